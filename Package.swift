@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One module per pipeline stage over a small shared core. A tool links only the
+// stages it runs: clio-cluster and clio-tree never link the networking layer.
+let package = Package(
+    name: "clio",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "clio-summarize", targets: ["clio-summarize"]),
+        .executable(name: "clio-embed", targets: ["clio-embed"]),
+        .executable(name: "clio-cluster", targets: ["clio-cluster"]),
+        .executable(name: "clio-label", targets: ["clio-label"]),
+        .executable(name: "clio-tree", targets: ["clio-tree"]),
+    ],
+    targets: [
+        // Records, JSON, JSONL I/O, options, diagnostics, exit codes, progress, cache.
+        .target(name: "ClioCore"),
+        // Hot numeric kernels in C so they can be compiled for AVX2/FMA with runtime dispatch.
+        .target(name: "CClioKernels"),
+        .target(name: "ClioLLM", dependencies: ["ClioCore"]),
+        .target(name: "ClioSummarize", dependencies: ["ClioCore", "ClioLLM"]),
+        .target(name: "ClioEmbed", dependencies: ["ClioCore", "ClioLLM", "CClioKernels"]),
+        .target(name: "ClioCluster", dependencies: ["ClioCore", "CClioKernels"]),
+        .target(name: "ClioLabel", dependencies: ["ClioCore", "ClioLLM", "ClioEmbed", "ClioCluster"]),
+        .target(name: "ClioTree", dependencies: ["ClioCore"]),
+
+        .executableTarget(name: "clio-summarize", dependencies: ["ClioSummarize"]),
+        .executableTarget(name: "clio-embed", dependencies: ["ClioEmbed"]),
+        .executableTarget(name: "clio-cluster", dependencies: ["ClioCluster"]),
+        .executableTarget(name: "clio-label", dependencies: ["ClioLabel"]),
+        .executableTarget(name: "clio-tree", dependencies: ["ClioTree"]),
+
+        .testTarget(name: "ClioCoreTests", dependencies: ["ClioCore"]),
+        .testTarget(name: "ClioLLMTests", dependencies: ["ClioLLM"]),
+        .testTarget(name: "ClioSummarizeTests", dependencies: ["ClioSummarize"]),
+        .testTarget(name: "ClioEmbedTests", dependencies: ["ClioEmbed"]),
+        .testTarget(name: "ClioClusterTests", dependencies: ["ClioCluster"]),
+        .testTarget(name: "ClioLabelTests", dependencies: ["ClioLabel"]),
+        .testTarget(name: "ClioTreeTests", dependencies: ["ClioTree"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ClioCore"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

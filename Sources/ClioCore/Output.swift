@@ -1,0 +1,78 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Thrown when the reader of our output has gone away (`| head -1`); `Tool.main` turns it into
+/// a quiet exit 0, as Unix filters do.
+public struct BrokenPipe: Error {}
+
+/// Buffered writer to a file descriptor (standard output by default).
+///
+/// Output is flushed when the buffer fills, at the end, and — when `lineFlush` is set — after
+/// every record, which keeps a slow stage's output visible to the next stage as it is made.
+public final class OutputWriter: @unchecked Sendable {
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    private let capacity: Int
+    public var lineFlush: Bool
+
+    public init(fd: Int32 = 1, capacity: Int = 1 << 16, lineFlush: Bool = false) {
+        self.fd = fd
+        self.capacity = capacity
+        self.lineFlush = lineFlush
+        buffer.reserveCapacity(capacity)
+    }
+
+    /// Standard output, flushed per record when it is a terminal.
+    public static func standardOutput() -> OutputWriter {
+        OutputWriter(fd: 1, lineFlush: isatty(1) != 0)
+    }
+
+    /// Writes one record as one line of JSON.
+    public func write(record: JSON) throws {
+        JSONSerializer.write(record, to: &buffer)
+        buffer.append(0x0A)
+        try afterWrite()
+    }
+
+    public func write(record: JSONObject) throws { try write(record: .object(record)) }
+
+    /// Writes bytes that already form whole lines (for example a line passed through untouched).
+    public func write(bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        try afterWrite()
+    }
+
+    public func write(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        try afterWrite()
+    }
+
+    private func afterWrite() throws {
+        if lineFlush || buffer.count >= capacity { try flush() }
+    }
+
+    public func flush() throws {
+        guard !buffer.isEmpty else { return }
+        defer { buffer.removeAll(keepingCapacity: true) }
+        try buffer.withUnsafeBufferPointer { p in
+            var offset = 0
+            while offset < p.count {
+                let n = Glibc_write(fd, p.baseAddress! + offset, p.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    if errno == EPIPE { throw BrokenPipe() }
+                    throw ClioError(.io, "cannot write output: \(systemError())")
+                }
+                offset += n
+            }
+        }
+    }
+}
+
+@inline(__always)
+private func Glibc_write(_ fd: Int32, _ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+    write(fd, p, n)
+}

@@ -1,0 +1,102 @@
+/// Reads JSONL records from files or standard input, one at a time, and applies the shared
+/// policy for bad lines: by default the first bad line stops the run (everything before it has
+/// been written); with `skipInvalid` each bad line is reported on stderr and skipped, and the
+/// count is printed at the end.
+public final class RecordInput {
+    public let paths: [String]
+    public let skipInvalid: Bool
+    public private(set) var skipped = 0
+    public private(set) var read = 0
+    private let reader: LineReader
+
+    public init(paths: [String], skipInvalid: Bool) {
+        self.paths = paths
+        self.skipInvalid = skipInvalid
+        reader = LineReader(paths: paths)
+    }
+
+    /// Parses one line into a JSON object, or explains why it is not one.
+    public static func parseObject(_ line: InputLine) throws(ClioError) -> JSONObject {
+        let value: JSON
+        do {
+            value = try JSONParser.parse(line.bytes)
+        } catch {
+            throw ClioError(.invalidJSON, "invalid JSON at column \(error.offset + 1): \(error.message)", at: line.location)
+        }
+        guard case .object(let object) = value else {
+            throw ClioError(.invalidJSON, "expected a JSON object, got \(value.typeName)", at: line.location)
+        }
+        return object
+    }
+
+    /// The next good record, skipping blank lines and (with `skipInvalid`) bad ones.
+    public func next() throws -> (record: JSONObject, location: Location)? {
+        while let line = reader.next() {
+            if line.isBlank { continue }
+            do {
+                let object = try RecordInput.parseObject(line)
+                read += 1
+                return (object, line.location)
+            } catch {
+                try handle(error)
+            }
+        }
+        if let failure = reader.failure { throw failure }
+        return nil
+    }
+
+    /// Calls `body` for each good record. A `ClioError` of code `invalidRecord` or `invalidJSON`
+    /// thrown by `body` is tied to the record's line and handled like a malformed line.
+    public func forEach(_ body: (JSONObject, Location) throws -> Void) throws {
+        try reader.checkReadable()
+        while let (record, location) = try next() {
+            do {
+                try body(record, location)
+            } catch let error as ClioError where error.code == .invalidRecord || error.code == .invalidJSON {
+                try handle(error.at(location))
+            }
+        }
+        finish()
+    }
+
+    /// Applies the bad-line policy to an error about one record: skip and count, or rethrow.
+    public func handle(_ error: ClioError) throws {
+        guard skipInvalid else { throw error }
+        skipped += 1
+        Diagnostics.warning("\(error.description) (skipped, --skip-invalid)")
+    }
+
+    /// Prints how many records were skipped, if any.
+    public func finish() {
+        if skipped > 0 {
+            Diagnostics.warning("skipped \(skipped) invalid record\(skipped == 1 ? "" : "s")")
+        }
+    }
+}
+
+/// Typed access to the fields a stage owns, with errors that name the field.
+extension JSONObject {
+    /// The string at a dotted path; missing or of another type is an `invalidRecord` error.
+    public func requireString(_ path: String) throws(ClioError) -> String {
+        guard let value = JSON.object(self)[path: path] else {
+            throw ClioError(.invalidRecord, "field \"\(path)\" is missing")
+        }
+        guard case .string(let s) = value else {
+            throw ClioError(.invalidRecord, "field \"\(path)\" must be a string, got \(value.typeName)")
+        }
+        return s
+    }
+
+    /// The value at a dotted path, or nil.
+    public func value(at path: String) -> JSON? { JSON.object(self)[path: path] }
+
+    /// A record's `id` as text: strings as they are, numbers as written.
+    public func idString() -> String? {
+        switch self["id"] {
+        case .string(let s)?: return s
+        case .number(let d)?: return d.rounded() == d && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+        case .rawNumber(let s)?: return s
+        default: return nil
+        }
+    }
+}

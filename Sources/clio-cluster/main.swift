@@ -1,0 +1,4 @@
+import ClioCluster
+import ClioCore
+
+Tool.main(ClusterCommand.self)

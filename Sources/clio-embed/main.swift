@@ -1,0 +1,4 @@
+import ClioEmbed
+import ClioCore
+
+Tool.main(EmbedCommand.self)

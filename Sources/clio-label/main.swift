@@ -1,0 +1,4 @@
+import ClioLabel
+import ClioCore
+
+Tool.main(LabelCommand.self)

@@ -1,0 +1,4 @@
+import ClioSummarize
+import ClioCore
+
+Tool.main(SummarizeCommand.self)

@@ -1,0 +1,4 @@
+import ClioTree
+import ClioCore
+
+Tool.main(TreeCommand.self)
