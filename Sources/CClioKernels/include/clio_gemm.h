@@ -1,0 +1,4 @@
+#ifndef CLIO_GEMM_H
+#define CLIO_GEMM_H
+#include <stddef.h>
+#endif

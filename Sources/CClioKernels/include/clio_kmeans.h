@@ -1,0 +1,4 @@
+#ifndef CLIO_KMEANS_H
+#define CLIO_KMEANS_H
+#include <stddef.h>
+#endif

@@ -1,2 +1,0 @@
-#include "CClioKernels.h"
-int clio_kernels_version(void) { return 1; }
