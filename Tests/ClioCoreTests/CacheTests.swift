@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import ClioCore
+
+@Suite struct SHA256Tests {
+    @Test func digestsMatchPublishedTestVectors() {
+        #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            SHA256.hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(
+            SHA256.hex(String(repeating: "a", count: 1_000_000))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}
+
+@Suite struct CacheTests {
+    func temporaryDirectory() -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("clio-cache-\(UUID().uuidString)").path
+        return dir
+    }
+
+    @Test func aStoredValueReadsBack() throws {
+        let cache = try ContentCache(directory: temporaryDirectory())
+        let key = ContentCache.key(["model", "text"])
+        #expect(cache.get(key) == nil)
+        try cache.put(key, Array("hello".utf8))
+        #expect(cache.getString(key) == "hello")
+        #expect(cache.hits == 1 && cache.misses == 1 && cache.writes == 1)
+    }
+
+    @Test func keysSeparateTheirParts() {
+        #expect(ContentCache.key(["ab", "c"]) != ContentCache.key(["a", "bc"]))
+        #expect(ContentCache.key(["a", "b"]) == ContentCache.key(["a", "b"]))
+    }
+
+    @Test func aTornEntryCountsAsMissing() throws {
+        let dir = temporaryDirectory()
+        let cache = try ContentCache(directory: dir)
+        let key = ContentCache.key(["x"])
+        try cache.put(key, Array(repeating: 7, count: 100))
+        let file = "\(dir)/\(key.prefix(2))/\(key)"
+        let data = try Data(contentsOf: URL(fileURLWithPath: file))
+        try data.prefix(50).write(to: URL(fileURLWithPath: file))
+        #expect(cache.get(key) == nil)
+    }
+
+    @Test func concurrentWritersLoseNothing() throws {
+        let dir = temporaryDirectory()
+        let cache = try ContentCache(directory: dir)
+        DispatchQueue.concurrentPerform(iterations: 8) { worker in
+            for i in 0..<200 {
+                // Every worker writes every key: same key, same bytes, racing renames.
+                _ = worker
+                cache.putOrWarn(ContentCache.key(["k", String(i)]), Array("value \(i)".utf8))
+            }
+        }
+        for i in 0..<200 {
+            #expect(cache.getString(ContentCache.key(["k", String(i)])) == "value \(i)")
+        }
+        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: dir).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func anUnwritableDirectoryIsAClearError() {
+        #expect(throws: ClioError.self) { try ContentCache(directory: "/proc/clio-cannot-exist") }
+    }
+}
