@@ -17,7 +17,7 @@ import Testing
         let clustered = stage("clio-cluster", ["-k", "4"], embedded)
         let clusters = stage("clio-label", [], clustered)
         return [
-            "clio-summarize": conversations, "clio-embed": summaries, "clio-cluster": clustered.isEmpty ? [] : embedded,
+            "clio-summarize": conversations, "clio-embed": summaries, "clio-cluster": embedded,
             "clio-label": clustered, "clio-tree": clusters,
         ]
     }()
