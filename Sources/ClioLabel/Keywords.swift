@@ -8,27 +8,55 @@ import Darwin
 /// stop words, bare numbers or redaction placeholders such as `[NAME]` and `[EMAIL]`.
 public enum KeywordTokenizer {
     public static func tokens(_ text: String) -> [String] {
+        // Works on Unicode scalars with an ASCII fast path: Character properties cost a table
+        // lookup per letter, which showed up as the hottest part of labelling.
         var out: [String] = []
-        var word = ""
-        let chars = Array(text)
+        var word = String.UnicodeScalarView()
+        var length = 0
+        var allDigits = true
+        let scalars = Array(text.unicodeScalars)
         var i = 0
         func flush() {
-            if word.count >= 2, !word.allSatisfy(\.isNumber), !stopWords.contains(word) { out.append(word) }
-            word = ""
+            if length >= 2, !allDigits {
+                let w = String(word)
+                if !stopWords.contains(w) { out.append(w) }
+            }
+            word.removeAll(keepingCapacity: true)
+            length = 0
+            allDigits = true
         }
-        while i < chars.count {
-            let c = chars[i]
-            if c == "[", let end = placeholderEnd(chars, from: i) {
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == "[", let end = placeholderEnd(scalars, from: i) {
                 flush()
                 i = end + 1
                 continue
             }
-            if c.isLetter || c.isNumber {
-                word += c.lowercased()
-            } else if c == "'" || c == "\u{2019}" {
-                // "user's" → "user": the possessive tail goes with the apostrophe.
+            let v = c.value
+            if v < 0x80 {
+                if (v >= 0x61 && v <= 0x7A) {
+                    word.append(c); length += 1; allDigits = false
+                } else if v >= 0x41 && v <= 0x5A {
+                    word.append(Unicode.Scalar(v + 0x20)!); length += 1; allDigits = false
+                } else if v >= 0x30 && v <= 0x39 {
+                    word.append(c); length += 1
+                } else if v == 0x27 {
+                    // "user's" → "user": the possessive tail goes with the apostrophe.
+                    flush()
+                    while i + 1 < scalars.count, isLetter(scalars[i + 1]) { i += 1 }
+                } else {
+                    flush()
+                }
+            } else if c == "\u{2019}" {
                 flush()
-                while i + 1 < chars.count, chars[i + 1].isLetter { i += 1 }
+                while i + 1 < scalars.count, isLetter(scalars[i + 1]) { i += 1 }
+            } else if c.properties.isAlphabetic || c.properties.numericType != nil {
+                word.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
+                length += 1
+                if c.properties.numericType == nil { allDigits = false }
+            } else if c.properties.generalCategory == .nonspacingMark || c.properties.generalCategory == .spacingMark {
+                // Combining marks stay with their letter ("é" written as e + ◌́).
+                if length > 0 { word.append(c) }
             } else {
                 flush()
             }
@@ -38,13 +66,19 @@ public enum KeywordTokenizer {
         return out
     }
 
+    private static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) }
+        return c.properties.isAlphabetic
+    }
+
     /// The index of the `]` closing a placeholder of capitals, digits and underscores.
-    private static func placeholderEnd(_ chars: [Character], from start: Int) -> Int? {
+    private static func placeholderEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
         var j = start + 1
-        while j < chars.count, j - start <= 40 {
-            let c = chars[j]
+        while j < scalars.count, j - start <= 40 {
+            let c = scalars[j]
             if c == "]" { return j > start + 1 ? j : nil }
-            guard c.isUppercase || c.isNumber || c == "_" || c == " " else { return nil }
+            guard c.properties.isUppercase || ("0"..."9").contains(c) || c == "_" || c == " " else { return nil }
             j += 1
         }
         return nil
