@@ -103,6 +103,8 @@ public enum KeywordTokenizer {
         "tasks", "ask", "asks", "asked", "asking", "want", "wants", "wanted", "help", "helps", "helping", "need",
         "needs", "provide", "provides", "providing", "please", "specific", "various", "certain", "using", "use",
         "used", "make", "making", "way", "ways", "thing", "things", "someone", "something", "given",
+        "explain", "explaining", "suggest", "suggesting", "give", "giving", "tell", "describe", "show", "discuss",
+        "discussing", "answer", "question", "questions",
     ]
 }
 

@@ -54,10 +54,10 @@ public struct LabelInput {
         ids.append(id)
         clusters.append(cluster)
         vectors.append(contentsOf: vector)
-        if case .string(let user)? = record["user"] {
-            users.append(Self.intern(user, &userNames))
-        } else {
-            users.append(-1)
+        switch record["user"] {
+        case .string(let user)?: users.append(Self.intern(user, &userNames))
+        case .number?, .rawNumber?: users.append(Self.intern(JSONSerializer.string(record["user"]!), &userNames))
+        default: users.append(-1)
         }
         if case .string(let date)? = record["created_at"], let week = ISOWeek.label(date) {
             if let i = weekIndex[week] {

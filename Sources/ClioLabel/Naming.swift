@@ -55,10 +55,12 @@ public struct OfflineNamer: ClusterNamer {
             let name = OfflineNamer.condense(medoid, maxWords: 10)
             return ClusterLabel(name: name.isEmpty ? "Unnamed cluster" : name, description: about)
         }
-        // A parent: a shortened medoid name plus the words that set it apart from its siblings.
-        let core = OfflineNamer.condense(medoid, maxWords: 6)
-        let coreWords = Set(core.lowercased().split(separator: " ").map(String.init))
-        let extra = request.keywords.filter { !coreWords.contains($0) }.prefix(3)
+        // A parent: the medoid's name plus the words that set it apart from its siblings.
+        // Up to three keywords the medoid's name lacks; the name gives up words to keep ten in all.
+        let full = OfflineNamer.condense(medoid, maxWords: 10)
+        let fullWords = Set(full.lowercased().split(separator: " ").map { String($0).trimmingPunctuation() })
+        let extra = request.keywords.filter { !fullWords.contains($0) }.prefix(3)
+        let core = OfflineNamer.condense(medoid, maxWords: 10 - extra.count)
         var name = core.isEmpty ? "Unnamed group" : core
         if !extra.isEmpty { name += " (\(extra.joined(separator: ", ")))" }
         let largest = request.children[0].name

@@ -19,6 +19,16 @@ import ClioCore
         #expect(cut == "Write one two three four five six seven eight")
     }
 
+    @Test func parentNameWithKeywordsStaysWithinTenWords() {
+        let label = OfflineNamer().label(NamingRequest(
+            id: "L1-0", level: 1, size: 9,
+            summaries: ["The task is to draft a polite letter to the landlord about the broken heating."],
+            keywords: ["heating", "rent", "tenant", "deposit"],
+            children: [ClusterLabel(name: "Letters", description: ""), ClusterLabel(name: "Leases", description: "")]))
+        #expect(label.name == "Draft a polite letter to the landlord (heating, rent, tenant)")
+        #expect(label.name.split(separator: " ").count == 10)
+    }
+
     @Test func onlyTheFirstSentenceNamesTheCluster() {
         #expect(OfflineNamer.condense("The task is to plan a trip. It involves Paris.", maxWords: 10) == "Plan a trip")
     }
