@@ -81,8 +81,11 @@ public enum Labeler {
         for (round, partition) in hierarchy.partitions.enumerated() {
             if round > 0 {
                 for node in hierarchy.rounds[round - 1] {
+                    // Words of withheld children stay out of a parent's keywords when it has shown ones.
+                    let children = hierarchy.nodes[node].children
+                    let visible = children.filter { shown[$0] }
                     var merged = TermCounts()
-                    for child in hierarchy.nodes[node].children {
+                    for child in visible.isEmpty ? children : visible {
                         merged.merge(termCounts[child], uniquingKeysWith: +)
                     }
                     termCounts[node] = merged

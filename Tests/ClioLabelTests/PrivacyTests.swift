@@ -8,7 +8,7 @@ import ClioCore
         var out: [JSONObject] = []
         for i in 0..<4 { out.append(clustered(id: "a\(i)", cluster: 0, embedding: [0, Float(i) * 0.01], user: "u\(i)", request: "The task is to bake bread.")) }
         for i in 0..<4 { out.append(clustered(id: "b\(i)", cluster: 1, embedding: [1, Float(i) * 0.01], user: "u\(i)", request: "The task is to cook soup.")) }
-        for i in 0..<2 { out.append(clustered(id: "s\(i)", cluster: 2, embedding: [0.5, 0.5], user: "secret", request: "The task is to hide secretword.")) }
+        for i in 0..<2 { out.append(clustered(id: "s\(i)", cluster: 2, embedding: [0.5, 0.5], user: "secret", request: "The task is to hide secretword secretword secretword secretword.")) }
         return out
     }
 
