@@ -62,6 +62,9 @@ public struct Hierarchy: Equatable, Sendable {
             for node in current { points.append(contentsOf: centres[node * d ..< (node + 1) * d]) }
             var kmOptions = KMeansOptions(k: k)
             kmOptions.seed = options.seed &+ UInt64(rounds.count)
+            // A level has at most a few thousand centres: one thread is quick and keeps the result
+            // independent of the machine's core count.
+            kmOptions.threads = 1
             let result = kmeans(points: points, count: current.count, dimension: d, options: kmOptions)
 
             // Groups in order of their first member, so numbering does not depend on k-means' labels.

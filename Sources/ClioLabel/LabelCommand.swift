@@ -48,6 +48,8 @@ public struct LabelCommand: Command {
     public var options = LabelOptions()
     public var assignmentsPath: String?
     public var skipInvalid = false
+    /// Names the clusters; the offline namer unless a caller (an LLM option) sets another.
+    public var namer: any ClusterNamer = OfflineNamer()
 
     public init(arguments: [String]) throws(UsageError) {
         var scanner = ArgumentScanner(arguments)
@@ -89,7 +91,7 @@ public struct LabelCommand: Command {
         }
         defer { if assignmentsFD >= 0 { close(assignmentsFD) } }
 
-        let result = try Labeler.label(input, options: options, namer: OfflineNamer())
+        let result = try Labeler.label(input, options: options, namer: namer)
         for record in result.clusters { try output.write(record: record) }
         if let assignmentsFile {
             do {

@@ -74,3 +74,28 @@ import ClioCore
         #expect(top == [["alpha", "mid", "zeta"]])
     }
 }
+
+/// Names each cluster after its id and remembers what it was asked.
+final class RecordingNamer: ClusterNamer {
+    var batches: [[NamingRequest]] = []
+    func label(_ requests: [NamingRequest]) throws -> [ClusterLabel] {
+        batches.append(requests)
+        return requests.map { ClusterLabel(name: "N:\($0.id)", description: "D:\($0.id)") }
+    }
+}
+
+@Suite struct NamerSeamTests {
+    @Test func labellerAsksLevelByLevelAndParentsSeeTheirChildrensLabels() throws {
+        let points: [[Float]] = [[0, 0], [0, 0.1], [5, 5], [5, 5.1]]
+        let records = points.enumerated().map { clustered(id: "c\($0.offset)", cluster: $0.offset, embedding: $0.element) }
+        var options = LabelOptions()
+        options.hierarchy.top = 2
+        let namer = RecordingNamer()
+        let result = try Labeler.label(try labelInput(records), options: options, namer: namer)
+        #expect(namer.batches.map { $0.map(\.id) } == [["L0-0", "L0-1", "L0-2", "L0-3"], ["L1-0", "L1-1"]])
+        #expect(Set(namer.batches[1].flatMap { $0.children.map(\.name) }) == ["N:L0-0", "N:L0-1", "N:L0-2", "N:L0-3"])
+        for record in result.clusters {
+            #expect(record["name"]?.stringValue == "N:\(record["id"]!.stringValue!)")
+        }
+    }
+}
