@@ -1,0 +1,271 @@
+import Foundation
+import ClioCore
+
+/// Turns one conversation into its facets. The extractive summarizer is the offline default;
+/// an LLM-backed one plugs in here. Implementations must be safe to call from several threads
+/// so the command's per-record loop can become a concurrent, order-keeping one.
+public protocol Summarizer: Sendable {
+    /// The `summarizer` object written with every record (`{"name":…,"version":…}`).
+    var descriptor: JSON { get }
+    /// Facets for one conversation; an `invalidRecord` error when it cannot be summarised
+    /// (for example, it has no user text).
+    func summarize(_ conversation: Conversation) throws -> Facets
+}
+
+/// Builds facets from the conversation's own words: the user's first request, condensed and
+/// stripped of personal details, in the paper's form "The user's overall request for the
+/// assistant is to …". No model, no network; the same input always gives the same output.
+public struct ExtractiveSummarizer: Summarizer {
+    public static let version = 1
+    /// The longest extract kept in a facet, before the fixed prefix.
+    public var maxExtract = 240
+    public let masker = PIIMasker()
+    public let languages = LanguageGuesser()
+
+    public init() {}
+
+    public var descriptor: JSON { ["name": "extractive", "version": .number(Double(ExtractiveSummarizer.version))] }
+
+    public func summarize(_ conversation: Conversation) throws -> Facets {
+        let userTexts = conversation.messages.filter { $0.role == "user" }.map(\.content)
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        guard let first = userTexts.first else {
+            throw ClioError(.invalidRecord, "conversation has no user text to summarise")
+        }
+        // A very short opener ("hi", "quick question") says little; borrow from later turns.
+        var source = first
+        for later in userTexts.dropFirst() where source.count < 80 {
+            source += "\n" + later
+        }
+        let languageSample = userTexts.joined(separator: "\n")
+        let language = languages.guess(String(languageSample.prefix(LanguageGuesser.sampleLimit)))
+        let masked = masker.mask(String(source.prefix(4000)))
+        let extract = ExtractiveSummarizer.extract(from: masked, limit: maxExtract)
+        let phrase: String
+        if language.hasPrefix("English") || language == "Unknown" {
+            phrase = ExtractiveSummarizer.requestPhrase(extract)
+        } else {
+            let main = language.split(separator: ";").first.map(String.init) ?? language
+            phrase = "help with a request written in \(main): \"\(extract)\""
+        }
+        let concern = ConcernScorer.score(masker.mask(String(languageSample.prefix(8000))))
+        return Facets(
+            request: "The user's overall request for the assistant is to \(phrase)",
+            task: "The task is to \(phrase)",
+            language: language, concerning: concern, turns: conversation.userTurns)
+    }
+
+    // MARK: extraction
+
+    /// Sentences of `text`, split at end punctuation followed by a space and at line breaks.
+    static func sentences(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        func flush() {
+            let trimmed = current.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !trimmed.isEmpty { result.append(trimmed) }
+            current = ""
+        }
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == "\n" || c == "\r" {
+                flush()
+            } else {
+                current.unicodeScalars.append(c)
+                let isEnd = c == "." || c == "!" || c == "?"
+                let isCJKEnd = c == "。" || c == "！" || c == "？"
+                let nextIsSpace = i + 1 >= scalars.count || scalars[i + 1] == " " || scalars[i + 1] == "\n"
+                // "Dr." and "e.g." are not ends; a period after one short word rarely is.
+                if isCJKEnd || (isEnd && nextIsSpace && !endsWithAbbreviation(current)) { flush() }
+            }
+            i += 1
+        }
+        flush()
+        return result
+    }
+
+    static func endsWithAbbreviation(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        for abbreviation in ["mr.", "mrs.", "ms.", "dr.", "prof.", "e.g.", "i.e.", "etc.", "vs.", "sr.", "sra.", "st."]
+        where lower.hasSuffix(abbreviation) {
+            let before = lower.dropLast(abbreviation.count)
+            if before.isEmpty || before.last == " " { return true }
+        }
+        return false
+    }
+
+    /// Words that open greetings, introductions and sign-offs, which say nothing about the task.
+    static let smallTalk = [
+        "hi", "hello", "hey", "dear", "thanks", "thank you", "regards", "best", "cheers", "sincerely", "good morning",
+        "good evening", "my name is", "i'm [name]", "i am [name]", "this is [name]", "hola", "bonjour", "hallo", "ciao",
+        "olá", "me llamo", "je m'appelle", "ich heiße", "mi chiamo", "[name]",
+    ]
+
+    static let requestSignals = [
+        "?", "can you", "could you", "would you", "will you", "please", "help", "how ", "what ", "why ", "need",
+        "want", "would like", "i'd like", "looking for", "trying to", "write", "explain", "give me", "suggest",
+        "recommend", "plan", "create", "make", "fix", "show me", "tell me", "¿", "puedes", "podrías", "pouvez",
+        "peux", "können", "kannst", "puoi", "può", "pode", "kun je", "kunt u", "吗", "请", "怎么", "如何", "ください",
+        "教えて", "どう",
+    ]
+
+    /// Picks the sentences that carry the request: the first that reads like one, plus the
+    /// next when short; small talk and lines that are only personal details are dropped.
+    static func extract(from text: String, limit: Int) -> String {
+        let all = sentences(text)
+        let useful = all.filter { sentence in
+            let lower = sentence.lowercased()
+            let words = lower.split(separator: " ")
+            if smallTalk.contains(where: { lower.hasPrefix($0) }) && sentence.count < 60 && !lower.contains("?") {
+                return false
+            }
+            // Contact lines: mostly placeholders ("You can reach me at [EMAIL] or [PHONE].").
+            let placeholders = words.filter { $0.contains("[") && $0.contains("]") }.count
+            if placeholders > 0 && words.count <= 10 && !requestSignals.contains(where: { lower.contains($0) }) {
+                return false
+            }
+            return !words.allSatisfy { $0.hasPrefix("[") }
+        }
+        let pool = useful.isEmpty ? all : useful
+        var picked: [String] = []
+        if let index = pool.firstIndex(where: { s in requestSignals.contains { s.lowercased().contains($0) } }) {
+            // A short context sentence before the request often names the topic ("My tomato plants wilt.").
+            if index > 0 && pool[index - 1].count < 100 && pool[index].count < 120 { picked.append(pool[index - 1]) }
+            picked.append(pool[index])
+            if picked.count == 1 && index + 1 < pool.count && pool[index].count + pool[index + 1].count < 160 {
+                picked.append(pool[index + 1])
+            }
+        } else {
+            picked = Array(pool.prefix(2))
+        }
+        var result = picked.joined(separator: " ")
+        if result.count > limit {
+            var cut = String(result.prefix(limit))
+            if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
+                cut = String(cut[..<space])
+            }
+            result = cut.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:-")) + "…"
+        }
+        return result
+    }
+
+    // MARK: phrasing (English)
+
+    /// Leading forms of a request and how each becomes a verb phrase after "is to".
+    private static let openers: [(prefix: String, replacement: String)] = [
+        ("can you please help me to ", "help them "), ("can you please help me ", "help them "),
+        ("could you please help me to ", "help them "), ("could you please help me ", "help them "),
+        ("can you help me to ", "help them "), ("can you help me ", "help them "),
+        ("could you help me to ", "help them "), ("could you help me ", "help them "),
+        ("would you help me ", "help them "), ("please help me to ", "help them "), ("please help me ", "help them "),
+        ("help me to ", "help them "), ("help me ", "help them "),
+        ("can you please ", ""), ("could you please ", ""), ("would you please ", ""), ("can you ", ""),
+        ("could you ", ""), ("would you ", ""), ("will you ", ""), ("please ", ""),
+        ("how do i ", "explain how to "), ("how can i ", "explain how to "), ("how should i ", "explain how to "),
+        ("how would i ", "explain how to "), ("how do you ", "explain how to "), ("how to ", "explain how to "),
+        ("i need help with ", "help with "), ("i need help ", "help "), ("i need to ", "help them "),
+        ("i need ", "provide "), ("i want to ", "help them "), ("i would like to ", "help them "),
+        ("i'd like to ", "help them "), ("i would like ", "provide "), ("i'd like ", "provide "),
+        ("i'm looking for ", "find "), ("i am looking for ", "find "), ("i'm trying to ", "help them "),
+        ("i am trying to ", "help them "), ("i want ", "provide "),
+    ]
+
+    /// The extract as a verb phrase: a known request opener is rewritten ("How do I fix …" →
+    /// "explain how to fix …"), questions become "answer the question …", anything else
+    /// "help with: …"; first-person words become third-person.
+    static func requestPhrase(_ extract: String) -> String {
+        var text = extract.trimmingCharacters(in: .whitespacesAndNewlines)
+        let lower = text.lowercased()
+        var phrase: String
+        if let opener = openers.first(where: { lower.hasPrefix($0.prefix) }) {
+            phrase = opener.replacement + String(text.dropFirst(opener.prefix.count))
+        } else if let verb = lower.split(separator: " ").first, imperatives.contains(String(verb)) {
+            phrase = lower.prefix(1) + text.dropFirst()
+        } else if ["what ", "why ", "which ", "where ", "when ", "who ", "is ", "are ", "does ", "do ", "should "]
+            .contains(where: { lower.hasPrefix($0) })
+        {
+            phrase = "answer the question: " + text
+        } else {
+            if let first = text.first, first.isUppercase, !text.hasPrefix("I ") && !text.hasPrefix("[") {
+                let second = text.dropFirst().first
+                if second.map({ !$0.isUppercase }) ?? true { text = first.lowercased() + text.dropFirst() }
+            }
+            phrase = "help with: " + text
+        }
+        phrase = thirdPerson(phrase)
+        while let last = phrase.last, ".?!".contains(last) { phrase.removeLast() }
+        return phrase + "."
+    }
+
+    /// Verbs that open a direct instruction ("Write a poem …"), kept as the phrase itself.
+    private static let imperatives: Set<String> = [
+        "write", "explain", "create", "make", "give", "list", "tell", "show", "translate", "summarize", "summarise",
+        "fix", "help", "find", "suggest", "recommend", "plan", "generate", "draft", "describe", "compare", "calculate",
+        "convert", "design", "build", "edit", "proofread", "rewrite", "review", "debug", "teach", "outline", "compose",
+        "prepare", "improve", "check", "correct", "optimize", "optimise", "refactor", "analyze", "analyse", "recommend",
+    ]
+
+    private static let pronouns: [String: String] = [
+        "i": "they", "i'm": "they are", "i’m": "they are", "i've": "they have", "i’ve": "they have", "i'd": "they would",
+        "i’d": "they would", "i'll": "they will", "i’ll": "they will", "me": "them", "my": "their", "mine": "theirs",
+        "myself": "themselves", "am": "are",
+    ]
+
+    /// Rewrites first-person words ("my code" → "their code"); "am" only after "I".
+    static func thirdPerson(_ text: String) -> String {
+        var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        for index in words.indices {
+            let word = words[index]
+            let core = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:!?()\"'"))
+            let key = core.lowercased()
+            guard let replacement = pronouns[key] else { continue }
+            if key == "am" && (index == 0 || words[index - 1].lowercased() != "they") { continue }
+            if key == "i" && core != "I" { continue }
+            words[index] = word.replacingOccurrences(of: core, with: replacement)
+        }
+        return words.joined(separator: " ").replacingOccurrences(of: "they am ", with: "they are ")
+    }
+}
+
+/// A small keyword heuristic for `facets.concerning` (1–5): 1 by default; 2 for mildly risky
+/// topics (hacking, drugs, cheating); 3 for self-harm, weapons and malware; 4 for mass-harm
+/// topics (explosives, chemical or biological weapons, killing people). A second distinct
+/// strong hit raises the score by one, to at most 5. It flags for review; it does not judge.
+public enum ConcernScorer {
+    static let levels: [(level: Int, phrases: [String])] = [
+        (4, ["bomb", "explosive", "detonat", "nerve agent", "sarin", "ricin", "anthrax", "bioweapon", "chemical weapon",
+             "mass shooting", "kill someone", "kill him", "kill her", "kill them", "kill people", "murder", "child abuse",
+             "terrorist", "bomba", "explosivo", "matar a"]),
+        (3, ["suicide", "kill myself", "self-harm", "self harm", "hurt myself", "end my life", "overdose", "malware",
+             "ransomware", "keylogger", "hack into", "phishing", "weapon", "firearm", "meth", "fentanyl", "heroin",
+             "cocaine", "launder", "suicidio", "suicide", "selbstmord"]),
+        (2, ["hack", "exploit", "crack password", "steal", "stolen", "drugs", "cheat on", "revenge", "illegal",
+             "without permission", "bypass", "piracy", "pirated", "harass", "stalk"]),
+    ]
+
+    public static func score(_ text: String) -> Int {
+        let lower = text.lowercased()
+        var best = 1
+        var strongHits = 0
+        for (level, phrases) in levels {
+            for phrase in phrases where containsWordStart(lower, phrase) {
+                best = max(best, level)
+                if level >= 3 { strongHits += 1 }
+            }
+        }
+        if strongHits >= 2 && best >= 3 { best = min(5, best + 1) }
+        return best
+    }
+
+    /// True when `phrase` occurs at the start of a word ("hack" matches "hacking", not "shack").
+    static func containsWordStart(_ text: String, _ phrase: String) -> Bool {
+        var searchRange = text.startIndex..<text.endIndex
+        while let range = text.range(of: phrase, range: searchRange) {
+            if range.lowerBound == text.startIndex || !text[text.index(before: range.lowerBound)].isLetter { return true }
+            searchRange = range.upperBound..<text.endIndex
+        }
+        return false
+    }
+}
