@@ -98,15 +98,21 @@ public struct LanguageGuesser: Sendable {
                 guard let languages = LanguageGuesser.functionWords[word] else { continue }
                 for language in languages { hits[language, default: 0] += 1 }
             }
-            let ranked = hits.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+            // Ties go to the more widely used language (the order of the word lists).
+            let ranked = hits.sorted {
+                $0.value > $1.value
+                    || ($0.value == $1.value && LanguageGuesser.priority[$0.key, default: 99] < LanguageGuesser.priority[$1.key, default: 99])
+            }
             if let top = ranked.first {
                 result.append((top.key, Double(latinLetters)))
                 var best: (language: String, hits: Int)?
                 for (language, _) in ranked.dropFirst() {
-                    let own = words.filter { word in
+                    let ownWords = words.filter { word in
                         guard let languages = LanguageGuesser.functionWords[word] else { return false }
                         return languages.contains(language) && !languages.contains(top.key)
-                    }.count
+                    }
+                    // Three hits of one word ("a", "de") are not a language; ask for variety too.
+                    let own = Set(ownWords).count >= 2 ? ownWords.count : 0
                     if own > (best?.hits ?? 0) { best = (language, own) }
                 }
                 if let best, best.hits >= 3, Double(best.hits) >= 0.3 * Double(top.value) {
@@ -123,14 +129,18 @@ public struct LanguageGuesser: Sendable {
     }
 
     /// Very common words that tell the languages apart. Words shared by two languages count for both.
+    static let priority: [String: Int] = [
+        "English": 0, "Spanish": 1, "French": 2, "German": 3, "Portuguese": 4, "Italian": 5, "Dutch": 6,
+    ]
+
     static let functionWords: [String: [String]] = {
         let lists: [(String, String)] = [
-            ("English", "the and is are was were to of in that it for with you this have how what can my i on be not do does please could would should help me want need an about your from which when there"),
+            ("English", "a the and is are was were to of in that it for with without you this have has had how what can my i i'm i’m it's don't on be not do does please could would should help me want need an about your from which when there any or if at by as but so we they them will just some like get make know use using more than into out up all one"),
             ("Spanish", "el la los las y es son que de en un una para por con no se mi como qué cómo puedo quiero necesito ayuda hola gracias pero muy más este esta lo al del tengo hacer también"),
             ("French", "le la les et est sont que de des en un une pour par avec ne pas je mon ma mes comment quoi puis veux besoin aide bonjour merci mais très plus ce cette du au vous il elle nous faire aussi"),
             ("German", "der die das und ist sind zu den dem des ein eine für mit nicht ich mein meine wie was kann möchte brauche hilfe hallo danke aber sehr mehr auf auch sie wir es im bitte"),
-            ("Portuguese", "o a os as e é são que de em um uma para por com não eu meu minha como posso quero preciso ajuda olá obrigado mas muito mais do da no na você também fazer"),
-            ("Italian", "il lo la gli le e è sono che di in un una per con non io mio mia come posso voglio bisogno aiuto ciao grazie ma molto più del della nel anche fare questo questa"),
+            ("Portuguese", "o os as é são que de em um uma para por com não eu meu minha como posso quero preciso ajuda olá obrigado mas muito mais do da no na você também fazer"),
+            ("Italian", "il lo la gli le è sono che di in un una per con non io mio mia come posso voglio bisogno aiuto ciao grazie ma molto più del della nel anche fare questo questa"),
             ("Dutch", "de het en is zijn dat van in een voor met niet ik mijn hoe wat kan wil nodig hulp hallo dank maar heel meer ook je jij we op te"),
         ]
         var table: [String: [String]] = [:]

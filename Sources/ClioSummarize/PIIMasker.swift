@@ -85,8 +85,12 @@ public struct PIIMasker: Sendable {
         s = PIIMasker.replace(Patterns.nameAfterCue, in: s, group: 1) { name in PIIMasker.trimNameWords(name) }
         s = PIIMasker.replace(Patterns.nameAfterSignOff, in: s, group: 1) { name in PIIMasker.trimNameWords(name) }
         s = PIIMasker.replace(Patterns.nameAfterTitle, in: s, group: 1) { name in PIIMasker.trimNameWords(name) }
+        s = PIIMasker.replace(Patterns.nameAfterRelation, in: s, group: 1) { name in PIIMasker.trimNameWords(name) }
+        s = PIIMasker.replace(Patterns.nameBeforeHere, in: s, group: 1) { name in PIIMasker.trimNameWords(name) }
         s = PIIMasker.replace(Patterns.cjkName, in: s, group: 1) { _ in "[NAME]" }
         s = PIIMasker.replace(Patterns.cjkNameBeforeCue, in: s, group: 1) { _ in "[NAME]" }
+        s = PIIMasker.replace(Patterns.latinNameInCJK, in: s, group: 1) { name in PIIMasker.trimNameWords(name) }
+        s = PIIMasker.replace(Patterns.latinNameInCJK, in: s, group: 2) { name in PIIMasker.trimNameWords(name) }
         s = maskListedNames(s)
         return s
     }
@@ -94,7 +98,14 @@ public struct PIIMasker: Sendable {
     /// `[NAME]` for the leading name words of a cue's capture, keeping any words after the
     /// first stop word ("I'm Anna Because" → "[NAME] Because"); nil when the first word is not a name.
     static func trimNameWords(_ capture: String) -> String? {
-        let words = capture.split(separator: " ", omittingEmptySubsequences: true)
+        var words = capture.split(separator: " ", omittingEmptySubsequences: true)
+        // "Hello, I'm Ann": the greeting's capture starts at "I'm"; the name comes after it.
+        var lead: [Substring] = []
+        while let first = words.first, selfWords.contains(first.lowercased()) {
+            lead.append(first)
+            words.removeFirst()
+        }
+        let prefix = lead.isEmpty ? "" : lead.joined(separator: " ") + " "
         var nameCount = 0
         for word in words {
             if NameLists.notNames.contains(word.lowercased()) { break }
@@ -102,8 +113,10 @@ public struct PIIMasker: Sendable {
         }
         if nameCount == 0 { return nil }
         let rest = words.dropFirst(nameCount).joined(separator: " ")
-        return rest.isEmpty ? "[NAME]" : "[NAME] " + rest
+        return prefix + (rest.isEmpty ? "[NAME]" : "[NAME] " + rest)
     }
+
+    private static let selfWords: Set<String> = ["i'm", "i’m", "i", "am", "my", "name", "is", "this"]
 
     /// Masks capitalised words from the built-in name lists, with a capitalised word right
     /// after a first name (the surname) and before a listed surname (the first name).
@@ -211,9 +224,19 @@ enum Patterns {
     static let nameAfterTitle = make(
         #"(?:\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sr|Sra|Srta|Mme|Mlle|Herr|Frau|Monsieur|Madame|Signor|Signora|Dott|Dhr|Mevr)\.?[ \t]+)"#
             + nameWords)
+    /// Names after a relation: "my colleague Ann Lee", "my wife, Sara", "mi amigo Juan".
+    static let nameAfterRelation = make(
+        #"(?i:\b(?:my|our|his|her|their|mi|mis|mon|ma|mes|mein|meine|meinem|meiner|il mio|la mia|meu|minha|mijn)[ \t]+(?:colleague|coworker|co-worker|friend|best friend|wife|husband|partner|boss|manager|son|daughter|mother|father|mom|mum|dad|brother|sister|neighbour|neighbor|teacher|client|customer|girlfriend|boyfriend|fiancé|fiancée|fiance|fiancee|cousin|uncle|aunt|grandson|granddaughter|grandmother|grandfather|landlord|tenant|doctor|lawyer|student|employee|amigo|amiga|esposa|esposo|marido|mujer|jefe|jefa|hijo|hija|madre|padre|hermano|hermana|collègue|ami|amie|femme|mari|patron|fils|fille|mère|père|frère|sœur|kollege|kollegin|freund|freundin|frau|mann|chef|chefin|sohn|tochter|mutter|vater|bruder|schwester|collega|amico|moglie|figlio|figlia|colega|esposa|filho|filha|collega|vriend|vriendin|vrouw|man)[,:]?[ \t]+)"#
+            + nameWords)
+    /// "Ann Lee here." at the start of a line or sentence.
+    static let nameBeforeHere = make(#"(?:^|(?<=[.!?\n]\s)|(?<=\n))"# + nameWords + #"(?=[ \t]+here\b)"#, [.anchorsMatchLines])
+
     /// Names after a self-introduction in Chinese, Japanese or Korean; "私は…" alone is too
     /// often followed by a noun ("私は学生です") to count as a cue.
     static let cjkName = make(
         #"(?:我叫|我的名字是|我的名字叫|私の名前は|名前は|제 이름은)[ \t]*(\p{Han}{2,4}|\p{Katakana}{2,8}|\p{Hangul}{2,4})"#)
+    /// A Latin-script name in CJK text: "我是Anna Berg。", "Anna Bergです。".
+    static let latinNameInCJK = make(
+        #"(?:我是|我叫|我的名字是|私は|僕は|名前は|저는|제 이름은)[ \t]*"# + nameWords + "|" + nameWords + #"[ \t]*(?=です|と申します|と言います|입니다|이에요)"#)
     static let cjkNameBeforeCue = make(#"(\p{Han}{1,4}|\p{Katakana}{2,8})(?=と申します)"#)
 }

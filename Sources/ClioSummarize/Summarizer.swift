@@ -114,16 +114,18 @@ public struct ExtractiveSummarizer: Summarizer {
     /// Picks the sentences that carry the request: the first that reads like one, plus the
     /// next when short; small talk and lines that are only personal details are dropped.
     static func extract(from text: String, limit: Int) -> String {
-        let all = sentences(text)
+        let all = sentences(text).map(stripIntroduction).filter { !$0.isEmpty }
         let useful = all.filter { sentence in
             let lower = sentence.lowercased()
             let words = lower.split(separator: " ")
             if smallTalk.contains(where: { lower.hasPrefix($0) }) && sentence.count < 60 && !lower.contains("?") {
                 return false
             }
-            // Contact lines: mostly placeholders ("You can reach me at [EMAIL] or [PHONE].").
+            // Contact lines: "You can reach me at [EMAIL] or [PHONE]." say nothing about the task.
+            let contacts = words.filter { $0.contains("[email]") || $0.contains("[phone]") || $0.contains("[handle]") }.count
+            if contacts > 0 && words.count <= 12 { return false }
             let placeholders = words.filter { $0.contains("[") && $0.contains("]") }.count
-            if placeholders > 0 && words.count <= 10 && !requestSignals.contains(where: { lower.contains($0) }) {
+            if placeholders > 0 && words.count <= 6 && !requestSignals.contains(where: { lower.contains($0) }) {
                 return false
             }
             return !words.allSatisfy { $0.hasPrefix("[") }
@@ -150,6 +152,19 @@ public struct ExtractiveSummarizer: Summarizer {
         }
         return result
     }
+
+    /// Removes a leading greeting or self-introduction fragment ("Hi! I am [NAME], …",
+    /// "[NAME] here. …") so the extract starts at the request.
+    static func stripIntroduction(_ sentence: String) -> String {
+        let ns = sentence as NSString
+        guard let match = introduction.firstMatch(in: sentence, range: NSRange(location: 0, length: ns.length)),
+            match.range.length > 0
+        else { return sentence }
+        return ns.substring(from: match.range.length).trimmingCharacters(in: .whitespaces)
+    }
+
+    private static let introduction = Patterns.make(
+        #"^(?:(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening))(?: there| all| team)?[!,.]?\s*)?(?:(?i:my name is|my name's|i am|i'm|i’m|this is)\s+)?\[NAME\](?:\s+here)?[!,.:;]?\s*|^(?i:hi|hello|hey)(?: there| all| team)?[!,.]\s*"#)
 
     // MARK: phrasing (English)
 
@@ -182,15 +197,17 @@ public struct ExtractiveSummarizer: Summarizer {
         if let opener = openers.first(where: { lower.hasPrefix($0.prefix) }) {
             phrase = opener.replacement + String(text.dropFirst(opener.prefix.count))
         } else if let verb = lower.split(separator: " ").first, imperatives.contains(String(verb)) {
-            phrase = lower.prefix(1) + text.dropFirst()
-        } else if ["what ", "why ", "which ", "where ", "when ", "who ", "is ", "are ", "does ", "do ", "should "]
+            phrase = String(lower.prefix(1)) + String(text.dropFirst())
+        } else if ["what ", "what's ", "why ", "which ", "where ", "when ", "who ", "is ", "are ", "does ", "do ", "should ", "how "]
             .contains(where: { lower.hasPrefix($0) })
         {
             phrase = "answer the question: " + text
         } else {
-            if let first = text.first, first.isUppercase, !text.hasPrefix("I ") && !text.hasPrefix("[") {
-                let second = text.dropFirst().first
-                if second.map({ !$0.isUppercase }) ?? true { text = first.lowercased() + text.dropFirst() }
+            // Lowercase a sentence-initial common word, never a name or a product.
+            if let first = text.first, first.isUppercase, let word = lower.split(separator: " ").first,
+                NameLists.notNames.contains(String(word)) || imperatives.contains(String(word)), word != "i"
+            {
+                text = first.lowercased() + text.dropFirst()
             }
             phrase = "help with: " + text
         }
@@ -226,6 +243,7 @@ public struct ExtractiveSummarizer: Summarizer {
             words[index] = word.replacingOccurrences(of: core, with: replacement)
         }
         return words.joined(separator: " ").replacingOccurrences(of: "they am ", with: "they are ")
+            .replacingOccurrences(of: "am they ", with: "are they ")
     }
 }
 
@@ -235,14 +253,14 @@ public struct ExtractiveSummarizer: Summarizer {
 /// strong hit raises the score by one, to at most 5. It flags for review; it does not judge.
 public enum ConcernScorer {
     static let levels: [(level: Int, phrases: [String])] = [
-        (4, ["bomb", "explosive", "detonat", "nerve agent", "sarin", "ricin", "anthrax", "bioweapon", "chemical weapon",
-             "mass shooting", "kill someone", "kill him", "kill her", "kill them", "kill people", "murder", "child abuse",
-             "terrorist", "bomba", "explosivo", "matar a"]),
-        (3, ["suicide", "kill myself", "self-harm", "self harm", "hurt myself", "end my life", "overdose", "malware",
-             "ransomware", "keylogger", "hack into", "phishing", "weapon", "firearm", "meth", "fentanyl", "heroin",
-             "cocaine", "launder", "suicidio", "suicide", "selbstmord"]),
-        (2, ["hack", "exploit", "crack password", "steal", "stolen", "drugs", "cheat on", "revenge", "illegal",
-             "without permission", "bypass", "piracy", "pirated", "harass", "stalk"]),
+        (4, ["bomb", "bombs", "pipe bomb*", "explosive*", "detonat*", "nerve agent*", "sarin", "ricin", "anthrax",
+             "bioweapon*", "chemical weapon*", "mass shooting*", "kill someone", "kill him", "kill her", "kill them",
+             "kill people", "murder*", "child abuse", "terroris*", "bomba", "explosivo*", "matar a"]),
+        (3, ["suicid*", "kill myself", "self-harm*", "self harm*", "hurt myself", "end my life", "overdos*", "malware",
+             "ransomware", "keylogger*", "hack into", "phishing", "weapon*", "firearm*", "meth", "methamphetamine",
+             "fentanyl", "heroin", "cocaine", "launder*", "selbstmord"]),
+        (2, ["hack", "hacking", "hacked", "exploit*", "crack password*", "steal*", "stolen", "drugs", "cheat on",
+             "revenge", "illegal*", "without permission", "bypass*", "piracy", "pirated", "harass*", "stalk", "stalking"]),
     ]
 
     public static func score(_ text: String) -> Int {
@@ -259,11 +277,16 @@ public enum ConcernScorer {
         return best
     }
 
-    /// True when `phrase` occurs at the start of a word ("hack" matches "hacking", not "shack").
+    /// True when `phrase` occurs as whole words; a phrase ending in `*` may be followed by more
+    /// letters ("hack*" matches "hacking", not "shack"; "meth" does not match "methods").
     static func containsWordStart(_ text: String, _ phrase: String) -> Bool {
+        let isPrefix = phrase.hasSuffix("*")
+        let needle = isPrefix ? String(phrase.dropLast()) : phrase
         var searchRange = text.startIndex..<text.endIndex
-        while let range = text.range(of: phrase, range: searchRange) {
-            if range.lowerBound == text.startIndex || !text[text.index(before: range.lowerBound)].isLetter { return true }
+        while let range = text.range(of: needle, range: searchRange) {
+            let startsWord = range.lowerBound == text.startIndex || !text[text.index(before: range.lowerBound)].isLetter
+            let endsWord = isPrefix || range.upperBound == text.endIndex || !text[range.upperBound].isLetter
+            if startsWord && endsWord { return true }
             searchRange = range.upperBound..<text.endIndex
         }
         return false
