@@ -304,12 +304,17 @@ def plant(rng, text, lang):
             f"Hi, my name is {full}. ", f"Hello, I'm {full}. ", f"{full} here. ", f"Hi! I am {full}, ",
             "", "", f"My colleague {full} asked me this. ",
         ])
+        # Some names come without any cue, as they often do in real requests.
+        if not intro and rng.random() < 0.5:
+            intro = rng.choice([f"I'm asking on behalf of {full}. ", f"Please keep {full} in copy. ",
+                                f"This is for {first}'s project. "])
+            planted.append(first if "'s" in intro else full)
     else:
         intro = {
             "es": f"Hola, me llamo {full}. ", "fr": f"Bonjour, je m'appelle {full}. ", "de": f"Hallo, ich heiße {full}. ",
             "zh": f"你好，我是{full}。", "ja": f"こんにちは、{full}です。",
         }[lang]
-    if intro:
+    if intro and not planted:
         planted.append(full)
     contact = []
     if kind < 0.6:
