@@ -14,15 +14,45 @@ public struct PIIMasker: Sendable {
     public func mask(_ text: String) -> String {
         var s = text
         if s.isEmpty { return s }
-        s = PIIMasker.replace(Patterns.url, in: s) { _ in "[URL]" }
-        s = PIIMasker.replace(Patterns.email, in: s) { _ in "[EMAIL]" }
-        s = PIIMasker.replace(Patterns.ipv6, in: s) { match in PIIMasker.looksLikeIPv6(match) ? "[IP]" : nil }
-        s = PIIMasker.replace(Patterns.ipv4, in: s) { match in PIIMasker.looksLikeIPv4(match) ? "[IP]" : nil }
-        s = PIIMasker.replace(Patterns.domain, in: s) { _ in "[URL]" }
-        s = PIIMasker.replace(Patterns.digits, in: s) { match in PIIMasker.classifyDigits(match) }
-        s = PIIMasker.replace(Patterns.handle, in: s) { _ in "[HANDLE]" }
-        s = maskNames(s)
+        // Cheap byte checks first: most texts have no '@' or '://', and a regex pass over a
+        // text that cannot match costs as much as one that does.
+        let bytes = Bytes(s)
+        if bytes.has("://") || bytes.has("www.") || bytes.has("WWW.") { s = PIIMasker.replace(Patterns.url, in: s) { _ in "[URL]" } }
+        if bytes.has("@") { s = PIIMasker.replace(Patterns.email, in: s) { _ in "[EMAIL]" } }
+        if bytes.has(":") {
+            s = PIIMasker.replace(Patterns.ipv6, in: s) { match in PIIMasker.looksLikeIPv6(match) ? "[IP]" : nil }
+        }
+        if bytes.hasDigit {
+            s = PIIMasker.replace(Patterns.ipv4, in: s) { match in PIIMasker.looksLikeIPv4(match) ? "[IP]" : nil }
+        }
+        if bytes.has(".") { s = PIIMasker.replace(Patterns.domain, in: s) { _ in "[URL]" } }
+        if bytes.hasDigit { s = PIIMasker.replace(Patterns.digits, in: s) { match in PIIMasker.classifyDigits(match) } }
+        if bytes.has("@") { s = PIIMasker.replace(Patterns.handle, in: s) { _ in "[HANDLE]" } }
+        s = maskNames(s, hasNonASCII: bytes.hasNonASCII)
         return s
+    }
+
+    /// Byte-level facts about a text, for skipping regex passes that cannot match.
+    struct Bytes {
+        let utf8: [UInt8]
+        init(_ text: String) { utf8 = Array(text.utf8) }
+        var hasDigit: Bool { utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
+        var hasNonASCII: Bool { utf8.contains { $0 >= 0x80 } }
+        func has(_ needle: StaticString) -> Bool {
+            let n = needle.utf8CodeUnitCount
+            guard n > 0, utf8.count >= n else { return false }
+            let first = needle.utf8Start[0]
+            var i = 0
+            while i <= utf8.count - n {
+                if utf8[i] == first {
+                    var j = 1
+                    while j < n && utf8[i + j] == needle.utf8Start[j] { j += 1 }
+                    if j == n { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     // MARK: numbers
@@ -80,17 +110,21 @@ public struct PIIMasker: Sendable {
 
     // MARK: names
 
-    func maskNames(_ text: String) -> String {
+    func maskNames(_ text: String, hasNonASCII: Bool = true) -> String {
         var s = text
         s = PIIMasker.replace(Patterns.nameAfterCue, in: s, group: 1) { name in PIIMasker.trimNameWords(name) }
         s = PIIMasker.replace(Patterns.nameAfterSignOff, in: s, group: 1) { name in PIIMasker.trimNameWords(name) }
         s = PIIMasker.replace(Patterns.nameAfterTitle, in: s, group: 1) { name in PIIMasker.trimNameWords(name) }
         s = PIIMasker.replace(Patterns.nameAfterRelation, in: s, group: 1) { name in PIIMasker.trimNameWords(name) }
-        s = PIIMasker.replace(Patterns.nameBeforeHere, in: s, group: 1) { name in PIIMasker.trimNameWords(name) }
-        s = PIIMasker.replace(Patterns.cjkName, in: s, group: 1) { _ in "[NAME]" }
-        s = PIIMasker.replace(Patterns.cjkNameBeforeCue, in: s, group: 1) { _ in "[NAME]" }
-        s = PIIMasker.replace(Patterns.latinNameInCJK, in: s, group: 1) { name in PIIMasker.trimNameWords(name) }
-        s = PIIMasker.replace(Patterns.latinNameInCJK, in: s, group: 2) { name in PIIMasker.trimNameWords(name) }
+        if Bytes(s).has(" here") {
+            s = PIIMasker.replace(Patterns.nameBeforeHere, in: s, group: 1) { name in PIIMasker.trimNameWords(name) }
+        }
+        if hasNonASCII {
+            s = PIIMasker.replace(Patterns.cjkName, in: s, group: 1) { _ in "[NAME]" }
+            s = PIIMasker.replace(Patterns.cjkNameBeforeCue, in: s, group: 1) { _ in "[NAME]" }
+            s = PIIMasker.replace(Patterns.latinNameInCJK, in: s, group: 1) { name in PIIMasker.trimNameWords(name) }
+            s = PIIMasker.replace(Patterns.latinNameInCJK, in: s, group: 2) { name in PIIMasker.trimNameWords(name) }
+        }
         s = maskListedNames(s)
         return s
     }

@@ -48,7 +48,7 @@ public struct ExtractiveSummarizer: Summarizer {
             let main = language.split(separator: ";").first.map(String.init) ?? language
             phrase = "help with a request written in \(main): \"\(extract)\""
         }
-        let concern = ConcernScorer.score(masker.mask(String(languageSample.prefix(8000))))
+        let concern = ConcernScorer.score(String(languageSample.prefix(8000)))
         return Facets(
             request: "The user's overall request for the assistant is to \(phrase)",
             task: "The task is to \(phrase)",
@@ -263,31 +263,54 @@ public enum ConcernScorer {
              "revenge", "illegal*", "without permission", "bypass*", "piracy", "pirated", "harass*", "stalk", "stalking"]),
     ]
 
+    /// The phrases as word lists; a last word ending in `*` matches any word it starts.
+    private static let compiled: [(level: Int, words: [String], prefix: Bool)] = levels.flatMap { level, phrases in
+        phrases.map { phrase in
+            let prefix = phrase.hasSuffix("*")
+            let words = (prefix ? String(phrase.dropLast()) : phrase).split(separator: " ").map(String.init)
+            return (level, words, prefix)
+        }
+    }
+
     public static func score(_ text: String) -> Int {
-        let lower = text.lowercased()
+        let words = ConcernScorer.words(text)
         var best = 1
         var strongHits = 0
-        for (level, phrases) in levels {
-            for phrase in phrases where containsWordStart(lower, phrase) {
-                best = max(best, level)
-                if level >= 3 { strongHits += 1 }
-            }
+        for phrase in compiled where contains(words, phrase.words, prefix: phrase.prefix) {
+            best = max(best, phrase.level)
+            if phrase.level >= 3 { strongHits += 1 }
         }
         if strongHits >= 2 && best >= 3 { best = min(5, best + 1) }
         return best
     }
 
-    /// True when `phrase` occurs as whole words; a phrase ending in `*` may be followed by more
-    /// letters ("hack*" matches "hacking", not "shack"; "meth" does not match "methods").
-    static func containsWordStart(_ text: String, _ phrase: String) -> Bool {
-        let isPrefix = phrase.hasSuffix("*")
-        let needle = isPrefix ? String(phrase.dropLast()) : phrase
-        var searchRange = text.startIndex..<text.endIndex
-        while let range = text.range(of: needle, range: searchRange) {
-            let startsWord = range.lowerBound == text.startIndex || !text[text.index(before: range.lowerBound)].isLetter
-            let endsWord = isPrefix || range.upperBound == text.endIndex || !text[range.upperBound].isLetter
-            if startsWord && endsWord { return true }
-            searchRange = range.upperBound..<text.endIndex
+    /// Lowercased words: runs of letters, digits, `-` and `'` inside a word.
+    static func words(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || ((scalar == "-" || scalar == "'") && !current.isEmpty) {
+                current.append(scalar)
+            } else if !current.isEmpty {
+                result.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { result.append(String(current)) }
+        return result
+    }
+
+    /// True when the phrase's words occur in a row ("hack*" matches "hacking", not "shack";
+    /// "meth" does not match "methods").
+    static func contains(_ words: [String], _ phrase: [String], prefix: Bool) -> Bool {
+        guard !phrase.isEmpty, words.count >= phrase.count else { return false }
+        let last = phrase.count - 1
+        outer: for start in 0...(words.count - phrase.count) {
+            for (offset, part) in phrase.enumerated() {
+                let word = words[start + offset]
+                if offset == last && prefix ? !word.hasPrefix(part) : word != part { continue outer }
+            }
+            return true
         }
         return false
     }
