@@ -166,7 +166,9 @@ public struct PIIMasker: Sendable {
             return !between.isEmpty && between.allSatisfy { $0 == " " }
         }
         for (i, word) in words.enumerated() {
-            let key = word.lowercased()
+            var key = word.lowercased()
+            // "Anna's" is Anna.
+            if key.hasSuffix("'s") || key.hasSuffix("’s") { key = String(key.dropLast(2)) }
             if NameLists.notNames.contains(key) { continue }
             if NameLists.firstNames.contains(key) {
                 isName[i] = true
@@ -195,6 +197,7 @@ public struct PIIMasker: Sendable {
             let endLocation = matches[j].range.location + matches[j].range.length
             result += ns.substring(with: NSRange(location: cursor, length: startLocation - cursor))
             result += "[NAME]"
+            if let suffix = ["'s", "’s"].first(where: { words[j].hasSuffix($0) }) { result += suffix }
             cursor = endLocation
             i = j + 1
         }

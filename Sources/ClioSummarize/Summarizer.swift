@@ -125,9 +125,7 @@ public struct ExtractiveSummarizer: Summarizer {
             let contacts = words.filter { $0.contains("[email]") || $0.contains("[phone]") || $0.contains("[handle]") }.count
             if contacts > 0 && words.count <= 12 { return false }
             let placeholders = words.filter { $0.contains("[") && $0.contains("]") }.count
-            if placeholders > 0 && words.count <= 6 && !requestSignals.contains(where: { lower.contains($0) }) {
-                return false
-            }
+            if placeholders > 0 && words.count <= 6 { return false }
             return !words.allSatisfy { $0.hasPrefix("[") }
         }
         let pool = useful.isEmpty ? all : useful
@@ -212,8 +210,31 @@ public struct ExtractiveSummarizer: Summarizer {
             phrase = "help with: " + text
         }
         phrase = thirdPerson(phrase)
+        // Reported speech: a question inside the phrase becomes a statement, unless the phrase
+        // is the question itself.
+        if !phrase.hasPrefix("answer the question") { phrase = phrase.replacingOccurrences(of: "? ", with: ". ") }
+        phrase = capitaliseSentences(phrase)
         while let last = phrase.last, ".?!".contains(last) { phrase.removeLast() }
         return phrase + "."
+    }
+
+    /// Uppercases the first letter after a sentence end (". they need" → ". They need").
+    static func capitaliseSentences(_ text: String) -> String {
+        var result = ""
+        var capitaliseNext = false
+        var previous: Character = " "
+        for character in text {
+            if capitaliseNext && character.isLetter {
+                result += character.uppercased()
+                capitaliseNext = false
+            } else {
+                if !character.isWhitespace { capitaliseNext = false }
+                result.append(character)
+            }
+            if character.isWhitespace && ".!?".contains(previous) { capitaliseNext = true }
+            previous = character
+        }
+        return result
     }
 
     /// Verbs that open a direct instruction ("Write a poem …"), kept as the phrase itself.

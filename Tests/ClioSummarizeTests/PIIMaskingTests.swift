@@ -57,6 +57,7 @@ func ordinaryNumbersAndWordsAreNotMasked(input: String) {
     ("田中と申します。", "[NAME]と申します。"),
     ("Can Maria Lopez join the call?", "Can [NAME] join the call?"),
     ("I sent it to Garcia yesterday.", "I sent it to [NAME] yesterday."),
+    ("It is for Maria's wedding.", "It is for [NAME]'s wedding."),
 ])
 func namesAreMaskedAfterCuesAndFromTheList(input: String, expected: String) {
     #expect(masker.mask(input) == expected)

@@ -112,3 +112,13 @@ func concerningScoreFollowsTheKeywordLevels(text: String, expected: Int) {
     #expect(throws: UsageError.self) { try SummarizeCommand(arguments: ["--max-chars", "0"]) }
     #expect(throws: UsageError.self) { try SummarizeCommand(arguments: ["--frobnicate"]) }
 }
+
+@Test func questionsInsideAPhraseBecomeStatements() {
+    #expect(ExtractiveSummarizer.requestPhrase("Can you plan a trip to Rome? I need hotel ideas.")
+        == "plan a trip to Rome. They need hotel ideas.")
+}
+
+@Test func shortLinesAboutAPersonAreNotTakenAsTheRequest() throws {
+    let facets = try summarizer.summarize(conversation(["Please keep Ann Smith in copy. Can you design a squat program?"]))
+    #expect(facets.request == "The user's overall request for the assistant is to design a squat program.")
+}
