@@ -122,3 +122,19 @@ func concerningScoreFollowsTheKeywordLevels(text: String, expected: Int) {
     let facets = try summarizer.summarize(conversation(["Please keep Ann Smith in copy. Can you design a squat program?"]))
     #expect(facets.request == "The user's overall request for the assistant is to design a squat program.")
 }
+
+@Test func emptyConversationStopsTheRunWithItsLine() throws {
+    let path = try Fixture.file("{\"id\":1,\"messages\":[{\"role\":\"user\",\"content\":\"Plan a trip\"}]}\n{\"id\":2,\"messages\":[]}\n")
+    do {
+        _ = try Fixture.run([path])
+        Issue.record("expected an error")
+    } catch let error as ClioError {
+        #expect(error.description == "\(path):2: conversation has no user text to summarise")
+    }
+}
+
+@Test func emptyConversationIsSkippedWithSkipInvalid() throws {
+    let path = try Fixture.file("{\"id\":1,\"messages\":[]}\n{\"id\":2,\"messages\":[{\"role\":\"user\",\"content\":\"Plan a trip\"}]}\n")
+    let records = try Fixture.run(["--skip-invalid", path])
+    #expect(records.map { $0["id"] } == [.number(2)])
+}
