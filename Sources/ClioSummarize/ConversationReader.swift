@@ -48,7 +48,9 @@ public final class ConversationReader {
             let result = Result { () throws(ClioError) in try convert(element, isArray: reader.shape == .array) }
             switch result {
             case .success(let value): return value
-            case .failure(let error): try handle(error.at(element.location))
+            case .failure(var error):
+                if let index = element.index { error.message += " (array element \(index))" }
+                try handle(error.at(element.location))
             }
         }
     }
@@ -59,7 +61,7 @@ public final class ConversationReader {
             value = try JSONParser.parse(element.bytes)
         } catch {
             // In an array the element may span many lines; its first line is what we can name.
-            let place = isArray ? "in the element starting here" : "at column \(error.offset + 1)"
+            let place = isArray ? "in the element starting on this line" : "at column \(error.offset + 1)"
             throw ClioError(.invalidJSON, "invalid JSON \(place): \(error.message)", at: element.location)
         }
         guard case .object(let record) = value else {

@@ -9,6 +9,9 @@ import ClioCore
 struct DocumentElement {
     var bytes: ArraySlice<UInt8>
     var location: Location
+    /// 1-based position in the array for array documents (exports are often one long line,
+    /// where the line number alone does not find the element); nil for JSON Lines.
+    var index: Int? = nil
 }
 
 /// Reads one input (a file or standard input) as either JSON Lines or a single JSON array,
@@ -33,6 +36,7 @@ final class DocumentReader {
     private(set) var shape: Shape?
     private var arrayDone = false
     private var expectingElement = true
+    private var elementCount = 0
     static let maxElementBytes = 256 << 20
 
     init(path: String) {
@@ -196,6 +200,7 @@ final class DocumentReader {
             return try checkTrailing()
         }
         expectingElement = false
+        elementCount += 1
         let elementLine = line
         // Scan to the end of the element: for a container, until its depth returns to zero
         // outside any string; for a scalar, until a delimiter at the top level.
@@ -259,7 +264,7 @@ final class DocumentReader {
         let bytes = ArraySlice(Array(buffer[start..<i]))
         start = i
         line = elementLine + linesInside
-        return DocumentElement(bytes: bytes, location: Location(source: sourceName, line: elementLine))
+        return DocumentElement(bytes: bytes, location: Location(source: sourceName, line: elementLine), index: elementCount)
     }
 
     /// Only whitespace may follow the closing bracket.

@@ -144,3 +144,13 @@ import ClioCore
     #expect(ids == [.number(1), .number(3)])
     #expect(reader.skipped == 2)
 }
+
+@Test func badArrayElementIsNamedByLineAndPosition() throws {
+    let path = try Fixture.file(#"[{"id":"a","messages":[{"role":"user","content":"x"}]},{"id":"b","messages":"oops"}]"#)
+    do {
+        _ = try Fixture.conversations([path])
+        Issue.record("expected an error")
+    } catch let error as ClioError {
+        #expect(error.description == "\(path):1: field \"messages\" must be an array, got a string (array element 2)")
+    }
+}
