@@ -170,6 +170,7 @@ public struct PIIMasker: Sendable {
             // "Anna's" is Anna.
             if key.hasSuffix("'s") || key.hasSuffix("’s") { key = String(key.dropLast(2)) }
             if NameLists.notNames.contains(key) { continue }
+            if i > 0 && adjacent(i - 1, i) && NameLists.placePrefixes.contains(words[i - 1].lowercased()) { continue }
             if NameLists.firstNames.contains(key) {
                 isName[i] = true
                 if i + 1 < words.count && adjacent(i, i + 1) && !NameLists.notNames.contains(words[i + 1].lowercased()) {

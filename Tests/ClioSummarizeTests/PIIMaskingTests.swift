@@ -70,6 +70,9 @@ func namesAreMaskedAfterCuesAndFromTheList(input: String, expected: String) {
     "Plan a trip to Japan in April, then Paris.",
     "My Honda Civic has worn brake pads.",
     "Will the May frost hurt my Rose bushes?",
+    "Flights to San Francisco and St Louis, then Sofia.",
+    "I need a Phillips screwdriver and an Allen key for the brake caliper.",
+    "Store the jam in a Mason jar; is Julia faster than Python?",
 ])
 func capitalisedNonNamesAreKept(input: String) {
     #expect(masker.mask(input) == input)
