@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import ClioCore
 @testable import ClioSummarize
@@ -137,4 +138,26 @@ func concerningScoreFollowsTheKeywordLevels(text: String, expected: Int) {
     let path = try Fixture.file("{\"id\":1,\"messages\":[]}\n{\"id\":2,\"messages\":[{\"role\":\"user\",\"content\":\"Plan a trip\"}]}\n")
     let records = try Fixture.run(["--skip-invalid", path])
     #expect(records.map { $0["id"] } == [.number(2)])
+}
+
+/// The LLM helper's concurrent loop will call one summarizer from several threads; the
+/// results must be those of a sequential run.
+@Test func summarizingFromSeveralThreadsGivesTheSequentialResults() throws {
+    let conversations = try Fixture.conversations([Fixture.examplesURL().appendingPathComponent("conversations.jsonl").path])
+    let sequential = try conversations.map { try summarizer.summarize($0) }
+    let results = ResultBox(count: conversations.count)
+    DispatchQueue.concurrentPerform(iterations: 8) { worker in
+        for index in stride(from: worker, to: conversations.count, by: 8) {
+            results.set(index, try? summarizer.summarize(conversations[index]))
+        }
+    }
+    #expect(results.values == sequential.map { Optional($0) })
+}
+
+private final class ResultBox: @unchecked Sendable {
+    private let lock = Mutex()
+    private var storage: [Facets?]
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: Facets?) { lock.withLock { storage[index] = value } }
+    var values: [Facets?] { lock.withLock { storage } }
 }
