@@ -45,8 +45,10 @@ public struct ExtractiveSummarizer: Summarizer {
         if language.hasPrefix("English") || language == "Unknown" {
             phrase = ExtractiveSummarizer.requestPhrase(extract)
         } else {
-            let main = language.split(separator: ";").first.map(String.init) ?? language
-            phrase = "help with a request written in \(main): \"\(extract)\""
+            // The same frame as English requests, and no language name in it: the language is
+            // its own facet, and a shared word such as "Spanish" would pull every Spanish
+            // request into one cluster whatever its topic.
+            phrase = "help with: \"\(extract)\""
         }
         let concern = ConcernScorer.score(String(languageSample.prefix(8000)))
         return Facets(
