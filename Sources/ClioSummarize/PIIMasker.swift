@@ -60,8 +60,7 @@ public struct PIIMasker: Sendable {
     /// Decides what a run of digits and separators is: a phone number, an account/card-like
     /// number, or an ordinary number (quantities, years, dates, decimals), which stays.
     static func classifyDigits(_ match: String) -> String? {
-        let scalars = Array(match.unicodeScalars)
-        let digitCount = scalars.filter { $0.properties.numericType != nil && ("0"..."9").contains($0) }.count
+        let digitCount = match.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count
         let groups = match.split(whereSeparator: { !("0"..."9").contains($0) }).map(String.init)
         let hasPlus = match.hasPrefix("+")
         let hasParens = match.contains("(")

@@ -40,7 +40,11 @@ public struct ExtractiveSummarizer: Summarizer {
         let languageSample = userTexts.joined(separator: "\n")
         let language = languages.guess(String(languageSample.prefix(LanguageGuesser.sampleLimit)))
         let masked = masker.mask(String(source.prefix(4000)))
-        let extract = ExtractiveSummarizer.extract(from: masked, limit: maxExtract)
+        var extract = ExtractiveSummarizer.extract(from: masked, limit: maxExtract)
+        if extract.isEmpty {
+            // Only a greeting or an introduction: keep what there is rather than nothing.
+            extract = String(masked.prefix(maxExtract)).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
         let phrase: String
         if language.hasPrefix("English") || language == "Unknown" {
             phrase = ExtractiveSummarizer.requestPhrase(extract)

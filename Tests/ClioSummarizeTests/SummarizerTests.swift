@@ -161,3 +161,8 @@ private final class ResultBox: @unchecked Sendable {
     func set(_ index: Int, _ value: Facets?) { lock.withLock { storage[index] = value } }
     var values: [Facets?] { lock.withLock { storage } }
 }
+
+@Test func anIntroductionAloneStillGivesARequest() throws {
+    let facets = try summarizer.summarize(conversation(["Hi, I'm Siobhan Quigley."]))
+    #expect(facets.request == "The user's overall request for the assistant is to help with: Hi, they are [NAME].")
+}
