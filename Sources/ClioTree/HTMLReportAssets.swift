@@ -477,8 +477,9 @@ enum HTMLReportAssets {
           /// Up to three lines of a name that fit inside a circle, with an ellipsis when cut.
           function wrapLabel(text, radius, fontSize) {
             var perLine = Math.floor(radius * 1.7 / (fontSize * 0.56));
-            if (perLine < 4) return [];
             var words = text.split(/\s+/), lines = [], line = "";
+            // A label that cannot show even its first word whole is noise; the tooltip has the name.
+            if (perLine < 4 || radius < fontSize * 1.5 || words[0].length > perLine) return [];
             for (var k = 0; k < words.length; k++) {
               var candidate = line ? line + " " + words[k] : words[k];
               if (candidate.length <= perLine) { line = candidate; continue; }
