@@ -252,6 +252,18 @@ def main():
             circles = browser.evaluate("document.querySelectorAll('#map circle').length")
             checks.expect(circles == len(roots), "the breadcrumb goes back to the top level", "circles=%s" % circles)
 
+        # Colour by a facet: the same circles, recoloured, with a legend for the scale.
+        fills = "Array.prototype.map.call(document.querySelectorAll('#map circle'), function (c) { return c.getAttribute('fill'); })"
+        before = browser.evaluate(fills)
+        browser.evaluate("(function () { var s = document.getElementById('colour-by'); s.value = 'concerning';"
+                         " s.dispatchEvent(new Event('change')); })()")
+        after = browser.evaluate(fills)
+        legend = text_of(browser, "#legend")
+        checks.expect(len(after) == len(before) and after != before and "concerning" in (legend or ""),
+                      "colouring the map by mean concerning score recolours it", "legend=%r" % legend)
+        browser.evaluate("(function () { var s = document.getElementById('colour-by'); s.value = 'top';"
+                         " s.dispatchEvent(new Event('change')); })()")
+
         # Names with markup stay text: found by search, shown verbatim, nothing injected.
         hostile = [i for i, n in enumerate(nodes) if "<" in n["name"] or "<" in n["desc"]]
         checks.expect(bool(hostile), "the report has names or descriptions with markup to check",

@@ -43,7 +43,7 @@ enum ReportLayout {
         } else {
             points = spiral(n)
         }
-        var placements = fit(points, radii: radii)
+        var placements = method == .projection ? fit(points, radii: radii) : packAround(points, radii: radii)
         if n <= 800 { relax(&placements) }
         for i in placements.indices {
             placements[i].x = (placements[i].x * 10).rounded() / 10
@@ -153,6 +153,17 @@ enum ReportLayout {
         let xs = scaled(points.map(\.0), extent: width)
         let ys = scaled(points.map(\.1), extent: height)
         return radii.indices.map { ReportPlacement(x: xs[$0], y: ys[$0], r: radii[$0]) }
+    }
+
+    /// Spiral points (unit area each) scaled so the circles sit about as densely as packed coins
+    /// around the map's centre, a little wider than tall like the map; `relax` then settles them.
+    static func packAround(_ points: [(Double, Double)], radii: [Double]) -> [ReportPlacement] {
+        let meanSquare = radii.reduce(0) { $0 + $1 * $1 } / Double(max(radii.count, 1))
+        let scale = (meanSquare / 0.62).squareRoot() * 1.05
+        return radii.indices.map { i in
+            ReportPlacement(
+                x: width / 2 + points[i].0 * scale * 1.2, y: height / 2 + points[i].1 * scale, r: radii[i])
+        }
     }
 
     /// Pushes overlapping circles apart a little at a time, keeping them inside the map. The
