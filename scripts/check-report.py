@@ -29,6 +29,10 @@ import urllib.request
 
 import websocket
 
+# As in the page's script: rows per page of a tree level, most circles drawn on one map level.
+TREE_PAGE = 200
+MAP_LIMIT = 1500
+
 
 class Browser:
     """A headless Chromium with one page, spoken to over the DevTools protocol."""
@@ -211,14 +215,23 @@ def main():
         data = browser.evaluate("JSON.parse(document.getElementById('clio-data').textContent)")
         nodes, roots = data["nodes"], data["roots"]
         layout = browser.evaluate("""({
-            tree: document.querySelectorAll('#tree > li').length,
+            tree: document.querySelectorAll('#tree > li[data-index]').length,
+            more: document.querySelectorAll('#tree > li.more').length,
             circles: document.querySelectorAll('#map circle').length,
             panel: !!document.getElementById('details'),
             weekly: document.querySelectorAll('#weekly rect').length,
             largest: document.querySelectorAll('#largest .share-row').length
         })""")
-        checks.expect(layout["tree"] == len(roots), "tree shows the %d top-level clusters" % len(roots), layout)
-        checks.expect(layout["circles"] == len(roots), "map draws one circle per top-level cluster", layout)
+        shown_rows = min(len(roots), TREE_PAGE)
+        checks.expect(layout["tree"] == shown_rows and layout["more"] == (len(roots) > TREE_PAGE),
+                      "tree shows %d of the %d top-level clusters" % (shown_rows, len(roots)), layout)
+        checks.expect(layout["circles"] == min(len(roots), MAP_LIMIT),
+                      "map draws one circle per top-level cluster (at most %d)" % MAP_LIMIT, layout)
+        if len(roots) > TREE_PAGE:
+            browser.click("#tree > li.more button")
+            rows = browser.evaluate("document.querySelectorAll('#tree > li[data-index]').length")
+            checks.expect(rows == min(len(roots), 2 * TREE_PAGE), "the tree's next page of rows opens on request",
+                          "rows=%s" % rows)
         checks.expect(layout["panel"], "detail panel is present")
         checks.expect(layout["weekly"] == len(data["weeks"]) and layout["largest"] > 0,
                       "overview charts are drawn (weeks and largest clusters)", layout)
@@ -250,7 +263,8 @@ def main():
                           "clicked=%s circles=%s crumb=%r" % (clicked, circles, crumb))
             browser.click("#crumbs button")
             circles = browser.evaluate("document.querySelectorAll('#map circle').length")
-            checks.expect(circles == len(roots), "the breadcrumb goes back to the top level", "circles=%s" % circles)
+            checks.expect(circles == min(len(roots), MAP_LIMIT), "the breadcrumb goes back to the top level",
+                          "circles=%s" % circles)
 
         # Colour by a facet: the same circles, recoloured, with a legend for the scale.
         fills = "Array.prototype.map.call(document.querySelectorAll('#map circle'), function (c) { return c.getAttribute('fill'); })"

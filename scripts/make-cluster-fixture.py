@@ -132,7 +132,7 @@ def main():
         if b == 1:
             name = HOSTILE_NAME
         description = ("Users asked the assistant to %s. Requests ranged from quick questions to longer "
-                       "multi-step sessions." % name[0].lower() + name[1:]) if not withheld else \
+                       "multi-step sessions." % (name[0].lower() + name[1:])) if not withheld else \
             "Conversations in clusters too small to show on their own; counts only."
         if b == 1:
             description = "Users asked for help with HTML image tags and event handlers. Some pasted raw markup."

@@ -145,12 +145,12 @@ enum HTMLReportAssets {
           fill: #16202b; text-anchor: middle; pointer-events: none;
           paint-order: stroke; stroke: rgba(255, 255, 255, .75); stroke-linejoin: round;
         }
-        .map-foot { display: flex; justify-content: space-between; align-items: center; gap: 16px; margin-top: 10px; min-height: 24px; }
+        .map-foot { display: flex; flex-direction: column; gap: 6px; margin-top: 10px; }
         .legend { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 12px; font-size: 12px; color: var(--muted); }
         .legend .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 5px; vertical-align: -1px; }
         .legend .ramp { display: inline-block; width: 120px; height: 8px; border-radius: 4px; }
         .legend .key { max-width: 220px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-        .note { margin: 0; font-size: 12px; text-align: right; }
+        .note { margin: 0; font-size: 12px; }
 
         .detail-card .empty { color: var(--muted); margin-top: 40%; text-align: center; padding: 0 20px; }
         .detail-path { font-size: 12px; color: var(--muted); display: flex; flex-wrap: wrap; gap: 2px; }
@@ -178,6 +178,11 @@ enum HTMLReportAssets {
         .kids .label { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
         .kids .n { color: var(--muted); font-variant-numeric: tabular-nums; }
         .noscript { padding: 28px; }
+        .tree .more button {
+          margin: 4px 0 4px 24px; padding: 4px 10px; border: 1px solid var(--line); border-radius: 6px;
+          background: var(--card); color: var(--accent); cursor: pointer; font-size: 12px;
+        }
+        .tree .more button:hover { background: var(--accent-soft); }
 
         @media (max-width: 1180px) {
           .workspace { grid-template-columns: minmax(280px, 1fr) minmax(0, 2fr); }
@@ -204,7 +209,9 @@ enum HTMLReportAssets {
           var LANGUAGE_RAMP = ["#eaf1fb", "#8fb3e3", "#2f5e9e"];
           var WITHHELD = "#c7cbd1";
           var SEARCH_LIMIT = 300;
-          var state = { selected: -1, view: -1, expanded: Object.create(null), query: "", colour: "top" };
+          var TREE_PAGE = 200;
+          var MAP_LIMIT = 1500;
+          var state = { selected: -1, view: -1, expanded: Object.create(null), shown: Object.create(null), query: "", colour: "top" };
 
           function byId(id) { return document.getElementById(id); }
           function el(tag, className, text) {
@@ -423,8 +430,38 @@ enum HTMLReportAssets {
           function childList(i, filter) {
             var list = el("ul");
             list.setAttribute("role", "group");
-            nodes[i].kids.forEach(function (k) { if (!filter || filter.keep[k]) list.appendChild(treeItem(k, filter)); });
+            if (filter) {
+              nodes[i].kids.forEach(function (k) { if (filter.keep[k]) list.appendChild(treeItem(k, filter)); });
+            } else {
+              fillList(list, nodes[i].kids, i);
+            }
             return list;
+          }
+
+          /// Appends rows for `members` a page at a time, with a button for the next page, so a
+          /// level with thousands of clusters stays quick; `key` remembers how far it was opened.
+          function fillList(list, members, key) {
+            var shown = Math.min(members.length, state.shown[key] || TREE_PAGE);
+            for (var k = 0; k < shown; k++) list.appendChild(treeItem(members[k], null));
+            if (shown >= members.length) return;
+            var item = el("li", "more");
+            var button = el("button", null, "Show " + fmt(Math.min(TREE_PAGE, members.length - shown)) + " more of " +
+              plural(members.length - shown, "remaining cluster", "remaining clusters"));
+            button.type = "button";
+            button.addEventListener("click", function () {
+              list.removeChild(item);
+              var from = shown;
+              state.shown[key] = shown + TREE_PAGE;
+              var to = Math.min(members.length, state.shown[key]);
+              for (var k = from; k < to; k++) list.appendChild(treeItem(members[k], null));
+              if (to < members.length) {
+                var rest = el("ul");
+                fillList(rest, members, key);
+                list.appendChild(rest.lastChild);
+              }
+            });
+            item.appendChild(button);
+            list.appendChild(item);
           }
 
           // Children are built only when a cluster is opened, so a large tree costs nothing until used.
@@ -442,7 +479,7 @@ enum HTMLReportAssets {
             var status = byId("tree-status");
             var query = state.query;
             if (!query) {
-              data.roots.forEach(function (i) { treeEl.appendChild(treeItem(i, null)); });
+              fillList(treeEl, data.roots, "top");
               status.textContent = plural(nodes.length, "cluster", "clusters");
               return;
             }
@@ -465,7 +502,13 @@ enum HTMLReportAssets {
               byId("search").value = "";
             }
             if (!state.query) {
-              ancestry(i).slice(0, -1).forEach(function (a) { state.expanded[a] = true; });
+              var chain = ancestry(i);
+              chain.forEach(function (a, k) {
+                if (k < chain.length - 1) state.expanded[a] = true;
+                var parent = nodes[a].parent, siblings = parent === null ? data.roots : nodes[parent].kids;
+                var key = parent === null ? "top" : parent, at = siblings.indexOf(a);
+                if (at >= (state.shown[key] || TREE_PAGE)) state.shown[key] = (Math.floor(at / TREE_PAGE) + 1) * TREE_PAGE;
+              });
               renderTree();
             }
           }
@@ -500,7 +543,11 @@ enum HTMLReportAssets {
 
           function renderMap() {
             mapEl.textContent = "";
-            var group = state.view < 0 ? data.roots : nodes[state.view].kids;
+            var level = state.view < 0 ? data.roots : nodes[state.view].kids;
+            // Siblings are largest first: past MAP_LIMIT circles are specks, so draw the largest
+            // (and the selected cluster) and say so.
+            var group = level.length > MAP_LIMIT ? level.slice(0, MAP_LIMIT) : level;
+            if (group !== level && state.selected >= 0 && level.indexOf(state.selected) >= MAP_LIMIT) group.push(state.selected);
             var method = state.view < 0 ? data.rootMap : nodes[state.view].map;
             var domain = state.colour === "top" ? null : facetDomain(group);
             var position = Object.create(null);
@@ -541,9 +588,10 @@ enum HTMLReportAssets {
             });
             renderCrumbs();
             renderLegend(group, domain);
-            byId("map-note").textContent = method === "pca"
+            byId("map-note").textContent = (method === "pca"
               ? "Positions: the clusters' centroids projected to 2-D (principal components); nearby circles are similar."
-              : "No centroids in the input: circles are packed by size, and their positions carry no meaning.";
+              : "No centroids for these clusters: circles are packed by size, and their positions carry no meaning.") +
+              (group !== level ? " Showing the " + fmt(MAP_LIMIT) + " largest of " + fmt(level.length) + " clusters at this level." : "");
           }
 
           function renderCrumbs() {
@@ -575,7 +623,7 @@ enum HTMLReportAssets {
                 key.appendChild(document.createTextNode(nodes[nodes[i].parent === null ? i : ancestry(i)[0]].name));
                 legend.appendChild(key);
               });
-              if (state.view < 0 && group.length > 6) legend.appendChild(el("span", null, "+ " + fmt(group.length - 6) + " more"));
+              if (state.view < 0 && data.roots.length > 6) legend.appendChild(el("span", null, "+ " + fmt(data.roots.length - 6) + " more"));
               return;
             }
             var stops = state.colour === "concerning" ? CONCERN_RAMP : LANGUAGE_RAMP;

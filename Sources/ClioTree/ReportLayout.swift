@@ -69,7 +69,7 @@ enum ReportLayout {
     /// (applied as Xᵀ(Xv) so the dimension can be large). The start vector is fixed and each
     /// axis's sign is chosen so its largest coordinate is positive, which makes the result
     /// deterministic.
-    static func project(_ vectors: [[Double]]) -> [(Double, Double)] {
+    static func project(_ vectors: [[Double]], sampleLimit: Int = 1500) -> [(Double, Double)] {
         let n = vectors.count
         guard n > 0 else { return [] }
         let d = vectors[0].count
@@ -77,10 +77,14 @@ enum ReportLayout {
         for v in vectors { for j in 0..<d { mean[j] += v[j] } }
         for j in 0..<d { mean[j] /= Double(n) }
         let centred = vectors.map { v in (0..<d).map { v[$0] - mean[$0] } }
+        // The axes of a very large group are found from an evenly spaced sample of its rows,
+        // which bounds the cost (rows × dimension × iterations) and stays deterministic.
+        let stride = max(1, (n + sampleLimit - 1) / sampleLimit)
+        let sample = Swift.stride(from: 0, to: n, by: stride).map { centred[$0] }
 
         func covarianceTimes(_ v: [Double]) -> [Double] {
             var out = [Double](repeating: 0, count: d)
-            for row in centred {
+            for row in sample {
                 var dot = 0.0
                 for j in 0..<d { dot += row[j] * v[j] }
                 for j in 0..<d { out[j] += dot * row[j] }

@@ -322,6 +322,13 @@ private func separatedGroups(dimension: Int = 16, perGroup: Int = 12) -> [[Doubl
     }
 }
 
+@Test func projectionOfALargeGroupFromASampleStillSeparatesIt() {
+    let vectors = separatedGroups(perGroup: 60)
+    let projected = ReportLayout.project(vectors, sampleLimit: 25)
+    let a = projected.prefix(60).map(\.0), b = projected.suffix(60).map(\.0)
+    #expect(a.max()! < b.min()! || b.max()! < a.min()!)
+}
+
 @Test func projectionIsDeterministicAndSeparatesSeparatedCentroids() {
     let vectors = separatedGroups()
     let first = ReportLayout.project(vectors)
@@ -373,5 +380,5 @@ private func separatedGroups(dimension: Int = 16, perGroup: Int = 12) -> [[Doubl
     let mapped = try embeddedData(try HTMLReport.render(records: smallForest(), title: "t"))
     #expect(mapped["rootMap"]?.stringValue == "pca")
     let page = try HTMLReport.render(records: smallForest(centroids: false), title: "t")
-    #expect(page.contains("No centroids in the input"))
+    #expect(page.contains("No centroids for these clusters"))
 }
