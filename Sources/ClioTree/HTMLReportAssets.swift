@@ -364,8 +364,6 @@ enum HTMLReportAssets {
           function renderOverview() {
             byId("summary").textContent = plural(total, "conversation", "conversations") + " · " +
               plural(nodes.length, "cluster", "clusters") + " · " + plural(data.levels, "level", "levels");
-            byId("weekly").appendChild(columnChart(data.weekTotals, data.weeks,
-              { width: 640, height: 120, colour: "#4e79a7", label: "Conversations per week" }));
             var group = data.roots;
             if (group.length === 1 && nodes[group[0]].kids.length) group = nodes[group[0]].kids;
             var box = byId("largest");
@@ -378,6 +376,9 @@ enum HTMLReportAssets {
               group.slice(7).forEach(function (i) { rest += nodes[i].size; });
               box.appendChild(shareRow(plural(group.length - 7, "other cluster", "other clusters"), rest, total, "#c7cbd1", null));
             }
+            // The week chart grows with the list beside it so the two cards line up.
+            byId("weekly").appendChild(columnChart(data.weekTotals, data.weeks,
+              { width: 640, height: group.length > 5 ? 175 : 120, colour: "#4e79a7", label: "Conversations per week" }));
           }
 
           // ---- tree ----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import ClioCore
 // MARK: - Fixtures made here
 
 /// A cluster record as docs/FORMAT.md describes it.
-private func cluster(
+private func clusterRecord(
     _ id: String, level: Int, parent: String?, name: String, size: Int, children: [String] = [],
     description: String = "Users asked for something. It was answered.", centroid: [Double]? = nil,
     languages: [(String, Int)]? = nil, weeks: [(String, Int)] = [("2024-W09", 1)]
@@ -37,15 +37,15 @@ private func cluster(
 private func smallForest(centroids: Bool = true, hostile: Bool = false) -> [JSONObject] {
     func c(_ x: Double, _ y: Double) -> [Double]? { centroids ? [x, y, 0.5, -0.25] : nil }
     return [
-        cluster("L0-0", level: 0, parent: "L1-0", name: hostile ? "<img src=x onerror=alert(1)>" : "Fix Python", size: 40, centroid: c(10, 1)),
-        cluster("L0-1", level: 0, parent: "L1-0", name: "Debug SQL", size: 25, centroid: c(11, 2)),
-        cluster("L0-2", level: 0, parent: "L1-0", name: "Write tests", size: 30,
+        clusterRecord("L0-0", level: 0, parent: "L1-0", name: hostile ? "<img src=x onerror=alert(1)>" : "Fix Python", size: 40, centroid: c(10, 1)),
+        clusterRecord("L0-1", level: 0, parent: "L1-0", name: "Debug SQL", size: 25, centroid: c(11, 2)),
+        clusterRecord("L0-2", level: 0, parent: "L1-0", name: "Write tests", size: 30,
                 description: hostile ? "</script><script>alert(1)</script> & \u{2028} end" : "Tests.", centroid: c(9, 0)),
-        cluster("L0-3", level: 0, parent: "L1-1", name: "Write poems", size: 12, centroid: c(-10, 5),
+        clusterRecord("L0-3", level: 0, parent: "L1-1", name: "Write poems", size: 12, centroid: c(-10, 5),
                 languages: [("Spanish", 7), ("English", 5)], weeks: [("2024-W10", 7), ("2024-W08", 5)]),
-        cluster("L0-4", level: 0, parent: "L1-1", name: hostile ? "</script><script>alert(2)</script>" : "Write songs", size: 8, centroid: c(-11, 4)),
-        cluster("L1-0", level: 1, parent: nil, name: "Programming", size: 95, children: ["L0-0", "L0-1", "L0-2"], centroid: c(10, 1)),
-        cluster("L1-1", level: 1, parent: nil, name: "Creative writing", size: 20, children: ["L0-3", "L0-4"], centroid: c(-10.5, 4.5)),
+        clusterRecord("L0-4", level: 0, parent: "L1-1", name: hostile ? "</script><script>alert(2)</script>" : "Write songs", size: 8, centroid: c(-11, 4)),
+        clusterRecord("L1-0", level: 1, parent: nil, name: "Programming", size: 95, children: ["L0-0", "L0-1", "L0-2"], centroid: c(10, 1)),
+        clusterRecord("L1-1", level: 1, parent: nil, name: "Creative writing", size: 20, children: ["L0-3", "L0-4"], centroid: c(-10.5, 4.5)),
     ]
 }
 
