@@ -40,7 +40,7 @@ private func smallForest(centroids: Bool = true, hostile: Bool = false) -> [JSON
         clusterRecord("L0-0", level: 0, parent: "L1-0", name: hostile ? "<img src=x onerror=alert(1)>" : "Fix Python", size: 40, centroid: c(10, 1)),
         clusterRecord("L0-1", level: 0, parent: "L1-0", name: "Debug SQL", size: 25, centroid: c(11, 2)),
         clusterRecord("L0-2", level: 0, parent: "L1-0", name: "Write tests", size: 30,
-                description: hostile ? "</script><script>alert(1)</script> & \u{2028} end" : "Tests.", centroid: c(9, 0)),
+                description: hostile ? "</script><script>alert(1)</script> & \u{2028}\u{2029} end" : "Tests.", centroid: c(9, 0)),
         clusterRecord("L0-3", level: 0, parent: "L1-1", name: "Write poems", size: 12, centroid: c(-10, 5),
                 languages: [("Spanish", 7), ("English", 5)], weeks: [("2024-W10", 7), ("2024-W08", 5)]),
         clusterRecord("L0-4", level: 0, parent: "L1-1", name: hostile ? "</script><script>alert(2)</script>" : "Write songs", size: 8, centroid: c(-11, 4)),
@@ -83,8 +83,8 @@ private func renderError(_ records: [JSONObject]) -> ClioError? {
     #expect(occurrences(of: "<script", in: page) == 2)
     #expect(page.contains("\\u003cimg src=x onerror=alert(1)\\u003e"))
     #expect(page.contains("\\u003c/script\\u003e\\u003cscript\\u003ealert(2)\\u003c/script\\u003e"))
-    #expect(page.contains("\\u0026 \\u2028 end"))
-    #expect(!page.unicodeScalars.contains("\u{2028}"))
+    #expect(page.contains("\\u0026 \\u2028\\u2029 end"))
+    #expect(!page.unicodeScalars.contains("\u{2028}") && !page.unicodeScalars.contains("\u{2029}"))
 }
 
 @Test func hostileTitleIsEscapedAsHTMLText() throws {
@@ -370,6 +370,22 @@ private func separatedGroups(dimension: Int = 16, perGroup: Int = 12) -> [[Doubl
     let (placements, _) = ReportLayout.place(sizes: [500], centroids: [nil])
     let p = placements[0]
     #expect(p.x - p.r >= 0 && p.x + p.r <= ReportLayout.width && p.y - p.r >= 0 && p.y + p.r <= ReportLayout.height)
+}
+
+@Test func aThousandSiblingsAllFitInsideTheMap() throws {
+    var noise = TestNoise(state: 3)
+    var records: [JSONObject] = []
+    for i in 0..<1000 {
+        let centroid = (0..<16).map { _ in noise.next() }
+        records.append(clusterRecord("L0-\(i)", level: 0, parent: nil, name: "c\(i)", size: 1 + i % 37, centroid: centroid))
+    }
+    let data = try embeddedData(try HTMLReport.render(records: records, title: "t"))
+    let nodes = try #require(data["nodes"]?.arrayValue).compactMap(\.objectValue)
+    #expect(nodes.count == 1000)
+    for node in nodes {
+        let x = node["x"]!.doubleValue!, y = node["y"]!.doubleValue!, r = node["r"]!.doubleValue!
+        #expect(x - r >= 0 && x + r <= ReportLayout.width && y - r >= 0 && y + r <= ReportLayout.height)
+    }
 }
 
 @Test func recordsWithoutCentroidsFallBackToSpiralAndSayWhich() throws {
