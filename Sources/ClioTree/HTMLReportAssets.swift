@@ -397,7 +397,8 @@ enum HTMLReportAssets {
             var caret = el("button", "caret" + (hasKids ? "" : " leaf"), "▶");
             caret.type = "button";
             caret.tabIndex = -1;
-            caret.setAttribute("aria-label", hasKids ? "show or hide the clusters inside" : "");
+            if (hasKids) caret.setAttribute("aria-label", "show or hide the clusters inside");
+            else caret.setAttribute("aria-hidden", "true");
             var main = el("span", "main");
             var name = el("span", "name" + (filter && filter.hit[i] ? " hit" : ""), n.name);
             if (n.withheld) name.appendChild(el("span", "badge", "withheld"));
@@ -439,27 +440,23 @@ enum HTMLReportAssets {
             return list;
           }
 
-          /// Appends rows for `members` a page at a time, with a button for the next page, so a
-          /// level with thousands of clusters stays quick; `key` remembers how far it was opened.
+          /// Rows for `members` a page at a time, with a button for the next page, so a level with
+          /// thousands of clusters stays quick; `state.shown[key]` remembers how far it was opened.
           function fillList(list, members, key) {
-            var shown = Math.min(members.length, state.shown[key] || TREE_PAGE);
-            for (var k = 0; k < shown; k++) list.appendChild(treeItem(members[k], null));
-            if (shown >= members.length) return;
+            appendRows(list, members, key, 0, Math.min(members.length, state.shown[key] || TREE_PAGE));
+          }
+
+          function appendRows(list, members, key, from, to) {
+            for (var k = from; k < to; k++) list.appendChild(treeItem(members[k], null));
+            if (to >= members.length) return;
             var item = el("li", "more");
-            var button = el("button", null, "Show " + fmt(Math.min(TREE_PAGE, members.length - shown)) + " more of " +
-              plural(members.length - shown, "remaining cluster", "remaining clusters"));
+            var button = el("button", null, "Show " + fmt(Math.min(TREE_PAGE, members.length - to)) + " more of " +
+              plural(members.length - to, "remaining cluster", "remaining clusters"));
             button.type = "button";
             button.addEventListener("click", function () {
               list.removeChild(item);
-              var from = shown;
-              state.shown[key] = shown + TREE_PAGE;
-              var to = Math.min(members.length, state.shown[key]);
-              for (var k = from; k < to; k++) list.appendChild(treeItem(members[k], null));
-              if (to < members.length) {
-                var rest = el("ul");
-                fillList(rest, members, key);
-                list.appendChild(rest.lastChild);
-              }
+              state.shown[key] = Math.min(members.length, to + TREE_PAGE);
+              appendRows(list, members, key, to, state.shown[key]);
             });
             item.appendChild(button);
             list.appendChild(item);
