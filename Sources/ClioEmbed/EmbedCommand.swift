@@ -22,6 +22,8 @@ public struct EmbedCommand: Command {
           --cache DIR          embedding cache (default: $CLIO_CACHE_DIR/embeddings, else
                                ~/.cache/clio/embeddings); not used for --model hash
           --no-cache           neither read nor write the cache
+          --model-status       say where the MiniLM files are and exit (status 0 when found,
+                               1 when not); reads no input
           --skip-invalid       report and skip bad records instead of stopping at the first
           -q, --quiet          no progress, notes or warnings
           -h, --help           show this help
@@ -40,6 +42,7 @@ public struct EmbedCommand: Command {
     public var cacheDirectory: String?
     public var useCache = true
     public var skipInvalid = false
+    public var modelStatus = false
     public var files: [String] = []
 
     public init(arguments: [String]) throws(UsageError) {
@@ -61,6 +64,7 @@ public struct EmbedCommand: Command {
             case "--cache": cacheDirectory = try scanner.value(for: option)
             case "--no-cache": useCache = !(try scanner.flag(option))
             case "--skip-invalid": skipInvalid = try scanner.flag(option)
+            case "--model-status": modelStatus = try scanner.flag(option)
             case "--quiet", "-q": _ = try scanner.flag(option)
             default: throw scanner.unknown(option)
             }
@@ -75,6 +79,14 @@ public struct EmbedCommand: Command {
     }
 
     public func run(output: OutputWriter) throws {
+        if modelStatus {
+            guard let dir = MiniLMFiles.locate(modelDir: modelDir) else {
+                let searched = modelDir.map { [$0] } ?? MiniLMFiles.candidates(modelDir: nil)
+                throw ClioError(.model, "\(MiniLMFiles.modelName) is not installed (looked in \(searched.joined(separator: ", "))); \(MiniLMFiles.installHint)")
+            }
+            try output.write("\(MiniLMFiles.modelName): \(dir)\n")
+            return
+        }
         let embedder: any Embedder
         if let spec {
             embedder = try Embedders.make(spec, modelDir: modelDir, allowDownload: spec == .miniLM && modelDir == nil)
