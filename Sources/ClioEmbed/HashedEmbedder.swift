@@ -91,11 +91,7 @@ public final class HashedEmbedder: Embedder {
 /// 64-bit FNV-1a of the UTF-8 bytes, then a final avalanche (from MurmurHash3's fmix64) so the
 /// low bits used for the slot and the top bit used for the sign are well mixed.
 func fnv1a(_ s: String) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in s.utf8 {
-        h ^= UInt64(byte)
-        h = h &* 0x0000_0100_0000_01b3
-    }
+    var h = fnv1aCore(s)
     h ^= h >> 33
     h = h &* 0xff51_afd7_ed55_8ccd
     h ^= h >> 33
@@ -109,3 +105,13 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+/// Plain 64-bit FNV-1a.
+func fnv1aCore(_ s: String) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in s.utf8 {
+        h ^= UInt64(byte)
+        h = h &* 0x0000_0100_0000_01b3
+    }
+    return h
+}
