@@ -21,8 +21,12 @@ public struct OpenAIChatModel: ChatModel {
         switch request.options.format {
         case .text: break
         case .jsonObject: body["response_format"] = ["type": "json_object"]
-        case .jsonSchema(let name, let schema):
+        case .jsonSchema(let name, let schema) where spec.baseURL == Provider.openai.defaultBaseURL:
             body["response_format"] = ["type": "json_schema", "json_schema": ["name": .string(name), "schema": schema, "strict": false]]
+        case .jsonSchema(_, let schema):
+            // OpenAI-compatible servers differ on `json_schema`; `json_object` is the common ground,
+            // and llama.cpp's servers turn the extra `schema` into a grammar that forces the shape.
+            body["response_format"] = ["type": "json_object", "schema": schema]
         }
         return .object(body)
     }

@@ -98,3 +98,28 @@ import Testing
         #expect(server.count == 1)
     }
 }
+
+@Suite struct SchemaModeTests {
+    let schema: JSON = ["type": "object", "properties": ["a": ["type": "integer"]]]
+
+    @Test func openAIItselfGetsJSONSchemaMode() throws {
+        let model = OpenAIChatModel(spec: ModelSpec(provider: .openai, model: "gpt-4o-mini", apiKey: "k"), client: HTTPClient())
+        let body = model.body(ChatRequest(messages: [ChatMessage(.user, "x")], options: ChatOptions(format: .jsonSchema(name: "facets", schema: schema))))
+        #expect(body[path: "response_format.type"] == .string("json_schema"))
+        #expect(body[path: "response_format.json_schema.name"] == .string("facets"))
+        #expect(body[path: "response_format.json_schema.schema"] == schema)
+    }
+
+    @Test func compatibleServersGetJSONObjectWithTheSchema() throws {
+        let model = OpenAIChatModel(spec: ModelSpec(provider: .openai, model: "smol", baseURL: "http://127.0.0.1:8089/v1"), client: HTTPClient())
+        let body = model.body(ChatRequest(messages: [ChatMessage(.user, "x")], options: ChatOptions(format: .jsonSchema(name: "facets", schema: schema))))
+        #expect(body[path: "response_format.type"] == .string("json_object"))
+        #expect(body[path: "response_format.schema"] == schema)
+    }
+
+    @Test func ollamaGetsTheSchemaAsFormat() throws {
+        let model = OllamaChatModel(spec: ModelSpec(provider: .ollama, model: "llama3.2"), client: HTTPClient())
+        let body = model.body(ChatRequest(messages: [ChatMessage(.user, "x")], options: ChatOptions(format: .jsonSchema(name: "facets", schema: schema))))
+        #expect(body[path: "format"] == schema)
+    }
+}

@@ -44,7 +44,7 @@ func tempPath(_ name: String) -> String {
 }
 
 /// Runs the LLM path into a file; returns the output lines and the thrown error, if any.
-func runLLM(_ input: [Conversation], model: ScriptedModel, cacheDir: String?, attempts: Int = 3, errors: String? = nil, jobs: Int = 4, custom: [FacetSpec] = [], maxChars: Int = 20_000)
+func runLLM(_ input: [Conversation], model: any ChatModel, cacheDir: String?, attempts: Int = 3, errors: String? = nil, jobs: Int = 4, custom: [FacetSpec] = [], maxChars: Int = 20_000)
     throws -> (lines: [String], error: ClioError?, stats: LLMStats.Values, outcome: LLMSummarizeRun.Outcome?)
 {
     let stats = LLMStats()
