@@ -47,6 +47,18 @@ public struct LLMSummarizeRun {
     /// Throws `ClioError(.failedRecords)` after the last record when any failed.
     @discardableResult
     public func run(next: () throws -> Conversation?, output: OutputWriter) throws -> Outcome {
+        try run(next: next, conversation: { $0 }, record: { record(for: $0, facets: $1, truncated: $2) }, output: output)
+    }
+
+    /// The general form: items carry a conversation plus whatever `record` needs to build the
+    /// output record (clio-summarize passes the input format along).
+    @discardableResult
+    public func run<Item>(
+        next: () throws -> Item?,
+        conversation: @escaping @Sendable (Item) -> Conversation,
+        record: (Item, Facets, Bool) throws -> JSONObject,
+        output: OutputWriter
+    ) throws -> Outcome {
         let stats = summarizer.model.stats
         var errors: OutputWriter?
         var errorsFD: Int32 = -1
@@ -74,16 +86,17 @@ public struct LLMSummarizeRun {
         try OrderedConcurrentMap.run(
             next: next,
             concurrency: concurrency,
-            transform: { conversation in (conversation, summarizer.summarize(conversation)) },
-            emit: { (conversation: Conversation, summary: LLMSummary) in
+            transform: { item in (item, summarizer.summarize(conversation(item))) },
+            emit: { (item: Item, summary: LLMSummary) in
                 outcome.records += 1
                 switch summary {
                 case .success(let facets, let truncated, let tries):
                     if tries == 1 { outcome.firstTry += 1 } else { outcome.reasked += 1 }
                     if truncated { outcome.truncated += 1 }
-                    try output.write(record: record(for: conversation, facets: facets, truncated: truncated))
+                    try output.write(record: try record(item, facets, truncated))
                 case .failure(let reason):
                     outcome.failed += 1
+                    let conversation = conversation(item)
                     let id = idText(conversation.id)
                     let place = conversation.location.map { "\($0): " } ?? ""
                     Diagnostics.warning("\(place)record \(id) failed: \(reason)")
