@@ -40,9 +40,18 @@ class Counter:
 def make_handler(delay, counter):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # Headers and body leave in separate writes; with Nagle on, the client's delayed ACK
+        # would add ~40 ms to every answer and measure TCP, not clio.
+        disable_nagle_algorithm = True
 
         def log_message(self, *args):
             pass
+
+        def handle(self):
+            try:
+                super().handle()
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the killed run's connections
 
         def do_POST(self):
             length = int(self.headers.get("Content-Length", "0"))
@@ -82,6 +91,35 @@ def write_input(path, n):
                 ],
             }
             f.write(json.dumps(record) + "\n")
+
+
+def python_peer(base, n, j):
+    """The same load from a plain Python client (j threads, keep-alive): what this machine and
+    server allow, to read clio's ratio against."""
+    import http.client
+    from urllib.parse import urlparse
+    url = urlparse(base)
+    lock = threading.Lock()
+    items = iter(range(n))
+
+    def worker():
+        conn = http.client.HTTPConnection(url.hostname, url.port)
+        while True:
+            with lock:
+                i = next(items, None)
+            if i is None:
+                return
+            body = json.dumps({"model": "peer", "messages": [{"role": "user", "content": f"peer question {i}"}]})
+            conn.request("POST", url.path + "/chat/completions", body, {"Content-Type": "application/json"})
+            conn.getresponse().read()
+
+    start = time.monotonic()
+    threads = [threading.Thread(target=worker) for _ in range(j)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return time.monotonic() - start
 
 
 def main():
@@ -129,6 +167,9 @@ def main():
     ratio = first / ideal
     print(f"uncached: {args.n} conversations, -j {args.j}, {args.delay * 1000:.0f} ms per call: "
           f"{first:.2f} s, ideal {ideal:.2f} s, ratio {ratio:.2f} (target <= 1.2); {calls1} calls, {lines} records")
+    peer = python_peer(base, args.n, args.j)
+    counter.take()
+    print(f"python peer client, same load: {peer:.2f} s, ratio {peer / ideal:.2f}; clio / peer {first / peer:.2f}")
     if lines != args.n or calls1 != args.n:
         print("FAIL: expected one record and one call per conversation")
         failures += 1

@@ -101,8 +101,10 @@ public final class HTTPClient: @unchecked Sendable {
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.urlCache = nil
         configuration.httpCookieStorage = nil
+        // Completion handlers only wake the waiting thread; one serial queue avoids a thread
+        // per finished request.
         let queue = OperationQueue()
-        queue.maxConcurrentOperationCount = max(4, maxConnections)
+        queue.maxConcurrentOperationCount = 1
         session = URLSession(configuration: configuration, delegate: nil, delegateQueue: queue)
     }
 

@@ -16,7 +16,8 @@ public enum OrderedConcurrentMap {
     ///   - next: the next input item, nil at the end. Called on the calling thread only. When it
     ///     throws, the items already read are finished and emitted, then the error is rethrown.
     ///   - concurrency: worker threads (≥ 1).
-    ///   - window: items read but not yet emitted; at least `concurrency`, default twice it.
+    ///   - window: items read but not yet emitted; at least `concurrency`, default four times
+    ///     it, so one slow item does not leave the other workers idle for long.
     ///   - transform: runs on a worker; must not throw (turn failures into values).
     ///   - emit: receives results in input order on the calling thread; when it throws, workers
     ///     stop taking new items and the error is rethrown at once.
@@ -28,7 +29,7 @@ public enum OrderedConcurrentMap {
         emit: (Output) throws -> Void
     ) throws {
         let workers = max(1, concurrency)
-        let limit = max(workers, window ?? workers * 2)
+        let limit = max(workers, window ?? workers * 4)
         let state = SharedState<Input, Output>()
 
         for _ in 0..<workers {
