@@ -38,7 +38,10 @@ let package = Package(
         .testTarget(name: "ClioClusterTests", dependencies: ["ClioCluster"]),
         .testTarget(name: "ClioLabelTests", dependencies: ["ClioLabel"]),
         .testTarget(name: "ClioTreeTests", dependencies: ["ClioTree"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ClioCore"]),
+        // Runs the built executables; depending on them makes `swift test` build them first.
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["ClioCore", "clio-summarize", "clio-embed", "clio-cluster", "clio-label", "clio-tree"]),
     ],
     swiftLanguageModes: [.v5]
 )

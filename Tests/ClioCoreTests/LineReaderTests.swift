@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+@testable import ClioCore
+
+@Suite struct LineReaderTests {
+    func file(_ contents: [UInt8]) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("clio-lines-\(UUID().uuidString)").path
+        try Data(contents).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func linesAreSplitOnNewlinesAndNumberedFromOne() throws {
+        let path = try file(Array("a\r\nbb\n\nccc".utf8))
+        let lines = Array(LineReader(paths: [path]))
+        #expect(lines.map { String(decoding: $0.bytes, as: UTF8.self) } == ["a", "bb", "", "ccc"])
+        #expect(lines.map(\.location.line) == [1, 2, 3, 4])
+        #expect(lines.allSatisfy { $0.location.source == path })
+    }
+
+    @Test func linesLongerThanTheReadBufferArriveWhole() throws {
+        let long = [UInt8](repeating: UInt8(ascii: "x"), count: 300_000)
+        let path = try file(long + [0x0A] + Array("end\n".utf8))
+        let lines = Array(LineReader(paths: [path]))
+        #expect(lines.count == 2)
+        #expect(lines[0].bytes.count == 300_000)
+        #expect(lines[1].bytes == Array("end".utf8))
+    }
+
+    @Test func aLineOverTheLimitIsAnErrorNotAnAllocation() throws {
+        let path = try file([UInt8](repeating: 0x41, count: 200_000))
+        let reader = LineReader(paths: [path], maxLineBytes: 100_000)
+        #expect(Array(reader).isEmpty)
+        #expect(reader.failure?.location?.line == 1)
+    }
+
+    @Test func severalFilesAreReadInOrderEachWithItsOwnNumbers() throws {
+        let a = try file(Array("1\n2\n".utf8)), b = try file(Array("3\n".utf8))
+        let lines = Array(LineReader(paths: [a, b]))
+        #expect(lines.map(\.location) == [Location(source: a, line: 1), Location(source: a, line: 2), Location(source: b, line: 1)])
+    }
+
+    @Test func anUnreadableFileIsReportedByName() {
+        let reader = LineReader(paths: ["/nonexistent/x.jsonl"])
+        #expect(throws: ClioError.self) { try reader.checkReadable() }
+    }
+}
+
+@Suite struct RecordInputTests {
+    func file(_ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("clio-records-\(UUID().uuidString)").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func aBadLineStopsTheRunWithItsLineNumber() throws {
+        let path = try file("{\"id\":1}\n\n{broken\n{\"id\":3}\n")
+        var seen: [Int] = []
+        do {
+            try RecordInput(paths: [path], skipInvalid: false).forEach { record, _ in seen.append(record["id"]!.intValue!) }
+            Issue.record("expected an error")
+        } catch let error as ClioError {
+            #expect(error.location == Location(source: path, line: 3))
+            #expect(error.code == .invalidJSON)
+        }
+        #expect(seen == [1])
+    }
+
+    @Test func skipInvalidGoesOnAndCounts() throws {
+        let path = try file("{\"id\":1}\n[1,2]\n{broken\n{\"id\":4}\n")
+        let input = RecordInput(paths: [path], skipInvalid: true)
+        var seen: [Int] = []
+        try input.forEach { record, _ in seen.append(record["id"]!.intValue!) }
+        #expect(seen == [1, 4])
+        #expect(input.skipped == 2)
+    }
+
+    @Test func aRecordErrorFromTheStageIsTiedToItsLine() throws {
+        let path = try file("{\"facets\":{\"request\":\"a\"}}\n{\"facets\":{}}\n")
+        do {
+            try RecordInput(paths: [path], skipInvalid: false).forEach { record, _ in
+                _ = try record.requireString("facets.request")
+            }
+            Issue.record("expected an error")
+        } catch let error as ClioError {
+            #expect(error.description == "\(path):2: field \"facets.request\" is missing")
+        }
+    }
+}
+
+@Suite struct ArgumentScannerTests {
+    @Test func optionsValuesAndPositionalsAreSeparated() throws {
+        var scanner = ArgumentScanner(["-k", "5", "a.jsonl", "--seed=9", "-", "--", "--not-an-option"])
+        var k = 0, seed = 0
+        while let option = try scanner.nextOption() {
+            switch option {
+            case "-k": k = try scanner.int(for: option, min: 1)
+            case "--seed": seed = try scanner.int(for: option)
+            default: throw scanner.unknown(option)
+            }
+        }
+        #expect(k == 5 && seed == 9)
+        #expect(scanner.positionals == ["a.jsonl", "-", "--not-an-option"])
+    }
+
+    @Test func aMissingOrBadValueIsAUsageError() {
+        var scanner = ArgumentScanner(["-k"])
+        #expect(throws: UsageError.self) {
+            while let option = try scanner.nextOption() { _ = try scanner.int(for: option) }
+        }
+        var bad = ArgumentScanner(["-k", "zero"])
+        #expect(throws: UsageError("option -k needs a whole number, got 'zero'")) {
+            while let option = try bad.nextOption() { _ = try bad.int(for: option) }
+        }
+    }
+
+    @Test func aFlagGivenAValueIsRejected() {
+        var scanner = ArgumentScanner(["--verbose=yes"])
+        #expect(throws: UsageError.self) {
+            while let option = try scanner.nextOption() { _ = try scanner.flag(option) }
+        }
+    }
+}
+
+@Suite struct VectorCodecTests {
+    @Test func bothEncodingsDecodeToTheSameFloats() throws {
+        let vector: [Float] = [0.1, -2.5, 3e-8, 1, 0, 123456.79]
+        for compact in [false, true] {
+            let json = VectorCodec.encode(vector, compact: compact)
+            let reparsed = try JSONParser.parse(JSONSerializer.string(json))
+            #expect(try VectorCodec.decode(reparsed, field: "embedding") == vector)
+        }
+    }
+
+    @Test func nonNumbersAndNonFiniteValuesAreRejected() {
+        #expect(throws: ClioError.self) { try VectorCodec.decode(["a"], field: "embedding") }
+        #expect(throws: ClioError.self) { try VectorCodec.decode([1e300], field: "embedding") }
+        #expect(throws: ClioError.self) { try VectorCodec.decode("f32le:!!!!", field: "embedding") }
+    }
+
+    @Test func base64MatchesKnownEncodings() {
+        #expect(Base64.encode(Array("foobar".utf8)) == "Zm9vYmFy")
+        #expect(Base64.encode(Array("fo".utf8)) == "Zm8=")
+        #expect(Base64.decode("Zm9vYg==") == Array("foob".utf8))
+        #expect(Base64.decode("Zm9v!") == nil)
+    }
+}
