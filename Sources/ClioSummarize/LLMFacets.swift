@@ -161,11 +161,24 @@ public struct FacetSpec: Equatable, Sendable {
     /// The JSON Schema of this facet's answer, for providers with a schema mode.
     var schema: JSON {
         switch kind {
-        case .text(let limit): return ["type": "string", "maxLength": .number(Double(limit))]
-        case .languages: return ["type": "string"]
+        case .text:
+            // A pattern lets grammar-constrained servers (llama.cpp, Ollama) force the opening;
+            // no maxLength, which grammars expand into one rule per character.
+            guard let prefix else { return ["type": "string"] }
+            return ["type": "string", "pattern": .string("^" + FacetSpec.regexEscaped(prefix) + " [^\"]*$")]
+        case .languages: return ["type": "string", "pattern": "^[A-Z][a-z]+( [A-Z][a-z]+)?(; [A-Z][a-z]+( [A-Z][a-z]+)?)*$"]
         case .category(let names): return ["type": "string", "enum": .array(names.map { .string($0) })]
         case .score(let min, let max): return ["type": "integer", "minimum": .number(Double(min)), "maximum": .number(Double(max))]
         }
+    }
+
+    static func regexEscaped(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            if "\\^$.|?*+()[]{}/".contains(c) { out.append("\\") }
+            out.append(c)
+        }
+        return out
     }
 
     /// How the answer must look, in words, for the prompt.
