@@ -43,7 +43,7 @@ public struct FacetSpec: Equatable, Sendable {
         name: "language",
         question: "Which human languages are used in the conversation, starting from the user's first request? "
             + "Give full language names, never codes, and never programming languages; name the general language "
-            + "(\"Arabic\", not a regional variety); separate several with \"; \", for example \"Spanish; English\".",
+            + "rather than a regional variety; separate several with \"; \", for example \"Spanish; English\".",
         kind: .languages)
     public static let concerning = FacetSpec(
         name: "concerning",
@@ -168,7 +168,11 @@ public struct FacetSpec: Equatable, Sendable {
             return ["type": "string", "pattern": .string("^" + FacetSpec.regexEscaped(prefix) + " [^\"]*$")]
         case .languages: return ["type": "string", "pattern": "^[A-Z][a-z]+( [A-Z][a-z]+)?(; [A-Z][a-z]+( [A-Z][a-z]+)?)*$"]
         case .category(let names): return ["type": "string", "enum": .array(names.map { .string($0) })]
-        case .score(let min, let max): return ["type": "integer", "minimum": .number(Double(min)), "maximum": .number(Double(max))]
+        case .score(let min, let max):
+            var schema: JSONObject = ["type": "integer", "minimum": .number(Double(min)), "maximum": .number(Double(max))]
+            // Grammar converters ignore minimum/maximum but honour an enum.
+            if max - min <= 20 { schema["enum"] = .array((min...max).map { .number(Double($0)) }) }
+            return .object(schema)
         }
     }
 
