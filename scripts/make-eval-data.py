@@ -788,9 +788,11 @@ def main():
             truth_file.write(dump(truth))
     with open(os.path.join(args.out, "categories.jsonl"), "w", encoding="utf-8") as cat_file:
         for category, description, subtopics in TAXONOMY:
-            # `text` is what clio-embed embeds (--field text) for the fixed-top-level measurement.
+            # `text` (name, description and subtopic names) is what clio-embed embeds (--field text)
+            # for the fixed-top-level measurement.
             cat_file.write(dump({"category": category, "description": description,
-                                 "subtopics": [s[0] for s in subtopics], "text": f"{category}: {description}"}))
+                                 "subtopics": [s[0] for s in subtopics],
+                                 "text": f"{category}: {description} Includes {', '.join(s[0] for s in subtopics)}."}))
 
 
 if __name__ == "__main__":
