@@ -4,17 +4,18 @@
 #
 #   scripts/eval.sh [--count N] [--seed S] [--model PROVIDER:MODEL] [--base-url URL]
 #                   [--embed-model NAME] [-k N] [--out DIR] [--bin DIR] [--sabotage shuffle-clusters]
-#                   [--check] [--min-ari X] [--min-accuracy X] [--max-name-leak X]
+#                   [--use-cache] [--check] [--min-ari X] [--min-accuracy X] [--max-name-leak X]
 #
 # Defaults: --count 3000, the offline pipeline (extractive summaries, clio-embed's default model,
 # clio-cluster's default k), --out eval-out, binaries from .build/release (built when missing).
+# Tools run with --no-cache (so the cost column is honest) unless --use-cache is given.
 # --check exits 1 when a threshold fails (see docs/evaluation.md for how they were calibrated).
 set -euo pipefail
 
-usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
 
 original=("$@")
-count=3000 seed=8 model="" base_url="" embed_model="" k="" out="eval-out" bin="" sabotage="" check=""
+count=3000 seed=8 model="" base_url="" embed_model="" k="" out="eval-out" bin="" sabotage="" check="" use_cache=""
 thresholds=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -28,6 +29,7 @@ while [[ $# -gt 0 ]]; do
         --bin) bin="$2"; shift 2 ;;
         --sabotage) sabotage="$2"; shift 2 ;;
         --check) check="--check"; shift ;;
+        --use-cache) use_cache=1; shift ;;
         --min-ari|--min-accuracy|--max-name-leak) thresholds+=("$1" "$2"); shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "eval.sh: error: unknown option '$1' (see --help)" >&2; exit 64 ;;
@@ -52,9 +54,10 @@ python3 "$root/scripts/make-eval-data.py" --count "$count" --seed "$seed" --out 
 
 # Options a tool is given only when its --help lists them, so one script serves every stage's
 # state (clio-label's LLM naming, for instance, may come later than clio-summarize's).
-supports() { "$bin/$1" --help 2>&1 | grep -q -- "$2"; }
+supports() { "$bin/$1" --help 2>&1 | grep -qE -- "$2([^-a-z]|$)"; }
 llm_args() {
     local tool="$1" args=()
+    if [[ -z "$use_cache" ]] && supports "$tool" --no-cache; then args+=(--no-cache); fi
     if [[ -n "$model" ]]; then
         if supports "$tool" --model; then args+=(--model "$model"); else
             echo "eval.sh: note: $tool has no --model; it runs offline" >&2; fi
@@ -64,6 +67,7 @@ llm_args() {
 }
 embed_args=()
 [[ -n "$embed_model" ]] && embed_args+=(--model "$embed_model")
+if [[ -z "$use_cache" ]] && supports clio-embed --no-cache; then embed_args+=(--no-cache); fi
 cluster_args=(--centroids "$out/centroids.jsonl")
 [[ -n "$k" ]] && cluster_args+=(-k "$k")
 mapfile -t summarize_args < <(llm_args clio-summarize)
