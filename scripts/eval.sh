@@ -3,19 +3,20 @@
 # topic reconstruction (ARI, NMI, top-level accuracy, purity), planted-detail leaks, cost.
 #
 #   scripts/eval.sh [--count N] [--seed S] [--model PROVIDER:MODEL] [--base-url URL]
-#                   [--embed-model NAME] [-k N] [--out DIR] [--bin DIR] [--sabotage shuffle-clusters]
+#                   [--embed-model NAME] [-k N] [--top N] [--out DIR] [--bin DIR] [--sabotage shuffle-clusters]
 #                   [--use-cache] [--check] [--min-ari X] [--min-accuracy X] [--max-name-leak X]
 #
-# Defaults: --count 3000, the offline pipeline (extractive summaries, clio-embed's default model,
-# clio-cluster's default k), --out eval-out, binaries from .build/release (built when missing).
+# Defaults: --count 3000, the offline pipeline (extractive summaries, clio-embed's default model),
+# k = the number of true subtopics (62; -k default leaves k to clio-cluster's --per-cluster),
+# --out eval-out, binaries from .build/release (built when missing).
 # Tools run with --no-cache (so the cost column is honest) unless --use-cache is given.
 # --check exits 1 when a threshold fails (see docs/evaluation.md for how they were calibrated).
 set -euo pipefail
 
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
 
 original=("$@")
-count=3000 seed=8 model="" base_url="" embed_model="" k="" out="eval-out" bin="" sabotage="" check="" use_cache=""
+count=3000 seed=8 model="" base_url="" embed_model="" k="" out="eval-out" bin="" sabotage="" check="" use_cache="" top=""
 thresholds=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -25,6 +26,7 @@ while [[ $# -gt 0 ]]; do
         --base-url) base_url="$2"; shift 2 ;;
         --embed-model) embed_model="$2"; shift 2 ;;
         -k) k="$2"; shift 2 ;;
+        --top) top="$2"; shift 2 ;;
         --out) out="$2"; shift 2 ;;
         --bin) bin="$2"; shift 2 ;;
         --sabotage) sabotage="$2"; shift 2 ;;
@@ -63,15 +65,21 @@ llm_args() {
             echo "eval.sh: note: $tool has no --model; it runs offline" >&2; fi
         if [[ -n "$base_url" ]] && supports "$tool" --base-url; then args+=(--base-url "$base_url"); fi
     fi
-    printf '%s\n' "${args[@]+"${args[@]}"}"
+    [[ ${#args[@]} -eq 0 ]] || printf '%s\n' "${args[@]}"
 }
 embed_args=()
 [[ -n "$embed_model" ]] && embed_args+=(--model "$embed_model")
 if [[ -z "$use_cache" ]] && supports clio-embed --no-cache; then embed_args+=(--no-cache); fi
 cluster_args=(--centroids "$out/centroids.jsonl")
-[[ -n "$k" ]] && cluster_args+=(-k "$k")
+# As many base clusters as true subtopics, so ARI compares partitions of like granularity.
+if [[ -z "$k" ]]; then
+    k=$(python3 -c 'import json,sys; print(sum(len(json.loads(l)["subtopics"]) for l in sys.stdin if l.strip()))' \
+        < "$data/categories.jsonl")
+fi
+[[ "$k" != "default" ]] && cluster_args+=(-k "$k")
 mapfile -t summarize_args < <(llm_args clio-summarize)
 mapfile -t label_args < <(llm_args clio-label)
+[[ -n "$top" ]] && label_args+=(--top "$top")
 
 timings="$out/timings.jsonl"
 : > "$timings"

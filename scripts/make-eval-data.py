@@ -788,11 +788,15 @@ def main():
             truth_file.write(dump(truth))
     with open(os.path.join(args.out, "categories.jsonl"), "w", encoding="utf-8") as cat_file:
         for category, description, subtopics in TAXONOMY:
-            # `text` (name, description and subtopic names) is what clio-embed embeds (--field text)
-            # for the fixed-top-level measurement.
+            # `text` is what clio-embed embeds (--field text) for the fixed-top-level measurement:
+            # name, description and subtopic names, phrased like a request facet so that the
+            # category and the summaries are embedded in the same register (measured: 61% against
+            # 50% for "name: description" with MiniLM on the default set).
+            lowered = description[0].lower() + description[1:]
+            text = (f"The user's overall request for the assistant is to help with {category}: {lowered} "
+                    f"This includes {', '.join(s[0] for s in subtopics)}.")
             cat_file.write(dump({"category": category, "description": description,
-                                 "subtopics": [s[0] for s in subtopics],
-                                 "text": f"{category}: {description} Includes {', '.join(s[0] for s in subtopics)}."}))
+                                 "subtopics": [s[0] for s in subtopics], "text": text}))
 
 
 if __name__ == "__main__":
