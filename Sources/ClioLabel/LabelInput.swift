@@ -1,0 +1,177 @@
+import ClioCore
+
+/// The clustered conversations, reduced to what labelling needs and stored column by column
+/// so a large input costs a few arrays rather than a dictionary per record.
+public struct LabelInput {
+    public private(set) var count = 0
+    public private(set) var dimension = 0
+    public private(set) var ids: [JSON] = []
+    /// Interned `user`, or -1 when the record has none (it then counts as its own user).
+    var users: [Int32] = []
+    var userNames: [String: Int32] = [:]
+    var weeks: [Int32] = []
+    var weekNames: [String] = []
+    var weekIndex: [String: Int32] = [:]
+    var languages: [[Int32]] = []
+    var languageNames: [String] = []
+    var languageIndex: [String: Int32] = [:]
+    /// 1…5, or 0 when absent.
+    var concerning: [UInt8] = []
+    /// -1 when absent.
+    var turns: [Int32] = []
+    var summaries: [String] = []
+    var terms: [[Int32]] = []
+    public private(set) var vocabulary: [String] = []
+    var vocabularyIndex: [String: Int32] = [:]
+    public private(set) var vectors: [Float] = []
+    /// The `cluster` field of each record.
+    public private(set) var clusters: [Int] = []
+    private var dimensionSource: Location?
+
+    public init() {}
+
+    /// Reads one clustered record; throws an `invalidRecord` error naming the field on a bad one,
+    /// leaving the input unchanged.
+    public mutating func add(_ record: JSONObject, at location: Location? = nil) throws(ClioError) {
+        guard let id = record["id"], !id.isNull else { throw ClioError(.invalidRecord, "field \"id\" is missing") }
+        guard let clusterValue = record["cluster"] else { throw ClioError(.invalidRecord, "field \"cluster\" is missing") }
+        guard let cluster = clusterValue.intValue, cluster >= 0 else {
+            throw ClioError(.invalidRecord, "field \"cluster\" must be a non-negative whole number, got \(JSONSerializer.string(clusterValue))")
+        }
+        guard let embedding = record["embedding"] else { throw ClioError(.invalidRecord, "field \"embedding\" is missing") }
+        let vector = try VectorCodec.decode(embedding, field: "embedding")
+        guard !vector.isEmpty else { throw ClioError(.invalidRecord, "field \"embedding\" is empty") }
+        if count == 0 {
+            dimension = vector.count
+            dimensionSource = location
+        } else if vector.count != dimension {
+            let source = dimensionSource.map { " (set by \($0))" } ?? ""
+            throw ClioError(.invalidRecord, "field \"embedding\" has dimension \(vector.count), expected \(dimension)\(source)")
+        }
+        let facets = record["facets"]?.objectValue ?? JSONObject()
+
+        count += 1
+        ids.append(id)
+        clusters.append(cluster)
+        vectors.append(contentsOf: vector)
+        switch record["user"] {
+        case .string(let user)?: users.append(Self.intern(user, &userNames))
+        case .number?, .rawNumber?: users.append(Self.intern(JSONSerializer.string(record["user"]!), &userNames))
+        default: users.append(-1)
+        }
+        if case .string(let date)? = record["created_at"], let week = ISOWeek.label(date) {
+            if let i = weekIndex[week] {
+                weeks.append(i)
+            } else {
+                weekIndex[week] = Int32(weekNames.count)
+                weeks.append(Int32(weekNames.count))
+                weekNames.append(week)
+            }
+        } else {
+            weeks.append(-1)
+        }
+        var languageIDs: [Int32] = []
+        if case .string(let text)? = facets["language"] {
+            for part in text.split(separator: ";") {
+                let name = String(part).trimmingCharactersInSet()
+                if name.isEmpty { continue }
+                let i: Int32
+                if let known = languageIndex[name] {
+                    i = known
+                } else {
+                    i = Int32(languageNames.count)
+                    languageIndex[name] = i
+                    languageNames.append(name)
+                }
+                if !languageIDs.contains(i) { languageIDs.append(i) }
+            }
+        }
+        languages.append(languageIDs)
+        if let c = facets["concerning"]?.intValue, (1...5).contains(c) { concerning.append(UInt8(c)) } else { concerning.append(0) }
+        if let t = facets["turns"]?.intValue, t >= 0 { turns.append(Int32(clamping: t)) } else { turns.append(-1) }
+
+        let summary = facets["request"]?.stringValue ?? facets["task"]?.stringValue ?? ""
+        summaries.append(summary)
+        // Keywords come from every text facet but the language.
+        var words: [Int32] = []
+        for (key, value) in facets where key != "language" {
+            guard case .string(let text) = value else { continue }
+            for token in KeywordTokenizer.tokens(text) {
+                if let t = vocabularyIndex[token] {
+                    words.append(t)
+                } else {
+                    let t = Int32(vocabulary.count)
+                    vocabularyIndex[token] = t
+                    vocabulary.append(token)
+                    words.append(t)
+                }
+            }
+        }
+        terms.append(words)
+    }
+
+    private static func intern(_ text: String, _ table: inout [String: Int32]) -> Int32 {
+        if let i = table[text] { return i }
+        let i = Int32(table.count)
+        table[text] = i
+        return i
+    }
+
+    /// Distinct users among `members`; a conversation without a `user` is its own user.
+    func distinctUsers<S: Sequence>(_ members: S) -> Int where S.Element == Int {
+        var seen = Set<Int32>()
+        var anonymous = 0
+        for m in members {
+            if users[m] < 0 { anonymous += 1 } else { seen.insert(users[m]) }
+        }
+        return seen.count + anonymous
+    }
+
+    func stats<S: Sequence>(_ members: S) -> ClusterStats where S.Element == Int {
+        var stats = ClusterStats()
+        for m in members {
+            for l in languages[m] { stats.languages[languageNames[Int(l)], default: 0] += 1 }
+            if concerning[m] > 0 { stats.concerning[Int(concerning[m]) - 1] += 1 }
+            if turns[m] >= 0 {
+                stats.turnsTotal += Int(turns[m])
+                stats.turnsCount += 1
+            }
+            if weeks[m] >= 0 { stats.weeks[weekNames[Int(weeks[m])], default: 0] += 1 }
+        }
+        return stats
+    }
+
+    func termCounts<S: Sequence>(_ members: S) -> TermCounts where S.Element == Int {
+        var counts = TermCounts()
+        for m in members { for t in terms[m] { counts[t, default: 0] += 1 } }
+        return counts
+    }
+
+    /// Members ordered by distance to `centre`, nearest first (ties by input order), at most `limit`.
+    func nearest(_ members: [Int], to centre: [Float], limit: Int) -> [Int] {
+        let d = dimension
+        let scored = vectors.withUnsafeBufferPointer { v in
+            members.map { m -> (Int, Float) in
+                var s: Float = 0
+                let base = m * d
+                for t in 0..<d {
+                    let x = v[base + t] - centre[t]
+                    s += x * x
+                }
+                return (m, s)
+            }
+        }
+        return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
+    }
+
+    /// The mean of the members' vectors.
+    func centroid(_ members: [Int]) -> [Float] {
+        let d = dimension
+        var sum = [Double](repeating: 0, count: d)
+        vectors.withUnsafeBufferPointer { v in
+            for m in members { for t in 0..<d { sum[t] += Double(v[m * d + t]) } }
+        }
+        let n = Double(max(members.count, 1))
+        return sum.map { Float($0 / n) }
+    }
+}

@@ -1,0 +1,144 @@
+/// What a namer is told about one cluster.
+public struct NamingRequest: Sendable {
+    /// `L<level>-<n>`.
+    public var id: String
+    public var level: Int
+    public var size: Int
+    /// Summaries of members, nearest the centre first (the first is the medoid's); for a parent,
+    /// drawn only from members of children that are shown.
+    public var summaries: [String]
+    /// The cluster's most distinctive words, most distinctive first.
+    public var keywords: [String]
+    /// Labels of the children that are shown, largest first; empty at the base level.
+    public var children: [ClusterLabel]
+
+    public init(id: String, level: Int, size: Int, summaries: [String], keywords: [String], children: [ClusterLabel]) {
+        self.id = id
+        self.level = level
+        self.size = size
+        self.summaries = summaries
+        self.keywords = keywords
+        self.children = children
+    }
+}
+
+/// A cluster's name (at most ten words) and description.
+public struct ClusterLabel: Equatable, Sendable {
+    public var name: String
+    public var description: String
+    public init(name: String, description: String) {
+        self.name = name
+        self.description = description
+    }
+}
+
+/// Names clusters. The hierarchy asks level by level, so an implementation that calls a model
+/// can send one level's requests concurrently and see the children's names when naming parents.
+public protocol ClusterNamer {
+    func label(_ requests: [NamingRequest]) throws -> [ClusterLabel]
+}
+
+/// Names clusters without a model: the medoid's summary, condensed, and TF-IDF keywords.
+public struct OfflineNamer: ClusterNamer {
+    public init() {}
+
+    public func label(_ requests: [NamingRequest]) throws -> [ClusterLabel] {
+        requests.map(label)
+    }
+
+    public func label(_ request: NamingRequest) -> ClusterLabel {
+        let about = request.keywords.isEmpty
+            ? "Conversations with no distinctive keywords."
+            : "Conversations about \(request.keywords.joined(separator: ", "))."
+        let medoid = request.summaries.first ?? ""
+        if request.level == 0 || request.children.isEmpty {
+            let name = OfflineNamer.condense(medoid, maxWords: 10)
+            return ClusterLabel(name: name.isEmpty ? "Unnamed cluster" : name, description: about)
+        }
+        // A parent: the medoid's name plus the words that set it apart from its siblings.
+        // Up to three keywords the medoid's name lacks; the name gives up words to keep ten in all.
+        let full = OfflineNamer.condense(medoid, maxWords: 10)
+        let fullWords = Set(full.lowercased().split(separator: " ").map { String($0).trimmingPunctuation() })
+        let extra = request.keywords.filter { !fullWords.contains($0) }.prefix(3)
+        let core = OfflineNamer.condense(medoid, maxWords: 10 - extra.count)
+        var name = core.isEmpty ? "Unnamed group" : core
+        if !extra.isEmpty { name += " (\(extra.joined(separator: ", ")))" }
+        let largest = request.children[0].name
+        let others = request.children.count - 1
+        let includes = others == 0
+            ? " Includes \(largest)."
+            : " Includes \(largest) and \(others) other cluster\(others == 1 ? "" : "s")."
+        return ClusterLabel(name: name, description: about + includes)
+    }
+
+    /// Prefixes the summary templates put before the substance of a request.
+    static let prefixes = [
+        "the user's overall request for the assistant is to",
+        "the user’s overall request for the assistant is to",
+        "the user's overall request for the assistant is",
+        "the user's overall request is to",
+        "the user's request is to",
+        "the task is to",
+        "the user wants the assistant to",
+        "the user wants to",
+        "the user asks the assistant to",
+        "the user asks to",
+        "the user is asking the assistant to",
+    ]
+
+    /// Words a shortened name should not end on.
+    static let danglingWords: Set<String> = [
+        "a", "an", "the", "of", "to", "for", "and", "or", "in", "on", "with", "by", "at", "from", "as", "into",
+        "about", "their", "its", "his", "her", "that", "which", "is", "are", "be", "how", "what", "if", "but",
+    ]
+
+    /// A summary condensed to a name: template prefix removed, first sentence, at most
+    /// `maxWords` words, capitalised, without trailing punctuation or dangling small words.
+    public static func condense(_ summary: String, maxWords: Int) -> String {
+        var text = summary.trimmingCharactersInSet()
+        let lower = text.lowercased()
+        for prefix in prefixes where lower.hasPrefix(prefix) {
+            text = String(text.dropFirst(prefix.count)).trimmingCharactersInSet()
+            break
+        }
+        text = firstSentence(text)
+        var words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
+        if words.count > maxWords {
+            words = Array(words.prefix(maxWords))
+            while words.count > 1, let last = words.last,
+                  danglingWords.contains(last.lowercased().trimmingPunctuation()) {
+                words.removeLast()
+            }
+        }
+        var name = words.joined(separator: " ").trimmingPunctuation()
+        if let first = name.first { name = first.uppercased() + name.dropFirst() }
+        return name
+    }
+}
+
+/// The text up to the first ". " (a full stop followed by a space).
+func firstSentence(_ text: String) -> String {
+    var previous: Character = " "
+    for index in text.indices {
+        let c = text[index]
+        if c == " " && previous == "." { return String(text[..<text.index(before: index)]) }
+        previous = c
+    }
+    return text
+}
+
+extension String {
+    func trimmingCharactersInSet() -> String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s = s.dropFirst() }
+        while let c = s.last, c.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+
+    /// Drops trailing punctuation (".", ",", ":" …) but keeps closing brackets and quotes that pair.
+    func trimmingPunctuation() -> String {
+        var s = Substring(self)
+        while let c = s.last, c.isPunctuation || c.isWhitespace, c != ")", c != "]", c != "\"" { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,118 @@
+import ClioCore
+
+/// One cluster of the tree, with its children in display order.
+public struct TreeNode: Equatable, Sendable {
+    public var id: String
+    public var name: String
+    public var description: String
+    public var size: Int
+    public var withheld: Bool
+    /// The record as read, for renderers that show more fields.
+    public var record: JSONObject
+    /// Largest first, ties by name; withheld buckets last.
+    public var children: [TreeNode]
+}
+
+/// The clusters of a `clio-label` run as a forest under one root.
+public struct ClusterTree: Equatable, Sendable {
+    /// Top-level clusters in display order.
+    public var roots: [TreeNode]
+    /// Conversations in the whole tree: the sum of the top-level sizes.
+    public var total: Int { roots.reduce(0) { $0 + $1.size } }
+
+    public init(roots: [TreeNode]) { self.roots = roots }
+
+    /// Display order of siblings: largest first, ties by name then id; withheld buckets last.
+    static func ordered(_ a: TreeNode, _ b: TreeNode) -> Bool {
+        if a.withheld != b.withheld { return !a.withheld }
+        if a.size != b.size { return a.size > b.size }
+        if a.name != b.name { return a.name < b.name }
+        return a.id < b.id
+    }
+}
+
+/// Collects cluster records and links them into a tree by their `parent` fields.
+public struct ClusterTreeBuilder {
+    struct Entry {
+        var id: String
+        var parent: String?
+        var node: TreeNode
+        var location: Location?
+    }
+    private var entries: [Entry] = []
+    private var index: [String: Int] = [:]
+
+    public init() {}
+
+    /// Takes one record; records whose `kind` is not `cluster` are ignored (returns false).
+    @discardableResult
+    public mutating func add(_ record: JSONObject, at location: Location? = nil) throws(ClioError) -> Bool {
+        guard case .string("cluster")? = record["kind"] else { return false }
+        let id = try record.requireString("id")
+        if let first = index[id] {
+            let place = entries[first].location.map { " (first at \($0))" } ?? ""
+            throw ClioError(.invalidRecord, "duplicate cluster id \"\(id)\"\(place)")
+        }
+        var parent: String?
+        switch record["parent"] {
+        case nil, .null?: parent = nil
+        case .string(let p)?: parent = p
+        case let other?: throw ClioError(.invalidRecord, "field \"parent\" must be a string or null, got \(other.typeName)")
+        }
+        guard let sizeValue = record["size"] else { throw ClioError(.invalidRecord, "field \"size\" is missing") }
+        guard let size = sizeValue.intValue, size >= 0 else {
+            throw ClioError(.invalidRecord, "field \"size\" must be a non-negative whole number, got \(JSONSerializer.string(sizeValue))")
+        }
+        let withheld = record["withheld"]?.boolValue ?? false
+        let name = record["name"]?.stringValue ?? (withheld ? "Other (below privacy threshold)" : id)
+        let description = record["description"]?.stringValue ?? ""
+        index[id] = entries.count
+        entries.append(Entry(
+            id: id, parent: parent,
+            node: TreeNode(id: id, name: name, description: description, size: size, withheld: withheld, record: record, children: []),
+            location: location))
+        return true
+    }
+
+    /// Links the records; a parent that does not exist or a cycle is an error naming the record.
+    public func build() throws(ClioError) -> ClusterTree {
+        var children = [[Int]](repeating: [], count: entries.count)
+        var roots: [Int] = []
+        for (i, entry) in entries.enumerated() {
+            guard let parent = entry.parent else {
+                roots.append(i)
+                continue
+            }
+            guard let p = index[parent] else {
+                throw ClioError(.invalidRecord, "parent \"\(parent)\" of cluster \"\(entry.id)\" does not exist", at: entry.location)
+            }
+            children[p].append(i)
+        }
+        // Every record must reach a root by following parents; one that does not is on a cycle.
+        var state = [UInt8](repeating: 0, count: entries.count)  // 0 unknown, 1 on the current walk, 2 reaches a root
+        for start in entries.indices where state[start] == 0 {
+            var walk: [Int] = []
+            var current = start
+            while true {
+                if state[current] == 2 { break }
+                if state[current] == 1 {
+                    let cycle = walk[walk.firstIndex(of: current)!...].map { entries[$0].id }
+                    throw ClioError(
+                        .invalidRecord, "clusters form a cycle: \((cycle + [entries[current].id]).joined(separator: " → "))",
+                        at: entries[current].location)
+                }
+                state[current] = 1
+                walk.append(current)
+                guard let parent = entries[current].parent else { break }
+                current = index[parent]!
+            }
+            for i in walk { state[i] = 2 }
+        }
+        func node(_ i: Int) -> TreeNode {
+            var n = entries[i].node
+            n.children = children[i].map(node).sorted(by: ClusterTree.ordered)
+            return n
+        }
+        return ClusterTree(roots: roots.map(node).sorted(by: ClusterTree.ordered))
+    }
+}

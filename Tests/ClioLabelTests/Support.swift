@@ -1,0 +1,84 @@
+import ClioCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+@testable import ClioLabel
+
+/// SplitMix64, so random fixtures are the same on every run.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1330_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
+    mutating func unit() -> Float { Float(next() >> 40) / Float(1 << 24) }
+}
+
+/// A clustered record as clio-cluster writes it.
+func clustered(id: String, cluster: Int, embedding: [Float], user: String? = nil, createdAt: String? = nil,
+               request: String = "The user's overall request for the assistant is to do something.",
+               language: String? = "English", concerning: Int? = 1, turns: Int? = 1) -> JSONObject {
+    var record: JSONObject = ["id": .string(id)]
+    if let user { record["user"] = .string(user) }
+    if let createdAt { record["created_at"] = .string(createdAt) }
+    var facets: JSONObject = ["request": .string(request)]
+    if let language { facets["language"] = .string(language) }
+    if let concerning { facets["concerning"] = .number(Double(concerning)) }
+    if let turns { facets["turns"] = .number(Double(turns)) }
+    record["facets"] = .object(facets)
+    record["embedding"] = .array(embedding.map { .number(Double($0)) })
+    record["cluster"] = .number(Double(cluster))
+    return record
+}
+
+func labelInput(_ records: [JSONObject]) throws -> LabelInput {
+    var input = LabelInput()
+    for record in records { try input.add(record) }
+    return input
+}
+
+/// A scratch file with `text`, removed by the caller.
+func temporaryFile(_ text: String, suffix: String = ".jsonl") -> String {
+    var template = Array("/tmp/clio-label-test-XXXXXX\(suffix)".utf8CString)
+    let fd = mkstemps(&template, Int32(suffix.utf8.count))
+    precondition(fd >= 0)
+    var bytes = Array(text.utf8)
+    _ = write(fd, &bytes, bytes.count)
+    close(fd)
+    return String(cString: template)
+}
+
+func readFile(_ path: String) -> String {
+    String(decoding: (try? LineReader.readAll(path: path)) ?? [], as: UTF8.self)
+}
+
+/// Runs `clio-label` over `input` written to a file; returns stdout and the input's path.
+func runLabel(_ arguments: [String], input: String) throws -> (output: String, inputPath: String) {
+    let inPath = temporaryFile(input)
+    let outPath = temporaryFile("", suffix: ".out")
+    defer { unlink(outPath) }
+    let command = try LabelCommand(arguments: arguments + [inPath])
+    let fd = open(outPath, O_WRONLY | O_TRUNC)
+    defer { close(fd) }
+    let output = OutputWriter(fd: fd)
+    do {
+        try command.run(output: output)
+    } catch {
+        unlink(inPath)
+        throw error
+    }
+    try output.flush()
+    unlink(inPath)
+    return (readFile(outPath), inPath)
+}
+
+func lines(_ records: [JSONObject]) -> String {
+    records.map { JSONSerializer.string(.object($0)) + "\n" }.joined()
+}
