@@ -130,6 +130,22 @@ import Testing
         #expect(run.stderr.contains("top-level accuracy"))
     }
 
+    @Test func evalScriptRunsTheBuiltPipelineAndPrintsOneTable() throws {
+        let dir = try Self.scratch("script")
+        let run = try Clio.shell("scripts/eval.sh --count 150 --embed-model hash --bin '\(Clio.binDirectory.path)' --out '\(dir)'")
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let tableLines = run.stdout.split(separator: "\n").filter { $0.hasPrefix("|") }
+        #expect(tableLines.first == "| section | measure | value | threshold | ok |")
+        for measure in ["ARI vs true subtopics", "top-level accuracy (fixed categories)", "email leak share of summaries", "total wall time"] {
+            #expect(tableLines.contains { $0.contains("| \(measure) |") }, "\(measure)")
+        }
+        // Every stage left its output, and each conversation got a base cluster.
+        let clustered = try Self.objects("\(dir)/clustered.jsonl")
+        #expect(clustered.count == 150)
+        #expect(clustered.allSatisfy { $0["cluster"] is Int })
+        #expect(try Self.objects("\(dir)/assignments.jsonl").count == 150)
+    }
+
     @Test func checkFailsWhenASummaryKeepsAPhoneNumberWithOtherSeparators() throws {
         let dir = try Self.scratch("leak")
         try Self.generate(dir)
