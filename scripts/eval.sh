@@ -8,7 +8,7 @@
 #
 # Defaults: --count 3000, the offline pipeline (extractive summaries, clio-embed's default model),
 # k = the number of true subtopics (62; -k default leaves k to clio-cluster's --per-cluster),
-# --out eval-out, binaries from .build/release (built when missing).
+# --out work/eval (ignored by git), binaries from .build/release (built when missing).
 # Tools run with --no-cache (so the cost column is honest) unless --use-cache is given.
 # --check exits 1 when a threshold fails (see docs/evaluation.md for how they were calibrated).
 set -euo pipefail
@@ -16,7 +16,7 @@ set -euo pipefail
 usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
 
 original=("$@")
-count=3000 seed=8 model="" base_url="" embed_model="" k="" out="eval-out" bin="" sabotage="" check="" use_cache="" top=""
+count=3000 seed=8 model="" base_url="" embed_model="" k="" out="work/eval" bin="" sabotage="" check="" use_cache="" top=""
 thresholds=()
 while [[ $# -gt 0 ]]; do
     case "$1" in

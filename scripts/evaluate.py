@@ -188,23 +188,32 @@ def key(value):
 
 
 COUNT = re.compile(r"([0-9][0-9,]*)\s+(?:[a-z]+\s+)?(calls?|requests?|tokens?)\b", re.I)
+# ClioLLM's summary form: "12 calls, 3 cached, tokens 1,204 in / 311 out".
+TOKENS_IN_OUT = re.compile(r"tokens\s+([0-9][0-9,]*)\s+in\s*/\s*([0-9][0-9,]*)\s+out", re.I)
 
 
 def stderr_costs(path):
     """Calls and tokens from the last stderr lines that mention them (tools print a summary last).
 
-    A line such as "120 calls, 45,000 input tokens, 9,000 output tokens" gives 120 calls and
-    54,000 tokens; only the last line mentioning each is read.
+    A line such as "120 calls, 45,000 input tokens, 9,000 output tokens" or "120 calls, 0 cached,
+    tokens 45,000 in / 9,000 out" gives 120 calls and 54,000 tokens; only the last line mentioning
+    each is read.
     """
     try:
         lines = open(path, encoding="utf-8", errors="replace").read().splitlines()
     except OSError:
         return None, None
+    return costs_in(lines)
+
+
+def costs_in(lines):
     calls = tokens = None
+    number = lambda n: int(n.replace(",", ""))
     for line in reversed(lines[-20:]):
         found = COUNT.findall(line)
-        line_calls = [int(n.replace(",", "")) for n, w in found if w.lower().startswith(("call", "request"))]
-        line_tokens = [int(n.replace(",", "")) for n, w in found if w.lower().startswith("token")]
+        line_calls = [number(n) for n, w in found if w.lower().startswith(("call", "request"))]
+        line_tokens = [number(n) for n, w in found if w.lower().startswith("token")]
+        line_tokens += [number(a) + number(b) for a, b in TOKENS_IN_OUT.findall(line)]
         if calls is None and line_calls:
             calls = line_calls[0]
         if tokens is None and line_tokens:
@@ -533,6 +542,9 @@ def self_test():
         (email.leak("write to olivia.whitfield at work", []), "partial"),
         (account.leak("account 482199301174", digit_runs("account 482199301174")), "partial"),
         (address.leak("sent to 42 maple street.", []), "partial"),
+        (costs_in(["clio-summarize: done", "3,000 records; 3,012 calls, 0 cached, tokens 1,204,000 in / 311 out"]),
+         (3012, 1204311)),
+        (costs_in(["120 calls, 45,000 input tokens, 9,000 output tokens"]), (120, 54000)),
         (decode_vector("f32le:" + base64.b64encode(struct.pack("<2f", 1.5, -2.0)).decode()), [1.5, -2.0]),
     ]
     failures += [f"text {i}" for i, (got, want) in enumerate(text_checks) if got != want]
