@@ -45,3 +45,6 @@ out=$(mktemp -d)
 "$bin/clio-summarize" -q examples/conversations.jsonl | "$bin/clio-embed" -q | "$bin/clio-cluster" |
   "$bin/clio-label" -q | "$bin/clio-tree" --format html --title "clio test report" >"$out/report.html"
 scripts/check-report.sh "$out/report.html" "$out/report.png"
+
+# 6. The evaluation at CI size, with thresholds that fail when clustering or PII masking breaks.
+scripts/eval.sh --count 400 --check --bin "$bin" --out "$out/eval"
