@@ -258,7 +258,51 @@ void clio_layernorm(float *x, const float *residual, size_t rows, size_t n, cons
     }
 }
 
+#ifdef CLIO_X86
+// erf as x * P(x^2) / Q(x^2) on [-4, 4] (erf is +-1 to float precision beyond): the rational
+// approximation used by Eigen and XLA for float, within 1e-7 of erf. libm's erff is a call per
+// element and took an eighth of the encoder's time.
+__attribute__((target("avx2,fma"))) static void gelu_avx2(float *x, size_t count) {
+    const __m256 lo = _mm256_set1_ps(-4.0f), hi = _mm256_set1_ps(4.0f);
+    const __m256 a0 = _mm256_set1_ps(-2.72614225801306e-10f), a1 = _mm256_set1_ps(2.77068142495902e-08f),
+                 a2 = _mm256_set1_ps(-2.10102402082508e-06f), a3 = _mm256_set1_ps(-5.69250639462346e-05f),
+                 a4 = _mm256_set1_ps(-7.34990630326855e-04f), a5 = _mm256_set1_ps(-2.95459980854025e-03f),
+                 a6 = _mm256_set1_ps(-1.60960333262415e-02f);
+    const __m256 b0 = _mm256_set1_ps(-1.45660718464996e-05f), b1 = _mm256_set1_ps(-2.13374055278905e-04f),
+                 b2 = _mm256_set1_ps(-1.68282697438203e-03f), b3 = _mm256_set1_ps(-7.37332916720468e-03f),
+                 b4 = _mm256_set1_ps(-1.42647390514189e-02f);
+    const __m256 scale = _mm256_set1_ps(0.70710678118654752440f), half = _mm256_set1_ps(0.5f),
+                 one = _mm256_set1_ps(1.0f);
+    size_t i = 0;
+    for (; i + 8 <= count; i += 8) {
+        __m256 v = _mm256_loadu_ps(x + i);
+        __m256 z = _mm256_min_ps(_mm256_max_ps(_mm256_mul_ps(v, scale), lo), hi);
+        __m256 z2 = _mm256_mul_ps(z, z);
+        __m256 p = _mm256_fmadd_ps(a0, z2, a1);
+        p = _mm256_fmadd_ps(p, z2, a2);
+        p = _mm256_fmadd_ps(p, z2, a3);
+        p = _mm256_fmadd_ps(p, z2, a4);
+        p = _mm256_fmadd_ps(p, z2, a5);
+        p = _mm256_fmadd_ps(p, z2, a6);
+        p = _mm256_mul_ps(p, z);
+        __m256 q = _mm256_fmadd_ps(b0, z2, b1);
+        q = _mm256_fmadd_ps(q, z2, b2);
+        q = _mm256_fmadd_ps(q, z2, b3);
+        q = _mm256_fmadd_ps(q, z2, b4);
+        __m256 erf = _mm256_div_ps(p, q);
+        _mm256_storeu_ps(x + i, _mm256_mul_ps(_mm256_mul_ps(half, v), _mm256_add_ps(one, erf)));
+    }
+    for (; i < count; i++) x[i] = 0.5f * x[i] * (1.0f + erff(x[i] * 0.70710678118654752440f));
+}
+#endif
+
 void clio_gelu(float *x, size_t count) {
+#ifdef CLIO_X86
+    if (clio_gemm_uses_avx2()) {
+        gelu_avx2(x, count);
+        return;
+    }
+#endif
     const float s = 0.70710678118654752440f;
     for (size_t i = 0; i < count; i++) x[i] = 0.5f * x[i] * (1.0f + erff(x[i] * s));
 }

@@ -85,7 +85,8 @@ func attentionMatchesSoftmaxOfScaledScores(len: Int) {
             #expect(abs(want - Double(x[r * n + j])) < 1e-5)
         }
     }
-    var g: [Float] = [-3, -1, -0.5, 0, 0.5, 1, 3]
+    // Every point from -8 to 8 in steps of 1/64, so the vector path and its scalar tail both run.
+    var g: [Float] = (-512...512).map { Float($0) / 64 }
     let input = g
     clio_gelu(&g, g.count)
     for (v, out) in zip(input, g) {
