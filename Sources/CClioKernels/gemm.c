@@ -307,6 +307,51 @@ void clio_gelu(float *x, size_t count) {
     for (size_t i = 0; i < count; i++) x[i] = 0.5f * x[i] * (1.0f + erff(x[i] * s));
 }
 
+#ifdef CLIO_X86
+// exp for x <= 0 (softmax after subtracting the maximum): 2^n * e^r with n = round(x log2 e),
+// r = x - n ln 2 in two parts, e^r by the Cephes polynomial; within 2 ulp of expf.
+__attribute__((target("avx2,fma"))) static inline __m256 exp_avx2(__m256 x) {
+    x = _mm256_max_ps(x, _mm256_set1_ps(-87.0f));
+    __m256 n = _mm256_round_ps(_mm256_mul_ps(x, _mm256_set1_ps(1.44269504088896341f)),
+                               _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+    __m256 r = _mm256_fnmadd_ps(n, _mm256_set1_ps(0.693359375f), x);
+    r = _mm256_fnmadd_ps(n, _mm256_set1_ps(-2.12194440e-4f), r);
+    __m256 y = _mm256_set1_ps(1.9875691500e-4f);
+    y = _mm256_fmadd_ps(y, r, _mm256_set1_ps(1.3981999507e-3f));
+    y = _mm256_fmadd_ps(y, r, _mm256_set1_ps(8.3334519073e-3f));
+    y = _mm256_fmadd_ps(y, r, _mm256_set1_ps(4.1665795894e-2f));
+    y = _mm256_fmadd_ps(y, r, _mm256_set1_ps(1.6666665459e-1f));
+    y = _mm256_fmadd_ps(y, r, _mm256_set1_ps(5.0000001201e-1f));
+    y = _mm256_fmadd_ps(y, _mm256_mul_ps(r, r), _mm256_add_ps(r, _mm256_set1_ps(1.0f)));
+    __m256i bits = _mm256_slli_epi32(_mm256_add_epi32(_mm256_cvtps_epi32(n), _mm256_set1_epi32(127)), 23);
+    return _mm256_mul_ps(y, _mm256_castsi256_ps(bits));
+}
+
+__attribute__((target("avx2,fma"))) static void softmax_avx2(float *row, size_t len) {
+    float mx = row[0];
+    for (size_t j = 1; j < len; j++) mx = row[j] > mx ? row[j] : mx;
+    __m256 vmax = _mm256_set1_ps(mx), vsum = _mm256_setzero_ps();
+    size_t j = 0;
+    for (; j + 8 <= len; j += 8) {
+        __m256 e = exp_avx2(_mm256_sub_ps(_mm256_loadu_ps(row + j), vmax));
+        _mm256_storeu_ps(row + j, e);
+        vsum = _mm256_add_ps(vsum, e);
+    }
+    float lanes[8];
+    _mm256_storeu_ps(lanes, vsum);
+    float sum = 0;
+    for (int l = 0; l < 8; l++) sum += lanes[l];
+    for (; j < len; j++) {
+        row[j] = expf(row[j] - mx);
+        sum += row[j];
+    }
+    __m256 inv = _mm256_set1_ps(1.0f / sum);
+    j = 0;
+    for (; j + 8 <= len; j += 8) _mm256_storeu_ps(row + j, _mm256_mul_ps(_mm256_loadu_ps(row + j), inv));
+    for (; j < len; j++) row[j] *= 1.0f / sum;
+}
+#endif
+
 size_t clio_attention_scratch(size_t len, size_t dim) {
     // Packed K^T (dim x len), packed V (len x dim), one row of scores per query.
     return clio_gemm_packed_size(dim, len) + clio_gemm_packed_size(len, dim) + len * len;
@@ -322,6 +367,12 @@ void clio_attention(size_t len, size_t dim, const float *q, const float *k, cons
     clio_gemm(len, len, dim, q, ld, pk, NULL, scores, len);
     for (size_t i = 0; i < len; i++) {
         float *row = scores + i * len;
+#ifdef CLIO_X86
+        if (clio_gemm_uses_avx2()) {
+            softmax_avx2(row, len);
+            continue;
+        }
+#endif
         float mx = row[0];
         for (size_t j = 1; j < len; j++) mx = row[j] > mx ? row[j] : mx;
         float sum = 0;
