@@ -109,3 +109,11 @@ func parse(_ line: String) throws -> JSONObject {
         return message.contains("scripts/get-model.sh") && message.contains("--model hash") && message.contains("vocab.txt")
     }
 }
+
+@Test func brokenJSONLineStopsWithItsLineNumberAfterWritingEarlierRecords() throws {
+    let input = #"{"text":"one"}"# + "\n" + #"{"text":"two"}"# + "\n{broken\n" + #"{"text":"four"}"# + "\n"
+    let run = try runEmbed(["--model", "hash", "--field", "text"], input: input)
+    #expect(run.lines.count == 2)
+    let error = try #require(run.error as? ClioError)
+    #expect(error.description.hasPrefix("\(run.inputPath):3: invalid JSON"))
+}
