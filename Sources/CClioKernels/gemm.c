@@ -204,9 +204,21 @@ int clio_gemm_uses_avx2(void) {
 #endif
 }
 
+static void gemm(int fast, size_t m, size_t n, size_t k, const float *a, size_t lda, const float *packed,
+                 const float *bias, float *c, size_t ldc);
+
 void clio_gemm(size_t m, size_t n, size_t k, const float *a, size_t lda, const float *packed,
                const float *bias, float *c, size_t ldc) {
-    int fast = clio_gemm_uses_avx2();
+    gemm(clio_gemm_uses_avx2(), m, n, k, a, lda, packed, bias, c, ldc);
+}
+
+void clio_gemm_scalar(size_t m, size_t n, size_t k, const float *a, size_t lda, const float *packed,
+                      const float *bias, float *c, size_t ldc) {
+    gemm(0, m, n, k, a, lda, packed, bias, c, ldc);
+}
+
+static void gemm(int fast, size_t m, size_t n, size_t k, const float *a, size_t lda, const float *packed,
+                 const float *bias, float *c, size_t ldc) {
     size_t panels = (n + NR - 1) / NR;
     // Rows in blocks that keep the A rows of one block in L2 while every panel passes over them.
     const size_t block = 48;
