@@ -101,6 +101,16 @@ public struct OfflineNamer: ClusterNamer {
             text = String(text.dropFirst(prefix.count)).trimmingCharactersInSet()
             break
         }
+        // Extractive summaries open with a short lead-in ("help with:", "answer the question:")
+        // and quote text they could not rephrase; neither belongs in a name.
+        for _ in 0..<2 {
+            if let colon = text.firstIndex(of: ":"), text[..<colon].split(separator: " ").count <= 4 {
+                text = String(text[text.index(after: colon)...]).trimmingCharactersInSet()
+            }
+        }
+        let quotes: Set<Character> = ["\"", "'", "“", "”", "「", "」", "«", "»", " "]
+        while let c = text.first, quotes.contains(c) { text.removeFirst() }
+        while let c = text.last, quotes.contains(c) { text.removeLast() }
         text = firstSentence(text)
         var words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
         if words.count > maxWords {

@@ -10,6 +10,17 @@ import ClioCore
         #expect(OfflineNamer.condense("  write a haiku!!  ", maxWords: 10) == "Write a haiku")
     }
 
+    @Test func extractiveLeadInsAndQuotesAreNotPartOfAName() {
+        #expect(OfflineNamer.condense("The user's overall request for the assistant is to help with: grow tomatoes in pots.", maxWords: 10)
+            == "Grow tomatoes in pots")
+        #expect(OfflineNamer.condense("The task is to answer the question: What's a good bread recipe?", maxWords: 10)
+            == "What's a good bread recipe")
+        #expect(OfflineNamer.condense("The task is to help with: \"请帮我写一首诗。\"", maxWords: 10) == "请帮我写一首诗")
+        // A colon deep in a sentence is content, not a lead-in.
+        #expect(OfflineNamer.condense("The task is to explain why the build fails with this error message: missing symbol", maxWords: 12)
+            == "Explain why the build fails with this error message: missing symbol")
+    }
+
     @Test func namesKeepAtMostTenWordsAndDoNotEndOnASmallWord() {
         let name = OfflineNamer.condense(
             "The task is to draft a polite letter to the landlord about the broken heating in the flat.", maxWords: 10)
