@@ -91,7 +91,11 @@ def main():
     ap.add_argument("--bin", default=os.environ.get("CLIO_BIN_DIR"))
     ap.add_argument("--out", default=None, help="work folder (default: bench-out/scale)")
     ap.add_argument("--json", default=None, help="also write the measurements to this file")
+    ap.add_argument("--generate-to", default=None, help="only write the first size's conversations to this file")
     cfg = ap.parse_args()
+    if cfg.generate_to:
+        generate(cfg.generate_to, int(cfg.sizes.split(",")[0]), cfg.seed)
+        return 0
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     bin_dir = cfg.bin or os.path.join(root, ".build/release")
     out = cfg.out or os.path.join(root, "bench-out/scale")
