@@ -5,6 +5,8 @@ import Testing
 /// entry, and output identical to a run without a cache.
 @Suite(.serialized, .enabled(if: Reliability.miniLMDirectory != nil, "MiniLM is not installed (scripts/get-model.sh)"))
 struct ReliabilityCacheTests {
+    init() { _ = Reliability.pipeSignalIgnored }
+
     /// The reference: each id's output line from one run without a cache.
     static func reference(_ ids: Range<Int>) throws -> [String: String] {
         let run = try Clio.run("clio-embed", ["--model", "minilm", "--no-cache"], stdin: Reliability.summaries(ids))

@@ -5,6 +5,8 @@ import Testing
 /// missing or damaged, caches that cannot be written, servers that refuse connections. Each must be
 /// a clear error with the right exit status and nothing half-written on standard output.
 @Suite(.serialized) struct ReliabilityFaultTests {
+    init() { _ = Reliability.pipeSignalIgnored }
+
     static let arguments: [String: [String]] = [
         "clio-embed": ["--model", "hash", "--no-cache"], "clio-cluster": ["-k", "2"], "clio-tree": [],
         "clio-summarize": [], "clio-label": [],
@@ -64,7 +66,7 @@ import Testing
         default:
             bytes = []
         }
-        FileManager.default.createFile(atPath: dir + "/model.safetensors", contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: dir + "/model.safetensors", contents: Data(bytes))
         let run = try Clio.run("clio-embed", ["--model", "minilm", "--model-dir", dir, "--no-cache"], stdin: Reliability.summaries(0..<3))
         #expect(run.exitCode == 1, "\(run.stderr)")
         #expect(run.stderr.hasPrefix("clio-embed: error: "), "\(run.stderr)")
@@ -75,7 +77,7 @@ import Testing
     @Test(.enabled(if: Reliability.miniLMDirectory != nil, "MiniLM is not installed (scripts/get-model.sh)"))
     func aCachePathThatIsAFileIsAnErrorBeforeAnyOutput() throws {
         let dir = try Reliability.scratch("cache-file")
-        FileManager.default.createFile(atPath: dir + "/cache", contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: dir + "/cache", contents: Data("x".utf8))
         let run = try Clio.run("clio-embed", ["--model", "minilm", "--cache", dir + "/cache"], stdin: Reliability.summaries(0..<3))
         #expect(run.exitCode == 1)
         #expect(run.stderr.hasPrefix("clio-embed: error: "), "\(run.stderr)")

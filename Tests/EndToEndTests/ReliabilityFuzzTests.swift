@@ -4,6 +4,8 @@ import Testing
 /// A small seeded run of scripts/fuzz.py against the built tools: hostile input must never crash,
 /// hang or exhaust memory, and every rejection must name its line.
 @Suite(.serialized) struct ReliabilityFuzzTests {
+    init() { _ = Reliability.pipeSignalIgnored }
+
     @Test(.enabled(if: Reliability.python != nil, "python3 is not on PATH"))
     func twoHundredHostileInputsNeverCrashHangOrLoseTheirLineNumber() throws {
         let script = Clio.packageRoot.appendingPathComponent("scripts/fuzz.py").path

@@ -1,7 +1,18 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Shared facts for the reliability tests: where Python and the MiniLM files are, and scratch folders.
 enum Reliability {
+    /// A tool that fails before reading its standard input closes the pipe the harness is still
+    /// writing to; without this, SIGPIPE ends the whole test process.
+    static let pipeSignalIgnored: Bool = {
+        signal(SIGPIPE, SIG_IGN)
+        return true
+    }()
+
     /// A `python3` on PATH, which the fuzz test needs.
     static let python: String? = {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
@@ -27,6 +38,7 @@ enum Reliability {
     }()
 
     static func scratch(_ name: String) throws -> String {
+        _ = pipeSignalIgnored
         let dir = FileManager.default.temporaryDirectory
             .appendingPathComponent("clio-reliability-\(name)-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -35,6 +47,7 @@ enum Reliability {
 
     /// Summary records with distinct requests, as JSONL text; `ids` picks which of a shared pool.
     static func summaries(_ ids: some Sequence<Int>) -> String {
+        _ = pipeSignalIgnored
         let words = ["reverse", "list", "python", "bread", "visa", "essay", "rust", "tax", "garden", "guitar", "budget", "poem"]
         return ids.map { i in
             let text = "The user's overall request for the assistant is to \(words[i % 12]) \(words[(i / 12) % 12]) item \(i)."
