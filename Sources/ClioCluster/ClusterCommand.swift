@@ -1,9 +1,263 @@
 import ClioCore
 
-/// Placeholder until the stage lands: fails loudly rather than pretending to work.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `clio-cluster`: k-means over the records' vectors; each record passes through with
+/// `cluster` and `cluster_distance` added.
 public struct ClusterCommand: Command {
     public static let name = "clio-cluster"
-    public static let help = "usage: clio-cluster [options] [file ...]\n"
-    public init(arguments: [String]) throws(UsageError) {}
-    public func run(output: OutputWriter) throws { throw ClioError(.other, "not implemented yet") }
+    public static let help = """
+        usage: clio-cluster [options] [file ...]
+
+        Groups embedded records with k-means (greedy k-means++ seeding, then Lloyd iterations
+        with Hamerly's bounds, or mini-batch k-means for large inputs). Every record is written
+        back unchanged with "cluster" (0 … k-1) and "cluster_distance" (Euclidean distance to
+        its centre) added. Reads files or standard input ("-").
+
+        options:
+          -k N                 number of clusters (default: from --per-cluster); clamped to 1 … n
+          --per-cluster N      aim for N records per cluster: k = ceil(n / N) (default 20)
+          --field NAME         the vector field, a JSON array or "f32le:<base64>" (default embedding)
+          --seed N             random seed; the same input, seed and thread count give the same
+                               output (default 0)
+          --max-iter N         Lloyd iterations at most, or passes over the data for mini-batch
+                               (default 300)
+          --tol X              stop when the centres' total squared shift is at most X times the
+                               mean per-dimension variance of the data (default 1e-4)
+          --cosine             spherical k-means: vectors and centres are L2-normalised and
+                               distances are between the normalised vectors
+          --mini-batch         mini-batch k-means (default: automatic above \(KMeansOptions.miniBatchThreshold) records)
+          --no-mini-batch      always full Lloyd iterations
+          --batch-size N       records per mini-batch step (default 1024)
+          --centroids FILE     also write {"cluster":i,"size":n,"centroid":[…]} lines to FILE
+          --threads N          threads for the distance computations (default: all cores)
+          --skip-invalid       report and skip bad records instead of stopping
+          --verbose            timings (parse, seeding, iterations, write), iterations and inertia
+          -q, --quiet          no warnings or notes
+          -h, --help           this text
+          --version            the version
+
+        Records without the vector field, with a vector of another dimension than the first
+        record's, or with non-finite values are errors that name their line (or, with
+        --skip-invalid, are skipped). Empty input gives empty output. When there are fewer
+        distinct vectors than k, the clusters that stay empty are dropped, so k can be smaller.
+
+        example:
+          clio-summarize chats.jsonl | clio-embed | clio-cluster --per-cluster 30 --centroids centres.jsonl | clio-label
+        """
+
+    public var k: Int?
+    public var perCluster = 20
+    public var field = "embedding"
+    public var seed: UInt64 = 0
+    public var maxIterations = 300
+    public var tolerance = 1e-4
+    public var cosine = false
+    public var miniBatch: Bool?
+    public var batchSize = 1024
+    public var centroidsPath: String?
+    public var threads = 0
+    public var skipInvalid = false
+    public var verbose = false
+    public var files: [String] = []
+
+    public init(arguments: [String]) throws(UsageError) {
+        var scanner = ArgumentScanner(arguments)
+        while let option = try scanner.nextOption() {
+            switch option {
+            case "-k": k = try scanner.int(for: option, min: 1)
+            case "--per-cluster": perCluster = try scanner.int(for: option, min: 1)
+            case "--field":
+                field = try scanner.value(for: option)
+                if field.isEmpty { throw UsageError("option --field needs a field name") }
+            case "--seed":
+                let text = try scanner.value(for: option)
+                guard let v = UInt64(text) else { throw UsageError("option --seed needs a whole number ≥ 0, got '\(text)'") }
+                seed = v
+            case "--max-iter": maxIterations = try scanner.int(for: option, min: 1)
+            case "--tol": tolerance = try scanner.double(for: option, min: 0)
+            case "--cosine": cosine = try scanner.flag(option)
+            case "--mini-batch": miniBatch = try scanner.flag(option)
+            case "--no-mini-batch": miniBatch = !(try scanner.flag(option))
+            case "--batch-size": batchSize = try scanner.int(for: option, min: 1)
+            case "--centroids": centroidsPath = try scanner.value(for: option)
+            case "--threads": threads = try scanner.int(for: option, min: 1, max: 1024)
+            case "--skip-invalid": skipInvalid = try scanner.flag(option)
+            case "--verbose": verbose = try scanner.flag(option)
+            case "-q", "--quiet": _ = try scanner.flag(option)
+            default: throw scanner.unknown(option)
+            }
+        }
+        files = scanner.positionals
+    }
+
+    /// The options handed to `kmeans` for `n` records.
+    public func options(count n: Int) -> KMeansOptions {
+        let asked = k ?? (n + perCluster - 1) / perCluster
+        var o = KMeansOptions(k: max(1, min(asked, n)))
+        o.seed = seed
+        o.maxIterations = maxIterations
+        o.tolerance = tolerance
+        o.cosine = cosine
+        o.threads = threads
+        o.miniBatch = miniBatch
+        o.batchSize = batchSize
+        return o
+    }
+
+    public func run(output: OutputWriter) throws {
+        let t0 = monotonicSeconds()
+        let reader = LineReader(paths: files)
+        try reader.checkReadable()
+        var centroidsFile: OutputWriter?
+        var centroidsFD: Int32 = -1
+        if let centroidsPath {
+            centroidsFD = open(centroidsPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            if centroidsFD < 0 { throw ClioError(.io, "cannot write \(centroidsPath): \(systemError())") }
+            centroidsFile = OutputWriter(fd: centroidsFD)
+        }
+        defer { if centroidsFD >= 0 { close(centroidsFD) } }
+
+        let input = try readRecords(reader)
+        let t1 = monotonicSeconds()
+        let n = input.lines.count
+        if n == 0 {
+            if !Diagnostics.quiet { Diagnostics.note("no records in the input; nothing to cluster") }
+            try centroidsFile?.flush()
+            return
+        }
+        let d = input.dimension
+        let opts = options(count: n)
+        let result = kmeans(points: input.vectors, count: n, dimension: d, options: opts)
+        let t2 = monotonicSeconds()
+
+        var line: [UInt8] = []
+        for i in 0..<n {
+            line.removeAll(keepingCapacity: true)
+            ClusterCommand.annotate(input.lines[i], fullSerialisation: input.needsFullSerialisation[i],
+                                    cluster: Int(result.assignments[i]), distance: result.distances[i], into: &line)
+            line.append(0x0A)
+            try output.write(bytes: line)
+        }
+        try output.flush()
+        if let centroidsFile {
+            for j in 0..<result.k {
+                let row = Array(result.centroids[(j * d)..<((j + 1) * d)])
+                let record: JSONObject = ["cluster": .number(Double(j)), "size": .number(Double(result.sizes[j])),
+                                          "centroid": VectorCodec.encode(row)]
+                try centroidsFile.write(record: record)
+            }
+            try centroidsFile.flush()
+        }
+        let t3 = monotonicSeconds()
+        if verbose {
+            func s(_ x: Double) -> String { String(format: "%.3fs", x) }
+            let method = result.usedMiniBatch ? "mini-batch steps" : "lloyd iterations"
+            Diagnostics.note(
+                "\(n) records, dimension \(d), k \(result.k)\(result.k < opts.k ? " (asked \(opts.k))" : "")"
+                    + "; parse \(s(t1 - t0)), seeding \(s(result.seedingSeconds)), iterations \(s(result.iterationSeconds)), "
+                    + "write \(s(t3 - t2)), total \(s(t3 - t0))")
+            Diagnostics.note("\(result.iterations) \(method), inertia \(String(format: "%.6g", result.inertia))")
+        }
+    }
+
+    struct Input {
+        var lines: [[UInt8]] = []
+        var needsFullSerialisation: [Bool] = []
+        var vectors: [Float] = []
+        var dimension = 0
+        var dimensionLine: Location?
+    }
+
+    private static let watchKeys = [Array("cluster".utf8), Array("cluster_distance".utf8)]
+
+    /// Reads every record, keeping its raw bytes and its vector; bad records follow the
+    /// --skip-invalid policy.
+    func readRecords(_ reader: LineReader) throws -> Input {
+        var input = Input()
+        var skipped = 0
+        let fieldBytes = Array(field.utf8)
+        let fastField = !field.contains(".")
+        while let line = reader.next() {
+            if line.isBlank { continue }
+            let before = input.vectors.count
+            do {
+                var needsFull = false
+                let fast: FastVector.Scan? = fastField
+                    ? line.bytes.withUnsafeBufferPointer { p in
+                        FastVector.scan(p, field: fieldBytes, watchKeys: ClusterCommand.watchKeys, into: &input.vectors)
+                    } : nil
+                if let fast {
+                    guard fast.found else { throw ClioError(.invalidRecord, "field \"\(field)\" is missing", at: line.location) }
+                    needsFull = fast.hasWatchedKey
+                } else {
+                    let record = try RecordInput.parseObject(line)
+                    guard let value = record.value(at: field) else {
+                        throw ClioError(.invalidRecord, "field \"\(field)\" is missing", at: line.location)
+                    }
+                    do {
+                        input.vectors.append(contentsOf: try VectorCodec.decode(value, field: field))
+                    } catch {
+                        throw error.at(line.location)
+                    }
+                    needsFull = record["cluster"] != nil || record["cluster_distance"] != nil
+                }
+                let count = input.vectors.count - before
+                if count == 0 {
+                    throw ClioError(.invalidRecord, "field \"\(field)\" is an empty vector", at: line.location)
+                }
+                if let first = input.dimensionLine {
+                    if count != input.dimension {
+                        throw ClioError(.invalidRecord,
+                                        "field \"\(field)\" has \(count) numbers, expected \(input.dimension) as on line \(first.line)",
+                                        at: line.location)
+                    }
+                } else {
+                    input.dimension = count
+                    input.dimensionLine = line.location
+                }
+                input.lines.append(line.bytes)
+                input.needsFullSerialisation.append(needsFull)
+            } catch let error as ClioError {
+                input.vectors.removeSubrange(before...)
+                guard skipInvalid else { throw error }
+                skipped += 1
+                Diagnostics.warning("\(error.description) (skipped, --skip-invalid)")
+            }
+        }
+        if let failure = reader.failure { throw failure }
+        if skipped > 0 { Diagnostics.warning("skipped \(skipped) invalid record\(skipped == 1 ? "" : "s")") }
+        return input
+    }
+
+    /// The record's line with `"cluster"` and `"cluster_distance"` added: spliced before the
+    /// closing brace, or (when the record already has either key) by re-serialising it.
+    public static func annotate(_ bytes: [UInt8], fullSerialisation: Bool, cluster: Int, distance: Float,
+                                into out: inout [UInt8]) {
+        var number: [UInt8] = []
+        JSONSerializer.writeNumber(distance, to: &number)
+        if fullSerialisation, var record = try? JSONParser.parse(bytes).objectValue {
+            record["cluster"] = .number(Double(cluster))
+            record["cluster_distance"] = .rawNumber(String(decoding: number, as: UTF8.self))
+            JSONSerializer.write(.object(record), to: &out)
+            return
+        }
+        var end = bytes.count - 1
+        while end >= 0 && bytes[end] != UInt8(ascii: "}") { end -= 1 }
+        var before = end - 1
+        while before >= 0 && (bytes[before] == 0x20 || bytes[before] == 0x09 || bytes[before] == 0x0D || bytes[before] == 0x0A) {
+            before -= 1
+        }
+        let empty = before >= 0 && bytes[before] == UInt8(ascii: "{")
+        out.append(contentsOf: bytes[0..<end])
+        out.append(contentsOf: (empty ? "\"cluster\":" : ",\"cluster\":").utf8)
+        out.append(contentsOf: String(cluster).utf8)
+        out.append(contentsOf: ",\"cluster_distance\":".utf8)
+        out.append(contentsOf: number)
+        out.append(UInt8(ascii: "}"))
+    }
 }

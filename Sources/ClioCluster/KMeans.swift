@@ -1,9 +1,16 @@
+import CClioKernels
 import ClioCore
+import Dispatch
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Settings of one k-means run.
 public struct KMeansOptions: Sendable {
     public var k: Int
     public var seed: UInt64 = 0
+    /// Lloyd iterations at most; for mini-batch, passes over the data at most.
     public var maxIterations = 300
     /// Relative tolerance: stop when centres move less than `tolerance` × the mean per-dimension variance (as scikit-learn).
     public var tolerance: Double = 1e-4
@@ -11,13 +18,26 @@ public struct KMeansOptions: Sendable {
     public var cosine = false
     /// Threads for the assignment step; 0 means all cores.
     public var threads = 0
+    /// Mini-batch k-means instead of Lloyd; nil chooses by size (`miniBatchThreshold`).
+    public var miniBatch: Bool? = nil
+    /// Points per mini-batch step.
+    public var batchSize = 1024
+    /// Hamerly's bounds in Lloyd's assignment step, which skip most distance computations once
+    /// the centres settle. Off gives plain blocked Lloyd (same assignments, for measuring).
+    public var useBounds = true
     public init(k: Int) { self.k = k }
+
+    /// Above this many points mini-batch k-means is used unless asked otherwise: one Lloyd
+    /// iteration there costs more than a whole mini-batch run.
+    public static let miniBatchThreshold = 250_000
 }
 
 /// The outcome of k-means on `n` points of dimension `d`.
 public struct KMeansResult: Sendable {
     /// `k × d` centres, row-major.
     public var centroids: [Float]
+    /// Clusters found; below the asked k only when there are fewer distinct points than that
+    /// (empty clusters are dropped and the rest numbered from 0).
     public var k: Int
     public var dimension: Int
     /// Cluster of each point, `0 ..< k`.
@@ -27,58 +47,598 @@ public struct KMeansResult: Sendable {
     /// Sum of squared distances.
     public var inertia: Double
     public var iterations: Int
+    /// Points in each cluster.
+    public var sizes: [Int] = []
+    /// Whether the mini-batch algorithm ran.
+    public var usedMiniBatch = false
+    /// Seconds spent choosing the initial centres and iterating.
+    public var seedingSeconds = 0.0
+    public var iterationSeconds = 0.0
 }
 
-/// k-means on `n × d` row-major points. Placeholder reference implementation (k-means++ seeding,
-/// Lloyd iterations) with the final signature; the fast kernels replace its inside.
+/// k-means on `n × d` row-major points: greedy k-means++ seeding as scikit-learn does it, then
+/// Lloyd iterations with Hamerly's bounds (or mini-batch steps for large inputs). The result
+/// depends on the points, the options' seed and nothing else (not on the thread count).
 public func kmeans(points: [Float], count n: Int, dimension d: Int, options: KMeansOptions) -> KMeansResult {
     precondition(points.count == n * d && n > 0 && d > 0)
-    let k = max(1, min(options.k, n))
-    var rng = SeededGenerator(seed: options.seed)
-    func dist2(_ i: Int, _ c: [Float], _ j: Int) -> Float {
-        var s: Float = 0
-        for t in 0..<d { let x = points[i * d + t] - c[j * d + t]; s += x * x }
-        return s
+    let threads = options.threads > 0 ? options.threads : max(1, ProcessInfoCores.count)
+    if options.cosine {
+        var unit = points
+        unit.withUnsafeMutableBufferPointer { p in
+            for i in 0..<n {
+                let row = p.baseAddress! + i * d
+                let norm = clio_dot(row, row, d).squareRoot()
+                // A zero vector has no direction; it stays zero, at distance 1 from any unit centre.
+                if norm > 0 { for t in 0..<d { row[t] /= norm } }
+            }
+        }
+        return unit.withUnsafeBufferPointer { p in
+            KMeansEngine(points: p.baseAddress!, n: n, d: d, options: options, threads: threads).run()
+        }
     }
-    var centroids = [Float](repeating: 0, count: k * d)
-    let first = Int(rng.next() % UInt64(n))
-    for t in 0..<d { centroids[t] = points[first * d + t] }
-    var closest = (0..<n).map { dist2($0, centroids, 0) }
-    for c in 1..<k {
-        let total = closest.reduce(0, +)
-        var pick = 0
-        if total > 0 {
-            var r = Float(Double(rng.next() >> 11) / Double(1 << 53)) * total
-            for i in 0..<n { r -= closest[i]; if r <= 0 { pick = i; break } }
-        } else { pick = Int(rng.next() % UInt64(n)) }
-        for t in 0..<d { centroids[c * d + t] = points[pick * d + t] }
-        for i in 0..<n { closest[i] = min(closest[i], dist2(i, centroids, c)) }
+    return points.withUnsafeBufferPointer { p in
+        KMeansEngine(points: p.baseAddress!, n: n, d: d, options: options, threads: threads).run()
     }
-    var assignments = [Int32](repeating: 0, count: n)
-    var distances = [Float](repeating: 0, count: n)
-    var iterations = 0
-    for _ in 0..<options.maxIterations {
-        iterations += 1
-        var changed = false
-        for i in 0..<n {
+}
+
+/// Cores available to this process.
+enum ProcessInfoCores {
+    static var count: Int {
+        let c = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+        return c > 0 ? Int(c) : 1
+    }
+}
+
+/// A fixed-size heap buffer that closures running on several threads can write to by index
+/// (each index from one thread only).
+final class Buffer<T>: @unchecked Sendable {
+    let p: UnsafeMutablePointer<T>
+    let count: Int
+    init(_ count: Int, _ value: T) {
+        self.count = count
+        p = UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
+        p.initialize(repeating: value, count: max(count, 1))
+    }
+    deinit { p.deallocate() }
+    subscript(i: Int) -> T {
+        get { p[i] }
+        set { p[i] = newValue }
+    }
+    var array: [T] { Array(UnsafeBufferPointer(start: p, count: count)) }
+}
+
+/// Runs `body(chunk, range)` over `0..<n` cut into fixed chunks, on up to `threads` threads.
+/// The chunks do not depend on the thread count, so per-chunk results summed in chunk order are
+/// the same whatever the thread count.
+func parallelChunks(_ n: Int, chunk: Int, threads: Int, _ body: (Int, Range<Int>) -> Void) {
+    let chunks = (n + chunk - 1) / chunk
+    if threads <= 1 || chunks <= 1 {
+        for c in 0..<chunks { body(c, c * chunk..<min(n, (c + 1) * chunk)) }
+        return
+    }
+    let lock = Mutex()
+    var next = 0
+    DispatchQueue.concurrentPerform(iterations: min(threads, chunks)) { _ in
+        while true {
+            let c: Int = lock.withLock {
+                let c = next
+                next += 1
+                return c
+            }
+            if c >= chunks { return }
+            body(c, c * chunk..<min(n, (c + 1) * chunk))
+        }
+    }
+}
+
+private let pointChunk = 1024
+
+/// The state of one run; the heavy loops are in CClioKernels.
+final class KMeansEngine {
+    let x: UnsafePointer<Float>
+    let n: Int
+    let d: Int
+    let options: KMeansOptions
+    let threads: Int
+    let xnorm: Buffer<Float>
+    var rng: SeededGenerator
+
+    init(points: UnsafePointer<Float>, n: Int, d: Int, options: KMeansOptions, threads: Int) {
+        x = points
+        self.n = n
+        self.d = d
+        self.options = options
+        self.threads = threads
+        rng = SeededGenerator(seed: options.seed)
+        xnorm = Buffer(n, 0)
+        let xn = xnorm
+        parallelChunks(n, chunk: 4096, threads: threads) { _, r in
+            clio_row_sqnorms(points + r.lowerBound * d, r.count, d, xn.p + r.lowerBound)
+        }
+    }
+
+    func run() -> KMeansResult {
+        let k = max(1, min(options.k, n))
+        let useMiniBatch = options.miniBatch ?? (n > KMeansOptions.miniBatchThreshold)
+        let t0 = monotonicSeconds()
+        var labels = Buffer<Int32>(n, 0)
+        var centres: Buffer<Float>
+        var iterations = 0
+        var t1 = t0
+        if useMiniBatch && n > options.batchSize {
+            let initSize = min(n, max(3 * options.batchSize, 3 * k))
+            var sample = (0..<n).map { Int32($0) }
+            // A partial Fisher–Yates shuffle picks the initial sample without repeats.
+            for i in 0..<initSize {
+                let j = i + Int(rng.next() % UInt64(n - i))
+                sample.swapAt(i, j)
+            }
+            let rows = Array(sample[0..<initSize]).sorted()
+            centres = seed(k: k, rows: rows)
+            t1 = monotonicSeconds()
+            iterations = miniBatch(k: k, centres: centres)
+            _ = assign(k: k, centres: centres, labels: labels, bounds: nil)
+            // One Lloyd step on all points polishes what the noisy batches left.
+            _ = update(k: k, centres: &centres, labels: labels, bounds: nil)
+            _ = assign(k: k, centres: centres, labels: labels, bounds: nil)
+        } else {
+            centres = seed(k: k, rows: nil)
+            t1 = monotonicSeconds()
+            iterations = lloyd(k: k, centres: &centres, labels: &labels)
+        }
+        let t2 = monotonicSeconds()
+        return finish(k: k, centres: centres, labels: labels, iterations: iterations, miniBatch: useMiniBatch && n > options.batchSize,
+                      seeding: t1 - t0, iterating: t2 - t1)
+    }
+
+    // MARK: seeding
+
+    /// Greedy k-means++ (scikit-learn's `_kmeans_plusplus`): each step samples 2 + ⌊ln k⌋
+    /// candidates with probability proportional to the squared distance to the nearest centre
+    /// and keeps the one that lowers the total most. Candidates that the triangle inequality
+    /// shows cannot be nearer to a point than its current centre skip that point, which is most
+    /// points once there are many centres. `rows` restricts seeding to a sample.
+    func seed(k: Int, rows: [Int32]?) -> Buffer<Float> {
+        // Work on a contiguous copy of the sample so the kernels see rows 0..<m.
+        let m = rows?.count ?? n
+        let sampleStore: Buffer<Float>?
+        let sampleNorm: Buffer<Float>?
+        if let rows {
+            let s = Buffer<Float>(m * d, 0)
+            let sn = Buffer<Float>(m, 0)
+            for (i, r) in rows.enumerated() {
+                (s.p + i * d).update(from: x + Int(r) * d, count: d)
+                sn[i] = xnorm[Int(r)]
+            }
+            sampleStore = s
+            sampleNorm = sn
+        } else {
+            sampleStore = nil
+            sampleNorm = nil
+        }
+        let px: UnsafePointer<Float> = sampleStore.map { UnsafePointer($0.p) } ?? x
+        let pn: UnsafePointer<Float> = sampleNorm.map { UnsafePointer($0.p) } ?? UnsafePointer(xnorm.p)
+
+        let centres = Buffer<Float>(k * d, 0)
+        let cnorm = Buffer<Float>(k, 0)
+        let trials = 2 + Int(log(Double(k)))
+        let closest = Buffer<Float>(m, 0)
+        let owner = Buffer<Int32>(m, 0)
+        let first = Int(rng.next() % UInt64(m))
+        centres.p.update(from: px + first * d, count: d)
+        cnorm[0] = pn[first]
+        parallelChunks(m, chunk: pointChunk, threads: threads) { _, r in
+            for i in r {
+                var dd = pn[i] - 2 * clio_dot(px + i * d, centres.p, d) + cnorm[0]
+                if dd < 0 { dd = 0 }
+                closest[i] = dd
+            }
+        }
+        if k == 1 { return centres }
+        let cumulative = Buffer<Double>(m, 0)
+        let candidates = Buffer<Float>(trials * d, 0)
+        let candNorm = Buffer<Float>(trials, 0)
+        let cc = Buffer<Float>(trials * k, 0)
+        let d2 = Buffer<Float>(m * trials, 0)
+        let chunks = (m + pointChunk - 1) / pointChunk
+        let gains = Buffer<Double>(chunks * trials, 0)
+        for c in 1..<k {
+            var total = 0.0
+            for i in 0..<m {
+                total += Double(closest[i])
+                cumulative[i] = total
+            }
+            for t in 0..<trials {
+                let r = Double(rng.next() >> 11) / Double(1 << 53) * total
+                // searchsorted(cumulative, r), left side, clipped to the last point.
+                var lo = 0
+                var hi = m
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if cumulative[mid] < r { lo = mid + 1 } else { hi = mid }
+                }
+                let pick = min(lo, m - 1)
+                (candidates.p + t * d).update(from: px + pick * d, count: d)
+                candNorm[t] = pn[pick]
+            }
+            // Squared distances from each candidate to the centres chosen so far.
+            parallelChunks(trials * c, chunk: 256, threads: threads) { _, r in
+                for q in r {
+                    let t = q / c
+                    let j = q % c
+                    var dd = candNorm[t] - 2 * clio_dot(candidates.p + t * d, centres.p + j * d, d) + cnorm[j]
+                    if dd < 0 { dd = 0 }
+                    cc[t * k + j] = dd
+                }
+            }
+            for q in 0..<(chunks * trials) { gains[q] = 0 }
+            parallelChunks(m, chunk: pointChunk, threads: threads) { chunk, r in
+                clio_seed_candidates(px, pn, r.lowerBound, r.upperBound, d, candidates.p, candNorm.p, trials,
+                                     owner.p, closest.p, cc.p, k, d2.p, gains.p + chunk * trials)
+            }
             var best = 0
-            var bestD = Float.infinity
-            for c in 0..<k { let dd = dist2(i, centroids, c); if dd < bestD { bestD = dd; best = c } }
-            if assignments[i] != Int32(best) { changed = true }
-            assignments[i] = Int32(best)
-            distances[i] = bestD.squareRoot()
+            var bestGain = -1.0
+            for t in 0..<trials {
+                var g = 0.0
+                for chunk in 0..<chunks { g += gains[chunk * trials + t] }
+                if g > bestGain {
+                    bestGain = g
+                    best = t
+                }
+            }
+            (centres.p + c * d).update(from: candidates.p + best * d, count: d)
+            cnorm[c] = candNorm[best]
+            let newOwner = Int32(c)
+            parallelChunks(m, chunk: pointChunk, threads: threads) { _, r in
+                for i in r {
+                    let dd = d2[i * trials + best]
+                    if dd < closest[i] {
+                        closest[i] = dd
+                        owner[i] = newOwner
+                    }
+                }
+            }
         }
-        var sums = [Float](repeating: 0, count: k * d)
-        var counts = [Int](repeating: 0, count: k)
-        for i in 0..<n {
-            let c = Int(assignments[i]); counts[c] += 1
-            for t in 0..<d { sums[c * d + t] += points[i * d + t] }
-        }
-        for c in 0..<k where counts[c] > 0 { for t in 0..<d { centroids[c * d + t] = sums[c * d + t] / Float(counts[c]) } }
-        if !changed && iterations > 1 { break }
+        return centres
     }
-    let inertia = distances.reduce(0.0) { $0 + Double($1) * Double($1) }
-    return KMeansResult(centroids: centroids, k: k, dimension: d, assignments: assignments, distances: distances, inertia: inertia, iterations: iterations)
+
+    // MARK: Lloyd
+
+    struct Bounds {
+        var upper: Buffer<Float>
+        var lower: Buffer<Float>
+    }
+
+    /// Lloyd iterations until the labels stop changing, the centres move less than the
+    /// tolerance, or `maxIterations`; with Hamerly's bounds when enabled.
+    func lloyd(k: Int, centres: inout Buffer<Float>, labels: inout Buffer<Int32>) -> Int {
+        let tolerance = options.tolerance * meanVariance()
+        let bounds: Bounds? = options.useBounds && k > 1 ? Bounds(upper: Buffer(n, .infinity), lower: Buffer(n, 0)) : nil
+        for i in 0..<n { labels[i] = -1 }
+        var iterations = 0
+        var strict = false
+        var firstPass = true
+        while iterations < options.maxIterations {
+            iterations += 1
+            let changed = assign(k: k, centres: centres, labels: labels, bounds: bounds, full: firstPass)
+            firstPass = false
+            if changed == 0 {
+                strict = true
+                break
+            }
+            let shift = update(k: k, centres: &centres, labels: labels, bounds: bounds)
+            if shift <= tolerance { break }
+        }
+        if !strict {
+            // Labels for the final centres, as scikit-learn's last E-step.
+            _ = assign(k: k, centres: centres, labels: labels, bounds: bounds)
+        }
+        return iterations
+    }
+
+    /// scikit-learn's tolerance scale: the mean of the per-dimension variances.
+    func meanVariance() -> Double {
+        var mean = [Double](repeating: 0, count: d)
+        var sq = 0.0
+        for i in 0..<n {
+            let row = x + i * d
+            for t in 0..<d { mean[t] += Double(row[t]) }
+            sq += Double(xnorm[i])
+        }
+        var meanSq = 0.0
+        for t in 0..<d { meanSq += (mean[t] / Double(n)) * (mean[t] / Double(n)) }
+        return max(0, (sq / Double(n) - meanSq) / Double(d))
+    }
+
+    /// Assigns every point its nearest centre; returns how many labels changed. With bounds,
+    /// a point is skipped when its upper bound is below both its lower bound and half the
+    /// distance from its centre to the nearest other centre (Hamerly 2010).
+    @discardableResult
+    func assign(k: Int, centres: Buffer<Float>, labels: Buffer<Int32>, bounds: Bounds?, full: Bool = true) -> Int {
+        let x = self.x
+        let d = self.d
+        let xnorm = self.xnorm
+        let cnorm = Buffer<Float>(k, 0)
+        clio_row_sqnorms(centres.p, k, d, cnorm.p)
+        var half: Buffer<Float>? = nil
+        if let _ = bounds, !full {
+            let h = Buffer<Float>(k, 0)
+            let best = Buffer<Int32>(k, 0)
+            let b1 = Buffer<Float>(k, 0)
+            let b2 = Buffer<Float>(k, 0)
+            parallelChunks(k, chunk: 64, threads: threads) { _, r in
+                clio_nearest(centres.p + r.lowerBound * d, cnorm.p + r.lowerBound, nil, r.count, d, centres.p, cnorm.p, k,
+                             best.p + r.lowerBound, b1.p + r.lowerBound, b2.p + r.lowerBound)
+            }
+            // The nearest "other" centre is the second nearest, the first being the centre itself.
+            for j in 0..<k { h[j] = 0.5 * b2[j].squareRoot() * 0.9999 }
+            half = h
+        }
+        let chunks = (n + pointChunk - 1) / pointChunk
+        let changedPerChunk = Buffer<Int>(chunks, 0)
+        parallelChunks(n, chunk: pointChunk, threads: threads) { chunk, r in
+            var rows = [Int32]()
+            rows.reserveCapacity(r.count)
+            if let bounds, let half {
+                for i in r {
+                    let a = Int(labels[i])
+                    let limit = max(half[a], bounds.lower[i])
+                    if bounds.upper[i] <= limit { continue }
+                    var dd = xnorm[i] - 2 * clio_dot(x + i * d, centres.p + a * d, d) + cnorm[a]
+                    if dd < 0 { dd = 0 }
+                    // The bound test uses a slightly enlarged distance so rounding cannot skip a point wrongly.
+                    let u = dd.squareRoot()
+                    bounds.upper[i] = u
+                    if u * 1.0001 <= limit { continue }
+                    rows.append(Int32(i))
+                }
+            } else {
+                for i in r { rows.append(Int32(i)) }
+            }
+            if rows.isEmpty { return }
+            let m = rows.count
+            var best = [Int32](repeating: 0, count: m)
+            var b1 = [Float](repeating: 0, count: m)
+            var b2 = [Float](repeating: 0, count: m)
+            if bounds == nil {
+                clio_nearest(x, xnorm.p, rows, m, d, centres.p, cnorm.p, k, &best, &b1, nil)
+            } else {
+                clio_nearest(x, xnorm.p, rows, m, d, centres.p, cnorm.p, k, &best, &b1, &b2)
+            }
+            var changed = 0
+            for q in 0..<m {
+                let i = Int(rows[q])
+                if labels[i] != best[q] {
+                    changed += 1
+                    labels[i] = best[q]
+                }
+                if let bounds {
+                    bounds.upper[i] = b1[q].squareRoot()
+                    bounds.lower[i] = b2[q].squareRoot()
+                }
+            }
+            changedPerChunk[chunk] = changed
+        }
+        var changed = 0
+        for c in 0..<chunks { changed += changedPerChunk[c] }
+        return changed
+    }
+
+    /// Moves each centre to the mean of its points (re-seeding empty clusters from the points
+    /// farthest from their centres) and returns the total squared shift of the centres.
+    func update(k: Int, centres: inout Buffer<Float>, labels: Buffer<Int32>, bounds: Bounds?) -> Double {
+        let x = self.x
+        let d = self.d
+        var counts = [Int](repeating: 0, count: k)
+        for i in 0..<n { counts[Int(labels[i])] += 1 }
+        let empty = (0..<k).filter { counts[$0] == 0 }
+        if !empty.isEmpty {
+            // As scikit-learn: the farthest points, by exact distance to their centre, become the
+            // new centres, taken from clusters that keep at least one point.
+            var far = (0..<n).map { i in (clio_sqdist(x + i * d, centres.p + Int(labels[i]) * d, d), i) }
+            far.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
+            var next = 0
+            for j in empty {
+                while next < far.count && counts[Int(labels[far[next].1])] <= 1 { next += 1 }
+                guard next < far.count else { break }
+                let i = far[next].1
+                next += 1
+                counts[Int(labels[i])] -= 1
+                labels[i] = Int32(j)
+                counts[j] = 1
+                if let bounds {
+                    bounds.upper[i] = .infinity
+                    bounds.lower[i] = 0
+                }
+            }
+        }
+        // Members of each cluster in point order (a counting sort), so each centre's sum is
+        // accumulated in the same order whatever the thread count.
+        var start = [Int](repeating: 0, count: k + 1)
+        for j in 0..<k { start[j + 1] = start[j] + counts[j] }
+        var fill = start
+        let members = Buffer<Int32>(n, 0)
+        for i in 0..<n {
+            let j = Int(labels[i])
+            members[fill[j]] = Int32(i)
+            fill[j] += 1
+        }
+        let newCentres = Buffer<Float>(k * d, 0)
+        let shifts = Buffer<Double>(k, 0)
+        let old = centres
+        let cosine = options.cosine
+        parallelChunks(k, chunk: 8, threads: threads) { _, r in
+            var sum = [Double](repeating: 0, count: d)
+            for j in r {
+                let count = start[j + 1] - start[j]
+                let row = newCentres.p + j * d
+                if count == 0 {
+                    row.update(from: old.p + j * d, count: d)
+                    continue
+                }
+                for t in 0..<d { sum[t] = 0 }
+                clio_accumulate(x, d, members.p + start[j], count, &sum)
+                var norm = 0.0
+                for t in 0..<d {
+                    let v = sum[t] / Double(count)
+                    sum[t] = v
+                    norm += v * v
+                }
+                let scale = cosine && norm > 0 ? 1 / norm.squareRoot() : 1
+                for t in 0..<d { row[t] = Float(sum[t] * scale) }
+                shifts[j] = Double(clio_sqdist(row, old.p + j * d, d))
+            }
+        }
+        centres = newCentres
+        var total = 0.0
+        var p1 = 0.0
+        var p2 = 0.0
+        var argmax = -1
+        for j in 0..<k {
+            total += shifts[j]
+            let p = shifts[j].squareRoot()
+            if p > p1 {
+                p2 = p1
+                p1 = p
+                argmax = j
+            } else if p > p2 {
+                p2 = p
+            }
+        }
+        if let bounds {
+            let shiftsF = (0..<k).map { Float(shifts[$0].squareRoot()) }
+            let m1 = Float(p1)
+            let m2 = Float(p2)
+            let am = Int32(argmax)
+            parallelChunks(n, chunk: pointChunk * 4, threads: threads) { _, r in
+                for i in r {
+                    let a = labels[i]
+                    bounds.upper[i] += shiftsF[Int(a)]
+                    bounds.lower[i] = max(0, bounds.lower[i] - (a == am ? m2 : m1))
+                }
+            }
+        }
+        return total
+    }
+
+    // MARK: mini-batch
+
+    /// Mini-batch k-means (Sculley 2010, as scikit-learn): each step assigns a random batch and
+    /// moves each centre towards its batch points with a per-centre learning rate 1/count. Stops
+    /// when the smoothed batch inertia has not improved for 10 steps, or after `maxIterations`
+    /// passes over the data.
+    func miniBatch(k: Int, centres: Buffer<Float>) -> Int {
+        let batch = min(options.batchSize, n)
+        let maxSteps = max(1, options.maxIterations * n / batch)
+        var weights = [Double](repeating: 0, count: k)
+        let cnorm = Buffer<Float>(k, 0)
+        var rows = [Int32](repeating: 0, count: batch)
+        var best = [Int32](repeating: 0, count: batch)
+        var b1 = [Float](repeating: 0, count: batch)
+        var ewa = -1.0
+        var bestEwa = Double.infinity
+        var noImprovement = 0
+        let alpha = min(1.0, Double(batch) * 2 / Double(n + 1))
+        var steps = 0
+        var sums = [Double](repeating: 0, count: k * d)
+        var counts = [Int](repeating: 0, count: k)
+        while steps < maxSteps {
+            steps += 1
+            for q in 0..<batch { rows[q] = Int32(rng.next() % UInt64(n)) }
+            clio_row_sqnorms(centres.p, k, d, cnorm.p)
+            let slice = max(32, (batch + threads - 1) / threads)
+            rows.withUnsafeBufferPointer { rp in
+                best.withUnsafeMutableBufferPointer { bp in
+                    b1.withUnsafeMutableBufferPointer { dp in
+                        let rp = rp.baseAddress!
+                        let bp = bp.baseAddress!
+                        let dp = dp.baseAddress!
+                        parallelChunks(batch, chunk: slice, threads: threads) { _, r in
+                            clio_nearest(self.x, self.xnorm.p, rp + r.lowerBound, r.count, self.d, centres.p, cnorm.p, k,
+                                         bp + r.lowerBound, dp + r.lowerBound, nil)
+                        }
+                    }
+                }
+            }
+            var inertia = 0.0
+            for q in 0..<batch {
+                let j = Int(best[q])
+                inertia += Double(b1[q])
+                if counts[j] == 0 { for t in 0..<d { sums[j * d + t] = 0 } }
+                counts[j] += 1
+                let row = x + Int(rows[q]) * d
+                for t in 0..<d { sums[j * d + t] += Double(row[t]) }
+            }
+            for j in 0..<k where counts[j] > 0 {
+                let w = weights[j] + Double(counts[j])
+                let row = centres.p + j * d
+                var norm = 0.0
+                for t in 0..<d {
+                    let v = (Double(row[t]) * weights[j] + sums[j * d + t]) / w
+                    row[t] = Float(v)
+                    norm += v * v
+                }
+                if options.cosine && norm > 0 {
+                    let s = Float(1 / norm.squareRoot())
+                    for t in 0..<d { row[t] *= s }
+                }
+                weights[j] = w
+                counts[j] = 0
+            }
+            inertia /= Double(batch)
+            ewa = ewa < 0 ? inertia : ewa * (1 - alpha) + inertia * alpha
+            if ewa < bestEwa {
+                bestEwa = ewa
+                noImprovement = 0
+            } else {
+                noImprovement += 1
+                if noImprovement >= 10 { break }
+            }
+        }
+        return steps
+    }
+
+    // MARK: result
+
+    func finish(k: Int, centres: Buffer<Float>, labels: Buffer<Int32>, iterations: Int, miniBatch: Bool,
+                seeding: Double, iterating: Double) -> KMeansResult {
+        var counts = [Int](repeating: 0, count: k)
+        for i in 0..<n { counts[Int(labels[i])] += 1 }
+        // Empty clusters (fewer distinct points than k) are dropped and the rest renumbered.
+        var renumber = [Int32](repeating: -1, count: k)
+        var kept = 0
+        for j in 0..<k where counts[j] > 0 {
+            renumber[j] = Int32(kept)
+            kept += 1
+        }
+        var centroids = [Float](repeating: 0, count: kept * d)
+        var sizes = [Int](repeating: 0, count: kept)
+        for j in 0..<k where renumber[j] >= 0 {
+            let r = Int(renumber[j])
+            sizes[r] = counts[j]
+            for t in 0..<d { centroids[r * d + t] = centres[j * d + t] }
+        }
+        let distances = Buffer<Float>(n, 0)
+        let assignments = Buffer<Int32>(n, 0)
+        let x = self.x
+        let d = self.d
+        parallelChunks(n, chunk: pointChunk, threads: threads) { _, r in
+            for i in r {
+                let j = Int(labels[i])
+                assignments[i] = renumber[j]
+                distances[i] = clio_sqdist(x + i * d, centres.p + j * d, d).squareRoot()
+            }
+        }
+        var inertia = 0.0
+        for i in 0..<n { inertia += Double(distances[i]) * Double(distances[i]) }
+        var result = KMeansResult(centroids: centroids, k: kept, dimension: d, assignments: assignments.array,
+                                  distances: distances.array, inertia: inertia, iterations: iterations)
+        result.sizes = sizes
+        result.usedMiniBatch = miniBatch
+        result.seedingSeconds = seeding
+        result.iterationSeconds = iterating
+        return result
+    }
 }
 
 /// SplitMix64: small, fast and the same on every platform, so a seed means the same run everywhere.

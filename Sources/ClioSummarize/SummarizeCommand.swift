@@ -1,9 +1,135 @@
 import ClioCore
 
-/// Placeholder until the stage lands: fails loudly rather than pretending to work.
+/// `clio-summarize`: conversations in, one summary record (facets) per conversation out.
 public struct SummarizeCommand: Command {
     public static let name = "clio-summarize"
-    public static let help = "usage: clio-summarize [options] [file ...]\n"
-    public init(arguments: [String]) throws(UsageError) {}
-    public func run(output: OutputWriter) throws { throw ClioError(.other, "not implemented yet") }
+    public static let help = """
+        usage: clio-summarize [options] [file ...]
+
+        Reads conversations (JSON Lines, or Claude.ai / ChatGPT / ShareGPT exports) from the files
+        or standard input ('-') and writes one summary record per conversation: the input fields
+        (minus "messages") plus "facets" (request, task, language, concerning, turns) and
+        "summarizer". Personal details (emails, phone numbers, URLs, IP addresses, long numbers,
+        @handles, names) are masked in the facets.
+
+        options:
+          --input-format F   auto, messages, claude, chatgpt or sharegpt (default: auto, per file:
+                             a JSON array is an export recognised by its first element; JSON Lines
+                             are recognised per record by "messages" or "conversations")
+          --keep-messages    keep the conversation's "messages" in the output (default: dropped)
+          --max-chars N      summarise at most the first N characters of a conversation; longer
+                             ones get "truncated": true (default: 20000)
+          --skip-invalid     warn about and skip bad records instead of stopping (default: stop)
+          -q, --quiet        no notices, warnings or progress (errors are still printed)
+          -h, --help         show this help
+          --version          show the version
+
+        Without a model the extractive summarizer is used: it condenses the user's first request
+        and masks personal details; "concerning" comes from a small keyword list.
+
+        example:
+          clio-summarize conversations.jsonl | clio-embed | clio-cluster | clio-label | clio-tree
+          clio-summarize --skip-invalid ~/Downloads/claude-export/conversations.json > summaries.jsonl
+        """
+
+    public var inputFormat: InputFormat?
+    public var keepMessages = false
+    public var maxChars = 20_000
+    public var skipInvalid = false
+    public var quiet = false
+    public var files: [String] = []
+
+    public init(arguments: [String]) throws(UsageError) {
+        var scanner = ArgumentScanner(arguments)
+        while let option = try scanner.nextOption() {
+            switch option {
+            case "--input-format":
+                let value = try scanner.choice(for: option, ["auto"] + InputFormat.allCases.map(\.rawValue))
+                inputFormat = InputFormat(rawValue: value)
+            case "--keep-messages": keepMessages = try scanner.flag(option)
+            case "--max-chars": maxChars = try scanner.int(for: option, min: 1)
+            case "--skip-invalid": skipInvalid = try scanner.flag(option)
+            case "-q", "--quiet": quiet = try scanner.flag(option)
+            default: throw scanner.unknown(option)
+            }
+        }
+        files = scanner.positionals
+    }
+
+    public func run(output: OutputWriter) throws {
+        try run(output: output, summarizer: ExtractiveSummarizer())
+    }
+
+    /// The per-record loop, with the summarizer as a parameter: the seam where an LLM-backed
+    /// summarizer (and a concurrent, order-keeping loop) plugs in.
+    public func run(output: OutputWriter, summarizer: any Summarizer) throws {
+        let reader = ConversationReader(paths: files, format: inputFormat, skipInvalid: skipInvalid)
+        try reader.checkReadable()
+        if summarizer is ExtractiveSummarizer {
+            Diagnostics.note("no LLM is configured, using the extractive summarizer")
+        }
+        let progress = Progress(label: "summarized")
+        while let (conversation, format) = try reader.next() {
+            do {
+                let record = try summaryRecord(conversation, format: format, summarizer: summarizer)
+                try output.write(record: record)
+                progress.advance()
+            } catch let error as ClioError where error.code == .invalidRecord || error.code == .invalidJSON {
+                try reader.handle(conversation.location.map { error.at($0) } ?? error)
+            }
+        }
+        reader.finish()
+    }
+
+    /// The output record for one conversation: its pass-through fields, then `facets`,
+    /// `summarizer` and, when it was cut, `truncated`.
+    public func summaryRecord(_ conversation: Conversation, format: InputFormat, summarizer: any Summarizer) throws -> JSONObject {
+        let (cut, truncated) = SummarizeCommand.truncate(conversation, maxChars: maxChars)
+        let facets = try summarizer.summarize(cut)
+        var record = conversation.record
+        switch format {
+        case .messages:
+            if !keepMessages { record["messages"] = nil }
+        case .sharegpt:
+            record["conversations"] = nil
+            if keepMessages { record["messages"] = SummarizeCommand.messagesJSON(conversation.messages) }
+        case .claude, .chatgpt:
+            if keepMessages { record["messages"] = SummarizeCommand.messagesJSON(conversation.messages) }
+        }
+        record["facets"] = facets.json
+        record["summarizer"] = summarizer.descriptor
+        if truncated { record["truncated"] = true }
+        return record
+    }
+
+    /// The conversation cut to its first `maxChars` characters of message text (counted in
+    /// Unicode scalars), and whether anything was cut.
+    public static func truncate(_ conversation: Conversation, maxChars: Int) -> (Conversation, Bool) {
+        var remaining = maxChars
+        var kept: [Message] = []
+        var truncated = false
+        for message in conversation.messages {
+            let length = message.content.unicodeScalars.count
+            if length <= remaining {
+                kept.append(message)
+                remaining -= length
+                continue
+            }
+            truncated = true
+            if remaining > 0 {
+                var scalars = String.UnicodeScalarView()
+                scalars.append(contentsOf: message.content.unicodeScalars.prefix(remaining))
+                kept.append(Message(role: message.role, content: String(scalars)))
+            }
+            break
+        }
+        guard truncated else { return (conversation, false) }
+        var copy = conversation
+        copy.messages = kept
+        return (copy, true)
+    }
+
+    static func messagesJSON(_ messages: [Message]) -> JSON {
+        .array(messages.map { ["role": .string($0.role), "content": .string($0.content)] })
+    }
 }

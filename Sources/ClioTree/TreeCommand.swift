@@ -16,7 +16,9 @@ public struct TreeCommand: Command {
         are ignored. Reads the files given, or standard input when there are none or for '-'.
 
         options:
-          --format F        text, markdown or json (default text)
+          --format F        text, markdown, json or html (default text); html is one
+                            self-contained page: tree, map, per-cluster details, charts
+          --title TEXT      the HTML report's title (default "Clio report")
           --depth N         show at most N levels (default: all)
           --width N         wrap text descriptions to N columns (default: the terminal's width,
                             else $COLUMNS, else 80)
@@ -30,9 +32,10 @@ public struct TreeCommand: Command {
         example:
           clio-summarize chats.jsonl | clio-embed | clio-cluster | clio-label | clio-tree --depth 2
           clio-tree --format markdown clusters.jsonl > clusters.md
+          clio-tree --format html --title "Support bot, May" clusters.jsonl > report.html
         """
 
-    public enum Format: String, Sendable { case text, markdown, json }
+    public enum Format: String, Sendable { case text, markdown, json, html }
     public enum ColorMode: String, Sendable { case auto, always, never }
 
     public var paths: [String] = []
@@ -41,6 +44,7 @@ public struct TreeCommand: Command {
     public var width: Int?
     public var color = ColorMode.auto
     public var skipInvalid = false
+    public var title = "Clio report"
 
     public init(arguments: [String]) throws(UsageError) {
         var scanner = ArgumentScanner(arguments)
@@ -48,14 +52,14 @@ public struct TreeCommand: Command {
             switch option {
             case "--format":
                 let value = try scanner.value(for: option)
-                if value == "html" { throw UsageError("format html is not available yet") }
                 guard let f = Format(rawValue: value) else {
-                    throw UsageError("option --format must be one of text, markdown, json, got '\(value)'")
+                    throw UsageError("option --format must be one of text, markdown, json, html, got '\(value)'")
                 }
                 format = f
             case "--depth": depth = try scanner.int(for: option, min: 1)
             case "--width": width = try scanner.int(for: option, min: 1)
             case "--color", "--colour": color = ColorMode(rawValue: try scanner.choice(for: option, ["auto", "always", "never"]))!
+            case "--title": title = try scanner.value(for: option)
             case "--skip-invalid": skipInvalid = try scanner.flag(option)
             case "-q", "--quiet": _ = try scanner.flag(option)
             default: throw scanner.unknown(option)
@@ -79,7 +83,7 @@ public struct TreeCommand: Command {
             return TextRenderer(depth: depth, width: columns, color: useColor)
         case .markdown:
             return MarkdownRenderer(depth: depth)
-        case .json:
+        case .json, .html:
             return JSONTreeRenderer(depth: depth)
         }
     }
@@ -87,8 +91,19 @@ public struct TreeCommand: Command {
     public func run(output: OutputWriter) throws {
         let reader = RecordInput(paths: paths, skipInvalid: skipInvalid)
         var builder = ClusterTreeBuilder()
-        try reader.forEach { record, location in try builder.add(record, at: location) }
+        var clusterRecords: [JSONObject] = []
+        try reader.forEach { record, location in
+            try builder.add(record, at: location)
+            if format == .html && record["kind"]?.stringValue == "cluster" { clusterRecords.append(record) }
+        }
+        // Built in every format: it checks for cycles and dangling parents with line numbers.
         let tree = try builder.build()
+        if format == .html {
+            let page = try HTMLReport.render(records: clusterRecords, title: title)
+            try output.write(page)
+            Diagnostics.note("wrote an HTML report of \(page.utf8.count) bytes (\(clusterRecords.count) clusters)")
+            return
+        }
         try output.write(renderer().render(tree))
     }
 

@@ -101,8 +101,11 @@ import ClioCore
         }
     }
 
-    @Test func htmlIsAUsageErrorForNow() {
-        #expect(throws: UsageError("format html is not available yet")) { try TreeCommand(arguments: ["--format", "html"]) }
+    @Test func anUnknownFormatIsAUsageErrorThatListsTheFormats() {
+        #expect(throws: UsageError("option --format must be one of text, markdown, json, html, got 'pdf'")) {
+            try TreeCommand(arguments: ["--format", "pdf"])
+        }
+        #expect((try? TreeCommand(arguments: ["--format", "html"]))?.format == .html)
     }
 }
 

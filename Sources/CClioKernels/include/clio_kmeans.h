@@ -1,4 +1,45 @@
 #ifndef CLIO_KMEANS_H
 #define CLIO_KMEANS_H
+// Kernels for k-means: squared norms, blocked dot products, nearest centres, k-means++ candidate
+// evaluation and centre sums. All arrays are float32, row-major, rows of `d` floats. Each call
+// works on one range of points, so the caller can split points across threads; the result for a
+// point never depends on how the points were split (same arithmetic order per point).
 #include <stddef.h>
+#include <stdint.h>
+
+/// 1 when the AVX2/FMA versions are in use, 0 for the portable ones.
+int clio_kmeans_simd_level(void);
+/// Forces the portable versions (for tests comparing the two); 0 restores detection.
+void clio_kmeans_force_scalar(int on);
+
+/// out[i] = ‖x_i‖² for n rows.
+void clio_row_sqnorms(const float *x, size_t n, size_t d, float *out);
+
+/// a · b over d floats.
+float clio_dot(const float *a, const float *b, size_t d);
+
+/// ‖a − b‖² over d floats, summed directly (no cancellation), for reported distances.
+float clio_sqdist(const float *a, const float *b, size_t d);
+
+/// For m points (rows `rows[i]` of x, or rows 0..m-1 when rows is NULL), the nearest of k centres
+/// by ‖x‖² − 2x·c + ‖c‖² (clamped at 0), computed as blocked dot products. best[i] is the centre
+/// (lowest index on ties), best_d2[i] its squared distance; second_d2[i], when not NULL, the
+/// squared distance to the second nearest (infinity when k = 1).
+void clio_nearest(const float *x, const float *xnorm, const int32_t *rows, size_t m, size_t d,
+                  const float *c, const float *cnorm, size_t k,
+                  int32_t *best, float *best_d2, float *second_d2);
+
+/// One greedy k-means++ step over points [begin, end): for each of L candidates, the squared
+/// distance of every point to it (written to d2out[i*L + t]; +inf when the triangle inequality
+/// shows the candidate cannot be nearer than the point's current centre), and gain[t] += the
+/// sum over points of closest[i] − min(closest[i], d2). cc[t*ldcc + owner[i]] is the squared
+/// distance from candidate t to the point's current centre.
+void clio_seed_candidates(const float *x, const float *xnorm, size_t begin, size_t end, size_t d,
+                          const float *cand, const float *cand_norm, size_t L,
+                          const int32_t *owner, const float *closest,
+                          const float *cc, size_t ldcc, float *d2out, double *gain);
+
+/// sum[t] += Σ x[members[j]][t] in double, for `count` members.
+void clio_accumulate(const float *x, size_t d, const int32_t *members, size_t count, double *sum);
+
 #endif

@@ -1,0 +1,320 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads one vector field out of a JSONL line without building the record's JSON value.
+///
+/// A stage that only needs the vector (clio-cluster) spends most of its parse time turning the
+/// record into a tree and its hundreds of numbers into `JSON` values. This scanner validates
+/// the whole line as strictly as `JSONParser` (grammar, escapes, UTF-8, nesting depth), notes
+/// the top-level keys, and converts only the wanted field's numbers straight to float32.
+/// Whenever the line is not the plain case (invalid JSON, a key with escapes, a non-number or
+/// out-of-range element, a string that is not `f32le:` base64 without escapes) it answers nil and
+/// the caller falls back to `JSONParser` and `VectorCodec`, which give the exact error messages.
+public enum FastVector {
+    public struct Scan {
+        /// Whether the top-level field was present (its numbers were appended to the output).
+        public var found = false
+        /// Whether the object has a top-level key among `watchKeys`.
+        public var hasWatchedKey = false
+        /// Index of the object's closing brace.
+        public var closingBrace = 0
+        /// Whether the object has no members (`{}`).
+        public var isEmptyObject = true
+    }
+
+    /// Scans `line`, appending the field's floats to `vector` (untouched when nil is returned,
+    /// apart from a possible partial append which the caller must undo: use `vector.count`).
+    public static func scan(_ line: UnsafeBufferPointer<UInt8>, field: [UInt8], watchKeys: [[UInt8]],
+                            into vector: inout [Float]) -> Scan? {
+        var s = Scanner(p: line.baseAddress!, end: line.count)
+        let start = vector.count
+        let result = s.topObject(field: field, watchKeys: watchKeys, vector: &vector)
+        if result == nil || (s.sawNonASCII && String(validating: line, as: UTF8.self) == nil) {
+            vector.removeSubrange(start...)
+            return nil
+        }
+        return result
+    }
+
+    private struct Scanner {
+        let p: UnsafePointer<UInt8>
+        let end: Int
+        var i = 0
+        var sawNonASCII = false
+
+        init(p: UnsafePointer<UInt8>, end: Int) {
+            self.p = p
+            self.end = end
+        }
+
+        mutating func ws() {
+            while i < end {
+                let c = p[i]
+                if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { i += 1 } else { break }
+            }
+        }
+
+        @inline(__always) func peek() -> UInt8 { i < end ? p[i] : 0 }
+
+        mutating func topObject(field: [UInt8], watchKeys: [[UInt8]], vector: inout [Float]) -> Scan? {
+            var scan = Scan()
+            ws()
+            guard peek() == UInt8(ascii: "{") else { return nil }
+            i += 1
+            ws()
+            if peek() == UInt8(ascii: "}") {
+                scan.closingBrace = i
+                i += 1
+                ws()
+                return i == end ? scan : nil
+            }
+            scan.isEmptyObject = false
+            while true {
+                guard peek() == UInt8(ascii: "\"") else { return nil }
+                let keyStart = i + 1
+                guard let plain = string() else { return nil }
+                let keyEnd = i - 1
+                // Keys with escapes are left to the full parser rather than decoded here.
+                guard plain else { return nil }
+                ws()
+                guard peek() == UInt8(ascii: ":") else { return nil }
+                i += 1
+                ws()
+                let key = UnsafeBufferPointer(start: p + keyStart, count: keyEnd - keyStart)
+                if !scan.found && key.elementsEqual(field) {
+                    scan.found = true
+                    guard vectorValue(&vector) else { return nil }
+                } else {
+                    if !scan.hasWatchedKey && watchKeys.contains(where: { key.elementsEqual($0) }) {
+                        scan.hasWatchedKey = true
+                    }
+                    guard value(depth: 1) else { return nil }
+                }
+                ws()
+                let c = peek()
+                if c == UInt8(ascii: ",") {
+                    i += 1
+                    ws()
+                    continue
+                }
+                guard c == UInt8(ascii: "}") else { return nil }
+                scan.closingBrace = i
+                i += 1
+                ws()
+                return i == end ? scan : nil
+            }
+        }
+
+        /// The field's value: an array of numbers or an `f32le:` string.
+        mutating func vectorValue(_ vector: inout [Float]) -> Bool {
+            if peek() == UInt8(ascii: "\"") {
+                let start = i + 1
+                guard let plain = string(), plain else { return false }
+                let text = String(decoding: UnsafeBufferPointer(start: p + start, count: i - 1 - start), as: UTF8.self)
+                guard text.hasPrefix(VectorCodec.compactPrefix),
+                    let v = try? VectorCodec.decode(.string(text), field: "")
+                else { return false }
+                vector.append(contentsOf: v)
+                return true
+            }
+            guard peek() == UInt8(ascii: "[") else { return false }
+            i += 1
+            ws()
+            if peek() == UInt8(ascii: "]") {
+                i += 1
+                return true
+            }
+            while true {
+                guard let f = number(), f.isFinite else { return false }
+                vector.append(f)
+                ws()
+                let c = peek()
+                if c == UInt8(ascii: ",") {
+                    i += 1
+                    ws()
+                    continue
+                }
+                guard c == UInt8(ascii: "]") else { return false }
+                i += 1
+                return true
+            }
+        }
+
+        /// Skips any JSON value, validating it.
+        mutating func value(depth: Int) -> Bool {
+            guard depth < JSONParser.maxDepth else { return false }
+            let c = peek()
+            switch c {
+            case UInt8(ascii: "{"):
+                i += 1
+                ws()
+                if peek() == UInt8(ascii: "}") {
+                    i += 1
+                    return true
+                }
+                while true {
+                    guard peek() == UInt8(ascii: "\""), string() != nil else { return false }
+                    ws()
+                    guard peek() == UInt8(ascii: ":") else { return false }
+                    i += 1
+                    ws()
+                    guard value(depth: depth + 1) else { return false }
+                    ws()
+                    let c = peek()
+                    if c == UInt8(ascii: ",") {
+                        i += 1
+                        ws()
+                        continue
+                    }
+                    guard c == UInt8(ascii: "}") else { return false }
+                    i += 1
+                    return true
+                }
+            case UInt8(ascii: "["):
+                i += 1
+                ws()
+                if peek() == UInt8(ascii: "]") {
+                    i += 1
+                    return true
+                }
+                while true {
+                    guard value(depth: depth + 1) else { return false }
+                    ws()
+                    let c = peek()
+                    if c == UInt8(ascii: ",") {
+                        i += 1
+                        ws()
+                        continue
+                    }
+                    guard c == UInt8(ascii: "]") else { return false }
+                    i += 1
+                    return true
+                }
+            case UInt8(ascii: "\""):
+                return string() != nil
+            case UInt8(ascii: "t"): return literal("true")
+            case UInt8(ascii: "f"): return literal("false")
+            case UInt8(ascii: "n"): return literal("null")
+            default:
+                return number() != nil
+            }
+        }
+
+        mutating func literal(_ word: StaticString) -> Bool {
+            let n = word.utf8CodeUnitCount
+            guard end - i >= n, memcmp(p + i, word.utf8Start, n) == 0 else { return false }
+            i += n
+            return true
+        }
+
+        /// Skips a string starting at the quote; nil when invalid, true when it had no escapes.
+        mutating func string() -> Bool? {
+            i += 1
+            var plain = true
+            while i < end {
+                let c = p[i]
+                if c == UInt8(ascii: "\"") {
+                    i += 1
+                    return plain
+                }
+                if c < 0x20 { return nil }
+                if c >= 0x80 { sawNonASCII = true }
+                if c == UInt8(ascii: "\\") {
+                    plain = false
+                    i += 1
+                    guard i < end else { return nil }
+                    switch p[i] {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+                        UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                        break
+                    case UInt8(ascii: "u"):
+                        // Escaped surrogates are checked by the full parser: any \u sends the line there.
+                        return nil
+                    default:
+                        return nil
+                    }
+                }
+                i += 1
+            }
+            return nil
+        }
+
+        /// Parses a JSON number to float32 through a correctly rounded double, as
+        /// `JSONParser` + `Float(_:)` do. Exact fast path for up to 19 digits and small
+        /// exponents; `strtod` otherwise.
+        mutating func number() -> Float? {
+            let start = i
+            var negative = false
+            if peek() == UInt8(ascii: "-") {
+                negative = true
+                i += 1
+            }
+            var mantissa: UInt64 = 0
+            var digits = 0
+            var exponent = 0
+            let intStart = i
+            while i < end, p[i] &- 0x30 < 10 {
+                if digits < 19 {
+                    mantissa = mantissa &* 10 &+ UInt64(p[i] &- 0x30)
+                    if mantissa > 0 { digits += 1 }
+                } else {
+                    exponent += 1
+                    digits += 1
+                }
+                i += 1
+            }
+            let intDigits = i - intStart
+            guard intDigits > 0 else { return nil }
+            if intDigits > 1 && p[intStart] == UInt8(ascii: "0") { return nil }
+            if i < end && p[i] == UInt8(ascii: ".") {
+                i += 1
+                let fracStart = i
+                while i < end, p[i] &- 0x30 < 10 {
+                    if digits < 19 {
+                        mantissa = mantissa &* 10 &+ UInt64(p[i] &- 0x30)
+                        if mantissa > 0 { digits += 1 }
+                        exponent -= 1
+                    } else {
+                        digits += 1
+                    }
+                    i += 1
+                }
+                guard i > fracStart else { return nil }
+            }
+            if i < end && (p[i] == UInt8(ascii: "e") || p[i] == UInt8(ascii: "E")) {
+                i += 1
+                var expNegative = false
+                if i < end && (p[i] == UInt8(ascii: "+") || p[i] == UInt8(ascii: "-")) {
+                    expNegative = p[i] == UInt8(ascii: "-")
+                    i += 1
+                }
+                let expStart = i
+                var e = 0
+                while i < end, p[i] &- 0x30 < 10 {
+                    if e < 100_000 { e = e * 10 + Int(p[i] &- 0x30) }
+                    i += 1
+                }
+                guard i > expStart else { return nil }
+                exponent += expNegative ? -e : e
+            }
+            if digits <= 19 && mantissa <= (1 << 53) && exponent >= -22 && exponent <= 22 {
+                var v = Double(mantissa)
+                if exponent < 0 { v /= powersOfTen[-exponent] } else { v *= powersOfTen[exponent] }
+                return Float(negative ? -v : v)
+            }
+            // The rare long or far-out number: let the C library round it.
+            var text = [CChar](repeating: 0, count: i - start + 1)
+            for q in 0..<(i - start) { text[q] = CChar(bitPattern: p[start + q]) }
+            return Float(strtod(text, nil))
+        }
+    }
+
+    private static let powersOfTen: [Double] = (0...22).map { e in
+        var v = 1.0
+        for _ in 0..<e { v *= 10 }
+        return v
+    }
+}

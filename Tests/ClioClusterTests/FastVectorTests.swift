@@ -1,0 +1,60 @@
+import ClioCore
+import Testing
+@testable import ClioCluster
+
+@Suite struct FastVectorTests {
+    func scan(_ line: String, field: String = "embedding") -> (FastVector.Scan, [Float])? {
+        var out: [Float] = []
+        let bytes = Array(line.utf8)
+        let r = bytes.withUnsafeBufferPointer {
+            FastVector.scan($0, field: Array(field.utf8), watchKeys: [Array("cluster".utf8)], into: &out)
+        }
+        return r.map { ($0, out) }
+    }
+
+    @Test func numbersMatchTheFullParser() throws {
+        var rng = SeededGenerator(seed: 21)
+        var texts = ["0", "-0", "1", "-1.5", "1e-45", "1.17549435e-38", "3.4028235e38", "0.000001234", "123456789012345678901234",
+                     "1.00000000000000000000001", "9007199254740993", "2.5E+3", "-7e-3", "0.1", "100000000000000000000000e-20"]
+        for _ in 0..<3000 {
+            let f = Float(bitPattern: UInt32(truncatingIfNeeded: rng.next()) & 0x7EFF_FFFF)
+            let d = Double(bitPattern: rng.next() & 0x3FEF_FFFF_FFFF_FFFF)
+            texts += ["\(f)", "\(-f)", "\(d)", String(format: "%.9g", Double(f)), String(format: "%.3e", d)]
+        }
+        for text in texts {
+            guard let expected = try JSONParser.parse(text).doubleValue.map(Float.init), expected.isFinite else { continue }
+            let got = scan(#"{"embedding":["# + text + "]}")
+            #expect(got?.1 == [expected], "\(text)")
+        }
+    }
+
+    @Test func keysAndTheClosingBraceAreFound() throws {
+        let line = #"{"a":{"embedding":[9]},"cluster":1, "embedding" : [1, 2 ,3] , "b":[true,false,null,"x\n"]} "#
+        let (s, v) = try #require(scan(line))
+        #expect(v == [1, 2, 3])
+        #expect(s.found && s.hasWatchedKey && !s.isEmptyObject)
+        #expect(Array(line.utf8)[s.closingBrace] == UInt8(ascii: "}"))
+        #expect(scan("{}")?.0.isEmptyObject == true)
+        #expect(scan(#"{"x":1}"#)?.0.found == false)
+    }
+
+    @Test(arguments: [
+        #"{"embedding":[1,2],"a":tru}"#, #"{"embedding":[1,2],}"#, #"{"embedding":[01]}"#, #"{"embedding":[1.]}"#,
+        #"{"embedding":[1,2]"#, #"{"embedding":[1,2]} x"#, #"{"a":"\x"}"#, "{\"a\":\"\u{1}\"}", #"{"embedding":["1"]}"#,
+        #"{"embedding":[1e39]}"#, #"{"emb\u0065dding":[1]}"#, #"[1]"#, #"{"a":-}"#, #"{"a" 1}"#,
+    ])
+    func anythingUnusualFallsBackToTheFullParser(_ line: String) {
+        #expect(scan(line) == nil)
+    }
+
+    @Test func invalidUTF8FallsBackToTheFullParser() {
+        var bytes = Array(#"{"t":"ab","embedding":[1]}"#.utf8)
+        bytes[6] = 0xFF
+        var out: [Float] = []
+        let r = bytes.withUnsafeBufferPointer {
+            FastVector.scan($0, field: Array("embedding".utf8), watchKeys: [], into: &out)
+        }
+        #expect(r == nil)
+        #expect(out.isEmpty)
+    }
+}
