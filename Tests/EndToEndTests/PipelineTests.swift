@@ -29,12 +29,14 @@ import Testing
         return topics
     }
 
+    /// The default offline pipeline: extractive summaries, MiniLM embeddings (the weights must be
+    /// installed: scripts/get-model.sh), k-means, offline naming and Ward's hierarchy.
     @Test func theOfflinePipelineSeparatesTheExampleTopics() throws {
         let dir = try Self.scratch("topics")
         let run = try Clio.shell(
             """
             clio-summarize '\(Self.examples)' > '\(dir)/summaries.jsonl' &&
-            clio-embed --model hash --no-cache '\(dir)/summaries.jsonl' > '\(dir)/embedded.jsonl' &&
+            clio-embed --cache '\(dir)/cache' '\(dir)/summaries.jsonl' > '\(dir)/embedded.jsonl' &&
             clio-cluster '\(dir)/embedded.jsonl' > '\(dir)/clustered.jsonl' &&
             clio-label --assignments '\(dir)/assignments.jsonl' '\(dir)/clustered.jsonl' > '\(dir)/clusters.jsonl' &&
             clio-tree --color never '\(dir)/clusters.jsonl'
@@ -73,8 +75,10 @@ import Testing
         }
         let meanShare = majorityShares.reduce(0, +) / Double(majorityShares.count)
         // A broken clustering (random or one big cluster) scores far below these.
-        #expect(meanShare >= 0.8, "mean majority share \(meanShare)")
-        #expect(majorityClusters.count >= byTopic.count * 6 / 10, "topics collapsed into \(majorityClusters.count) top-level clusters")
+        // Measured: 0.855 with 9 of 10 topics heading their own top-level cluster. The hashed
+        // embedder scored 0.47 (6 clusters); k-means grouping that left one giant parent, 0.78 (2).
+        #expect(meanShare >= 0.75, "mean majority share \(meanShare)")
+        #expect(majorityClusters.count >= byTopic.count * 7 / 10, "topics collapsed into \(majorityClusters.count) top-level clusters")
     }
 
     @Test func clusteringCanBeRerunFromSavedEmbeddingsWithDifferentK() throws {

