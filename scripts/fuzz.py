@@ -638,8 +638,23 @@ def main():
     ap.add_argument("--exclude", default="", help="comma-separated case kinds to leave out")
     ap.add_argument("--out", default=None, help="folder for failing inputs (default: a new folder in /tmp)")
     ap.add_argument("--allow-missing", action="store_true", help="skip tools that are not built or not implemented")
+    ap.add_argument("--llm", action="store_true", help="run clio-summarize's LLM path against a local fake "
+                    "OpenAI-compatible server (the one in scripts/crash-resume.py)")
     ap.add_argument("-v", "--verbose", action="store_true", help="a line per case")
     cfg = ap.parse_args()
+    if cfg.llm:
+        import importlib.util
+        import threading
+        here = os.path.dirname(os.path.abspath(__file__))
+        spec = importlib.util.spec_from_file_location("crash_resume", os.path.join(here, "crash-resume.py"))
+        fake = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(fake)
+        fake.FakeOpenAI.delay = 0.001
+        server = fake.Server(("127.0.0.1", 0), fake.FakeOpenAI)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        BASE_ARGS["clio-summarize"] = ["--model", "openai:fake", "--base-url",
+                                       f"http://127.0.0.1:{server.server_address[1]}/v1", "--no-cache", "-j", "4"]
+        os.environ["OPENAI_API_KEY"] = "none"
     cfg.exclude = set(filter(None, cfg.exclude.split(",")))
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     if not cfg.bin:
