@@ -1,4 +1,6 @@
 import ClioCore
+import ClioLLM
+import Foundation
 
 /// `clio-embed`: adds `embedding` and `embedding_model` to each record, from the text at `--field`.
 public struct EmbedCommand: Command {
@@ -14,13 +16,22 @@ public struct EmbedCommand: Command {
           --model NAME         minilm   all-MiniLM-L6-v2, 384 dimensions (default when installed;
                                         install with scripts/get-model.sh)
                                hash     hashed words and character n-grams, no download
+                               openai:MODEL, ollama:MODEL, gemini:MODEL
+                                        an embedding API (key in OPENAI_API_KEY, GEMINI_API_KEY
+                                        or GOOGLE_API_KEY; none for ollama)
           --dimension N        vector size for --model hash (default: 512)
           --model-dir DIR      where the MiniLM files are (default: $CLIO_MODEL_DIR, then
                                ~/.cache/clio/models/all-MiniLM-L6-v2)
-          --batch N            records embedded together; memory grows with it (default: 64)
+          --batch N            records embedded together; memory grows with it; for an API,
+                               texts per request (default: 64)
+          --base-url URL       API endpoint, e.g. http://127.0.0.1:8080/v1 for an OpenAI-compatible
+                               server, which then needs no key (default: the provider's own)
+          -j, --jobs N         API requests in flight at once (default: 4)
+          --timeout SECONDS    per API request, before it is retried (default: 120)
           --compact-vectors    write vectors as "f32le:<base64>" strings (about 3x smaller)
           --cache DIR          embedding cache (default: $CLIO_CACHE_DIR/embeddings, else
-                               ~/.cache/clio/embeddings); not used for --model hash
+                               ~/.cache/clio/embeddings); not used for --model hash; API keys
+                               are never part of it
           --no-cache           neither read nor write the cache
           --model-status       say where the MiniLM files are and exit (status 0 when found,
                                1 when not); reads no input
@@ -32,6 +43,7 @@ public struct EmbedCommand: Command {
         examples:
           clio-summarize chats.jsonl | clio-embed | clio-cluster | clio-label | clio-tree
           clio-embed --model hash --field text notes.jsonl > embedded.jsonl
+          clio-embed --model openai:text-embedding-3-small -j 8 < summaries.jsonl > embedded.jsonl
         """
 
     public var field = "facets.request"
@@ -44,8 +56,17 @@ public struct EmbedCommand: Command {
     public var skipInvalid = false
     public var modelStatus = false
     public var files: [String] = []
+    /// The endpoint and key of an API model, resolved while parsing so a missing key is a usage error.
+    public var api: ModelSpec?
+    public var apiOptions = APIEmbedderOptions()
 
     public init(arguments: [String]) throws(UsageError) {
+        try self.init(arguments: arguments, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// `environment` supplies the API keys; tests pass their own.
+    public init(arguments: [String], environment: [String: String]) throws(UsageError) {
+        var baseURL: String?
         var scanner = ArgumentScanner(arguments)
         var model: String?
         var dimension: Int?
@@ -60,6 +81,9 @@ public struct EmbedCommand: Command {
             case "--dimension": dimension = try scanner.int(for: option, min: 1, max: 1 << 16)
             case "--model-dir": modelDir = try scanner.value(for: option)
             case "--batch": batch = try scanner.int(for: option, min: 1, max: 100_000)
+            case "--base-url": baseURL = try scanner.value(for: option)
+            case "-j", "--jobs": apiOptions.jobs = try scanner.int(for: option, min: 1, max: 256)
+            case "--timeout": apiOptions.timeout = try scanner.double(for: option, min: 0.001)
             case "--compact-vectors": compact = try scanner.flag(option)
             case "--cache": cacheDirectory = try scanner.value(for: option)
             case "--no-cache": useCache = !(try scanner.flag(option))
@@ -73,6 +97,12 @@ public struct EmbedCommand: Command {
             spec = try EmbedderSpec(model: model, dimension: dimension)
         } else if dimension != nil {
             throw UsageError("option --dimension applies only to --model hash")
+        }
+        apiOptions.batch = batch
+        if case .api(let provider, let model) = spec {
+            api = try Embedders.resolveAPI(provider: provider, model: model, baseURL: baseURL, environment: environment)
+        } else if baseURL != nil {
+            throw UsageError("option --base-url applies only to an API model (openai:MODEL, ollama:MODEL, gemini:MODEL)")
         }
         if !useCache && cacheDirectory != nil { throw UsageError("options --cache and --no-cache exclude each other") }
         files = scanner.positionals
@@ -89,7 +119,8 @@ public struct EmbedCommand: Command {
         }
         let embedder: any Embedder
         if let spec {
-            embedder = try Embedders.make(spec, modelDir: modelDir, allowDownload: spec == .miniLM && modelDir == nil)
+            embedder = try Embedders.make(spec, modelDir: modelDir, allowDownload: spec == .miniLM && modelDir == nil, api: api,
+                                          apiOptions: apiOptions)
         } else {
             // No --model: MiniLM when installed; never a silent 90 MB download.
             embedder = try Embedders.make(.miniLM, modelDir: modelDir, allowDownload: false)
@@ -111,8 +142,12 @@ public struct EmbedCommand: Command {
         let progress = Progress(label: "embedded")
         progress.detail = { cache.map { "\($0.hits) cached" } ?? "" }
 
+        let apiEmbedder = embedder as? APIEmbedder
+        // An API embedder sends `batch` texts per request and `jobs` requests at once, so it is
+        // handed enough records to keep every job busy.
+        let flushSize = apiEmbedder == nil ? batch : batch * apiOptions.jobs
         var pending: [(record: JSONObject, text: String)] = []
-        pending.reserveCapacity(batch)
+        pending.reserveCapacity(flushSize)
         func flush() throws {
             guard !pending.isEmpty else { return }
             let records = try pipeline.embed(pending)
@@ -123,7 +158,7 @@ public struct EmbedCommand: Command {
         do {
             try input.forEach { record, _ in
                 pending.append((record, try record.requireString(field)))
-                if pending.count >= batch { try flush() }
+                if pending.count >= flushSize { try flush() }
             }
         } catch {
             // Every good record before a fatal bad line is written before the error is reported.
@@ -132,7 +167,8 @@ public struct EmbedCommand: Command {
         }
         try flush()
         if let cache, !Diagnostics.quiet, progress.done > 0 {
-            Diagnostics.note("embedded \(progress.done) record\(progress.done == 1 ? "" : "s") (\(cache.hits) from cache) in \(formatDuration(progress.elapsed))")
+            let calls = apiEmbedder.map { ", \($0.stats.describeRequests())" } ?? ""
+            Diagnostics.note("embedded \(progress.done) record\(progress.done == 1 ? "" : "s") (\(cache.hits) from cache\(calls)) in \(formatDuration(progress.elapsed))")
         }
     }
 }
@@ -153,7 +189,7 @@ public struct EmbedPipeline {
 
     /// Everything that changes a vector: the embedder, its size and the exact text.
     func cacheKey(_ text: String) -> String {
-        ContentCache.key(["clio-embed", embedder.name, String(embedder.dimension), text])
+        ContentCache.key(["clio-embed"] + embedder.cacheIdentity + [text])
     }
 
     public func vectors(_ texts: [String]) throws -> [[Float]] {
@@ -161,7 +197,10 @@ public struct EmbedPipeline {
         var missing: [Int] = []
         if let cache {
             for (i, text) in texts.enumerated() {
-                if let bytes = cache.get(cacheKey(text)), bytes.count == 4 * embedder.dimension {
+                // An API embedder learns its dimension from the first vector, cached or answered.
+                if let bytes = cache.get(cacheKey(text)), !bytes.isEmpty, bytes.count % 4 == 0,
+                   embedder.dimension == 0 || bytes.count == 4 * embedder.dimension {
+                    try embedder.accept(dimension: bytes.count / 4)
                     vectors[i] = decodeFloats(bytes)
                 } else {
                     missing.append(i)
@@ -173,9 +212,7 @@ public struct EmbedPipeline {
         if !missing.isEmpty {
             let computed = try embedder.embed(missing.map { texts[$0] })
             for (i, vector) in zip(missing, computed) {
-                guard vector.count == embedder.dimension else {
-                    throw ClioError(.model, "\(embedder.name) returned \(vector.count) numbers, expected \(embedder.dimension)")
-                }
+                try embedder.accept(dimension: vector.count)
                 vectors[i] = vector
                 cache?.putOrWarn(cacheKey(texts[i]), encodeFloats(vector))
             }

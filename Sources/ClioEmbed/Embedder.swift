@@ -1,4 +1,6 @@
 import ClioCore
+import ClioLLM
+import Foundation
 
 /// Turns texts into vectors. One protocol for the local embedders (hashed, MiniLM) and the API
 /// ones, so the command, the cache and clio-label treat them alike.
@@ -10,6 +12,19 @@ public protocol Embedder: AnyObject, Sendable {
     var isWorthCaching: Bool { get }
     /// One unit-length vector per text, in order.
     func embed(_ texts: [String]) throws -> [[Float]]
+    /// Besides the text, everything that decides a vector: the rest of its cache key.
+    var cacheIdentity: [String] { get }
+    /// Checks that a vector of `dimension` numbers belongs to this embedder; an embedder that
+    /// learns its dimension from its first answer (the API ones) adopts the first length here.
+    func accept(dimension: Int) throws
+}
+
+extension Embedder {
+    public var cacheIdentity: [String] { [name, String(dimension)] }
+
+    public func accept(dimension n: Int) throws {
+        guard n == dimension else { throw ClioError(.model, "\(name) returned \(n) numbers, expected \(dimension)") }
+    }
 }
 
 /// What `--model` names, parsed and checked before any work starts.
@@ -46,16 +61,43 @@ public enum Embedders {
     /// Opens the embedder `spec` names. MiniLM weights are looked up in `modelDir`, then
     /// `$CLIO_MODEL_DIR`, then the user cache; `allowDownload` fetches them from the Hugging Face
     /// hub when none are found.
-    public static func make(_ spec: EmbedderSpec, modelDir: String? = nil, allowDownload: Bool = false) throws -> any Embedder {
+    ///
+    /// An API model is resolved from `environment` (its key, no custom base URL) unless the
+    /// caller passes `api`, a spec it resolved itself (clio-embed does, with `--base-url`).
+    public static func make(_ spec: EmbedderSpec, modelDir: String? = nil, allowDownload: Bool = false, api: ModelSpec? = nil,
+                            apiOptions: APIEmbedderOptions = APIEmbedderOptions(),
+                            environment: [String: String] = ProcessInfo.processInfo.environment) throws -> any Embedder {
         switch spec {
         case .hash(let dimension):
             return HashedEmbedder(dimension: dimension)
         case .miniLM:
             let dir = try MiniLMFiles.resolve(modelDir: modelDir, allowDownload: allowDownload)
             return try MiniLMEmbedder(directory: dir)
-        case .api(let provider, _):
-            throw ClioError(.model, "the \(provider) embedder is not available in this build; use --model minilm or --model hash")
+        case .api(let provider, let model):
+            if let api { return APIEmbedder(spec: api, options: apiOptions) }
+            do {
+                return APIEmbedder(spec: try resolveAPI(provider: provider, model: model, baseURL: nil, environment: environment), options: apiOptions)
+            } catch let error as UsageError {
+                throw ClioError(.model, error.message)
+            }
         }
+    }
+}
+
+extension Embedders {
+    /// The endpoint and key for `provider:model`. Only `baseURL` (`--base-url`) moves the endpoint:
+    /// `CLIO_BASE_URL` names the chat server of the other stages, which need not embed. A missing
+    /// key is a usage error naming the variable; an OpenAI-compatible server at a custom base URL
+    /// may need none.
+    public static func resolveAPI(provider: String, model: String, baseURL: String?,
+                                  environment: [String: String]) throws(UsageError) -> ModelSpec {
+        var environment = environment
+        environment["CLIO_BASE_URL"] = nil
+        environment["CLIO_MODEL"] = nil
+        guard let spec = try ModelSpec.resolve(model: "\(provider):\(model)", baseURL: baseURL, environment: environment) else {
+            throw UsageError("unknown model '\(provider):\(model)'")
+        }
+        return spec
     }
 }
 
