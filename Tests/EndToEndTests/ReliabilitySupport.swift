@@ -1,0 +1,84 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Shared facts for the reliability tests: where Python and the MiniLM files are, and scratch folders.
+enum Reliability {
+    /// A tool that fails before reading its standard input closes the pipe the harness is still
+    /// writing to; without this, SIGPIPE ends the whole test process.
+    static let pipeSignalIgnored: Bool = {
+        signal(SIGPIPE, SIG_IGN)
+        return true
+    }()
+
+    /// A `python3` on PATH, which the fuzz test needs.
+    static let python: String? = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for dir in path.split(separator: ":") {
+            let candidate = "\(dir)/python3"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }()
+
+    /// The installed MiniLM folder (clio-embed's default places), or nil when scripts/get-model.sh has not run.
+    static let miniLMDirectory: String? = {
+        let env = ProcessInfo.processInfo.environment
+        var candidates: [String] = []
+        if let dir = env["CLIO_MODEL_DIR"], !dir.isEmpty { candidates.append(dir) }
+        let cache = env["XDG_CACHE_HOME"].map { $0 } ?? (NSHomeDirectory() + "/.cache")
+        candidates.append(cache + "/clio/models/all-MiniLM-L6-v2")
+        return candidates.first { dir in
+            ["config.json", "vocab.txt", "model.safetensors"].allSatisfy {
+                FileManager.default.fileExists(atPath: dir + "/" + $0)
+            }
+        }
+    }()
+
+    static func scratch(_ name: String) throws -> String {
+        _ = pipeSignalIgnored
+        let dir = FileManager.default.temporaryDirectory
+            .appendingPathComponent("clio-reliability-\(name)-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// Summary records with distinct requests, as JSONL text; `ids` picks which of a shared pool.
+    static func summaries(_ ids: some Sequence<Int>) -> String {
+        _ = pipeSignalIgnored
+        let words = ["reverse", "list", "python", "bread", "visa", "essay", "rust", "tax", "garden", "guitar", "budget", "poem"]
+        return ids.map { i in
+            let text = "The user's overall request for the assistant is to \(words[i % 12]) \(words[(i / 12) % 12]) item \(i)."
+            return "{\"id\":\"c-\(i)\",\"facets\":{\"request\":\"\(text)\"}}"
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// Checks every entry of a cache folder the way `ContentCache` reads it: magic, then a
+    /// little-endian length that matches the rest. Returns (whole entries, damaged entries).
+    static func cacheEntries(_ directory: String) -> (whole: Int, damaged: [String]) {
+        let magic = Array("CLIO1\n".utf8)
+        var whole = 0
+        var damaged: [String] = []
+        let files = FileManager.default.enumerator(atPath: directory)
+        while let relative = files?.nextObject() as? String {
+            let path = directory + "/" + relative
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                !(relative as NSString).lastPathComponent.hasPrefix(".tmp-")
+            else { continue }
+            let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
+            var length = 0
+            if bytes.count >= magic.count + 8 {
+                for i in 0..<8 { length |= Int(bytes[magic.count + i]) << (8 * i) }
+            }
+            if bytes.count >= magic.count + 8, Array(bytes[0..<magic.count]) == magic, length == bytes.count - magic.count - 8 {
+                whole += 1
+            } else {
+                damaged.append(relative)
+            }
+        }
+        return (whole, damaged)
+    }
+}

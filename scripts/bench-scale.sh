@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Scale benchmark: the offline pipeline on 10,000 and 100,000 synthetic conversations, wall time,
+# CPU time and peak RSS per stage, and the 100k/10k ratios (see docs/reliability.md).
+# usage: scripts/bench-scale.sh [bench-scale.py options], e.g. --sizes 10000,100000,1000000
+# Defaults: hashed 384-dimension embeddings (MiniLM's size), a fixed k of 500 so that the
+# clustering cost is comparable across sizes (the default --per-cluster 20 makes k grow with n).
+# MiniLM: scripts/bench-scale.sh --sizes 1000,10000 --embed minilm --embed-args "" (slow on 2 cores).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build -c release >&2
+exec python3 scripts/bench-scale.py --bin "$(swift build -c release --show-bin-path)" \
+    --embed-args "--dimension 384" --cluster-args "-k 500" --json bench-out/scale.json "$@"
