@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs the built executables as a user would: stdin in, stdout, stderr and exit status out.
 enum Clio {
@@ -26,6 +29,13 @@ enum Clio {
 
     static func url(_ tool: String) -> URL { binDirectory.appendingPathComponent(tool) }
 
+    /// A tool that exits before reading all of its standard input closes the pipe the harness
+    /// is still writing to; without this, SIGPIPE would end the whole test process.
+    static let pipeSignalIgnored: Bool = {
+        signal(SIGPIPE, SIG_IGN)
+        return true
+    }()
+
     /// Runs `tool` with `arguments`, feeding `stdin`; `environment` entries are added to ours.
     @discardableResult
     static func run(_ tool: String, _ arguments: [String] = [], stdin: String = "", environment: [String: String] = [:])
@@ -37,6 +47,7 @@ enum Clio {
     static func run(_ tool: String, _ arguments: [String] = [], stdinData: Data, environment: [String: String] = [:])
         throws -> Result
     {
+        _ = pipeSignalIgnored
         let process = Process()
         process.executableURL = url(tool)
         process.arguments = arguments

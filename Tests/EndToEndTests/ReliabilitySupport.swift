@@ -6,12 +6,8 @@ import Glibc
 
 /// Shared facts for the reliability tests: where Python and the MiniLM files are, and scratch folders.
 enum Reliability {
-    /// A tool that fails before reading its standard input closes the pipe the harness is still
-    /// writing to; without this, SIGPIPE ends the whole test process.
-    static let pipeSignalIgnored: Bool = {
-        signal(SIGPIPE, SIG_IGN)
-        return true
-    }()
+    /// See `Clio.pipeSignalIgnored`.
+    static var pipeSignalIgnored: Bool { Clio.pipeSignalIgnored }
 
     /// A `python3` on PATH, which the fuzz test needs.
     static let python: String? = {
