@@ -31,6 +31,29 @@ public final class ContentCache: @unchecked Sendable {
         guard access(directory, W_OK | X_OK) == 0 else {
             throw ClioError(.cache, "cache directory \(directory) is not writable: \(systemError())")
         }
+        removeStaleTemporaries()
+    }
+
+    /// Deletes temporary files left by runs killed mid-write. Only files older than an hour are
+    /// touched, so a write in progress in another process is never pulled from under it.
+    public func removeStaleTemporaries(olderThan seconds: Double = 3600) {
+        guard let top = opendir(directory) else { return }
+        defer { closedir(top) }
+        let now = Double(time(nil))
+        while let entry = readdir(top) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name.count == 2 else { continue }
+            let sub = directory + "/" + name
+            guard let dir = opendir(sub) else { continue }
+            while let file = readdir(dir) {
+                let fileName = withUnsafeBytes(of: file.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                guard fileName.hasPrefix(".tmp-") else { continue }
+                var st = stat()
+                let path = sub + "/" + fileName
+                if stat(path, &st) == 0 && now - Double(st.st_mtim.tv_sec) > seconds { unlink(path) }
+            }
+            closedir(dir)
+        }
     }
 
     /// `$CLIO_CACHE_DIR/<name>`, else `$XDG_CACHE_HOME/clio/<name>`, else `~/.cache/clio/<name>`.

@@ -63,6 +63,21 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    @Test func staleTemporariesFromAKilledRunAreRemovedButFreshOnesKept() throws {
+        let dir = temporaryDirectory()
+        let cache = try ContentCache(directory: dir)
+        try cache.put(ContentCache.key(["a"]), [1])
+        let sub = "\(dir)/\(ContentCache.key(["a"]).prefix(2))"
+        let stale = "\(sub)/.tmp-1-1", fresh = "\(sub)/.tmp-1-2"
+        FileManager.default.createFile(atPath: stale, contents: Data([1]))
+        FileManager.default.createFile(atPath: fresh, contents: Data([1]))
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: stale)
+        _ = try ContentCache(directory: dir)
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(FileManager.default.fileExists(atPath: fresh))
+        #expect(cache.get(ContentCache.key(["a"])) == [1])
+    }
+
     @Test func anUnwritableDirectoryIsAClearError() {
         #expect(throws: ClioError.self) { try ContentCache(directory: "/proc/clio-cannot-exist") }
     }
