@@ -358,8 +358,10 @@ enum Patterns {
     static let nameAfterCue = make(
         #"(?i:\b(?:my name is|my name's|my full name is|i am|i'm|i’m|call me|me llamo|mi nombre es|yo soy|soy|sou o|sou a|sou|je m'appelle|je m’appelle|mon nom est|je suis|ich heiße|ich heisse|mein name ist|ich bin|mi chiamo|il mio nome è|meu nome é|me chamo|chamo-me|eu sou|ik ben|mijn naam is|ik heet|dear|hi|hello|hey|hola|bonjour|salut|hallo|ciao|olá|oi|querido|querida|cher|chère|liebe|lieber|caro|cara|beste)\b[,:]?[ \t]+)"#
             + nameWords)
+    /// After "Thanks!" or "Danke." the next capitalised word usually starts a sentence
+    /// ("Danke! Kannst du…"), so there the name must stand alone on its line.
     static let nameAfterSignOff = make(
-        #"(?i:\b(?:thanks|thank you|many thanks|regards|best regards|kind regards|warm regards|best wishes|best|cheers|sincerely|yours truly|yours|saludos|un saludo|atentamente|gracias|cordialement|merci|bien à vous|mit freundlichen grüßen|viele grüße|grüße|danke|cordiali saluti|saluti|grazie|obrigado|obrigada|atenciosamente|abraços|met vriendelijke groet|groeten|bedankt)(?:[,!.]|[ \t]*\n)[ \t]*(?:\n[ \t]*)?(?:[-–—][ \t]*)?)"#
+        #"(?i:\b(?:thanks|thank you|many thanks|regards|best regards|kind regards|warm regards|best wishes|best|cheers|sincerely|yours truly|yours|saludos|un saludo|atentamente|gracias|cordialement|merci|bien à vous|mit freundlichen grüßen|viele grüße|grüße|danke|cordiali saluti|saluti|grazie|obrigado|obrigada|atenciosamente|abraços|met vriendelijke groet|groeten|bedankt)(?:,|[!.](?=[ \t]*\n|[ \t]*\p{Lu}[\p{L}\p{M}'’\-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’\-]*){0,2}[ \t]*(?:$|\n))|[ \t]*\n)[ \t]*(?:\n[ \t]*)?(?:[-–—][ \t]*)?)"#
             + nameWords)
     static let nameAfterTitle = make(
         #"(?:\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sr|Sra|Srta|Mme|Mlle|Herr|Frau|Monsieur|Madame|Signor|Signora|Dott|Dhr|Mevr)\.?[ \t]+)"#

@@ -175,6 +175,8 @@ func prosesWithStreetWordsAreNotAddresses(input: String) {
     ("私はマリアです。", "私は[NAME]です。"),
     ("my name is olivia whitfield and i need help", "my name is [NAME] and i need help"),
     ("i'm olivia whitfield, by the way", "i'm [NAME], by the way"),
+    ("Thanks!\nFernanda Brandão", "Thanks!\n[NAME]"),
+    ("Help me please. Thanks! Thandiwe Okonkwo", "Help me please. Thanks! [NAME]"),
 ])
 func namesAfterFurtherCuesAreMasked(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
@@ -190,6 +192,9 @@ func namesAfterFurtherCuesAreMasked(input: String, expected: String) {
     "Ich bin müde.",
     "i'm tired and i'm trying again",
     "Add soy sauce to the stir fry.",
+    "Danke! Kannst du ein Beispiel geben?",
+    "Obrigado! Pode dar um exemplo?",
+    "Thanks! It's for a tabletop campaign.",
 ])
 func cuesFollowedByOrdinaryWordsAreKept(input: String) {
     #expect(masker.mask(input) == input)
