@@ -152,7 +152,7 @@ func streetAddressesAreMasked(input: String, expected: String) {
     "Send it via email 5 times.",
     "我的地址在北京。",
 ])
-func prosesWithStreetWordsAreNotAddresses(input: String) {
+func proseWithStreetWordsIsNotAnAddress(input: String) {
     #expect(masker.mask(input) == input)
 }
 
