@@ -10,8 +10,8 @@ public struct SummarizeCommand: Command {
         Reads conversations (JSON Lines, or Claude.ai / ChatGPT / ShareGPT exports) from the files
         or standard input ('-') and writes one summary record per conversation: the input fields
         (minus "messages") plus "facets" (request, task, language, concerning, turns) and
-        "summarizer". Personal details (emails, phone numbers, URLs, IP addresses, long numbers,
-        @handles, names) are masked in the facets.
+        "summarizer". Personal details (emails, phone numbers, URLs, IP addresses, account and
+        card numbers, street addresses, @handles, names) are masked in the facets.
 
         options:
           --input-format F   auto, messages, claude, chatgpt or sharegpt (default: auto, per file:
