@@ -111,6 +111,7 @@ public struct ClusterCommand: Command {
 
     public func run(output: OutputWriter) throws {
         let t0 = monotonicSeconds()
+        let cpu0 = processCPUSeconds()
         let reader = LineReader(paths: files)
         try reader.checkReadable()
         var centroidsFile: OutputWriter?
@@ -124,6 +125,7 @@ public struct ClusterCommand: Command {
 
         let input = try readRecords(reader)
         let t1 = monotonicSeconds()
+        let cpu1 = processCPUSeconds()
         let n = input.lines.count
         if n == 0 {
             if !Diagnostics.quiet { Diagnostics.note("no records in the input; nothing to cluster") }
@@ -134,6 +136,7 @@ public struct ClusterCommand: Command {
         let opts = options(count: n)
         let result = kmeans(points: input.vectors, count: n, dimension: d, options: opts)
         let t2 = monotonicSeconds()
+        let cpu2 = processCPUSeconds()
 
         var line: [UInt8] = []
         for i in 0..<n {
@@ -162,6 +165,8 @@ public struct ClusterCommand: Command {
                     + "; parse \(s(t1 - t0)), seeding \(s(result.seedingSeconds)), iterations \(s(result.iterationSeconds)), "
                     + "write \(s(t3 - t2)), total \(s(t3 - t0))")
             Diagnostics.note("\(result.iterations) \(method), inertia \(String(format: "%.6g", result.inertia))")
+            // CPU seconds too: on a busy machine wall time says more about the neighbours.
+            Diagnostics.note("cpu: parse \(s(cpu1 - cpu0)), k-means \(s(cpu2 - cpu1)), total \(s(processCPUSeconds() - cpu0))")
         }
     }
 
@@ -260,4 +265,11 @@ public struct ClusterCommand: Command {
         out.append(contentsOf: number)
         out.append(UInt8(ascii: "}"))
     }
+}
+
+/// CPU seconds used by this process, all threads.
+func processCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }

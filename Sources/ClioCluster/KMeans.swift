@@ -261,14 +261,13 @@ final class KMeansEngine {
                 (candidates.p + t * d).update(from: px + pick * d, count: d)
                 candNorm[t] = pn[pick]
             }
-            // Squared distances from each candidate to the centres chosen so far.
-            parallelChunks(trials * c, chunk: 256, threads: threads) { _, r in
-                for q in r {
-                    let t = q / c
-                    let j = q % c
-                    var dd = candNorm[t] - 2 * clio_dot(candidates.p + t * d, centres.p + j * d, d) + cnorm[j]
-                    if dd < 0 { dd = 0 }
-                    cc[t * k + j] = dd
+            // Squared distances from each candidate to the centres chosen so far. Done on one
+            // thread: a parallel region per step costs more than this when cores are busy.
+            clio_dots(candidates.p, trials, centres.p, c, d, cc.p, k)
+            for t in 0..<trials {
+                for j in 0..<c {
+                    let dd = candNorm[t] - 2 * cc[t * k + j] + cnorm[j]
+                    cc[t * k + j] = max(0, dd)
                 }
             }
             for q in 0..<(chunks * trials) { gains[q] = 0 }
@@ -289,13 +288,11 @@ final class KMeansEngine {
             (centres.p + c * d).update(from: candidates.p + best * d, count: d)
             cnorm[c] = candNorm[best]
             let newOwner = Int32(c)
-            parallelChunks(m, chunk: pointChunk, threads: threads) { _, r in
-                for i in r {
-                    let dd = d2[i * trials + best]
-                    if dd < closest[i] {
-                        closest[i] = dd
-                        owner[i] = newOwner
-                    }
+            for i in 0..<m {
+                let dd = d2[i * trials + best]
+                if dd < closest[i] {
+                    closest[i] = dd
+                    owner[i] = newOwner
                 }
             }
         }

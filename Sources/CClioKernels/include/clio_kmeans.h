@@ -18,6 +18,9 @@ void clio_row_sqnorms(const float *x, size_t n, size_t d, float *out);
 /// a · b over d floats.
 float clio_dot(const float *a, const float *b, size_t d);
 
+/// out[i*ldo + j] = x_i · c_j for m contiguous rows of x and k rows of c (blocked, SIMD).
+void clio_dots(const float *x, size_t m, const float *c, size_t k, size_t d, float *out, size_t ldo);
+
 /// ‖a − b‖² over d floats, summed directly (no cancellation), for reported distances.
 float clio_sqdist(const float *a, const float *b, size_t d);
 
