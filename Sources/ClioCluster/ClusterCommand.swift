@@ -33,6 +33,7 @@ public struct ClusterCommand: Command {
           --mini-batch         mini-batch k-means (default: automatic above \(KMeansOptions.miniBatchThreshold) records)
           --no-mini-batch      always full Lloyd iterations
           --batch-size N       records per mini-batch step (default 1024)
+          --no-bounds          plain Lloyd without Hamerly's bounds (same result, for measuring)
           --centroids FILE     also write {"cluster":i,"size":n,"centroid":[…]} lines to FILE
           --threads N          threads for the distance computations (default: all cores)
           --skip-invalid       report and skip bad records instead of stopping
@@ -59,6 +60,7 @@ public struct ClusterCommand: Command {
     public var cosine = false
     public var miniBatch: Bool?
     public var batchSize = 1024
+    public var useBounds = true
     public var centroidsPath: String?
     public var threads = 0
     public var skipInvalid = false
@@ -84,6 +86,7 @@ public struct ClusterCommand: Command {
             case "--mini-batch": miniBatch = try scanner.flag(option)
             case "--no-mini-batch": miniBatch = !(try scanner.flag(option))
             case "--batch-size": batchSize = try scanner.int(for: option, min: 1)
+            case "--no-bounds": useBounds = !(try scanner.flag(option))
             case "--centroids": centroidsPath = try scanner.value(for: option)
             case "--threads": threads = try scanner.int(for: option, min: 1, max: 1024)
             case "--skip-invalid": skipInvalid = try scanner.flag(option)
@@ -106,6 +109,7 @@ public struct ClusterCommand: Command {
         o.threads = threads
         o.miniBatch = miniBatch
         o.batchSize = batchSize
+        o.useBounds = useBounds
         return o
     }
 
