@@ -32,7 +32,7 @@ public struct ClusterCommand: Command {
                                distances are between the normalised vectors
           --mini-batch         mini-batch k-means (default: automatic above \(KMeansOptions.miniBatchThreshold) records)
           --no-mini-batch      always full Lloyd iterations
-          --batch-size N       records per mini-batch step (default 1024)
+          --batch-size N       records per mini-batch step (default 4096)
           --no-bounds          plain Lloyd without Hamerly's bounds (same result, for measuring)
           --centroids FILE     also write {"cluster":i,"size":n,"centroid":[…]} lines to FILE
           --threads N          threads for the distance computations (default: all cores)
@@ -59,7 +59,7 @@ public struct ClusterCommand: Command {
     public var tolerance = 1e-4
     public var cosine = false
     public var miniBatch: Bool?
-    public var batchSize = 1024
+    public var batchSize = 4096
     public var useBounds = true
     public var centroidsPath: String?
     public var threads = 0

@@ -21,7 +21,7 @@ public struct KMeansOptions: Sendable {
     /// Mini-batch k-means instead of Lloyd; nil chooses by size (`miniBatchThreshold`).
     public var miniBatch: Bool? = nil
     /// Points per mini-batch step.
-    public var batchSize = 1024
+    public var batchSize = 4096
     /// Hamerly's bounds in Lloyd's assignment step, which skip most distance computations once
     /// the centres settle. Off gives plain blocked Lloyd (same assignments, for measuring).
     public var useBounds = true
@@ -30,6 +30,8 @@ public struct KMeansOptions: Sendable {
     /// Above this many points mini-batch k-means is used unless asked otherwise: one Lloyd
     /// iteration there costs more than a whole mini-batch run.
     public static let miniBatchThreshold = 250_000
+    /// Full Lloyd iterations at most after the mini-batch steps.
+    public static let miniBatchPolish = 5
 }
 
 /// The outcome of k-means on `n` points of dimension `d`.
@@ -177,10 +179,9 @@ final class KMeansEngine {
             centres = seed(k: k, rows: rows)
             t1 = monotonicSeconds()
             iterations = miniBatch(k: k, centres: centres)
-            _ = assign(k: k, centres: centres, labels: labels, bounds: nil)
-            // One Lloyd step on all points polishes what the noisy batches left.
-            _ = update(k: k, centres: &centres, labels: labels, bounds: nil)
-            _ = assign(k: k, centres: centres, labels: labels, bounds: nil)
+            // A few Lloyd iterations on all points (with bounds, so they get cheap fast) polish
+            // what the noisy batches left; this also re-seeds clusters the batches emptied.
+            iterations += lloyd(k: k, centres: &centres, labels: &labels, limit: KMeansOptions.miniBatchPolish)
         } else {
             centres = seed(k: k, rows: nil)
             t1 = monotonicSeconds()
@@ -308,14 +309,14 @@ final class KMeansEngine {
 
     /// Lloyd iterations until the labels stop changing, the centres move less than the
     /// tolerance, or `maxIterations`; with Hamerly's bounds when enabled.
-    func lloyd(k: Int, centres: inout Buffer<Float>, labels: inout Buffer<Int32>) -> Int {
+    func lloyd(k: Int, centres: inout Buffer<Float>, labels: inout Buffer<Int32>, limit: Int? = nil) -> Int {
         let tolerance = options.tolerance * meanVariance()
         let bounds: Bounds? = options.useBounds && k > 1 ? Bounds(upper: Buffer(n, .infinity), lower: Buffer(n, 0)) : nil
         for i in 0..<n { labels[i] = -1 }
         var iterations = 0
         var strict = false
         var firstPass = true
-        while iterations < options.maxIterations {
+        while iterations < (limit ?? options.maxIterations) {
             iterations += 1
             let changed = assign(k: k, centres: centres, labels: labels, bounds: bounds, full: firstPass)
             firstPass = false
