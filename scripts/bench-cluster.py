@@ -151,7 +151,20 @@ def main():
     ap.add_argument("--faiss-niter", type=int, default=25, help="faiss.Kmeans iterations (its default: 25)")
     ap.add_argument("--rss-n", type=int, default=100000)
     ap.add_argument("--npy", help="cluster these float32 vectors (.npy) instead of the ShareGPT embeddings")
+    ap.add_argument("--synthetic", action="store_true",
+                    help="instead of embeddings: 17,382 unit vectors, d=384, around 300 centres (no torch needed)")
     args = ap.parse_args()
+
+    if args.synthetic:
+        path = os.path.join(OUT, "synthetic-17382x384.npy")
+        if not os.path.exists(path):
+            os.makedirs(OUT, exist_ok=True)
+            rng = np.random.default_rng(0)
+            centres = rng.normal(size=(300, 384)).astype(np.float32)
+            S = centres[rng.integers(0, 300, 17382)] + 1.5 * rng.normal(size=(17382, 384)).astype(np.float32)
+            S /= np.linalg.norm(S, axis=1, keepdims=True)
+            np.save(path, S.astype(np.float32))
+        args.npy = path
 
     if args.npy:
         X = np.load(args.npy).astype(np.float32)
