@@ -282,6 +282,123 @@ void clio_seed_candidates(const float *x, const float *xnorm, size_t begin, size
     for (size_t t = 0; t < L; t++) gain[t] += g[t];
 }
 
+#ifdef CLIO_X86
+__attribute__((target("avx2,fma,f16c"))) static inline __m256 load_h(const uint16_t *p) {
+    return _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)p));
+}
+
+// 3 points (half) × 4 candidates (float), as dots_avx2; d must be a multiple of 8.
+__attribute__((target("avx2,fma,f16c"))) static void dots_h_avx2(const uint16_t *const *xr, size_t m, const float *c,
+                                                                 size_t k, size_t d, float *out, size_t ldo) {
+    const size_t k4 = k & ~(size_t)3;
+    size_t i = 0;
+    for (; i < m; i += 3) {
+        size_t rows = m - i < 3 ? m - i : 3;
+        const uint16_t *x0 = xr[i], *x1 = xr[i + (rows > 1)], *x2 = xr[i + (rows > 2 ? 2 : 0)];
+        for (size_t j = 0; j < k; j += 4) {
+            size_t cols = k - j < 4 ? k - j : 4;
+            const float *c0 = c + j * d, *c1 = c + (j + (cols > 1)) * d, *c2 = c + (j + (cols > 2 ? 2 : 0)) * d,
+                        *c3 = c + (j + (cols > 3 ? 3 : 0)) * d;
+            __m256 a00 = _mm256_setzero_ps(), a01 = _mm256_setzero_ps(), a02 = _mm256_setzero_ps(), a03 = _mm256_setzero_ps();
+            __m256 a10 = _mm256_setzero_ps(), a11 = _mm256_setzero_ps(), a12 = _mm256_setzero_ps(), a13 = _mm256_setzero_ps();
+            __m256 a20 = _mm256_setzero_ps(), a21 = _mm256_setzero_ps(), a22 = _mm256_setzero_ps(), a23 = _mm256_setzero_ps();
+            for (size_t t = 0; t < d; t += 8) {
+                __m256 p0 = load_h(x0 + t), p1 = load_h(x1 + t), p2 = load_h(x2 + t);
+                __m256 v = _mm256_loadu_ps(c0 + t);
+                a00 = _mm256_fmadd_ps(p0, v, a00); a10 = _mm256_fmadd_ps(p1, v, a10); a20 = _mm256_fmadd_ps(p2, v, a20);
+                v = _mm256_loadu_ps(c1 + t);
+                a01 = _mm256_fmadd_ps(p0, v, a01); a11 = _mm256_fmadd_ps(p1, v, a11); a21 = _mm256_fmadd_ps(p2, v, a21);
+                v = _mm256_loadu_ps(c2 + t);
+                a02 = _mm256_fmadd_ps(p0, v, a02); a12 = _mm256_fmadd_ps(p1, v, a12); a22 = _mm256_fmadd_ps(p2, v, a22);
+                v = _mm256_loadu_ps(c3 + t);
+                a03 = _mm256_fmadd_ps(p0, v, a03); a13 = _mm256_fmadd_ps(p1, v, a13); a23 = _mm256_fmadd_ps(p2, v, a23);
+            }
+            float r[12] = {hsum8(a00), hsum8(a01), hsum8(a02), hsum8(a03), hsum8(a10), hsum8(a11),
+                           hsum8(a12), hsum8(a13), hsum8(a20), hsum8(a21), hsum8(a22), hsum8(a23)};
+            for (size_t u = 0; u < rows; u++)
+                for (size_t v = 0; v < cols; v++) out[(i + u) * ldo + j + v] = r[u * 4 + v];
+        }
+    }
+    (void)k4;
+}
+
+__attribute__((target("avx2,f16c"))) static void to_f16_avx2(const float *x, size_t count, uint16_t *out) {
+    size_t i = 0;
+    for (; i + 8 <= count; i += 8)
+        _mm_storeu_si128((__m128i *)(out + i), _mm256_cvtps_ph(_mm256_loadu_ps(x + i), _MM_FROUND_TO_NEAREST_INT));
+    for (; i < count; i++) out[i] = _cvtss_sh(x[i], _MM_FROUND_TO_NEAREST_INT);
+}
+#endif
+
+int clio_kmeans_has_f16(void) {
+#ifdef CLIO_X86
+    return clio_kmeans_simd_level() && __builtin_cpu_supports("f16c");
+#else
+    return 0;
+#endif
+}
+
+void clio_to_f16(const float *x, size_t count, uint16_t *out) {
+#ifdef CLIO_X86
+    to_f16_avx2(x, count, out);
+#else
+    (void)x; (void)count; (void)out;
+#endif
+}
+
+void clio_seed_candidates_f16(const uint16_t *xh, const float *xnorm, size_t begin, size_t end, size_t d,
+                              const float *cand, const float *cand_norm, size_t L,
+                              const int32_t *owner, const float *closest,
+                              const float *cc, size_t ldcc, float *d2out, double *gain) {
+#ifdef CLIO_X86
+    double g[64];
+    float block[NEAR_ROWS * 64];
+    const uint16_t *xr[NEAR_ROWS];
+    size_t idx[NEAR_ROWS];
+    if (L > 64) L = 64;
+    for (size_t t = 0; t < L; t++) g[t] = 0;
+    for (size_t i0 = begin; i0 < end; i0 += NEAR_ROWS) {
+        size_t i1 = end - i0 < NEAR_ROWS ? end : i0 + NEAR_ROWS;
+        size_t m = 0;
+        for (size_t i = i0; i < i1; i++) {
+            float cl = closest[i];
+            size_t o = (size_t)owner[i];
+            int any = 0;
+            // A wider margin than the float32 version: half-precision distances are rougher.
+            for (size_t t = 0; t < L; t++) {
+                if (cc[t * ldcc + o] <= 4.0f * cl * 1.01f + 1e-30f) {
+                    any = 1;
+                    break;
+                }
+            }
+            if (any) {
+                xr[m] = xh + i * d;
+                idx[m] = i;
+                m++;
+            } else {
+                for (size_t t = 0; t < L; t++) d2out[i * L + t] = INFINITY;
+            }
+        }
+        if (m == 0) continue;
+        dots_h_avx2(xr, m, cand, L, d, block, 64);
+        for (size_t u = 0; u < m; u++) {
+            size_t i = idx[u];
+            float cl = closest[i];
+            for (size_t t = 0; t < L; t++) {
+                float dd = xnorm[i] - 2.0f * block[u * 64 + t] + cand_norm[t];
+                if (dd < 0) dd = 0;
+                d2out[i * L + t] = dd;
+                if (dd < cl) g[t] += (double)cl - (double)dd;
+            }
+        }
+    }
+    for (size_t t = 0; t < L; t++) gain[t] += g[t];
+#else
+    (void)xh; (void)xnorm; (void)begin; (void)end; (void)d; (void)cand; (void)cand_norm; (void)L;
+    (void)owner; (void)closest; (void)cc; (void)ldcc; (void)d2out; (void)gain;
+#endif
+}
+
 void clio_accumulate(const float *x, size_t d, const int32_t *members, size_t count, double *sum) {
     for (size_t j = 0; j < count; j++) {
         const float *xi = x + (size_t)members[j] * d;

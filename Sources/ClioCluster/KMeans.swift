@@ -25,6 +25,9 @@ public struct KMeansOptions: Sendable {
     /// Hamerly's bounds in Lloyd's assignment step, which skip most distance computations once
     /// the centres settle. Off gives plain blocked Lloyd (same assignments, for measuring).
     public var useBounds = true
+    /// k-means++ candidates evaluated on a half-precision copy of the points (AVX2 + F16C only),
+    /// which halves the memory traffic of seeding; the centres chosen are the float32 points.
+    public var halfPrecisionSeeding = true
     public init(k: Int) { self.k = k }
 
     /// Above this many points mini-batch k-means is used unless asked otherwise: one Lloyd
@@ -236,6 +239,14 @@ final class KMeansEngine {
             }
         }
         if k == 1 { return centres }
+        // Seeding reads every point once per step; a half-precision copy halves that traffic
+        // when there are enough steps for it to pay (and the CPU converts halves).
+        var half: Buffer<UInt16>? = nil
+        if options.halfPrecisionSeeding && k >= 16 && d % 8 == 0 && clio_kmeans_has_f16() != 0 {
+            let h = Buffer<UInt16>(m * d, 0)
+            clio_to_f16(px, m * d, h.p)
+            half = h
+        }
         let cumulative = Buffer<Double>(m, 0)
         let candidates = Buffer<Float>(trials * d, 0)
         let candNorm = Buffer<Float>(trials, 0)
@@ -273,8 +284,13 @@ final class KMeansEngine {
             }
             for q in 0..<(chunks * trials) { gains[q] = 0 }
             parallelChunks(m, chunk: pointChunk, threads: threads) { chunk, r in
-                clio_seed_candidates(px, pn, r.lowerBound, r.upperBound, d, candidates.p, candNorm.p, trials,
-                                     owner.p, closest.p, cc.p, k, d2.p, gains.p + chunk * trials)
+                if let half {
+                    clio_seed_candidates_f16(half.p, pn, r.lowerBound, r.upperBound, d, candidates.p, candNorm.p, trials,
+                                             owner.p, closest.p, cc.p, k, d2.p, gains.p + chunk * trials)
+                } else {
+                    clio_seed_candidates(px, pn, r.lowerBound, r.upperBound, d, candidates.p, candNorm.p, trials,
+                                         owner.p, closest.p, cc.p, k, d2.p, gains.p + chunk * trials)
+                }
             }
             var best = 0
             var bestGain = -1.0
