@@ -184,63 +184,116 @@ public struct ClusterCommand: Command {
 
     private static let watchKeys = [Array("cluster".utf8), Array("cluster_distance".utf8)]
 
+    /// What parsing one chunk of lines gave: the vectors one after another, and per line the
+    /// vector's length (or the error) and whether the record already has the output keys.
+    struct ParsedChunk {
+        var vectors: [Float] = []
+        var lengths: [Int] = []
+        var errors: [Int: ClioError] = [:]
+        var needsFull: [Bool] = []
+    }
+
     /// Reads every record, keeping its raw bytes and its vector; bad records follow the
-    /// --skip-invalid policy.
+    /// --skip-invalid policy. Lines are read first, their vectors parsed on all cores in fixed
+    /// chunks, and the chunks merged in line order, so errors and warnings come out in order.
     func readRecords(_ reader: LineReader) throws -> Input {
-        var input = Input()
-        var skipped = 0
-        let fieldBytes = Array(field.utf8)
-        let fastField = !field.contains(".")
+        var lines: [InputLine] = []
         while let line = reader.next() {
-            if line.isBlank { continue }
-            let before = input.vectors.count
-            do {
-                var needsFull = false
-                let fast: FastVector.Scan? = fastField
-                    ? line.bytes.withUnsafeBufferPointer { p in
-                        FastVector.scan(p, field: fieldBytes, watchKeys: ClusterCommand.watchKeys, into: &input.vectors)
-                    } : nil
-                if let fast {
-                    guard fast.found else { throw ClioError(.invalidRecord, "field \"\(field)\" is missing", at: line.location) }
-                    needsFull = fast.hasWatchedKey
-                } else {
-                    let record = try RecordInput.parseObject(line)
-                    guard let value = record.value(at: field) else {
-                        throw ClioError(.invalidRecord, "field \"\(field)\" is missing", at: line.location)
-                    }
-                    do {
-                        input.vectors.append(contentsOf: try VectorCodec.decode(value, field: field))
-                    } catch {
-                        throw error.at(line.location)
-                    }
-                    needsFull = record["cluster"] != nil || record["cluster_distance"] != nil
-                }
-                let count = input.vectors.count - before
-                if count == 0 {
-                    throw ClioError(.invalidRecord, "field \"\(field)\" is an empty vector", at: line.location)
-                }
-                if let first = input.dimensionLine {
-                    if count != input.dimension {
-                        throw ClioError(.invalidRecord,
-                                        "field \"\(field)\" has \(count) numbers, expected \(input.dimension) as on line \(first.line)",
-                                        at: line.location)
-                    }
-                } else {
-                    input.dimension = count
-                    input.dimensionLine = line.location
-                }
-                input.lines.append(line.bytes)
-                input.needsFullSerialisation.append(needsFull)
-            } catch let error as ClioError {
-                input.vectors.removeSubrange(before...)
-                guard skipInvalid else { throw error }
-                skipped += 1
-                Diagnostics.warning("\(error.description) (skipped, --skip-invalid)")
-            }
+            if !line.isBlank { lines.append(line) }
         }
         if let failure = reader.failure { throw failure }
+        let chunkSize = 256
+        let chunkCount = (lines.count + chunkSize - 1) / chunkSize
+        let parsed = Buffer<ParsedChunk>(chunkCount, ParsedChunk())
+        let fieldBytes = Array(field.utf8)
+        let fastField = !field.contains(".")
+        let field = self.field
+        lines.withUnsafeBufferPointer { linesPointer in
+            parallelChunks(lines.count, chunk: chunkSize, threads: threads > 0 ? threads : ProcessInfoCores.count) { c, range in
+                var chunk = ParsedChunk()
+                for i in range {
+                    let line = linesPointer[i]
+                    let before = chunk.vectors.count
+                    do throws(ClioError) {
+                        chunk.needsFull.append(
+                            try ClusterCommand.parse(line, field: field, fieldBytes: fieldBytes, fast: fastField, into: &chunk.vectors))
+                        chunk.lengths.append(chunk.vectors.count - before)
+                    } catch {
+                        chunk.vectors.removeSubrange(before...)
+                        chunk.errors[i - range.lowerBound] = error
+                        chunk.needsFull.append(false)
+                        chunk.lengths.append(-1)
+                    }
+                }
+                parsed[c] = chunk
+            }
+        }
+        var input = Input()
+        var skipped = 0
+        var keep: [[UInt8]] = []
+        keep.reserveCapacity(lines.count)
+        for c in 0..<chunkCount {
+            let chunk = parsed[c]
+            parsed[c] = ParsedChunk()
+            var offset = 0
+            for (q, count) in chunk.lengths.enumerated() {
+                let line = lines[c * chunkSize + q]
+                do {
+                    if let error = chunk.errors[q] { throw error }
+                    if count == 0 {
+                        throw ClioError(.invalidRecord, "field \"\(field)\" is an empty vector", at: line.location)
+                    }
+                    if let first = input.dimensionLine {
+                        if count != input.dimension {
+                            throw ClioError(.invalidRecord,
+                                            "field \"\(field)\" has \(count) numbers, expected \(input.dimension) as on line \(first.line)",
+                                            at: line.location)
+                        }
+                    } else {
+                        input.dimension = count
+                        input.dimensionLine = line.location
+                        input.vectors.reserveCapacity(count * lines.count)
+                    }
+                    input.vectors.append(contentsOf: chunk.vectors[offset..<(offset + count)])
+                    keep.append(line.bytes)
+                    input.needsFullSerialisation.append(chunk.needsFull[q])
+                } catch let error as ClioError {
+                    guard skipInvalid else { throw error }
+                    skipped += 1
+                    Diagnostics.warning("\(error.description) (skipped, --skip-invalid)")
+                }
+                if count > 0 { offset += count }
+                lines[c * chunkSize + q].bytes = []
+            }
+        }
+        input.lines = keep
         if skipped > 0 { Diagnostics.warning("skipped \(skipped) invalid record\(skipped == 1 ? "" : "s")") }
         return input
+    }
+
+    /// Appends one line's vector to `vectors`; returns whether the record already has
+    /// `cluster` or `cluster_distance`.
+    static func parse(_ line: InputLine, field: String, fieldBytes: [UInt8], fast: Bool,
+                      into vectors: inout [Float]) throws(ClioError) -> Bool {
+        if fast {
+            let scan = line.bytes.withUnsafeBufferPointer { p in
+                FastVector.scan(p, field: fieldBytes, watchKeys: watchKeys, into: &vectors)
+            }
+            if let scan {
+                guard scan.found else { throw ClioError(.invalidRecord, "field \"\(field)\" is missing", at: line.location) }
+                return scan.hasWatchedKey
+            }
+        }
+        let record = try RecordInput.parseObject(line)
+        guard let value = record.value(at: field) else {
+            throw ClioError(.invalidRecord, "field \"\(field)\" is missing", at: line.location)
+        }
+        do {
+            vectors.append(contentsOf: try VectorCodec.decode(value, field: field))
+        } catch {
+            throw error.at(line.location)
+        }
+        return record["cluster"] != nil || record["cluster_distance"] != nil
     }
 
     /// The record's line with `"cluster"` and `"cluster_distance"` added: spliced before the

@@ -104,7 +104,10 @@ final class Buffer<T>: @unchecked Sendable {
         p = UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
         p.initialize(repeating: value, count: max(count, 1))
     }
-    deinit { p.deallocate() }
+    deinit {
+        p.deinitialize(count: max(count, 1))
+        p.deallocate()
+    }
     subscript(i: Int) -> T {
         get { p[i] }
         set { p[i] = newValue }
