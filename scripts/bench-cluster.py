@@ -82,9 +82,12 @@ def inertia(X, labels, centres):
 def run_clio(jsonl, k, X, seed, extra=()):
     centroids = os.path.join(OUT, f"clio-centroids-{k}.jsonl")
     cmd = [CLIO, "-k", str(k), "--threads", "2", "--seed", str(seed), "--verbose", "--centroids", centroids, *extra, jsonl]
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     p = subprocess.run(cmd, capture_output=True, text=True)
     wall = time.perf_counter() - t
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
     if p.returncode != 0:
         sys.exit(f"clio-cluster failed: {p.stderr}")
     labels = np.array([json.loads(line)["cluster"] for line in p.stdout.split("\n") if line])
@@ -93,29 +96,35 @@ def run_clio(jsonl, k, X, seed, extra=()):
     seeding = float(verbose.split("seeding ")[1].split("s")[0])
     iterating = float(verbose.split("iterations ")[1].split("s")[0])
     parse = float(verbose.split("parse ")[1].split("s")[0])
+    algo_cpu = float(verbose.split("k-means ")[1].split("s")[0])
     summary = [l for l in verbose.splitlines() if "lloyd iterations" in l or "mini-batch steps" in l][0]
     iters = int(summary.split(": ")[1].split(" ")[0])
-    return dict(wall=wall, algo=seeding + iterating, seeding=seeding, parse=parse,
+    return dict(wall=wall, algo=seeding + iterating, seeding=seeding, parse=parse, cpu=cpu, algo_cpu=algo_cpu,
                 inertia=inertia(X, labels, centres), iters=iters)
 
 
 def run_sklearn(X, k, seed):
     from sklearn.cluster import KMeans
     t = time.perf_counter()
+    c = time.process_time()
     km = KMeans(n_clusters=k, n_init=1, init="k-means++", algorithm="lloyd", random_state=seed).fit(X)
     wall = time.perf_counter() - t
-    return dict(wall=wall, algo=wall, inertia=inertia(X, km.labels_, km.cluster_centers_), iters=int(km.n_iter_))
+    cpu = time.process_time() - c
+    return dict(wall=wall, algo=wall, cpu=cpu, algo_cpu=cpu, inertia=inertia(X, km.labels_, km.cluster_centers_),
+                iters=int(km.n_iter_))
 
 
 def run_faiss(X, k, seed, niter):
     import faiss
     faiss.omp_set_num_threads(2)
     t = time.perf_counter()
+    c = time.process_time()
     km = faiss.Kmeans(X.shape[1], k, niter=niter, seed=seed, verbose=False)
     km.train(X)
     _, labels = km.index.search(X, 1)
     wall = time.perf_counter() - t
-    return dict(wall=wall, algo=wall, inertia=inertia(X, labels, km.centroids), iters=niter)
+    cpu = time.process_time() - c
+    return dict(wall=wall, algo=wall, cpu=cpu, algo_cpu=cpu, inertia=inertia(X, labels, km.centroids), iters=niter)
 
 
 def peak_rss(n, d):
@@ -141,13 +150,37 @@ def main():
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--faiss-niter", type=int, default=25, help="faiss.Kmeans iterations (its default: 25)")
     ap.add_argument("--rss-n", type=int, default=100000)
+    ap.add_argument("--npy", help="cluster these float32 vectors (.npy) instead of the ShareGPT embeddings")
+    ap.add_argument("--synthetic", action="store_true",
+                    help="instead of embeddings: 17,382 unit vectors, d=384, around 300 centres (no torch needed)")
     args = ap.parse_args()
 
-    X, jsonl = embed(args.limit)
+    if args.synthetic:
+        path = os.path.join(OUT, "synthetic-17382x384.npy")
+        if not os.path.exists(path):
+            os.makedirs(OUT, exist_ok=True)
+            rng = np.random.default_rng(0)
+            centres = rng.normal(size=(300, 384)).astype(np.float32)
+            S = centres[rng.integers(0, 300, 17382)] + 1.5 * rng.normal(size=(17382, 384)).astype(np.float32)
+            S /= np.linalg.norm(S, axis=1, keepdims=True)
+            np.save(path, S.astype(np.float32))
+        args.npy = path
+
+    if args.npy:
+        X = np.load(args.npy).astype(np.float32)
+        os.makedirs(OUT, exist_ok=True)
+        jsonl = os.path.join(OUT, os.path.basename(args.npy) + ".jsonl")
+        if not os.path.exists(jsonl):
+            vectors_to_jsonl(X, list(range(len(X))), jsonl)
+        source = args.npy
+    else:
+        X, jsonl = embed(args.limit)
+        source = "ShareGPT first turns, all-MiniLM-L6-v2"
     n, d = X.shape
-    print(f"data: {n} ShareGPT first turns, all-MiniLM-L6-v2, d={d}; 2 threads each")
+    print(f"data: {n} vectors ({source}), d={d}; 2 threads each")
     print()
-    header = f"{'k':>5} {'tool':<8} {'wall s':>8} {'algo s':>8} {'iters':>6} {'inertia':>12} {'inertia/sk':>10}"
+    header = (f"{'k':>5} {'tool':<8} {'wall s':>8} {'algo s':>8} {'cpu s':>8} {'algo cpu':>8} {'iters':>6} "
+              f"{'inertia':>12} {'inertia/sk':>10}")
     print(header)
     print("-" * len(header))
     summary = []
@@ -156,13 +189,20 @@ def main():
         s = run_sklearn(X, k, args.seed)
         f = run_faiss(X, k, args.seed, args.faiss_niter)
         for name, r in (("clio", c), ("sklearn", s), ("faiss", f)):
-            print(f"{k:>5} {name:<8} {r['wall']:>8.3f} {r['algo']:>8.3f} {r['iters']:>6} {r['inertia']:>12.2f} "
+            print(f"{k:>5} {name:<8} {r['wall']:>8.3f} {r['algo']:>8.3f} {r['cpu']:>8.3f} {r['algo_cpu']:>8.3f} {r['iters']:>6} "
+                  f"{r['inertia']:>12.2f} "
                   f"{r['inertia'] / s['inertia']:>10.4f}")
         summary.append((k, c, s, f))
     print()
     print("ratios (>1 means clio is faster): sklearn time / clio time, faiss time / clio time")
+    print("'algo' is the clustering alone (clio: seeding + iterations from --verbose; the peers: fit on a")
+    print("numpy array); 'whole' is clio's whole command including JSONL parsing and writing. CPU seconds")
+    print("(all threads) are given too: on a shared machine wall time mostly measures the neighbours.")
     for k, c, s, f in summary:
-        print(f"  k={k}: vs sklearn algorithm-only {s['algo'] / c['algo']:.2f}x, whole command {s['wall'] / c['wall']:.2f}x"
+        print(f"  k={k} cpu: vs sklearn algorithm-only {s['algo_cpu'] / c['algo_cpu']:.2f}x, whole command "
+              f"{s['cpu'] / c['cpu']:.2f}x; vs faiss algorithm-only {f['algo_cpu'] / c['algo_cpu']:.2f}x, "
+              f"whole command {f['cpu'] / c['cpu']:.2f}x")
+        print(f"  k={k} wall: vs sklearn algorithm-only {s['algo'] / c['algo']:.2f}x, whole command {s['wall'] / c['wall']:.2f}x"
               f" (clio parse {c['parse']:.2f}s); vs faiss algorithm-only {f['algo'] / c['algo']:.2f}x,"
               f" whole command {f['wall'] / c['wall']:.2f}x; inertia clio/sklearn {c['inertia'] / s['inertia']:.4f},"
               f" clio/faiss {c['inertia'] / f['inertia']:.4f}")

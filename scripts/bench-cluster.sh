@@ -16,5 +16,6 @@ swift build -c release --product clio-cluster >&2
 
 # The same thread count for every tool; OPENBLAS_CORETYPE (set on some machines here) slows numpy.
 unset OPENBLAS_CORETYPE
-export OMP_NUM_THREADS=2 OPENBLAS_NUM_THREADS=2 MKL_NUM_THREADS=2
+# Passive OpenMP waiting: spinning threads would bill the peers CPU time they do not compute with.
+export OMP_NUM_THREADS=2 OPENBLAS_NUM_THREADS=2 MKL_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE
 exec .venv-bench/bin/python scripts/bench-cluster.py "$@"

@@ -7,9 +7,9 @@
 #define CLIO_X86 1
 #endif
 
-// Point block and centre block of clio_nearest: 32 × 256 dot products (32 KiB) on the stack,
+// Point block and centre block of clio_nearest: 48 × 256 dot products (48 KiB) on the stack,
 // so a block of centres stays in L2 while the points of the block stream past it.
-#define NEAR_ROWS 32
+#define NEAR_ROWS 48
 #define NEAR_COLS 256
 
 static int forced_scalar = 0;
@@ -77,54 +77,72 @@ __attribute__((target("avx2,fma"))) static float dot_avx2(const float *a, const 
     return s;
 }
 
-// 4 points × 3 centres per inner loop: 12 accumulators + 3 centre rows + 1 point row = 16 ymm.
+// 3 points × 4 centres per inner loop: 12 accumulators + 3 point rows + 1 centre row = 16 ymm,
+// 7 loads per 12 FMAs. The leftover points (m mod 3) take a 1 × 4 kernel and the leftover
+// centres (k mod 4) single dots.
 __attribute__((target("avx2,fma"))) static void dots_avx2(const float *const *xr, size_t m, const float *c,
                                                           size_t k, size_t d, float *out, size_t ldo) {
     const size_t d8 = d & ~(size_t)7;
+    const size_t k4 = k & ~(size_t)3;
     size_t i = 0;
-    for (; i + 4 <= m; i += 4) {
-        const float *x0 = xr[i], *x1 = xr[i + 1], *x2 = xr[i + 2], *x3 = xr[i + 3];
-        size_t j = 0;
-        for (; j + 3 <= k; j += 3) {
-            const float *c0 = c + j * d, *c1 = c0 + d, *c2 = c1 + d;
-            __m256 a00 = _mm256_setzero_ps(), a01 = _mm256_setzero_ps(), a02 = _mm256_setzero_ps();
-            __m256 a10 = _mm256_setzero_ps(), a11 = _mm256_setzero_ps(), a12 = _mm256_setzero_ps();
-            __m256 a20 = _mm256_setzero_ps(), a21 = _mm256_setzero_ps(), a22 = _mm256_setzero_ps();
-            __m256 a30 = _mm256_setzero_ps(), a31 = _mm256_setzero_ps(), a32 = _mm256_setzero_ps();
+    for (; i + 3 <= m; i += 3) {
+        const float *x0 = xr[i], *x1 = xr[i + 1], *x2 = xr[i + 2];
+        for (size_t j = 0; j < k4; j += 4) {
+            const float *c0 = c + j * d, *c1 = c0 + d, *c2 = c1 + d, *c3 = c2 + d;
+            __m256 a00 = _mm256_setzero_ps(), a01 = _mm256_setzero_ps(), a02 = _mm256_setzero_ps(), a03 = _mm256_setzero_ps();
+            __m256 a10 = _mm256_setzero_ps(), a11 = _mm256_setzero_ps(), a12 = _mm256_setzero_ps(), a13 = _mm256_setzero_ps();
+            __m256 a20 = _mm256_setzero_ps(), a21 = _mm256_setzero_ps(), a22 = _mm256_setzero_ps(), a23 = _mm256_setzero_ps();
             for (size_t t = 0; t < d8; t += 8) {
-                __m256 v0 = _mm256_loadu_ps(c0 + t), v1 = _mm256_loadu_ps(c1 + t), v2 = _mm256_loadu_ps(c2 + t);
-                __m256 p = _mm256_loadu_ps(x0 + t);
-                a00 = _mm256_fmadd_ps(p, v0, a00); a01 = _mm256_fmadd_ps(p, v1, a01); a02 = _mm256_fmadd_ps(p, v2, a02);
-                p = _mm256_loadu_ps(x1 + t);
-                a10 = _mm256_fmadd_ps(p, v0, a10); a11 = _mm256_fmadd_ps(p, v1, a11); a12 = _mm256_fmadd_ps(p, v2, a12);
-                p = _mm256_loadu_ps(x2 + t);
-                a20 = _mm256_fmadd_ps(p, v0, a20); a21 = _mm256_fmadd_ps(p, v1, a21); a22 = _mm256_fmadd_ps(p, v2, a22);
-                p = _mm256_loadu_ps(x3 + t);
-                a30 = _mm256_fmadd_ps(p, v0, a30); a31 = _mm256_fmadd_ps(p, v1, a31); a32 = _mm256_fmadd_ps(p, v2, a32);
+                __m256 p0 = _mm256_loadu_ps(x0 + t), p1 = _mm256_loadu_ps(x1 + t), p2 = _mm256_loadu_ps(x2 + t);
+                __m256 v = _mm256_loadu_ps(c0 + t);
+                a00 = _mm256_fmadd_ps(p0, v, a00); a10 = _mm256_fmadd_ps(p1, v, a10); a20 = _mm256_fmadd_ps(p2, v, a20);
+                v = _mm256_loadu_ps(c1 + t);
+                a01 = _mm256_fmadd_ps(p0, v, a01); a11 = _mm256_fmadd_ps(p1, v, a11); a21 = _mm256_fmadd_ps(p2, v, a21);
+                v = _mm256_loadu_ps(c2 + t);
+                a02 = _mm256_fmadd_ps(p0, v, a02); a12 = _mm256_fmadd_ps(p1, v, a12); a22 = _mm256_fmadd_ps(p2, v, a22);
+                v = _mm256_loadu_ps(c3 + t);
+                a03 = _mm256_fmadd_ps(p0, v, a03); a13 = _mm256_fmadd_ps(p1, v, a13); a23 = _mm256_fmadd_ps(p2, v, a23);
             }
-            float r[12] = {hsum8(a00), hsum8(a01), hsum8(a02), hsum8(a10), hsum8(a11), hsum8(a12),
-                           hsum8(a20), hsum8(a21), hsum8(a22), hsum8(a30), hsum8(a31), hsum8(a32)};
-            for (size_t t = d8; t < d; t++) {
-                const float *xs[4] = {x0, x1, x2, x3};
-                for (int u = 0; u < 4; u++) {
-                    r[u * 3 + 0] += xs[u][t] * c0[t];
-                    r[u * 3 + 1] += xs[u][t] * c1[t];
-                    r[u * 3 + 2] += xs[u][t] * c2[t];
-                }
-            }
-            for (int u = 0; u < 4; u++)
-                for (int v = 0; v < 3; v++) out[(i + u) * ldo + j + v] = r[u * 3 + v];
+            float r[12] = {hsum8(a00), hsum8(a01), hsum8(a02), hsum8(a03), hsum8(a10), hsum8(a11),
+                           hsum8(a12), hsum8(a13), hsum8(a20), hsum8(a21), hsum8(a22), hsum8(a23)};
+            const float *xs[3] = {x0, x1, x2};
+            const float *cs[4] = {c0, c1, c2, c3};
+            for (size_t t = d8; t < d; t++)
+                for (int u = 0; u < 3; u++)
+                    for (int v = 0; v < 4; v++) r[u * 4 + v] += xs[u][t] * cs[v][t];
+            for (int u = 0; u < 3; u++)
+                for (int v = 0; v < 4; v++) out[(i + u) * ldo + j + v] = r[u * 4 + v];
         }
-        for (; j < k; j++) {
+        for (size_t j = k4; j < k; j++) {
             const float *c0 = c + j * d;
             out[(i + 0) * ldo + j] = dot_avx2(x0, c0, d);
             out[(i + 1) * ldo + j] = dot_avx2(x1, c0, d);
             out[(i + 2) * ldo + j] = dot_avx2(x2, c0, d);
-            out[(i + 3) * ldo + j] = dot_avx2(x3, c0, d);
         }
     }
-    for (; i < m; i++)
-        for (size_t j = 0; j < k; j++) out[i * ldo + j] = dot_avx2(xr[i], c + j * d, d);
+    for (; i < m; i++) {
+        const float *x0 = xr[i];
+        for (size_t j = 0; j < k4; j += 4) {
+            const float *c0 = c + j * d, *c1 = c0 + d, *c2 = c1 + d, *c3 = c2 + d;
+            __m256 a0 = _mm256_setzero_ps(), a1 = _mm256_setzero_ps(), a2 = _mm256_setzero_ps(), a3 = _mm256_setzero_ps();
+            for (size_t t = 0; t < d8; t += 8) {
+                __m256 p = _mm256_loadu_ps(x0 + t);
+                a0 = _mm256_fmadd_ps(p, _mm256_loadu_ps(c0 + t), a0);
+                a1 = _mm256_fmadd_ps(p, _mm256_loadu_ps(c1 + t), a1);
+                a2 = _mm256_fmadd_ps(p, _mm256_loadu_ps(c2 + t), a2);
+                a3 = _mm256_fmadd_ps(p, _mm256_loadu_ps(c3 + t), a3);
+            }
+            float r[4] = {hsum8(a0), hsum8(a1), hsum8(a2), hsum8(a3)};
+            for (size_t t = d8; t < d; t++) {
+                r[0] += x0[t] * c0[t];
+                r[1] += x0[t] * c1[t];
+                r[2] += x0[t] * c2[t];
+                r[3] += x0[t] * c3[t];
+            }
+            for (int v = 0; v < 4; v++) out[i * ldo + j + v] = r[v];
+        }
+        for (size_t j = k4; j < k; j++) out[i * ldo + j] = dot_avx2(x0, c + j * d, d);
+    }
 }
 #endif
 
@@ -155,6 +173,15 @@ float clio_sqdist(const float *a, const float *b, size_t d) {
         s += v * v;
     }
     return (float)s;
+}
+
+void clio_dots(const float *x, size_t m, const float *c, size_t k, size_t d, float *out, size_t ldo) {
+    const float *xr[NEAR_ROWS];
+    for (size_t i0 = 0; i0 < m; i0 += NEAR_ROWS) {
+        size_t mb = m - i0 < NEAR_ROWS ? m - i0 : NEAR_ROWS;
+        for (size_t u = 0; u < mb; u++) xr[u] = x + (i0 + u) * d;
+        dots(xr, mb, c, k, d, out + i0 * ldo, ldo);
+    }
 }
 
 void clio_row_sqnorms(const float *x, size_t n, size_t d, float *out) {
@@ -209,26 +236,167 @@ void clio_seed_candidates(const float *x, const float *xnorm, size_t begin, size
                           const int32_t *owner, const float *closest,
                           const float *cc, size_t ldcc, float *d2out, double *gain) {
     double g[64];
+    float block[NEAR_ROWS * 64];
+    const float *xr[NEAR_ROWS];
+    size_t idx[NEAR_ROWS];
     if (L > 64) L = 64;
     for (size_t t = 0; t < L; t++) g[t] = 0;
-    for (size_t i = begin; i < end; i++) {
-        const float *xi = x + i * d;
-        float cl = closest[i];
-        size_t o = (size_t)owner[i];
-        for (size_t t = 0; t < L; t++) {
-            // ‖c_t − c_o‖ ≥ 2‖x − c_o‖ means c_t is no nearer to x than c_o (triangle inequality);
-            // the margin keeps rounding in the norm form from deciding a near-tie.
-            if (cc[t * ldcc + o] > 4.0f * cl * 1.0001f + 1e-30f) {
-                d2out[i * L + t] = INFINITY;
-                continue;
+    for (size_t i0 = begin; i0 < end; i0 += NEAR_ROWS) {
+        size_t i1 = end - i0 < NEAR_ROWS ? end : i0 + NEAR_ROWS;
+        // Points for which some candidate might be nearer than their current centre: the
+        // triangle inequality rules a candidate out when ‖c_t − c_o‖ ≥ 2‖x − c_o‖ (with a
+        // margin so rounding never decides a near-tie). The rest keep their distance.
+        size_t m = 0;
+        for (size_t i = i0; i < i1; i++) {
+            float cl = closest[i];
+            size_t o = (size_t)owner[i];
+            int any = 0;
+            for (size_t t = 0; t < L; t++) {
+                if (cc[t * ldcc + o] <= 4.0f * cl * 1.0001f + 1e-30f) {
+                    any = 1;
+                    break;
+                }
             }
-            float dd = xnorm[i] - 2.0f * clio_dot(xi, cand + t * d, d) + cand_norm[t];
-            if (dd < 0) dd = 0;
-            d2out[i * L + t] = dd;
-            if (dd < cl) g[t] += (double)cl - (double)dd;
+            if (any) {
+                xr[m] = x + i * d;
+                idx[m] = i;
+                m++;
+            } else {
+                for (size_t t = 0; t < L; t++) d2out[i * L + t] = INFINITY;
+            }
+        }
+        if (m == 0) continue;
+        // All candidates for the remaining points at once, as a small blocked product.
+        dots(xr, m, cand, L, d, block, 64);
+        for (size_t u = 0; u < m; u++) {
+            size_t i = idx[u];
+            float cl = closest[i];
+            for (size_t t = 0; t < L; t++) {
+                float dd = xnorm[i] - 2.0f * block[u * 64 + t] + cand_norm[t];
+                if (dd < 0) dd = 0;
+                d2out[i * L + t] = dd;
+                if (dd < cl) g[t] += (double)cl - (double)dd;
+            }
         }
     }
     for (size_t t = 0; t < L; t++) gain[t] += g[t];
+}
+
+#ifdef CLIO_X86
+__attribute__((target("avx2,fma,f16c"))) static inline __m256 load_h(const uint16_t *p) {
+    return _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)p));
+}
+
+// 3 points (half) × 4 candidates (float), as dots_avx2; d must be a multiple of 8.
+__attribute__((target("avx2,fma,f16c"))) static void dots_h_avx2(const uint16_t *const *xr, size_t m, const float *c,
+                                                                 size_t k, size_t d, float *out, size_t ldo) {
+    const size_t k4 = k & ~(size_t)3;
+    size_t i = 0;
+    for (; i < m; i += 3) {
+        size_t rows = m - i < 3 ? m - i : 3;
+        const uint16_t *x0 = xr[i], *x1 = xr[i + (rows > 1)], *x2 = xr[i + (rows > 2 ? 2 : 0)];
+        for (size_t j = 0; j < k; j += 4) {
+            size_t cols = k - j < 4 ? k - j : 4;
+            const float *c0 = c + j * d, *c1 = c + (j + (cols > 1)) * d, *c2 = c + (j + (cols > 2 ? 2 : 0)) * d,
+                        *c3 = c + (j + (cols > 3 ? 3 : 0)) * d;
+            __m256 a00 = _mm256_setzero_ps(), a01 = _mm256_setzero_ps(), a02 = _mm256_setzero_ps(), a03 = _mm256_setzero_ps();
+            __m256 a10 = _mm256_setzero_ps(), a11 = _mm256_setzero_ps(), a12 = _mm256_setzero_ps(), a13 = _mm256_setzero_ps();
+            __m256 a20 = _mm256_setzero_ps(), a21 = _mm256_setzero_ps(), a22 = _mm256_setzero_ps(), a23 = _mm256_setzero_ps();
+            for (size_t t = 0; t < d; t += 8) {
+                __m256 p0 = load_h(x0 + t), p1 = load_h(x1 + t), p2 = load_h(x2 + t);
+                __m256 v = _mm256_loadu_ps(c0 + t);
+                a00 = _mm256_fmadd_ps(p0, v, a00); a10 = _mm256_fmadd_ps(p1, v, a10); a20 = _mm256_fmadd_ps(p2, v, a20);
+                v = _mm256_loadu_ps(c1 + t);
+                a01 = _mm256_fmadd_ps(p0, v, a01); a11 = _mm256_fmadd_ps(p1, v, a11); a21 = _mm256_fmadd_ps(p2, v, a21);
+                v = _mm256_loadu_ps(c2 + t);
+                a02 = _mm256_fmadd_ps(p0, v, a02); a12 = _mm256_fmadd_ps(p1, v, a12); a22 = _mm256_fmadd_ps(p2, v, a22);
+                v = _mm256_loadu_ps(c3 + t);
+                a03 = _mm256_fmadd_ps(p0, v, a03); a13 = _mm256_fmadd_ps(p1, v, a13); a23 = _mm256_fmadd_ps(p2, v, a23);
+            }
+            float r[12] = {hsum8(a00), hsum8(a01), hsum8(a02), hsum8(a03), hsum8(a10), hsum8(a11),
+                           hsum8(a12), hsum8(a13), hsum8(a20), hsum8(a21), hsum8(a22), hsum8(a23)};
+            for (size_t u = 0; u < rows; u++)
+                for (size_t v = 0; v < cols; v++) out[(i + u) * ldo + j + v] = r[u * 4 + v];
+        }
+    }
+    (void)k4;
+}
+
+__attribute__((target("avx2,f16c"))) static void to_f16_avx2(const float *x, size_t count, uint16_t *out) {
+    size_t i = 0;
+    for (; i + 8 <= count; i += 8)
+        _mm_storeu_si128((__m128i *)(out + i), _mm256_cvtps_ph(_mm256_loadu_ps(x + i), _MM_FROUND_TO_NEAREST_INT));
+    for (; i < count; i++) out[i] = _cvtss_sh(x[i], _MM_FROUND_TO_NEAREST_INT);
+}
+#endif
+
+int clio_kmeans_has_f16(void) {
+#ifdef CLIO_X86
+    return clio_kmeans_simd_level() && __builtin_cpu_supports("f16c");
+#else
+    return 0;
+#endif
+}
+
+void clio_to_f16(const float *x, size_t count, uint16_t *out) {
+#ifdef CLIO_X86
+    to_f16_avx2(x, count, out);
+#else
+    (void)x; (void)count; (void)out;
+#endif
+}
+
+void clio_seed_candidates_f16(const uint16_t *xh, const float *xnorm, size_t begin, size_t end, size_t d,
+                              const float *cand, const float *cand_norm, size_t L,
+                              const int32_t *owner, const float *closest,
+                              const float *cc, size_t ldcc, float *d2out, double *gain) {
+#ifdef CLIO_X86
+    double g[64];
+    float block[NEAR_ROWS * 64];
+    const uint16_t *xr[NEAR_ROWS];
+    size_t idx[NEAR_ROWS];
+    if (L > 64) L = 64;
+    for (size_t t = 0; t < L; t++) g[t] = 0;
+    for (size_t i0 = begin; i0 < end; i0 += NEAR_ROWS) {
+        size_t i1 = end - i0 < NEAR_ROWS ? end : i0 + NEAR_ROWS;
+        size_t m = 0;
+        for (size_t i = i0; i < i1; i++) {
+            float cl = closest[i];
+            size_t o = (size_t)owner[i];
+            int any = 0;
+            // A wider margin than the float32 version: half-precision distances are rougher.
+            for (size_t t = 0; t < L; t++) {
+                if (cc[t * ldcc + o] <= 4.0f * cl * 1.01f + 1e-30f) {
+                    any = 1;
+                    break;
+                }
+            }
+            if (any) {
+                xr[m] = xh + i * d;
+                idx[m] = i;
+                m++;
+            } else {
+                for (size_t t = 0; t < L; t++) d2out[i * L + t] = INFINITY;
+            }
+        }
+        if (m == 0) continue;
+        dots_h_avx2(xr, m, cand, L, d, block, 64);
+        for (size_t u = 0; u < m; u++) {
+            size_t i = idx[u];
+            float cl = closest[i];
+            for (size_t t = 0; t < L; t++) {
+                float dd = xnorm[i] - 2.0f * block[u * 64 + t] + cand_norm[t];
+                if (dd < 0) dd = 0;
+                d2out[i * L + t] = dd;
+                if (dd < cl) g[t] += (double)cl - (double)dd;
+            }
+        }
+    }
+    for (size_t t = 0; t < L; t++) gain[t] += g[t];
+#else
+    (void)xh; (void)xnorm; (void)begin; (void)end; (void)d; (void)cand; (void)cand_norm; (void)L;
+    (void)owner; (void)closest; (void)cc; (void)ldcc; (void)d2out; (void)gain;
+#endif
 }
 
 void clio_accumulate(const float *x, size_t d, const int32_t *members, size_t count, double *sum) {

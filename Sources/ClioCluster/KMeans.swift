@@ -21,15 +21,20 @@ public struct KMeansOptions: Sendable {
     /// Mini-batch k-means instead of Lloyd; nil chooses by size (`miniBatchThreshold`).
     public var miniBatch: Bool? = nil
     /// Points per mini-batch step.
-    public var batchSize = 1024
+    public var batchSize = 4096
     /// Hamerly's bounds in Lloyd's assignment step, which skip most distance computations once
     /// the centres settle. Off gives plain blocked Lloyd (same assignments, for measuring).
     public var useBounds = true
+    /// k-means++ candidates evaluated on a half-precision copy of the points (AVX2 + F16C only),
+    /// which halves the memory traffic of seeding; the centres chosen are the float32 points.
+    public var halfPrecisionSeeding = true
     public init(k: Int) { self.k = k }
 
     /// Above this many points mini-batch k-means is used unless asked otherwise: one Lloyd
     /// iteration there costs more than a whole mini-batch run.
     public static let miniBatchThreshold = 250_000
+    /// Full Lloyd iterations at most after the mini-batch steps.
+    public static let miniBatchPolish = 5
 }
 
 /// The outcome of k-means on `n` points of dimension `d`.
@@ -99,7 +104,10 @@ final class Buffer<T>: @unchecked Sendable {
         p = UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
         p.initialize(repeating: value, count: max(count, 1))
     }
-    deinit { p.deallocate() }
+    deinit {
+        p.deinitialize(count: max(count, 1))
+        p.deallocate()
+    }
     subscript(i: Int) -> T {
         get { p[i] }
         set { p[i] = newValue }
@@ -177,10 +185,9 @@ final class KMeansEngine {
             centres = seed(k: k, rows: rows)
             t1 = monotonicSeconds()
             iterations = miniBatch(k: k, centres: centres)
-            _ = assign(k: k, centres: centres, labels: labels, bounds: nil)
-            // One Lloyd step on all points polishes what the noisy batches left.
-            _ = update(k: k, centres: &centres, labels: labels, bounds: nil)
-            _ = assign(k: k, centres: centres, labels: labels, bounds: nil)
+            // A few Lloyd iterations on all points (with bounds, so they get cheap fast) polish
+            // what the noisy batches left; this also re-seeds clusters the batches emptied.
+            iterations += lloyd(k: k, centres: &centres, labels: &labels, limit: KMeansOptions.miniBatchPolish)
         } else {
             centres = seed(k: k, rows: nil)
             t1 = monotonicSeconds()
@@ -235,6 +242,14 @@ final class KMeansEngine {
             }
         }
         if k == 1 { return centres }
+        // Seeding reads every point once per step; a half-precision copy halves that traffic
+        // when there are enough steps for it to pay (and the CPU converts halves).
+        var half: Buffer<UInt16>? = nil
+        if options.halfPrecisionSeeding && k >= 16 && d % 8 == 0 && clio_kmeans_has_f16() != 0 {
+            let h = Buffer<UInt16>(m * d, 0)
+            clio_to_f16(px, m * d, h.p)
+            half = h
+        }
         let cumulative = Buffer<Double>(m, 0)
         let candidates = Buffer<Float>(trials * d, 0)
         let candNorm = Buffer<Float>(trials, 0)
@@ -261,20 +276,24 @@ final class KMeansEngine {
                 (candidates.p + t * d).update(from: px + pick * d, count: d)
                 candNorm[t] = pn[pick]
             }
-            // Squared distances from each candidate to the centres chosen so far.
-            parallelChunks(trials * c, chunk: 256, threads: threads) { _, r in
-                for q in r {
-                    let t = q / c
-                    let j = q % c
-                    var dd = candNorm[t] - 2 * clio_dot(candidates.p + t * d, centres.p + j * d, d) + cnorm[j]
-                    if dd < 0 { dd = 0 }
-                    cc[t * k + j] = dd
+            // Squared distances from each candidate to the centres chosen so far. Done on one
+            // thread: a parallel region per step costs more than this when cores are busy.
+            clio_dots(candidates.p, trials, centres.p, c, d, cc.p, k)
+            for t in 0..<trials {
+                for j in 0..<c {
+                    let dd = candNorm[t] - 2 * cc[t * k + j] + cnorm[j]
+                    cc[t * k + j] = max(0, dd)
                 }
             }
             for q in 0..<(chunks * trials) { gains[q] = 0 }
             parallelChunks(m, chunk: pointChunk, threads: threads) { chunk, r in
-                clio_seed_candidates(px, pn, r.lowerBound, r.upperBound, d, candidates.p, candNorm.p, trials,
-                                     owner.p, closest.p, cc.p, k, d2.p, gains.p + chunk * trials)
+                if let half {
+                    clio_seed_candidates_f16(half.p, pn, r.lowerBound, r.upperBound, d, candidates.p, candNorm.p, trials,
+                                             owner.p, closest.p, cc.p, k, d2.p, gains.p + chunk * trials)
+                } else {
+                    clio_seed_candidates(px, pn, r.lowerBound, r.upperBound, d, candidates.p, candNorm.p, trials,
+                                         owner.p, closest.p, cc.p, k, d2.p, gains.p + chunk * trials)
+                }
             }
             var best = 0
             var bestGain = -1.0
@@ -289,13 +308,11 @@ final class KMeansEngine {
             (centres.p + c * d).update(from: candidates.p + best * d, count: d)
             cnorm[c] = candNorm[best]
             let newOwner = Int32(c)
-            parallelChunks(m, chunk: pointChunk, threads: threads) { _, r in
-                for i in r {
-                    let dd = d2[i * trials + best]
-                    if dd < closest[i] {
-                        closest[i] = dd
-                        owner[i] = newOwner
-                    }
+            for i in 0..<m {
+                let dd = d2[i * trials + best]
+                if dd < closest[i] {
+                    closest[i] = dd
+                    owner[i] = newOwner
                 }
             }
         }
@@ -311,14 +328,14 @@ final class KMeansEngine {
 
     /// Lloyd iterations until the labels stop changing, the centres move less than the
     /// tolerance, or `maxIterations`; with Hamerly's bounds when enabled.
-    func lloyd(k: Int, centres: inout Buffer<Float>, labels: inout Buffer<Int32>) -> Int {
+    func lloyd(k: Int, centres: inout Buffer<Float>, labels: inout Buffer<Int32>, limit: Int? = nil) -> Int {
         let tolerance = options.tolerance * meanVariance()
         let bounds: Bounds? = options.useBounds && k > 1 ? Bounds(upper: Buffer(n, .infinity), lower: Buffer(n, 0)) : nil
         for i in 0..<n { labels[i] = -1 }
         var iterations = 0
         var strict = false
         var firstPass = true
-        while iterations < options.maxIterations {
+        while iterations < (limit ?? options.maxIterations) {
             iterations += 1
             let changed = assign(k: k, centres: centres, labels: labels, bounds: bounds, full: firstPass)
             firstPass = false

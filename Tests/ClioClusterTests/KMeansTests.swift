@@ -149,6 +149,18 @@ import Testing
         }
     }
 
+    @Test func halfPrecisionSeedingFindsAsGoodASolution() {
+        let data = Blobs(n: 4000, d: 64, centres: 50, spread: 4, seed: 9)
+        var o = KMeansOptions(k: 50)
+        o.halfPrecisionSeeding = false
+        let single = kmeans(points: data.points, count: data.n, dimension: data.d, options: o)
+        o.halfPrecisionSeeding = true
+        let half = kmeans(points: data.points, count: data.n, dimension: data.d, options: o)
+        #expect(abs(half.inertia / single.inertia - 1) < 0.02)
+        // Centres start as data points even when chosen from half-precision distances.
+        #expect(half.inertia <= bruteInertia(data.points, d: data.d, labels: half.assignments.map(Int.init)) * (1 + 1e-5))
+    }
+
     @Test func miniBatchInertiaIsWithinAFewPercentOfLloyd() {
         let data = Blobs(n: 20000, d: 16, centres: 40, spread: 2, separation: 3, seed: 7)
         var o = KMeansOptions(k: 40)

@@ -18,6 +18,9 @@ void clio_row_sqnorms(const float *x, size_t n, size_t d, float *out);
 /// a · b over d floats.
 float clio_dot(const float *a, const float *b, size_t d);
 
+/// out[i*ldo + j] = x_i · c_j for m contiguous rows of x and k rows of c (blocked, SIMD).
+void clio_dots(const float *x, size_t m, const float *c, size_t k, size_t d, float *out, size_t ldo);
+
 /// ‖a − b‖² over d floats, summed directly (no cancellation), for reported distances.
 float clio_sqdist(const float *a, const float *b, size_t d);
 
@@ -38,6 +41,19 @@ void clio_seed_candidates(const float *x, const float *xnorm, size_t begin, size
                           const float *cand, const float *cand_norm, size_t L,
                           const int32_t *owner, const float *closest,
                           const float *cc, size_t ldcc, float *d2out, double *gain);
+
+/// 1 when the CPU converts half floats (F16C) and the AVX2 kernels are in use.
+int clio_kmeans_has_f16(void);
+/// out[i] = x[i] rounded to IEEE half precision (needs clio_kmeans_has_f16()).
+void clio_to_f16(const float *x, size_t count, uint16_t *out);
+/// clio_seed_candidates over a half-precision copy of the points: k-means++ seeding streams all
+/// points once per step and is limited by memory bandwidth, which halves; its distances are
+/// then good to about 1e-3 relative, plenty to sample and rank candidates (the centres chosen
+/// are still the float32 points).
+void clio_seed_candidates_f16(const uint16_t *xh, const float *xnorm, size_t begin, size_t end, size_t d,
+                              const float *cand, const float *cand_norm, size_t L,
+                              const int32_t *owner, const float *closest,
+                              const float *cc, size_t ldcc, float *d2out, double *gain);
 
 /// sum[t] += Σ x[members[j]][t] in double, for `count` members.
 void clio_accumulate(const float *x, size_t d, const int32_t *members, size_t count, double *sum);
