@@ -1,0 +1,216 @@
+import ClioCore
+
+/// `clio-embed`: adds `embedding` and `embedding_model` to each record, from the text at `--field`.
+public struct EmbedCommand: Command {
+    public static let name = "clio-embed"
+    public static let help = """
+        usage: clio-embed [options] [file ...]
+
+        Reads JSONL records (files or standard input), embeds the text at --field and writes each
+        record back with "embedding" (a unit vector) and "embedding_model" {name, dimension, field}.
+
+        options:
+          --field PATH         dotted path of the text to embed (default: facets.request)
+          --model NAME         minilm   all-MiniLM-L6-v2, 384 dimensions (default when installed;
+                                        install with scripts/get-model.sh)
+                               hash     hashed words and character n-grams, no download
+          --dimension N        vector size for --model hash (default: 512)
+          --model-dir DIR      where the MiniLM files are (default: $CLIO_MODEL_DIR, then
+                               ~/.cache/clio/models/all-MiniLM-L6-v2)
+          --batch N            records embedded together; memory grows with it (default: 64)
+          --compact-vectors    write vectors as "f32le:<base64>" strings (about 3x smaller)
+          --cache DIR          embedding cache (default: $CLIO_CACHE_DIR/embeddings, else
+                               ~/.cache/clio/embeddings); not used for --model hash
+          --no-cache           neither read nor write the cache
+          --model-status       say where the MiniLM files are and exit (status 0 when found,
+                               1 when not); reads no input
+          --skip-invalid       report and skip bad records instead of stopping at the first
+          -q, --quiet          no progress, notes or warnings
+          -h, --help           show this help
+          --version            show the version
+
+        examples:
+          clio-summarize chats.jsonl | clio-embed | clio-cluster | clio-label | clio-tree
+          clio-embed --model hash --field text notes.jsonl > embedded.jsonl
+        """
+
+    public var field = "facets.request"
+    public var spec: EmbedderSpec?
+    public var modelDir: String?
+    public var batch = 64
+    public var compact = false
+    public var cacheDirectory: String?
+    public var useCache = true
+    public var skipInvalid = false
+    public var modelStatus = false
+    public var files: [String] = []
+
+    public init(arguments: [String]) throws(UsageError) {
+        var scanner = ArgumentScanner(arguments)
+        var model: String?
+        var dimension: Int?
+        while let option = try scanner.nextOption() {
+            switch option {
+            case "--field":
+                field = try scanner.value(for: option)
+                if field.isEmpty || field.split(separator: ".", omittingEmptySubsequences: false).contains("") {
+                    throw UsageError("option --field needs a dotted path such as facets.request, got '\(field)'")
+                }
+            case "--model": model = try scanner.value(for: option)
+            case "--dimension": dimension = try scanner.int(for: option, min: 1, max: 1 << 16)
+            case "--model-dir": modelDir = try scanner.value(for: option)
+            case "--batch": batch = try scanner.int(for: option, min: 1, max: 100_000)
+            case "--compact-vectors": compact = try scanner.flag(option)
+            case "--cache": cacheDirectory = try scanner.value(for: option)
+            case "--no-cache": useCache = !(try scanner.flag(option))
+            case "--skip-invalid": skipInvalid = try scanner.flag(option)
+            case "--model-status": modelStatus = try scanner.flag(option)
+            case "--quiet", "-q": _ = try scanner.flag(option)
+            default: throw scanner.unknown(option)
+            }
+        }
+        if let model {
+            spec = try EmbedderSpec(model: model, dimension: dimension)
+        } else if dimension != nil {
+            throw UsageError("option --dimension applies only to --model hash")
+        }
+        if !useCache && cacheDirectory != nil { throw UsageError("options --cache and --no-cache exclude each other") }
+        files = scanner.positionals
+    }
+
+    public func run(output: OutputWriter) throws {
+        if modelStatus {
+            guard let dir = MiniLMFiles.locate(modelDir: modelDir) else {
+                let searched = modelDir.map { [$0] } ?? MiniLMFiles.candidates(modelDir: nil)
+                throw ClioError(.model, "\(MiniLMFiles.modelName) is not installed (looked in \(searched.joined(separator: ", "))); \(MiniLMFiles.installHint)")
+            }
+            try output.write("\(MiniLMFiles.modelName): \(dir)\n")
+            return
+        }
+        let embedder: any Embedder
+        if let spec {
+            embedder = try Embedders.make(spec, modelDir: modelDir, allowDownload: spec == .miniLM && modelDir == nil)
+        } else {
+            // No --model: MiniLM when installed; never a silent 90 MB download.
+            embedder = try Embedders.make(.miniLM, modelDir: modelDir, allowDownload: false)
+        }
+        var cache: ContentCache?
+        if useCache && embedder.isWorthCaching {
+            let dir = cacheDirectory ?? ContentCache.defaultDirectory("embeddings")
+            switch Result(catching: { () throws(ClioError) -> ContentCache in try ContentCache(directory: dir) }) {
+            case .success(let opened):
+                cache = opened
+            case .failure(let error):
+                // A cache the user asked for must work; the default one is a convenience.
+                if cacheDirectory != nil { throw error }
+                Diagnostics.warning("\(error.message); continuing without caching")
+            }
+        }
+        let pipeline = EmbedPipeline(embedder: embedder, cache: cache, field: field, compact: compact)
+        let input = RecordInput(paths: files, skipInvalid: skipInvalid)
+        let progress = Progress(label: "embedded")
+        progress.detail = { cache.map { "\($0.hits) cached" } ?? "" }
+
+        var pending: [(record: JSONObject, text: String)] = []
+        pending.reserveCapacity(batch)
+        func flush() throws {
+            guard !pending.isEmpty else { return }
+            let records = try pipeline.embed(pending)
+            for record in records { try output.write(record: record) }
+            progress.advance(by: pending.count)
+            pending.removeAll(keepingCapacity: true)
+        }
+        try input.forEach { record, _ in
+            let text: String
+            do {
+                text = try record.requireString(field)
+            } catch {
+                // Records before a fatal bad line are written before the error is reported.
+                if !skipInvalid { try flush() }
+                throw error
+            }
+            pending.append((record, text))
+            if pending.count >= batch { try flush() }
+        }
+        try flush()
+        if let cache, !Diagnostics.quiet, progress.done > 0 {
+            Diagnostics.note("embedded \(progress.done) record\(progress.done == 1 ? "" : "s") (\(cache.hits) from cache) in \(formatDuration(progress.elapsed))")
+        }
+    }
+}
+
+/// Embeds batches of records, reading and filling the cache, and adds the output fields.
+public struct EmbedPipeline {
+    public let embedder: any Embedder
+    public let cache: ContentCache?
+    public let field: String
+    public let compact: Bool
+
+    public init(embedder: any Embedder, cache: ContentCache?, field: String, compact: Bool) {
+        self.embedder = embedder
+        self.cache = cache
+        self.field = field
+        self.compact = compact
+    }
+
+    /// Everything that changes a vector: the embedder, its size and the exact text.
+    func cacheKey(_ text: String) -> String {
+        ContentCache.key(["clio-embed", embedder.name, String(embedder.dimension), text])
+    }
+
+    public func vectors(_ texts: [String]) throws -> [[Float]] {
+        var vectors = [[Float]?](repeating: nil, count: texts.count)
+        var missing: [Int] = []
+        if let cache {
+            for (i, text) in texts.enumerated() {
+                if let bytes = cache.get(cacheKey(text)), bytes.count == 4 * embedder.dimension {
+                    vectors[i] = decodeFloats(bytes)
+                } else {
+                    missing.append(i)
+                }
+            }
+        } else {
+            missing = Array(texts.indices)
+        }
+        if !missing.isEmpty {
+            let computed = try embedder.embed(missing.map { texts[$0] })
+            for (i, vector) in zip(missing, computed) {
+                guard vector.count == embedder.dimension else {
+                    throw ClioError(.model, "\(embedder.name) returned \(vector.count) numbers, expected \(embedder.dimension)")
+                }
+                vectors[i] = vector
+                cache?.putOrWarn(cacheKey(texts[i]), encodeFloats(vector))
+            }
+        }
+        return vectors.map { $0! }
+    }
+
+    public func embed(_ batch: [(record: JSONObject, text: String)]) throws -> [JSONObject] {
+        let vectors = try vectors(batch.map(\.text))
+        let model: JSON = .object(["name": .string(embedder.name), "dimension": .number(Double(embedder.dimension)),
+                                   "field": .string(field)])
+        return zip(batch, vectors).map { item, vector in
+            var record = item.record
+            record["embedding"] = VectorCodec.encode(vector, compact: compact)
+            record["embedding_model"] = model
+            return record
+        }
+    }
+}
+
+func encodeFloats(_ v: [Float]) -> [UInt8] {
+    var bytes = [UInt8]()
+    bytes.reserveCapacity(v.count * 4)
+    for f in v {
+        let bits = f.bitPattern
+        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: bits >> UInt32(shift))) }
+    }
+    return bytes
+}
+
+func decodeFloats(_ bytes: [UInt8]) -> [Float] {
+    (0..<(bytes.count / 4)).map { i in
+        Float(bitPattern: UInt32(bytes[4 * i]) | UInt32(bytes[4 * i + 1]) << 8 | UInt32(bytes[4 * i + 2]) << 16
+            | UInt32(bytes[4 * i + 3]) << 24)
+    }
+}

@@ -1,0 +1,70 @@
+import ClioCore
+
+/// Turns texts into vectors. One protocol for the local embedders (hashed, MiniLM) and the API
+/// ones, so the command, the cache and clio-label treat them alike.
+public protocol Embedder: AnyObject, Sendable {
+    /// Written to `embedding_model.name`; together with `dimension` it identifies the vector space.
+    var name: String { get }
+    var dimension: Int { get }
+    /// False when computing a vector is cheaper than reading it back from the cache.
+    var isWorthCaching: Bool { get }
+    /// One unit-length vector per text, in order.
+    func embed(_ texts: [String]) throws -> [[Float]]
+}
+
+/// What `--model` names, parsed and checked before any work starts.
+public enum EmbedderSpec: Equatable, Sendable {
+    case hash(dimension: Int)
+    case miniLM
+    /// `provider:model` for an HTTP embedding service.
+    case api(provider: String, model: String)
+
+    public static let apiProviders = ["openai", "ollama", "gemini"]
+
+    public init(model: String, dimension: Int?) throws(UsageError) {
+        switch model {
+        case "hash":
+            self = .hash(dimension: dimension ?? HashedEmbedder.defaultDimension)
+            return
+        case "minilm", "all-MiniLM-L6-v2", MiniLMFiles.modelName:
+            self = .miniLM
+        default:
+            let parts = model.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2, EmbedderSpec.apiProviders.contains(parts[0]), !parts[1].isEmpty else {
+                throw UsageError("unknown model '\(model)'; use minilm, hash, or openai:MODEL, ollama:MODEL, gemini:MODEL")
+            }
+            self = .api(provider: parts[0], model: parts[1])
+        }
+        if dimension != nil {
+            throw UsageError("option --dimension applies only to --model hash")
+        }
+    }
+}
+
+/// Builds embedders; shared with clio-label, which embeds cluster names in the same space.
+public enum Embedders {
+    /// Opens the embedder `spec` names. MiniLM weights are looked up in `modelDir`, then
+    /// `$CLIO_MODEL_DIR`, then the user cache; `allowDownload` fetches them from the Hugging Face
+    /// hub when none are found.
+    public static func make(_ spec: EmbedderSpec, modelDir: String? = nil, allowDownload: Bool = false) throws -> any Embedder {
+        switch spec {
+        case .hash(let dimension):
+            return HashedEmbedder(dimension: dimension)
+        case .miniLM:
+            let dir = try MiniLMFiles.resolve(modelDir: modelDir, allowDownload: allowDownload)
+            return try MiniLMEmbedder(directory: dir)
+        case .api(let provider, _):
+            throw ClioError(.model, "the \(provider) embedder is not available in this build; use --model minilm or --model hash")
+        }
+    }
+}
+
+/// Scales a vector to unit length in place; a zero vector stays zero.
+@inlinable
+func normalizeL2(_ v: inout [Float]) {
+    var sum: Double = 0
+    for x in v { sum += Double(x) * Double(x) }
+    guard sum > 0 else { return }
+    let inv = Float(1 / sum.squareRoot())
+    for i in v.indices { v[i] *= inv }
+}

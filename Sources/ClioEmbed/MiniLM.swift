@@ -1,0 +1,285 @@
+import CClioKernels
+import ClioCore
+import Dispatch
+import Foundation
+
+/// sentence-transformers/all-MiniLM-L6-v2 in Swift: a 6-layer BERT encoder (hidden 384, 12 heads,
+/// feed-forward 1536, exact GELU, LayerNorm eps 1e-12), mean pooling over the tokens, L2
+/// normalisation — the same steps as the reference model, giving 384-dimensional vectors.
+///
+/// A batch's sequences are concatenated with no padding: the linear layers run as one matrix
+/// product over every token of the batch, split across cores by rows, and attention runs per
+/// sequence and head at each sequence's own length.
+public final class MiniLMEmbedder: Embedder, @unchecked Sendable {
+    public let name = MiniLMFiles.modelName
+    public let dimension: Int
+    public let isWorthCaching = true
+    public let tokenizer: BertTokenizer
+    let model: MiniLMModel
+    /// Tokens per forward pass; bounds the activations (about 12 KB per token) for long batches.
+    let maxTokensPerPass = 8192
+
+    /// Loads `config.json`, `vocab.txt` and `model.safetensors` from `directory`.
+    public init(directory: String) throws(ClioError) {
+        let config = try MiniLMConfig(path: directory + "/config.json")
+        let maxLength = MiniLMFiles.maxSequenceLength(directory: directory)
+        tokenizer = try BertTokenizer(vocabFile: directory + "/vocab.txt", maxLength: min(maxLength, config.maxPositions))
+        model = try MiniLMModel(weights: SafetensorsFile(path: directory + "/model.safetensors"), config: config)
+        dimension = config.hidden
+    }
+
+    public func embed(_ texts: [String]) -> [[Float]] {
+        let sequences = texts.map(tokenizer.encode)
+        return embed(tokenIDs: sequences)
+    }
+
+    /// Vectors for already tokenized sequences (each with its `[CLS]` and `[SEP]`).
+    public func embed(tokenIDs sequences: [[Int32]]) -> [[Float]] {
+        var results = [[Float]](repeating: [], count: sequences.count)
+        var start = 0
+        while start < sequences.count {
+            var end = start
+            var tokens = 0
+            while end < sequences.count && (end == start || tokens + sequences[end].count <= maxTokensPerPass) {
+                tokens += sequences[end].count
+                end += 1
+            }
+            let vectors = model.forward(Array(sequences[start..<end]))
+            for (i, v) in vectors.enumerated() { results[start + i] = v }
+            start = end
+        }
+        return results
+    }
+}
+
+/// The few numbers of `config.json` the encoder needs; anything but this architecture is refused.
+struct MiniLMConfig {
+    var hidden = 384
+    var layers = 6
+    var heads = 12
+    var intermediate = 1536
+    var maxPositions = 512
+    var vocabSize = 30522
+    var eps: Float = 1e-12
+
+    init(path: String) throws(ClioError) {
+        let bytes: [UInt8]
+        do { bytes = try LineReader.readAll(path: path) } catch {
+            throw ClioError(.model, "cannot read \(path): \(error.message)")
+        }
+        guard let json = try? JSONParser.parse(bytes), case .object(let o) = json else {
+            throw ClioError(.model, "\(path) is not a JSON object")
+        }
+        hidden = o["hidden_size"]?.intValue ?? hidden
+        layers = o["num_hidden_layers"]?.intValue ?? layers
+        heads = o["num_attention_heads"]?.intValue ?? heads
+        intermediate = o["intermediate_size"]?.intValue ?? intermediate
+        maxPositions = o["max_position_embeddings"]?.intValue ?? maxPositions
+        vocabSize = o["vocab_size"]?.intValue ?? vocabSize
+        eps = Float(o["layer_norm_eps"]?.doubleValue ?? Double(eps))
+        if let act = o["hidden_act"]?.stringValue, act != "gelu" {
+            throw ClioError(.model, "\(path): hidden_act \(act) is not supported (expected gelu)")
+        }
+        guard hidden > 0, heads > 0, hidden % heads == 0, layers > 0, intermediate > 0 else {
+            throw ClioError(.model, "\(path) describes an unsupported model shape")
+        }
+    }
+}
+
+/// A float buffer with a stable address, shared read-only (weights) or written by disjoint row
+/// ranges (activations) from several threads.
+final class FloatBuffer: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Float>
+    let count: Int
+    init(count: Int) {
+        self.count = count
+        pointer = .allocate(capacity: max(count, 1))
+        pointer.initialize(repeating: 0, count: max(count, 1))
+    }
+    convenience init(_ values: [Float]) {
+        self.init(count: values.count)
+        values.withUnsafeBufferPointer { pointer.update(from: $0.baseAddress!, count: values.count) }
+    }
+    deinit { pointer.deallocate() }
+}
+
+/// A Linear layer's weight packed for `clio_gemm`, with its bias.
+struct PackedLinear {
+    let inputs: Int
+    let outputs: Int
+    let packed: FloatBuffer
+    let bias: FloatBuffer
+
+    /// `weight` is PyTorch's `[outputs, inputs]`.
+    init(weight: [Float], bias: [Float], inputs: Int, outputs: Int) {
+        self.inputs = inputs
+        self.outputs = outputs
+        let packed = FloatBuffer(count: clio_gemm_packed_size(inputs, outputs))
+        weight.withUnsafeBufferPointer { w in
+            clio_gemm_pack_bt(w.baseAddress!, inputs, outputs, inputs, packed.pointer)
+        }
+        self.packed = packed
+        self.bias = FloatBuffer(bias)
+    }
+
+    /// output[rows x outputs] = input[rows x inputs] * W^T + b, rows split across cores.
+    func apply(_ input: UnsafeMutablePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>,
+               after: ((UnsafeMutablePointer<Float>, Int) -> Void)? = nil) {
+        let inputs = self.inputs, outputs = self.outputs
+        let packed = self.packed.pointer, bias = self.bias.pointer
+        let input = UnsafeSendable(input), output = UnsafeSendable(output)
+        parallelRows(rows) { lo, hi in
+            clio_gemm(hi - lo, outputs, inputs, input.pointer + lo * inputs, inputs, packed, bias,
+                      output.pointer + lo * outputs, outputs)
+            after?(output.pointer + lo * outputs, hi - lo)
+        }
+    }
+}
+
+struct UnsafeSendable: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Float>
+    init(_ pointer: UnsafeMutablePointer<Float>) { self.pointer = pointer }
+}
+
+let activeCores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+/// Runs `body` over `rows` in chunks of whole 6-row tiles, on every core.
+func parallelRows(_ rows: Int, _ body: (Int, Int) -> Void) {
+    let tiles = (rows + 5) / 6
+    let chunks = min(tiles, activeCores * 4)
+    if chunks <= 1 {
+        body(0, rows)
+        return
+    }
+    DispatchQueue.concurrentPerform(iterations: chunks) { c in
+        let lo = tiles * c / chunks * 6
+        let hi = min(rows, tiles * (c + 1) / chunks * 6)
+        if lo < hi { body(lo, hi) }
+    }
+}
+
+final class MiniLMModel: @unchecked Sendable {
+    struct Layer {
+        var qkv: PackedLinear
+        var attentionOutput: PackedLinear
+        var norm1: (gamma: FloatBuffer, beta: FloatBuffer)
+        var up: PackedLinear
+        var down: PackedLinear
+        var norm2: (gamma: FloatBuffer, beta: FloatBuffer)
+    }
+
+    let config: MiniLMConfig
+    let words: FloatBuffer
+    let positions: FloatBuffer
+    let tokenType: FloatBuffer
+    let embeddingNorm: (gamma: FloatBuffer, beta: FloatBuffer)
+    let layers: [Layer]
+
+    init(weights file: SafetensorsFile, config: MiniLMConfig) throws(ClioError) {
+        self.config = config
+        let h = config.hidden, ff = config.intermediate
+        // Checkpoints saved from BertForX prefix every name with "bert.".
+        let prefix = file.tensors["embeddings.word_embeddings.weight"] == nil ? "bert." : ""
+        func t(_ name: String, _ shape: [Int]) throws(ClioError) -> [Float] {
+            try file.floats(prefix + name, shape: shape)
+        }
+        words = FloatBuffer(try t("embeddings.word_embeddings.weight", [config.vocabSize, h]))
+        positions = FloatBuffer(try t("embeddings.position_embeddings.weight", [config.maxPositions, h]))
+        let types = try t("embeddings.token_type_embeddings.weight", [file.tensors[prefix + "embeddings.token_type_embeddings.weight"]?.shape.first ?? 2, h])
+        tokenType = FloatBuffer(Array(types[0..<h]))
+        embeddingNorm = (FloatBuffer(try t("embeddings.LayerNorm.weight", [h])), FloatBuffer(try t("embeddings.LayerNorm.bias", [h])))
+        var layers: [Layer] = []
+        // 1/sqrt(head size) is folded into the query projection once, here.
+        let scale = 1 / Float(h / config.heads).squareRoot()
+        for l in 0..<config.layers {
+            let p = "encoder.layer.\(l)."
+            var qkvWeight = try t(p + "attention.self.query.weight", [h, h]).map { $0 * scale }
+            var qkvBias = try t(p + "attention.self.query.bias", [h]).map { $0 * scale }
+            qkvWeight += try t(p + "attention.self.key.weight", [h, h])
+            qkvBias += try t(p + "attention.self.key.bias", [h])
+            qkvWeight += try t(p + "attention.self.value.weight", [h, h])
+            qkvBias += try t(p + "attention.self.value.bias", [h])
+            layers.append(Layer(
+                qkv: PackedLinear(weight: qkvWeight, bias: qkvBias, inputs: h, outputs: 3 * h),
+                attentionOutput: PackedLinear(weight: try t(p + "attention.output.dense.weight", [h, h]),
+                                              bias: try t(p + "attention.output.dense.bias", [h]), inputs: h, outputs: h),
+                norm1: (FloatBuffer(try t(p + "attention.output.LayerNorm.weight", [h])),
+                        FloatBuffer(try t(p + "attention.output.LayerNorm.bias", [h]))),
+                up: PackedLinear(weight: try t(p + "intermediate.dense.weight", [ff, h]),
+                                 bias: try t(p + "intermediate.dense.bias", [ff]), inputs: h, outputs: ff),
+                down: PackedLinear(weight: try t(p + "output.dense.weight", [h, ff]),
+                                   bias: try t(p + "output.dense.bias", [h]), inputs: ff, outputs: h),
+                norm2: (FloatBuffer(try t(p + "output.LayerNorm.weight", [h])),
+                        FloatBuffer(try t(p + "output.LayerNorm.bias", [h])))))
+        }
+        self.layers = layers
+    }
+
+    /// Mean-pooled, L2-normalised vectors for a group of token sequences.
+    func forward(_ sequences: [[Int32]]) -> [[Float]] {
+        let h = config.hidden, heads = config.heads, headSize = h / heads
+        var offsets = [0]
+        for s in sequences { offsets.append(offsets.last! + s.count) }
+        let total = offsets.last!
+        guard total > 0 else { return sequences.map { _ in [Float](repeating: 0, count: h) } }
+
+        let x = FloatBuffer(count: total * h)
+        let qkv = FloatBuffer(count: total * 3 * h)
+        let context = FloatBuffer(count: total * h)
+        let y = FloatBuffer(count: total * h)
+        let inner = FloatBuffer(count: total * config.intermediate)
+
+        // Embeddings: word + position + token type 0, then LayerNorm.
+        for (s, ids) in sequences.enumerated() {
+            for (i, id) in ids.enumerated() {
+                let row = x.pointer + (offsets[s] + i) * h
+                let word = words.pointer + Int(min(max(id, 0), Int32(config.vocabSize - 1))) * h
+                let position = positions.pointer + min(i, config.maxPositions - 1) * h
+                for j in 0..<h { row[j] = word[j] + position[j] + tokenType.pointer[j] }
+            }
+        }
+        clio_layernorm(x.pointer, nil, total, h, embeddingNorm.gamma.pointer, embeddingNorm.beta.pointer, config.eps)
+
+        // Attention work items: one per (sequence, head), longest first for better balance.
+        var items: [(sequence: Int, head: Int)] = []
+        for s in sequences.indices.sorted(by: { sequences[$0].count > sequences[$1].count }) {
+            for head in 0..<heads { items.append((s, head)) }
+        }
+        let eps = config.eps
+        for layer in layers {
+            layer.qkv.apply(x.pointer, rows: total, into: qkv.pointer)
+            let qkvPointer = UnsafeSendable(qkv.pointer), contextPointer = UnsafeSendable(context.pointer)
+            let itemList = items, offsetList = offsets
+            DispatchQueue.concurrentPerform(iterations: itemList.count) { n in
+                let (s, head) = itemList[n]
+                let len = offsetList[s + 1] - offsetList[s]
+                let scratch = UnsafeMutablePointer<Float>.allocate(capacity: clio_attention_scratch(len, headSize))
+                defer { scratch.deallocate() }
+                let base = qkvPointer.pointer + offsetList[s] * 3 * h + head * headSize
+                clio_attention(len, headSize, base, base + h, base + 2 * h, 3 * h,
+                               contextPointer.pointer + offsetList[s] * h + head * headSize, h, scratch)
+            }
+            layer.attentionOutput.apply(context.pointer, rows: total, into: y.pointer)
+            clio_layernorm(y.pointer, x.pointer, total, h, layer.norm1.gamma.pointer, layer.norm1.beta.pointer, eps)
+            // y holds the attention block's output; the feed-forward block writes back into x.
+            let ff = config.intermediate
+            layer.up.apply(y.pointer, rows: total, into: inner.pointer) { rows, count in
+                clio_gelu(rows, count * ff)
+            }
+            layer.down.apply(inner.pointer, rows: total, into: x.pointer)
+            clio_layernorm(x.pointer, y.pointer, total, h, layer.norm2.gamma.pointer, layer.norm2.beta.pointer, eps)
+        }
+
+        return sequences.indices.map { s in
+            var mean = [Double](repeating: 0, count: h)
+            for r in offsets[s]..<offsets[s + 1] {
+                let row = x.pointer + r * h
+                for j in 0..<h { mean[j] += Double(row[j]) }
+            }
+            let n = Double(max(1, offsets[s + 1] - offsets[s]))
+            var v = mean.map { Float($0 / n) }
+            normalizeL2(&v)
+            return v
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import ClioCore
+import Foundation
+import Testing
+@testable import ClioEmbed
+
+/// Runs clio-embed in-process on `input` (written to a file) and returns its standard output
+/// and the error it stopped with, if any.
+func runEmbed(_ arguments: [String], input: String) throws -> (lines: [String], error: (any Error)?, inputPath: String) {
+    let inputPath = temporaryPath("in.jsonl"), outputPath = temporaryPath("out.jsonl")
+    try Data(input.utf8).write(to: URL(fileURLWithPath: inputPath))
+    defer { unlink(outputPath) }
+    let fd = open(outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    let writer = OutputWriter(fd: fd)
+    var failure: (any Error)?
+    do {
+        let command = try EmbedCommand(arguments: arguments + ["--quiet", inputPath])
+        try command.run(output: writer)
+    } catch {
+        failure = error
+    }
+    try? writer.flush()
+    close(fd)
+    let text = try String(contentsOfFile: outputPath, encoding: .utf8)
+    return (text.split(separator: "\n").map(String.init), failure, inputPath)
+}
+
+func parse(_ line: String) throws -> JSONObject {
+    try JSONParser.parse(Array(line.utf8)).objectValue!
+}
+
+@Test func recordsKeepTheirFieldsInOrderAndGainEmbeddingAndModel() throws {
+    let input = #"{"z":1,"facets":{"request":"fix my code","task":"t"},"a":[true,null],"id":"x"}"# + "\n"
+    let run = try runEmbed(["--model", "hash", "--dimension", "64"], input: input)
+    #expect(run.error == nil)
+    let record = try parse(run.lines[0])
+    #expect(record.keys == ["z", "facets", "a", "id", "embedding", "embedding_model"])
+    #expect(record["facets"] == .object(["request": "fix my code", "task": "t"]))
+    #expect(record["a"] == .array([.bool(true), .null]))
+    #expect(record["embedding"]?.arrayValue?.count == 64)
+    #expect(record["embedding_model"] == .object(["name": "hash-v1", "dimension": 64, "field": "facets.request"]))
+}
+
+@Test func missingFieldStopsWithItsLineNumberAfterWritingEarlierRecords() throws {
+    let input = #"{"text":"one"}"# + "\n\n" + #"{"text":"two"}"# + "\n" + #"{"other":"three"}"# + "\n" + #"{"text":"four"}"# + "\n"
+    let run = try runEmbed(["--model", "hash", "--field", "text"], input: input)
+    #expect(run.lines.count == 2)
+    let error = try #require(run.error as? ClioError)
+    #expect(error.description == "\(run.inputPath):4: field \"text\" is missing")
+}
+
+@Test func nonStringFieldIsAnError() throws {
+    let run = try runEmbed(["--model", "hash", "--field", "text"], input: #"{"text":42}"# + "\n")
+    let error = try #require(run.error as? ClioError)
+    #expect(error.message == "field \"text\" must be a string, got a number")
+}
+
+@Test func skipInvalidDropsBadRecordsAndKeepsTheRestInOrder() throws {
+    let input = [#"{"id":1,"text":"a"}"#, "{broken", #"{"id":2}"#, #"{"id":3,"text":"c"}"#].joined(separator: "\n") + "\n"
+    let run = try runEmbed(["--model", "hash", "--field", "text", "--skip-invalid", "--batch", "1"], input: input)
+    #expect(run.error == nil)
+    #expect(try run.lines.map { try parse($0)["id"] } == [1, 3])
+}
+
+@Test func compactVectorsDecodeToTheSameNumbers() throws {
+    let input = #"{"text":"the same words"}"# + "\n"
+    let plain = try runEmbed(["--model", "hash", "--field", "text"], input: input)
+    let compact = try runEmbed(["--model", "hash", "--field", "text", "--compact-vectors"], input: input)
+    let a = try VectorCodec.decode(parse(plain.lines[0])["embedding"]!, field: "embedding")
+    let b = try VectorCodec.decode(parse(compact.lines[0])["embedding"]!, field: "embedding")
+    #expect(try parse(compact.lines[0])["embedding"]?.stringValue?.hasPrefix("f32le:") == true)
+    #expect(a == b)
+}
+
+@Test func cachedVectorsAreReusedAndIdenticalToComputedOnes() throws {
+    let embedder = try Fixtures.miniLM()
+    let dir = temporaryPath("cache")
+    let cache = try ContentCache(directory: dir)
+    let pipeline = EmbedPipeline(embedder: embedder, cache: cache, field: "text", compact: false)
+    let texts = ["first text", "second text", "first text"]
+    let computed = try pipeline.vectors(texts)
+    #expect(cache.writes == 3)
+    let again = try pipeline.vectors(texts)
+    #expect(cache.hits == 3)
+    #expect(again == computed)
+    #expect(computed[0] == computed[2])
+}
+
+@Test func badOptionsAreUsageErrors() {
+    #expect(throws: UsageError.self) { try EmbedCommand(arguments: ["--model", "word2vec"]) }
+    #expect(throws: UsageError.self) { try EmbedCommand(arguments: ["--dimension", "8"]) }
+    #expect(throws: UsageError.self) { try EmbedCommand(arguments: ["--model", "minilm", "--dimension", "8"]) }
+    #expect(throws: UsageError.self) { try EmbedCommand(arguments: ["--batch", "0"]) }
+    #expect(throws: UsageError.self) { try EmbedCommand(arguments: ["--field", "a..b"]) }
+    #expect(throws: UsageError.self) { try EmbedCommand(arguments: ["--no-cache", "--cache", "/tmp/x"]) }
+}
+
+@Test func missingModelDirectorySaysHowToGetTheWeights() throws {
+    let dir = temporaryPath("empty-model")
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    #expect {
+        _ = try Embedders.make(.miniLM, modelDir: dir)
+    } throws: { error in
+        let message = (error as? ClioError)?.message ?? ""
+        return message.contains("scripts/get-model.sh") && message.contains("--model hash") && message.contains("vocab.txt")
+    }
+}

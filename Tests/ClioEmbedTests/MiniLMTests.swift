@@ -1,0 +1,44 @@
+import Testing
+@testable import ClioEmbed
+
+@Test func vectorsMatchSentenceTransformersWithCosineAtLeast0_9999() throws {
+    let embedder = try Fixtures.miniLM()
+    let items = try Fixtures.reference()
+    // Embedded from the reference ids, so this checks the encoder even if a tokenizer bug exists
+    // (the tokenizer has its own test).
+    let vectors = embedder.embed(tokenIDs: items.map(\.ids))
+    var worst = (cosine: 1.0, text: "")
+    for (item, vector) in zip(items, vectors) {
+        #expect(vector.count == 384)
+        let c = cosine(vector, item.embedding)
+        if c < worst.cosine { worst = (c, item.text) }
+    }
+    #expect(worst.cosine >= 0.9999, "lowest cosine \(worst.cosine) for \(worst.text.debugDescription.prefix(80))")
+}
+
+@Test func embeddingTextsGivesTheSameVectorsAsTheReference() throws {
+    let embedder = try Fixtures.miniLM()
+    let items = Array(try Fixtures.reference().prefix(40))
+    let vectors = embedder.embed(items.map(\.text))
+    for (item, vector) in zip(items, vectors) {
+        #expect(cosine(vector, item.embedding) >= 0.9999, "\(item.text.debugDescription.prefix(60))")
+    }
+}
+
+@Test func vectorsDoNotDependOnWhatElseIsInTheBatch() throws {
+    let embedder = try Fixtures.miniLM()
+    let texts = ["short", "a somewhat longer sentence about cats and dogs", String(repeating: "long text ", count: 80)]
+    let together = embedder.embed(texts)
+    for (i, text) in texts.enumerated() {
+        let alone = embedder.embed([text])[0]
+        #expect(cosine(alone, together[i]) > 0.999999)
+    }
+}
+
+@Test func vectorsHaveUnitLength() throws {
+    let embedder = try Fixtures.miniLM()
+    for v in embedder.embed(["hello world", "", "🙂"]) {
+        let norm = v.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
+        #expect(abs(norm - 1) < 1e-5)
+    }
+}
