@@ -149,7 +149,11 @@ public final class LLMLabeler: @unchecked Sendable {
         var rounds: [[Int]] = []
         var current = (0..<baseCount).filter { shown[$0] }
         var partitions = [current]
-        while current.count > max(options.hierarchy.top, 1) {
+        // Withheld clusters end up in a bucket; when no round would run, that bucket would be one
+        // top-level record too many, so group once more (they then join a parent's bucket).
+        let anyWithheld = shown.contains(false)
+        while current.count > max(options.hierarchy.top, 1)
+            || (rounds.isEmpty && anyWithheld && current.count >= 2 && current.count + 1 > options.hierarchy.top) {
             let levelsSoFar = rounds.count + 1
             if let maxLevels = options.hierarchy.maxLevels, levelsSoFar >= maxLevels { break }
             let isLast = options.hierarchy.maxLevels.map { levelsSoFar + 1 == $0 } ?? false
@@ -208,15 +212,35 @@ public final class LLMLabeler: @unchecked Sendable {
             partitions.append(next)
             current = next
         }
+        if rounds.isEmpty, current.count == 1, anyWithheld, options.hierarchy.top == 1 {
+            // One shown cluster beside withheld ones and room for one record at the top: a parent
+            // over it, which then holds the withheld ones' bucket (the offline grouping does the same).
+            let child = current[0]
+            let index = nodes.count
+            nodes[child].parent = index
+            nodes.append(Hierarchy.Node(level: 1, children: [child], parent: nil, size: nodes[child].size))
+            centres.append(centres[child])
+            shown.append(true)
+            labels.append(nameParent(input: input, children: [labels[child]!], level: 1, size: nodes[child].size,
+                                     centre: centres[child], pool: baseMembers[child]))
+            rounds.append([index])
+            current = [index]
+            partitions.append(current)
+        }
         var roots = current
 
         // Withheld base clusters follow their nearest shown base cluster into its parent, where
         // they are folded into that parent's "Other" bucket; they are never named.
         let shownBases = (0..<baseCount).filter { shown[$0] }
         for w in 0..<baseCount where !shown[w] {
-            guard let nearest = shownBases.min(by: {
-                (Self.squaredDistance(baseCentroids[$0], baseCentroids[w]), $0) < (Self.squaredDistance(baseCentroids[$1], baseCentroids[w]), $1)
-            }), let parent = nodes[nearest].parent else {
+            func nearest(_ candidates: [Int]) -> Int? {
+                candidates.min {
+                    (Self.squaredDistance(centres[$0], baseCentroids[w]), $0) < (Self.squaredDistance(centres[$1], baseCentroids[w]), $1)
+                }
+            }
+            // Its nearest shown base cluster's parent; when that one is at the top, the nearest
+            // top-level parent, so the withheld cluster does not add a top-level record.
+            guard let parent = nearest(shownBases).flatMap({ nodes[$0].parent }) ?? nearest(roots.filter { $0 >= baseCount }) else {
                 roots.append(w)
                 continue
             }
