@@ -1,4 +1,7 @@
 import ClioCore
+#if canImport(Glibc)
+import Glibc
+#endif
 import ClioEmbed
 import ClioLLM
 @testable import ClioLabel
@@ -138,4 +141,22 @@ func llmLabel(_ records: [JSONObject], stub: StubModel, options: LabelOptions = 
     let labeler = LLMLabeler(model: CachedChatModel(base: stub, cache: nil, stats: stats), embedder: HashedEmbedder(dimension: 64),
                              options: options, llm: llm)
     return (try labeler.label(try labelInput(records)), labeler, stats)
+}
+
+/// Runs a prepared `LabelCommand` over `input` written to a file; returns stdout.
+func runCommand(_ command: LabelCommand, input: String) throws -> String {
+    let inPath = temporaryFile(input)
+    let outPath = temporaryFile("", suffix: ".out")
+    defer {
+        unlink(inPath)
+        unlink(outPath)
+    }
+    var command = command
+    command.paths = [inPath]
+    let fd = open(outPath, O_WRONLY | O_TRUNC)
+    defer { close(fd) }
+    let output = OutputWriter(fd: fd)
+    try command.run(output: output)
+    try output.flush()
+    return readFile(outPath)
 }
