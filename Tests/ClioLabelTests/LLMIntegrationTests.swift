@@ -34,17 +34,25 @@ final class CountingModel: ChatModel, @unchecked Sendable {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     }
 
+    /// Runs a built tool; input from a file so a large output cannot block on a full pipe.
     static func pipe(_ tool: String, _ arguments: [String], stdin: Data?) throws -> Data {
+        var arguments = arguments
+        var inputPath: String?
+        if let stdin {
+            let path = NSTemporaryDirectory() + "clio-label-llm-in-\(getpid())-\(tool).jsonl"
+            try stdin.write(to: URL(fileURLWithPath: path))
+            inputPath = path
+            arguments.append(path)
+        }
+        defer { if let inputPath { try? FileManager.default.removeItem(atPath: inputPath) } }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "\(binaries)/\(tool)")
         process.arguments = arguments
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
+        let output = Pipe()
+        process.standardInput = FileHandle.nullDevice
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return data
