@@ -72,7 +72,7 @@ start() {
     echo "$port" >"$state/port"
     log "starting on 127.0.0.1:$port with $(basename "$model")"
     nohup "$venv/bin/python" -m llama_cpp.server --model "$model" --host 127.0.0.1 --port "$port" \
-        --n_ctx "${CLIO_LLAMA_CTX:-4096}" --n_threads "${CLIO_LLAMA_THREADS:-2}" \
+        --n_ctx "${CLIO_LLAMA_CTX:-4096}" --n_threads "${CLIO_LLAMA_THREADS:-1}" \
         >"$state/server.log" 2>&1 &
     echo $! >"$state/pid"
     for _ in $(seq 1 120); do

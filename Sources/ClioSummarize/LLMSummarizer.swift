@@ -19,12 +19,17 @@ public struct LLMSummarizer: Sendable {
     public let prompt: FacetPrompt
     public let attempts: Int
     public let options: ChatOptions
+    /// Applied to every free-text answer after validation: a second guard (clio-summarize
+    /// passes its PII masker) behind the prompt's privacy rules.
+    public var mask: (@Sendable (String) -> String)?
 
     /// - Parameters:
     ///   - custom: facets from `--facets FILE`, asked after the built-in ones.
     ///   - attempts: answers asked for one conversation, the first included (`--attempts`).
-    public init(model: CachedChatModel, custom: [FacetSpec] = [], attempts: Int = 3, maxChars: Int = 20_000, maxTokens: Int = 1024) {
+    public init(model: CachedChatModel, custom: [FacetSpec] = [], attempts: Int = 3, maxChars: Int = 20_000, maxTokens: Int = 1024,
+                mask: (@Sendable (String) -> String)? = nil) {
         self.model = model
+        self.mask = mask
         self.prompt = FacetPrompt(facets: FacetSpec.builtIn + custom, maxChars: maxChars)
         self.attempts = max(1, attempts)
         self.options = ChatOptions(temperature: 0, maxTokens: maxTokens, format: .jsonSchema(name: "facets", schema: prompt.schema))
@@ -61,6 +66,12 @@ public struct LLMSummarizer: Sendable {
     }
 
     func facets(_ values: [String: JSON], turns: Int) -> Facets {
+        var values = values
+        if let mask {
+            for facet in prompt.facets {
+                if case .text = facet.kind, let text = values[facet.name]?.stringValue { values[facet.name] = .string(mask(text)) }
+            }
+        }
         let extra = prompt.facets.filter { !FacetSpec.reservedNames.contains($0.name) }.map { (name: $0.name, value: values[$0.name]!) }
         return Facets(
             request: values["request"]!.stringValue!, task: values["task"]!.stringValue!, language: values["language"]!.stringValue!,

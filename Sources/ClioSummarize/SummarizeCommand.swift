@@ -1,4 +1,5 @@
 import ClioCore
+import ClioLLM
 
 /// `clio-summarize`: conversations in, one summary record (facets) per conversation out.
 public struct SummarizeCommand: Command {
@@ -20,6 +21,7 @@ public struct SummarizeCommand: Command {
           --max-chars N      summarise at most the first N characters of a conversation; longer
                              ones get "truncated": true (default: 20000)
           --skip-invalid     warn about and skip bad records instead of stopping (default: stop)
+        \(LLMOptions.help)
           -q, --quiet        no notices, warnings or progress (errors are still printed)
           -h, --help         show this help
           --version          show the version
@@ -30,6 +32,7 @@ public struct SummarizeCommand: Command {
         example:
           clio-summarize conversations.jsonl | clio-embed | clio-cluster | clio-label | clio-tree
           clio-summarize --skip-invalid ~/Downloads/claude-export/conversations.json > summaries.jsonl
+          OPENAI_API_KEY=… clio-summarize --model openai:gpt-4o-mini -j 32 --errors failed.jsonl conversations.jsonl > summaries.jsonl
         """
 
     public var inputFormat: InputFormat?
@@ -38,6 +41,7 @@ public struct SummarizeCommand: Command {
     public var skipInvalid = false
     public var quiet = false
     public var files: [String] = []
+    public var llm = LLMOptions()
 
     public init(arguments: [String]) throws(UsageError) {
         var scanner = ArgumentScanner(arguments)
@@ -50,13 +54,15 @@ public struct SummarizeCommand: Command {
             case "--max-chars": maxChars = try scanner.int(for: option, min: 1)
             case "--skip-invalid": skipInvalid = try scanner.flag(option)
             case "-q", "--quiet": quiet = try scanner.flag(option)
-            default: throw scanner.unknown(option)
+            default: guard try llm.parse(option, &scanner) else { throw scanner.unknown(option) }
             }
         }
         files = scanner.positionals
+        try llm.validate()
     }
 
     public func run(output: OutputWriter) throws {
+        if let spec = llm.spec { return try runLLM(spec: spec, output: output) }
         try run(output: output, summarizer: ExtractiveSummarizer())
     }
 
@@ -86,6 +92,11 @@ public struct SummarizeCommand: Command {
     public func summaryRecord(_ conversation: Conversation, format: InputFormat, summarizer: any Summarizer) throws -> JSONObject {
         let (cut, truncated) = SummarizeCommand.truncate(conversation, maxChars: maxChars)
         let facets = try summarizer.summarize(cut)
+        return outputRecord(conversation, format: format, facets: facets, summarizer: summarizer.descriptor, truncated: truncated)
+    }
+
+    /// The record written for a summarized conversation, whichever summarizer made the facets.
+    func outputRecord(_ conversation: Conversation, format: InputFormat, facets: Facets, summarizer: JSON, truncated: Bool) -> JSONObject {
         var record = conversation.record
         switch format {
         case .messages:
@@ -97,7 +108,7 @@ public struct SummarizeCommand: Command {
             if keepMessages { record["messages"] = SummarizeCommand.messagesJSON(conversation.messages) }
         }
         record["facets"] = facets.json
-        record["summarizer"] = summarizer.descriptor
+        record["summarizer"] = summarizer
         if truncated { record["truncated"] = true }
         return record
     }

@@ -8,7 +8,10 @@ import Testing
 func runEmbed(_ arguments: [String], input: String) throws -> (lines: [String], error: (any Error)?, inputPath: String) {
     let inputPath = temporaryPath("in.jsonl"), outputPath = temporaryPath("out.jsonl")
     try Data(input.utf8).write(to: URL(fileURLWithPath: inputPath))
-    defer { unlink(outputPath) }
+    defer {
+        unlink(outputPath)
+        unlink(inputPath)
+    }
     let fd = open(outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     let writer = OutputWriter(fd: fd)
     var failure: (any Error)?
@@ -74,6 +77,7 @@ func parse(_ line: String) throws -> JSONObject {
 @Test func cachedVectorsAreReusedAndIdenticalToComputedOnes() throws {
     let embedder = try Fixtures.miniLM()
     let dir = temporaryPath("cache")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let cache = try ContentCache(directory: dir)
     let pipeline = EmbedPipeline(embedder: embedder, cache: cache, field: "text", compact: false)
     let texts = ["first text", "second text", "first text"]
@@ -96,6 +100,7 @@ func parse(_ line: String) throws -> JSONObject {
 
 @Test func missingModelDirectorySaysHowToGetTheWeights() throws {
     let dir = temporaryPath("empty-model")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     #expect {
         _ = try Embedders.make(.miniLM, modelDir: dir)
@@ -103,4 +108,12 @@ func parse(_ line: String) throws -> JSONObject {
         let message = (error as? ClioError)?.message ?? ""
         return message.contains("scripts/get-model.sh") && message.contains("--model hash") && message.contains("vocab.txt")
     }
+}
+
+@Test func brokenJSONLineStopsWithItsLineNumberAfterWritingEarlierRecords() throws {
+    let input = #"{"text":"one"}"# + "\n" + #"{"text":"two"}"# + "\n{broken\n" + #"{"text":"four"}"# + "\n"
+    let run = try runEmbed(["--model", "hash", "--field", "text"], input: input)
+    #expect(run.lines.count == 2)
+    let error = try #require(run.error as? ClioError)
+    #expect(error.description.hasPrefix("\(run.inputPath):3: invalid JSON"))
 }

@@ -32,3 +32,24 @@ import Testing
     #expect(fnv1aCore("a") == 0xaf63_dc4c_8601_ec8c)
     #expect(fnv1aCore("foobar") == 0x8594_4171_f739_67e8)
 }
+
+@Test func hashedVectorsMatchAnIndependentPythonImplementation() throws {
+    // Fixtures/hash-reference.jsonl: `python3 scripts/make-embed-fixture.py --hash`.
+    let bytes = try LineReader.readAll(path: Fixtures.directory + "/hash-reference.jsonl")
+    var checked = 0
+    for line in bytes.split(separator: 0x0A) where !line.isEmpty {
+        let json = try JSONParser.parse(Array(line))
+        let text = json[path: "text"]!.stringValue!, dimension = json[path: "dimension"]!.intValue!
+        var want = [Float](repeating: 0, count: dimension)
+        for pair in json[path: "nonzero"]!.arrayValue! {
+            want[pair[path: "0"]!.intValue!] = Float(pair[path: "1"]!.doubleValue!)
+        }
+        let got = HashedEmbedder(dimension: dimension).embed(text)
+        let worst = zip(got, want).map { abs($0 - $1) }.max() ?? 0
+        #expect(worst < 1e-6, "\(text.prefix(60)): max difference \(worst)")
+        checked += 1
+    }
+    #expect(checked >= 50)
+}
+
+import ClioCore

@@ -18,14 +18,17 @@ func gemmMatchesATripleLoopInDouble(shape: (m: Int, n: Int, k: Int)) {
     let a = randomFloats(m * k, seed: 1), bt = randomFloats(n * k, seed: 2), bias = randomFloats(n, seed: 3)
     var packed = [Float](repeating: .nan, count: clio_gemm_packed_size(k, n))
     clio_gemm_pack_bt(bt, k, n, k, &packed)
+    // Both the dispatched (AVX2/FMA where available) and the portable path.
     var c = [Float](repeating: .nan, count: m * n)
+    var portable = [Float](repeating: .nan, count: m * n)
     clio_gemm(m, n, k, a, k, packed, bias, &c, n)
+    clio_gemm_scalar(m, n, k, a, k, packed, bias, &portable, n)
     var worst = 0.0
     for i in 0..<m {
         for j in 0..<n {
             var s = Double(bias[j])
             for kk in 0..<k { s += Double(a[i * k + kk]) * Double(bt[j * k + kk]) }
-            worst = max(worst, abs(s - Double(c[i * n + j])))
+            worst = max(worst, abs(s - Double(c[i * n + j])), abs(s - Double(portable[i * n + j])))
         }
     }
     #expect(worst < 1e-4 * Double(k).squareRoot(), "m \(m) n \(n) k \(k): max error \(worst)")
@@ -85,7 +88,8 @@ func attentionMatchesSoftmaxOfScaledScores(len: Int) {
             #expect(abs(want - Double(x[r * n + j])) < 1e-5)
         }
     }
-    var g: [Float] = [-3, -1, -0.5, 0, 0.5, 1, 3]
+    // Every point from -8 to 8 in steps of 1/64, so the vector path and its scalar tail both run.
+    var g: [Float] = (-512...512).map { Float($0) / 64 }
     let input = g
     clio_gelu(&g, g.count)
     for (v, out) in zip(input, g) {

@@ -39,3 +39,16 @@ import Testing
 @Test func vocabularyWithoutSpecialTokensIsRejected() {
     #expect(throws: (any Error).self) { try BertTokenizer(vocabulary: ["a", "b"]) }
 }
+
+@Test func truncationAtAnyCutMatchesTokenizingTheWholeText() throws {
+    let tokenizer = try BertTokenizer(vocabFile: Fixtures.modelDirectory() + "/vocab.txt", maxLength: 16)
+    // Reference: every word of the whole text, then the first 14 pieces.
+    let texts = ["unbelievably long words like antidisestablishmentarianism " + String(repeating: "x", count: 200),
+                 String(repeating: "naïve café ", count: 40), String(repeating: "你好", count: 100),
+                 String(repeating: "a", count: 127) + " b c d e f g h i j k l m n o p"]
+    for text in texts {
+        let all = BertTokenizer.words(text).flatMap { tokenizer.wordPiece($0) }
+        let want = [tokenizer.classifier] + all.prefix(14) + [tokenizer.separator]
+        #expect(tokenizer.encode(text) == want, "\(text.prefix(40))")
+    }
+}

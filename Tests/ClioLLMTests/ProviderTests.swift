@@ -32,6 +32,19 @@ import Testing
         #expect(messages == [["role": "system", "content": "Be brief."], ["role": "user", "content": "Say hi."]])
     }
 
+    @Test func openAIAnswerThroughURLSessionIsTheSame() throws {
+        let server = try TestServer { _, _ in
+            .respond(status: 200, body: #"{"choices":[{"index":0,"message":{"role":"assistant","content":"hello"}}],"usage":{"prompt_tokens":2,"completion_tokens":1}}"#)
+        }
+        defer { server.stop() }
+        let client = HTTPClient(timeout: 10, secrets: [key], alwaysURLSession: true)
+        let model = OpenAIChatModel(spec: ModelSpec(provider: .openai, model: "m", baseURL: server.baseURL + "/v1", apiKey: key), client: client)
+        #expect(try model.complete(request) == ChatResponse(text: "hello", usage: TokenUsage(input: 2, output: 1)))
+        let sent = try #require(server.received.first)
+        #expect(sent.headers["authorization"] == "Bearer \(key)")
+        #expect((sent.json as? [String: Any])?["model"] as? String == "m")
+    }
+
     @Test func anthropicRequestPrefillsTheBraceAndPutsItBack() throws {
         let server = try TestServer { _, _ in
             .respond(status: 200, body: #"{"id":"msg_1","type":"message","role":"assistant","model":"claude-3-5-haiku-latest","content":[{"type":"text","text":"\"a\": 1}"}],"stop_reason":"end_turn","usage":{"input_tokens":20,"output_tokens":4}}"#)

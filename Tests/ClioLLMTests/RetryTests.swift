@@ -10,8 +10,10 @@ private let okBody = #"{"choices":[{"message":{"role":"assistant","content":"fin
 @Suite struct RetryTests {
     let key = "sk-live-DO-NOT-LEAK-42"
 
-    func model(_ server: TestServer, timeout: Double = 10, tries: Int = 4, stats: LLMStats = LLMStats()) -> OpenAIChatModel {
-        let client = HTTPClient(maxConnections: 4, timeout: timeout, retry: RetryPolicy(maxTries: tries, baseDelay: 0.01, maxDelay: 0.05), stats: stats, secrets: [key])
+    func model(_ server: TestServer, timeout: Double = 10, tries: Int = 4, stats: LLMStats = LLMStats(), urlSession: Bool = false) -> OpenAIChatModel {
+        let client = HTTPClient(
+            maxConnections: 4, timeout: timeout, retry: RetryPolicy(maxTries: tries, baseDelay: 0.01, maxDelay: 0.05), stats: stats, secrets: [key],
+            alwaysURLSession: urlSession)
         return OpenAIChatModel(spec: ModelSpec(provider: .openai, model: "m", baseURL: server.baseURL, apiKey: key), client: client)
     }
 
@@ -43,6 +45,47 @@ private let okBody = #"{"choices":[{"message":{"role":"assistant","content":"fin
         defer { server.stop() }
         #expect(try model(server, timeout: 1).complete(request).text == "fine")
         #expect(server.count == 2)
+    }
+
+    @Test func stalledResponseTimesOutThroughURLSessionToo() throws {
+        let server = try TestServer { _, n in n == 0 ? .stall(seconds: 4) : .respond(status: 200, body: okBody) }
+        defer { server.stop() }
+        #expect(try model(server, timeout: 1, urlSession: true).complete(request).text == "fine")
+        #expect(server.count == 2)
+    }
+
+    @Test func connectionClosedMidBodyIsRetriedThroughURLSessionToo() throws {
+        let server = try TestServer { _, n in
+            n == 0 ? .closeMidBody(declaredLength: 500, body: #"{"choices":[{"mess"#) : .respond(status: 200, body: okBody)
+        }
+        defer { server.stop() }
+        #expect(try model(server, urlSession: true).complete(request).text == "fine")
+        #expect(server.count == 2)
+    }
+
+    @Test func rateLimitIsRetriedThroughURLSessionToo() throws {
+        let server = try TestServer { _, n in
+            n == 0 ? .respond(status: 429, headers: ["Retry-After": "1"], body: "{}") : .respond(status: 200, body: okBody)
+        }
+        defer { server.stop() }
+        #expect(try model(server, urlSession: true).complete(request).text == "fine")
+        let arrivals = server.received.map(\.arrival)
+        #expect(arrivals.count == 2 && arrivals[1] - arrivals[0] >= 0.9)
+    }
+
+    @Test func chunkedAnswerIsReassembled() throws {
+        let pieces = [String(okBody.prefix(20)), String(okBody.dropFirst(20).prefix(30)), String(okBody.dropFirst(50))]
+        let server = try TestServer { _, _ in .chunked(pieces) }
+        defer { server.stop() }
+        #expect(try model(server).complete(request).text == "fine")
+    }
+
+    @Test func refusedConnectionIsAConnectionError() throws {
+        let server = try TestServer { _, _ in .respond(status: 200, body: okBody) }
+        server.stop()
+        let error = try #require(throws: LLMError.self) { try model(server, tries: 2).complete(request) }
+        #expect(error.kind == .connection)
+        #expect(error.message.contains("cannot connect"))
     }
 
     @Test func stalledResponseWithoutTriesLeftIsATimeoutError() throws {
@@ -114,7 +157,7 @@ private let okBody = #"{"choices":[{"message":{"role":"assistant","content":"fin
             return .respond(status: 200, body: okBody)
         }
         defer { server.stop() }
-        let client = HTTPClient(maxConnections: 16, timeout: 10)
+        let client = HTTPClient(maxConnections: 16, timeout: 10, alwaysURLSession: true)
         let model = OpenAIChatModel(spec: ModelSpec(provider: .openai, model: "m", baseURL: server.baseURL), client: client)
         let request = self.request
         // Own threads: concurrentPerform would use only as many threads as there are cores.

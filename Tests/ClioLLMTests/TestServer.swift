@@ -24,6 +24,8 @@ final class TestServer: @unchecked Sendable {
         case stall(seconds: Double)
         /// Announces `declaredLength` bytes, sends `body`, then closes.
         case closeMidBody(declaredLength: Int, body: String)
+        /// A 200 in chunked transfer encoding, one chunk per piece.
+        case chunked([String])
     }
 
     let port: UInt16
@@ -108,6 +110,11 @@ final class TestServer: @unchecked Sendable {
             send(fd, Array((head + "\r\n").utf8) + bytes)
         case .stall(let seconds):
             Thread.sleep(forTimeInterval: seconds)
+        case .chunked(let pieces):
+            var text = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+            for piece in pieces { text += String(piece.utf8.count, radix: 16) + "\r\n" + piece + "\r\n" }
+            text += "0\r\n\r\n"
+            send(fd, Array(text.utf8))
         case .closeMidBody(let declared, let body):
             let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(declared)\r\nConnection: close\r\n\r\n"
             send(fd, Array((head + body).utf8))

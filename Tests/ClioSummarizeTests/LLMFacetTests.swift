@@ -151,3 +151,16 @@ private func answer(request: String = "The user's overall request for the assist
         }
     }
 }
+
+@Suite struct FacetSchemaTests {
+    @Test func prefixedTextFacetsCarryAnOpeningPattern() throws {
+        let schema = FacetPrompt(facets: FacetSpec.builtIn, maxChars: 100).schema
+        #expect(schema[path: "properties.task.pattern"] == .string(#"^The task is to [^"]*$"#))
+        #expect(schema[path: "properties.concerning"] == ["type": "integer", "minimum": 1, "maximum": 5, "enum": [1, 2, 3, 4, 5]])
+        #expect(schema[path: "required"] == ["request", "task", "language", "concerning"])
+    }
+
+    @Test func regexSpecialsInAPrefixAreEscaped() {
+        #expect(FacetSpec.regexEscaped("Topic (short).") == #"Topic \(short\)\."#)
+    }
+}

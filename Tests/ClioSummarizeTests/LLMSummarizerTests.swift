@@ -181,3 +181,18 @@ func runLLM(_ input: [Conversation], model: any ChatModel, cacheDir: String?, at
         #expect(model.requests[0].messages[0].content.contains("How does the user feel?"))
     }
 }
+
+@Suite struct LLMMaskTests {
+    @Test func maskIsAppliedToFreeTextAnswersOnly() throws {
+        let model = ScriptedModel { _, _ in
+            #"{"request":"The user's overall request for the assistant is to email bob@example.com.","task":"The task is to write an email.","language":"English","concerning":1}"#
+        }
+        let summarizer = LLMSummarizer(model: CachedChatModel(base: model, cache: nil, stats: LLMStats()), mask: { $0.replacingOccurrences(of: "bob@example.com", with: "[EMAIL]") })
+        guard case .success(let facets, _, _) = summarizer.summarize(conversations(1)[0]) else {
+            Issue.record("failed")
+            return
+        }
+        #expect(facets.request == "The user's overall request for the assistant is to email [EMAIL].")
+        #expect(facets.language == "English")
+    }
+}

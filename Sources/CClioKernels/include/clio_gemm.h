@@ -27,6 +27,10 @@ void clio_gemm_pack_b(const float *b, size_t ldb, size_t k, size_t n, float *pac
 void clio_gemm(size_t m, size_t n, size_t k, const float *a, size_t lda, const float *packed,
                const float *bias, float *c, size_t ldc);
 
+/// clio_gemm on the portable path only, whatever the CPU; for tests of that path.
+void clio_gemm_scalar(size_t m, size_t n, size_t k, const float *a, size_t lda, const float *packed,
+                      const float *bias, float *c, size_t ldc);
+
 /// x[i] = LayerNorm(x[i] + residual[i]) * gamma + beta for each of `rows` rows of `n` floats
 /// (residual may be NULL). Statistics are accumulated in double.
 void clio_layernorm(float *x, const float *residual, size_t rows, size_t n, const float *gamma,
