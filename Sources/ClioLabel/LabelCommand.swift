@@ -4,6 +4,9 @@ import Glibc
 import Darwin
 #endif
 import ClioCore
+import ClioEmbed
+import ClioLLM
+import Foundation
 
 /// `clio-label`: clustered records in, one named cluster record per cluster at every level out.
 public struct LabelCommand: Command {
@@ -15,9 +18,13 @@ public struct LabelCommand: Command {
         hierarchy and writes one cluster record per cluster at every level, level 0 first.
         Reads the files given, or standard input when there are none or for '-'.
 
-        Naming is offline: a cluster is named after the summary of its medoid (the member nearest
-        its centre) and described by its most distinctive keywords (TF-IDF against the other
-        clusters of its level).
+        Without a model, naming is offline: a cluster is named after the summary of its medoid (the
+        member nearest its centre) and described by its most distinctive keywords (TF-IDF against
+        the other clusters of its level), and the hierarchy groups cluster centres by k-means.
+        With --model (or CLIO_MODEL), a chat model names each base cluster from a sample of its
+        summaries and the nearest summaries outside it, and builds the hierarchy: neighbourhoods
+        of clusters propose parent names, which are deduplicated, every child is assigned to one,
+        and each parent is renamed from its children (see docs/label.md).
 
         options:
           --top N                 stop grouping when at most N top-level clusters remain (default 10)
@@ -31,6 +38,25 @@ public struct LabelCommand: Command {
           --compact-vectors       write centroids as "f32le:<base64>" strings
           --keywords N            keywords per cluster (default 4)
           --seed N                seed of the k-means runs that build the hierarchy (default 0)
+
+        LLM options:
+          --model PROVIDER:MODEL  name clusters and build the hierarchy with a chat model
+                                  (default $CLIO_MODEL; offline when neither is set)
+          --base-url URL          the provider's endpoint (default $CLIO_BASE_URL or the provider's)
+          -j N                    model calls in flight (default 16)
+          --attempts N            answers asked per question, the first included (default 3)
+          --timeout S             seconds to wait for an answer before retrying (default 300)
+          --samples N             summaries sampled from inside a base cluster (default 50)
+          --contrast N            summaries nearest its centre from outside it (default 50)
+          --neighbourhood N       about N clusters per neighbourhood when proposing parents (default 40)
+          --embed-model NAME      embedder for cluster names: minilm or hash (default minilm when
+                                  its weights are installed, else hash)
+          --audit                 rate each name and description for privacy (1-5) and withhold
+                                  clusters rated below 3 (default off)
+          --cache DIR             model answer cache (default $CLIO_CACHE_DIR/llm, else
+                                  $XDG_CACHE_HOME/clio/llm, else ~/.cache/clio/llm)
+          --no-cache              neither read nor write the cache
+
           --skip-invalid          skip malformed records with a warning instead of stopping
           -q, --quiet             no notes or warnings on standard error
           -h, --help              show this help
@@ -42,6 +68,7 @@ public struct LabelCommand: Command {
 
         example:
           clio-summarize chats.jsonl | clio-embed | clio-cluster | clio-label --min-users 5 | clio-tree
+          clio-label --model openai:gpt-4o-mini --audit clustered.jsonl | clio-tree
         """
 
     public var paths: [String] = []
@@ -50,9 +77,20 @@ public struct LabelCommand: Command {
     public var skipInvalid = false
     /// Names the clusters; the offline namer unless a caller (an LLM option) sets another.
     public var namer: any ClusterNamer = OfflineNamer()
+    /// The chat model for the LLM path; nil for offline labelling.
+    public var modelSpec: ModelSpec?
+    public var llmOptions = LLMLabelOptions()
+    public var timeout: Double = 300
+    public var embedModel: EmbedderSpec?
+    public var cacheDirectory: String?
+    public var useCache = true
+    /// For tests: a model used instead of the one `modelSpec` names (still cached).
+    public var chatModel: (any ChatModel)?
 
     public init(arguments: [String]) throws(UsageError) {
         var scanner = ArgumentScanner(arguments)
+        var modelText: String?
+        var baseURL: String?
         while let option = try scanner.nextOption() {
             switch option {
             case "--top": options.hierarchy.top = try scanner.int(for: option, min: 1)
@@ -68,12 +106,27 @@ public struct LabelCommand: Command {
                 let text = try scanner.value(for: option)
                 guard let seed = UInt64(text) else { throw UsageError("option --seed needs a whole number from 0, got '\(text)'") }
                 options.hierarchy.seed = seed
+            case "--model": modelText = try scanner.value(for: option)
+            case "--base-url": baseURL = try scanner.value(for: option)
+            case "-j", "--jobs": llmOptions.jobs = try scanner.int(for: option, min: 1, max: 1024)
+            case "--attempts": llmOptions.attempts = try scanner.int(for: option, min: 1, max: 20)
+            case "--timeout": timeout = Double(try scanner.int(for: option, min: 1))
+            case "--samples": llmOptions.samples = try scanner.int(for: option, min: 1)
+            case "--contrast": llmOptions.contrast = try scanner.int(for: option, min: 0)
+            case "--neighbourhood", "--neighborhood": llmOptions.neighbourhood = try scanner.int(for: option, min: 2)
+            case "--embed-model": embedModel = try EmbedderSpec(model: try scanner.value(for: option), dimension: nil)
+            case "--audit": llmOptions.audit = try scanner.flag(option)
+            case "--cache": cacheDirectory = try scanner.value(for: option)
+            case "--no-cache": useCache = !(try scanner.flag(option))
             case "--skip-invalid": skipInvalid = try scanner.flag(option)
             case "-q", "--quiet": _ = try scanner.flag(option)
             default: throw scanner.unknown(option)
             }
         }
         paths = scanner.positionals
+        modelSpec = try ModelSpec.resolve(model: modelText, baseURL: baseURL, environment: ProcessInfo.processInfo.environment)
+        if modelSpec == nil && llmOptions.audit { throw UsageError("option --audit needs --model PROVIDER:MODEL (or CLIO_MODEL)") }
+        if case .api? = embedModel { throw UsageError("option --embed-model takes minilm or hash") }
         if let assignmentsPath, assignmentsPath.isEmpty { throw UsageError("option --assignments needs a file name") }
     }
 
@@ -91,7 +144,16 @@ public struct LabelCommand: Command {
         }
         defer { if assignmentsFD >= 0 { close(assignmentsFD) } }
 
-        let result = try Labeler.label(input, options: options, namer: namer)
+        let started = monotonicSeconds()
+        var llmRun: (labeler: LLMLabeler, stats: LLMStats)?
+        let result: LabelOutput
+        if modelSpec != nil || chatModel != nil {
+            let run = try makeLLMLabeler()
+            llmRun = run
+            result = try run.labeler.label(input)
+        } else {
+            result = try Labeler.label(input, options: options, namer: namer)
+        }
         for record in result.clusters { try output.write(record: record) }
         if let assignmentsFile {
             do {
@@ -107,8 +169,47 @@ public struct LabelCommand: Command {
                     + "\(result.withheldConversations) conversation\(result.withheldConversations == 1 ? "" : "s") "
                     + "below the privacy threshold (--min-conversations \(options.minConversations), --min-users \(options.minUsers))")
         }
+        if let llmRun {
+            let c = llmRun.labeler.counters.snapshot
+            if llmOptions.audit {
+                let unrated = c.auditUnrated > 0 ? " (\(c.auditUnrated) not rated)" : ""
+                Diagnostics.note("audit withheld \(c.auditWithheld) cluster\(c.auditWithheld == 1 ? "" : "s") rated below 3\(unrated)")
+            }
+            let v = llmRun.stats.snapshot
+            if v.callFailures > 0 {
+                Diagnostics.warning("\(v.callFailures) model call\(v.callFailures == 1 ? "" : "s") failed; their clusters were named or placed offline")
+            }
+            var parts = ["\(v.calls) call\(v.calls == 1 ? "" : "s")", "\(v.cacheHits) cache hit\(v.cacheHits == 1 ? "" : "s")"]
+            if v.retries > 0 { parts.append("\(v.retries) retr\(v.retries == 1 ? "y" : "ies")") }
+            parts.append("\(v.callFailures) failed")
+            parts.append("\(c.reasked) re-asked")
+            parts.append("\(c.fallbacks) fallback\(c.fallbacks == 1 ? "" : "s")")
+            if c.fuzzyMatches > 0 { parts.append("\(c.fuzzyMatches) fuzzy match\(c.fuzzyMatches == 1 ? "" : "es")") }
+            if c.offlineLevels > 0 { parts.append("\(c.offlineLevels) level\(c.offlineLevels == 1 ? "" : "s") grouped offline") }
+            parts.append("tokens \(v.tokensIn) in / \(v.tokensOut) out")
+            parts.append(formatDuration(monotonicSeconds() - started))
+            Diagnostics.note("model: " + parts.joined(separator: ", ") + " (\(llmRun.labeler.model.spec.name))")
+        }
         Diagnostics.note(
             "labelled \(input.count) conversation\(input.count == 1 ? "" : "s"): \(result.clusters.count) cluster records, "
                 + "\(result.levelCount) level\(result.levelCount == 1 ? "" : "s"), \(result.topLevelCount) at the top")
+    }
+
+    /// The model (cached unless --no-cache) and the name embedder of the LLM path.
+    func makeLLMLabeler() throws -> (labeler: LLMLabeler, stats: LLMStats) {
+        let stats = LLMStats()
+        let base: any ChatModel
+        if let chatModel {
+            base = chatModel
+        } else {
+            let spec = modelSpec!
+            let client = HTTPClient(maxConnections: llmOptions.jobs, timeout: timeout, stats: stats, secrets: [spec.apiKey].compactMap { $0 })
+            base = spec.makeModel(client: client)
+        }
+        let cache = useCache ? try ContentCache(directory: cacheDirectory ?? ContentCache.defaultDirectory("llm")) : nil
+        let model = CachedChatModel(base: base, cache: cache, stats: stats)
+        let spec = embedModel ?? (MiniLMFiles.locate(modelDir: nil) != nil ? .miniLM : .hash(dimension: HashedEmbedder.defaultDimension))
+        let embedder = try Embedders.make(spec)
+        return (LLMLabeler(model: model, embedder: embedder, options: options, llm: llmOptions), stats)
     }
 }

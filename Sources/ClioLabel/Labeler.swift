@@ -38,37 +38,14 @@ public enum Labeler {
         guard input.count > 0 else {
             return LabelOutput(clusters: [], assignments: [], withheldClusters: 0, withheldConversations: 0, topLevelCount: 0, levelCount: 0)
         }
-        // Base clusters in order of their `cluster` number; members in input order.
-        let clusterValues = Array(Set(input.clusters)).sorted()
-        var baseOf: [Int: Int] = [:]
-        for (i, value) in clusterValues.enumerated() { baseOf[value] = i }
-        var baseMembers = [[Int]](repeating: [], count: clusterValues.count)
-        for (record, value) in input.clusters.enumerated() { baseMembers[baseOf[value]!].append(record) }
-        let baseCentroids = baseMembers.map { input.centroid($0) }
+        let (clusterValues, baseOf, baseMembers, baseCentroids) = baseClusters(input)
 
         let hierarchy = Hierarchy.build(
             centroids: baseCentroids.flatMap { $0 }, sizes: baseMembers.map(\.count), dimension: input.dimension,
             options: options.hierarchy)
-        let nodeCount = hierarchy.nodes.count
-
-        // Per node: id, members, centre, users.
-        var ids = [String](repeating: "", count: nodeCount)
-        var members = [[Int]](repeating: [], count: nodeCount)
-        var centres = [[Float]](repeating: [], count: nodeCount)
-        var perLevel: [Int: Int] = [:]
-        for node in 0..<nodeCount {
-            let level = hierarchy.nodes[node].level
-            if node < hierarchy.baseCount {
-                ids[node] = "L0-\(clusterValues[node])"
-                members[node] = baseMembers[node]
-                centres[node] = baseCentroids[node]
-            } else {
-                ids[node] = "L\(level)-\(perLevel[level, default: 0])"
-                perLevel[level, default: 0] += 1
-                members[node] = hierarchy.nodes[node].children.flatMap { members[$0] }
-                centres[node] = input.centroid(members[node])
-            }
-        }
+        let table = NodeTable(input: input, hierarchy: hierarchy, clusterValues: clusterValues, baseMembers: baseMembers, baseCentroids: baseCentroids)
+        let nodeCount = table.ids.count
+        let ids = table.ids, members = table.members, centres = table.centres
         let users = members.map { input.distinctUsers($0) }
         let shown = (0..<nodeCount).map {
             hierarchy.nodes[$0].size >= options.minConversations && users[$0] >= options.minUsers
@@ -116,6 +93,28 @@ public enum Labeler {
             for (node, label) in zip(batch, named) { labels[node] = label }
         }
 
+        return records(input: input, hierarchy: hierarchy, table: table, baseOf: baseOf, labels: labels, shown: shown, options: options)
+    }
+
+    /// Base clusters in order of their `cluster` number; members in input order.
+    static func baseClusters(_ input: LabelInput) -> (values: [Int], baseOf: [Int: Int], members: [[Int]], centroids: [[Float]]) {
+        let clusterValues = Array(Set(input.clusters)).sorted()
+        var baseOf: [Int: Int] = [:]
+        for (i, value) in clusterValues.enumerated() { baseOf[value] = i }
+        var baseMembers = [[Int]](repeating: [], count: clusterValues.count)
+        for (record, value) in input.clusters.enumerated() { baseMembers[baseOf[value]!].append(record) }
+        return (clusterValues, baseOf, baseMembers, baseMembers.map { input.centroid($0) })
+    }
+
+    /// The cluster records, buckets and assignments for a finished hierarchy. `shown` must be
+    /// closed downwards: a node that is not shown has no shown descendant.
+    static func records(
+        input: LabelInput, hierarchy: Hierarchy, table: NodeTable, baseOf: [Int: Int], labels: [ClusterLabel?], shown: [Bool],
+        options: LabelOptions
+    ) -> LabelOutput {
+        let nodeCount = table.ids.count
+        let ids = table.ids, members = table.members, centres = table.centres
+        let users = table.users
         // Privacy buckets: the withheld children of each shown parent (or of the root) become one record.
         let rootKey = -1
         var folded: [Int: [Int]] = [:]
@@ -211,5 +210,39 @@ public enum Labeler {
         return LabelOutput(
             clusters: entries.map(\.record), assignments: assignments, withheldClusters: withheldClusters,
             withheldConversations: withheldConversations, topLevelCount: hierarchy.roots.count, levelCount: levelCount)
+    }
+}
+
+/// Per node of a hierarchy: its id, members (record indices), centre and distinct users.
+struct NodeTable {
+    var ids: [String]
+    var members: [[Int]]
+    var centres: [[Float]]
+    var users: [Int]
+
+    init(input: LabelInput, hierarchy: Hierarchy, clusterValues: [Int], baseMembers: [[Int]], baseCentroids: [[Float]]) {
+        let nodeCount = hierarchy.nodes.count
+        // Per node: id, members, centre, users.
+        ids = [String](repeating: "", count: nodeCount)
+        members = [[Int]](repeating: [], count: nodeCount)
+        centres = [[Float]](repeating: [], count: nodeCount)
+        var perLevel: [Int: Int] = [:]
+        for node in 0..<nodeCount {
+            let level = hierarchy.nodes[node].level
+            if node < hierarchy.baseCount {
+                ids[node] = "L0-\(clusterValues[node])"
+                members[node] = baseMembers[node]
+                centres[node] = baseCentroids[node]
+            } else {
+                ids[node] = "L\(level)-\(perLevel[level, default: 0])"
+                perLevel[level, default: 0] += 1
+                var merged: [Int] = []
+                for child in hierarchy.nodes[node].children { merged += members[child] }
+                members[node] = merged
+                centres[node] = input.centroid(merged)
+            }
+        }
+        let all = members
+        users = all.map { input.distinctUsers($0) }
     }
 }
