@@ -105,6 +105,16 @@ public enum KeywordTokenizer {
         "used", "make", "making", "way", "ways", "thing", "things", "someone", "something", "given",
         "explain", "explaining", "suggest", "suggesting", "give", "giving", "tell", "describe", "show", "discuss",
         "discussing", "answer", "question", "questions",
+        // Function words of the other languages the extractive summaries quote as written.
+        "de", "la", "el", "los", "las", "un", "una", "unos", "y", "o", "en", "con", "por", "para", "que", "es", "del",
+        "al", "lo", "mi", "mis", "tu", "su", "sus", "se", "como", "muy", "pero", "yo", "me", "te", "le", "les", "hay",
+        "le", "les", "des", "du", "et", "ou", "dans", "pour", "avec", "sur", "est", "je", "j", "il", "elle", "nous",
+        "vous", "ils", "ce", "cette", "ces", "mon", "ma", "mes", "ton", "ta", "son", "sa", "qui", "pas", "ne", "au",
+        "aux", "une", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "und", "oder", "ich",
+        "du", "er", "sie", "es", "wir", "ihr", "mit", "für", "auf", "ist", "zu", "im", "von", "nicht", "wie", "mein",
+        "meine", "kann", "um", "o", "os", "as", "um", "uma", "com", "não", "eu", "meu", "minha", "do", "da", "dos",
+        "das", "no", "na", "nos", "nas", "em", "il", "di", "che", "per", "non", "sono", "het", "een", "van", "ik",
+        "je", "op", "voor", "met",
     ]
 }
 
