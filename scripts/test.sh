@@ -39,11 +39,21 @@ swift build --build-tests >&2
 swift test "$@"
 if (($#)); then exit 0; fi  # a filtered run stops here
 
-# 5. The HTML report of the example data, looked at in headless Chromium.
+# 5. The HTML report of the example data, looked at in headless Chromium. A filter between
+#    clio-label and clio-tree gives two clusters hostile names, so the check also proves that
+#    data is shown as text, never markup.
 bin=$(swift build --show-bin-path)
 out=$(mktemp -d)
 "$bin/clio-summarize" -q examples/conversations.jsonl | "$bin/clio-embed" -q | "$bin/clio-cluster" |
-  "$bin/clio-label" -q | "$bin/clio-tree" --format html --title "clio test report" >"$out/report.html"
+  "$bin/clio-label" -q | python3 -c '
+import json, sys
+hostile = ["<img src=x onerror=alert(1)>", "</script><script>alert(2)</script>"]
+for line in sys.stdin:
+    record = json.loads(line)
+    if hostile and record.get("level") == 0 and not record.get("withheld"):
+        record["name"] = hostile.pop() + " " + record["name"]
+    print(json.dumps(record, ensure_ascii=False))
+' | "$bin/clio-tree" --format html --title "clio test report" >"$out/report.html"
 scripts/check-report.sh "$out/report.html" "$out/report.png"
 
 # 6. The evaluation at CI size, with thresholds that fail when clustering or PII masking breaks.
