@@ -32,9 +32,11 @@ let package = Package(
         .executableTarget(name: "clio-tree", dependencies: ["ClioTree"]),
 
         .testTarget(name: "ClioCoreTests", dependencies: ["ClioCore"]),
-        .testTarget(name: "ClioLLMTests", dependencies: ["ClioLLM"]),
+        // A local HTTP server that answers like the providers and injects faults, for tests.
+        .target(name: "ClioTestSupport", path: "Tests/ClioTestSupport"),
+        .testTarget(name: "ClioLLMTests", dependencies: ["ClioLLM", "ClioTestSupport"]),
         .testTarget(name: "ClioSummarizeTests", dependencies: ["ClioSummarize"]),
-        .testTarget(name: "ClioEmbedTests", dependencies: ["ClioEmbed"]),
+        .testTarget(name: "ClioEmbedTests", dependencies: ["ClioEmbed", "ClioTestSupport"]),
         .testTarget(name: "ClioClusterTests", dependencies: ["ClioCluster"]),
         .testTarget(name: "ClioLabelTests", dependencies: ["ClioLabel"]),
         .testTarget(name: "ClioTreeTests", dependencies: ["ClioTree"]),

@@ -274,7 +274,7 @@ public final class LLMLabeler: @unchecked Sendable {
     /// A base cluster's label from `samples` members drawn at random (seeded) and the `contrast`
     /// summaries nearest its centre among `pool` records outside it.
     func nameBase(input: LabelInput, members: [Int], centre: [Float], pool: [Int], keywords: [String], index: Int) -> ClusterLabel {
-        var rng = SplitMix64(seed: options.hierarchy.seed ^ (0xC1D0_0000 &+ UInt64(index)))
+        var rng = SeededGenerator(seed: options.hierarchy.seed ^ (0xC1D0_0000 &+ UInt64(index)))
         let sample = Self.sample(members, count: llm.samples, rng: &rng).map { input.summaries[$0] }
         let contrast = Self.nearestOutside(input: input, centre: centre, members: members, pool: pool, limit: llm.contrast)
             .map { input.summaries[$0] }
@@ -298,7 +298,7 @@ public final class LLMLabeler: @unchecked Sendable {
     }
 
     /// Up to `count` distinct members in random order; all of them when there are fewer.
-    static func sample(_ members: [Int], count: Int, rng: inout SplitMix64) -> [Int] {
+    static func sample(_ members: [Int], count: Int, rng: inout SeededGenerator) -> [Int] {
         var pool = members
         let n = min(count, pool.count)
         for i in 0..<n {
@@ -501,7 +501,7 @@ public final class LLMLabeler: @unchecked Sendable {
     /// otherwise; after the last attempt, the parent nearest the child's own vector.
     func assign(_ child: ClusterLabel, vector: [Float], parents: [String], parentVectors: [[Float]], seed: UInt64) -> Int {
         var order = Array(parents.indices)
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         order.shuffle(using: &rng)
         let listed = order.map { parents[$0] }
         let exact = Dictionary(parents.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
@@ -544,15 +544,3 @@ public final class LLMLabeler: @unchecked Sendable {
     }
 }
 
-/// SplitMix64: small, seeded, the same on every platform.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1330_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func parsedNumbersMatchTheCLibrary() throws {
-        var rng = SplitMix64(seed: 7)
+        var rng = SeededGenerator(seed: 7)
         for _ in 0..<2000 {
             let d = Double(bitPattern: rng.next() & 0x3FEF_FFFF_FFFF_FFFF) * (rng.next() & 1 == 0 ? 1 : -1)
             for text in [String(d), String(Float(d)), "\(Int64(truncatingIfNeeded: rng.next() >> 20))"] {
@@ -58,18 +58,5 @@ import Testing
         value.set(path: "facets.task", to: "y")
         value.set(path: "new.deep", to: 3)
         #expect(JSONSerializer.string(value) == #"{"facets":{"request":"x","task":"y"},"list":[{"a":1}],"new":{"deep":3}}"#)
-    }
-}
-
-/// A tiny deterministic generator for tests.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1330_11EB
-        return z ^ (z >> 31)
     }
 }

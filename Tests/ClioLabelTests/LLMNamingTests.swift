@@ -44,12 +44,12 @@ import ClioLLM
 
     @Test func sampleIsSeededDistinctAndDrawnFromTheMembers() {
         let members = Array(100..<180)
-        var a = SplitMix64(seed: 3), b = SplitMix64(seed: 3), c = SplitMix64(seed: 4)
+        var a = SeededGenerator(seed: 3), b = SeededGenerator(seed: 3), c = SeededGenerator(seed: 4)
         let first = LLMLabeler.sample(members, count: 20, rng: &a)
         #expect(first == LLMLabeler.sample(members, count: 20, rng: &b))
         #expect(first != LLMLabeler.sample(members, count: 20, rng: &c))
         #expect(Set(first).count == 20 && Set(first).isSubset(of: Set(members)))
-        var d = SplitMix64(seed: 3)
+        var d = SeededGenerator(seed: 3)
         #expect(Set(LLMLabeler.sample(Array(0..<5), count: 50, rng: &d)) == Set(0..<5))
     }
 

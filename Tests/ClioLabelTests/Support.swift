@@ -6,17 +6,10 @@ import Darwin
 #endif
 @testable import ClioLabel
 
-/// SplitMix64, so random fixtures are the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1330_11EB
-        return z ^ (z >> 31)
-    }
+/// Seeded, so random fixtures are the same on every run.
+typealias SplitMix = SeededGenerator
+
+extension SeededGenerator {
     mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
     mutating func unit() -> Float { Float(next() >> 40) / Float(1 << 24) }
 }

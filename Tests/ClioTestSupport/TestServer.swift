@@ -3,22 +3,24 @@ import Foundation
 import Glibc
 #endif
 
+/// Shared by the LLM and embedding tests.
+///
 /// A tiny HTTP/1.1 server on 127.0.0.1 and a random port, on POSIX sockets, for driving the
 /// provider clients through real requests and injected faults. Every response closes its
 /// connection, which keeps the parser trivial.
-final class TestServer: @unchecked Sendable {
-    struct Request: Sendable {
-        var method: String
-        var path: String
+public final class TestServer: @unchecked Sendable {
+    public struct Request: Sendable {
+        public var method: String
+        public var path: String
         /// Header names in lower case.
-        var headers: [String: String]
-        var body: [UInt8]
-        var arrival: Double
-        var bodyText: String { String(decoding: body, as: UTF8.self) }
-        var json: Any? { try? JSONSerialization.jsonObject(with: Data(body)) }
+        public var headers: [String: String]
+        public var body: [UInt8]
+        public var arrival: Double
+        public var bodyText: String { String(decoding: body, as: UTF8.self) }
+        public var json: Any? { try? JSONSerialization.jsonObject(with: Data(body)) }
     }
 
-    enum Reply: Sendable {
+    public enum Reply: Sendable {
         case respond(status: Int, headers: [String: String] = [:], body: String)
         /// Sends nothing for this long, then closes.
         case stall(seconds: Double)
@@ -28,17 +30,17 @@ final class TestServer: @unchecked Sendable {
         case chunked([String])
     }
 
-    let port: UInt16
+    public let port: UInt16
     private let listener: Int32
     private let handler: @Sendable (Request, Int) -> Reply
     private let lock = NSLock()
     private var requests: [Request] = []
     private var open = 0
-    private(set) var maxOpen = 0
+    public private(set) var maxOpen = 0
     private var stopped = false
 
     /// `handler` gets each request and its 0-based number.
-    init(handler: @escaping @Sendable (Request, Int) -> Reply) throws {
+    public init(handler: @escaping @Sendable (Request, Int) -> Reply) throws {
         self.handler = handler
         (listener, port) = try TestServer.listenOnRandomPort()
         let thread = Thread { [self] in acceptLoop() }
@@ -64,11 +66,11 @@ final class TestServer: @unchecked Sendable {
         return (fd, UInt16(bigEndian: address.sin_port))
     }
 
-    var baseURL: String { "http://127.0.0.1:\(port)" }
-    var received: [Request] { lock.withLock { requests } }
-    var count: Int { lock.withLock { requests.count } }
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+    public var received: [Request] { lock.withLock { requests } }
+    public var count: Int { lock.withLock { requests.count } }
 
-    func stop() {
+    public func stop() {
         lock.withLock { stopped = true }
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
