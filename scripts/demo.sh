@@ -20,7 +20,7 @@ echo "demo: clio-summarize | clio-embed | clio-cluster | clio-label | clio-tree 
 "$bin/clio-summarize" examples/conversations.jsonl >"$out/summaries.jsonl"
 "$bin/clio-embed" "$out/summaries.jsonl" >"$out/embedded.jsonl"
 "$bin/clio-cluster" --centroids "$out/centroids.jsonl" "$out/embedded.jsonl" >"$out/clustered.jsonl"
-"$bin/clio-label" --assignments "$out/assignments.jsonl" "$out/clustered.jsonl" >"$out/clusters.jsonl"
+"$bin/clio-label" --centroids --assignments "$out/assignments.jsonl" "$out/clustered.jsonl" >"$out/clusters.jsonl"
 "$bin/clio-tree" --format html --title "clio demo: example conversations" "$out/clusters.jsonl" >"$out/report.html"
 echo "demo: HTML report in $out/report.html" >&2
 "$bin/clio-tree" "$@" "$out/clusters.jsonl"

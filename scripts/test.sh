@@ -45,7 +45,7 @@ if (($#)); then exit 0; fi  # a filtered run stops here
 bin=$(swift build --show-bin-path)
 out=$(mktemp -d)
 "$bin/clio-summarize" -q examples/conversations.jsonl | "$bin/clio-embed" -q | "$bin/clio-cluster" |
-  "$bin/clio-label" -q | python3 -c '
+  "$bin/clio-label" -q --centroids | python3 -c '
 import json, sys
 hostile = ["<img src=x onerror=alert(1)>", "</script><script>alert(2)</script>"]
 for line in sys.stdin:

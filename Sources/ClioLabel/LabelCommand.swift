@@ -20,7 +20,7 @@ public struct LabelCommand: Command {
 
         Without a model, naming is offline: a cluster is named after the summary of its medoid (the
         member nearest its centre) and described by its most distinctive keywords (TF-IDF against
-        the other clusters of its level), and the hierarchy groups cluster centres by k-means.
+        the other clusters of its level), and the hierarchy groups cluster centres by Ward's method.
         With --model (or CLIO_MODEL), a chat model names each base cluster from a sample of its
         summaries and the nearest summaries outside it, and builds the hierarchy: neighbourhoods
         of clusters propose parent names, which are deduplicated, every child is assigned to one,

@@ -72,7 +72,7 @@ public struct SummarizeCommand: Command {
         let reader = ConversationReader(paths: files, format: inputFormat, skipInvalid: skipInvalid)
         try reader.checkReadable()
         if summarizer is ExtractiveSummarizer {
-            Diagnostics.note("no LLM is configured, using the extractive summarizer")
+            Diagnostics.note("no LLM is configured, using the extractive summarizer (--model or CLIO_MODEL picks one)")
         }
         let progress = Progress(label: "summarized")
         while let (conversation, format) = try reader.next() {
