@@ -16,6 +16,8 @@ swift build -c release --product clio-cluster >&2
 
 # The same thread count for every tool; OPENBLAS_CORETYPE (set on some machines here) slows numpy.
 unset OPENBLAS_CORETYPE
-# Passive OpenMP waiting: spinning threads would bill the peers CPU time they do not compute with.
-export OMP_NUM_THREADS=2 OPENBLAS_NUM_THREADS=2 MKL_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE
+# OpenMP's own wait policy by default, as users get it (fastest on a quiet machine); on a busy
+# one, OMP_WAIT_POLICY=PASSIVE keeps spinning threads from billing CPU time they do not compute with.
+export OMP_NUM_THREADS=2 OPENBLAS_NUM_THREADS=2 MKL_NUM_THREADS=2
+[ -n "${OMP_WAIT_POLICY:-}" ] && export OMP_WAIT_POLICY
 exec .venv-bench/bin/python scripts/bench-cluster.py "$@"
