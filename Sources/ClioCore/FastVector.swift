@@ -113,12 +113,8 @@ public enum FastVector {
             if peek() == UInt8(ascii: "\"") {
                 let start = i + 1
                 guard let plain = string(), plain else { return false }
-                let text = String(decoding: UnsafeBufferPointer(start: p + start, count: i - 1 - start), as: UTF8.self)
-                guard text.hasPrefix(VectorCodec.compactPrefix),
-                    let v = try? VectorCodec.decode(.string(text), field: "")
-                else { return false }
-                vector.append(contentsOf: v)
-                return true
+                // Decoded straight from the line's bytes: no String, no intermediate byte array.
+                return Base64.appendFloats(UnsafeBufferPointer(start: p + start, count: i - 1 - start), to: &vector)
             }
             guard peek() == UInt8(ascii: "[") else { return false }
             i += 1

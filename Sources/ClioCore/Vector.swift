@@ -97,6 +97,64 @@ public enum Base64 {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Appends the little-endian float32 values of an `f32le:<base64>` text to `vector`; false
+    /// (and `vector` unchanged) unless the text has the prefix, is valid padded base64 of a whole
+    /// number of floats, and every value is finite.
+    public static func appendFloats(_ text: UnsafeBufferPointer<UInt8>, to vector: inout [Float]) -> Bool {
+        let prefix = VectorCodec.compactPrefix.utf8
+        guard text.count >= prefix.count, zip(text, prefix).allSatisfy({ $0 == $1 }) else { return false }
+        let body = UnsafeBufferPointer(rebasing: text[prefix.count...])
+        guard body.count % 4 == 0 else { return false }
+        var padding = 0
+        if body.count >= 1 && body[body.count - 1] == UInt8(ascii: "=") { padding += 1 }
+        if body.count >= 2 && body[body.count - 2] == UInt8(ascii: "=") { padding += 1 }
+        let byteCount = body.count / 4 * 3 - padding
+        guard byteCount % 4 == 0 else { return false }
+        let original = vector.count
+        vector.reserveCapacity(original + byteCount / 4)
+        var word: UInt32 = 0
+        var wordBytes = 0
+        var produced = 0
+        var i = 0
+        // Shifts bytes of each 3-byte group into little-endian float words.
+        func push(_ byte: UInt32) -> Bool {
+            guard produced < byteCount else { return true }
+            word |= byte << UInt32(8 * wordBytes)
+            wordBytes += 1
+            produced += 1
+            guard wordBytes == 4 else { return true }
+            let f = Float(bitPattern: word)
+            word = 0
+            wordBytes = 0
+            guard f.isFinite else { return false }
+            vector.append(f)
+            return true
+        }
+        let table = reverse  // one lazy-global check, not one per character
+        while i < body.count {
+            var n: UInt32 = 0
+            for j in 0..<4 {
+                let c = body[i + j]
+                if c == UInt8(ascii: "=") && i + 4 == body.count && j >= 2 {
+                    n <<= 6
+                    continue
+                }
+                let v = table[Int(c)]
+                if v == 0xFF {
+                    vector.removeSubrange(original...)
+                    return false
+                }
+                n = n << 6 | UInt32(v)
+            }
+            guard push(n >> 16 & 0xFF), push(n >> 8 & 0xFF), push(n & 0xFF) else {
+                vector.removeSubrange(original...)
+                return false
+            }
+            i += 4
+        }
+        return true
+    }
+
     public static func decode<S: StringProtocol>(_ text: S) -> [UInt8]? {
         let chars = Array(text.utf8)
         guard chars.count % 4 == 0 else { return nil }
