@@ -231,6 +231,50 @@ void clio_nearest(const float *x, const float *xnorm, const int32_t *rows, size_
     }
 }
 
+// k-means++ candidate scoring, shared by the float32 and half-precision versions.
+//
+// The points of rows [i0, i1) for which some candidate might be nearer than their current
+// centre: the triangle inequality rules a candidate out when ‖c_t − c_o‖ ≥ 2‖x − c_o‖ (`margin`
+// keeps rounding from deciding a near-tie). Ruled-out points get infinite distances; the
+// survivors' indices go to `idx`, and their count is returned.
+static size_t seed_survivors(size_t i0, size_t i1, size_t L, const int32_t *owner, const float *closest,
+                             const float *cc, size_t ldcc, float margin, float *d2out, size_t *idx) {
+    size_t m = 0;
+    for (size_t i = i0; i < i1; i++) {
+        float cl = closest[i];
+        size_t o = (size_t)owner[i];
+        int any = 0;
+        for (size_t t = 0; t < L; t++) {
+            if (cc[t * ldcc + o] <= 4.0f * cl * margin + 1e-30f) {
+                any = 1;
+                break;
+            }
+        }
+        if (any) {
+            idx[m++] = i;
+        } else {
+            for (size_t t = 0; t < L; t++) d2out[i * L + t] = INFINITY;
+        }
+    }
+    return m;
+}
+
+// Turns the survivors' dot products (`block`, 64 columns) into squared distances and adds
+// each candidate's gain (how much it would lower the potential).
+static void seed_gains(const size_t *idx, size_t m, size_t L, const float *xnorm, const float *closest,
+                       const float *block, const float *cand_norm, float *d2out, double *g) {
+    for (size_t u = 0; u < m; u++) {
+        size_t i = idx[u];
+        float cl = closest[i];
+        for (size_t t = 0; t < L; t++) {
+            float dd = xnorm[i] - 2.0f * block[u * 64 + t] + cand_norm[t];
+            if (dd < 0) dd = 0;
+            d2out[i * L + t] = dd;
+            if (dd < cl) g[t] += (double)cl - (double)dd;
+        }
+    }
+}
+
 void clio_seed_candidates(const float *x, const float *xnorm, size_t begin, size_t end, size_t d,
                           const float *cand, const float *cand_norm, size_t L,
                           const int32_t *owner, const float *closest,
@@ -243,41 +287,12 @@ void clio_seed_candidates(const float *x, const float *xnorm, size_t begin, size
     for (size_t t = 0; t < L; t++) g[t] = 0;
     for (size_t i0 = begin; i0 < end; i0 += NEAR_ROWS) {
         size_t i1 = end - i0 < NEAR_ROWS ? end : i0 + NEAR_ROWS;
-        // Points for which some candidate might be nearer than their current centre: the
-        // triangle inequality rules a candidate out when ‖c_t − c_o‖ ≥ 2‖x − c_o‖ (with a
-        // margin so rounding never decides a near-tie). The rest keep their distance.
-        size_t m = 0;
-        for (size_t i = i0; i < i1; i++) {
-            float cl = closest[i];
-            size_t o = (size_t)owner[i];
-            int any = 0;
-            for (size_t t = 0; t < L; t++) {
-                if (cc[t * ldcc + o] <= 4.0f * cl * 1.0001f + 1e-30f) {
-                    any = 1;
-                    break;
-                }
-            }
-            if (any) {
-                xr[m] = x + i * d;
-                idx[m] = i;
-                m++;
-            } else {
-                for (size_t t = 0; t < L; t++) d2out[i * L + t] = INFINITY;
-            }
-        }
+        size_t m = seed_survivors(i0, i1, L, owner, closest, cc, ldcc, 1.0001f, d2out, idx);
         if (m == 0) continue;
         // All candidates for the remaining points at once, as a small blocked product.
+        for (size_t u = 0; u < m; u++) xr[u] = x + idx[u] * d;
         dots(xr, m, cand, L, d, block, 64);
-        for (size_t u = 0; u < m; u++) {
-            size_t i = idx[u];
-            float cl = closest[i];
-            for (size_t t = 0; t < L; t++) {
-                float dd = xnorm[i] - 2.0f * block[u * 64 + t] + cand_norm[t];
-                if (dd < 0) dd = 0;
-                d2out[i * L + t] = dd;
-                if (dd < cl) g[t] += (double)cl - (double)dd;
-            }
-        }
+        seed_gains(idx, m, L, xnorm, closest, block, cand_norm, d2out, g);
     }
     for (size_t t = 0; t < L; t++) gain[t] += g[t];
 }
@@ -359,38 +374,12 @@ void clio_seed_candidates_f16(const uint16_t *xh, const float *xnorm, size_t beg
     for (size_t t = 0; t < L; t++) g[t] = 0;
     for (size_t i0 = begin; i0 < end; i0 += NEAR_ROWS) {
         size_t i1 = end - i0 < NEAR_ROWS ? end : i0 + NEAR_ROWS;
-        size_t m = 0;
-        for (size_t i = i0; i < i1; i++) {
-            float cl = closest[i];
-            size_t o = (size_t)owner[i];
-            int any = 0;
-            // A wider margin than the float32 version: half-precision distances are rougher.
-            for (size_t t = 0; t < L; t++) {
-                if (cc[t * ldcc + o] <= 4.0f * cl * 1.01f + 1e-30f) {
-                    any = 1;
-                    break;
-                }
-            }
-            if (any) {
-                xr[m] = xh + i * d;
-                idx[m] = i;
-                m++;
-            } else {
-                for (size_t t = 0; t < L; t++) d2out[i * L + t] = INFINITY;
-            }
-        }
+        // A wider margin than the float32 version: half-precision distances are rougher.
+        size_t m = seed_survivors(i0, i1, L, owner, closest, cc, ldcc, 1.01f, d2out, idx);
         if (m == 0) continue;
+        for (size_t u = 0; u < m; u++) xr[u] = xh + idx[u] * d;
         dots_h_avx2(xr, m, cand, L, d, block, 64);
-        for (size_t u = 0; u < m; u++) {
-            size_t i = idx[u];
-            float cl = closest[i];
-            for (size_t t = 0; t < L; t++) {
-                float dd = xnorm[i] - 2.0f * block[u * 64 + t] + cand_norm[t];
-                if (dd < 0) dd = 0;
-                d2out[i * L + t] = dd;
-                if (dd < cl) g[t] += (double)cl - (double)dd;
-            }
-        }
+        seed_gains(idx, m, L, xnorm, closest, block, cand_norm, d2out, g);
     }
     for (size_t t = 0; t < L; t++) gain[t] += g[t];
 #else
