@@ -38,8 +38,8 @@ let package = Package(
         .testTarget(name: "ClioSummarizeTests", dependencies: ["ClioSummarize"]),
         .testTarget(name: "ClioEmbedTests", dependencies: ["ClioEmbed", "ClioTestSupport"]),
         .testTarget(name: "ClioClusterTests", dependencies: ["ClioCluster"]),
-        .testTarget(name: "ClioLabelTests", dependencies: ["ClioLabel"]),
-        .testTarget(name: "ClioTreeTests", dependencies: ["ClioTree"]),
+        .testTarget(name: "ClioLabelTests", dependencies: ["ClioLabel", "ClioTestSupport"]),
+        .testTarget(name: "ClioTreeTests", dependencies: ["ClioTree", "ClioTestSupport"]),
         // Runs the built executables; depending on them makes `swift test` build them first.
         .testTarget(
             name: "EndToEndTests",

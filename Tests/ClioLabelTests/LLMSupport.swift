@@ -1,3 +1,4 @@
+import ClioTestSupport
 import ClioCore
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,4 @@
+import ClioTestSupport
 import Testing
 import ClioCore
 @testable import ClioLabel

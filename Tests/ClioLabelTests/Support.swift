@@ -1,4 +1,6 @@
+import ClioTestSupport
 import ClioCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -35,21 +37,6 @@ func labelInput(_ records: [JSONObject]) throws -> LabelInput {
     var input = LabelInput()
     for record in records { try input.add(record) }
     return input
-}
-
-/// A scratch file with `text`, removed by the caller.
-func temporaryFile(_ text: String, suffix: String = ".jsonl") -> String {
-    var template = Array("/tmp/clio-label-test-XXXXXX\(suffix)".utf8CString)
-    let fd = mkstemps(&template, Int32(suffix.utf8.count))
-    precondition(fd >= 0)
-    var bytes = Array(text.utf8)
-    _ = write(fd, &bytes, bytes.count)
-    close(fd)
-    return String(cString: template)
-}
-
-func readFile(_ path: String) -> String {
-    String(decoding: (try? LineReader.readAll(path: path)) ?? [], as: UTF8.self)
 }
 
 /// Runs `clio-label` over `input` written to a file; returns stdout and the input's path.

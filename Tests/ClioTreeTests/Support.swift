@@ -1,25 +1,12 @@
+import ClioTestSupport
 import ClioCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 @testable import ClioTree
-
-/// A scratch file with `text`, removed by the caller.
-func temporaryFile(_ text: String, suffix: String = ".jsonl") -> String {
-    var template = Array("/tmp/clio-tree-test-XXXXXX\(suffix)".utf8CString)
-    let fd = mkstemps(&template, Int32(suffix.utf8.count))
-    precondition(fd >= 0)
-    var bytes = Array(text.utf8)
-    _ = write(fd, &bytes, bytes.count)
-    close(fd)
-    return String(cString: template)
-}
-
-func readFile(_ path: String) -> String {
-    String(decoding: (try? LineReader.readAll(path: path)) ?? [], as: UTF8.self)
-}
 
 /// Runs `clio-tree` with `arguments` over `input` (as a file) and returns what it wrote.
 func runTree(_ arguments: [String], input: String) throws -> String {

@@ -1,0 +1,20 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A scratch file holding `text`, removed by the caller.
+public func temporaryFile(_ text: String, suffix: String = ".jsonl") -> String {
+    var template = Array("/tmp/clio-test-XXXXXX\(suffix)".utf8CString)
+    let fd = mkstemps(&template, Int32(suffix.utf8.count))
+    precondition(fd >= 0)
+    var bytes = Array(text.utf8)
+    _ = write(fd, &bytes, bytes.count)
+    close(fd)
+    return String(cString: template)
+}
+
+/// The file's text, or "" when it cannot be read.
+public func readFile(_ path: String) -> String {
+    (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+}
