@@ -41,12 +41,12 @@ public final class ContentCache: @unchecked Sendable {
         defer { closedir(top) }
         let now = Double(time(nil))
         while let entry = readdir(top) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = ContentCache.entryName(entry)
             guard name.count == 2 else { continue }
             let sub = directory + "/" + name
             guard let dir = opendir(sub) else { continue }
             while let file = readdir(dir) {
-                let fileName = withUnsafeBytes(of: file.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                let fileName = ContentCache.entryName(file)
                 guard fileName.hasPrefix(".tmp-") else { continue }
                 var st = stat()
                 let path = sub + "/" + fileName
@@ -54,6 +54,15 @@ public final class ContentCache: @unchecked Sendable {
             }
             closedir(dir)
         }
+    }
+
+    /// The name in a directory entry. `readdir` returns records only as long as their name
+    /// (`d_reclen`), so copying the whole fixed-size `d_name` field can read past the end of the
+    /// kernel's buffer into an unmapped page; read the C string in place instead.
+    static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+        let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        let name = UnsafeRawPointer(entry).advanced(by: offset).assumingMemoryBound(to: CChar.self)
+        return String(cString: name)
     }
 
     /// `$CLIO_CACHE_DIR/<name>`, else `$XDG_CACHE_HOME/clio/<name>`, else `~/.cache/clio/<name>`.

@@ -78,6 +78,29 @@ import Testing
         #expect(cache.get(ContentCache.key(["a"])) == [1])
     }
 
+    /// A full directory is read in several kernel buffers whose last record ends flush with the
+    /// buffer; reading a fixed 256-byte name there once ran past the end (a crash in CI).
+    @Test func sweepingALargeCacheReadsEveryNameExactly() throws {
+        let dir = temporaryDirectory()
+        let cache = try ContentCache(directory: dir)
+        var kept: [String] = [], stale: [String] = []
+        for i in 0..<1500 {
+            let key = ContentCache.key([String(i)])
+            try cache.put(key, [UInt8(i & 0xFF)])
+            let sub = "\(dir)/\(key.prefix(2))"
+            let old = "\(sub)/.tmp-\(i)-\(String(repeating: "x", count: i % 40))"
+            let young = "\(sub)/.tmp-\(i)-young"
+            FileManager.default.createFile(atPath: old, contents: Data([1]))
+            FileManager.default.createFile(atPath: young, contents: Data([1]))
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: old)
+            stale.append(old); kept.append(young)
+        }
+        cache.removeStaleTemporaries()
+        #expect(stale.filter { FileManager.default.fileExists(atPath: $0) }.isEmpty)
+        #expect(kept.allSatisfy { FileManager.default.fileExists(atPath: $0) })
+        #expect((0..<1500).allSatisfy { cache.get(ContentCache.key([String($0)])) == [UInt8($0 & 0xFF)] })
+    }
+
     @Test func anUnwritableDirectoryIsAClearError() {
         #expect(throws: ClioError.self) { try ContentCache(directory: "/proc/clio-cannot-exist") }
     }
