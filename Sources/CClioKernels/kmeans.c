@@ -1,5 +1,6 @@
 #include "CClioKernels.h"
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -392,5 +393,235 @@ void clio_accumulate(const float *x, size_t d, const int32_t *members, size_t co
     for (size_t j = 0; j < count; j++) {
         const float *xi = x + (size_t)members[j] * d;
         for (size_t t = 0; t < d; t++) sum[t] += (double)xi[t];
+    }
+}
+
+void clio_move_point(const float *xi, size_t d, double *from, double *to) {
+    for (size_t t = 0; t < d; t++) {
+        double v = (double)xi[t];
+        from[t] -= v;
+        to[t] += v;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lloyd's assignment step with group bounds (Yinyang k-means, Ding et al. 2015; Elkan's bounds
+// when every group is one centre, Hamerly's when one group holds them all).
+//
+// Centre j belongs to group j / gs. Per point: `upper` ≥ the distance to its centre, and
+// lower[g] ≤ the distance to every other centre of group g. A group is searched only when its
+// lower bound is below the point's (tightened) upper bound; `BOUND_SLACK` keeps rounding from
+// deciding a near-tie, and the tests are strict so that exact ties (identical points, at
+// distance 0) are searched and go to the lowest index, as in a full search.
+
+#define BOUND_SLACK 1.0001f
+
+static inline float sq_to_dist(float dd) { return dd > 0 ? sqrtf(dd) : 0; }
+
+size_t clio_assign_full(const float *x, const float *xnorm, size_t begin, size_t end, size_t d,
+                        const float *c, const float *cnorm, size_t k, size_t gs, size_t groups,
+                        int32_t *label, float *upper, float *lower, int32_t *moved) {
+    float block[NEAR_ROWS * NEAR_COLS];
+    const float *xr[NEAR_ROWS];
+    float b1[NEAR_ROWS];
+    int32_t bi[NEAR_ROWS];
+    // Per row and group: the nearest and second nearest squared distance and the nearest's index.
+    float *g1 = malloc(sizeof(float) * NEAR_ROWS * groups * 2);
+    int32_t *gi = malloc(sizeof(int32_t) * NEAR_ROWS * groups);
+    float *g2 = g1 + NEAR_ROWS * groups;
+    size_t count = 0;
+    for (size_t i0 = begin; i0 < end; i0 += NEAR_ROWS) {
+        size_t mb = end - i0 < NEAR_ROWS ? end - i0 : NEAR_ROWS;
+        for (size_t u = 0; u < mb; u++) {
+            xr[u] = x + (i0 + u) * d;
+            b1[u] = INFINITY;
+            bi[u] = 0;
+        }
+        for (size_t q = 0; q < mb * groups; q++) {
+            g1[q] = g2[q] = INFINITY;
+            gi[q] = -1;
+        }
+        for (size_t j0 = 0; j0 < k; j0 += NEAR_COLS) {
+            size_t kb = k - j0 < NEAR_COLS ? k - j0 : NEAR_COLS;
+            dots(xr, mb, c + j0 * d, kb, d, block, NEAR_COLS);
+            for (size_t u = 0; u < mb; u++) {
+                float xn = xnorm[i0 + u];
+                const float *dr = block + u * NEAR_COLS;
+                float *r1 = g1 + u * groups, *r2 = g2 + u * groups;
+                int32_t *ri = gi + u * groups;
+                for (size_t v = 0; v < kb; v++) {
+                    size_t j = j0 + v, g = j / gs;
+                    float dd = xn - 2.0f * dr[v] + cnorm[j];
+                    if (dd < 0) dd = 0;
+                    if (dd < b1[u]) {
+                        b1[u] = dd;
+                        bi[u] = (int32_t)j;
+                    }
+                    if (dd < r1[g]) {
+                        r2[g] = r1[g];
+                        r1[g] = dd;
+                        ri[g] = (int32_t)j;
+                    } else if (dd < r2[g]) {
+                        r2[g] = dd;
+                    }
+                }
+            }
+        }
+        for (size_t u = 0; u < mb; u++) {
+            size_t i = i0 + u;
+            const float *r1 = g1 + u * groups, *r2 = g2 + u * groups;
+            const int32_t *ri = gi + u * groups;
+            float *lb = lower + i * groups;
+            for (size_t g = 0; g < groups; g++) lb[g] = sq_to_dist(ri[g] == bi[u] ? r2[g] : r1[g]);
+            upper[i] = sq_to_dist(b1[u]);
+            if (label[i] != bi[u]) {
+                moved[2 * count] = (int32_t)i;
+                moved[2 * count + 1] = label[i];
+                count++;
+                label[i] = bi[u];
+            }
+        }
+    }
+    free(g1);
+    free(gi);
+    return count;
+}
+
+#ifdef CLIO_X86
+// One point against four centres given by pointer: 5 loads per 4 FMAs.
+__attribute__((target("avx2,fma"))) static void dot4_avx2(const float *x, const float *c0, const float *c1,
+                                                          const float *c2, const float *c3, size_t d, float *out) {
+    const size_t d8 = d & ~(size_t)7;
+    __m256 a0 = _mm256_setzero_ps(), a1 = _mm256_setzero_ps(), a2 = _mm256_setzero_ps(), a3 = _mm256_setzero_ps();
+    for (size_t t = 0; t < d8; t += 8) {
+        __m256 p = _mm256_loadu_ps(x + t);
+        a0 = _mm256_fmadd_ps(p, _mm256_loadu_ps(c0 + t), a0);
+        a1 = _mm256_fmadd_ps(p, _mm256_loadu_ps(c1 + t), a1);
+        a2 = _mm256_fmadd_ps(p, _mm256_loadu_ps(c2 + t), a2);
+        a3 = _mm256_fmadd_ps(p, _mm256_loadu_ps(c3 + t), a3);
+    }
+    float r[4] = {hsum8(a0), hsum8(a1), hsum8(a2), hsum8(a3)};
+    for (size_t t = d8; t < d; t++) {
+        r[0] += x[t] * c0[t];
+        r[1] += x[t] * c1[t];
+        r[2] += x[t] * c2[t];
+        r[3] += x[t] * c3[t];
+    }
+    memcpy(out, r, sizeof r);
+}
+
+// The smallest of `count` floats.
+__attribute__((target("avx2"))) static float min_avx2(const float *v, size_t count) {
+    __m256 m = _mm256_set1_ps(INFINITY);
+    size_t g = 0;
+    for (; g + 8 <= count; g += 8) m = _mm256_min_ps(m, _mm256_loadu_ps(v + g));
+    __m128 h = _mm_min_ps(_mm256_castps256_ps128(m), _mm256_extractf128_ps(m, 1));
+    h = _mm_min_ps(h, _mm_movehl_ps(h, h));
+    h = _mm_min_ss(h, _mm_movehdup_ps(h));
+    float low = _mm_cvtss_f32(h);
+    for (; g < count; g++) low = v[g] < low ? v[g] : low;
+    return low;
+}
+#endif
+
+static float min_of(const float *v, size_t count) {
+#ifdef CLIO_X86
+    if (clio_kmeans_simd_level()) return min_avx2(v, count);
+#endif
+    float low = INFINITY;
+    for (size_t g = 0; g < count; g++) low = v[g] < low ? v[g] : low;
+    return low;
+}
+
+// Dot products of one point with the centres listed in `idx`.
+static void dots_listed(const float *x, const float *c, const int32_t *idx, size_t count, size_t d, float *out) {
+    size_t q = 0;
+#ifdef CLIO_X86
+    if (clio_kmeans_simd_level()) {
+        for (; q + 4 <= count; q += 4)
+            dot4_avx2(x, c + (size_t)idx[q] * d, c + (size_t)idx[q + 1] * d, c + (size_t)idx[q + 2] * d,
+                      c + (size_t)idx[q + 3] * d, d, out + q);
+    }
+#endif
+    for (; q < count; q++) out[q] = clio_dot(x, c + (size_t)idx[q] * d, d);
+}
+
+size_t clio_assign_bounded(const float *x, const float *xnorm, size_t begin, size_t end, size_t d,
+                           const float *c, const float *cnorm, size_t k, size_t gs, size_t groups,
+                           int32_t *label, float *upper, float *lower, int32_t *moved) {
+    // The centres to search for one point (grouped, in index order), their dot products, and
+    // the searched groups.
+    int32_t *cand = malloc(sizeof(int32_t) * (k + groups));
+    int32_t *searched = cand + k;
+    float *dot = malloc(sizeof(float) * k);
+    size_t count = 0;
+    for (size_t i = begin; i < end; i++) {
+        float *lb = lower + i * groups;
+        const float low = min_of(lb, groups);
+        if (upper[i] * BOUND_SLACK < low) continue;
+        const float *xi = x + i * d;
+        const int32_t a = label[i];
+        const float xn = xnorm[i];
+        float da = xn - 2.0f * clio_dot(xi, c + (size_t)a * d, d) + cnorm[a];
+        if (da < 0) da = 0;
+        const float u = sqrtf(da);
+        upper[i] = u;
+        if (u * BOUND_SLACK < low) continue;
+        size_t nc = 0, ns = 0;
+        for (size_t g = 0; g < groups; g++) {
+            if (u * BOUND_SLACK < lb[g]) continue;
+            searched[ns++] = (int32_t)g;
+            size_t j1 = (g + 1) * gs < k ? (g + 1) * gs : k;
+            for (size_t j = g * gs; j < j1; j++)
+                if ((int32_t)j != a) cand[nc++] = (int32_t)j;
+        }
+        dots_listed(xi, c, cand, nc, d, dot);
+        float best = da;
+        int32_t besti = a;
+        for (size_t q = 0; q < nc; q++) {
+            int32_t j = cand[q];
+            float dd = xn - 2.0f * dot[q] + cnorm[j];
+            if (dd < 0) dd = 0;
+            dot[q] = dd;
+            // Lowest index on an exact tie, as a full search.
+            if (dd < best || (dd == best && j < besti)) {
+                best = dd;
+                besti = j;
+            }
+        }
+        // New lower bounds of the searched groups: their nearest centre other than the point's.
+        size_t q = 0;
+        for (size_t s = 0; s < ns; s++) {
+            size_t g = (size_t)searched[s];
+            float m = INFINITY;
+            for (; q < nc && (size_t)cand[q] / gs == g; q++)
+                if (cand[q] != besti && dot[q] < m) m = dot[q];
+            lb[g] = sq_to_dist(m);
+        }
+        if (besti != a) {
+            // The old centre is now one of the others of its group.
+            size_t ga = (size_t)a / gs;
+            if (u < lb[ga]) lb[ga] = u;
+            upper[i] = sq_to_dist(best);
+            moved[2 * count] = (int32_t)i;
+            moved[2 * count + 1] = a;
+            count++;
+            label[i] = besti;
+        }
+    }
+    free(cand);
+    free(dot);
+    return count;
+}
+
+void clio_bounds_shift(size_t begin, size_t end, const int32_t *label, float *upper, float *lower, size_t groups,
+                       const float *shift, const float *group_shift) {
+    for (size_t i = begin; i < end; i++) {
+        upper[i] += shift[label[i]];
+        float *lb = lower + i * groups;
+        for (size_t g = 0; g < groups; g++) {
+            float v = lb[g] - group_shift[g];
+            lb[g] = v > 0 ? v : 0;
+        }
     }
 }

@@ -25,6 +25,9 @@ public struct KMeansOptions: Sendable {
     /// Hamerly's bounds in Lloyd's assignment step, which skip most distance computations once
     /// the centres settle. Off gives plain blocked Lloyd (same assignments, for measuring).
     public var useBounds = true
+    /// Centres per bound group (nil: `preferredGroupSize`, larger when the bounds would pass
+    /// `boundBudget`); 1 is Elkan's algorithm, k is Hamerly's.
+    public var boundGroupSize: Int? = nil
     /// k-means++ candidates evaluated on a half-precision copy of the points (AVX2 + F16C only),
     /// which halves the memory traffic of seeding; the centres chosen are the float32 points.
     public var halfPrecisionSeeding = true
@@ -33,6 +36,10 @@ public struct KMeansOptions: Sendable {
     /// Above this many points mini-batch k-means is used unless asked otherwise: one Lloyd
     /// iteration there costs more than a whole mini-batch run.
     public static let miniBatchThreshold = 250_000
+    /// Bound group size chosen by default (measured on MiniLM vectors: see docs/cluster.md).
+    public static let preferredGroupSize = 2
+    /// Most lower bounds kept (floats; 64 MiB).
+    public static let boundBudget = 16 << 20
     /// Full Lloyd iterations at most after the mini-batch steps.
     public static let miniBatchPolish = 5
 }
@@ -113,6 +120,12 @@ final class Buffer<T>: @unchecked Sendable {
         set { p[i] = newValue }
     }
     var array: [T] { Array(UnsafeBufferPointer(start: p, count: count)) }
+}
+
+/// A pointer that closures on several threads may write through, at disjoint indices.
+struct UnsafeMutableSendablePointer<T>: @unchecked Sendable {
+    let p: UnsafeMutablePointer<T>
+    init(_ p: UnsafeMutablePointer<T>) { self.p = p }
 }
 
 /// Runs `body(chunk, range)` over `0..<n` cut into fixed chunks, on up to `threads` threads.
@@ -321,34 +334,75 @@ final class KMeansEngine {
 
     // MARK: Lloyd
 
+    /// Yinyang-style bounds: centres in groups of `groupSize` (by index), an upper bound per
+    /// point on the distance to its centre and a lower bound per point and group on the
+    /// distance to that group's other centres.
     struct Bounds {
         var upper: Buffer<Float>
         var lower: Buffer<Float>
+        var groupSize: Int
+        var groups: Int
+        init(n: Int, k: Int, groupSize: Int) {
+            self.groupSize = max(1, min(groupSize, k))
+            groups = (k + self.groupSize - 1) / self.groupSize
+            upper = Buffer(n, .infinity)
+            lower = Buffer(n * groups, 0)
+        }
+    }
+
+    /// Centres per bound group: small groups prune best (one per centre is Elkan's algorithm)
+    /// but need `n × k / size` bounds, which are capped at `boundBudget` floats.
+    func boundGroupSize(k: Int) -> Int {
+        if let size = options.boundGroupSize { return max(1, size) }
+        let floor = (n * k + KMeansOptions.boundBudget - 1) / KMeansOptions.boundBudget
+        return max(KMeansOptions.preferredGroupSize, floor)
+    }
+
+    /// Each cluster's running sum of its points (in double) and its size, kept between
+    /// iterations: once the centres settle, few points change cluster, and moving just those
+    /// costs far less than summing every point again.
+    struct Sums {
+        var sum: [Double]
+        var count: [Int]
+        var ready = false
+        init(k: Int, d: Int) {
+            sum = [Double](repeating: 0, count: k * d)
+            count = [Int](repeating: 0, count: k)
+        }
+    }
+
+    /// The points whose label `assign` changed, with their old label, per chunk of points in
+    /// point order (so applying them is the same sequence whatever the thread count).
+    final class Moves: @unchecked Sendable {
+        var perChunk: [[Int32]]
+        init(chunks: Int) { perChunk = Array(repeating: [], count: chunks) }
     }
 
     /// Lloyd iterations until the labels stop changing, the centres move less than the
     /// tolerance, or `maxIterations`; with Hamerly's bounds when enabled.
     func lloyd(k: Int, centres: inout Buffer<Float>, labels: inout Buffer<Int32>, limit: Int? = nil) -> Int {
         let tolerance = options.tolerance * meanVariance()
-        let bounds: Bounds? = options.useBounds && k > 1 ? Bounds(upper: Buffer(n, .infinity), lower: Buffer(n, 0)) : nil
+        let bounds: Bounds? = options.useBounds && k > 1 ? Bounds(n: n, k: k, groupSize: boundGroupSize(k: k)) : nil
         for i in 0..<n { labels[i] = -1 }
+        var sums = Sums(k: k, d: d)
         var iterations = 0
         var strict = false
         var firstPass = true
         while iterations < (limit ?? options.maxIterations) {
             iterations += 1
-            let changed = assign(k: k, centres: centres, labels: labels, bounds: bounds, full: firstPass)
+            let moves = Moves(chunks: (n + pointChunk - 1) / pointChunk)
+            let changed = assign(k: k, centres: centres, labels: labels, bounds: bounds, full: firstPass, moves: moves)
             firstPass = false
             if changed == 0 {
                 strict = true
                 break
             }
-            let shift = update(k: k, centres: &centres, labels: labels, bounds: bounds)
+            let shift = update(k: k, centres: &centres, labels: labels, bounds: bounds, sums: &sums, moves: moves)
             if shift <= tolerance { break }
         }
         if !strict {
             // Labels for the final centres, as scikit-learn's last E-step.
-            _ = assign(k: k, centres: centres, labels: labels, bounds: bounds)
+            _ = assign(k: k, centres: centres, labels: labels, bounds: bounds, full: bounds == nil)
         }
         return iterations
     }
@@ -367,74 +421,46 @@ final class KMeansEngine {
         return max(0, (sq / Double(n) - meanSq) / Double(d))
     }
 
-    /// Assigns every point its nearest centre; returns how many labels changed. With bounds,
-    /// a point is skipped when its upper bound is below both its lower bound and half the
-    /// distance from its centre to the nearest other centre (Hamerly 2010).
+    /// Assigns every point its nearest centre; returns how many labels changed, and records
+    /// the changes in `moves`. With bounds, the first pass searches every centre and sets them;
+    /// later passes search only where the bounds allow a nearer centre.
     @discardableResult
-    func assign(k: Int, centres: Buffer<Float>, labels: Buffer<Int32>, bounds: Bounds?, full: Bool = true) -> Int {
+    func assign(k: Int, centres: Buffer<Float>, labels: Buffer<Int32>, bounds: Bounds?, full: Bool = true,
+                moves: Moves? = nil) -> Int {
         let x = self.x
         let d = self.d
         let xnorm = self.xnorm
         let cnorm = Buffer<Float>(k, 0)
         clio_row_sqnorms(centres.p, k, d, cnorm.p)
-        var half: Buffer<Float>? = nil
-        if let _ = bounds, !full {
-            let h = Buffer<Float>(k, 0)
-            let best = Buffer<Int32>(k, 0)
-            let b1 = Buffer<Float>(k, 0)
-            let b2 = Buffer<Float>(k, 0)
-            parallelChunks(k, chunk: 64, threads: threads) { _, r in
-                clio_nearest(centres.p + r.lowerBound * d, cnorm.p + r.lowerBound, nil, r.count, d, centres.p, cnorm.p, k,
-                             best.p + r.lowerBound, b1.p + r.lowerBound, b2.p + r.lowerBound)
-            }
-            // The nearest "other" centre is the second nearest, the first being the centre itself.
-            for j in 0..<k { h[j] = 0.5 * b2[j].squareRoot() * 0.9999 }
-            half = h
-        }
         let chunks = (n + pointChunk - 1) / pointChunk
         let changedPerChunk = Buffer<Int>(chunks, 0)
         parallelChunks(n, chunk: pointChunk, threads: threads) { chunk, r in
-            var rows = [Int32]()
-            rows.reserveCapacity(r.count)
-            if let bounds, let half {
-                for i in r {
-                    let a = Int(labels[i])
-                    let limit = max(half[a], bounds.lower[i])
-                    if bounds.upper[i] <= limit { continue }
-                    var dd = xnorm[i] - 2 * clio_dot(x + i * d, centres.p + a * d, d) + cnorm[a]
-                    if dd < 0 { dd = 0 }
-                    // The bound test uses a slightly enlarged distance so rounding cannot skip a point wrongly.
-                    let u = dd.squareRoot()
-                    bounds.upper[i] = u
-                    if u * 1.0001 <= limit { continue }
-                    rows.append(Int32(i))
-                }
-            } else {
-                for i in r { rows.append(Int32(i)) }
-            }
-            if rows.isEmpty { return }
-            let m = rows.count
-            var best = [Int32](repeating: 0, count: m)
-            var b1 = [Float](repeating: 0, count: m)
-            var b2 = [Float](repeating: 0, count: m)
-            if bounds == nil {
-                clio_nearest(x, xnorm.p, rows, m, d, centres.p, cnorm.p, k, &best, &b1, nil)
-            } else {
-                clio_nearest(x, xnorm.p, rows, m, d, centres.p, cnorm.p, k, &best, &b1, &b2)
-            }
-            var changed = 0
-            for q in 0..<m {
-                let i = Int(rows[q])
-                if labels[i] != best[q] {
-                    changed += 1
-                    labels[i] = best[q]
-                }
+            var moved = [Int32](repeating: 0, count: 2 * r.count)
+            let count: Int = moved.withUnsafeMutableBufferPointer { mp in
+                let mp = mp.baseAddress!
                 if let bounds {
-                    bounds.upper[i] = b1[q].squareRoot()
-                    bounds.lower[i] = b2[q].squareRoot()
+                    let assignStep = full ? clio_assign_full : clio_assign_bounded
+                    return assignStep(x, xnorm.p, r.lowerBound, r.upperBound, d, centres.p, cnorm.p, k,
+                                      bounds.groupSize, bounds.groups, labels.p, bounds.upper.p, bounds.lower.p, mp)
                 }
+                var best = [Int32](repeating: 0, count: r.count)
+                var b1 = [Float](repeating: 0, count: r.count)
+                clio_nearest(x + r.lowerBound * d, xnorm.p + r.lowerBound, nil, r.count, d, centres.p, cnorm.p, k,
+                             &best, &b1, nil)
+                var count = 0
+                for q in 0..<r.count where labels[r.lowerBound + q] != best[q] {
+                    mp[2 * count] = Int32(r.lowerBound + q)
+                    mp[2 * count + 1] = labels[r.lowerBound + q]
+                    count += 1
+                    labels[r.lowerBound + q] = best[q]
+                }
+                return count
             }
-            changedPerChunk[chunk] = changed
+            changedPerChunk[chunk] = count
+            if let moves {
+                moved.removeSubrange((2 * count)...)
+                moves.perChunk[chunk] = moved
+            }
         }
         var changed = 0
         for c in 0..<chunks { changed += changedPerChunk[c] }
@@ -442,13 +468,25 @@ final class KMeansEngine {
     }
 
     /// Moves each centre to the mean of its points (re-seeding empty clusters from the points
-    /// farthest from their centres) and returns the total squared shift of the centres.
-    func update(k: Int, centres: inout Buffer<Float>, labels: Buffer<Int32>, bounds: Bounds?) -> Double {
+    /// farthest from their centres) and returns the total squared shift of the centres. The
+    /// first call sums every cluster; later ones move only the points in `moves`.
+    func update(k: Int, centres: inout Buffer<Float>, labels: Buffer<Int32>, bounds: Bounds?, sums: inout Sums,
+                moves: Moves) -> Double {
         let x = self.x
         let d = self.d
-        var counts = [Int](repeating: 0, count: k)
-        for i in 0..<n { counts[Int(labels[i])] += 1 }
-        let empty = (0..<k).filter { counts[$0] == 0 }
+        if sums.ready {
+            for chunk in moves.perChunk {
+                var q = 0
+                while q < chunk.count {
+                    let i = Int(chunk[q])
+                    move(i, from: Int(chunk[q + 1]), to: Int(labels[i]), sums: &sums)
+                    q += 2
+                }
+            }
+        } else {
+            for i in 0..<n { sums.count[Int(labels[i])] += 1 }
+        }
+        let empty = (0..<k).filter { sums.count[$0] == 0 }
         if !empty.isEmpty {
             // As scikit-learn: the farthest points, by exact distance to their centre, become the
             // new centres, taken from clusters that keep at least one point.
@@ -456,23 +494,89 @@ final class KMeansEngine {
             far.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
             var next = 0
             for j in empty {
-                while next < far.count && counts[Int(labels[far[next].1])] <= 1 { next += 1 }
+                while next < far.count && sums.count[Int(labels[far[next].1])] <= 1 { next += 1 }
                 guard next < far.count else { break }
                 let i = far[next].1
                 next += 1
-                counts[Int(labels[i])] -= 1
+                let from = Int(labels[i])
                 labels[i] = Int32(j)
-                counts[j] = 1
+                if sums.ready {
+                    move(i, from: from, to: j, sums: &sums)
+                } else {
+                    sums.count[from] -= 1
+                    sums.count[j] += 1
+                }
                 if let bounds {
                     bounds.upper[i] = .infinity
-                    bounds.lower[i] = 0
+                    for g in 0..<bounds.groups { bounds.lower[i * bounds.groups + g] = 0 }
                 }
             }
         }
-        // Members of each cluster in point order (a counting sort), so each centre's sum is
-        // accumulated in the same order whatever the thread count.
+        if !sums.ready {
+            accumulateAll(k: k, labels: labels, sums: &sums)
+            sums.ready = true
+        }
+        let newCentres = Buffer<Float>(k * d, 0)
+        let shifts = Buffer<Double>(k, 0)
+        let old = centres
+        let cosine = options.cosine
+        let sum = sums.sum
+        let count = sums.count
+        parallelChunks(k, chunk: 8, threads: threads) { _, r in
+            for j in r {
+                let row = newCentres.p + j * d
+                if count[j] == 0 {
+                    row.update(from: old.p + j * d, count: d)
+                    continue
+                }
+                var norm = 0.0
+                for t in 0..<d {
+                    let v = sum[j * d + t] / Double(count[j])
+                    norm += v * v
+                }
+                let scale = (cosine && norm > 0 ? 1 / norm.squareRoot() : 1) / Double(count[j])
+                for t in 0..<d { row[t] = Float(sum[j * d + t] * scale) }
+                shifts[j] = Double(clio_sqdist(row, old.p + j * d, d))
+            }
+        }
+        centres = newCentres
+        var total = 0.0
+        for j in 0..<k { total += shifts[j] }
+        if let bounds {
+            let shift = Buffer<Float>(k, 0)
+            let groupShift = Buffer<Float>(bounds.groups, 0)
+            for j in 0..<k {
+                // Rounded up a little: a bound must never end up tighter than the truth.
+                shift[j] = Float(shifts[j].squareRoot()) * 1.0001
+                let g = j / bounds.groupSize
+                groupShift[g] = max(groupShift[g], shift[j])
+            }
+            parallelChunks(n, chunk: pointChunk * 4, threads: threads) { _, r in
+                clio_bounds_shift(r.lowerBound, r.upperBound, labels.p, bounds.upper.p, bounds.lower.p, bounds.groups,
+                                  shift.p, groupShift.p)
+            }
+        }
+        return total
+    }
+
+    /// Moves point `i`'s contribution from cluster `from` to cluster `to`.
+    @inline(__always)
+    func move(_ i: Int, from: Int, to: Int, sums: inout Sums) {
+        guard from != to else { return }
+        sums.count[from] -= 1
+        sums.count[to] += 1
+        sums.sum.withUnsafeMutableBufferPointer { s in
+            clio_move_point(x + i * d, d, s.baseAddress! + from * d, s.baseAddress! + to * d)
+        }
+    }
+
+    /// Sums every cluster from scratch, each in point order (a counting sort of the members),
+    /// so the result does not depend on the thread count.
+    func accumulateAll(k: Int, labels: Buffer<Int32>, sums: inout Sums) {
+        let x = self.x
+        let d = self.d
         var start = [Int](repeating: 0, count: k + 1)
-        for j in 0..<k { start[j + 1] = start[j] + counts[j] }
+        for j in 0..<k { start[j + 1] = start[j] + sums.count[j] }
         var fill = start
         let members = Buffer<Int32>(n, 0)
         for i in 0..<n {
@@ -480,62 +584,17 @@ final class KMeansEngine {
             members[fill[j]] = Int32(i)
             fill[j] += 1
         }
-        let newCentres = Buffer<Float>(k * d, 0)
-        let shifts = Buffer<Double>(k, 0)
-        let old = centres
-        let cosine = options.cosine
-        parallelChunks(k, chunk: 8, threads: threads) { _, r in
-            var sum = [Double](repeating: 0, count: d)
-            for j in r {
-                let count = start[j + 1] - start[j]
-                let row = newCentres.p + j * d
-                if count == 0 {
-                    row.update(from: old.p + j * d, count: d)
-                    continue
-                }
-                for t in 0..<d { sum[t] = 0 }
-                clio_accumulate(x, d, members.p + start[j], count, &sum)
-                var norm = 0.0
-                for t in 0..<d {
-                    let v = sum[t] / Double(count)
-                    sum[t] = v
-                    norm += v * v
-                }
-                let scale = cosine && norm > 0 ? 1 / norm.squareRoot() : 1
-                for t in 0..<d { row[t] = Float(sum[t] * scale) }
-                shifts[j] = Double(clio_sqdist(row, old.p + j * d, d))
-            }
-        }
-        centres = newCentres
-        var total = 0.0
-        var p1 = 0.0
-        var p2 = 0.0
-        var argmax = -1
-        for j in 0..<k {
-            total += shifts[j]
-            let p = shifts[j].squareRoot()
-            if p > p1 {
-                p2 = p1
-                p1 = p
-                argmax = j
-            } else if p > p2 {
-                p2 = p
-            }
-        }
-        if let bounds {
-            let shiftsF = (0..<k).map { Float(shifts[$0].squareRoot()) }
-            let m1 = Float(p1)
-            let m2 = Float(p2)
-            let am = Int32(argmax)
-            parallelChunks(n, chunk: pointChunk * 4, threads: threads) { _, r in
-                for i in r {
-                    let a = labels[i]
-                    bounds.upper[i] += shiftsF[Int(a)]
-                    bounds.lower[i] = max(0, bounds.lower[i] - (a == am ? m2 : m1))
+        sums.sum.withUnsafeMutableBufferPointer { s in
+            let s = s.baseAddress!
+            let sp = UnsafeMutableSendablePointer(s)
+            parallelChunks(k, chunk: 8, threads: threads) { _, r in
+                for j in r {
+                    let row = sp.p + j * d
+                    for t in 0..<d { row[t] = 0 }
+                    clio_accumulate(x, d, members.p + start[j], start[j + 1] - start[j], row)
                 }
             }
         }
-        return total
     }
 
     // MARK: mini-batch

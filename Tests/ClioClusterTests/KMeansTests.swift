@@ -1,4 +1,5 @@
 import CClioKernels
+import ClioCore
 import Testing
 @testable import ClioCluster
 
@@ -103,16 +104,80 @@ import Testing
         #expect(abs(best - optimum) <= 1e-4 * optimum)
     }
 
-    @Test func hamerlyBoundsGiveTheSameAssignmentsAsPlainLloyd() {
+    /// Group size 1 is Elkan's algorithm, k Hamerly's; all must end where plain Lloyd does.
+    @Test(arguments: [1, 2, 7, 25])
+    func boundedLloydGivesTheSameAssignmentsAsPlainLloyd(groupSize: Int) {
         let data = Blobs(n: 3000, d: 48, centres: 25, spread: 6, seed: 6)
         var o = KMeansOptions(k: 25)
         o.useBounds = false
         let plain = kmeans(points: data.points, count: data.n, dimension: data.d, options: o)
         o.useBounds = true
+        o.boundGroupSize = groupSize
         let bounded = kmeans(points: data.points, count: data.n, dimension: data.d, options: o)
         let differing = zip(plain.assignments, bounded.assignments).filter { $0 != $1 }.count
         #expect(differing <= data.n / 1000)
         #expect(abs(plain.inertia - bounded.inertia) <= 1e-4 * plain.inertia)
+    }
+
+    /// The bounded assignment step on its own: centres moved at random between passes, the
+    /// bounds moved by the true shifts, and every label checked against a full search.
+    @Test(arguments: [1, 3, 40])
+    func boundedAssignmentFindsTheNearestCentreAfterTheCentresMove(groupSize: Int) {
+        let (n, d, k) = (500, 24, 40)
+        let data = Blobs(n: n + k, d: d, centres: 8, spread: 3, seed: UInt64(groupSize))
+        let x = Array(data.points[0..<(n * d)])
+        var c = Array(data.points[(n * d)...])
+        var rng = SeededGenerator(seed: 11)
+        for scalar in [0, 1] as [Int32] {
+            clio_kmeans_force_scalar(scalar)
+            defer { clio_kmeans_force_scalar(0) }
+            let groups = (k + groupSize - 1) / groupSize
+            var xn = [Float](repeating: 0, count: n)
+            clio_row_sqnorms(x, n, d, &xn)
+            var labels = [Int32](repeating: -1, count: n)
+            var upper = [Float](repeating: 0, count: n)
+            var lower = [Float](repeating: 0, count: n * groups)
+            var moved = [Int32](repeating: 0, count: 2 * n)
+            var searchedPasses = 0
+            for pass in 0..<12 {
+                var cn = [Float](repeating: 0, count: k)
+                clio_row_sqnorms(c, k, d, &cn)
+                let changed = pass == 0
+                    ? clio_assign_full(x, xn, 0, n, d, c, cn, k, groupSize, groups, &labels, &upper, &lower, &moved)
+                    : clio_assign_bounded(x, xn, 0, n, d, c, cn, k, groupSize, groups, &labels, &upper, &lower, &moved)
+                if pass > 0 && changed > 0 { searchedPasses += 1 }
+                for i in 0..<n {
+                    let dist = (0..<k).map { j in
+                        (0..<d).reduce(0.0) { s, t in
+                            let v = Double(x[i * d + t]) - Double(c[j * d + t])
+                            return s + v * v
+                        }.squareRoot()
+                    }
+                    let nearest = dist.min()!
+                    #expect(dist[Int(labels[i])] <= nearest * 1.0002 + 1e-6, "pass \(pass) point \(i)")
+                    #expect(upper[i] >= Float(dist[Int(labels[i])]) * 0.9999 - 1e-5)
+                    for j in 0..<k where j != Int(labels[i]) {
+                        #expect(lower[i * groups + j / groupSize] <= Float(dist[j]) * 1.0001 + 1e-5)
+                    }
+                }
+                // Move every centre a little, by different amounts, and the bounds with them.
+                var shift = [Float](repeating: 0, count: k)
+                var groupShift = [Float](repeating: 0, count: groups)
+                for j in 0..<k {
+                    let scale = Float(rng.next() % 100) / 400
+                    var sq: Float = 0
+                    for t in 0..<d {
+                        let delta = scale * (Float(rng.next() % 2001) / 1000 - 1)
+                        c[j * d + t] += delta
+                        sq += delta * delta
+                    }
+                    shift[j] = Float(sq.squareRoot()) * 1.0001
+                    groupShift[j / groupSize] = max(groupShift[j / groupSize], shift[j])
+                }
+                clio_bounds_shift(0, n, labels, &upper, &lower, groups, shift, groupShift)
+            }
+            #expect(searchedPasses > 0)
+        }
     }
 
     @Test func nearestCentreKernelMatchesBruteForce() {

@@ -58,4 +58,26 @@ void clio_seed_candidates_f16(const uint16_t *xh, const float *xnorm, size_t beg
 /// sum[t] += Σ x[members[j]][t] in double, for `count` members.
 void clio_accumulate(const float *x, size_t d, const int32_t *members, size_t count, double *sum);
 
+/// Moves one point's contribution between two clusters' running sums: from -= x, to += x.
+void clio_move_point(const float *xi, size_t d, double *from, double *to);
+
+/// Lloyd's assignment step with group bounds (Yinyang k-means; Elkan's bounds when gs = 1,
+/// Hamerly's when gs = k) for points [begin, end). Centre j is in group j / gs of `groups`.
+/// `upper[i]` bounds the distance from point i to its centre from above and
+/// `lower[i * groups + g]` the distances to the other centres of group g from below.
+/// clio_assign_full searches every centre and sets the bounds; clio_assign_bounded searches
+/// only groups whose lower bound is below the upper bound. Both give the labels of a full
+/// search; each changed point i is written to `moved` as the pair (i, old label), and the
+/// number of pairs is returned (`moved` has room for 2 × (end − begin) entries).
+size_t clio_assign_full(const float *x, const float *xnorm, size_t begin, size_t end, size_t d,
+                        const float *c, const float *cnorm, size_t k, size_t gs, size_t groups,
+                        int32_t *label, float *upper, float *lower, int32_t *moved);
+size_t clio_assign_bounded(const float *x, const float *xnorm, size_t begin, size_t end, size_t d,
+                           const float *c, const float *cnorm, size_t k, size_t gs, size_t groups,
+                           int32_t *label, float *upper, float *lower, int32_t *moved);
+
+/// After the centres moved: upper[i] += shift[label[i]], lower[i][g] −= group_shift[g] (at least 0).
+void clio_bounds_shift(size_t begin, size_t end, const int32_t *label, float *upper, float *lower, size_t groups,
+                       const float *shift, const float *group_shift);
+
 #endif
