@@ -44,10 +44,14 @@ public enum FastVector {
         let end: Int
         var i = 0
         var sawNonASCII = false
+        let powers: UnsafePointer<Double>
+        let reciprocals: UnsafePointer<Double>
 
         init(p: UnsafePointer<UInt8>, end: Int) {
             self.p = p
             self.end = end
+            powers = FastVector.powersOfTenPointer
+            reciprocals = powers + FastVector.powersOfTen.count
         }
 
         mutating func ws() {
@@ -210,6 +214,19 @@ public enum FastVector {
         mutating func string() -> Bool? {
             i += 1
             var plain = true
+            // Eight bytes at a time while none is a quote, a backslash or a control character
+            // (the classic has-zero-byte tests); any other byte needs no look.
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while end - i >= 8 {
+                let w = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+                let quote = w ^ (ones &* 0x22)
+                let slash = w ^ (ones &* 0x5C)
+                let special = ((quote &- ones) & ~quote) | ((slash &- ones) & ~slash) | ((w &- ones &* 0x20) & ~w)
+                if special & highs != 0 { break }
+                if w & highs != 0 { sawNonASCII = true }
+                i += 8
+            }
             while i < end {
                 let c = p[i]
                 if c == UInt8(ascii: "\"") {
@@ -241,7 +258,74 @@ public enum FastVector {
         /// Parses a JSON number to float32 through a correctly rounded double, as
         /// `JSONParser` + `Float(_:)` do. Exact fast path for up to 19 digits and small
         /// exponents; `strtod` otherwise.
+        /// The common case first: `-?digits(.digits)?` with at most 19 digits and no exponent,
+        /// its fraction read eight digits at a time; anything else goes to `generalNumber`.
         mutating func number() -> Float? {
+            let start = i
+            var negative = false
+            if i < end && p[i] == UInt8(ascii: "-") {
+                negative = true
+                i += 1
+            }
+            let intStart = i
+            var mantissa: UInt64 = 0
+            while i < end, p[i] &- 0x30 < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(p[i] &- 0x30)
+                i += 1
+            }
+            var digits = i - intStart
+            var exponent = 0
+            if digits == 0 || digits > 19 || (digits > 1 && p[intStart] == UInt8(ascii: "0")) {
+                i = start
+                return generalNumber()
+            }
+            if i < end && p[i] == UInt8(ascii: ".") {
+                i += 1
+                let fracStart = i
+                while end - i >= 8 && digits + 8 <= 19 {
+                    let w = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+                    // A byte is a digit when its high nibble is 3 and adding 6 keeps it so.
+                    let notDigit = ((w & 0xF0F0_F0F0_F0F0_F0F0) ^ 0x3030_3030_3030_3030)
+                        | (((w &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) ^ 0x3030_3030_3030_3030)
+                    if notDigit != 0 { break }
+                    // Eight ASCII digits to their value in three multiplications (SWAR).
+                    var v = ((w & 0x0F0F_0F0F_0F0F_0F0F) &* 2561) >> 8
+                    v = ((v & 0x00FF_00FF_00FF_00FF) &* 6_553_601) >> 16
+                    v = ((v & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) >> 32
+                    mantissa = mantissa &* 100_000_000 &+ v
+                    digits += 8
+                    i += 8
+                }
+                while i < end, p[i] &- 0x30 < 10, digits < 19 {
+                    mantissa = mantissa &* 10 &+ UInt64(p[i] &- 0x30)
+                    digits += 1
+                    i += 1
+                }
+                exponent = fracStart - i
+                if i == fracStart || (i < end && p[i] &- 0x30 < 10) {
+                    i = start
+                    return generalNumber()
+                }
+            }
+            if i < end && (p[i] == UInt8(ascii: "e") || p[i] == UInt8(ascii: "E")) || mantissa > (1 << 53) || exponent < -22 {
+                i = start
+                return generalNumber()
+            }
+            var v = Double(mantissa)
+            if exponent < 0 {
+                // A multiplication by the rounded reciprocal is within two units in the last
+                // place of the correctly rounded quotient, so unless it lands near a midpoint
+                // between two floats (the low 29 bits near 1000…0) both round to the same float;
+                // near one, divide as `generalNumber` does.
+                let q = v * reciprocals[-exponent]
+                let low = q.bitPattern & 0x1FFF_FFFF
+                v = low &- 0x0FFF_FFF0 < 0x20 ? v / powers[-exponent] : q
+            }
+            return Float(negative ? -v : v)
+        }
+
+        /// Any JSON number, to float32 through a correctly rounded double.
+        mutating func generalNumber() -> Float? {
             let start = i
             var negative = false
             if peek() == UInt8(ascii: "-") {
@@ -313,4 +397,13 @@ public enum FastVector {
         for _ in 0..<e { v *= 10 }
         return v
     }
+
+    /// The table above followed by the correctly rounded reciprocals 1/10^e, allocated once for
+    /// the life of the process, so the hot loop indexes them without bounds or
+    /// lazy-initialisation checks.
+    private static let powersOfTenPointer: UnsafePointer<Double> = {
+        let p = UnsafeMutablePointer<Double>.allocate(capacity: 2 * powersOfTen.count)
+        p.initialize(from: powersOfTen + powersOfTen.map { 1 / $0 }, count: 2 * powersOfTen.count)
+        return UnsafePointer(p)
+    }()
 }

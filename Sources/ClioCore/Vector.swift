@@ -110,49 +110,55 @@ public enum Base64 {
         if body.count >= 2 && body[body.count - 2] == UInt8(ascii: "=") { padding += 1 }
         let byteCount = body.count / 4 * 3 - padding
         guard byteCount % 4 == 0 else { return false }
-        let original = vector.count
-        vector.reserveCapacity(original + byteCount / 4)
-        var word: UInt32 = 0
-        var wordBytes = 0
-        var produced = 0
-        var i = 0
-        // Shifts bytes of each 3-byte group into little-endian float words.
-        func push(_ byte: UInt32) -> Bool {
-            guard produced < byteCount else { return true }
-            word |= byte << UInt32(8 * wordBytes)
-            wordBytes += 1
-            produced += 1
-            guard wordBytes == 4 else { return true }
-            let f = Float(bitPattern: word)
-            word = 0
-            wordBytes = 0
-            guard f.isFinite else { return false }
-            vector.append(f)
+        let floats = byteCount / 4
+        if floats == 0 { return true }
+        let table = reverse  // one lazy-global check, not one per character
+        // Decoded into a scratch buffer first (3 bytes per 4 characters, no per-byte branching),
+        // then checked and appended in one go; the array grows geometrically, never to the exact
+        // size, so appending line after line stays linear.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: body.count / 4 * 3) { scratch -> Bool in
+            let out = scratch.baseAddress!
+            let groups = body.count / 4
+            var bad: UInt8 = 0
+            var o = 0
+            for g in 0..<groups {
+                let c = body.baseAddress! + 4 * g
+                var v2 = table[Int(c[2])], v3 = table[Int(c[3])]
+                if g == groups - 1 && padding > 0 {
+                    // The trailing "=" counted above stand for zero bits; "=" anywhere else is
+                    // not in the table and fails.
+                    if padding == 2 { v2 = 0 }
+                    v3 = 0
+                }
+                let v0 = table[Int(c[0])], v1 = table[Int(c[1])]
+                bad |= (v0 | v1 | v2 | v3) & 0x80
+                let n = UInt32(v0) << 18 | UInt32(v1) << 12 | UInt32(v2 & 0x3F) << 6 | UInt32(v3 & 0x3F)
+                out[o] = UInt8(truncatingIfNeeded: n >> 16)
+                out[o + 1] = UInt8(truncatingIfNeeded: n >> 8)
+                out[o + 2] = UInt8(truncatingIfNeeded: n)
+                o += 3
+            }
+            guard bad == 0 else { return false }
+            let raw = UnsafeRawPointer(out)
+            var finite = true
+            for q in 0..<floats {
+                let bits = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * q, as: UInt32.self))
+                // All exponent bits set: infinity or NaN.
+                if bits & 0x7F80_0000 == 0x7F80_0000 { finite = false }
+            }
+            guard finite else { return false }
+            let needed = vector.count + floats
+            if vector.capacity < needed { vector.reserveCapacity(max(needed, 2 * vector.capacity)) }
+            let start = vector.count
+            vector.append(contentsOf: repeatElement(0, count: floats))
+            vector.withUnsafeMutableBytes { dst in
+                (dst.baseAddress! + 4 * start).copyMemory(from: raw, byteCount: byteCount)
+            }
+            #if _endian(big)
+            for q in start..<vector.count { vector[q] = Float(bitPattern: UInt32(littleEndian: vector[q].bitPattern)) }
+            #endif
             return true
         }
-        let table = reverse  // one lazy-global check, not one per character
-        while i < body.count {
-            var n: UInt32 = 0
-            for j in 0..<4 {
-                let c = body[i + j]
-                if c == UInt8(ascii: "=") && i + 4 == body.count && j >= 2 {
-                    n <<= 6
-                    continue
-                }
-                let v = table[Int(c)]
-                if v == 0xFF {
-                    vector.removeSubrange(original...)
-                    return false
-                }
-                n = n << 6 | UInt32(v)
-            }
-            guard push(n >> 16 & 0xFF), push(n >> 8 & 0xFF), push(n & 0xFF) else {
-                vector.removeSubrange(original...)
-                return false
-            }
-            i += 4
-        }
-        return true
     }
 
     public static func decode<S: StringProtocol>(_ text: S) -> [UInt8]? {

@@ -20,11 +20,27 @@ import Testing
             let f = Float(bitPattern: UInt32(truncatingIfNeeded: rng.next()) & 0x7EFF_FFFF)
             let d = Double(bitPattern: rng.next() & 0x3FEF_FFFF_FFFF_FFFF)
             texts += ["\(f)", "\(-f)", "\(d)", String(format: "%.9g", Double(f)), String(format: "%.3e", d)]
+            // Fractions of every length around the eight-digits-at-a-time reader's steps, and
+            // decimals next to the midpoint between two floats, where a shortcut could round wrong.
+            let digits = String((0..<Int(1 + rng.next() % 21)).map { _ in Character(String(rng.next() % 10)) })
+            texts += ["0.\(digits)", "-0.000\(digits)", "\(1 + rng.next() % 99).\(digits)"]
+            let g = Float(bitPattern: UInt32(truncatingIfNeeded: rng.next() % 0x3F80_0000) + 0x3000_0000)
+            let midpoint = (Double(g) + Double(g.nextUp)) / 2
+            texts += [String(format: "%.17g", midpoint), String(format: "%.16g", midpoint), String(format: "%.12f", midpoint)]
         }
         for text in texts {
             guard let expected = try JSONParser.parse(text).doubleValue.map(Float.init), expected.isFinite else { continue }
             let got = scan(#"{"embedding":["# + text + "]}")
             #expect(got?.1 == [expected], "\(text)")
+        }
+    }
+
+    @Test func longStringsWithEscapesAndNonASCIIAreSkippedExactly() throws {
+        for filler in ["", "a", "abcdefg", "abcdefgh", "abcdefghijklmnopq"] {
+            let line = #"{"t":""# + filler + #"\"é\\ü"# + filler + #"","embedding":[1,2],"u":""# + filler + #""}"#
+            let (s, v) = try #require(scan(line), "\(line)")
+            #expect(v == [1, 2])
+            #expect(Array(line.utf8)[s.closingBrace] == UInt8(ascii: "}"))
         }
     }
 
@@ -42,6 +58,8 @@ import Testing
         #"{"embedding":[1,2],"a":tru}"#, #"{"embedding":[1,2],}"#, #"{"embedding":[01]}"#, #"{"embedding":[1.]}"#,
         #"{"embedding":[1,2]"#, #"{"embedding":[1,2]} x"#, #"{"a":"\x"}"#, "{\"a\":\"\u{1}\"}", #"{"embedding":["1"]}"#,
         #"{"embedding":[1e39]}"#, #"{"emb\u0065dding":[1]}"#, #"[1]"#, #"{"a":-}"#, #"{"a" 1}"#,
+        "{\"embedding\":[0.1234\u{1F}5678]}", "{\"embedding\":[0.12345678\u{1A}]}", "{\"a\":\"abcdefgh\u{1B}ijklmnop\"}",
+        "{\"a\":\"abcdefghijklmn\u{1F}\"}", #"{"a":"abcdefghijk\qrstuvwxyz"}"#, #"{"a":"abcdefghijklmnopqrstuvwxyz}"#,
     ])
     func anythingUnusualFallsBackToTheFullParser(_ line: String) {
         #expect(scan(line) == nil)
