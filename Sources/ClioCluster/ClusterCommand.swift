@@ -1,4 +1,5 @@
 import ClioCore
+import Dispatch
 
 #if canImport(Glibc)
 import Glibc
@@ -116,7 +117,7 @@ public struct ClusterCommand: Command {
     public func run(output: OutputWriter) throws {
         let t0 = monotonicSeconds()
         let cpu0 = processCPUSeconds()
-        let reader = LineReader(paths: files)
+        let reader = LineBlockReader(paths: files)
         try reader.checkReadable()
         var centroidsFile: OutputWriter?
         var centroidsFD: Int32 = -1
@@ -130,7 +131,7 @@ public struct ClusterCommand: Command {
         let input = try readRecords(reader)
         let t1 = monotonicSeconds()
         let cpu1 = processCPUSeconds()
-        let n = input.lines.count
+        let n = input.kept.count
         if n == 0 {
             if !Diagnostics.quiet { Diagnostics.note("no records in the input; nothing to cluster") }
             try centroidsFile?.flush()
@@ -142,13 +143,13 @@ public struct ClusterCommand: Command {
         let t2 = monotonicSeconds()
         let cpu2 = processCPUSeconds()
 
-        var line: [UInt8] = []
         for i in 0..<n {
-            line.removeAll(keepingCapacity: true)
-            ClusterCommand.annotate(input.lines[i], fullSerialisation: input.needsFullSerialisation[i],
-                                    cluster: Int(result.assignments[i]), distance: result.distances[i], into: &line)
-            line.append(0x0A)
-            try output.write(bytes: line)
+            let (b, q) = input.kept[i]
+            try output.writeLine { out in
+                ClusterCommand.annotate(input.blocks[Int(b)].line(Int(q)), fullSerialisation: input.needsFullSerialisation[i],
+                                        cluster: Int(result.assignments[i]), distance: result.distances[i], into: &out)
+                out.append(0x0A)
+            }
         }
         try output.flush()
         if let centroidsFile {
@@ -175,7 +176,9 @@ public struct ClusterCommand: Command {
     }
 
     struct Input {
-        var lines: [[UInt8]] = []
+        /// The input's lines, and which of them were kept (block, line in block), in order.
+        var blocks: [LineBlock] = []
+        var kept: [(Int32, Int32)] = []
         var needsFullSerialisation: [Bool] = []
         var vectors: [Float] = []
         var dimension = 0
@@ -184,9 +187,9 @@ public struct ClusterCommand: Command {
 
     private static let watchKeys = [Array("cluster".utf8), Array("cluster_distance".utf8)]
 
-    /// What parsing one chunk of lines gave: the vectors one after another, and per line the
+    /// What parsing one block of lines gave: the vectors one after another, and per line the
     /// vector's length (or the error) and whether the record already has the output keys.
-    struct ParsedChunk {
+    final class ParsedBlock: @unchecked Sendable {
         var vectors: [Float] = []
         var lengths: [Int] = []
         var errors: [Int: ClioError] = [:]
@@ -194,68 +197,82 @@ public struct ClusterCommand: Command {
     }
 
     /// Reads every record, keeping its raw bytes and its vector; bad records follow the
-    /// --skip-invalid policy. Lines are read first, their vectors parsed on all cores in fixed
-    /// chunks, and the chunks merged in line order, so errors and warnings come out in order.
-    func readRecords(_ reader: LineReader) throws -> Input {
-        var lines: [InputLine] = []
-        while let line = reader.next() {
-            if !line.isBlank { lines.append(line) }
-        }
-        if let failure = reader.failure { throw failure }
-        let chunkSize = 256
-        let chunkCount = (lines.count + chunkSize - 1) / chunkSize
-        let parsed = Buffer<ParsedChunk>(chunkCount, ParsedChunk())
+    /// --skip-invalid policy. Blocks of lines are parsed on the other cores while the next block
+    /// is read, then merged in line order, so errors and warnings come out in order.
+    func readRecords(_ reader: LineBlockReader) throws -> Input {
+        let threadCount = threads > 0 ? threads : ProcessInfoCores.count
         let fieldBytes = Array(field.utf8)
         let fastField = !field.contains(".")
         let field = self.field
-        lines.withUnsafeBufferPointer { linesPointer in
-            parallelChunks(lines.count, chunk: chunkSize, threads: threads > 0 ? threads : ProcessInfoCores.count) { c, range in
-                var chunk = ParsedChunk()
-                for i in range {
-                    let line = linesPointer[i]
-                    let before = chunk.vectors.count
-                    do throws(ClioError) {
-                        chunk.needsFull.append(
-                            try ClusterCommand.parse(line, field: field, fieldBytes: fieldBytes, fast: fastField, into: &chunk.vectors))
-                        chunk.lengths.append(chunk.vectors.count - before)
-                    } catch {
-                        chunk.vectors.removeSubrange(before...)
-                        chunk.errors[i - range.lowerBound] = error
-                        chunk.needsFull.append(false)
-                        chunk.lengths.append(-1)
+        var blocks: [LineBlock] = []
+        var parsed: [ParsedBlock] = []
+        let group = DispatchGroup()
+        // At most one block per thread waits or is parsed at a time, so reading stays ahead
+        // without holding parse results for blocks nobody works on.
+        let slots = DispatchSemaphore(value: threadCount)
+        do {
+            defer { group.wait() }
+            while let block = try reader.next() {
+                let result = ParsedBlock()
+                blocks.append(block)
+                parsed.append(result)
+                let work = {
+                    for q in 0..<block.count {
+                        let line = InputLineView(bytes: block.line(q), location: { block.location(q) })
+                        let before = result.vectors.count
+                        do throws(ClioError) {
+                            result.needsFull.append(
+                                try ClusterCommand.parse(line, field: field, fieldBytes: fieldBytes, fast: fastField,
+                                                         into: &result.vectors))
+                            result.lengths.append(result.vectors.count - before)
+                        } catch {
+                            result.vectors.removeSubrange(before...)
+                            result.errors[q] = error
+                            result.needsFull.append(false)
+                            result.lengths.append(-1)
+                        }
                     }
                 }
-                parsed[c] = chunk
+                if threadCount <= 1 {
+                    work()
+                } else {
+                    slots.wait()
+                    DispatchQueue.global().async(group: group) {
+                        work()
+                        slots.signal()
+                    }
+                }
             }
         }
         var input = Input()
+        input.blocks = blocks
+        let total = blocks.reduce(0) { $0 + $1.count }
+        input.kept.reserveCapacity(total)
+        input.needsFullSerialisation.reserveCapacity(total)
         var skipped = 0
-        var keep: [[UInt8]] = []
-        keep.reserveCapacity(lines.count)
-        for c in 0..<chunkCount {
-            let chunk = parsed[c]
-            parsed[c] = ParsedChunk()
+        for (b, block) in blocks.enumerated() {
+            let chunk = parsed[b]
+            parsed[b] = ParsedBlock()
             var offset = 0
             for (q, count) in chunk.lengths.enumerated() {
-                let line = lines[c * chunkSize + q]
                 do {
                     if let error = chunk.errors[q] { throw error }
                     if count == 0 {
-                        throw ClioError(.invalidRecord, "field \"\(field)\" is an empty vector", at: line.location)
+                        throw ClioError(.invalidRecord, "field \"\(field)\" is an empty vector", at: block.location(q))
                     }
                     if let first = input.dimensionLine {
                         if count != input.dimension {
                             throw ClioError(.invalidRecord,
                                             "field \"\(field)\" has \(count) numbers, expected \(input.dimension) as on line \(first.line)",
-                                            at: line.location)
+                                            at: block.location(q))
                         }
                     } else {
                         input.dimension = count
-                        input.dimensionLine = line.location
-                        input.vectors.reserveCapacity(count * lines.count)
+                        input.dimensionLine = block.location(q)
+                        input.vectors.reserveCapacity(count * total)
                     }
                     input.vectors.append(contentsOf: chunk.vectors[offset..<(offset + count)])
-                    keep.append(line.bytes)
+                    input.kept.append((Int32(b), Int32(q)))
                     input.needsFullSerialisation.append(chunk.needsFull[q])
                 } catch let error as ClioError {
                     guard skipInvalid else { throw error }
@@ -263,35 +280,34 @@ public struct ClusterCommand: Command {
                     Diagnostics.warning("\(error.description) (skipped, --skip-invalid)")
                 }
                 if count > 0 { offset += count }
-                lines[c * chunkSize + q].bytes = []
             }
         }
-        input.lines = keep
         if skipped > 0 { Diagnostics.warning("skipped \(skipped) invalid record\(skipped == 1 ? "" : "s")") }
         return input
     }
 
+    /// One line to parse: its bytes, and its place (made only when an error needs it).
+    struct InputLineView {
+        var bytes: UnsafeBufferPointer<UInt8>
+        var location: () -> Location
+    }
+
     /// Appends one line's vector to `vectors`; returns whether the record already has
     /// `cluster` or `cluster_distance`.
-    static func parse(_ line: InputLine, field: String, fieldBytes: [UInt8], fast: Bool,
+    static func parse(_ line: InputLineView, field: String, fieldBytes: [UInt8], fast: Bool,
                       into vectors: inout [Float]) throws(ClioError) -> Bool {
-        if fast {
-            let scan = line.bytes.withUnsafeBufferPointer { p in
-                FastVector.scan(p, field: fieldBytes, watchKeys: watchKeys, into: &vectors)
-            }
-            if let scan {
-                guard scan.found else { throw ClioError(.invalidRecord, "field \"\(field)\" is missing", at: line.location) }
-                return scan.hasWatchedKey
-            }
+        if fast, let scan = FastVector.scan(line.bytes, field: fieldBytes, watchKeys: watchKeys, into: &vectors) {
+            guard scan.found else { throw ClioError(.invalidRecord, "field \"\(field)\" is missing", at: line.location()) }
+            return scan.hasWatchedKey
         }
-        let record = try RecordInput.parseObject(line)
+        let record = try RecordInput.parseObject(InputLine(bytes: Array(line.bytes), location: line.location()))
         guard let value = record.value(at: field) else {
-            throw ClioError(.invalidRecord, "field \"\(field)\" is missing", at: line.location)
+            throw ClioError(.invalidRecord, "field \"\(field)\" is missing", at: line.location())
         }
         do {
             vectors.append(contentsOf: try VectorCodec.decode(value, field: field))
         } catch {
-            throw error.at(line.location)
+            throw error.at(line.location())
         }
         return record["cluster"] != nil || record["cluster_distance"] != nil
     }
@@ -300,9 +316,16 @@ public struct ClusterCommand: Command {
     /// closing brace, or (when the record already has either key) by re-serialising it.
     public static func annotate(_ bytes: [UInt8], fullSerialisation: Bool, cluster: Int, distance: Float,
                                 into out: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer {
+            annotate($0, fullSerialisation: fullSerialisation, cluster: cluster, distance: distance, into: &out)
+        }
+    }
+
+    public static func annotate(_ bytes: UnsafeBufferPointer<UInt8>, fullSerialisation: Bool, cluster: Int, distance: Float,
+                                into out: inout [UInt8]) {
         var number: [UInt8] = []
         JSONSerializer.writeNumber(distance, to: &number)
-        if fullSerialisation, var record = try? JSONParser.parse(bytes).objectValue {
+        if fullSerialisation, var record = try? JSONParser.parse(Array(bytes)).objectValue {
             record["cluster"] = .number(Double(cluster))
             record["cluster_distance"] = .rawNumber(String(decoding: number, as: UTF8.self))
             JSONSerializer.write(.object(record), to: &out)
@@ -315,7 +338,7 @@ public struct ClusterCommand: Command {
             before -= 1
         }
         let empty = before >= 0 && bytes[before] == UInt8(ascii: "{")
-        out.append(contentsOf: bytes[0..<end])
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<end]))
         out.append(contentsOf: (empty ? "\"cluster\":" : ",\"cluster\":").utf8)
         out.append(contentsOf: String(cluster).utf8)
         out.append(contentsOf: ",\"cluster_distance\":".utf8)

@@ -45,6 +45,13 @@ public final class OutputWriter: @unchecked Sendable {
         try afterWrite()
     }
 
+    /// Writes one line that `body` appends straight into the buffer (ending with a newline),
+    /// with no copy of its own.
+    public func writeLine(_ body: (inout [UInt8]) -> Void) throws {
+        body(&buffer)
+        try afterWrite()
+    }
+
     public func write(_ text: String) throws {
         buffer.append(contentsOf: text.utf8)
         try afterWrite()
