@@ -418,22 +418,26 @@ void clio_move_point(const float *xi, size_t d, double *from, double *to) {
 
 static inline float sq_to_dist(float dd) { return dd > 0 ? sqrtf(dd) : 0; }
 
-size_t clio_assign_full(const float *x, const float *xnorm, size_t begin, size_t end, size_t d,
-                        const float *c, const float *cnorm, size_t k, size_t gs, size_t groups,
-                        int32_t *label, float *upper, float *lower, int32_t *moved) {
+// The full search for the points `rows[0..m)` (or begin + 0..m when rows is NULL): blocked dot
+// products against every centre, each point's nearest centre, and per group the nearest other
+// centre for the lower bounds. Changed labels are appended to `moved` after `count` pairs.
+static size_t assign_rows(const float *x, const float *xnorm, const int32_t *rows, size_t begin, size_t m, size_t d,
+                          const float *c, const float *cnorm, size_t k, size_t gs, size_t groups,
+                          int32_t *label, float *upper, float *lower, int32_t *moved, size_t count) {
     float block[NEAR_ROWS * NEAR_COLS];
     const float *xr[NEAR_ROWS];
+    size_t ir[NEAR_ROWS];
     float b1[NEAR_ROWS];
     int32_t bi[NEAR_ROWS];
     // Per row and group: the nearest and second nearest squared distance and the nearest's index.
     float *g1 = malloc(sizeof(float) * NEAR_ROWS * groups * 2);
     int32_t *gi = malloc(sizeof(int32_t) * NEAR_ROWS * groups);
     float *g2 = g1 + NEAR_ROWS * groups;
-    size_t count = 0;
-    for (size_t i0 = begin; i0 < end; i0 += NEAR_ROWS) {
-        size_t mb = end - i0 < NEAR_ROWS ? end - i0 : NEAR_ROWS;
+    for (size_t i0 = 0; i0 < m; i0 += NEAR_ROWS) {
+        size_t mb = m - i0 < NEAR_ROWS ? m - i0 : NEAR_ROWS;
         for (size_t u = 0; u < mb; u++) {
-            xr[u] = x + (i0 + u) * d;
+            ir[u] = rows ? (size_t)rows[i0 + u] : begin + i0 + u;
+            xr[u] = x + ir[u] * d;
             b1[u] = INFINITY;
             bi[u] = 0;
         }
@@ -445,12 +449,18 @@ size_t clio_assign_full(const float *x, const float *xnorm, size_t begin, size_t
             size_t kb = k - j0 < NEAR_COLS ? k - j0 : NEAR_COLS;
             dots(xr, mb, c + j0 * d, kb, d, block, NEAR_COLS);
             for (size_t u = 0; u < mb; u++) {
-                float xn = xnorm[i0 + u];
+                float xn = xnorm[ir[u]];
                 const float *dr = block + u * NEAR_COLS;
                 float *r1 = g1 + u * groups, *r2 = g2 + u * groups;
                 int32_t *ri = gi + u * groups;
+                // The group is tracked by its end rather than divided out per centre.
+                size_t g = j0 / gs, gend = (g + 1) * gs;
                 for (size_t v = 0; v < kb; v++) {
-                    size_t j = j0 + v, g = j / gs;
+                    size_t j = j0 + v;
+                    if (j == gend) {
+                        g++;
+                        gend += gs;
+                    }
                     float dd = xn - 2.0f * dr[v] + cnorm[j];
                     if (dd < 0) dd = 0;
                     if (dd < b1[u]) {
@@ -468,7 +478,7 @@ size_t clio_assign_full(const float *x, const float *xnorm, size_t begin, size_t
             }
         }
         for (size_t u = 0; u < mb; u++) {
-            size_t i = i0 + u;
+            size_t i = ir[u];
             const float *r1 = g1 + u * groups, *r2 = g2 + u * groups;
             const int32_t *ri = gi + u * groups;
             float *lb = lower + i * groups;
@@ -485,6 +495,12 @@ size_t clio_assign_full(const float *x, const float *xnorm, size_t begin, size_t
     free(g1);
     free(gi);
     return count;
+}
+
+size_t clio_assign_full(const float *x, const float *xnorm, size_t begin, size_t end, size_t d,
+                        const float *c, const float *cnorm, size_t k, size_t gs, size_t groups,
+                        int32_t *label, float *upper, float *lower, int32_t *moved) {
+    return assign_rows(x, xnorm, NULL, begin, end - begin, d, c, cnorm, k, gs, groups, label, upper, lower, moved, 0);
 }
 
 #ifdef CLIO_X86
@@ -551,9 +567,13 @@ size_t clio_assign_bounded(const float *x, const float *xnorm, size_t begin, siz
                            int32_t *label, float *upper, float *lower, int32_t *moved) {
     // The centres to search for one point (grouped, in index order), their dot products, and
     // the searched groups.
-    int32_t *cand = malloc(sizeof(int32_t) * (k + groups));
-    int32_t *searched = cand + k;
+    int32_t *cand = malloc(sizeof(int32_t) * (k + 2 * groups));
+    int32_t *searched = cand + k, *searchedEnd = searched + groups;
     float *dot = malloc(sizeof(float) * k);
+    // Points whose bounds leave most centres in play: searched in full afterwards, where the
+    // blocked kernel does a dot product for less than half what one at a time costs.
+    int32_t *heavy = malloc(sizeof(int32_t) * (end - begin));
+    size_t nheavy = 0;
     size_t count = 0;
     for (size_t i = begin; i < end; i++) {
         float *lb = lower + i * groups;
@@ -570,10 +590,15 @@ size_t clio_assign_bounded(const float *x, const float *xnorm, size_t begin, siz
         size_t nc = 0, ns = 0;
         for (size_t g = 0; g < groups; g++) {
             if (u * BOUND_SLACK < lb[g]) continue;
-            searched[ns++] = (int32_t)g;
             size_t j1 = (g + 1) * gs < k ? (g + 1) * gs : k;
             for (size_t j = g * gs; j < j1; j++)
                 if ((int32_t)j != a) cand[nc++] = (int32_t)j;
+            searched[ns] = (int32_t)g;
+            searchedEnd[ns++] = (int32_t)nc;
+        }
+        if (2 * nc > k && k >= 16) {
+            heavy[nheavy++] = (int32_t)i;
+            continue;
         }
         dots_listed(xi, c, cand, nc, d, dot);
         float best = da;
@@ -592,11 +617,10 @@ size_t clio_assign_bounded(const float *x, const float *xnorm, size_t begin, siz
         // New lower bounds of the searched groups: their nearest centre other than the point's.
         size_t q = 0;
         for (size_t s = 0; s < ns; s++) {
-            size_t g = (size_t)searched[s];
             float m = INFINITY;
-            for (; q < nc && (size_t)cand[q] / gs == g; q++)
+            for (; q < (size_t)searchedEnd[s]; q++)
                 if (cand[q] != besti && dot[q] < m) m = dot[q];
-            lb[g] = sq_to_dist(m);
+            lb[searched[s]] = sq_to_dist(m);
         }
         if (besti != a) {
             // The old centre is now one of the others of its group.
@@ -609,8 +633,10 @@ size_t clio_assign_bounded(const float *x, const float *xnorm, size_t begin, siz
             label[i] = besti;
         }
     }
+    count = assign_rows(x, xnorm, heavy, 0, nheavy, d, c, cnorm, k, gs, groups, label, upper, lower, moved, count);
     free(cand);
     free(dot);
+    free(heavy);
     return count;
 }
 

@@ -15,7 +15,7 @@ public struct ClusterCommand: Command {
         usage: clio-cluster [options] [file ...]
 
         Groups embedded records with k-means (greedy k-means++ seeding, then Lloyd iterations
-        with Hamerly's bounds, or mini-batch k-means for large inputs). Every record is written
+        with Elkan/Yinyang distance bounds, or mini-batch k-means for large inputs). Every record is written
         back unchanged with "cluster" (0 … k-1) and "cluster_distance" (Euclidean distance to
         its centre) added. Reads files or standard input ("-").
 
@@ -34,7 +34,7 @@ public struct ClusterCommand: Command {
           --mini-batch         mini-batch k-means (default: automatic above \(KMeansOptions.miniBatchThreshold) records)
           --no-mini-batch      always full Lloyd iterations
           --batch-size N       records per mini-batch step (default 4096)
-          --no-bounds          plain Lloyd without Hamerly's bounds (same result, for measuring)
+          --no-bounds          plain Lloyd without distance bounds (same result, for measuring)
           --centroids FILE     also write {"cluster":i,"size":n,"centroid":[…]} lines to FILE
           --threads N          threads for the distance computations (default: all cores)
           --skip-invalid       report and skip bad records instead of stopping

@@ -22,7 +22,7 @@ public struct KMeansOptions: Sendable {
     public var miniBatch: Bool? = nil
     /// Points per mini-batch step.
     public var batchSize = 4096
-    /// Hamerly's bounds in Lloyd's assignment step, which skip most distance computations once
+    /// Distance bounds in Lloyd's assignment step (`Bounds`), which skip most distance computations once
     /// the centres settle. Off gives plain blocked Lloyd (same assignments, for measuring).
     public var useBounds = true
     /// Centres per bound group (nil: `preferredGroupSize`, larger when the bounds would pass
@@ -69,7 +69,7 @@ public struct KMeansResult: Sendable {
 }
 
 /// k-means on `n × d` row-major points: greedy k-means++ seeding as scikit-learn does it, then
-/// Lloyd iterations with Hamerly's bounds (or mini-batch steps for large inputs). The result
+/// Lloyd iterations with Elkan/Yinyang bounds (or mini-batch steps for large inputs). The result
 /// depends on the points, the options' seed and nothing else (not on the thread count).
 public func kmeans(points: [Float], count n: Int, dimension d: Int, options: KMeansOptions) -> KMeansResult {
     precondition(points.count == n * d && n > 0 && d > 0)
@@ -371,15 +371,16 @@ final class KMeansEngine {
         }
     }
 
-    /// The points whose label `assign` changed, with their old label, per chunk of points in
-    /// point order (so applying them is the same sequence whatever the thread count).
+    /// The points whose label `assign` changed, with their old label, per chunk of points (the
+    /// chunks and the order within each do not depend on the thread count, so applying them is
+    /// the same sequence of additions whatever the thread count).
     final class Moves: @unchecked Sendable {
         var perChunk: [[Int32]]
         init(chunks: Int) { perChunk = Array(repeating: [], count: chunks) }
     }
 
     /// Lloyd iterations until the labels stop changing, the centres move less than the
-    /// tolerance, or `maxIterations`; with Hamerly's bounds when enabled.
+    /// tolerance, or `maxIterations`; with distance bounds when enabled.
     func lloyd(k: Int, centres: inout Buffer<Float>, labels: inout Buffer<Int32>, limit: Int? = nil) -> Int {
         let tolerance = options.tolerance * meanVariance()
         let bounds: Bounds? = options.useBounds && k > 1 ? Bounds(n: n, k: k, groupSize: boundGroupSize(k: k)) : nil
