@@ -31,12 +31,13 @@ let package = Package(
         .executableTarget(name: "clio-label", dependencies: ["ClioLabel"]),
         .executableTarget(name: "clio-tree", dependencies: ["ClioTree"]),
 
-        .testTarget(name: "ClioCoreTests", dependencies: ["ClioCore"]),
+        .testTarget(name: "ClioCoreTests", dependencies: ["ClioCore", "ClioTestSupport"]),
         // A local HTTP server that answers like the providers and injects faults, for tests.
         .target(name: "ClioTestSupport", path: "Tests/ClioTestSupport"),
         .testTarget(name: "ClioLLMTests", dependencies: ["ClioLLM", "ClioTestSupport"]),
         .testTarget(name: "ClioSummarizeTests", dependencies: ["ClioSummarize"]),
-        .testTarget(name: "ClioEmbedTests", dependencies: ["ClioEmbed", "ClioTestSupport"]),
+        // Fixtures are read by path (#filePath), not bundled.
+        .testTarget(name: "ClioEmbedTests", dependencies: ["ClioEmbed", "ClioTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ClioClusterTests", dependencies: ["ClioCluster"]),
         .testTarget(name: "ClioLabelTests", dependencies: ["ClioLabel", "ClioTestSupport"]),
         .testTarget(name: "ClioTreeTests", dependencies: ["ClioTree", "ClioTestSupport"]),

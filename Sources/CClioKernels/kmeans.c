@@ -78,6 +78,28 @@ __attribute__((target("avx2,fma"))) static float dot_avx2(const float *a, const 
     return s;
 }
 
+// One point against four centres given by pointer: 5 loads per 4 FMAs.
+__attribute__((target("avx2,fma"))) static void dot4_avx2(const float *x, const float *c0, const float *c1,
+                                                          const float *c2, const float *c3, size_t d, float *out) {
+    const size_t d8 = d & ~(size_t)7;
+    __m256 a0 = _mm256_setzero_ps(), a1 = _mm256_setzero_ps(), a2 = _mm256_setzero_ps(), a3 = _mm256_setzero_ps();
+    for (size_t t = 0; t < d8; t += 8) {
+        __m256 p = _mm256_loadu_ps(x + t);
+        a0 = _mm256_fmadd_ps(p, _mm256_loadu_ps(c0 + t), a0);
+        a1 = _mm256_fmadd_ps(p, _mm256_loadu_ps(c1 + t), a1);
+        a2 = _mm256_fmadd_ps(p, _mm256_loadu_ps(c2 + t), a2);
+        a3 = _mm256_fmadd_ps(p, _mm256_loadu_ps(c3 + t), a3);
+    }
+    float r[4] = {hsum8(a0), hsum8(a1), hsum8(a2), hsum8(a3)};
+    for (size_t t = d8; t < d; t++) {
+        r[0] += x[t] * c0[t];
+        r[1] += x[t] * c1[t];
+        r[2] += x[t] * c2[t];
+        r[3] += x[t] * c3[t];
+    }
+    memcpy(out, r, sizeof r);
+}
+
 // 3 points × 4 centres per inner loop: 12 accumulators + 3 point rows + 1 centre row = 16 ymm,
 // 7 loads per 12 FMAs. The leftover points (m mod 3) take a 1 × 4 kernel and the leftover
 // centres (k mod 4) single dots.
@@ -124,23 +146,8 @@ __attribute__((target("avx2,fma"))) static void dots_avx2(const float *const *xr
     for (; i < m; i++) {
         const float *x0 = xr[i];
         for (size_t j = 0; j < k4; j += 4) {
-            const float *c0 = c + j * d, *c1 = c0 + d, *c2 = c1 + d, *c3 = c2 + d;
-            __m256 a0 = _mm256_setzero_ps(), a1 = _mm256_setzero_ps(), a2 = _mm256_setzero_ps(), a3 = _mm256_setzero_ps();
-            for (size_t t = 0; t < d8; t += 8) {
-                __m256 p = _mm256_loadu_ps(x0 + t);
-                a0 = _mm256_fmadd_ps(p, _mm256_loadu_ps(c0 + t), a0);
-                a1 = _mm256_fmadd_ps(p, _mm256_loadu_ps(c1 + t), a1);
-                a2 = _mm256_fmadd_ps(p, _mm256_loadu_ps(c2 + t), a2);
-                a3 = _mm256_fmadd_ps(p, _mm256_loadu_ps(c3 + t), a3);
-            }
-            float r[4] = {hsum8(a0), hsum8(a1), hsum8(a2), hsum8(a3)};
-            for (size_t t = d8; t < d; t++) {
-                r[0] += x0[t] * c0[t];
-                r[1] += x0[t] * c1[t];
-                r[2] += x0[t] * c2[t];
-                r[3] += x0[t] * c3[t];
-            }
-            for (int v = 0; v < 4; v++) out[i * ldo + j + v] = r[v];
+            const float *c0 = c + j * d;
+            dot4_avx2(x0, c0, c0 + d, c0 + 2 * d, c0 + 3 * d, d, out + i * ldo + j);
         }
         for (size_t j = k4; j < k; j++) out[i * ldo + j] = dot_avx2(x0, c + j * d, d);
     }
@@ -504,28 +511,6 @@ size_t clio_assign_full(const float *x, const float *xnorm, size_t begin, size_t
 }
 
 #ifdef CLIO_X86
-// One point against four centres given by pointer: 5 loads per 4 FMAs.
-__attribute__((target("avx2,fma"))) static void dot4_avx2(const float *x, const float *c0, const float *c1,
-                                                          const float *c2, const float *c3, size_t d, float *out) {
-    const size_t d8 = d & ~(size_t)7;
-    __m256 a0 = _mm256_setzero_ps(), a1 = _mm256_setzero_ps(), a2 = _mm256_setzero_ps(), a3 = _mm256_setzero_ps();
-    for (size_t t = 0; t < d8; t += 8) {
-        __m256 p = _mm256_loadu_ps(x + t);
-        a0 = _mm256_fmadd_ps(p, _mm256_loadu_ps(c0 + t), a0);
-        a1 = _mm256_fmadd_ps(p, _mm256_loadu_ps(c1 + t), a1);
-        a2 = _mm256_fmadd_ps(p, _mm256_loadu_ps(c2 + t), a2);
-        a3 = _mm256_fmadd_ps(p, _mm256_loadu_ps(c3 + t), a3);
-    }
-    float r[4] = {hsum8(a0), hsum8(a1), hsum8(a2), hsum8(a3)};
-    for (size_t t = d8; t < d; t++) {
-        r[0] += x[t] * c0[t];
-        r[1] += x[t] * c1[t];
-        r[2] += x[t] * c2[t];
-        r[3] += x[t] * c3[t];
-    }
-    memcpy(out, r, sizeof r);
-}
-
 // The smallest of `count` floats.
 __attribute__((target("avx2"))) static float min_avx2(const float *v, size_t count) {
     __m256 m = _mm256_set1_ps(INFINITY);

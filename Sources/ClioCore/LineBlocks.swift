@@ -101,14 +101,7 @@ public final class LineBlockReader {
         nextLine = 1
         carry = []
         eof = false
-        if path == "-" {
-            fd = 0
-            sourceName = "<stdin>"
-        } else {
-            sourceName = path
-            fd = open(path, O_RDONLY)
-            if fd < 0 { throw ClioError(.io, "cannot open \(path): \(systemError())") }
-        }
+        (fd, sourceName) = try LineReader.openInput(path)
         return true
     }
 

@@ -70,18 +70,22 @@ public final class LineReader: Sequence, IteratorProtocol {
         bufferStart = 0
         bufferEnd = 0
         eof = false
-        if path == "-" {
-            fd = 0
-            sourceName = "<stdin>"
-        } else {
-            sourceName = path
-            fd = open(path, O_RDONLY)
-            if fd < 0 {
-                failure = ClioError(.io, "cannot open \(path): \(systemError())")
-                return false
-            }
+        do {
+            (fd, sourceName) = try LineReader.openInput(path)
+        } catch {
+            failure = error
+            return false
         }
         return true
+    }
+
+    /// Opens `path` for reading (`-` is standard input); the descriptor and the name that
+    /// error messages use for it.
+    static func openInput(_ path: String) throws(ClioError) -> (fd: Int32, name: String) {
+        if path == "-" { return (0, "<stdin>") }
+        let fd = open(path, O_RDONLY)
+        if fd < 0 { throw ClioError(.io, "cannot open \(path): \(systemError())") }
+        return (fd, path)
     }
 
     /// Reads more bytes into the buffer; returns false at end of file.

@@ -1,13 +1,10 @@
 import Foundation
+import ClioTestSupport
 import Testing
 @testable import ClioCore
 
 @Suite struct LineBlockTests {
-    func file(_ contents: [UInt8]) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("clio-blocks-\(UUID().uuidString)").path
-        try Data(contents).write(to: URL(fileURLWithPath: path))
-        return path
-    }
+    func file(_ contents: [UInt8]) throws -> String { temporaryFile(bytes: contents, suffix: "") }
 
     /// Every non-blank line with its place, as the block reader gives them.
     func blockLines(_ reader: LineBlockReader) throws -> [(String, Location)] {

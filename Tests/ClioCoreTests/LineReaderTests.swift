@@ -1,13 +1,10 @@
 import Foundation
+import ClioTestSupport
 import Testing
 @testable import ClioCore
 
 @Suite struct LineReaderTests {
-    func file(_ contents: [UInt8]) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("clio-lines-\(UUID().uuidString)").path
-        try Data(contents).write(to: URL(fileURLWithPath: path))
-        return path
-    }
+    func file(_ contents: [UInt8]) throws -> String { temporaryFile(bytes: contents, suffix: "") }
 
     @Test func linesAreSplitOnNewlinesAndNumberedFromOne() throws {
         let path = try file(Array("a\r\nbb\n\nccc".utf8))

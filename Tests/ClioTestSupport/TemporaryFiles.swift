@@ -5,10 +5,15 @@ import Glibc
 
 /// A scratch file holding `text`, removed by the caller.
 public func temporaryFile(_ text: String, suffix: String = ".jsonl") -> String {
+    temporaryFile(bytes: Array(text.utf8), suffix: suffix)
+}
+
+/// A scratch file holding `bytes` (which need not be UTF-8), removed by the caller.
+public func temporaryFile(bytes: [UInt8], suffix: String = ".jsonl") -> String {
     var template = Array("/tmp/clio-test-XXXXXX\(suffix)".utf8CString)
     let fd = mkstemps(&template, Int32(suffix.utf8.count))
     precondition(fd >= 0)
-    var bytes = Array(text.utf8)
+    var bytes = bytes
     _ = write(fd, &bytes, bytes.count)
     close(fd)
     return String(cString: template)
