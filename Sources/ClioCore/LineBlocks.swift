@@ -33,6 +33,9 @@ public final class LineBlock: @unchecked Sendable {
 
     var buffer: UnsafeMutableBufferPointer<UInt8> { storage }
 
+    /// Bytes allocated for this block.
+    public var capacity: Int { storage.count }
+
     /// Records the lines in `buffer[0..<end]` (which ends at a line end), numbering from
     /// `firstLine`; returns the number of the next line.
     func index(end: Int, firstLine: Int) -> Int {
@@ -162,8 +165,15 @@ public final class LineBlockReader {
                 }
             }
             carry = Array(UnsafeBufferPointer(buffer)[end..<filled])
-            nextLine = block.index(end: end, firstLine: nextLine)
-            return block
+            // A short file (or the end of one) fills little of the block: keep only what it
+            // holds, so a thousand small files do not each pin a whole block.
+            var kept = block
+            if end < buffer.count / 2 {
+                kept = LineBlock(source: sourceName, capacity: end)
+                kept.buffer.baseAddress!.update(from: buffer.baseAddress!, count: end)
+            }
+            nextLine = kept.index(end: end, firstLine: nextLine)
+            return kept
         }
     }
 }

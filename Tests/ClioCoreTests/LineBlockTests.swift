@@ -57,6 +57,18 @@ import Testing
         }
     }
 
+    @Test func smallFilesDoNotEachHoldAWholeBlock() throws {
+        let paths = try (0..<50).map { i in try file(Array("{\"id\":\(i)}\n".utf8)) }
+        let reader = LineBlockReader(paths: paths, blockBytes: 1 << 20)
+        var capacity = 0, lines = 0
+        while let block = try reader.next() {
+            capacity += block.capacity
+            lines += block.count
+        }
+        #expect(lines == 50)
+        #expect(capacity < 50 * 16)
+    }
+
     @Test func anUnreadableFileIsAClearError() {
         #expect(throws: ClioError.self) { _ = try blockLines(LineBlockReader(paths: ["/nonexistent/clio"])) }
     }
