@@ -374,9 +374,12 @@ final class KMeansEngine {
     /// The points whose label `assign` changed, with their old label, per chunk of points (the
     /// chunks and the order within each do not depend on the thread count, so applying them is
     /// the same sequence of additions whatever the thread count).
+    /// Each chunk's list is written by one thread through the buffer's pointer, never through
+    /// a shared Swift array (concurrent writes to one array are a data race even at distinct
+    /// indices).
     final class Moves: @unchecked Sendable {
-        var perChunk: [[Int32]]
-        init(chunks: Int) { perChunk = Array(repeating: [], count: chunks) }
+        let perChunk: Buffer<[Int32]>
+        init(chunks: Int) { perChunk = Buffer(chunks, []) }
     }
 
     /// Lloyd iterations until the labels stop changing, the centres move less than the
@@ -476,7 +479,8 @@ final class KMeansEngine {
         let x = self.x
         let d = self.d
         if sums.ready {
-            for chunk in moves.perChunk {
+            for c in 0..<moves.perChunk.count {
+                let chunk = moves.perChunk[c]
                 var q = 0
                 while q < chunk.count {
                     let i = Int(chunk[q])
