@@ -13,13 +13,19 @@
 #define NEAR_ROWS 48
 #define NEAR_COLS 256
 
-static int forced_scalar = 0;
+// Per thread, so a test that forces the portable kernels on its own thread neither races with
+// nor changes the kernels of tests running at the same time.
+static _Thread_local int forced_scalar = 0;
 
 #ifdef CLIO_X86
 static int cpu_has_avx2(void) {
     static int cached = -1;
-    if (cached < 0) cached = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-    return cached;
+    int v = __atomic_load_n(&cached, __ATOMIC_RELAXED);
+    if (v < 0) {
+        v = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+        __atomic_store_n(&cached, v, __ATOMIC_RELAXED);
+    }
+    return v;
 }
 #else
 static int cpu_has_avx2(void) { return 0; }

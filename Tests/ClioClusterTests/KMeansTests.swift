@@ -131,6 +131,7 @@ import Testing
         for scalar in [0, 1] as [Int32] {
             clio_kmeans_force_scalar(scalar)
             defer { clio_kmeans_force_scalar(0) }
+            if scalar == 1 { #expect(clio_kmeans_simd_level() == 0) }
             let groups = (k + groupSize - 1) / groupSize
             var xn = [Float](repeating: 0, count: n)
             clio_row_sqnorms(x, n, d, &xn)
@@ -187,6 +188,7 @@ import Testing
             let c = Array(data.points[(n * d)...])
             for scalar in [0, 1] as [Int32] {
                 clio_kmeans_force_scalar(scalar)
+                if scalar == 1 { #expect(clio_kmeans_simd_level() == 0) }
                 var xn = [Float](repeating: 0, count: n)
                 var cn = [Float](repeating: 0, count: k)
                 clio_row_sqnorms(x, n, d, &xn)

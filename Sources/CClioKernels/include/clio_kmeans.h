@@ -9,7 +9,8 @@
 
 /// 1 when the AVX2/FMA versions are in use, 0 for the portable ones.
 int clio_kmeans_simd_level(void);
-/// Forces the portable versions (for tests comparing the two); 0 restores detection.
+/// Forces the portable versions on the calling thread only (for tests that call the kernels
+/// directly to compare the two); 0 restores detection.
 void clio_kmeans_force_scalar(int on);
 
 /// out[i] = ‖x_i‖² for n rows.
