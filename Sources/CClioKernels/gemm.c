@@ -194,11 +194,14 @@ static int avx2_state = -1;
 
 int clio_gemm_uses_avx2(void) {
 #ifdef CLIO_X86
-    if (avx2_state < 0) {
+    // Threads may race to fill it in; they all write the same value, atomically.
+    int state = __atomic_load_n(&avx2_state, __ATOMIC_RELAXED);
+    if (state < 0) {
         __builtin_cpu_init();
-        avx2_state = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? 1 : 0;
+        state = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? 1 : 0;
+        __atomic_store_n(&avx2_state, state, __ATOMIC_RELAXED);
     }
-    return avx2_state;
+    return state;
 #else
     return 0;
 #endif
