@@ -24,9 +24,13 @@ struct ReliabilityCacheTests {
         // Windows of 24 records that overlap by 12: 60 distinct texts, most written by two processes.
         let windows = (0..<4).map { p in (p * 12)..<(p * 12 + 24) }
         let expected = try Self.reference(0..<60)
+        // Each result is stored under the lock: concurrent writes to one Swift array race even at
+        // distinct indices.
         nonisolated(unsafe) var runs = [Clio.Result?](repeating: nil, count: 4)
+        let lock = NSLock()
         DispatchQueue.concurrentPerform(iterations: 4) { p in
-            runs[p] = try? Clio.run("clio-embed", ["--model", "minilm", "--cache", cache], stdin: Reliability.summaries(windows[p]))
+            let run = try? Clio.run("clio-embed", ["--model", "minilm", "--cache", cache], stdin: Reliability.summaries(windows[p]))
+            lock.withLock { runs[p] = run }
         }
         for (p, run) in runs.enumerated() {
             let run = try #require(run)
