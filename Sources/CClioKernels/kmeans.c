@@ -399,8 +399,8 @@ void clio_seed_candidates_f16(const uint16_t *xh, const float *xnorm, size_t beg
     for (size_t t = 0; t < L; t++) g[t] = 0;
     for (size_t i0 = begin; i0 < end; i0 += NEAR_ROWS) {
         size_t i1 = end - i0 < NEAR_ROWS ? end : i0 + NEAR_ROWS;
-        // A wider margin than the float32 version: half-precision distances are rougher.
         prefetch_next_block(xh, sizeof(uint16_t), i1, end, d);
+        // A wider margin than the float32 version: half-precision distances are rougher.
         size_t m = seed_survivors(i0, i1, L, owner, closest, cc, ldcc, 1.01f, d2out, idx);
         if (m == 0) continue;
         for (size_t u = 0; u < m; u++) xr[u] = xh + idx[u] * d;
