@@ -9,7 +9,7 @@ Run through scripts/bench-cluster.sh, which makes the venv and the release build
      and faiss.Kmeans, all on 2 threads; wall time, iterations and the final inertia computed
      here in numpy from each one's assignments and centres, plus ratios; every tool runs
      --repeat times (default 3), interleaved, and its fastest run is reported with the slowest
-     wall time beside it;
+     wall time beside it; with --one-thread, also one thread each in CPU seconds;
   3. peak RSS of clio-cluster on 100,000 × 384 synthetic vectors.
 """
 import argparse
@@ -142,6 +142,23 @@ def run_faiss(X, k, seed, niter):
     return dict(wall=wall, algo=wall, cpu=cpu, algo_cpu=cpu, inertia=inertia(X, labels, km.centroids), iters=niter)
 
 
+def one_thread(jsonl, X, k, seed):
+    """CPU seconds on one thread: scikit-learn's fit, clio's clustering and clio's whole command."""
+    from sklearn.cluster import KMeans
+    from threadpoolctl import threadpool_limits
+    with threadpool_limits(1):
+        c = time.process_time()
+        KMeans(n_clusters=k, n_init=1, init="k-means++", algorithm="lloyd", random_state=seed).fit(X)
+        s = time.process_time() - c
+    p = subprocess.run([CLIO, "-k", str(k), "--threads", "1", "--seed", str(seed), "--verbose", jsonl],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if p.returncode != 0:
+        sys.exit(f"clio-cluster failed: {p.stderr}")
+    c_algo = float(p.stderr.split("k-means ")[1].split("s")[0])
+    c_total = float(p.stderr.split("cpu: ")[1].split("total ")[1].split("s")[0])
+    return s, c_algo, c_total
+
+
 def peak_rss(n, d):
     path = os.path.join(OUT, f"synthetic-{n}x{d}.jsonl")
     if not os.path.exists(path):
@@ -165,6 +182,8 @@ def main():
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--faiss-niter", type=int, default=25, help="faiss.Kmeans iterations (its default: 25)")
     ap.add_argument("--rss-n", type=int, default=100000)
+    ap.add_argument("--one-thread", action="store_true",
+                    help="also compare on one thread each (scikit-learn under threadpool_limits(1), clio --threads 1), CPU seconds")
     ap.add_argument("--repeat", type=int, default=3,
                     help="runs of every tool, interleaved; the fastest of each is reported (default 3)")
     ap.add_argument("--npy", help="cluster these float32 vectors (.npy) instead of the ShareGPT embeddings")
@@ -236,6 +255,17 @@ def main():
               f" clio/faiss {c['inertia'] / f['inertia']:.4f}")
         print(f"  k={k} wall, compact vectors (clio-f32, --compact-vectors input): whole command vs sklearn "
               f"{s['wall'] / cc['wall']:.2f}x (clio parse {cc['parse']:.2f}s), vs faiss {f['wall'] / cc['wall']:.2f}x")
+    if args.one_thread:
+        print()
+        print(f"one thread each, CPU seconds, best of {args.repeat}:")
+        for k in [int(v) for v in args.ks.split(",")]:
+            best = None
+            for _ in range(max(1, args.repeat)):
+                r = one_thread(jsonl, X, k, args.seed)
+                best = r if best is None else tuple(min(a, b) for a, b in zip(best, r))
+            s, c_algo, c_total = best
+            print(f"  k={k}: scikit-learn {s:.2f} s; clio clustering {c_algo:.2f} s ({s / c_algo:.2f}x), "
+                  f"whole command {c_total:.2f} s ({s / c_total:.2f}x)")
     if args.rss_n > 0:
         rss, wall, size = peak_rss(args.rss_n, 384)
         print()
