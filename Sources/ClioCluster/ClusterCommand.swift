@@ -35,6 +35,8 @@ public struct ClusterCommand: Command {
           --no-mini-batch      always full Lloyd iterations
           --batch-size N       records per mini-batch step (default 4096)
           --no-bounds          plain Lloyd without distance bounds (same result, for measuring)
+          --bound-group N      centres per group of distance bounds: 1 is Elkan's algorithm, k
+                               Hamerly's (default 2, more when the bounds would pass 64 MiB)
           --centroids FILE     also write {"cluster":i,"size":n,"centroid":[…]} lines to FILE
           --threads N          threads for the distance computations (default: all cores)
           --skip-invalid       report and skip bad records instead of stopping
@@ -62,6 +64,7 @@ public struct ClusterCommand: Command {
     public var miniBatch: Bool?
     public var batchSize = 4096
     public var useBounds = true
+    public var boundGroupSize: Int?
     public var centroidsPath: String?
     public var threads = 0
     public var skipInvalid = false
@@ -88,6 +91,7 @@ public struct ClusterCommand: Command {
             case "--no-mini-batch": miniBatch = !(try scanner.flag(option))
             case "--batch-size": batchSize = try scanner.int(for: option, min: 1)
             case "--no-bounds": useBounds = !(try scanner.flag(option))
+            case "--bound-group": boundGroupSize = try scanner.int(for: option, min: 1)
             case "--centroids": centroidsPath = try scanner.value(for: option)
             case "--threads": threads = try scanner.int(for: option, min: 1, max: 1024)
             case "--skip-invalid": skipInvalid = try scanner.flag(option)
@@ -111,6 +115,7 @@ public struct ClusterCommand: Command {
         o.miniBatch = miniBatch
         o.batchSize = batchSize
         o.useBounds = useBounds
+        o.boundGroupSize = boundGroupSize
         return o
     }
 

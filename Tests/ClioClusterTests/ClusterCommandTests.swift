@@ -123,5 +123,18 @@ import Testing
         #expect(throws: UsageError.self) { try ClusterCommand(arguments: ["--per-cluster", "x"]) }
         #expect(throws: UsageError.self) { try ClusterCommand(arguments: ["--bogus"]) }
         #expect(throws: UsageError.self) { try ClusterCommand(arguments: ["--seed", "-1"]) }
+        #expect(throws: UsageError.self) { try ClusterCommand(arguments: ["--bound-group", "0"]) }
+    }
+
+    @Test func theBoundGroupSizeReachesTheEngineAndChangesNoResult() throws {
+        #expect(try ClusterCommand(arguments: ["--bound-group", "3"]).options(count: 100).boundGroupSize == 3)
+        #expect(try ClusterCommand(arguments: []).options(count: 100).boundGroupSize == nil)
+        let data = Blobs(n: 600, d: 16, centres: 12, spread: 3, seed: 14)
+        let input = records(data.points, d: 16)
+        let outputs = try ["1", "2", "12"].map { try runCluster(["-k", "12", "--bound-group", $0], input: input) }
+        let plain = try runCluster(["-k", "12", "--no-bounds"], input: input)
+        for run in outputs {
+            #expect(try parseLines(run.stdout).map { $0["cluster"]! } == parseLines(plain.stdout).map { $0["cluster"]! })
+        }
     }
 }
