@@ -299,27 +299,46 @@ static void seed_gains(const size_t *idx, size_t m, size_t L, const float *xnorm
     }
 }
 
-void clio_seed_candidates(const float *x, const float *xnorm, size_t begin, size_t end, size_t d,
-                          const float *cand, const float *cand_norm, size_t L,
-                          const int32_t *owner, const float *closest,
-                          const float *cc, size_t ldcc, float *d2out, double *gain) {
+// Dot products of the rows `xr[0..m)` (float32 or half, as the kernel reads them) with the
+// candidates, into `out` with row stride `ldo`.
+typedef void (*candidate_kernel)(const void *const *xr, size_t m, const float *cand, size_t L, size_t d, float *out,
+                                 size_t ldo);
+
+// The scoring loop both versions share: per block of points, the survivors of the triangle
+// test (with `margin`), their dot products with every candidate, and the gains.
+static void seed_candidates(const char *rows, size_t element_size, candidate_kernel kernel, float margin,
+                            const float *xnorm, size_t begin, size_t end, size_t d, const float *cand,
+                            const float *cand_norm, size_t L, const int32_t *owner, const float *closest,
+                            const float *cc, size_t ldcc, float *d2out, double *gain) {
     double g[64];
     float block[NEAR_ROWS * 64];
-    const float *xr[NEAR_ROWS];
+    const void *xr[NEAR_ROWS];
     size_t idx[NEAR_ROWS];
     if (L > 64) L = 64;
     for (size_t t = 0; t < L; t++) g[t] = 0;
     for (size_t i0 = begin; i0 < end; i0 += NEAR_ROWS) {
         size_t i1 = end - i0 < NEAR_ROWS ? end : i0 + NEAR_ROWS;
-        prefetch_next_block(x, sizeof(float), i1, end, d);
-        size_t m = seed_survivors(i0, i1, L, owner, closest, cc, ldcc, 1.0001f, d2out, idx);
+        prefetch_next_block(rows, element_size, i1, end, d);
+        size_t m = seed_survivors(i0, i1, L, owner, closest, cc, ldcc, margin, d2out, idx);
         if (m == 0) continue;
         // All candidates for the remaining points at once, as a small blocked product.
-        for (size_t u = 0; u < m; u++) xr[u] = x + idx[u] * d;
-        dots(xr, m, cand, L, d, block, 64);
+        for (size_t u = 0; u < m; u++) xr[u] = rows + idx[u] * d * element_size;
+        kernel(xr, m, cand, L, d, block, 64);
         seed_gains(idx, m, L, xnorm, closest, block, cand_norm, d2out, g);
     }
     for (size_t t = 0; t < L; t++) gain[t] += g[t];
+}
+
+static void dots_rows(const void *const *xr, size_t m, const float *cand, size_t L, size_t d, float *out, size_t ldo) {
+    dots((const float *const *)xr, m, cand, L, d, out, ldo);
+}
+
+void clio_seed_candidates(const float *x, const float *xnorm, size_t begin, size_t end, size_t d,
+                          const float *cand, const float *cand_norm, size_t L,
+                          const int32_t *owner, const float *closest,
+                          const float *cc, size_t ldcc, float *d2out, double *gain) {
+    seed_candidates((const char *)x, sizeof(float), dots_rows, 1.0001f, xnorm, begin, end, d, cand, cand_norm, L,
+                    owner, closest, cc, ldcc, d2out, gain);
 }
 
 #ifdef CLIO_X86
@@ -386,28 +405,21 @@ void clio_to_f16(const float *x, size_t count, uint16_t *out) {
 #endif
 }
 
+#ifdef CLIO_X86
+static void dots_h_rows(const void *const *xr, size_t m, const float *cand, size_t L, size_t d, float *out,
+                        size_t ldo) {
+    dots_h_avx2((const uint16_t *const *)xr, m, cand, L, d, out, ldo);
+}
+#endif
+
 void clio_seed_candidates_f16(const uint16_t *xh, const float *xnorm, size_t begin, size_t end, size_t d,
                               const float *cand, const float *cand_norm, size_t L,
                               const int32_t *owner, const float *closest,
                               const float *cc, size_t ldcc, float *d2out, double *gain) {
 #ifdef CLIO_X86
-    double g[64];
-    float block[NEAR_ROWS * 64];
-    const uint16_t *xr[NEAR_ROWS];
-    size_t idx[NEAR_ROWS];
-    if (L > 64) L = 64;
-    for (size_t t = 0; t < L; t++) g[t] = 0;
-    for (size_t i0 = begin; i0 < end; i0 += NEAR_ROWS) {
-        size_t i1 = end - i0 < NEAR_ROWS ? end : i0 + NEAR_ROWS;
-        prefetch_next_block(xh, sizeof(uint16_t), i1, end, d);
-        // A wider margin than the float32 version: half-precision distances are rougher.
-        size_t m = seed_survivors(i0, i1, L, owner, closest, cc, ldcc, 1.01f, d2out, idx);
-        if (m == 0) continue;
-        for (size_t u = 0; u < m; u++) xr[u] = xh + idx[u] * d;
-        dots_h_avx2(xr, m, cand, L, d, block, 64);
-        seed_gains(idx, m, L, xnorm, closest, block, cand_norm, d2out, g);
-    }
-    for (size_t t = 0; t < L; t++) gain[t] += g[t];
+    // A wider margin than the float32 version: half-precision distances are rougher.
+    seed_candidates((const char *)xh, sizeof(uint16_t), dots_h_rows, 1.01f, xnorm, begin, end, d, cand, cand_norm, L,
+                    owner, closest, cc, ldcc, d2out, gain);
 #else
     (void)xh; (void)xnorm; (void)begin; (void)end; (void)d; (void)cand; (void)cand_norm; (void)L;
     (void)owner; (void)closest; (void)cc; (void)ldcc; (void)d2out; (void)gain;
