@@ -254,7 +254,7 @@ public struct ClusterCommand: Command {
         let total = blocks.reduce(0) { $0 + $1.count }
         input.kept.reserveCapacity(total)
         input.needsFullSerialisation.reserveCapacity(total)
-        var skipped = 0
+        var policy = SkipPolicy(skipInvalid: skipInvalid)
         for (b, block) in blocks.enumerated() {
             let chunk = parsed[b]
             parsed[b] = ParsedBlock()
@@ -280,14 +280,12 @@ public struct ClusterCommand: Command {
                     input.kept.append((Int32(b), Int32(q)))
                     input.needsFullSerialisation.append(chunk.needsFull[q])
                 } catch let error as ClioError {
-                    guard skipInvalid else { throw error }
-                    skipped += 1
-                    Diagnostics.warning("\(error.description) (skipped, --skip-invalid)")
+                    try policy.handle(error)
                 }
                 if count > 0 { offset += count }
             }
         }
-        if skipped > 0 { Diagnostics.warning("skipped \(skipped) invalid record\(skipped == 1 ? "" : "s")") }
+        policy.finish()
         return input
     }
 

@@ -1,17 +1,41 @@
+/// The `--skip-invalid` policy every stage shares: without it the first bad record is thrown;
+/// with it each one is reported on stderr and counted, and the count is printed at the end.
+public struct SkipPolicy: Sendable {
+    public let skipInvalid: Bool
+    public private(set) var skipped = 0
+
+    public init(skipInvalid: Bool) { self.skipInvalid = skipInvalid }
+
+    /// Skip and count `error`, or rethrow it.
+    public mutating func handle(_ error: ClioError) throws(ClioError) {
+        guard skipInvalid else { throw error }
+        skipped += 1
+        Diagnostics.warning("\(error.description) (skipped, --skip-invalid)")
+    }
+
+    /// Prints how many records were skipped, if any.
+    public func finish() {
+        if skipped > 0 {
+            Diagnostics.warning("skipped \(skipped) invalid record\(skipped == 1 ? "" : "s")")
+        }
+    }
+}
+
 /// Reads JSONL records from files or standard input, one at a time, and applies the shared
 /// policy for bad lines: by default the first bad line stops the run (everything before it has
 /// been written); with `skipInvalid` each bad line is reported on stderr and skipped, and the
 /// count is printed at the end.
 public final class RecordInput {
     public let paths: [String]
-    public let skipInvalid: Bool
-    public private(set) var skipped = 0
+    private var policy: SkipPolicy
+    public var skipInvalid: Bool { policy.skipInvalid }
+    public var skipped: Int { policy.skipped }
     public private(set) var read = 0
     private let reader: LineReader
 
     public init(paths: [String], skipInvalid: Bool) {
         self.paths = paths
-        self.skipInvalid = skipInvalid
+        policy = SkipPolicy(skipInvalid: skipInvalid)
         reader = LineReader(paths: paths)
     }
 
@@ -60,18 +84,10 @@ public final class RecordInput {
     }
 
     /// Applies the bad-line policy to an error about one record: skip and count, or rethrow.
-    public func handle(_ error: ClioError) throws {
-        guard skipInvalid else { throw error }
-        skipped += 1
-        Diagnostics.warning("\(error.description) (skipped, --skip-invalid)")
-    }
+    public func handle(_ error: ClioError) throws { try policy.handle(error) }
 
     /// Prints how many records were skipped, if any.
-    public func finish() {
-        if skipped > 0 {
-            Diagnostics.warning("skipped \(skipped) invalid record\(skipped == 1 ? "" : "s")")
-        }
-    }
+    public func finish() { policy.finish() }
 }
 
 /// Typed access to the fields a stage owns, with errors that name the field.

@@ -11,8 +11,9 @@ public final class ConversationReader {
     public let paths: [String]
     /// The format forced by `--input-format`, or nil to detect it.
     public let format: InputFormat?
-    public let skipInvalid: Bool
-    public private(set) var skipped = 0
+    private var policy: SkipPolicy
+    public var skipInvalid: Bool { policy.skipInvalid }
+    public var skipped: Int { policy.skipped }
     public private(set) var read = 0
     private var pathIndex = -1
     private var document: DocumentReader?
@@ -22,7 +23,7 @@ public final class ConversationReader {
     public init(paths: [String], format: InputFormat?, skipInvalid: Bool) {
         self.paths = paths.isEmpty ? ["-"] : paths
         self.format = format
-        self.skipInvalid = skipInvalid
+        policy = SkipPolicy(skipInvalid: skipInvalid)
     }
 
     /// Opens every named file up front so a typo is reported before any output is written.
@@ -92,16 +93,8 @@ public final class ConversationReader {
     }
 
     /// Applies the bad-record policy to an error about one record: skip and count, or rethrow.
-    public func handle(_ error: ClioError) throws {
-        guard skipInvalid else { throw error }
-        skipped += 1
-        Diagnostics.warning("\(error.description) (skipped, --skip-invalid)")
-    }
+    public func handle(_ error: ClioError) throws { try policy.handle(error) }
 
     /// Prints how many records were skipped, if any.
-    public func finish() {
-        if skipped > 0 {
-            Diagnostics.warning("skipped \(skipped) invalid record\(skipped == 1 ? "" : "s")")
-        }
-    }
+    public func finish() { policy.finish() }
 }
