@@ -77,7 +77,7 @@ public enum Embedders {
             if let api { return APIEmbedder(spec: api, options: apiOptions) }
             do {
                 return APIEmbedder(spec: try resolveAPI(provider: provider, model: model, baseURL: nil, environment: environment), options: apiOptions)
-            } catch let error as UsageError {
+            } catch {
                 throw ClioError(.model, error.message)
             }
         }
