@@ -65,7 +65,7 @@ import ClioCore
             clustered(id: "c", cluster: 0, embedding: [1, 0], createdAt: "garbage", language: nil, concerning: 5, turns: nil),
             clustered(id: "d", cluster: 0, embedding: [1, 1], language: "English;", concerning: nil, turns: nil),
         ]
-        let result = try Labeler.label(try labelInput(records), options: LabelOptions(), namer: OfflineNamer())
+        let result = try Labeler.label(try labelInput(records), options: LabelOptions())
         #expect(result.clusters.count == 1)
         let record = JSON.object(result.clusters[0])
         // Hand count: u1 twice plus two records without a user.
