@@ -102,10 +102,12 @@ public struct ModelProfile: Equatable, Sendable {
     // MARK: Families
 
     static func openAI(_ id: ModelID, baseURL: String) -> ModelProfile {
-        // Only OpenAI itself (and Azure's copy of it) follows OpenAI's per-model rules; any other
-        // server behind --base-url is a generic Chat Completions server.
+        // OpenAI's per-model rules hold for OpenAI itself, Azure's copy of it, and any endpoint
+        // serving a model by OpenAI's own name (a proxy, a gateway); any other model behind
+        // --base-url is taken to be on a generic Chat Completions server (llama.cpp, vLLM, LM Studio).
         let host = hostOf(baseURL)
-        guard host == "api.openai.com" || host.hasSuffix(".openai.azure.com") else {
+        let openAIName = id.lowercased.range(of: #"^(gpt-[0-9]|o[1-9]([-.]|$)|chatgpt-)"#, options: .regularExpression) != nil
+        guard host == "api.openai.com" || host.hasSuffix(".openai.azure.com") || openAIName else {
             return ModelProfile(
                 family: .openAICompatible, acceptsTemperature: true, temperatureOnlyWithoutReasoning: false, reasoningLevels: [],
                 outputLimitField: "max_tokens", thinking: .notApplicable,

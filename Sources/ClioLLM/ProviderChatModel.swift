@@ -136,6 +136,8 @@ enum ProviderError {
         switch status {
         case 401, 403, 404: return .configuration
         case 400, 422:
+            // Google answers a bad key with 400.
+            if lower.contains("api key") || lower.contains("api_key") { return .configuration }
             if modeWords.contains(where: { lower.contains($0.lowercased()) }) { return .modeRejected }
             // A prompt past the context window is this record's problem, not the run's.
             let lengthWords = ["context length", "context window", "too long", "too many tokens", "maximum context", "prompt is too"]

@@ -61,11 +61,14 @@ private func body(_ provider: Provider, _ model: String, base: String? = nil, re
     }
 
     @Test func compatibleServersGetMaxTokensAndJSONSchemaFirst() {
-        let b = body(.openai, "gpt-5-mini", base: "http://127.0.0.1:8080/v1")
+        let b = body(.openai, "qwen2.5-7b-instruct", base: "http://127.0.0.1:8080/v1")
         #expect(b[path: "max_tokens"] != nil && b[path: "max_completion_tokens"] == nil)
         #expect(b[path: "temperature"] == .number(0.2))
         #expect(b[path: "reasoning_effort"] == nil)
         #expect(b[path: "response_format.type"] == "json_schema")
+        // A model by OpenAI's own name keeps OpenAI's rules behind a gateway.
+        #expect(body(.openai, "gpt-5-mini", base: "http://127.0.0.1:4000/v1")[path: "max_completion_tokens"] != nil)
+        #expect(body(.openai, "gpt-oss-20b", base: "http://127.0.0.1:8000/v1")[path: "max_tokens"] != nil)
     }
 
     @Test func anthropicNeverPrefillsAndUsesJSONOutputsOnCurrentModels() {
