@@ -23,7 +23,8 @@ public struct EmbedCommand: Command {
           --model-dir DIR      where the MiniLM files are (default: $CLIO_MODEL_DIR, then
                                ~/.cache/clio/models/all-MiniLM-L6-v2)
           --batch N            records embedded together; memory grows with it; for an API,
-                               texts per request (default: 64)
+                               texts per request, at most 2,048 for OpenAI and 100 for Gemini
+                               (larger batches are split; default: 64)
           --base-url URL       API endpoint, e.g. http://127.0.0.1:8080/v1 for an OpenAI-compatible
                                server, which then needs no key (default: the provider's own)
           -j, --jobs N         API requests in flight at once (default: 4)

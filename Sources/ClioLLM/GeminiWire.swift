@@ -98,7 +98,7 @@ struct GeminiWire: ProviderWire {
 
 extension String {
     /// Escapes what may not appear in one URL path segment; model names are plain in practice.
-    func addingPercentEncodingForPath() -> String {
+    public func addingPercentEncodingForPath() -> String {
         var out = ""
         for byte in utf8 {
             switch byte {
