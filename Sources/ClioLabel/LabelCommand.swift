@@ -208,7 +208,7 @@ public struct LabelCommand: Command {
         }
         let cache = useCache ? try ContentCache(directory: cacheDirectory ?? ContentCache.defaultDirectory("llm")) : nil
         let model = CachedChatModel(base: base, cache: cache, stats: stats)
-        let spec = embedModel ?? (MiniLMFiles.locate(modelDir: nil) != nil ? .miniLM : .hash(dimension: HashedEmbedder.defaultDimension))
+        let spec = embedModel ?? (LocalModel.miniLM.locate(modelDir: nil) != nil ? .miniLM : .hash(dimension: HashedEmbedder.defaultDimension))
         let embedder = try Embedders.make(spec)
         return (LLMLabeler(model: model, embedder: embedder, options: options, llm: llmOptions), stats)
     }

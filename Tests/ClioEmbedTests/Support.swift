@@ -30,7 +30,7 @@ enum Fixtures {
     /// The installed MiniLM directory. Its absence is a failure, not a skip: CI installs the
     /// weights with scripts/get-model.sh before the tests.
     static func modelDirectory() throws -> String {
-        guard let dir = MiniLMFiles.locate(modelDir: nil) else {
+        guard let dir = LocalModel.miniLM.locate(modelDir: nil) else {
             Issue.record("the all-MiniLM-L6-v2 files are not installed; run scripts/get-model.sh first")
             throw ModelMissing()
         }
