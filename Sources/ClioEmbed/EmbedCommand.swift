@@ -155,16 +155,20 @@ public struct EmbedCommand: Command {
         let flushSize = apiEmbedder == nil ? batch : batch * apiOptions.jobs
         var pending: [(record: JSONObject, text: String)] = []
         pending.reserveCapacity(flushSize)
+        // Only the English model is worth warning about; the others are multilingual or agnostic.
+        var languages = embedder.name == LocalModel.miniLM.name ? LanguageMix() : nil
         func flush() throws {
             guard !pending.isEmpty else { return }
             let records = try pipeline.embed(pending)
             for record in records { try output.write(record: record) }
             progress.advance(by: pending.count)
             pending.removeAll(keepingCapacity: true)
+            if let notice = languages?.notice(model: embedder.name, atEnd: false) { Diagnostics.note(notice) }
         }
         do {
             try input.forEach { record, _ in
                 pending.append((record, try record.requireString(field)))
+                languages?.observe(pending.last!.text, record: record)
                 if pending.count >= flushSize { try flush() }
             }
         } catch {
@@ -173,6 +177,7 @@ public struct EmbedCommand: Command {
             throw error
         }
         try flush()
+        if let notice = languages?.notice(model: embedder.name, atEnd: true) { Diagnostics.note(notice) }
         if let cache, !Diagnostics.quiet, progress.done > 0 {
             let calls = apiEmbedder.map { ", \($0.stats.describeRequests())" } ?? ""
             Diagnostics.note("embedded \(progress.done) record\(progress.done == 1 ? "" : "s") (\(cache.hits) from cache\(calls)) in \(formatDuration(progress.elapsed))")
