@@ -3,7 +3,7 @@
 clio-embed's multilingual tests run against, and the reference answers of the Python stack.
 
 The real model's weights cannot be fetched here, so this makes a model of the same kind: a
-SentencePiece Unigram model trained with `sentencepiece` on text in 16 languages and 13 scripts,
+SentencePiece Unigram model trained with `sentencepiece` on text in 16 languages and 10 scripts,
 converted by `transformers` into an XLM-R tokenizer.json (Precompiled normalizer with the
 nmt_nfkc charsmap, Metaspace pre-tokenizer, Unigram model, <s> … </s> post-processor), a tiny
 BertModel initialised at random (3 layers, hidden 32, 4 heads), saved as safetensors, and
