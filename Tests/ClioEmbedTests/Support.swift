@@ -63,3 +63,13 @@ func cosine(_ a: [Float], _ b: [Float]) -> Double {
     }
     return na == 0 || nb == 0 ? (na == nb ? 1 : 0) : dot / (na.squareRoot() * nb.squareRoot())
 }
+
+/// The lowest cosine between each vector and its reference, and the text it belongs to.
+func lowestCosine(_ vectors: [[Float]], _ references: [(text: String, embedding: [Float])]) -> (cosine: Double, text: String) {
+    var worst = (cosine: vectors.count == references.count ? 1.0 : 0.0, text: "(a different number of vectors)")
+    for (vector, reference) in zip(vectors, references) {
+        let c = cosine(vector, reference.embedding)
+        if c < worst.cosine { worst = (c, reference.text) }
+    }
+    return worst
+}
