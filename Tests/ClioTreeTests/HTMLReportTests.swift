@@ -6,33 +6,6 @@ import ClioCore
 
 // MARK: - Fixtures made here
 
-/// A cluster record as docs/FORMAT.md describes it.
-private func clusterRecord(
-    _ id: String, level: Int, parent: String?, name: String, size: Int, children: [String] = [],
-    description: String = "Users asked for something. It was answered.", centroid: [Double]? = nil,
-    languages: [(String, Int)]? = nil, weeks: [(String, Int)] = [("2024-W09", 1)]
-) -> JSONObject {
-    var record: JSONObject = [
-        "kind": "cluster", "id": .string(id), "level": .number(Double(level)),
-        "parent": parent.map { .string($0) } ?? .null, "name": .string(name), "description": .string(description),
-        "size": .number(Double(size)), "users": .number(Double(max(1, size - 1))),
-    ]
-    if level == 0 {
-        record["members"] = .array((0..<min(size, 3)).map { .string("c-\(id)-\($0)") })
-    } else {
-        record["children"] = .array(children.map { .string($0) })
-    }
-    let languageCounts = languages ?? [("English", size)]
-    record["stats"] = [
-        "languages": .object(JSONObject(languageCounts.map { (key: $0.0, value: .number(Double($0.1))) })),
-        "concerning": .array([.number(Double(size)), 0, 0, 0, 0]),
-        "mean_turns": 2.5,
-        "weeks": .object(JSONObject(weeks.map { (key: $0.0, value: .number(Double($0.1))) })),
-    ]
-    if let centroid { record["centroid"] = .array(centroid.map { .number($0) }) }
-    return record
-}
-
 /// Two top-level clusters with three and two children; centroids far apart between the two.
 private func smallForest(centroids: Bool = true, hostile: Bool = false) -> [JSONObject] {
     func c(_ x: Double, _ y: Double) -> [Double]? { centroids ? [x, y, 0.5, -0.25] : nil }
