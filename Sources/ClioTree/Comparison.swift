@@ -142,12 +142,6 @@ struct ClusterComparison {
         for k in rows.indices where !Self.isWithheld(rows[k], before, after) {
             rows[k].change = ShareChange(before: rows[k].sizeBefore, of: old.total, after: rows[k].sizeAfter, of: new.total)
         }
-        if let depth {
-            rows = rows.filter { row in
-                let rowDepth = row.after.map { new.depth[$0] } ?? old.depth[row.before!]
-                return rowDepth <= depth
-            }
-        }
         func id(_ row: Row) -> String { row.after.map { new.clusters[$0].id } ?? old.clusters[row.before!].id }
         self.rows = rows.sorted { a, b in
             switch (a.change, b.change) {
@@ -165,6 +159,10 @@ struct ClusterComparison {
             }
         }
 
+        if let depth {
+            let shallow = self.rows.filter { self.depth($0) <= depth }
+            self.rows = shallow
+        }
         let named = self.rows.filter { $0.change != nil }
         if matching == .idAndName, !named.isEmpty, !named.contains(where: { $0.status == .matched }) {
             notes.append(
@@ -194,6 +192,9 @@ struct ClusterComparison {
     }
 
     func parentName(_ row: Row) -> String? { parent(row)?.name }
+
+    /// The row's depth in the period it shows: 1 at the top level.
+    func depth(_ row: Row) -> Int { row.after.map { after.forest.depth[$0] } ?? before.forest.depth[row.before!] }
     func parentID(_ row: Row) -> String? { parent(row)?.id }
 
     /// The earlier name of a cluster paired by centroid under another name.

@@ -127,6 +127,7 @@ public enum HTMLReport {
         let rows: [JSON] = comparison.rows.map { row in
             let c = comparison.cluster(row)
             var object: JSONObject = ["status": .string(row.status.rawValue), "before": .number(Double(row.sizeBefore))]
+            object["depth"] = .number(Double(comparison.depth(row)))
             object["after"] = .number(Double(row.sizeAfter))
             if let i = row.after {
                 object["node"] = .number(Double(i))
