@@ -82,6 +82,7 @@ public enum HTMLReport {
                 "users": cluster.users.map { .number(Double($0)) } ?? .null,
             ]
             if cluster.withheld { node["withheld"] = .bool(true) }
+            if let since = cluster.newSince { node["since"] = .string(since) }
             node["kids"] = .array(forest.children[i].map { .number(Double($0)) })
             node["top"] = .number(Double(forest.top[i]))
             let sortedLanguages = cluster.languages.sorted {

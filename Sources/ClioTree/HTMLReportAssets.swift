@@ -453,6 +453,7 @@ enum HTMLReportAssets {
             var main = el("span", "main");
             var name = el("span", "name" + (filter && filter.hit[i] ? " hit" : ""), n.name);
             if (n.withheld) name.appendChild(el("span", "badge", "withheld"));
+            if (n.since) name.appendChild(el("span", "badge new", "new"));
             main.appendChild(name);
             var parentSize = n.parent === null ? total : nodes[n.parent].size;
             var track = el("span", "track"), fill = el("span", "fill");
@@ -726,6 +727,7 @@ enum HTMLReportAssets {
             panel.appendChild(el("h2", "detail-name", n.name));
             var meta = el("p", "detail-meta", n.id + " · level " + n.level);
             if (n.withheld) meta.appendChild(el("span", "badge", "withheld: below the privacy threshold"));
+            if (n.since) meta.appendChild(el("span", "badge new", "new since " + n.since));
             panel.appendChild(meta);
             panel.appendChild(el("p", "detail-desc", n.desc || "No description."));
 
