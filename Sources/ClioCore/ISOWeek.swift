@@ -11,7 +11,7 @@ public enum ISOWeek {
             return nil
         }
         guard let y = digits(b, 0..<4), let m = digits(b, 5..<7), let d = digits(b, 8..<10),
-              (1...12).contains(m), d >= 1, d <= daysInMonth(y, m) else { return nil }
+              (1...12).contains(m), d >= 1, d <= CivilDate.daysInMonth(y, m) else { return nil }
         let (isoYear, week) = week(year: y, month: m, day: d)
         return label(year: isoYear, week: week)
     }
@@ -23,12 +23,12 @@ public enum ISOWeek {
 
     /// The ISO year and week of a valid civil date.
     public static func week(year: Int, month: Int, day: Int) -> (year: Int, week: Int) {
-        let days = daysFromCivil(year, month, day)
+        let days = CivilDate.days(year, month, day)
         let weekday = ((days % 7) + 7 + 3) % 7 + 1  // 1970-01-01 was a Thursday; Monday is 1
         // The ISO year is the year of the week's Thursday.
         let thursday = days - (weekday - 1) + 3
-        let isoYear = civil(thursday).year
-        return (isoYear, (thursday - daysFromCivil(isoYear, 1, 1)) / 7 + 1)
+        let isoYear = CivilDate.date(thursday).year
+        return (isoYear, (thursday - CivilDate.days(isoYear, 1, 1)) / 7 + 1)
     }
 
     /// The year and week of a `YYYY-Www` label, or nil when it is not one (or names a week 53
@@ -43,14 +43,14 @@ public enum ISOWeek {
 
     /// The Thursday of an ISO week, in days since 1970-01-01. Week 1 is the week of 4 January.
     static func thursday(year: Int, week: Int) -> Int {
-        let january4 = daysFromCivil(year, 1, 4)
+        let january4 = CivilDate.days(year, 1, 4)
         let weekday = ((january4 % 7) + 7 + 3) % 7  // Monday is 0
         return january4 - weekday + 3 + (week - 1) * 7
     }
 
     /// The week after `year`-W`week`.
     public static func following(year: Int, week: Int) -> (year: Int, week: Int) {
-        let next = civil(thursday(year: year, week: week) + 7)
+        let next = CivilDate.date(thursday(year: year, week: week) + 7)
         return self.week(year: next.year, month: next.month, day: next.day)
     }
 
@@ -58,7 +58,7 @@ public enum ISOWeek {
     /// a week that straddles two months goes to the one holding four or more of its days, the
     /// same rule that gives a week its ISO year.
     public static func month(year: Int, week: Int) -> String {
-        let date = civil(thursday(year: year, week: week))
+        let date = CivilDate.date(thursday(year: year, week: week))
         return "\(date.year)-\(date.month < 10 ? "0" : "")\(date.month)"
     }
 
@@ -70,8 +70,12 @@ public enum ISOWeek {
         }
         return v
     }
+}
 
-    static func daysInMonth(_ y: Int, _ m: Int) -> Int {
+/// Proleptic Gregorian dates as day counts and back, with H. Hinnant's algorithms: no calendar
+/// object and no time zone.
+public enum CivilDate {
+    public static func daysInMonth(_ y: Int, _ m: Int) -> Int {
         switch m {
         case 2: return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -79,8 +83,8 @@ public enum ISOWeek {
         }
     }
 
-    /// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithm).
-    static func daysFromCivil(_ year: Int, _ m: Int, _ d: Int) -> Int {
+    /// Days since 1970-01-01.
+    public static func days(_ year: Int, _ m: Int, _ d: Int) -> Int {
         let y = m <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -89,8 +93,8 @@ public enum ISOWeek {
         return era * 146097 + doe - 719468
     }
 
-    /// The civil date of a day count (the inverse of `daysFromCivil`).
-    static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
+    /// The date `days` after 1970-01-01 (the inverse of `days`).
+    public static func date(_ days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097

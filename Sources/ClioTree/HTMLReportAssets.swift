@@ -702,6 +702,12 @@ enum HTMLReportAssets {
 
           // ---- details -------------------------------------------------------------------------
           function section(parent, title) { parent.appendChild(el("h3", null, title)); }
+          function addFact(facts, value, key) {
+            var box = el("div", "fact");
+            box.appendChild(el("span", "v", value));
+            box.appendChild(el("span", "k", key));
+            facts.appendChild(box);
+          }
 
           function renderDetails(i) {
             var panel = byId("details");
@@ -732,12 +738,7 @@ enum HTMLReportAssets {
             panel.appendChild(el("p", "detail-desc", n.desc || "No description."));
 
             var facts = el("div", "facts");
-            function fact(value, key) {
-              var box = el("div", "fact");
-              box.appendChild(el("span", "v", value));
-              box.appendChild(el("span", "k", key));
-              facts.appendChild(box);
-            }
+            function fact(value, key) { addFact(facts, value, key); }
             fact(fmt(n.size), "conversations");
             fact(percent(n.size, total), "of all conversations");
             fact(fmt(n.users), "distinct users");
@@ -977,12 +978,7 @@ enum HTMLReportAssets {
           /// Before, after and the change, as fact boxes.
           function changeFacts(row) {
             var facts = el("div", "facts change-facts");
-            function fact(value, key) {
-              var box = el("div", "fact");
-              box.appendChild(el("span", "v", value));
-              box.appendChild(el("span", "k", key));
-              facts.appendChild(box);
-            }
+            function fact(value, key) { addFact(facts, value, key); }
             if (row.from === undefined) {
               fact(fmt(row.before) + " → " + fmt(row.after), "conversations (counts only)");
               return facts;
