@@ -166,7 +166,7 @@ enum HTMLReportAssets {
         .detail-meta { font-size: 12px; color: var(--muted); margin: 0 0 10px; }
         .detail-desc { margin: 0 0 14px; overflow-wrap: anywhere; }
         .facts { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; margin-bottom: 16px; }
-        .fact { background: #f6f7f9; border-radius: 8px; padding: 8px 10px; }
+        .fact { background: #f6f7f9; border-radius: 8px; padding: 8px 10px; min-width: 0; overflow-wrap: anywhere; }
         .fact .v { display: block; font-size: 17px; font-weight: 650; font-variant-numeric: tabular-nums; }
         .fact .k { display: block; font-size: 12px; color: var(--muted); }
         .detail-card h3 { font-size: 12px; font-weight: 650; letter-spacing: .05em; text-transform: uppercase; color: var(--muted); margin: 16px 0 6px; }
@@ -983,8 +983,9 @@ enum HTMLReportAssets {
               fact(fmt(row.before) + " → " + fmt(row.after), "conversations (counts only)");
               return facts;
             }
-            fact(fmt(row.before) + " · " + share(row.from), "before (" + compare.before.source + ")");
-            fact(fmt(row.after) + " · " + share(row.to), "after (" + compare.after.source + ")");
+            fact(fmt(row.before) + " · " + share(row.from), "before");
+            fact(fmt(row.after) + " · " + share(row.to), "after");
+            facts.title = "before: " + compare.before.line + "\nafter: " + compare.after.line;
             fact(points(row.to - row.from) + " pp", "change in share");
             fact(points(row.low) + " to " + points(row.high), "95% interval (pp)");
             return facts;
