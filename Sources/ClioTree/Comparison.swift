@@ -139,10 +139,10 @@ struct ClusterComparison {
         for j in old.clusters.indices where !paired.contains(j) {
             rows.append(Row(status: .vanished, before: j, after: nil, sizeBefore: old.clusters[j].size, sizeAfter: 0))
         }
-        for k in rows.indices where !Self.isWithheld(rows[k], before, after) {
+        for k in rows.indices where !Self.shown(rows[k], old, new).withheld {
             rows[k].change = ShareChange(before: rows[k].sizeBefore, of: old.total, after: rows[k].sizeAfter, of: new.total)
         }
-        func id(_ row: Row) -> String { row.after.map { new.clusters[$0].id } ?? old.clusters[row.before!].id }
+        func id(_ row: Row) -> String { Self.shown(row, old, new).id }
         self.rows = rows.sorted { a, b in
             switch (a.change, b.change) {
             case (nil, .some): return false
@@ -176,14 +176,12 @@ struct ClusterComparison {
         }
     }
 
-    private static func isWithheld(_ row: Row, _ before: ReportPeriod, _ after: ReportPeriod) -> Bool {
-        row.after.map { after.forest.clusters[$0].withheld } ?? before.forest.clusters[row.before!].withheld
+    /// The record a row shows: the later period's, or the earlier one's for a vanished cluster.
+    private static func shown(_ row: Row, _ before: ReportForest, _ after: ReportForest) -> ReportCluster {
+        row.after.map { after.clusters[$0] } ?? before.clusters[row.before!]
     }
 
-    /// The record a row shows: the later period's, or the earlier one's for a vanished cluster.
-    func cluster(_ row: Row) -> ReportCluster {
-        row.after.map { after.forest.clusters[$0] } ?? before.forest.clusters[row.before!]
-    }
+    func cluster(_ row: Row) -> ReportCluster { Self.shown(row, before.forest, after.forest) }
 
     /// The row's parent in the period the row shows, nil at the top level.
     private func parent(_ row: Row) -> ReportCluster? {
@@ -192,10 +190,10 @@ struct ClusterComparison {
     }
 
     func parentName(_ row: Row) -> String? { parent(row)?.name }
+    func parentID(_ row: Row) -> String? { parent(row)?.id }
 
     /// The row's depth in the period it shows: 1 at the top level.
     func depth(_ row: Row) -> Int { row.after.map { after.forest.depth[$0] } ?? before.forest.depth[row.before!] }
-    func parentID(_ row: Row) -> String? { parent(row)?.id }
 
     /// The earlier name of a cluster paired by centroid under another name.
     func formerName(_ row: Row) -> String? {

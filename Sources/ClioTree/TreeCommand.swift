@@ -132,12 +132,13 @@ public struct TreeCommand: Command {
             case .text: try output.write(series.text())
             case .markdown: try output.write(series.markdown())
             case .json: try output.write(series.json())
-            case .html: try writeHTML(HTMLReport.render(forest: series.forest, title: title, trend: series), output)
+            case .html: try writeHTML(HTMLReport.render(forest: series.forest, title: title, trend: series), series.forest, output)
             }
             return
         }
         if format == .html {
-            return try writeHTML(HTMLReport.render(forest: try ReportForest(records: records), title: title), output)
+            let forest = try ReportForest(records: records)
+            return try writeHTML(HTMLReport.render(forest: forest, title: title), forest, output)
         }
         try output.write(renderer().render(tree))
     }
@@ -149,15 +150,17 @@ public struct TreeCommand: Command {
         case .text: try output.write(comparison.text())
         case .markdown: try output.write(comparison.markdown())
         case .json: try output.write(comparison.json())
-        case .html: try writeHTML(HTMLReport.render(forest: comparison.after.forest, title: title, comparison: comparison), output)
+        case .html:
+            let forest = comparison.after.forest
+            try writeHTML(HTMLReport.render(forest: forest, title: title, comparison: comparison), forest, output)
         }
         let (matched, new, vanished) = comparison.counts
         Diagnostics.note("compared \(comparison.rows.count) clusters: \(matched) in both periods, \(new) new, \(vanished) vanished")
     }
 
-    private func writeHTML(_ page: String, _ output: OutputWriter) throws {
+    private func writeHTML(_ page: String, _ forest: ReportForest, _ output: OutputWriter) throws {
         try output.write(page)
-        Diagnostics.note("wrote an HTML report of \(page.utf8.count) bytes")
+        Diagnostics.note("wrote an HTML report of \(page.utf8.count) bytes (\(forest.clusters.count) clusters)")
     }
 
     /// Reads cluster records, linked as a tree in every format: that checks for duplicate ids,
