@@ -51,8 +51,8 @@ public struct LabelCommand: Command {
           --samples N        summaries sampled from inside a base cluster (default 50)
           --contrast N       summaries nearest its centre from outside it (default 50)
           --neighbourhood N  about N clusters per neighbourhood when proposing parents (default 40)
-          --embed-model NAME embedder for cluster names: minilm or hash (default minilm when its
-                             weights are installed, else hash)
+          --embed-model NAME embedder for cluster names: minilm, multilingual or hash (default minilm
+                             when its weights are installed, else hash)
           --audit            rate each name and description for privacy (1-5) and withhold clusters
                              rated below 3 (default off)
 
@@ -108,7 +108,7 @@ public struct LabelCommand: Command {
         try llm.validate()
         llmOptions.jobs = llm.jobs
         if llm.spec == nil && llmOptions.audit { throw UsageError("option --audit needs --model PROVIDER:MODEL (or CLIO_MODEL)") }
-        if case .api? = embedModel { throw UsageError("option --embed-model takes minilm or hash") }
+        if case .api? = embedModel { throw UsageError("option --embed-model takes minilm, multilingual or hash") }
         if let assignmentsPath, assignmentsPath.isEmpty { throw UsageError("option --assignments needs a file name") }
     }
 
@@ -184,7 +184,7 @@ public struct LabelCommand: Command {
     /// The model (cached unless --no-cache) and the name embedder of the LLM path.
     func makeLLMLabeler() throws -> (labeler: LLMLabeler, runtime: LLMOptions.Runtime) {
         let runtime = try llm.runtime(base: chatModel)
-        let spec = embedModel ?? (MiniLMFiles.locate(modelDir: nil) != nil ? .miniLM : .hash(dimension: HashedEmbedder.defaultDimension))
+        let spec = embedModel ?? (LocalModel.miniLM.locate(modelDir: nil) != nil ? .miniLM : .hash(dimension: HashedEmbedder.defaultDimension))
         let embedder = try Embedders.make(spec)
         return (LLMLabeler(asker: runtime.asker, embedder: embedder, llm: llmOptions), runtime)
     }

@@ -7,12 +7,8 @@ import Testing
     // Embedded from the reference ids, so this checks the encoder even if a tokenizer bug exists
     // (the tokenizer has its own test).
     let vectors = embedder.embed(tokenIDs: items.map(\.ids))
-    var worst = (cosine: 1.0, text: "")
-    for (item, vector) in zip(items, vectors) {
-        #expect(vector.count == 384)
-        let c = cosine(vector, item.embedding)
-        if c < worst.cosine { worst = (c, item.text) }
-    }
+    #expect(vectors.allSatisfy { $0.count == 384 })
+    let worst = lowestCosine(vectors, items.map { ($0.text, $0.embedding) })
     #expect(worst.cosine >= 0.9999, "lowest cosine \(worst.cosine) for \(worst.text.debugDescription.prefix(80))")
 }
 
