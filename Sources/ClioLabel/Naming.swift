@@ -17,10 +17,15 @@ public struct ClusterEvidence: Sendable {
     public var sample: @Sendable (_ n: Int) -> [String]
     /// The n summaries nearest the centre among shown conversations outside the cluster.
     public var contrast: @Sendable (_ n: Int) -> [String]
+    /// Whether a phrase may be written in this cluster's name or description without
+    /// identifying anyone: the privacy guard on cluster texts decides (everything passes until
+    /// it is set). Offline names are built only from phrases it admits.
+    public var admits: @Sendable (_ phrase: String) -> Bool
 
     public init(id: String, level: Int, size: Int, keywords: [String], children: [ClusterLabel],
                 nearest: @escaping @Sendable (Int) -> [String], sample: @escaping @Sendable (Int) -> [String] = { _ in [] },
-                contrast: @escaping @Sendable (Int) -> [String] = { _ in [] }) {
+                contrast: @escaping @Sendable (Int) -> [String] = { _ in [] },
+                admits: @escaping @Sendable (String) -> Bool = { _ in true }) {
         self.id = id
         self.level = level
         self.size = size
@@ -29,6 +34,7 @@ public struct ClusterEvidence: Sendable {
         self.nearest = nearest
         self.sample = sample
         self.contrast = contrast
+        self.admits = admits
     }
 }
 
