@@ -179,9 +179,15 @@ public final class HTTPClient: @unchecked Sendable {
             case .success(let response) where !RetryPolicy.isRetryable(status: response.status):
                 return response
             case .success(let response):
+                let text = String(decoding: response.body.prefix(2000), as: UTF8.self)
                 // OpenAI answers 429 also when the account has no credit left: waiting won't help.
-                if response.status == 429, String(decoding: response.body.prefix(2000), as: UTF8.self).contains("insufficient_quota") {
+                if response.status == 429, text.contains("insufficient_quota") {
                     return HTTPResponse(status: 403, headers: response.headers, body: response.body)
+                }
+                // llama-cpp-python answers a request its validator refuses with 500 and the
+                // validator's message: a rejected request, which a retry cannot change.
+                if response.status == 500, text.contains("validation error") || text.contains("Input should be") {
+                    return HTTPResponse(status: 400, headers: response.headers, body: response.body)
                 }
                 failure = LLMError(.http, "HTTP \(response.status) from \(host(request.url)): \(snippet(response.body))", status: response.status)
                 retryAfter = RetryPolicy.serverDelay(response)

@@ -24,7 +24,9 @@ import Foundation
 /// - Ollama: `stream: false`; `think: true` only for thinking models; thinking counts against
 ///   `num_predict`.
 /// - LM Studio: `response_format` of type `json_schema` or `text` only.
-/// - llama.cpp: `json_schema` and `json_object` (with a schema) both taken.
+/// - llama.cpp (llama-cpp-python's server, the one the project's tests run): `json_object` with
+///   a schema taken, `json_schema` refused the way that server refuses it (HTTP 500 with its
+///   validator's message).
 /// - Embeddings: OpenAI at most 2,048 inputs a request, Gemini 100 a batch.
 ///
 /// `rateLimit` answers the chosen requests with the provider's own rate-limit reply (429 with
@@ -258,6 +260,8 @@ public final class ProviderEmulator: @unchecked Sendable {
         var schema: JSON?
         if let format = object["response_format"] {
             switch format[path: "type"]?.stringValue {
+            case "json_schema"? where api == .llamaCpp:
+                return .failure(Failure(500, "1 validation error:\n  {'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), 'msg': \"Input should be 'text' or 'json_object'\"}"))
             case "json_schema"?:
                 guard let spec = format[path: "json_schema"], let s = spec[path: "schema"] else {
                     return .failure(Failure(400, "Missing required parameter: 'response_format.json_schema.schema'.", param: "response_format"))

@@ -69,7 +69,13 @@ import Testing
         #expect(labelled.stderr.contains("0 failed") && labelled.stderr.contains("0 fallbacks"), "\(labelled.stderr)")
         #expect(labelled.stdout.contains("Help with topic"))
 
-        #expect(emulator.rejections.isEmpty, "\(emulator.rejections)")
+        // llama-cpp-python refuses json_schema; each tool learns that from its first refusal, so
+        // only the calls in flight then (at most -j per tool) are refused, all for that reason.
+        if test.api == .llamaCpp {
+            #expect(emulator.rejections.count <= 8 && emulator.rejections.allSatisfy { $0.message.contains("'json_object'") }, "\(emulator.rejections)")
+        } else {
+            #expect(emulator.rejections.isEmpty, "\(emulator.rejections)")
+        }
         #expect(emulator.rateLimited == 2)
         #expect(emulator.answeredChats > 30)
         if test.embedding != nil { #expect(emulator.answeredEmbeddings >= 5) }
