@@ -60,18 +60,23 @@ public enum Asked<Value: Sendable>: Sendable {
 /// configuration error (`LLMError.Kind.configuration`) is thrown, because every other question
 /// would fail the same way.
 ///
-/// The answers of a question go into the cache only once one of them is valid, so a rerun
-/// serves every answered question from the cache and asks afresh for the failed ones.
+/// The answers of a question go into the cache once one of them is valid, so a rerun serves
+/// every answered question from the cache and asks afresh for the failed ones (clio-summarize
+/// reports those records, and a rerun retries them). With `keepsUnusableAnswers` the answers of
+/// a failed question are kept too: clio-label falls back to an offline step for such a question,
+/// and a rerun must ask nothing and give the same output.
 public struct Asker: Sendable {
     public let model: CachedChatModel
     public let attempts: Int
     /// Set for `--dry-run`: questions are counted here and answered by their rehearsal.
     public let ledger: DryRunLedger?
+    public let keepsUnusableAnswers: Bool
 
-    public init(model: CachedChatModel, attempts: Int = 3, ledger: DryRunLedger? = nil) {
+    public init(model: CachedChatModel, attempts: Int = 3, ledger: DryRunLedger? = nil, keepsUnusableAnswers: Bool = false) {
         self.model = model
         self.attempts = max(1, attempts)
         self.ledger = ledger
+        self.keepsUnusableAnswers = keepsUnusableAnswers
     }
 
     /// The text sent after an answer that cannot be used.
@@ -101,6 +106,7 @@ public struct Asker: Sendable {
                     problem = error.message
                     continue
                 default:
+                    if keepsUnusableAnswers { model.commit(pending) }
                     return .failed(reason: error.message)
                 }
             } catch {
@@ -116,6 +122,7 @@ public struct Asker: Sendable {
                 messages.append(ChatMessage(.user, Asker.reask(p.message)))
             }
         }
+        if keepsUnusableAnswers { model.commit(pending) }
         return .failed(reason: "no valid answer after \(attempts) tr\(attempts == 1 ? "y" : "ies"): \(problem)")
     }
 }

@@ -117,7 +117,8 @@ public struct LLMOptions: Sendable {
     }
 
     /// The runtime for `spec`; `base` replaces the provider's HTTP model (tests).
-    public func runtime(base: (any ChatModel)? = nil) throws -> Runtime {
+    /// `keepsUnusableAnswers`: see `Asker`.
+    public func runtime(base: (any ChatModel)? = nil, keepsUnusableAnswers: Bool = false) throws -> Runtime {
         guard let spec = spec ?? base?.spec else { throw ClioError(.other, "no model is configured") }
         let stats = LLMStats()
         let client = HTTPClient(maxConnections: jobs, timeout: timeout, stats: stats, secrets: [spec.apiKey].compactMap { $0 })
@@ -125,7 +126,8 @@ public struct LLMOptions: Sendable {
         let cache = noCache ? nil : try ContentCache(directory: cacheDir ?? ContentCache.defaultDirectory("llm"))
         let ledger = dryRun ? DryRunLedger() : nil
         let cached = CachedChatModel(base: model, cache: cache, stats: stats, writes: !dryRun)
-        return Runtime(asker: Asker(model: cached, attempts: attempts, ledger: ledger), stats: stats, ledger: ledger)
+        let asker = Asker(model: cached, attempts: attempts, ledger: ledger, keepsUnusableAnswers: keepsUnusableAnswers)
+        return Runtime(asker: asker, stats: stats, ledger: ledger)
     }
 
     /// ", $1.23" for a summary line when `--price` was given.

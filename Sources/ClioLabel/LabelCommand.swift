@@ -183,7 +183,8 @@ public struct LabelCommand: Command {
 
     /// The model (cached unless --no-cache) and the name embedder of the LLM path.
     func makeLLMLabeler() throws -> (labeler: LLMLabeler, runtime: LLMOptions.Runtime) {
-        let runtime = try llm.runtime(base: chatModel)
+        // Every answer is kept, usable or not: a rerun asks nothing and writes the same output.
+        let runtime = try llm.runtime(base: chatModel, keepsUnusableAnswers: true)
         let spec = embedModel ?? (LocalModel.miniLM.locate(modelDir: nil) != nil ? .miniLM : .hash(dimension: HashedEmbedder.defaultDimension))
         let embedder = try Embedders.make(spec)
         return (LLMLabeler(asker: runtime.asker, embedder: embedder, llm: llmOptions), runtime)

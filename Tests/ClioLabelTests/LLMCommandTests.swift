@@ -27,6 +27,23 @@ import Foundation
         #expect(third.requests.count == first.requests.count)
     }
 
+    @Test func aRerunAfterUnusableAnswersAsksNothingAndWritesTheSame() throws {
+        // A model whose names are unusable for every other cluster: those fall back offline, and
+        // the rerun must not ask again (at temperature 1.0 it could get another answer).
+        let input = lines(llmFixture(clusters: 9, perCluster: 3))
+        let cache = NSTemporaryDirectory() + "clio-label-llm-unusable-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let first = StubModel { request in
+            promptKind(request) == .nameBase && userText(request).contains("avocado") ? "no" : sensibleAnswer(request)
+        }
+        let a = try runCommand(try command(["--cache", cache], stub: first), input: input)
+        let second = StubModel { _ in "" }
+        let b = try runCommand(try command(["--cache", cache], stub: second), input: input)
+        #expect(first.requests(.nameBase).count > 9)
+        #expect(second.requests.isEmpty)
+        #expect(a == b)
+    }
+
     @Test func theSameInputAsksTheSameQuestions() throws {
         let input = lines(llmFixture(clusters: 12, perCluster: 2))
         let a = StubModel { sensibleAnswer($0) }, b = StubModel { sensibleAnswer($0) }
