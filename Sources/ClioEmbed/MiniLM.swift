@@ -122,19 +122,37 @@ struct PackedLinear {
         self.bias = FloatBuffer(bias)
     }
 
-    /// output[rows x outputs] = input[rows x inputs] * W^T + b, rows split across cores.
+    /// output[rows x outputs] = input[rows x inputs] * W^T + b, then `epilogue` applied to each
+    /// block of rows as soon as it is computed (while in cache); rows split across cores.
     func apply(_ input: UnsafeMutablePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>,
-               after: ((UnsafeMutablePointer<Float>, Int) -> Void)? = nil) {
+               _ epilogue: Epilogue = .none) {
         let inputs = self.inputs, outputs = self.outputs
         let packed = self.packed.pointer, bias = self.bias.pointer
         let input = UnsafeSendable(input), output = UnsafeSendable(output)
         parallelRows(rows) { lo, hi in
-            clio_gemm(hi - lo, outputs, inputs, input.pointer + lo * inputs, inputs, packed, bias,
-                      output.pointer + lo * outputs, outputs)
-            after?(output.pointer + lo * outputs, hi - lo)
+            var fused = clio_epilogue()
+            switch epilogue {
+            case .none: break
+            case .gelu: fused.kind = CLIO_EPILOGUE_GELU
+            case .residualLayerNorm(let residual, let norm, let eps):
+                // The residual has the output's layout.
+                fused = clio_epilogue(kind: CLIO_EPILOGUE_RESIDUAL_LAYERNORM, residual: residual.pointer + lo * outputs,
+                                      ldr: outputs, gamma: norm.gamma.pointer, beta: norm.beta.pointer, eps: eps)
+            }
+            clio_gemm_fused(Int32(CLIO_ISA_AUTO), hi - lo, outputs, inputs, input.pointer + lo * inputs, inputs, packed,
+                            bias, output.pointer + lo * outputs, outputs, &fused)
         }
     }
+
+    /// What follows the product in the encoder.
+    enum Epilogue {
+        case none
+        case gelu
+        case residualLayerNorm(UnsafeSendable, Norm, eps: Float)
+    }
 }
+
+typealias Norm = (gamma: FloatBuffer, beta: FloatBuffer)
 
 struct UnsafeSendable: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<Float>
@@ -142,18 +160,21 @@ struct UnsafeSendable: @unchecked Sendable {
 }
 
 let activeCores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+/// Rows of the GEMM's register tile (12 with AVX-512, else 6).
+let gemmRowTile = clio_gemm_row_tile(Int32(CLIO_ISA_AUTO))
 
-/// Runs `body` over `rows` in chunks of whole 6-row tiles, on every core.
+/// Runs `body` over `rows` in chunks of whole GEMM row tiles, on every core.
 func parallelRows(_ rows: Int, _ body: (Int, Int) -> Void) {
-    let tiles = (rows + 5) / 6
+    let tile = gemmRowTile
+    let tiles = (rows + tile - 1) / tile
     let chunks = min(tiles, activeCores * 4)
     if chunks <= 1 {
         body(0, rows)
         return
     }
     DispatchQueue.concurrentPerform(iterations: chunks) { c in
-        let lo = tiles * c / chunks * 6
-        let hi = min(rows, tiles * (c + 1) / chunks * 6)
+        let lo = tiles * c / chunks * tile
+        let hi = min(rows, tiles * (c + 1) / chunks * tile)
         if lo < hi { body(lo, hi) }
     }
 }
@@ -162,17 +183,17 @@ final class MiniLMModel: @unchecked Sendable {
     struct Layer {
         var qkv: PackedLinear
         var attentionOutput: PackedLinear
-        var norm1: (gamma: FloatBuffer, beta: FloatBuffer)
+        var norm1: Norm
         var up: PackedLinear
         var down: PackedLinear
-        var norm2: (gamma: FloatBuffer, beta: FloatBuffer)
+        var norm2: Norm
     }
 
     let config: MiniLMConfig
     let words: FloatBuffer
     let positions: FloatBuffer
     let tokenType: FloatBuffer
-    let embeddingNorm: (gamma: FloatBuffer, beta: FloatBuffer)
+    let embeddingNorm: Norm
     let layers: [Layer]
 
     init(weights file: SafetensorsFile, config: MiniLMConfig) throws(ClioError) {
@@ -256,18 +277,15 @@ final class MiniLMModel: @unchecked Sendable {
                 let scratch = UnsafeMutablePointer<Float>.allocate(capacity: clio_attention_scratch(len, headSize))
                 defer { scratch.deallocate() }
                 let base = qkvPointer.pointer + offsetList[s] * 3 * h + head * headSize
-                clio_attention(len, headSize, base, base + h, base + 2 * h, 3 * h,
+                clio_attention(Int32(CLIO_ISA_AUTO), len, headSize, base, base + h, base + 2 * h, 3 * h,
                                contextPointer.pointer + offsetList[s] * h + head * headSize, h, scratch)
             }
-            layer.attentionOutput.apply(context.pointer, rows: total, into: y.pointer)
-            clio_layernorm(y.pointer, x.pointer, total, h, layer.norm1.gamma.pointer, layer.norm1.beta.pointer, eps)
-            // y holds the attention block's output; the feed-forward block writes back into x.
-            let ff = config.intermediate
-            layer.up.apply(y.pointer, rows: total, into: inner.pointer) { rows, count in
-                clio_gelu(rows, count * ff)
-            }
-            layer.down.apply(inner.pointer, rows: total, into: x.pointer)
-            clio_layernorm(x.pointer, y.pointer, total, h, layer.norm2.gamma.pointer, layer.norm2.beta.pointer, eps)
+            // y = LayerNorm(attention output + x); then x = LayerNorm(down(GELU(up(y))) + y).
+            layer.attentionOutput.apply(context.pointer, rows: total, into: y.pointer,
+                                        .residualLayerNorm(UnsafeSendable(x.pointer), layer.norm1, eps: eps))
+            layer.up.apply(y.pointer, rows: total, into: inner.pointer, .gelu)
+            layer.down.apply(inner.pointer, rows: total, into: x.pointer,
+                             .residualLayerNorm(UnsafeSendable(y.pointer), layer.norm2, eps: eps))
         }
 
         return sequences.indices.map { s in
