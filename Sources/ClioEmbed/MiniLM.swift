@@ -236,6 +236,41 @@ final class MiniLMModel: @unchecked Sendable {
         self.layers = layers
     }
 
+    /// The activations of one forward pass, kept for the next: allocating and zeroing them anew
+    /// (about 17 KB a token) cost more than all the layer norms.
+    final class Workspace {
+        let tokens: Int
+        let x, qkv, context, y, inner: FloatBuffer
+        init(tokens: Int, config: MiniLMConfig) {
+            self.tokens = tokens
+            x = FloatBuffer(count: tokens * config.hidden)
+            qkv = FloatBuffer(count: tokens * 3 * config.hidden)
+            context = FloatBuffer(count: tokens * config.hidden)
+            y = FloatBuffer(count: tokens * config.hidden)
+            inner = FloatBuffer(count: tokens * config.intermediate)
+        }
+    }
+
+    private var spareWorkspace: Workspace?
+    private let workspaceLock = Mutex()
+
+    /// A workspace for `tokens` tokens: the kept one when it is big enough, else a new one (the
+    /// kept one is dropped first, so peak memory is one workspace per pass running).
+    func takeWorkspace(tokens: Int) -> Workspace {
+        let kept = workspaceLock.withLock { () -> Workspace? in
+            defer { spareWorkspace = nil }
+            return spareWorkspace.flatMap { $0.tokens >= tokens ? $0 : nil }
+        }
+        return kept ?? Workspace(tokens: tokens, config: config)
+    }
+
+    /// Keeps the larger of `workspace` and the one already kept.
+    func returnWorkspace(_ workspace: Workspace) {
+        workspaceLock.withLock {
+            if spareWorkspace.map({ $0.tokens < workspace.tokens }) ?? true { spareWorkspace = workspace }
+        }
+    }
+
     /// Mean-pooled, L2-normalised vectors for a group of token sequences.
     func forward(_ sequences: [[Int32]]) -> [[Float]] {
         let h = config.hidden, heads = config.heads, headSize = h / heads
@@ -244,11 +279,9 @@ final class MiniLMModel: @unchecked Sendable {
         let total = offsets.last!
         guard total > 0 else { return sequences.map { _ in [Float](repeating: 0, count: h) } }
 
-        let x = FloatBuffer(count: total * h)
-        let qkv = FloatBuffer(count: total * 3 * h)
-        let context = FloatBuffer(count: total * h)
-        let y = FloatBuffer(count: total * h)
-        let inner = FloatBuffer(count: total * config.intermediate)
+        let workspace = takeWorkspace(tokens: total)
+        defer { returnWorkspace(workspace) }
+        let x = workspace.x, qkv = workspace.qkv, context = workspace.context, y = workspace.y, inner = workspace.inner
 
         // Embeddings: word + position + token type 0, then LayerNorm.
         for (s, ids) in sequences.enumerated() {
@@ -261,24 +294,29 @@ final class MiniLMModel: @unchecked Sendable {
         }
         clio_layernorm(x.pointer, nil, total, h, embeddingNorm.gamma.pointer, embeddingNorm.beta.pointer, config.eps)
 
-        // Attention work items: one per (sequence, head), longest first for better balance.
+        // Attention work items: one per (sequence, head), longest first, dealt round-robin into
+        // chunks so that each chunk gets a fair share and one scratch buffer.
         var items: [(sequence: Int, head: Int)] = []
         for s in sequences.indices.sorted(by: { sequences[$0].count > sequences[$1].count }) {
             for head in 0..<heads { items.append((s, head)) }
         }
+        let longest = sequences.map(\.count).max() ?? 0
+        let scratchSize = clio_attention_scratch(longest, headSize)
+        let chunks = min(items.count, activeCores * 8)
         let eps = config.eps
         for layer in layers {
             layer.qkv.apply(x.pointer, rows: total, into: qkv.pointer)
             let qkvPointer = UnsafeSendable(qkv.pointer), contextPointer = UnsafeSendable(context.pointer)
             let itemList = items, offsetList = offsets
-            DispatchQueue.concurrentPerform(iterations: itemList.count) { n in
-                let (s, head) = itemList[n]
-                let len = offsetList[s + 1] - offsetList[s]
-                let scratch = UnsafeMutablePointer<Float>.allocate(capacity: clio_attention_scratch(len, headSize))
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let scratch = UnsafeMutablePointer<Float>.allocate(capacity: scratchSize)
                 defer { scratch.deallocate() }
-                let base = qkvPointer.pointer + offsetList[s] * 3 * h + head * headSize
-                clio_attention(Int32(CLIO_ISA_AUTO), len, headSize, base, base + h, base + 2 * h, 3 * h,
-                               contextPointer.pointer + offsetList[s] * h + head * headSize, h, scratch)
+                for (s, head) in stride(from: chunk, to: itemList.count, by: chunks).map({ itemList[$0] }) {
+                    let len = offsetList[s + 1] - offsetList[s]
+                    let base = qkvPointer.pointer + offsetList[s] * 3 * h + head * headSize
+                    clio_attention(Int32(CLIO_ISA_AUTO), len, headSize, base, base + h, base + 2 * h, 3 * h,
+                                   contextPointer.pointer + offsetList[s] * h + head * headSize, h, scratch)
+                }
             }
             // y = LayerNorm(attention output + x); then x = LayerNorm(down(GELU(up(y))) + y).
             layer.attentionOutput.apply(context.pointer, rows: total, into: y.pointer,
