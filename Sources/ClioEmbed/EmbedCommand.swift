@@ -33,8 +33,8 @@ public struct EmbedCommand: Command {
                                ~/.cache/clio/embeddings); not used for --model hash; API keys
                                are never part of it
           --no-cache           neither read nor write the cache
-          --model-status       say where the MiniLM files are and exit (status 0 when found,
-                               1 when not); reads no input
+          --model-status       say where the MiniLM files are and which CPU kernels run them,
+                               and exit (status 0 when found, 1 when not); reads no input
           --skip-invalid       report and skip bad records instead of stopping at the first
           -q, --quiet          no progress, notes or warnings
           -h, --help           show this help
@@ -114,7 +114,7 @@ public struct EmbedCommand: Command {
                 let searched = modelDir.map { [$0] } ?? MiniLMFiles.candidates(modelDir: nil)
                 throw ClioError(.model, "\(MiniLMFiles.modelName) is not installed (looked in \(searched.joined(separator: ", "))); \(MiniLMFiles.installHint)")
             }
-            try output.write("\(MiniLMFiles.modelName): \(dir)\n")
+            try output.write("\(MiniLMFiles.modelName): \(dir)\nkernels: \(MiniLMEmbedder.kernels)\n")
             return
         }
         let embedder: any Embedder

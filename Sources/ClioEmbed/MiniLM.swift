@@ -28,6 +28,14 @@ public final class MiniLMEmbedder: Embedder, @unchecked Sendable {
         dimension = config.hidden
     }
 
+    /// The encoder's instruction set and threads, e.g. "avx512 (12x32 tiles), 2 threads".
+    public static var kernels: String {
+        let isa = clio_kernels_isa()
+        let name = isa >= CLIO_ISA_AVX512 ? "avx512 (12x32 tiles)" : isa >= CLIO_ISA_AVX2 ? "avx2 (6x16 tiles)" : "scalar"
+        let forced = ProcessInfo.processInfo.environment["CLIO_KERNEL_ISA"].map { ", CLIO_KERNEL_ISA=\($0)" } ?? ""
+        return "\(name), \(activeCores) thread\(activeCores == 1 ? "" : "s")\(forced)"
+    }
+
     public func embed(_ texts: [String]) -> [[Float]] {
         let sequences = texts.map(tokenizer.encode)
         return embed(tokenIDs: sequences)

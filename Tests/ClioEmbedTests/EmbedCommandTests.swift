@@ -117,3 +117,17 @@ func parse(_ line: String) throws -> JSONObject {
     let error = try #require(run.error as? ClioError)
     #expect(error.description.hasPrefix("\(run.inputPath):3: invalid JSON"))
 }
+
+@Test func modelStatusNamesTheDirectoryAndTheKernelsTheCPUGets() throws {
+    let dir = try Fixtures.modelDirectory()
+    let run = try runEmbed(["--model-status", "--model-dir", dir], input: "")
+    #expect(run.error == nil)
+    #expect(run.lines.first == "\(MiniLMFiles.modelName): \(dir)")
+    // What /proc/cpuinfo says this CPU has decides the kernels (Linux; elsewhere only the form).
+    var expected = "kernels: "
+    if let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8), ProcessInfo.processInfo.environment["CLIO_KERNEL_ISA"] == nil {
+        let flags = Set(info.split(whereSeparator: \.isWhitespace).map(String.init))
+        expected += flags.contains("avx512f") ? "avx512" : flags.contains("avx2") && flags.contains("fma") ? "avx2" : "scalar"
+    }
+    #expect(run.lines.count == 2 && run.lines[1].hasPrefix(expected), "\(run.lines)")
+}

@@ -64,7 +64,7 @@ func gemmMatchesATripleLoopInDoubleOnEveryInstructionSet(shape: (m: Int, n: Int,
     #expect(clio_gemm_row_tile(Int32(CLIO_ISA_AUTO)) == (cpu >= Int32(CLIO_ISA_AVX512) ? 12 : 6))
     // /proc/cpuinfo is the independent word on what this CPU has (Linux; elsewhere no check).
     if let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8), ProcessInfo.processInfo.environment["CLIO_KERNEL_ISA"] == nil {
-        let flags = Set(info.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init))
+        let flags = Set(info.split(whereSeparator: \.isWhitespace).map(String.init))
         let expected = flags.contains("avx512f") ? CLIO_ISA_AVX512 : flags.contains("avx2") && flags.contains("fma") ? CLIO_ISA_AVX2 : CLIO_ISA_SCALAR
         #expect(cpu == Int32(expected))
     }
