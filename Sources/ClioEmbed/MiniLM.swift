@@ -37,7 +37,13 @@ public final class MiniLMEmbedder: Embedder, @unchecked Sendable {
     }
 
     public func embed(_ texts: [String]) -> [[Float]] {
-        let sequences = texts.map(tokenizer.encode)
+        var sequences = [[Int32]](repeating: [], count: texts.count)
+        sequences.withUnsafeMutableBufferPointer { out in
+            let out = UnsafeSendable(out.baseAddress!), tokenizer = self.tokenizer
+            splitAcrossCores(texts.count) { lo, hi in
+                for i in lo..<hi { (out.pointer + i).pointee = tokenizer.encode(texts[i]) }
+            }
+        }
         return embed(tokenIDs: sequences)
     }
 
@@ -156,36 +162,40 @@ struct PackedLinear {
     enum Epilogue {
         case none
         case gelu
-        case residualLayerNorm(UnsafeSendable, Norm, eps: Float)
+        case residualLayerNorm(UnsafeSendable<Float>, Norm, eps: Float)
     }
 }
 
 typealias Norm = (gamma: FloatBuffer, beta: FloatBuffer)
 
-struct UnsafeSendable: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Float>
-    init(_ pointer: UnsafeMutablePointer<Float>) { self.pointer = pointer }
+/// A pointer that closures on several threads write through, at disjoint places.
+struct UnsafeSendable<T>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<T>
+    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
 }
 
 let activeCores = max(1, ProcessInfo.processInfo.activeProcessorCount)
 /// Rows of the GEMM's register tile (12 with AVX-512, else 6).
 let gemmRowTile = clio_gemm_row_tile(Int32(CLIO_ISA_AUTO))
 
-/// Runs `body` over `rows` in chunks of whole GEMM row tiles, on every core.
-func parallelRows(_ rows: Int, _ body: (Int, Int) -> Void) {
-    let tile = gemmRowTile
-    let tiles = (rows + tile - 1) / tile
-    let chunks = min(tiles, activeCores * 4)
+/// Runs `body(lo, hi)` over `0..<count` cut into up to `activeCores * 4` contiguous chunks whose
+/// bounds are multiples of `granule`, on every core.
+func splitAcrossCores(_ count: Int, granule: Int = 1, _ body: (Int, Int) -> Void) {
+    let units = (count + granule - 1) / granule
+    let chunks = min(units, activeCores * 4)
     if chunks <= 1 {
-        body(0, rows)
+        if count > 0 { body(0, count) }
         return
     }
     DispatchQueue.concurrentPerform(iterations: chunks) { c in
-        let lo = tiles * c / chunks * tile
-        let hi = min(rows, tiles * (c + 1) / chunks * tile)
+        let lo = units * c / chunks * granule
+        let hi = min(count, units * (c + 1) / chunks * granule)
         if lo < hi { body(lo, hi) }
     }
 }
+
+/// splitAcrossCores in whole GEMM row tiles.
+func parallelRows(_ rows: Int, _ body: (Int, Int) -> Void) { splitAcrossCores(rows, granule: gemmRowTile, body) }
 
 final class MiniLMModel: @unchecked Sendable {
     struct Layer {
@@ -291,16 +301,20 @@ final class MiniLMModel: @unchecked Sendable {
         defer { returnWorkspace(workspace) }
         let x = workspace.x, qkv = workspace.qkv, context = workspace.context, y = workspace.y, inner = workspace.inner
 
-        // Embeddings: word + position + token type 0, then LayerNorm.
-        for (s, ids) in sequences.enumerated() {
-            for (i, id) in ids.enumerated() {
-                let row = x.pointer + (offsets[s] + i) * h
-                let word = words.pointer + Int(min(max(id, 0), Int32(config.vocabSize - 1))) * h
-                let position = positions.pointer + min(i, config.maxPositions - 1) * h
-                for j in 0..<h { row[j] = word[j] + position[j] + tokenType.pointer[j] }
+        // Embeddings: word + position + token type 0, then LayerNorm; sequences split across cores.
+        let xPointer = UnsafeSendable(x.pointer)
+        splitAcrossCores(sequences.count) { lo, hi in
+            for s in lo..<hi {
+                for (i, id) in sequences[s].enumerated() {
+                    let row = xPointer.pointer + (offsets[s] + i) * h
+                    let word = words.pointer + Int(min(max(id, 0), Int32(config.vocabSize - 1))) * h
+                    let position = positions.pointer + min(i, config.maxPositions - 1) * h
+                    for j in 0..<h { row[j] = word[j] + position[j] + tokenType.pointer[j] }
+                }
+                clio_layernorm(xPointer.pointer + offsets[s] * h, nil, offsets[s + 1] - offsets[s], h,
+                               embeddingNorm.gamma.pointer, embeddingNorm.beta.pointer, config.eps)
             }
         }
-        clio_layernorm(x.pointer, nil, total, h, embeddingNorm.gamma.pointer, embeddingNorm.beta.pointer, config.eps)
 
         // Attention work items: one per (sequence, head), longest first, dealt round-robin into
         // chunks so that each chunk gets a fair share and one scratch buffer.
@@ -334,16 +348,24 @@ final class MiniLMModel: @unchecked Sendable {
                              .residualLayerNorm(UnsafeSendable(y.pointer), layer.norm2, eps: eps))
         }
 
-        return sequences.indices.map { s in
-            var mean = [Double](repeating: 0, count: h)
-            for r in offsets[s]..<offsets[s + 1] {
-                let row = x.pointer + r * h
-                for j in 0..<h { mean[j] += Double(row[j]) }
+        // Mean pooling and L2 normalisation, sequences split across cores.
+        var vectors = [[Float]](repeating: [], count: sequences.count)
+        vectors.withUnsafeMutableBufferPointer { out in
+            let out = UnsafeSendable(out.baseAddress!)
+            splitAcrossCores(sequences.count) { lo, hi in
+                for s in lo..<hi {
+                    var mean = [Double](repeating: 0, count: h)
+                    for r in offsets[s]..<offsets[s + 1] {
+                        let row = xPointer.pointer + r * h
+                        for j in 0..<h { mean[j] += Double(row[j]) }
+                    }
+                    let n = Double(max(1, offsets[s + 1] - offsets[s]))
+                    var v = mean.map { Float($0 / n) }
+                    normalizeL2(&v)
+                    (out.pointer + s).pointee = v
+                }
             }
-            let n = Double(max(1, offsets[s + 1] - offsets[s]))
-            var v = mean.map { Float($0 / n) }
-            normalizeL2(&v)
-            return v
         }
+        return vectors
     }
 }
