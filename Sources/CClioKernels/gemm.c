@@ -30,13 +30,45 @@
 #define NR CLIO_GEMM_NR
 #define MR 6
 
+static int cpu_isa(void);
+
 size_t clio_gemm_packed_size(size_t k, size_t n) { return ((n + NR - 1) / NR) * NR * k; }
+
+#ifdef CLIO_X86
+// dst[i][j] = src[j][i] for a 16x16 block (row strides lds, ldd): four rounds of swapping the
+// off-diagonal halves of ever smaller blocks, 64 two-register permutes instead of 256 scalar
+// loads and stores. Packs the keys of attention and, at load time, the weights.
+__attribute__((target("avx512f"))) static void transpose_16x16(const float *src, size_t lds, float *dst, size_t ldd) {
+    __m512 r[16];
+    for (int i = 0; i < 16; i++) r[i] = _mm512_loadu_ps(src + i * lds);
+    for (int d = 8; d >= 1; d /= 2) {
+        int lo[16], hi[16];
+        for (int l = 0; l < 16; l++) {
+            lo[l] = (l & d) ? 16 + l - d : l;
+            hi[l] = (l & d) ? 16 + l : l + d;
+        }
+        __m512i ilo = _mm512_loadu_si512(lo), ihi = _mm512_loadu_si512(hi);
+        for (int i = 0; i < 16; i++) {
+            if (i & d) continue;
+            __m512 a = r[i], b = r[i + d];
+            r[i] = _mm512_permutex2var_ps(a, ilo, b);
+            r[i + d] = _mm512_permutex2var_ps(a, ihi, b);
+        }
+    }
+    for (int i = 0; i < 16; i++) _mm512_storeu_ps(dst + i * ldd, r[i]);
+}
+#endif
 
 void clio_gemm_pack_bt(const float *bt, size_t ldb, size_t n, size_t k, float *packed) {
     size_t panels = (n + NR - 1) / NR;
     for (size_t p = 0; p < panels; p++) {
         float *dst = packed + p * NR * k;
-        for (size_t kk = 0; kk < k; kk++) {
+        size_t kk = 0;
+#ifdef CLIO_X86
+        if (p * NR + NR <= n && cpu_isa() >= CLIO_ISA_AVX512)
+            for (; kk + 16 <= k; kk += 16) transpose_16x16(bt + p * NR * ldb + kk, ldb, dst + kk * NR, NR);
+#endif
+        for (; kk < k; kk++) {
             for (size_t j = 0; j < NR; j++) {
                 size_t col = p * NR + j;
                 dst[kk * NR + j] = col < n ? bt[col * ldb + kk] : 0.0f;
@@ -206,6 +238,7 @@ __attribute__((target("avx2,fma"))) static void tile_avx2_6x16(size_t k, const f
 
 #define MR5 12
 #define NR5 (2 * NR)
+#define PANEL_STEP (NR * sizeof(float))  // bytes from one k to the next in a packed panel
 
 // Rows r, r+1, r+2 of the tile from base register B (row stride in %[ars]): one broadcast each,
 // two FMAs each (one per panel) into accumulators 2r .. 2r+5.
@@ -225,12 +258,13 @@ __attribute__((target("avx2,fma"))) static void tile_avx2_6x16(size_t k, const f
     "addq %[ldc], %[c]\n\t"
 #define START_ROW(r0, r1) "vmovaps %%zmm24, %%zmm" #r0 "\n\t" "vmovaps %%zmm25, %%zmm" #r1 "\n\t"
 
-// One 12x32 tile, all in assembly: C[i][0..31] = start[0..31] + sum over kk of A(i, kk) * B,
+// One 12x32 tile, all in assembly: C[i][0..31] = start[0..31] + sum over kk of A(i, kk) * B(kk),
 // with A(i, kk) at byte offset i * ars + kk * aks from `a` (so A may be row-major, ars = lda * 4
-// and aks = 4, or anything else), B's 32 columns from panels p0 and p1 (p1 may repeat p0 where
-// the last panel has no partner; those columns are then thrown away), C's rows `ldc` bytes apart.
+// and aks = 4, or anything else); B(kk)'s 32 columns are 16 floats at p0 and 16 at p1, both
+// advancing `bks` bytes per kk (64 in a packed panel; p1 may repeat p0 where the last panel has
+// no partner, those columns are then thrown away); C's rows are `ldc` bytes apart.
 __attribute__((target("avx512f"))) static void tile_avx512_12x32(size_t k, const float *a, size_t ars, size_t aks,
-                                                                 const float *p0, const float *p1,
+                                                                 const float *p0, const float *p1, size_t bks,
                                                                  const float *start, float *c, size_t ldc) {
     const char *a0 = (const char *)a, *a3 = a0 + 3 * ars, *a6 = a0 + 6 * ars, *a9 = a0 + 9 * ars;
     size_t n = k;
@@ -252,8 +286,8 @@ __attribute__((target("avx512f"))) static void tile_avx512_12x32(size_t k, const
         "addq %[aks], %[a3]\n\t"
         "addq %[aks], %[a6]\n\t"
         "addq %[aks], %[a9]\n\t"
-        "addq $64, %[p0]\n\t"
-        "addq $64, %[p1]\n\t"
+        "addq %[bks], %[p0]\n\t"
+        "addq %[bks], %[p1]\n\t"
         "decq %[n]\n\t"
         "jnz 1b\n\t"
         "2:\n\t"
@@ -261,7 +295,7 @@ __attribute__((target("avx512f"))) static void tile_avx512_12x32(size_t k, const
         STORE_ROW(12, 13) STORE_ROW(14, 15) STORE_ROW(16, 17) STORE_ROW(18, 19) STORE_ROW(20, 21) STORE_ROW(22, 23)
         : [a0] "+r"(a0), [a3] "+r"(a3), [a6] "+r"(a6), [a9] "+r"(a9), [p0] "+r"(p0), [p1] "+r"(p1), [n] "+r"(n),
           [c] "+r"(c)
-        : [ars] "r"(ars), [aks] "r"(aks), [start] "r"(start), [ldc] "r"(ldc)
+        : [ars] "r"(ars), [aks] "r"(aks), [bks] "r"(bks), [start] "r"(start), [ldc] "r"(ldc)
         : "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", "xmm10", "xmm11",
           "xmm12", "xmm13", "xmm14", "xmm15", "xmm16", "xmm17", "xmm18", "xmm19", "xmm20", "xmm21", "xmm22",
           "xmm23", "xmm24", "xmm25", "xmm26", "xmm27", "xmm28", "memory", "cc");
@@ -345,7 +379,9 @@ VINLINE void gelu_rows_v(float *x, size_t ldx, size_t rows, size_t n) {
     }
 }
 
-VINLINE void softmax_row_v(float *row, size_t len) {
+// row = exp(row - max(row)), returning the sum: softmax but for the division, which attention
+// applies to its 32-column outputs instead of to every score.
+VINLINE float exp_row_v(float *row, size_t len) {
     v16f vmax = vsplat(-INFINITY);
     size_t j = 0;
     for (; j + 16 <= len; j += 16) vmax = __builtin_elementwise_max(vmax, *(v16f *)(row + j));
@@ -365,9 +401,21 @@ VINLINE void softmax_row_v(float *row, size_t len) {
         vstore_part(row + j, tail, e);
         for (size_t l = 0; l < tail; l++) sum += e[l];
     }
-    float inv = 1.0f / sum;
-    for (j = 0; j + 16 <= len; j += 16) *(v16f *)(row + j) *= inv;
-    for (; j < len; j++) row[j] *= inv;
+    return sum;
+}
+
+VINLINE void scale_rows_v(float *x, size_t ldx, size_t rows, size_t n, const float *factors) {
+    for (size_t r = 0; r < rows; r++) {
+        float *row = x + r * ldx;
+        size_t j = 0;
+        for (; j + 16 <= n; j += 16) *(v16f *)(row + j) *= factors[r];
+        for (; j < n; j++) row[j] *= factors[r];
+    }
+}
+
+VINLINE void softmax_row_v(float *row, size_t len) {
+    float inv = 1.0f / exp_row_v(row, len);
+    scale_rows_v(row, len, 1, len, &inv);
 }
 
 VINLINE void layernorm_rows_v(float *x, size_t ldx, const float *residual, size_t ldr, size_t rows, size_t n,
@@ -447,13 +495,20 @@ static void layernorm_rows_scalar(float *x, size_t ldx, const float *residual, s
 
 #ifdef CLIO_X86
 #define ROW_STEPS(ISA, TARGET)                                                                      \
-    __attribute__((target(TARGET))) static void gelu_rows_##ISA(float *x, size_t ldx, size_t rows, size_t n) { \
+    __attribute__((target(TARGET), unused)) static void gelu_rows_##ISA(float *x, size_t ldx, size_t rows, size_t n) { \
         gelu_rows_v(x, ldx, rows, n);                                                               \
     }                                                                                               \
-    __attribute__((target(TARGET))) static void softmax_row_##ISA(float *row, size_t len) {         \
+    __attribute__((target(TARGET), unused)) static void softmax_row_##ISA(float *row, size_t len) {         \
         softmax_row_v(row, len);                                                                    \
     }                                                                                               \
-    __attribute__((target(TARGET))) static void layernorm_rows_##ISA(                               \
+    __attribute__((target(TARGET), unused)) static float exp_row_##ISA(float *row, size_t len) {            \
+        return exp_row_v(row, len);                                                                 \
+    }                                                                                               \
+    __attribute__((target(TARGET), unused)) static void scale_rows_##ISA(float *x, size_t ldx, size_t rows, size_t n, \
+                                                                 const float *factors) {            \
+        scale_rows_v(x, ldx, rows, n, factors);                                                     \
+    }                                                                                               \
+    __attribute__((target(TARGET), unused)) static void layernorm_rows_##ISA(                               \
         float *x, size_t ldx, const float *residual, size_t ldr, size_t rows, size_t n, const float *gamma, \
         const float *beta, float eps) {                                                             \
         layernorm_rows_v(x, ldx, residual, ldr, rows, n, gamma, beta, eps);                         \
@@ -603,9 +658,9 @@ static void gemm_12x32(size_t m, size_t n, size_t k, const float *a, size_t lda,
                 if (top < written) written = top;
                 float *out = c + top * ldc + q * NR5;
                 if (rows == MR5 && cols == NR5) {
-                    tile_avx512_12x32(k, a + top * lda, ars, sizeof(float), p0, p1, s, out, ldc * sizeof(float));
+                    tile_avx512_12x32(k, a + top * lda, ars, sizeof(float), p0, p1, PANEL_STEP, s, out, ldc * sizeof(float));
                 } else {
-                    tile_avx512_12x32(k, a + top * lda, ars, sizeof(float), p0, p1, s, tile, sizeof(float) * NR5);
+                    tile_avx512_12x32(k, a + top * lda, ars, sizeof(float), p0, p1, PANEL_STEP, s, tile, sizeof(float) * NR5);
                     for (size_t r = 0; r < rows; r++) memcpy(out + r * ldc, tile + r * NR5, cols * sizeof(float));
                 }
                 if (ep && ep->kind == CLIO_EPILOGUE_GELU) gelu_rows_avx512(out, ldc, rows, cols);
@@ -646,21 +701,25 @@ static size_t score_width(size_t len) { return (((len + NR - 1) / NR + 1) / 2) *
 
 size_t clio_attention_scratch(size_t len, size_t dim) {
     size_t packed = clio_gemm_packed_size(dim, len) + clio_gemm_packed_size(len, dim);
-    // 6x16 paths: every row of scores. AVX-512: 12 rows of scores and a 12-row block of queries.
-    size_t rows = len * len, fused = MR5 * score_width(len) + MR5 * dim + MR5 * NR5;
+    // 6x16 paths: every row of scores. AVX-512: 12 rows of scores, a 12-row block of queries, a
+    // tile and 12 row sums.
+    size_t rows = len * len, fused = MR5 * score_width(len) + MR5 * dim + MR5 * NR5 + MR5;
     return packed + (rows > fused ? rows : fused);
 }
 
 #ifdef CLIO_X86
-// For each block of 12 queries: their scores against every key (12 x len, in L1), softmax per
-// row, then times V. A block of fewer than 12 queries is copied into zero-padded rows; a last
-// partial block is moved up to end at the last query, as in gemm_12x32.
-static void attention_12x32(size_t len, size_t dim, const float *q, size_t ld, const float *pk, const float *pv,
-                            float *out, size_t ldo, float *scratch) {
+// For each block of 12 queries: their scores against every key (12 x len, in L1), exp, times V,
+// each output row divided by its sum of exps. V is read in place when its rows are whole panels
+// wide, else packed (`pv`). A block of fewer than 12 queries is copied into zero-padded rows; a
+// last partial block is moved up to end at the last query, as in gemm_12x32.
+static void attention_12x32(size_t len, size_t dim, const float *q, const float *v, size_t ld, const float *pk,
+                            const float *pv, float *out, size_t ldo, float *scratch) {
     size_t kpanels = (len + NR - 1) / NR, vpanels = (dim + NR - 1) / NR;
     size_t width = score_width(len);
-    float *scores = scratch, *padded = scores + MR5 * width, *tile = padded + MR5 * dim;
+    float *scores = scratch, *padded = scores + MR5 * width, *tile = padded + MR5 * dim, *inv = tile + MR5 * NR5;
     const float zeros[NR5] = {0};
+    int in_place = dim % NR == 0;
+    size_t vstep = in_place ? ld * sizeof(float) : PANEL_STEP;
     size_t ldq = ld;
     if (len < MR5) {
         memset(padded, 0, MR5 * dim * sizeof(float));
@@ -673,21 +732,24 @@ static void attention_12x32(size_t len, size_t dim, const float *q, size_t ld, c
         size_t rows = len - top < MR5 ? len - top : MR5;
         for (size_t p = 0; p < kpanels; p += 2) {
             const float *p0 = pk + p * NR * dim, *p1 = p + 1 < kpanels ? p0 + NR * dim : p0;
-            tile_avx512_12x32(dim, q + top * ldq, ldq * sizeof(float), sizeof(float), p0, p1, zeros, scores + p * NR,
-                              width * sizeof(float));
+            tile_avx512_12x32(dim, q + top * ldq, ldq * sizeof(float), sizeof(float), p0, p1, PANEL_STEP, zeros,
+                              scores + p * NR, width * sizeof(float));
         }
         // All 12 rows, so the padding rows of a short sequence hold numbers too (they are dropped).
-        for (size_t r = 0; r < MR5; r++) softmax_row_avx512(scores + r * width, len);
+        for (size_t r = 0; r < MR5; r++) inv[r] = 1.0f / exp_row_avx512(scores + r * width, len);
         for (size_t p = 0; p < vpanels; p += 2) {
-            const float *p0 = pv + p * NR * len, *p1 = p + 1 < vpanels ? p0 + NR * len : p0;
+            const float *p0 = in_place ? v + p * NR : pv + p * NR * len;
+            const float *p1 = p + 1 < vpanels ? p0 + (in_place ? NR : NR * len) : p0;
             size_t cols = dim - p * NR < NR5 ? dim - p * NR : NR5;
             float *dst = out + top * ldo + p * NR;
             if (rows == MR5 && cols == NR5) {
-                tile_avx512_12x32(len, scores, width * sizeof(float), sizeof(float), p0, p1, zeros, dst,
+                tile_avx512_12x32(len, scores, width * sizeof(float), sizeof(float), p0, p1, vstep, zeros, dst,
                                   ldo * sizeof(float));
+                scale_rows_avx512(dst, ldo, MR5, NR5, inv);
             } else {
-                tile_avx512_12x32(len, scores, width * sizeof(float), sizeof(float), p0, p1, zeros, tile,
+                tile_avx512_12x32(len, scores, width * sizeof(float), sizeof(float), p0, p1, vstep, zeros, tile,
                                   NR5 * sizeof(float));
+                scale_rows_avx512(tile, NR5, rows, cols, inv);
                 for (size_t r = 0; r < rows; r++) memcpy(dst + r * ldo, tile + r * NR5, cols * sizeof(float));
             }
         }
@@ -703,10 +765,13 @@ void clio_attention(int isa, size_t len, size_t dim, const float *q, const float
     float *pv = pk + clio_gemm_packed_size(dim, len);
     float *rest = pv + clio_gemm_packed_size(len, dim);
     clio_gemm_pack_bt(k, ld, len, dim, pk);
-    clio_gemm_pack_b(v, ld, len, dim, pv);
 #ifdef CLIO_X86
-    if (isa >= CLIO_ISA_AVX512) return attention_12x32(len, dim, q, ld, pk, pv, out, ldo, rest);
+    if (isa >= CLIO_ISA_AVX512) {
+        if (dim % NR) clio_gemm_pack_b(v, ld, len, dim, pv);
+        return attention_12x32(len, dim, q, v, ld, pk, pv, out, ldo, rest);
+    }
 #endif
+    clio_gemm_pack_b(v, ld, len, dim, pv);
     clio_gemm_fused(isa, len, len, dim, q, ld, pk, NULL, rest, len, NULL);
     for (size_t i = 0; i < len; i++) softmax_row(isa, rest + i * len, len);
     clio_gemm_fused(isa, len, dim, len, rest, len, pv, NULL, out, ldo, NULL);
