@@ -20,11 +20,16 @@ public final class MiniLMEmbedder: Embedder, @unchecked Sendable {
     let maxTokensPerPass = 8192
 
     /// Loads `config.json`, `vocab.txt` and `model.safetensors` from `directory`.
-    public init(directory: String) throws(ClioError) {
+    public convenience init(directory: String) throws(ClioError) {
+        try self.init(directory: directory, isa: Int32(CLIO_ISA_AUTO))
+    }
+
+    /// `isa` picks the kernels' instruction set (CLIO_ISA_*), for tests of each path.
+    init(directory: String, isa: Int32) throws(ClioError) {
         let config = try MiniLMConfig(path: directory + "/config.json")
         let maxLength = MiniLMFiles.maxSequenceLength(directory: directory)
         tokenizer = try BertTokenizer(vocabFile: directory + "/vocab.txt", maxLength: min(maxLength, config.maxPositions))
-        model = try MiniLMModel(weights: SafetensorsFile(path: directory + "/model.safetensors"), config: config)
+        model = try MiniLMModel(weights: SafetensorsFile(path: directory + "/model.safetensors"), config: config, isa: isa)
         dimension = config.hidden
     }
 
@@ -139,11 +144,11 @@ struct PackedLinear {
     /// output[rows x outputs] = input[rows x inputs] * W^T + b, then `epilogue` applied to each
     /// block of rows as soon as it is computed (while in cache); rows split across cores.
     func apply(_ input: UnsafeMutablePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>,
-               _ epilogue: Epilogue = .none) {
+               _ epilogue: Epilogue = .none, isa: Int32) {
         let inputs = self.inputs, outputs = self.outputs
         let packed = self.packed.pointer, bias = self.bias.pointer
         let input = UnsafeSendable(input), output = UnsafeSendable(output)
-        parallelRows(rows) { lo, hi in
+        splitAcrossCores(rows, granule: clio_gemm_row_tile(isa)) { lo, hi in
             var fused = clio_epilogue()
             switch epilogue {
             case .none: break
@@ -153,7 +158,7 @@ struct PackedLinear {
                 fused = clio_epilogue(kind: CLIO_EPILOGUE_RESIDUAL_LAYERNORM, residual: residual.pointer + lo * outputs,
                                       ldr: outputs, gamma: norm.gamma.pointer, beta: norm.beta.pointer, eps: eps)
             }
-            clio_gemm_fused(Int32(CLIO_ISA_AUTO), hi - lo, outputs, inputs, input.pointer + lo * inputs, inputs, packed,
+            clio_gemm_fused(isa, hi - lo, outputs, inputs, input.pointer + lo * inputs, inputs, packed,
                             bias, output.pointer + lo * outputs, outputs, &fused)
         }
     }
@@ -175,8 +180,6 @@ struct UnsafeSendable<T>: @unchecked Sendable {
 }
 
 let activeCores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-/// Rows of the GEMM's register tile (12 with AVX-512, else 6).
-let gemmRowTile = clio_gemm_row_tile(Int32(CLIO_ISA_AUTO))
 
 /// Runs `body(lo, hi)` over `0..<count` cut into up to `activeCores * 4` contiguous chunks whose
 /// bounds are multiples of `granule`, on every core.
@@ -194,8 +197,6 @@ func splitAcrossCores(_ count: Int, granule: Int = 1, _ body: (Int, Int) -> Void
     }
 }
 
-/// splitAcrossCores in whole GEMM row tiles.
-func parallelRows(_ rows: Int, _ body: (Int, Int) -> Void) { splitAcrossCores(rows, granule: gemmRowTile, body) }
 
 final class MiniLMModel: @unchecked Sendable {
     struct Layer {
@@ -208,14 +209,17 @@ final class MiniLMModel: @unchecked Sendable {
     }
 
     let config: MiniLMConfig
+    /// The kernels' instruction set (CLIO_ISA_AUTO: the best the CPU has).
+    let isa: Int32
     let words: FloatBuffer
     let positions: FloatBuffer
     let tokenType: FloatBuffer
     let embeddingNorm: Norm
     let layers: [Layer]
 
-    init(weights file: SafetensorsFile, config: MiniLMConfig) throws(ClioError) {
+    init(weights file: SafetensorsFile, config: MiniLMConfig, isa: Int32) throws(ClioError) {
         self.config = config
+        self.isa = isa
         let h = config.hidden, ff = config.intermediate
         // Checkpoints saved from BertForX prefix every name with "bert.".
         let prefix = file.tensors["embeddings.word_embeddings.weight"] == nil ? "bert." : ""
@@ -327,7 +331,7 @@ final class MiniLMModel: @unchecked Sendable {
         let chunks = min(items.count, activeCores * 8)
         let eps = config.eps
         for layer in layers {
-            layer.qkv.apply(x.pointer, rows: total, into: qkv.pointer)
+            layer.qkv.apply(x.pointer, rows: total, into: qkv.pointer, isa: isa)
             let qkvPointer = UnsafeSendable(qkv.pointer), contextPointer = UnsafeSendable(context.pointer)
             let itemList = items, offsetList = offsets
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
@@ -336,16 +340,16 @@ final class MiniLMModel: @unchecked Sendable {
                 for (s, head) in stride(from: chunk, to: itemList.count, by: chunks).map({ itemList[$0] }) {
                     let len = offsetList[s + 1] - offsetList[s]
                     let base = qkvPointer.pointer + offsetList[s] * 3 * h + head * headSize
-                    clio_attention(Int32(CLIO_ISA_AUTO), len, headSize, base, base + h, base + 2 * h, 3 * h,
+                    clio_attention(isa, len, headSize, base, base + h, base + 2 * h, 3 * h,
                                    contextPointer.pointer + offsetList[s] * h + head * headSize, h, scratch)
                 }
             }
             // y = LayerNorm(attention output + x); then x = LayerNorm(down(GELU(up(y))) + y).
             layer.attentionOutput.apply(context.pointer, rows: total, into: y.pointer,
-                                        .residualLayerNorm(UnsafeSendable(x.pointer), layer.norm1, eps: eps))
-            layer.up.apply(y.pointer, rows: total, into: inner.pointer, .gelu)
+                                        .residualLayerNorm(UnsafeSendable(x.pointer), layer.norm1, eps: eps), isa: isa)
+            layer.up.apply(y.pointer, rows: total, into: inner.pointer, .gelu, isa: isa)
             layer.down.apply(inner.pointer, rows: total, into: x.pointer,
-                             .residualLayerNorm(UnsafeSendable(y.pointer), layer.norm2, eps: eps))
+                             .residualLayerNorm(UnsafeSendable(y.pointer), layer.norm2, eps: eps), isa: isa)
         }
 
         // Mean pooling and L2 normalisation, sequences split across cores.
