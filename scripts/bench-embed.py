@@ -2,7 +2,7 @@
 """The measuring half of scripts/bench-embed.sh: clio-embed against sentence-transformers on the
 same texts, in one run, with what each side ran on and whether the machine was quiet.
 
-    bench-embed.py compare --clio BIN --texts FILE --model-path DIR [--threads 2] [--rounds 1]
+    bench-embed.py compare --clio BIN --texts FILE --model-path DIR [--threads 2] [--rounds 1] [--peak BIN]
     bench-embed.py peer TEXTS MODEL_PATH THREADS      (the sentence-transformers side; prints JSON)
 
 Run it with the virtualenv's python (it imports torch only in `peer`, in a child process, so
@@ -97,6 +97,9 @@ def compare(args):
     clio = [args.clio, "--no-cache", "--quiet", "--field", "text"]
     peer = [sys.executable, os.path.abspath(__file__), "peer", args.texts, args.model_path, str(args.threads)]
 
+    peak = {}
+    if args.peak:
+        peak = json.loads(subprocess.run([args.peak], capture_output=True, text=True, check=True).stdout)
     waited = wait_for_quiet(args.max_load, args.quiet_wait)
     before = loadavg()
     runs = {"clio": [], "peer": []}
@@ -129,6 +132,11 @@ def compare(args):
     print(f"sentence-transformers {info['texts'] / p['wall']:8.1f} texts/s  ({p['wall']:.1f} s wall, {p['cpu']:.1f} s cpu, "
           f"load {p['load_wall']:.2f} s excluded, {flops / p['wall'] / 1e9:.0f} GFLOP/s, {flops / p['cpu'] / 1e9:.0f} per cpu-s)")
 
+    if peak:
+        best = peak["avx512"] if "avx512" in kernels else peak["avx2"]
+        print(f"one core's peak (scripts/fma-peak.c): {peak['avx512']:.0f} GFLOP/s with AVX-512, {peak['avx2']:.0f} with "
+              f"AVX2; per cpu-s clio-embed reaches {100 * flops / c['cpu'] / 1e9 / best:.0f}% of its kernels' peak, "
+              f"sentence-transformers {100 * flops / p['cpu'] / 1e9 / max(peak.values()):.0f}% of the AVX-512 peak")
     busy = []
     if before[0] > args.max_load:
         busy.append(f"1-minute load {before[0]:.2f} before the runs > {args.max_load}")
@@ -186,6 +194,7 @@ def main():
     parser.add_argument("--max-load", type=float, default=0.6, help="1-minute load above which the machine is busy")
     parser.add_argument("--max-other", type=float, default=0.05, help="share of CPU others may use during a run")
     parser.add_argument("--quiet-wait", type=int, default=120, help="seconds to wait for the load to drop first")
+    parser.add_argument("--peak", help="the built scripts/fma-peak.c, to compare with one core's peak")
     return compare(parser.parse_args())
 
 

@@ -11,7 +11,8 @@
 # a one-record run, subtracted; Python imports are not timed). scripts/bench-embed.py does the
 # measuring: it prints the torch version, threads and kernels, clio's kernels, the tokens and
 # GFLOP/s of each side, the load average before and after, and marks the ratio BUSY (exit
-# status 3) when the machine was not idle; its docstring gives the thresholds.
+# status 3) when the machine was not idle (its docstring gives the thresholds), and one core's
+# peak GFLOP/s from scripts/fma-peak.c.
 # Needs: scripts/get-model.sh (weights), a venv .venv-embed with sentence-transformers
 # (created here on first use, from PyPI).
 set -euo pipefail
@@ -32,6 +33,7 @@ swift build -c release --product clio-embed >&2
 bin="$(swift build -c release --show-bin-path)/clio-embed"
 
 python3 scripts/sharegpt_texts.py --limit "$n" > "$out/texts.jsonl"
+cc -O2 scripts/fma-peak.c -o "$out/fma-peak"
 
 measure() { # label, then the command; prints "wall cpu rss_kb"
     local label="$1"; shift
@@ -44,7 +46,7 @@ if [ "$(nproc)" -gt 2 ] && command -v taskset >/dev/null; then pin=(taskset -c 0
 echo "bench-embed: $n texts from ShareGPT, $(nproc) cores${pin:+, pinned to 2}" >&2
 status=0
 "${pin[@]}" .venv-embed/bin/python scripts/bench-embed.py compare --clio "$bin" --texts "$out/texts.jsonl" \
-    --model-path "$model_path" --threads 2 "${@:2}" || status=$?
+    --model-path "$model_path" --threads 2 --peak "$out/fma-peak" "${@:2}" || status=$?
 [ "$status" -eq 0 ] || [ "$status" -eq 3 ] || exit "$status"
 
 # Memory: streaming in batches keeps peak RSS flat in the number of records.

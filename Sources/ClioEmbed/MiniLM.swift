@@ -283,7 +283,8 @@ final class MiniLMModel: @unchecked Sendable {
             defer { spareWorkspace = nil }
             return spareWorkspace.flatMap { $0.tokens >= tokens ? $0 : nil }
         }
-        return kept ?? Workspace(tokens: tokens, config: config)
+        // Sized in steps of 1,024 tokens, so a run whose passes grow reallocates a few times at most.
+        return kept ?? Workspace(tokens: (tokens + 1023) / 1024 * 1024, config: config)
     }
 
     /// Keeps the larger of `workspace` and the one already kept.
