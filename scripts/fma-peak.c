@@ -4,7 +4,6 @@
 // comes to the hardware.
 //
 //     cc -O2 scripts/fma-peak.c -o fma-peak && ./fma-peak      # prints JSON: GFLOP/s per ISA
-#include <immintrin.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -17,36 +16,24 @@ static double cpu_seconds(void) {
     return t.tv_sec + t.tv_nsec * 1e-9;
 }
 
-__attribute__((target("avx512f"))) static double avx512(void) {
-    __m512 c[CHAINS];
-    for (int i = 0; i < CHAINS; i++) c[i] = _mm512_set1_ps((float)i);
-    __m512 a = _mm512_set1_ps(0.999f), b = _mm512_set1_ps(0.001f);
-    double t = cpu_seconds();
-    for (long s = 0; s < STEPS; s++)
-#pragma GCC unroll 24
-        for (int i = 0; i < CHAINS; i++) c[i] = _mm512_fmadd_ps(a, c[i], b);
-    t = cpu_seconds() - t;
-    float sink = 0;
-    for (int i = 0; i < CHAINS; i++) sink += _mm512_reduce_add_ps(c[i]);
-    return sink == 12345.0f ? 0 : STEPS * CHAINS * 32.0 / t / 1e9;
-}
-
-__attribute__((target("avx2,fma"))) static double avx2(void) {
-    __m256 c[CHAINS];
-    for (int i = 0; i < CHAINS; i++) c[i] = _mm256_set1_ps((float)i);
-    __m256 a = _mm256_set1_ps(0.999f), b = _mm256_set1_ps(0.001f);
-    double t = cpu_seconds();
-    for (long s = 0; s < STEPS; s++)
-#pragma GCC unroll 24
-        for (int i = 0; i < CHAINS; i++) c[i] = _mm256_fmadd_ps(a, c[i], b);
-    t = cpu_seconds() - t;
-    float lanes[8], sink = 0;
-    for (int i = 0; i < CHAINS; i++) {
-        _mm256_storeu_ps(lanes, c[i]);
-        for (int l = 0; l < 8; l++) sink += lanes[l];
+// GFLOP/s of CHAINS chains c = a * c + b on vectors of LANES floats (compiled to FMAs of that
+// width for TARGET); the sum of the results is checked so the loop cannot be dropped.
+#define PEAK(NAME, TARGET, LANES)                                                                   \
+    __attribute__((target(TARGET))) static double NAME(void) {                                     \
+        typedef float vec __attribute__((vector_size(4 * LANES)));                                 \
+        vec c[CHAINS], a = (vec){0} + 0.999f, b = (vec){0} + 0.001f;                               \
+        for (int i = 0; i < CHAINS; i++) c[i] = (vec){0} + (float)i;                               \
+        double t = cpu_seconds();                                                                  \
+        for (long s = 0; s < STEPS; s++)                                                           \
+            _Pragma("GCC unroll 24") for (int i = 0; i < CHAINS; i++) c[i] = a * c[i] + b;         \
+        t = cpu_seconds() - t;                                                                     \
+        float sink = 0;                                                                            \
+        for (int i = 0; i < CHAINS; i++)                                                           \
+            for (int l = 0; l < LANES; l++) sink += c[i][l];                                       \
+        return sink == 12345.0f ? 0 : STEPS * CHAINS * 2.0 * LANES / t / 1e9;                      \
     }
-    return sink == 12345.0f ? 0 : STEPS * CHAINS * 16.0 / t / 1e9;
-}
+PEAK(avx512, "avx512f,fma", 16)
+PEAK(avx2, "avx2,fma", 8)
 
 int main(void) {
     __builtin_cpu_init();
