@@ -32,8 +32,8 @@ let package = Package(
         .executableTarget(name: "clio-tree", dependencies: ["ClioTree"]),
 
         .testTarget(name: "ClioCoreTests", dependencies: ["ClioCore", "ClioTestSupport"]),
-        // A local HTTP server that answers like the providers and injects faults, for tests.
-        .target(name: "ClioTestSupport", path: "Tests/ClioTestSupport"),
+        // A local HTTP server that injects faults, and strict emulators of the providers' APIs, for tests.
+        .target(name: "ClioTestSupport", dependencies: ["ClioCore"], path: "Tests/ClioTestSupport"),
         .testTarget(name: "ClioLLMTests", dependencies: ["ClioLLM", "ClioTestSupport"]),
         .testTarget(name: "ClioSummarizeTests", dependencies: ["ClioSummarize"]),
         // Fixtures are read by path (#filePath), not bundled.
@@ -44,7 +44,7 @@ let package = Package(
         // Runs the built executables; depending on them makes `swift test` build them first.
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ClioCore", "clio-summarize", "clio-embed", "clio-cluster", "clio-label", "clio-tree"]),
+            dependencies: ["ClioCore", "ClioTestSupport", "clio-summarize", "clio-embed", "clio-cluster", "clio-label", "clio-tree"]),
     ],
     swiftLanguageModes: [.v5]
 )

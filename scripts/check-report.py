@@ -9,6 +9,11 @@ to say it is ready, then with real mouse clicks and typed text checks that:
   - clicking a tree row shows that cluster's name in the detail panel;
   - opening a row shows its children, lazily;
   - clicking a circle on the map drills down to its children;
+  - with `--compare`: the "What changed" view lists the first rows in the data's order, marks new and
+    vanished clusters, draws each bar on the side of its change, and a click on a row shows that
+    cluster's details (a vanished one's from the earlier period); "Show all" lists every row;
+  - with `--trend`: one line per top-level cluster, the growth ranking, and a click on a ranked
+    cluster shows its details and highlights its line;
   - every name that contains markup (`<img …>`, `</script>…`) is found by search, shows as text in
     the tree and the panel, and created no element; no dialog (alert) opened;
   - the page threw no error.
@@ -29,9 +34,12 @@ import urllib.request
 
 import websocket
 
-# As in the page's script: rows per page of a tree level, most circles drawn on one map level.
+# As in the page's script: rows per page of a tree level, most circles drawn on one map level,
+# rows of the "What changed" list before "Show all", clusters in the growth ranking.
 TREE_PAGE = 200
 MAP_LIMIT = 1500
+CHANGE_PAGE = 15
+GROWTH_SHOWN = 10
 
 
 class Browser:
@@ -178,6 +186,77 @@ def text_of(browser, selector):
                             % json.dumps(selector))
 
 
+def check_changes(browser, checks, data):
+    """The "What changed" view of a --compare report."""
+    nodes, rows = data["nodes"], data["compare"]["rows"]
+    shown = browser.evaluate("""Array.prototype.map.call(document.querySelectorAll('#changes .change-row'), function (r) {
+        var bar = r.querySelector('.bar');
+        return {row: Number(r.getAttribute('data-row')), name: r.querySelector('.nm').textContent,
+                badges: Array.prototype.map.call(r.querySelectorAll('.badge'), function (b) { return b.textContent; }),
+                bar: bar ? (bar.classList.contains('up') ? 'up' : 'down') : null};
+    })""")
+    expected = list(range(min(len(rows), CHANGE_PAGE)))
+    checks.expect([r["row"] for r in shown] == expected, "the What changed view lists the first %d rows in order" % len(expected),
+                  [r["row"] for r in shown][:20])
+
+    def name(row):
+        return row["name"] if row["node"] is None else nodes[row["node"]]["name"]
+    wrong = [r for r in shown if r["name"] != name(rows[r["row"]])
+             or ("new" in r["badges"]) != (rows[r["row"]]["status"] == "new")
+             or ("vanished" in r["badges"]) != (rows[r["row"]]["status"] == "vanished")]
+    checks.expect(not wrong, "each change row shows its cluster's name verbatim and marks new and vanished ones", wrong[:2])
+    sides = [r for r in shown if "from" in rows[r["row"]]
+             and r["bar"] != ("up" if rows[r["row"]]["to"] - rows[r["row"]]["from"] >= 0 else "down")]
+    checks.expect(not sides, "each change bar points the way its share moved", sides[:2])
+
+    for status in ("new", "matched", "vanished"):
+        k = next((r["row"] for r in shown if rows[r["row"]]["status"] == status), None)
+        if k is None:
+            continue
+        clicked = browser.click('#changes .change-row[data-row="%d"]' % k)
+        panel = text_of(browser, "#details .detail-name")
+        facts = text_of(browser, "#details .change-facts") or ""
+        selected = browser.evaluate("Array.prototype.map.call(document.querySelectorAll('#changes .change-row.selected'),"
+                                    " function (r) { return Number(r.getAttribute('data-row')); })")
+        checks.expect(clicked and panel == name(rows[k]) and "change in share" in facts and selected == [k],
+                      "clicking a %s cluster's change row shows its details and its change" % status,
+                      "panel=%r facts=%r selected=%r" % (panel, facts[:80], selected))
+    listed = "Array.prototype.map.call(document.querySelectorAll('#changes .change-row'), function (r) { return Number(r.getAttribute('data-row')); })"
+    choose = "(function () { var s = document.getElementById('change-depth'); s.value = '%s'; s.dispatchEvent(new Event('change')); })()"
+    if any(r["depth"] > 1 for r in rows):
+        browser.evaluate(choose % 1)
+        want = [k for k, r in enumerate(rows) if r["depth"] == 1][:CHANGE_PAGE]
+        got = browser.evaluate(listed)
+        checks.expect(got == want, "showing the top level lists only top-level clusters", got[:20])
+        browser.evaluate(choose % 0)
+    if len(rows) > CHANGE_PAGE:
+        browser.click("#changes .more-changes")
+        count = browser.evaluate("document.querySelectorAll('#changes .change-row').length")
+        checks.expect(count == len(rows), "Show all lists every one of the %d rows" % len(rows), "got %s" % count)
+
+
+def check_trends(browser, checks, data):
+    """The trends view of a --trend report."""
+    nodes, trend = data["nodes"], data["trend"]
+    tops = [s["node"] for s in trend["series"] if nodes[s["node"]]["parent"] is None]
+    lines = browser.evaluate("Array.prototype.map.call(document.querySelectorAll('#trend-chart .line'),"
+                             " function (p) { return Number(p.getAttribute('data-node')); })")
+    checks.expect(lines == tops, "the trend chart draws one line per top-level cluster (%d)" % len(tops), lines)
+    ranked = browser.evaluate("Array.prototype.map.call(document.querySelectorAll('#growth-list .change-row'),"
+                              " function (r) { return Number(r.getAttribute('data-node')); })")
+    want = [g["node"] for g in trend["growth"][:GROWTH_SHOWN]]
+    checks.expect(ranked == want, "the growth ranking lists the fastest-growing clusters in order", ranked)
+    if want:
+        target = want[0]
+        clicked = browser.click('#growth-list .change-row[data-node="%d"]' % target)
+        panel = text_of(browser, "#details .detail-name")
+        hot = browser.evaluate("Array.prototype.map.call(document.querySelectorAll('#trend-chart .line.hot'),"
+                               " function (p) { return Number(p.getAttribute('data-node')); })")
+        checks.expect(clicked and panel == nodes[target]["name"] and hot == [target],
+                      "clicking the fastest-growing cluster shows its details and highlights its line",
+                      "panel=%r hot=%r" % (panel, hot))
+
+
 def main():
     parser = argparse.ArgumentParser(description="check a clio HTML report in headless chromium")
     parser.add_argument("report")
@@ -277,6 +356,11 @@ def main():
                       "colouring the map by mean concerning score recolours it", "legend=%r" % legend)
         browser.evaluate("(function () { var s = document.getElementById('colour-by'); s.value = 'top';"
                          " s.dispatchEvent(new Event('change')); })()")
+
+        if data.get("compare"):
+            check_changes(browser, checks, data)
+        if data.get("trend"):
+            check_trends(browser, checks, data)
 
         # Names with markup stay text: found by search, shown verbatim, nothing injected.
         hostile = [i for i, n in enumerate(nodes) if "<" in n["name"] or "<" in n["desc"]]

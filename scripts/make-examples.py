@@ -2,6 +2,7 @@
 """Writes clio's example data, deterministically (fixed seed, Python 3 standard library only).
 
     python3 scripts/make-examples.py            # writes into examples/
+    python3 scripts/make-examples.py --drift work/drift   # two weeks for the monitoring walkthrough
 
 examples/conversations.jsonl   ~400 synthetic conversations (OpenAI-style messages JSONL)
 examples/truth.jsonl           ground truth per conversation: {"id","topic","planted":[...]}
@@ -13,7 +14,15 @@ examples/exports/sharegpt.json ... as ShareGPT V3 (one JSON array)
 
 Ten clearly distinct topics, 1-4 user turns, ~15% in other languages, ~30% with planted fake
 personal details (names, emails, phone numbers). All names, addresses and numbers are invented.
+
+--drift OUT_DIR writes two periods for docs/monitoring.md instead (examples/ is not touched):
+OUT_DIR/week1/ 400 conversations in 2024-W27 (1-7 July 2024), the ten topics equally;
+OUT_DIR/week2/ 480 conversations in 2024-W28: the same ten topics 40 each, plus 40 more
+personal-finance ones (the topic that grows: 10.0% -> 16.7%) and 40 about home Wi-Fi, a topic
+that week 1 does not have (0% -> 8.3%). Each folder has conversations.jsonl and truth.jsonl.
 """
+
+import argparse
 
 import json
 import os
@@ -28,6 +37,11 @@ OTHER_LANGUAGE_SHARE = 0.15
 PLANTED_SHARE = 0.30
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples")
+
+# --drift: the second week's changes, and when the two weeks are.
+DRIFT_GROWS = "personal-finance"
+DRIFT_NEW = "home-wifi"
+DRIFT_WEEKS = [datetime(2024, 7, 1, tzinfo=timezone.utc), datetime(2024, 7, 8, tzinfo=timezone.utc)]
 
 # Each topic: slot values, opening requests (English), follow-ups, answer templates, and one
 # opening per other language. Slots are filled from the topic's own lists.
@@ -258,6 +272,34 @@ TOPICS = {
     },
 }
 
+# Topics that only --drift uses; kept apart so the bundled examples do not change.
+DRIFT_TOPICS = {
+    "home-wifi": {
+        "thing": ["Wi-Fi that drops every evening", "a router that keeps restarting", "slow Wi-Fi in the bedroom",
+                  "a mesh Wi-Fi system with a weak node", "a printer that won't join the Wi-Fi network",
+                  "a smart TV that loses the Wi-Fi connection", "choosing a Wi-Fi channel on my router",
+                  "a forgotten router admin password", "a Wi-Fi extender with no internet", "a 5 GHz network that won't show up"],
+        "open": ["My home Wi-Fi has a problem: {thing}. How do I fix it?",
+                 "Can you help me troubleshoot {thing}? The router is two years old.",
+                 "Home network question: {thing}. Should I reset the router?",
+                 "How do I solve {thing} without calling my internet provider?",
+                 "What settings should I change on the router for {thing}?"],
+        "follow": ["Should I update the router firmware?", "Would a mesh system help in a three-storey house?",
+                   "How do I check which devices are on my Wi-Fi?", "Is the 2.4 GHz or the 5 GHz band better here?"],
+        "answer": ["For the Wi-Fi problem, {why}. Then restart the router and test the speed again.",
+                   "Try to {why}; most router problems go away after that.",
+                   "The network is probably fine once you {why}."],
+        "why": ["move the router away from the microwave", "update the router firmware", "switch to a less crowded channel",
+                "reset the router to factory settings", "place the mesh node halfway between the rooms"],
+        "es": "El wifi de mi casa se corta cada noche. ¿Cómo puedo arreglar el router?",
+        "fr": "Mon wifi à la maison est très lent dans la chambre. Comment régler le routeur ?",
+        "de": "Mein WLAN zu Hause bricht ständig ab. Wie kann ich den Router richtig einstellen?",
+        "zh": "我家的无线网络经常断开，路由器应该怎么设置？",
+        "ja": "自宅のWi-Fiが夜になると切れます。ルーターの設定をどう直せばいいですか？",
+    },
+}
+ALL_TOPICS = {**TOPICS, **DRIFT_TOPICS}
+
 LANGUAGES = ["es", "fr", "de", "zh", "ja"]
 LANGUAGE_FOLLOW = {
     "es": ["¿Puedes darme más detalles, por favor?", "Gracias. ¿Y qué más me recomiendas?"],
@@ -334,16 +376,15 @@ def plant(rng, text, lang):
     return text, planted
 
 
-def make_conversations(rng):
-    topics = list(TOPICS)
+def make_conversations(rng, plan, start, seconds, first=1):
+    """One conversation per topic in `plan`, created within `seconds` after `start`, with ids
+    counting from `first`."""
     users = [f"u-{n:03d}" for n in range(1, USERS + 1)]
     # Some users have many conversations, most have one or two.
     weights = [1.0 / (1 + i) ** 0.8 for i in range(USERS)]
-    start = datetime(2024, 1, 1, tzinfo=timezone.utc)
     conversations = []
-    for n in range(COUNT):
-        topic = topics[n % len(topics)]
-        spec = TOPICS[topic]
+    for n, topic in enumerate(plan):
+        spec = ALL_TOPICS[topic]
         lang = "en"
         if rng.random() < OTHER_LANGUAGE_SHARE:
             lang = rng.choice(LANGUAGES)
@@ -370,9 +411,9 @@ def make_conversations(rng):
             else:
                 answer = LANGUAGE_ANSWER[lang]
             messages.append({"role": "assistant", "content": answer})
-        created = start + timedelta(seconds=rng.randint(0, 182 * 86400))
+        created = start + timedelta(seconds=rng.randint(0, seconds))
         record = {
-            "id": f"c-{n + 1:04d}",
+            "id": f"c-{first + n:04d}",
             "user": rng.choices(users, weights=weights)[0],
             "created_at": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "messages": messages,
@@ -446,16 +487,49 @@ def sharegpt_export(conversations):
         for record, _, _ in conversations]
 
 
-def main():
-    rng = random.Random(SEED)
-    conversations = make_conversations(rng)
-    os.makedirs(os.path.join(ROOT, "exports"), exist_ok=True)
-    with open(os.path.join(ROOT, "conversations.jsonl"), "w", encoding="utf-8") as f:
+def write_conversations(folder, conversations):
+    """conversations.jsonl and truth.jsonl in `folder`."""
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "conversations.jsonl"), "w", encoding="utf-8") as f:
         for record, _, _ in conversations:
             f.write(json.dumps(record, ensure_ascii=False) + "\n")
-    with open(os.path.join(ROOT, "truth.jsonl"), "w", encoding="utf-8") as f:
+    with open(os.path.join(folder, "truth.jsonl"), "w", encoding="utf-8") as f:
         for _, truth, lang in conversations:
             f.write(json.dumps(dict(truth, language=lang), ensure_ascii=False) + "\n")
+
+
+def write_drift(out):
+    """Two weeks: the ten topics, then the ten again with one grown and one new (see the top)."""
+    topics = list(TOPICS)
+    plans = [[topics[n % len(topics)] for n in range(COUNT)],
+             [(topics + [DRIFT_GROWS, DRIFT_NEW])[n % (len(topics) + 2)] for n in range(COUNT * 6 // 5)]]
+    first = 1
+    for week, (plan, start) in enumerate(zip(plans, DRIFT_WEEKS), 1):
+        # Each week's own seed; the last second of the week is the latest time, so no
+        # conversation falls into the next ISO week.
+        conversations = make_conversations(random.Random(SEED + 100 * week), plan, start, 7 * 86400 - 1, first)
+        folder = os.path.join(out, f"week{week}")
+        write_conversations(folder, conversations)
+        first += len(plan)
+        counts = {t: plan.count(t) for t in (DRIFT_GROWS, DRIFT_NEW)}
+        print(f"wrote {len(plan)} conversations ({start:%Y-%m-%d} to {start + timedelta(days=6):%Y-%m-%d}; "
+              f"{DRIFT_GROWS} {counts[DRIFT_GROWS]}, {DRIFT_NEW} {counts[DRIFT_NEW]}) to {os.path.normpath(folder)}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description="write clio's example data (deterministic)")
+    parser.add_argument("--drift", metavar="OUT_DIR",
+                        help="write two weeks with one topic growing and one new, into OUT_DIR/week1 and OUT_DIR/week2")
+    args = parser.parse_args()
+    if args.drift:
+        write_drift(args.drift)
+        return
+    rng = random.Random(SEED)
+    topics = list(TOPICS)
+    plan = [topics[n % len(topics)] for n in range(COUNT)]
+    conversations = make_conversations(rng, plan, datetime(2024, 1, 1, tzinfo=timezone.utc), 182 * 86400)
+    os.makedirs(os.path.join(ROOT, "exports"), exist_ok=True)
+    write_conversations(ROOT, conversations)
     exports = {
         "claude.json": claude_export(random.Random(SEED + 1), conversations),
         "chatgpt.json": chatgpt_export(random.Random(SEED + 2), conversations),

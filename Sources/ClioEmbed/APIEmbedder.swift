@@ -60,8 +60,17 @@ public final class APIEmbedder: Embedder, @unchecked Sendable {
         }
     }
 
+    /// The most inputs one request may carry: OpenAI takes 2,048, Gemini's batchEmbedContents 100.
+    public static func maxBatch(_ provider: Provider) -> Int {
+        switch provider {
+        case .openai, .anthropic: return 2048
+        case .gemini: return 100
+        case .ollama: return Int.max
+        }
+    }
+
     public func embed(_ texts: [String]) throws -> [[Float]] {
-        let size = max(1, options.batch)
+        let size = min(max(1, options.batch), Self.maxBatch(spec.provider))
         let chunks = stride(from: 0, to: texts.count, by: size).map { Array(texts[$0..<min($0 + size, texts.count)]) }
         var vectors: [[Float]] = []
         vectors.reserveCapacity(texts.count)
@@ -116,7 +125,7 @@ public final class APIEmbedder: Embedder, @unchecked Sendable {
         case .gemini:
             // The API names models "models/…"; accept the name with or without that prefix.
             let model = spec.model.hasPrefix("models/") ? String(spec.model.dropFirst(7)) : spec.model
-            url = "\(spec.baseURL)/v1beta/models/\(percentEncodedSegment(model)):batchEmbedContents"
+            url = "\(spec.baseURL)/v1beta/models/\(model.addingPercentEncodingForPath()):batchEmbedContents"
             body = ["requests": .array(texts.map { text in
                 ["model": .string("models/" + model), "content": ["parts": [["text": .string(text)]]]]
             })]
@@ -183,20 +192,4 @@ public final class APIEmbedder: Embedder, @unchecked Sendable {
         let line = text.replacingOccurrences(of: "\n", with: " ")
         return line.count > 300 ? String(line.prefix(300)) + "…" : line
     }
-}
-
-/// Escapes everything but unreserved ASCII, for a model name placed in one URL path segment.
-func percentEncodedSegment(_ text: String) -> String {
-    var out = ""
-    for byte in text.utf8 {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-            UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-            out.unicodeScalars.append(Unicode.Scalar(byte))
-        default:
-            let hex = String(byte, radix: 16, uppercase: true)
-            out += "%" + (hex.count == 1 ? "0" + hex : hex)
-        }
-    }
-    return out
 }

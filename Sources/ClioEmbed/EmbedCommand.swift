@@ -15,15 +15,21 @@ public struct EmbedCommand: Command {
           --field PATH         dotted path of the text to embed (default: facets.request)
           --model NAME         minilm   all-MiniLM-L6-v2, 384 dimensions (default when installed;
                                         install with scripts/get-model.sh)
+                               multilingual
+                                        paraphrase-multilingual-MiniLM-L12-v2, 384 dimensions, 50+
+                                        languages in one space (downloaded from huggingface.co on
+                                        first use, about 470 MB)
                                hash     hashed words and character n-grams, no download
                                openai:MODEL, ollama:MODEL, gemini:MODEL
                                         an embedding API (key in OPENAI_API_KEY, GEMINI_API_KEY
                                         or GOOGLE_API_KEY; none for ollama)
           --dimension N        vector size for --model hash (default: 512)
-          --model-dir DIR      where the MiniLM files are (default: $CLIO_MODEL_DIR, then
-                               ~/.cache/clio/models/all-MiniLM-L6-v2)
+          --model-dir DIR      where the model's files are (default: $CLIO_MODEL_DIR, then
+                               ~/.cache/clio/models/all-MiniLM-L6-v2; for multilingual
+                               $CLIO_MULTILINGUAL_MODEL_DIR, then ~/.cache/clio/models/NAME)
           --batch N            records embedded together; memory grows with it; for an API,
-                               texts per request (default: 64)
+                               texts per request, at most 2,048 for OpenAI and 100 for Gemini
+                               (larger batches are split; default: 64)
           --base-url URL       API endpoint, e.g. http://127.0.0.1:8080/v1 for an OpenAI-compatible
                                server, which then needs no key (default: the provider's own)
           -j, --jobs N         API requests in flight at once (default: 4)
@@ -33,8 +39,9 @@ public struct EmbedCommand: Command {
                                ~/.cache/clio/embeddings); not used for --model hash; API keys
                                are never part of it
           --no-cache           neither read nor write the cache
-          --model-status       say where the MiniLM files are and which CPU kernels run them,
-                               and exit (status 0 when found, 1 when not); reads no input
+          --model-status       say where the model's files are (minilm, or the --model given)
+                               and which CPU kernels run them, and exit (status 0 when found,
+                               1 when not); reads no input
           --skip-invalid       report and skip bad records instead of stopping at the first
           -q, --quiet          no progress, notes or warnings
           -h, --help           show this help
@@ -43,6 +50,7 @@ public struct EmbedCommand: Command {
         examples:
           clio-summarize chats.jsonl | clio-embed | clio-cluster | clio-label | clio-tree
           clio-embed --model hash --field text notes.jsonl > embedded.jsonl
+          clio-embed --model multilingual < summaries.jsonl > embedded.jsonl
           clio-embed --model openai:text-embedding-3-small -j 8 < summaries.jsonl > embedded.jsonl
         """
 
@@ -110,16 +118,17 @@ public struct EmbedCommand: Command {
 
     public func run(output: OutputWriter) throws {
         if modelStatus {
-            guard let dir = MiniLMFiles.locate(modelDir: modelDir) else {
-                let searched = modelDir.map { [$0] } ?? MiniLMFiles.candidates(modelDir: nil)
-                throw ClioError(.model, "\(MiniLMFiles.modelName) is not installed (looked in \(searched.joined(separator: ", "))); \(MiniLMFiles.installHint)")
+            let files = spec?.localModel ?? .miniLM
+            guard let dir = files.locate(modelDir: modelDir) else {
+                let searched = modelDir.map { [$0] } ?? files.candidates(modelDir: nil)
+                throw ClioError(.model, "\(files.name) is not installed (looked in \(searched.joined(separator: ", "))); \(files.installHint)")
             }
-            try output.write("\(MiniLMFiles.modelName): \(dir)\nkernels: \(MiniLMEmbedder.kernels)\n")
+            try output.write("\(files.name): \(dir)\nkernels: \(MiniLMEmbedder.kernels)\n")
             return
         }
         let embedder: any Embedder
         if let spec {
-            embedder = try Embedders.make(spec, modelDir: modelDir, allowDownload: spec == .miniLM && modelDir == nil, api: api,
+            embedder = try Embedders.make(spec, modelDir: modelDir, allowDownload: spec.localModel != nil && modelDir == nil, api: api,
                                           apiOptions: apiOptions)
         } else {
             // No --model: MiniLM when installed; never a silent 90 MB download.
@@ -148,16 +157,20 @@ public struct EmbedCommand: Command {
         let flushSize = apiEmbedder == nil ? batch : batch * apiOptions.jobs
         var pending: [(record: JSONObject, text: String)] = []
         pending.reserveCapacity(flushSize)
+        // Only the English model is worth warning about; the others are multilingual or agnostic.
+        var languages = embedder.name == LocalModel.miniLM.name ? LanguageMix() : nil
         func flush() throws {
             guard !pending.isEmpty else { return }
             let records = try pipeline.embed(pending)
             for record in records { try output.write(record: record) }
             progress.advance(by: pending.count)
             pending.removeAll(keepingCapacity: true)
+            if let notice = languages?.notice(model: embedder.name, atEnd: false) { Diagnostics.note(notice) }
         }
         do {
             try input.forEach { record, _ in
                 pending.append((record, try record.requireString(field)))
+                languages?.observe(pending.last!.text, record: record)
                 if pending.count >= flushSize { try flush() }
             }
         } catch {
@@ -166,6 +179,7 @@ public struct EmbedCommand: Command {
             throw error
         }
         try flush()
+        if let notice = languages?.notice(model: embedder.name, atEnd: true) { Diagnostics.note(notice) }
         if let cache, !Diagnostics.quiet, progress.done > 0 {
             let calls = apiEmbedder.map { ", \($0.stats.describeRequests())" } ?? ""
             Diagnostics.note("embedded \(progress.done) record\(progress.done == 1 ? "" : "s") (\(cache.hits) from cache\(calls)) in \(formatDuration(progress.elapsed))")

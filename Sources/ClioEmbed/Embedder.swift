@@ -31,6 +31,8 @@ extension Embedder {
 public enum EmbedderSpec: Equatable, Sendable {
     case hash(dimension: Int)
     case miniLM
+    /// paraphrase-multilingual-MiniLM-L12-v2.
+    case multilingual
     /// `provider:model` for an HTTP embedding service.
     case api(provider: String, model: String)
 
@@ -41,12 +43,14 @@ public enum EmbedderSpec: Equatable, Sendable {
         case "hash":
             self = .hash(dimension: dimension ?? HashedEmbedder.defaultDimension)
             return
-        case "minilm", "all-MiniLM-L6-v2", MiniLMFiles.modelName:
+        case "minilm", LocalModel.miniLM.name:
             self = .miniLM
+        case "multilingual", LocalModel.multilingual.name:
+            self = .multilingual
         default:
             let parts = model.split(separator: ":", maxSplits: 1).map(String.init)
             guard parts.count == 2, EmbedderSpec.apiProviders.contains(parts[0]), !parts[1].isEmpty else {
-                throw UsageError("unknown model '\(model)'; use minilm, hash, or openai:MODEL, ollama:MODEL, gemini:MODEL")
+                throw UsageError("unknown model '\(model)'; use minilm, multilingual, hash, or openai:MODEL, ollama:MODEL, gemini:MODEL")
             }
             self = .api(provider: parts[0], model: parts[1])
         }
@@ -54,13 +58,22 @@ public enum EmbedderSpec: Equatable, Sendable {
             throw UsageError("option --dimension applies only to --model hash")
         }
     }
+
+    /// The files of a model clio-embed runs itself; nil for the others.
+    public var localModel: LocalModel? {
+        switch self {
+        case .miniLM: return .miniLM
+        case .multilingual: return .multilingual
+        case .hash, .api: return nil
+        }
+    }
 }
 
 /// Builds embedders; shared with clio-label, which embeds cluster names in the same space.
 public enum Embedders {
-    /// Opens the embedder `spec` names. MiniLM weights are looked up in `modelDir`, then
-    /// `$CLIO_MODEL_DIR`, then the user cache; `allowDownload` fetches them from the Hugging Face
-    /// hub when none are found.
+    /// Opens the embedder `spec` names. A local model's weights are looked up in `modelDir`, then
+    /// its environment variable, then the user cache; `allowDownload` fetches them from the
+    /// Hugging Face hub when none are found.
     ///
     /// An API model is resolved from `environment` (its key, no custom base URL) unless the
     /// caller passes `api`, a spec it resolved itself (clio-embed does, with `--base-url`).
@@ -70,9 +83,10 @@ public enum Embedders {
         switch spec {
         case .hash(let dimension):
             return HashedEmbedder(dimension: dimension)
-        case .miniLM:
-            let dir = try MiniLMFiles.resolve(modelDir: modelDir, allowDownload: allowDownload)
-            return try MiniLMEmbedder(directory: dir)
+        case .miniLM, .multilingual:
+            let files = spec.localModel!
+            let dir = try files.resolve(modelDir: modelDir, allowDownload: allowDownload)
+            return try MiniLMEmbedder(directory: dir, files: files)
         case .api(let provider, let model):
             if let api { return APIEmbedder(spec: api, options: apiOptions) }
             do {

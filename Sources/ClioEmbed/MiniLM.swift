@@ -6,29 +6,34 @@ import Foundation
 /// sentence-transformers/all-MiniLM-L6-v2 in Swift: a 6-layer BERT encoder (hidden 384, 12 heads,
 /// feed-forward 1536, exact GELU, LayerNorm eps 1e-12), mean pooling over the tokens, L2
 /// normalisation — the same steps as the reference model, giving 384-dimensional vectors.
+/// The same class runs any such BERT encoder its config.json describes, with the tokenizer its
+/// files name: paraphrase-multilingual-MiniLM-L12-v2 (12 layers, XLM-R's SentencePiece) too.
 ///
 /// A batch's sequences are concatenated with no padding: the linear layers run as one matrix
 /// product over every token of the batch, split across cores by rows, and attention runs per
 /// sequence and head at each sequence's own length.
 public final class MiniLMEmbedder: Embedder, @unchecked Sendable {
-    public let name = MiniLMFiles.modelName
+    public let name: String
     public let dimension: Int
     public let isWorthCaching = true
-    public let tokenizer: BertTokenizer
+    public let tokenizer: any TokenEncoder
     let model: MiniLMModel
     /// Tokens per forward pass; bounds the activations (about 12 KB per token) for long batches.
     let maxTokensPerPass = 8192
 
-    /// Loads `config.json`, `vocab.txt` and `model.safetensors` from `directory`.
-    public convenience init(directory: String) throws(ClioError) {
-        try self.init(directory: directory, isa: Int32(CLIO_ISA_AUTO))
+    /// Loads `config.json`, the tokenizer (`vocab.txt` or `tokenizer.json`) and `model.safetensors`
+    /// of `files` from `directory`.
+    public convenience init(directory: String, files: LocalModel = .miniLM) throws(ClioError) {
+        try self.init(directory: directory, files: files, isa: Int32(CLIO_ISA_AUTO))
     }
 
     /// `isa` picks the kernels' instruction set (CLIO_ISA_*), for tests of each path.
-    init(directory: String, isa: Int32) throws(ClioError) {
+    init(directory: String, files: LocalModel = .miniLM, isa: Int32) throws(ClioError) {
         let config = try MiniLMConfig(path: directory + "/config.json")
-        let maxLength = MiniLMFiles.maxSequenceLength(directory: directory)
-        tokenizer = try BertTokenizer(vocabFile: directory + "/vocab.txt", maxLength: min(maxLength, config.maxPositions))
+        try SentenceTransformerModules.check(directory: directory)
+        let maxLength = files.maxSequenceLength(directory: directory)
+        tokenizer = try files.tokenizer(directory: directory, maxLength: min(maxLength, config.maxPositions))
+        name = files.name
         model = try MiniLMModel(weights: SafetensorsFile(path: directory + "/model.safetensors"), config: config, isa: isa)
         dimension = config.hidden
     }
@@ -52,7 +57,7 @@ public final class MiniLMEmbedder: Embedder, @unchecked Sendable {
         return embed(tokenIDs: sequences)
     }
 
-    /// Vectors for already tokenized sequences (each with its `[CLS]` and `[SEP]`).
+    /// Vectors for already tokenized sequences (each with its `[CLS]` and `[SEP]`, or `<s>`, `</s>`).
     public func embed(tokenIDs sequences: [[Int32]]) -> [[Float]] {
         var results = [[Float]](repeating: [], count: sequences.count)
         var start = 0

@@ -12,7 +12,7 @@ public final class CachedChatModel: ChatModel, @unchecked Sendable {
     public let stats: LLMStats
     public var spec: ModelSpec { base.spec }
     /// Bumped when the stored form or the key's shape changes.
-    static let version = "clio-llm-cache/1"
+    static let version = "clio-llm-cache/2"
 
     /// A finished call not yet written to the cache.
     public struct PendingEntry: Sendable {
@@ -20,11 +20,21 @@ public final class CachedChatModel: ChatModel, @unchecked Sendable {
         let value: [UInt8]
     }
 
+    /// False in a dry run: the cache is read, never written.
+    public let writes: Bool
+
     /// - Parameter cache: nil for `--no-cache`: every call goes to the model.
-    public init(base: any ChatModel, cache: ContentCache?, stats: LLMStats) {
+    public init(base: any ChatModel, cache: ContentCache?, stats: LLMStats, writes: Bool = true) {
         self.base = base
         self.cache = cache
         self.stats = stats
+        self.writes = writes
+    }
+
+    /// The cached answer to `request`, without calling the model or counting anything.
+    public func cachedResponse(_ request: ChatRequest) -> ChatResponse? {
+        guard let cache, let bytes = cache.get(key(for: request)) else { return nil }
+        return CachedChatModel.decode(bytes)
     }
 
     public func key(for request: ChatRequest) -> String {
@@ -59,7 +69,7 @@ public final class CachedChatModel: ChatModel, @unchecked Sendable {
     }
 
     public func commit(_ pending: [PendingEntry]) {
-        guard let cache else { return }
+        guard let cache, writes else { return }
         for entry in pending { cache.putOrWarn(entry.key, entry.value) }
     }
 

@@ -11,22 +11,24 @@ public struct ChatMessage: Equatable, Sendable {
     }
 }
 
-/// How the answer should be shaped. Providers map this onto their own JSON or schema mode
-/// where they have one; the caller validates the answer either way.
+/// How the answer should be shaped. Providers map this onto their structured-output mode (see
+/// `ModelProfile.StructuredMode`); the caller validates the answer either way.
 public enum ResponseFormat: Equatable, Sendable {
     case text
-    /// Any JSON object.
-    case jsonObject
-    /// A JSON object following a JSON Schema (`name` labels it for OpenAI).
-    case jsonSchema(name: String, schema: JSON)
+    /// A JSON object following `schema`; `name` labels it where a provider wants a name.
+    case json(name: String, schema: JSON)
 }
 
-/// Everything that changes a model's answer besides the model itself.
+/// Everything about one call that changes the answer, besides the model and the messages.
 public struct ChatOptions: Equatable, Sendable {
+    /// The temperature the question is meant for (the paper's: 0.2 for facets, 1.0 for naming);
+    /// sent only to models that take one (`ModelProfile`).
     public var temperature: Double?
-    public var maxTokens: Int?
+    /// Tokens the answer itself needs. A model that thinks inside its output limit gets room
+    /// for that on top (`ModelProfile.thinkingHeadroom`).
+    public var maxTokens: Int
     public var format: ResponseFormat
-    public init(temperature: Double? = 0, maxTokens: Int? = 1024, format: ResponseFormat = .text) {
+    public init(temperature: Double? = nil, maxTokens: Int = 1024, format: ResponseFormat = .text) {
         self.temperature = temperature
         self.maxTokens = maxTokens
         self.format = format
@@ -47,15 +49,17 @@ public struct ChatRequest: Equatable, Sendable {
         return parts.isEmpty ? nil : parts.joined(separator: "\n\n")
     }
 
+    /// The turns after the system prompt.
+    var turns: [ChatMessage] { messages.filter { $0.role != .system } }
+
     /// A canonical JSON form of the request: the part of a cache key that describes the call.
     public var canonicalJSON: JSON {
         var options: JSONObject = [:]
         options["temperature"] = self.options.temperature.map { .number($0) } ?? .null
-        options["max_tokens"] = self.options.maxTokens.map { .number(Double($0)) } ?? .null
+        options["max_tokens"] = .number(Double(self.options.maxTokens))
         switch self.options.format {
         case .text: options["format"] = "text"
-        case .jsonObject: options["format"] = "json"
-        case .jsonSchema(let name, let schema):
+        case .json(let name, let schema):
             options["format"] = "json_schema"
             options["schema_name"] = .string(name)
             options["schema"] = schema
@@ -97,7 +101,7 @@ public protocol ChatModel: Sendable {
 /// Why a model call failed after its retries.
 public struct LLMError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Kind: String, Sendable {
-        /// The server answered with an HTTP error status.
+        /// The server answered with an HTTP error status that concerns this call only.
         case http
         /// No answer within the timeout.
         case timeout
@@ -105,8 +109,15 @@ public struct LLMError: Error, Equatable, Sendable, CustomStringConvertible {
         case connection
         /// The server answered 2xx but not in the provider's response shape.
         case invalidResponse
-        /// The model declined or stopped without text.
+        /// The model stopped without text.
         case emptyAnswer
+        /// The answer reached the output limit and was cut off.
+        case cut
+        /// The model declined to answer (a refusal, or a safety block).
+        case refused
+        /// The provider rejected how clio called it (key, model, a parameter): every further
+        /// call would fail the same way, so the run stops.
+        case configuration
     }
     public var kind: Kind
     public var message: String
@@ -119,5 +130,10 @@ public struct LLMError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String { message }
 
     /// The same failure as a `ClioError` for reporting.
-    public var clioError: ClioError { ClioError(kind == .invalidResponse || kind == .emptyAnswer ? .model : .network, message) }
+    public var clioError: ClioError {
+        switch kind {
+        case .invalidResponse, .emptyAnswer, .cut, .refused, .configuration: return ClioError(.model, message)
+        case .http, .timeout, .connection: return ClioError(.network, message)
+        }
+    }
 }

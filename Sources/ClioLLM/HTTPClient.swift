@@ -29,7 +29,7 @@ public struct RetryPolicy: Sendable, Equatable {
         return step / 2 + Double.random(in: 0...(step / 2))
     }
 
-    /// The wait before the next try: the server's `Retry-After` when it sent one, else backoff.
+    /// The wait before the next try: what the server asked for when it said, else backoff.
     public func delay(afterTry tryNumber: Int, retryAfter: Double?) -> Double {
         if let retryAfter { return min(max(retryAfter, 0), maxRetryAfter) }
         return backoff(afterTry: tryNumber)
@@ -41,16 +41,65 @@ public struct RetryPolicy: Sendable, Equatable {
         status == 408 || status == 409 || status == 429 || (500...599).contains(status)
     }
 
+    /// How long a failed response asks to be waited for, from whichever of the providers'
+    /// signals it carries: `retry-after-ms`, `Retry-After` (seconds or an HTTP date), OpenAI's
+    /// `x-ratelimit-reset-requests` / `-tokens` (durations such as `1s`, `6m0s`, `20ms`; the
+    /// longer of the two), Gemini's `RetryInfo.retryDelay` in the error body (`"37s"`), and
+    /// Anthropic's `anthropic-ratelimit-*-reset` (RFC 3339 times). Nil when it carries none.
+    public static func serverDelay(_ response: HTTPResponse, now: Date = Date()) -> Double? {
+        let headers = response.headers
+        if let ms = headers["retry-after-ms"].flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }), ms.isFinite, ms >= 0 {
+            return ms / 1000
+        }
+        if let seconds = parseRetryAfter(headers["retry-after"], now: now) { return seconds }
+        let resets = ["x-ratelimit-reset-requests", "x-ratelimit-reset-tokens"].compactMap { headers[$0].flatMap(parseDuration) }
+        if let longest = resets.max() { return longest }
+        if let value = try? JSONParser.parse(response.body), let details = value[path: "error.details"]?.arrayValue {
+            for detail in details where detail[path: "@type"]?.stringValue?.hasSuffix("google.rpc.RetryInfo") == true {
+                if let delay = detail[path: "retryDelay"]?.stringValue.flatMap(parseDuration) { return delay }
+            }
+        }
+        let anthropic = ["anthropic-ratelimit-requests-reset", "anthropic-ratelimit-tokens-reset",
+                         "anthropic-ratelimit-input-tokens-reset", "anthropic-ratelimit-output-tokens-reset"]
+            .compactMap { headers[$0].flatMap { parseISODate($0) } }.map { max(0, $0.timeIntervalSince(now)) }
+        return anthropic.max()
+    }
+
     /// Parses `Retry-After`: delta-seconds or an HTTP date.
     public static func parseRetryAfter(_ value: String?, now: Date = Date()) -> Double? {
         guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
-        if let seconds = Double(value) { return max(0, seconds) }
+        if let seconds = Double(value) { return seconds.isFinite ? max(0, seconds) : nil }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
         if let date = formatter.date(from: value) { return max(0, date.timeIntervalSince(now)) }
         return nil
+    }
+
+    /// Go-style durations as OpenAI and Google write them: `20ms`, `1.5s`, `6m0s`, `1h2m3s`.
+    public static func parseDuration(_ text: String) -> Double? {
+        let units: [(String, Double)] = [("ms", 0.001), ("h", 3600), ("m", 60), ("s", 1)]
+        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+        guard !rest.isEmpty else { return nil }
+        var total = 0.0
+        while !rest.isEmpty {
+            let number = rest.prefix { $0.isNumber || $0 == "." }
+            guard !number.isEmpty, let value = Double(number), value.isFinite else { return nil }
+            rest = rest.dropFirst(number.count)
+            guard let (unit, scale) = units.first(where: { rest.hasPrefix($0.0) }) else { return nil }
+            rest = rest.dropFirst(unit.count)
+            total += value * scale
+        }
+        return total
+    }
+
+    static func parseISODate(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text)
     }
 }
 
@@ -115,9 +164,11 @@ public final class HTTPClient: @unchecked Sendable {
 
     deinit { session.finishTasksAndInvalidate() }
 
-    /// Sends the request, retrying transient failures. Returns the first 2xx response; throws an
-    /// `LLMError` for a non-retryable status or when the tries are used up.
-    public func post(_ request: HTTPRequest) throws -> HTTPResponse {
+    /// Sends the request, retrying transient failures, and returns the first answer that is
+    /// not worth retrying: a 2xx, or an error status the caller reads (`ProviderChatModel`
+    /// tells configuration errors from failures of one call). Throws an `LLMError` when the
+    /// tries are used up or the connection fails for good.
+    public func send(_ request: HTTPRequest) throws -> HTTPResponse {
         var tryNumber = 0
         while true {
             tryNumber += 1
@@ -125,12 +176,15 @@ public final class HTTPClient: @unchecked Sendable {
             let failure: LLMError
             var retryAfter: Double?
             switch outcome {
-            case .success(let response) where (200...299).contains(response.status):
+            case .success(let response) where !RetryPolicy.isRetryable(status: response.status):
                 return response
             case .success(let response):
+                // OpenAI answers 429 also when the account has no credit left: waiting won't help.
+                if response.status == 429, String(decoding: response.body.prefix(2000), as: UTF8.self).contains("insufficient_quota") {
+                    return HTTPResponse(status: 403, headers: response.headers, body: response.body)
+                }
                 failure = LLMError(.http, "HTTP \(response.status) from \(host(request.url)): \(snippet(response.body))", status: response.status)
-                guard RetryPolicy.isRetryable(status: response.status) else { throw failure }
-                retryAfter = RetryPolicy.parseRetryAfter(response.headers["retry-after"])
+                retryAfter = RetryPolicy.serverDelay(response)
             case .failure(let error):
                 failure = error
             }
@@ -140,6 +194,15 @@ public final class HTTPClient: @unchecked Sendable {
             stats.add(retries: 1)
             Thread.sleep(forTimeInterval: retry.delay(afterTry: tryNumber, retryAfter: retryAfter))
         }
+    }
+
+    /// `send`, with any status but 2xx thrown as an `LLMError` (the embedders' use).
+    public func post(_ request: HTTPRequest) throws -> HTTPResponse {
+        let response = try send(request)
+        guard (200...299).contains(response.status) else {
+            throw LLMError(.http, "HTTP \(response.status) from \(host(request.url)): \(snippet(response.body))", status: response.status)
+        }
+        return response
     }
 
     private func sendOnce(_ request: HTTPRequest) -> Result<HTTPResponse, LLMError> {

@@ -42,10 +42,14 @@ public struct ModelSpec: Sendable, Equatable, CustomStringConvertible, CustomDeb
     /// Without a trailing slash.
     public var baseURL: String
     public var apiKey: String?
+    /// `--reasoning LEVEL`: the reasoning effort (OpenAI), thinking level (Gemini, Ollama) or
+    /// effort (Anthropic) to ask for; nil for the lowest the model allows (`ModelProfile`).
+    public var reasoning: String?
 
-    public init(provider: Provider, model: String, baseURL: String? = nil, apiKey: String? = nil) {
+    public init(provider: Provider, model: String, baseURL: String? = nil, apiKey: String? = nil, reasoning: String? = nil) {
         self.provider = provider
         self.model = model
+        self.reasoning = reasoning
         var base = baseURL ?? provider.defaultBaseURL
         while base.hasSuffix("/") { base.removeLast() }
         self.baseURL = base
@@ -59,13 +63,19 @@ public struct ModelSpec: Sendable, Equatable, CustomStringConvertible, CustomDeb
     public var customMirror: Mirror { Mirror(self, children: ["name": name, "baseURL": baseURL]) }
 
     /// What identifies the answering model in a cache key: never the key itself.
-    public var cacheIdentity: [String] { [provider.rawValue, model, baseURL] }
+    public var cacheIdentity: [String] {
+        [provider.rawValue, model, baseURL] + (reasoning.map { ["reasoning=\($0)"] } ?? [])
+    }
+
+    /// What clio knows about this model's API (parameters, thinking, structured answers).
+    public var profile: ModelProfile { ModelProfile.of(self) }
 
     /// Reads `--model` / `--base-url`, falling back to `CLIO_MODEL` / `CLIO_BASE_URL`, and finds the
     /// key in the environment. Returns nil when no model is configured at all (the caller then
     /// uses its offline fallback). A missing key is a usage error naming the variable; an OpenAI
-    /// model with a custom base URL may run without one (llama.cpp, vLLM).
-    public static func resolve(model: String?, baseURL: String?, environment: [String: String]) throws(UsageError) -> ModelSpec? {
+    /// model with a custom base URL may run without one (llama.cpp, vLLM), and so may any model
+    /// when `requireKey` is false (a dry run).
+    public static func resolve(model: String?, baseURL: String?, environment: [String: String], requireKey: Bool = true) throws(UsageError) -> ModelSpec? {
         func nonEmpty(_ s: String?) -> String? { s.flatMap { $0.isEmpty ? nil : $0 } }
         guard let text = nonEmpty(model) ?? nonEmpty(environment["CLIO_MODEL"]) else {
             if nonEmpty(baseURL) != nil { throw UsageError("--base-url needs --model PROVIDER:MODEL (or CLIO_MODEL)") }
@@ -83,7 +93,7 @@ public struct ModelSpec: Sendable, Equatable, CustomStringConvertible, CustomDeb
                 break
             }
         }
-        if key == nil && !provider.keyVariables.isEmpty {
+        if key == nil && !provider.keyVariables.isEmpty && requireKey {
             let keyless = provider == .openai && base != nil
             if !keyless {
                 let names = provider.keyVariables.joined(separator: " or ")
@@ -110,11 +120,6 @@ public struct ModelSpec: Sendable, Equatable, CustomStringConvertible, CustomDeb
 
     /// Builds the chat model for this spec.
     public func makeModel(client: HTTPClient) -> any ChatModel {
-        switch provider {
-        case .openai: return OpenAIChatModel(spec: self, client: client)
-        case .anthropic: return AnthropicChatModel(spec: self, client: client)
-        case .gemini: return GeminiChatModel(spec: self, client: client)
-        case .ollama: return OllamaChatModel(spec: self, client: client)
-        }
+        ProviderChatModel(spec: self, client: client)
     }
 }

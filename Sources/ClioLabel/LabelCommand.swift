@@ -20,15 +20,18 @@ public struct LabelCommand: Command {
 
         Without a model, naming is offline: a cluster is named after the summary of its medoid (the
         member nearest its centre) and described by its most distinctive keywords (TF-IDF against
-        the other clusters of its level), and the hierarchy groups cluster centres by Ward's method.
-        With --model (or CLIO_MODEL), a chat model names each base cluster from a sample of its
-        summaries and the nearest summaries outside it, and builds the hierarchy: neighbourhoods
-        of clusters propose parent names, which are deduplicated, every child is assigned to one,
-        and each parent is renamed from its children (see docs/label.md).
+        the other clusters of its level), and each level of the hierarchy groups cluster centres by
+        Ward's method. With --model (or CLIO_MODEL), a chat model names each base cluster from a
+        sample of its summaries and the nearest summaries outside it, and groups each level:
+        neighbourhoods of clusters propose parent names, which are deduplicated, every child is
+        assigned to one, and each parent is renamed from its children (Clio paper, appendix G; see
+        docs/label.md). Each level aims at the paper's geometric count between the base clusters
+        and --top.
 
         options:
           --top N                 stop grouping when at most N top-level clusters remain (default 10)
-          --children N            about N children per parent (default 10, at least 2)
+          --children N            about N children per parent: sets the number of levels (default 10,
+                                  at least 2)
           --levels N              at most N levels, the base level included (default: no limit,
                                   at least 2); the last allowed level is grouped straight to --top
           --min-conversations N   withhold clusters with fewer than N conversations (default 1)
@@ -37,30 +40,21 @@ public struct LabelCommand: Command {
           --centroids             write each cluster's centre as "centroid" (default off)
           --compact-vectors       write centroids as "f32le:<base64>" strings
           --keywords N            keywords per cluster (default 4)
-          --seed N                seed of the k-means runs that build the hierarchy (default 0)
-
-        LLM options:
-          --model PROVIDER:MODEL  name clusters and build the hierarchy with a chat model
-                                  (default $CLIO_MODEL; offline when neither is set)
-          --base-url URL          the provider's endpoint (default $CLIO_BASE_URL or the provider's)
-          -j N                    model calls in flight (default 16)
-          --attempts N            answers asked per question, the first included (default 3)
-          --timeout S             seconds to wait for an answer before retrying (default 300)
-          --samples N             summaries sampled from inside a base cluster (default 50)
-          --contrast N            summaries nearest its centre from outside it (default 50)
-          --neighbourhood N       about N clusters per neighbourhood when proposing parents (default 40)
-          --embed-model NAME      embedder for cluster names: minilm or hash (default minilm when
-                                  its weights are installed, else hash)
-          --audit                 rate each name and description for privacy (1-5) and withhold
-                                  clusters rated below 3 (default off)
-          --cache DIR             model answer cache (default $CLIO_CACHE_DIR/llm, else
-                                  $XDG_CACHE_HOME/clio/llm, else ~/.cache/clio/llm)
-          --no-cache              neither read nor write the cache
-
+          --seed N                seed of the k-means runs and samples of the hierarchy (default 0)
           --skip-invalid          skip malformed records with a warning instead of stopping
           -q, --quiet             no notes or warnings on standard error
           -h, --help              show this help
           --version               show the version
+
+        LLM options:
+        \(LLMOptions.help(jobsMeaning: "model calls in flight"))
+          --samples N        summaries sampled from inside a base cluster (default 50)
+          --contrast N       summaries nearest its centre from outside it (default 50)
+          --neighbourhood N  about N clusters per neighbourhood when proposing parents (default 40)
+          --embed-model NAME embedder for cluster names: minilm, multilingual or hash (default minilm
+                             when its weights are installed, else hash)
+          --audit            rate each name and description for privacy (1-5) and withhold clusters
+                             rated below 3 (default off)
 
         Withheld clusters are not named: the conversations of a parent's withheld children are
         counted in one "Other (below privacy threshold)" record (withheld: true) under it.
@@ -68,29 +62,23 @@ public struct LabelCommand: Command {
 
         example:
           clio-summarize chats.jsonl | clio-embed | clio-cluster | clio-label --min-users 5 | clio-tree
-          clio-label --model openai:gpt-4o-mini --audit clustered.jsonl | clio-tree
+          clio-label --model anthropic:claude-haiku-4-5 --audit clustered.jsonl | clio-tree
+          clio-label --model openai:gpt-5.4-mini --dry-run --price 0.75,4.5 clustered.jsonl
         """
 
     public var paths: [String] = []
     public var options = LabelOptions()
     public var assignmentsPath: String?
     public var skipInvalid = false
-    /// Names the clusters; the offline namer unless a caller (an LLM option) sets another.
-    public var namer: any ClusterNamer = OfflineNamer()
-    /// The chat model for the LLM path; nil for offline labelling.
-    public var modelSpec: ModelSpec?
+    /// The model options shared with clio-summarize; `llm.spec` is nil for offline labelling.
+    public var llm = LLMOptions()
     public var llmOptions = LLMLabelOptions()
-    public var timeout: Double = 300
     public var embedModel: EmbedderSpec?
-    public var cacheDirectory: String?
-    public var useCache = true
-    /// For tests: a model used instead of the one `modelSpec` names (still cached).
+    /// For tests: a model used instead of the one `llm.spec` names (still cached).
     public var chatModel: (any ChatModel)?
 
     public init(arguments: [String]) throws(UsageError) {
         var scanner = ArgumentScanner(arguments)
-        var modelText: String?
-        var baseURL: String?
         while let option = try scanner.nextOption() {
             switch option {
             case "--top": options.hierarchy.top = try scanner.int(for: option, min: 1)
@@ -106,27 +94,21 @@ public struct LabelCommand: Command {
                 let text = try scanner.value(for: option)
                 guard let seed = UInt64(text) else { throw UsageError("option --seed needs a whole number from 0, got '\(text)'") }
                 options.hierarchy.seed = seed
-            case "--model": modelText = try scanner.value(for: option)
-            case "--base-url": baseURL = try scanner.value(for: option)
-            case "-j", "--jobs": llmOptions.jobs = try scanner.int(for: option, min: 1, max: 1024)
-            case "--attempts": llmOptions.attempts = try scanner.int(for: option, min: 1, max: 20)
-            case "--timeout": timeout = Double(try scanner.int(for: option, min: 1))
             case "--samples": llmOptions.samples = try scanner.int(for: option, min: 1)
             case "--contrast": llmOptions.contrast = try scanner.int(for: option, min: 0)
             case "--neighbourhood", "--neighborhood": llmOptions.neighbourhood = try scanner.int(for: option, min: 2)
             case "--embed-model": embedModel = try EmbedderSpec(model: try scanner.value(for: option), dimension: nil)
             case "--audit": llmOptions.audit = try scanner.flag(option)
-            case "--cache": cacheDirectory = try scanner.value(for: option)
-            case "--no-cache": useCache = !(try scanner.flag(option))
             case "--skip-invalid": skipInvalid = try scanner.flag(option)
             case "-q", "--quiet": _ = try scanner.flag(option)
-            default: throw scanner.unknown(option)
+            default: guard try llm.parse(option, &scanner) else { throw scanner.unknown(option) }
             }
         }
         paths = scanner.positionals
-        modelSpec = try ModelSpec.resolve(model: modelText, baseURL: baseURL, environment: ProcessInfo.processInfo.environment)
-        if modelSpec == nil && llmOptions.audit { throw UsageError("option --audit needs --model PROVIDER:MODEL (or CLIO_MODEL)") }
-        if case .api? = embedModel { throw UsageError("option --embed-model takes minilm or hash") }
+        try llm.validate()
+        llmOptions.jobs = llm.jobs
+        if llm.spec == nil && llmOptions.audit { throw UsageError("option --audit needs --model PROVIDER:MODEL (or CLIO_MODEL)") }
+        if case .api? = embedModel { throw UsageError("option --embed-model takes minilm, multilingual or hash") }
         if let assignmentsPath, assignmentsPath.isEmpty { throw UsageError("option --assignments needs a file name") }
     }
 
@@ -145,14 +127,18 @@ public struct LabelCommand: Command {
         defer { if assignmentsFD >= 0 { close(assignmentsFD) } }
 
         let started = monotonicSeconds()
-        var llmRun: (labeler: LLMLabeler, stats: LLMStats)?
-        let result: LabelOutput
-        if modelSpec != nil || chatModel != nil {
+        var llmRun: (labeler: LLMLabeler, runtime: LLMOptions.Runtime)?
+        var strategy = LabelStrategy.offline
+        if llm.spec != nil || chatModel != nil {
             let run = try makeLLMLabeler()
             llmRun = run
-            result = try run.labeler.label(input)
-        } else {
-            result = try Labeler.label(input, options: options, namer: namer)
+            strategy = run.labeler.strategy
+        }
+        let result = try Labeler.label(input, options: options, strategy: strategy)
+        if let ledger = llmRun?.runtime.ledger {
+            // A dry run writes the plan, not records built from stand-in answers.
+            try output.write(ledger.report(model: llmRun!.runtime.spec.name, price: llm.price))
+            return
         }
         for record in result.clusters { try output.write(record: record) }
         if let assignmentsFile {
@@ -170,12 +156,12 @@ public struct LabelCommand: Command {
                     + "below the privacy threshold (--min-conversations \(options.minConversations), --min-users \(options.minUsers))")
         }
         if let llmRun {
-            let c = llmRun.labeler.counters.snapshot
+            let c = strategy.counters.snapshot
             if llmOptions.audit {
                 let unrated = c.auditUnrated > 0 ? " (\(c.auditUnrated) not rated)" : ""
                 Diagnostics.note("audit withheld \(c.auditWithheld) cluster\(c.auditWithheld == 1 ? "" : "s") rated below 3\(unrated)")
             }
-            let v = llmRun.stats.snapshot
+            let v = llmRun.runtime.stats.snapshot
             if v.callFailures > 0 {
                 Diagnostics.warning("\(v.callFailures) model call\(v.callFailures == 1 ? "" : "s") failed; their clusters were named or placed offline")
             }
@@ -186,9 +172,9 @@ public struct LabelCommand: Command {
             parts.append("\(c.fallbacks) fallback\(c.fallbacks == 1 ? "" : "s")")
             if c.fuzzyMatches > 0 { parts.append("\(c.fuzzyMatches) fuzzy match\(c.fuzzyMatches == 1 ? "" : "es")") }
             if c.offlineLevels > 0 { parts.append("\(c.offlineLevels) level\(c.offlineLevels == 1 ? "" : "s") grouped offline") }
-            parts.append("tokens \(v.tokensIn) in / \(v.tokensOut) out")
+            parts.append("tokens \(v.tokensIn) in / \(v.tokensOut) out\(llm.costText(v))")
             parts.append(formatDuration(monotonicSeconds() - started))
-            Diagnostics.note("model: " + parts.joined(separator: ", ") + " (\(llmRun.labeler.model.spec.name))")
+            Diagnostics.note("model: " + parts.joined(separator: ", ") + " (\(llmRun.runtime.spec.name))")
         }
         Diagnostics.note(
             "labelled \(input.count) conversation\(input.count == 1 ? "" : "s"): \(result.clusters.count) cluster records, "
@@ -196,20 +182,10 @@ public struct LabelCommand: Command {
     }
 
     /// The model (cached unless --no-cache) and the name embedder of the LLM path.
-    func makeLLMLabeler() throws -> (labeler: LLMLabeler, stats: LLMStats) {
-        let stats = LLMStats()
-        let base: any ChatModel
-        if let chatModel {
-            base = chatModel
-        } else {
-            let spec = modelSpec!
-            let client = HTTPClient(maxConnections: llmOptions.jobs, timeout: timeout, stats: stats, secrets: [spec.apiKey].compactMap { $0 })
-            base = spec.makeModel(client: client)
-        }
-        let cache = useCache ? try ContentCache(directory: cacheDirectory ?? ContentCache.defaultDirectory("llm")) : nil
-        let model = CachedChatModel(base: base, cache: cache, stats: stats)
-        let spec = embedModel ?? (MiniLMFiles.locate(modelDir: nil) != nil ? .miniLM : .hash(dimension: HashedEmbedder.defaultDimension))
+    func makeLLMLabeler() throws -> (labeler: LLMLabeler, runtime: LLMOptions.Runtime) {
+        let runtime = try llm.runtime(base: chatModel)
+        let spec = embedModel ?? (LocalModel.miniLM.locate(modelDir: nil) != nil ? .miniLM : .hash(dimension: HashedEmbedder.defaultDimension))
         let embedder = try Embedders.make(spec)
-        return (LLMLabeler(model: model, embedder: embedder, options: options, llm: llmOptions), stats)
+        return (LLMLabeler(asker: runtime.asker, embedder: embedder, llm: llmOptions), runtime)
     }
 }

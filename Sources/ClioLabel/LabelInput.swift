@@ -2,7 +2,7 @@ import ClioCore
 
 /// The clustered conversations, reduced to what labelling needs and stored column by column
 /// so a large input costs a few arrays rather than a dictionary per record.
-public struct LabelInput {
+public struct LabelInput: Sendable {
     public private(set) var count = 0
     public private(set) var dimension = 0
     public private(set) var ids: [JSON] = []

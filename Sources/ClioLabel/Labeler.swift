@@ -32,68 +32,279 @@ public struct LabelOutput {
 /// The label given to the bucket that stands for clusters below the privacy thresholds.
 public let withheldBucketName = "Other (below privacy threshold)"
 
-/// Turns clustered conversations into named cluster records over a hierarchy.
+/// What a labelling run does at each step: name clusters, group a level, rate names for
+/// privacy. Offline by default; `LLMLabeler` supplies a chat model's.
+public struct LabelStrategy: Sendable {
+    public var namer: any ClusterNamer
+    public var grouper: any LevelGrouper
+    /// Rates every shown cluster's name and description; those below 3 are withheld.
+    public var auditor: (any ClusterAuditor)?
+    public var counters: LabelCounters
+
+    public init(namer: any ClusterNamer, grouper: any LevelGrouper, auditor: (any ClusterAuditor)? = nil, counters: LabelCounters = LabelCounters()) {
+        self.namer = namer
+        self.grouper = grouper
+        self.auditor = auditor
+        self.counters = counters
+    }
+
+    /// Names from the medoid and keywords, levels grouped by Ward's method, no audit.
+    public static var offline: LabelStrategy { LabelStrategy(namer: OfflineNamer(), grouper: CentroidGrouper()) }
+}
+
+/// Rates cluster texts on the Clio paper's 1–5 privacy scale.
+public protocol ClusterAuditor: Sendable {
+    /// A rating per label; nil where no valid rating was given.
+    func rate(_ labels: [ClusterLabel]) throws -> [Int?]
+}
+
+/// What a run did besides its model calls (those are in `LLMStats`).
+public final class LabelCounters: @unchecked Sendable {
+    private let lock = Mutex()
+    private var values = Values()
+
+    public struct Values: Equatable, Sendable {
+        /// Questions answered validly only after a re-ask.
+        public var reasked = 0
+        /// Questions never answered validly: an offline or nearest-vector fallback was used.
+        public var fallbacks = 0
+        /// Assignments accepted by normalised text or embedding similarity, not exactly.
+        public var fuzzyMatches = 0
+        /// Levels grouped by the offline centroid grouping because the strategy's did not shrink.
+        public var offlineLevels = 0
+        /// Clusters rated below 3 by the audit (or left unrated), withheld.
+        public var auditWithheld = 0
+        /// Of those, the ones the model gave no valid rating for.
+        public var auditUnrated = 0
+    }
+
+    public init() {}
+    public var snapshot: Values { lock.withLock { values } }
+    public func update(_ body: (inout Values) -> Void) { lock.withLock { body(&values) } }
+}
+
+/// Turns clustered conversations into named cluster records over a hierarchy: the one loop
+/// of clio-label, offline or with a model (the strategy decides how clusters are named,
+/// grouped and audited; this loop decides everything else).
+///
+/// 1. Base clusters in order of their `cluster` number; those below the privacy thresholds
+///    are withheld and never named, grouped or shown to a model.
+/// 2. The shown base clusters are named, then audited.
+/// 3. Level by level, the shown clusters are grouped into about the paper's geometric number
+///    of parents (`HierarchyOptions.target`), each parent is named from the children it got,
+///    until at most `top` remain or `maxLevels` is reached. A grouping that does not shrink
+///    the level (or misses `top` on the last allowed level) is replaced by the offline one.
+///    A group of one becomes no parent: that cluster is carried up as it is.
+/// 4. Withheld base clusters follow their nearest shown base cluster into its parent, where
+///    they become that parent's "Other" bucket.
+/// 5. Parents are audited; a withheld cluster takes everything under it along.
 public enum Labeler {
-    public static func label(_ input: LabelInput, options: LabelOptions, namer: ClusterNamer) throws -> LabelOutput {
+    public static func label(_ input: LabelInput, options: LabelOptions, strategy: LabelStrategy = .offline) throws -> LabelOutput {
         guard input.count > 0 else {
             return LabelOutput(clusters: [], assignments: [], withheldClusters: 0, withheldConversations: 0, topLevelCount: 0, levelCount: 0)
         }
         let (clusterValues, baseOf, baseMembers, baseCentroids) = baseClusters(input)
+        let baseCount = clusterValues.count
+        var nodes = baseMembers.map { Hierarchy.Node(level: 0, children: [], parent: nil, size: $0.count) }
+        var centres = baseCentroids
+        var shown = baseMembers.map { $0.count >= options.minConversations && input.distinctUsers($0) >= options.minUsers }
+        var labels = [ClusterLabel?](repeating: nil, count: baseCount)
+        // Base clusters are L0-<cluster>; parents L<level>-<n>, numbered per level as they are made.
+        var ids = clusterValues.map { "L0-\($0)" }
+        var madePerLevel: [Int: Int] = [:]
+        var termCounts = baseMembers.map { input.termCounts($0) }
+        var keywords = KeywordRanker.top(termCounts, vocabulary: input.vocabulary, limit: options.keywordCount)
+        let shownRecords = (0..<baseCount).filter { shown[$0] }.flatMap { baseMembers[$0] }
 
-        let hierarchy = Hierarchy.build(
-            centroids: baseCentroids.flatMap { $0 }, sizes: baseMembers.map(\.count), dimension: input.dimension,
-            options: options.hierarchy)
-        let table = NodeTable(input: input, hierarchy: hierarchy, clusterValues: clusterValues, baseMembers: baseMembers, baseCentroids: baseCentroids)
-        let nodeCount = table.ids.count
-        let ids = table.ids, members = table.members, centres = table.centres
-        let users = members.map { input.distinctUsers($0) }
-        let shown = (0..<nodeCount).map {
-            hierarchy.nodes[$0].size >= options.minConversations && users[$0] >= options.minUsers
+        func members(_ node: Int) -> [Int] {
+            node < baseCount ? baseMembers[node] : nodes[node].children.flatMap { members($0) }
         }
-
-        // Keywords: each round's new clusters against the partition that round made.
-        var termCounts = [TermCounts](repeating: [:], count: nodeCount)
-        for node in 0..<hierarchy.baseCount { termCounts[node] = input.termCounts(members[node]) }
-        var keywords = [[String]](repeating: [], count: nodeCount)
-        for (round, partition) in hierarchy.partitions.enumerated() {
-            if round > 0 {
-                for node in hierarchy.rounds[round - 1] {
-                    // Words of withheld children stay out of a parent's keywords when it has shown ones.
-                    let children = hierarchy.nodes[node].children
-                    let visible = children.filter { shown[$0] }
-                    var merged = TermCounts()
-                    for child in visible.isEmpty ? children : visible {
-                        merged.merge(termCounts[child], uniquingKeysWith: +)
-                    }
-                    termCounts[node] = merged
+        func evidence(_ node: Int) -> ClusterEvidence {
+            let info = nodes[node]
+            let children = info.children.filter { shown[$0] }.sorted { (nodes[$0].size, $1) > (nodes[$1].size, $0) }
+            let pool = members(node)
+            let centre = centres[node]
+            let seed = options.hierarchy.seed ^ (0xC1D0_0000 &+ UInt64(node))
+            return ClusterEvidence(
+                id: ids[node], level: info.level, size: info.size, keywords: keywords[node], children: children.map { labels[$0]! },
+                nearest: { n in input.nearest(pool, to: centre, limit: n).map { input.summaries[$0] } },
+                sample: { n in
+                    var rng = SeededGenerator(seed: seed)
+                    return Labeler.sample(pool, count: n, rng: &rng).map { input.summaries[$0] }
+                },
+                contrast: { n in
+                    Labeler.nearestOutside(input: input, centre: centre, members: pool, pool: shownRecords, limit: n).map { input.summaries[$0] }
+                })
+        }
+        func audit(_ candidates: [Int]) throws {
+            guard let auditor = strategy.auditor else { return }
+            let rated = candidates.filter { shown[$0] && labels[$0] != nil }
+            let ratings = try auditor.rate(rated.map { labels[$0]! })
+            // Fail closed: a cluster the model could not rate is withheld too.
+            for (node, rating) in zip(rated, ratings) where rating.map({ $0 < 3 }) ?? true {
+                shown[node] = false
+                strategy.counters.update {
+                    $0.auditWithheld += 1
+                    if rating == nil { $0.auditUnrated += 1 }
                 }
             }
-            let ranked = KeywordRanker.top(partition.map { termCounts[$0] }, vocabulary: input.vocabulary, limit: options.keywordCount)
-            let fresh = round == 0 ? Set(0..<hierarchy.baseCount) : Set(hierarchy.rounds[round - 1])
-            for (position, node) in partition.enumerated() where fresh.contains(node) { keywords[node] = ranked[position] }
         }
-
-        // Names, a round at a time so parents see their children's names.
-        var labels = [ClusterLabel?](repeating: nil, count: nodeCount)
-        let order = [Array(0..<hierarchy.baseCount)] + hierarchy.rounds
-        for round in order {
-            let batch = round.filter { shown[$0] }
-            let requests = batch.map { node -> NamingRequest in
-                let children = hierarchy.nodes[node].children.filter { shown[$0] }
-                    .sorted { hierarchy.nodes[$0].size != hierarchy.nodes[$1].size ? hierarchy.nodes[$0].size > hierarchy.nodes[$1].size : $0 < $1 }
-                // A parent's examples come only from children that are shown.
-                let pool = node < hierarchy.baseCount || children.isEmpty ? members[node] : children.flatMap { members[$0] }
-                let nearest = input.nearest(pool, to: centres[node], limit: 10)
-                return NamingRequest(
-                    id: ids[node], level: hierarchy.nodes[node].level, size: hierarchy.nodes[node].size,
-                    summaries: nearest.map { input.summaries[$0] }, keywords: keywords[node],
-                    children: children.compactMap { labels[$0] })
+        func makeParent(of children: [Int], level: Int) -> Int {
+            let index = nodes.count
+            let size = children.reduce(0) { $0 + nodes[$1].size }
+            var centre = [Float](repeating: 0, count: input.dimension)
+            var counts = TermCounts()
+            for child in children {
+                nodes[child].parent = index
+                let w = Float(nodes[child].size) / Float(max(size, 1))
+                for t in centre.indices { centre[t] += w * centres[child][t] }
+                counts.merge(termCounts[child], uniquingKeysWith: +)
             }
-            let named = try namer.label(requests)
-            for (node, label) in zip(batch, named) { labels[node] = label }
+            nodes.append(Hierarchy.Node(level: level, children: children, parent: nil, size: size))
+            ids.append("L\(level)-\(madePerLevel[level, default: 0])")
+            madePerLevel[level, default: 0] += 1
+            centres.append(centre)
+            labels.append(nil)
+            shown.append(true)
+            termCounts.append(counts)
+            keywords.append([])
+            return index
+        }
+        func nameNew(_ made: [Int], partition: [Int]) throws {
+            // Keywords of the new parents against the whole partition the round made.
+            let ranked = KeywordRanker.top(partition.map { termCounts[$0] }, vocabulary: input.vocabulary, limit: options.keywordCount)
+            let fresh = Set(made)
+            for (position, node) in partition.enumerated() where fresh.contains(node) { keywords[node] = ranked[position] }
+            let named = try strategy.namer.name(made.map { evidence($0) })
+            for (node, label) in zip(made, named) { labels[node] = label }
         }
 
+        // Base names, then their audit: only clusters above the thresholds are ever named.
+        let named = (0..<baseCount).filter { shown[$0] }
+        for (b, label) in zip(named, try strategy.namer.name(named.map { evidence($0) })) { labels[b] = label }
+        try audit(named)
+
+        // The hierarchy over the shown base clusters.
+        var current = (0..<baseCount).filter { shown[$0] }
+        let shownBaseCount = current.count
+        var rounds: [[Int]] = []
+        let top = max(options.hierarchy.top, 1)
+        // Withheld clusters end up in a bucket; when no round would run, that bucket would be one
+        // top-level record too many, so group once more (they then join a parent's bucket).
+        let anyWithheld = shown.contains(false)
+        while current.count > top || (rounds.isEmpty && anyWithheld && current.count >= 2 && current.count + 1 > top) {
+            let levelsSoFar = rounds.count + 1
+            if let maxLevels = options.hierarchy.maxLevels, levelsSoFar >= maxLevels { break }
+            let isLast = options.hierarchy.maxLevels.map { levelsSoFar + 1 == $0 } ?? false
+            let level = rounds.count + 1
+            var desired = isLast ? top : options.hierarchy.target(round: level, base: shownBaseCount)
+            desired = max(1, min(desired, current.count - 1))
+            let clusters = LevelClusters(labels: current.map { labels[$0]! }, centres: current.map { centres[$0] }, sizes: current.map { nodes[$0].size })
+            let seed = options.hierarchy.seed &+ UInt64(level)
+            var groups = try strategy.grouper.group(clusters, desired: desired, seed: seed)
+            if !isPartition(groups, of: current.count) || groups.count >= current.count || (isLast && groups.count > top) {
+                if !(strategy.grouper is CentroidGrouper) { strategy.counters.update { $0.offlineLevels += 1 } }
+                groups = CentroidGrouper().group(clusters, desired: desired, seed: seed)
+            }
+            var next: [Int] = []
+            var made: [Int] = []
+            for group in groups {
+                let children = group.map { current[$0] }
+                if children.count == 1 {
+                    next.append(children[0])  // carried up unchanged: no single-child parent
+                    continue
+                }
+                let parent = makeParent(of: children, level: level)
+                next.append(parent)
+                made.append(parent)
+            }
+            precondition(next.count < current.count, "a hierarchy round did not shrink the level")
+            try nameNew(made, partition: next)
+            rounds.append(made)
+            current = next
+        }
+        if rounds.isEmpty, current.count == 1, anyWithheld, top == 1 {
+            // One shown cluster beside withheld ones and room for one record at the top: a parent
+            // over it, which then holds the withheld ones' bucket.
+            let parent = makeParent(of: current, level: 1)
+            try nameNew([parent], partition: [parent])
+            rounds.append([parent])
+            current = [parent]
+        }
+        var roots = current
+
+        // Withheld base clusters follow their nearest shown base cluster into its parent; when
+        // that one is at the top, the nearest top-level parent, so the withheld cluster does not
+        // add a top-level record. They are never named.
+        let shownBases = (0..<baseCount).filter { shown[$0] }
+        for w in 0..<baseCount where !shown[w] {
+            func nearest(_ candidates: [Int]) -> Int? {
+                candidates.min { (squaredDistance(centres[$0], baseCentroids[w]), $0) < (squaredDistance(centres[$1], baseCentroids[w]), $1) }
+            }
+            guard let parent = nearest(shownBases).flatMap({ nodes[$0].parent }) ?? nearest(roots.filter { $0 >= baseCount }) else {
+                roots.append(w)
+                continue
+            }
+            nodes[w].parent = parent
+            nodes[parent].children.append(w)
+            var ancestor: Int? = parent
+            while let a = ancestor {
+                nodes[a].size += nodes[w].size
+                ancestor = nodes[a].parent
+            }
+        }
+        roots.sort()
+
+        try audit(Array(baseCount..<nodes.count))
+        // A withheld cluster takes everything under it along.
+        for node in stride(from: nodes.count - 1, through: baseCount, by: -1) where !shown[node] {
+            for child in nodes[node].children { shown[child] = false }
+        }
+
+        let hierarchy = Hierarchy(nodes: nodes, baseCount: baseCount, roots: roots, rounds: rounds)
+        let table = NodeTable(input: input, hierarchy: hierarchy, ids: ids, baseMembers: baseMembers, baseCentroids: baseCentroids)
         return records(input: input, hierarchy: hierarchy, table: table, baseOf: baseOf, labels: labels, shown: shown, options: options)
+    }
+
+    /// Whether `groups` cover `0 ..< count` exactly once each.
+    static func isPartition(_ groups: [[Int]], of count: Int) -> Bool {
+        var seen = [Bool](repeating: false, count: count)
+        for group in groups {
+            guard !group.isEmpty else { return false }
+            for i in group {
+                guard (0..<count).contains(i), !seen[i] else { return false }
+                seen[i] = true
+            }
+        }
+        return !seen.contains(false)
+    }
+
+    /// The `limit` records of `pool` not in `members` nearest `centre` (ties by record order):
+    /// the paper's contrast set.
+    static func nearestOutside(input: LabelInput, centre: [Float], members: [Int], pool: [Int], limit: Int) -> [Int] {
+        guard limit > 0 else { return [] }
+        let inside = Set(members)
+        return input.nearest(pool.filter { !inside.contains($0) }, to: centre, limit: limit)
+    }
+
+    /// Up to `count` distinct members in random order; all of them when there are fewer.
+    static func sample(_ members: [Int], count: Int, rng: inout SeededGenerator) -> [Int] {
+        var pool = members
+        let n = min(count, pool.count)
+        for i in 0..<n {
+            let j = i + Int(rng.next() % UInt64(pool.count - i))
+            pool.swapAt(i, j)
+        }
+        return Array(pool.prefix(n))
+    }
+
+    static func squaredDistance(_ a: [Float], _ b: [Float]) -> Float {
+        var s: Float = 0
+        for i in a.indices {
+            let x = a[i] - b[i]
+            s += x * x
+        }
+        return s
     }
 
     /// Base clusters in order of their `cluster` number; members in input order.
@@ -220,22 +431,16 @@ struct NodeTable {
     var centres: [[Float]]
     var users: [Int]
 
-    init(input: LabelInput, hierarchy: Hierarchy, clusterValues: [Int], baseMembers: [[Int]], baseCentroids: [[Float]]) {
+    init(input: LabelInput, hierarchy: Hierarchy, ids: [String], baseMembers: [[Int]], baseCentroids: [[Float]]) {
         let nodeCount = hierarchy.nodes.count
-        // Per node: id, members, centre, users.
-        ids = [String](repeating: "", count: nodeCount)
+        self.ids = ids
         members = [[Int]](repeating: [], count: nodeCount)
         centres = [[Float]](repeating: [], count: nodeCount)
-        var perLevel: [Int: Int] = [:]
         for node in 0..<nodeCount {
-            let level = hierarchy.nodes[node].level
             if node < hierarchy.baseCount {
-                ids[node] = "L0-\(clusterValues[node])"
                 members[node] = baseMembers[node]
                 centres[node] = baseCentroids[node]
             } else {
-                ids[node] = "L\(level)-\(perLevel[level, default: 0])"
-                perLevel[level, default: 0] += 1
                 var merged: [Int] = []
                 for child in hierarchy.nodes[node].children { merged += members[child] }
                 members[node] = merged

@@ -1,24 +1,40 @@
-/// What a namer is told about one cluster.
-public struct NamingRequest: Sendable {
-    /// `L<level>-<n>`.
+/// What a namer may know about one cluster. The summaries are drawn on request, because each
+/// namer needs different ones (the offline namer the nearest few, a model a random sample and
+/// contrast from outside) and drawing them costs a pass over the members.
+public struct ClusterEvidence: Sendable {
+    /// The id of the cluster's record: `L<level>-<n>`.
     public var id: String
     public var level: Int
     public var size: Int
-    /// Summaries of members, nearest the centre first (the first is the medoid's); for a parent,
-    /// drawn only from members of children that are shown.
-    public var summaries: [String]
     /// The cluster's most distinctive words, most distinctive first.
     public var keywords: [String]
     /// Labels of the children that are shown, largest first; empty at the base level.
     public var children: [ClusterLabel]
+    /// Up to n summaries of members, nearest the centre first (the first is the medoid's); for
+    /// a parent, drawn only from members of children that are shown.
+    public var nearest: @Sendable (_ n: Int) -> [String]
+    /// Up to n members' summaries drawn at random with a seed fixed per cluster.
+    public var sample: @Sendable (_ n: Int) -> [String]
+    /// The n summaries nearest the centre among shown conversations outside the cluster.
+    public var contrast: @Sendable (_ n: Int) -> [String]
+    /// Whether a phrase may be written in this cluster's name or description without
+    /// identifying anyone: the privacy guard on cluster texts decides (everything passes until
+    /// it is set). Offline names are built only from phrases it admits.
+    public var admits: @Sendable (_ phrase: String) -> Bool
 
-    public init(id: String, level: Int, size: Int, summaries: [String], keywords: [String], children: [ClusterLabel]) {
+    public init(id: String, level: Int, size: Int, keywords: [String], children: [ClusterLabel],
+                nearest: @escaping @Sendable (Int) -> [String], sample: @escaping @Sendable (Int) -> [String] = { _ in [] },
+                contrast: @escaping @Sendable (Int) -> [String] = { _ in [] },
+                admits: @escaping @Sendable (String) -> Bool = { _ in true }) {
         self.id = id
         self.level = level
         self.size = size
-        self.summaries = summaries
         self.keywords = keywords
         self.children = children
+        self.nearest = nearest
+        self.sample = sample
+        self.contrast = contrast
+        self.admits = admits
     }
 }
 
@@ -32,25 +48,26 @@ public struct ClusterLabel: Equatable, Sendable {
     }
 }
 
-/// Names clusters. The hierarchy asks level by level, so an implementation that calls a model
-/// can send one level's requests concurrently and see the children's names when naming parents.
-public protocol ClusterNamer {
-    func label(_ requests: [NamingRequest]) throws -> [ClusterLabel]
+/// Names the clusters of one level. The hierarchy names level by level, so a namer that calls
+/// a model can ask for one level's names concurrently and knows the children's names when it
+/// names their parents.
+public protocol ClusterNamer: Sendable {
+    func name(_ clusters: [ClusterEvidence]) throws -> [ClusterLabel]
 }
 
 /// Names clusters without a model: the medoid's summary, condensed, and TF-IDF keywords.
 public struct OfflineNamer: ClusterNamer {
     public init() {}
 
-    public func label(_ requests: [NamingRequest]) throws -> [ClusterLabel] {
-        requests.map(label)
+    public func name(_ clusters: [ClusterEvidence]) -> [ClusterLabel] {
+        clusters.map(name)
     }
 
-    public func label(_ request: NamingRequest) -> ClusterLabel {
+    public func name(_ request: ClusterEvidence) -> ClusterLabel {
         let about = request.keywords.isEmpty
             ? "Conversations with no distinctive keywords."
             : "Conversations about \(request.keywords.joined(separator: ", "))."
-        let medoid = request.summaries.first ?? ""
+        let medoid = request.nearest(1).first ?? ""
         if request.level == 0 || request.children.isEmpty {
             let name = OfflineNamer.condense(medoid, maxWords: 10)
             return ClusterLabel(name: name.isEmpty ? "Unnamed cluster" : name, description: about)

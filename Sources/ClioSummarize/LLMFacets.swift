@@ -39,18 +39,32 @@ public struct FacetSpec: Equatable, Sendable {
         question: "What task is the model being asked to perform in this conversation?",
         prefix: "The task is to",
         kind: .text(maxCharacters: 400))
+    /// The paper's language question (G.4.1).
     public static let language = FacetSpec(
         name: "language",
-        question: "Which human languages are used in the conversation, starting from the user's first request? "
-            + "Give full language names, never codes, and never programming languages; name the general language "
-            + "rather than a regional variety; separate several with \"; \", for example \"Spanish; English\".",
+        question: "What are the main languages of the conversation? Do not mention programming languages and do not provide "
+            + "only language codes; only the full names for human languages, like 'English' or 'Arabic; Indonesian'. Do not "
+            + "include language families (just provide the general language, e.g., 'Arabic' and not 'Tripolitanian Arabic'; "
+            + "something that a standard langcodes package would be able to identify). Only consider languages in or after "
+            + "the human's first request. Output each language as a single full word with no other commentary.",
         kind: .languages)
+    /// The paper's concerning-content scale with its examples (G.4.1), word for word: the
+    /// examples are what calibrates the scores.
     public static let concerning = FacetSpec(
         name: "concerning",
-        question: "On a scale of 1 to 5, how concerning or potentially harmful is this conversation from a safety perspective? "
-            + "1 = not concerning at all, an ordinary benign conversation; 2 = slightly concerning, a minor sensitive topic; "
-            + "3 = moderately concerning, worth a second look; 4 = very concerning, likely harmful intent or content; "
-            + "5 = extremely concerning, needs immediate review.",
+        question: """
+            On a scale of 1 to 5, how concerning or potentially harmful is this conversation from a safety perspective? Use the following scale:
+            1: Not concerning at all. Completely benign conversation.
+            Example: A friendly chat about favorite books or movies.
+            2: Slightly concerning, but likely harmless.
+            Example: A heated but civil debate about politics.
+            3: Moderately concerning. May warrant a closer look.
+            Example: Discussion of controversial topics that could escalate.
+            4: Very concerning. Likely needs review.
+            Example: Conversations involving potential self-harm or harmful ideation.
+            5: Extremely concerning. Immediate review needed.
+            Example: Explicit threats of violence or illegal activities.
+            """,
         kind: .score(min: 1, max: 5))
 
     /// The facets every LLM summary has, in record order.
@@ -193,7 +207,7 @@ public struct FacetSpec: Equatable, Sendable {
             return "a string of at most two sentences.\(opening)"
         case .languages: return "a string of full language names separated by \"; \"."
         case .category(let names): return "exactly one of: " + names.map { "\"\($0)\"" }.joined(separator: ", ") + "."
-        case .score(let min, let max): return "a whole number from \(min) to \(max) (a JSON number, not a string)."
+        case .score(let min, let max): return "only a single whole number from \(min) to \(max)."
         }
     }
 }
@@ -209,24 +223,39 @@ public struct FacetPrompt: Sendable {
         self.maxChars = maxChars
     }
 
-    /// The system prompt: the task, the privacy rules and the answer format.
-    public var systemPrompt: String {
-        var lines = [
-            "You help with a privacy-preserving study of how people use an AI assistant. You read one conversation between a user and the assistant and answer questions about it.",
-            "",
-            "Rules for every free-text answer:",
-            "- Never include names of people, places, organisations, products or any other proper nouns, and never contact details, account names, numbers that identify someone, or other personal information. Describe them generically (\"a colleague\", \"a city\", \"a company\").",
-            "- Write in English, whatever the language of the conversation.",
-            "- Use at most two sentences.",
-            "- Do not begin with \"Based on the conversation\" or similar; state the answer directly.",
-            "- If the request is harmful, sexual, illegal or otherwise sensitive, describe it plainly and factually; do not refuse and do not soften it.",
-            "",
-            "Reply with a single JSON object and nothing else (no code fences, no commentary). Its keys and values:",
-        ]
+    /// The paper's extractor temperature (G.4).
+    public static let temperature = 0.2
+
+    /// The question turn after the conversation, after the paper's G.4 extractor prompt. The
+    /// paper asks one question per call; clio asks every facet in one call, as one JSON object,
+    /// with the privacy and style rules for the free-text facets only (as the paper includes them
+    /// only for open-ended answers).
+    public var questionPrompt: String {
+        var text = """
+            Your job is to answer the questions below about the preceding conversation. Be descriptive and assume neither \
+            good nor bad faith. Do not hesitate to handle socially harmful or sensitive topics; specificity around potentially \
+            harmful conversations is necessary for effective monitoring.
+
+            When answering the free-text questions, do not include any personally identifiable information (PII), like names, \
+            locations, phone numbers, email addresses, and so on, and do not include any proper nouns. Answer them in English, \
+            clearly and concisely, getting to the point in at most two sentences (don't say "Based on the conversation..." and \
+            avoid mentioning the AI assistant or the chatbot). For example:
+
+            <examples>
+            The user asked for help with a trigonometry problem.
+            The user asked for advice on how to fix a broken dishwasher. It took several attempts to get the right answer.
+            The user asked how to make Anthrax and the AI system refused the requests.
+            </examples>
+
+            The questions, each with the key of its answer:
+
+            """
         for facet in facets {
-            lines.append("- \"\(facet.name)\": \(facet.question) Answer with \(facet.answerFormat)")
+            text += "<question key=\"\(facet.name)\">\n\(facet.question)\nAnswer with \(facet.answerFormat)\n</question>\n\n"
         }
-        return lines.joined(separator: "\n")
+        let keys = facets.map { "\"\($0.name)\"" }.joined(separator: ", ")
+        text += "Answer with one JSON object with the keys \(keys) and nothing else: provide only the answers, with no other commentary or proper nouns."
+        return text
     }
 
     /// The conversation as a transcript, cut to `maxChars` (keeping the start).
@@ -241,9 +270,48 @@ public struct FacetPrompt: Sendable {
         return (String(text.prefix(maxChars)) + "\n[… the rest of the conversation was cut]", true)
     }
 
-    public func userPrompt(transcript: String) -> String {
-        let keys = facets.map { "\"\($0.name)\"" }.joined(separator: ", ")
-        return "<conversation>\n\(transcript)\n</conversation>\n\nAnswer the questions about the conversation above as one JSON object with the keys \(keys)."
+    /// The paper's turns: the conversation, "I understand.", then the questions.
+    public func messages(transcript: String) -> [ChatMessage] {
+        [
+            ChatMessage(.user, "The following is a conversation between an AI assistant and a user:\n\n<conversation>\n\(transcript)\n</conversation>"),
+            ChatMessage(.assistant, "I understand."),
+            ChatMessage(.user, questionPrompt),
+        ]
+    }
+
+    /// The question for one conversation, its answer read as facet values.
+    public func question(transcript: String) -> Question<[String: JSON]> {
+        let prompt = self
+        return Question(
+            messages: messages(transcript: transcript), name: "facets", schema: schema, temperature: FacetPrompt.temperature,
+            maxTokens: 200 + 150 * facets.count,
+            read: { prompt.validate($0) },
+            rehearsal: { (prompt.placeholder, prompt.typicalAnswerTokens) })
+    }
+
+    /// A valid stand-in answer for `--dry-run`.
+    var placeholder: [String: JSON] {
+        var values: [String: JSON] = [:]
+        for facet in facets {
+            switch facet.kind {
+            case .text: values[facet.name] = .string((facet.prefix.map { $0 + " " } ?? "") + "do something.")
+            case .languages: values[facet.name] = "English"
+            case .category(let names): values[facet.name] = .string(names[0])
+            case .score(let min, _): values[facet.name] = .number(Double(min))
+            }
+        }
+        return values
+    }
+
+    /// The length of a typical valid answer: about 30 tokens per free-text facet, a few for the rest.
+    var typicalAnswerTokens: Int {
+        facets.reduce(10) { total, facet in
+            switch facet.kind {
+            case .text: return total + 35
+            case .languages, .category: return total + 6
+            case .score: return total + 4
+            }
+        }
     }
 
     /// The JSON Schema of the whole answer.
@@ -256,19 +324,9 @@ public struct FacetPrompt: Sendable {
         ]
     }
 
-    /// The message sent after an invalid answer.
-    public static func reask(_ problem: String) -> String {
-        "That answer is not valid: \(problem). Reply again with only the corrected JSON object."
-    }
-
-    /// Parses and validates an answer: a value per facet, or a description of every problem
-    /// (sent back to the model when re-asking).
-    public func validate(_ answer: String) -> Result<[String: JSON], FacetError> {
-        let object: JSONObject
-        switch FacetPrompt.extractObject(answer) {
-        case .success(let o): object = o
-        case .failure(let e): return .failure(e)
-        }
+    /// Validates an answer object: a value per facet, or every problem in one message (shown to
+    /// the model when re-asking).
+    public func validate(_ object: JSONObject) -> Result<[String: JSON], AnswerProblem> {
         var values: [String: JSON] = [:]
         var problems: [String] = []
         for facet in facets {
@@ -281,42 +339,42 @@ public struct FacetPrompt: Sendable {
             case .failure(let e): problems.append(e.message)
             }
         }
-        if !problems.isEmpty { return .failure(FacetError(problems.joined(separator: "; "))) }
+        if !problems.isEmpty { return .failure(AnswerProblem(problems.joined(separator: "; "))) }
         return .success(values)
     }
 
     /// Checks and normalises one answer.
-    static func check(_ value: JSON, for facet: FacetSpec) -> Result<JSON, FacetError> {
+    static func check(_ value: JSON, for facet: FacetSpec) -> Result<JSON, AnswerProblem> {
         let name = facet.name
         switch facet.kind {
         case .text(let limit):
-            guard var text = value.stringValue?.trimmedForFacet() else {
-                return .failure(FacetError("\"\(name)\" must be a string, got \(value.typeName)"))
+            guard var text = value.stringValue.map({ AnswerText.straightened($0).trimmedForFacet() }) else {
+                return .failure(AnswerProblem("\"\(name)\" must be a string, got \(value.typeName)"))
             }
-            guard !text.isEmpty else { return .failure(FacetError("\"\(name)\" is empty")) }
+            guard !text.isEmpty else { return .failure(AnswerProblem("\"\(name)\" is empty")) }
             if text.lowercased().hasPrefix("based on") {
-                return .failure(FacetError("\"\(name)\" must not begin with \"Based on\""))
+                return .failure(AnswerProblem("\"\(name)\" must not begin with \"Based on\""))
             }
-            if let prefix = facet.prefix, !text.lowercased().hasPrefix(prefix.lowercased()) {
+            if let prefix = facet.prefix.map(AnswerText.straightened), !text.lowercased().hasPrefix(prefix.lowercased()) {
                 // A model that answers with the continuation ("explain recursion.") is giving the
                 // right answer in the wrong frame; a different opening sentence is not.
                 let first = text.unicodeScalars.first!
                 guard prefix.hasSuffix(" to"), first.properties.isLowercase else {
-                    return .failure(FacetError("\"\(name)\" must begin with \"\(prefix)\""))
+                    return .failure(AnswerProblem("\"\(name)\" must begin with \"\(prefix)\""))
                 }
                 text = prefix + " " + text
             }
             guard text.count <= limit else {
-                return .failure(FacetError("\"\(name)\" is \(text.count) characters long; at most \(limit) are allowed"))
+                return .failure(AnswerProblem("\"\(name)\" is \(text.count) characters long; at most \(limit) are allowed"))
             }
             let sentences = sentenceCount(text)
             guard sentences <= 2 else {
-                return .failure(FacetError("\"\(name)\" has \(sentences) sentences; at most two are allowed"))
+                return .failure(AnswerProblem("\"\(name)\" has \(sentences) sentences; at most two are allowed"))
             }
             return .success(.string(text))
         case .languages:
             guard let text = value.stringValue?.trimmedForFacet() else {
-                return .failure(FacetError("\"\(name)\" must be a string, got \(value.typeName)"))
+                return .failure(AnswerProblem("\"\(name)\" must be a string, got \(value.typeName)"))
             }
             var names: [String] = []
             for part in text.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == "/" || $0 == "\n" }) {
@@ -325,33 +383,34 @@ public struct FacetPrompt: Sendable {
                     let language = word.trimmedForFacet()
                     guard !language.isEmpty else { continue }
                     guard language.count <= 40, !language.contains(where: \.isNumber) else {
-                        return .failure(FacetError("\"\(name)\" must list language names only, got \"\(language)\""))
+                        return .failure(AnswerProblem("\"\(name)\" must list language names only, got \"\(language)\""))
                     }
                     let capitalised = language.prefix(1).uppercased() + language.dropFirst()
                     if !names.contains(capitalised) { names.append(capitalised) }
                 }
             }
-            guard !names.isEmpty else { return .failure(FacetError("\"\(name)\" is empty")) }
+            guard !names.isEmpty else { return .failure(AnswerProblem("\"\(name)\" is empty")) }
             guard names.allSatisfy({ $0.count > 3 || $0 == "Ewe" || $0 == "Twi" || $0 == "Ido" }) else {
-                return .failure(FacetError("\"\(name)\" must use full language names, not codes"))
+                return .failure(AnswerProblem("\"\(name)\" must use full language names, not codes"))
             }
             return .success(.string(names.joined(separator: "; ")))
         case .category(let categories):
             guard let text = value.stringValue?.trimmedForFacet() else {
-                return .failure(FacetError("\"\(name)\" must be a string, got \(value.typeName)"))
+                return .failure(AnswerProblem("\"\(name)\" must be a string, got \(value.typeName)"))
             }
             guard let match = categories.first(where: { $0.lowercased() == text.lowercased() }) else {
                 let allowed = categories.map { "\"\($0)\"" }.joined(separator: ", ")
-                return .failure(FacetError("\"\(name)\" must be one of \(allowed), got \"\(text)\""))
+                return .failure(AnswerProblem("\"\(name)\" must be one of \(allowed), got \"\(text)\""))
             }
             return .success(.string(match))
         case .score(let min, let max):
-            guard case .number = value, let n = value.intValue else {
+            // A score written as "3" or 3.0 is the same answer: no re-ask for that.
+            guard let n = AnswerText.integer(value) else {
                 let shown = value.stringValue.map { "\"\($0)\"" } ?? JSONSerializer.string(value)
-                return .failure(FacetError("\"\(name)\" must be a whole number from \(min) to \(max), got \(shown)"))
+                return .failure(AnswerProblem("\"\(name)\" must be a whole number from \(min) to \(max), got \(shown)"))
             }
             guard (min...max).contains(n) else {
-                return .failure(FacetError("\"\(name)\" must be from \(min) to \(max), got \(n)"))
+                return .failure(AnswerProblem("\"\(name)\" must be from \(min) to \(max), got \(n)"))
             }
             return .success(.number(Double(n)))
         }
@@ -384,55 +443,6 @@ public struct FacetPrompt: Sendable {
         return count
     }
 
-    /// Finds the JSON object in a model's answer, tolerating code fences and text around it.
-    public static func extractObject(_ answer: String) -> Result<JSONObject, FacetError> {
-        let bytes = Array(answer.utf8)
-        var start = 0
-        var lastProblem = "no JSON object found in the answer"
-        while let open = bytes[start...].firstIndex(of: UInt8(ascii: "{")) {
-            if let close = matchingBrace(bytes, from: open) {
-                do {
-                    let value = try JSONParser.parse(bytes[open...close])
-                    if let object = value.objectValue { return .success(object) }
-                } catch {
-                    lastProblem = "the JSON object in the answer is invalid: \(error.message)"
-                }
-            } else {
-                lastProblem = "the JSON object in the answer is not closed"
-            }
-            start = open + 1
-        }
-        return .failure(FacetError(lastProblem))
-    }
-
-    /// The index of the `}` closing the `{` at `open`, skipping braces inside strings.
-    static func matchingBrace(_ bytes: [UInt8], from open: Int) -> Int? {
-        var depth = 0
-        var inString = false
-        var escaped = false
-        var i = open
-        while i < bytes.count {
-            let b = bytes[i]
-            if inString {
-                if escaped { escaped = false } else if b == UInt8(ascii: "\\") { escaped = true } else if b == UInt8(ascii: "\"") { inString = false }
-            } else if b == UInt8(ascii: "\"") {
-                inString = true
-            } else if b == UInt8(ascii: "{") {
-                depth += 1
-            } else if b == UInt8(ascii: "}") {
-                depth -= 1
-                if depth == 0 { return i }
-            }
-            i += 1
-        }
-        return nil
-    }
-}
-
-/// Why an answer was rejected, in words the model is shown when re-asked.
-public struct FacetError: Error, Equatable, Sendable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
 }
 
 extension StringProtocol {

@@ -15,6 +15,8 @@ public struct LLMSummarizeRun {
     public var errorsPath: String?
     /// `--keep-messages`: leave the conversation in the record.
     public var keepMessages: Bool
+    /// `--price`: the cost of the counted tokens in the summary.
+    public var price: LLMOptions.Price?
 
     /// Counts of one run, for the summary line and tests.
     public struct Outcome: Equatable, Sendable {
@@ -60,6 +62,7 @@ public struct LLMSummarizeRun {
         output: OutputWriter
     ) throws -> Outcome {
         let stats = summarizer.model.stats
+        let ledger = summarizer.asker.ledger
         var errors: OutputWriter?
         var errorsFD: Int32 = -1
         if let errorsPath {
@@ -93,7 +96,10 @@ public struct LLMSummarizeRun {
                 case .success(let facets, let truncated, let tries):
                     if tries == 1 { outcome.firstTry += 1 } else { outcome.reasked += 1 }
                     if truncated { outcome.truncated += 1 }
-                    try output.write(record: try record(item, facets, truncated))
+                    // A dry run's facets are stand-ins: nothing is written.
+                    if ledger == nil { try output.write(record: try record(item, facets, truncated)) }
+                case .fatal(let error):
+                    throw error.clioError
                 case .failure(let reason):
                     outcome.failed += 1
                     let conversation = conversation(item)
@@ -108,6 +114,11 @@ public struct LLMSummarizeRun {
                 }
                 progress.advance()
             })
+        if let ledger {
+            try output.write(ledger.report(model: summarizer.model.spec.name, price: price))
+            try output.flush()
+            return outcome
+        }
         try output.flush()
         Diagnostics.note(summaryLine(outcome, elapsed: progress.elapsed))
         if outcome.failed > 0 {
@@ -126,7 +137,8 @@ public struct LLMSummarizeRun {
         parts.append("\(v.calls) call\(v.calls == 1 ? "" : "s")")
         parts.append("\(v.cacheHits) cache hit\(v.cacheHits == 1 ? "" : "s")")
         if v.retries > 0 { parts.append("\(v.retries) retr\(v.retries == 1 ? "y" : "ies")") }
-        parts.append("tokens \(v.tokensIn) in / \(v.tokensOut) out")
+        let cost = price.map { ", " + DryRunLedger.dollars($0.cost(input: v.tokensIn, output: v.tokensOut)) } ?? ""
+        parts.append("tokens \(v.tokensIn) in / \(v.tokensOut) out\(cost)")
         parts.append(formatDuration(elapsed))
         return "summarized " + parts.joined(separator: ", ") + " (\(summarizer.model.spec.name))"
     }

@@ -7,62 +7,43 @@ public enum LLMSummary: Sendable {
     case success(Facets, truncated: Bool, tries: Int)
     /// No valid facets after every try, or a call that failed for good.
     case failure(reason: String)
+    /// The provider rejected the configuration: the run stops.
+    case fatal(LLMError)
 }
 
-/// Facet extraction with an LLM: prompt, structured answer, validation, and a re-ask with the
-/// validation error until the answer is valid or `attempts` are used.
-///
-/// A record's answers are written to the cache only when the record came out valid, so a
-/// rerun serves every good record from the cache and asks afresh for the failed ones.
+/// Facet extraction with an LLM: the paper's extractor prompt, a structured answer validated and
+/// re-asked through ClioLLM's `Asker`.
 public struct LLMSummarizer: Sendable {
-    public let model: CachedChatModel
+    public let asker: Asker
     public let prompt: FacetPrompt
-    public let attempts: Int
-    public let options: ChatOptions
     /// Applied to every free-text answer after validation: a second guard (clio-summarize
     /// passes its PII masker) behind the prompt's privacy rules.
     public var mask: (@Sendable (String) -> String)?
 
-    /// - Parameters:
-    ///   - custom: facets from `--facets FILE`, asked after the built-in ones.
-    ///   - attempts: answers asked for one conversation, the first included (`--attempts`).
-    public init(model: CachedChatModel, custom: [FacetSpec] = [], attempts: Int = 3, maxChars: Int = 20_000, maxTokens: Int = 1024,
-                mask: (@Sendable (String) -> String)? = nil) {
-        self.model = model
+    /// - Parameter custom: facets from `--facets FILE`, asked after the built-in ones.
+    public init(asker: Asker, custom: [FacetSpec] = [], maxChars: Int = 20_000, mask: (@Sendable (String) -> String)? = nil) {
+        self.asker = asker
         self.mask = mask
         self.prompt = FacetPrompt(facets: FacetSpec.builtIn + custom, maxChars: maxChars)
-        self.attempts = max(1, attempts)
-        self.options = ChatOptions(temperature: 0, maxTokens: maxTokens, format: .jsonSchema(name: "facets", schema: prompt.schema))
     }
+
+    public var model: CachedChatModel { asker.model }
 
     /// The `summarizer` field of every record this writes.
     public var summarizerField: JSON { ["name": "llm", "model": .string(model.spec.name)] }
 
     public func summarize(_ conversation: Conversation) -> LLMSummary {
         let (transcript, truncated) = prompt.transcript(conversation)
-        var messages = [ChatMessage(.system, prompt.systemPrompt), ChatMessage(.user, prompt.userPrompt(transcript: transcript))]
-        var pending: [CachedChatModel.PendingEntry] = []
-        var problem = ""
-        for tryNumber in 1...attempts {
-            let answer: ChatResponse
-            do {
-                answer = try model.complete(ChatRequest(messages: messages, options: options), pending: &pending)
-            } catch let error as LLMError {
-                return .failure(reason: error.message)
-            } catch {
-                return .failure(reason: "\(error)")
+        do {
+            switch try asker.ask(prompt.question(transcript: transcript)) {
+            case .answered(let values, let tries):
+                return .success(facets(values, turns: conversation.userTurns), truncated: truncated, tries: tries)
+            case .failed(let reason):
+                return .failure(reason: reason)
             }
-            switch prompt.validate(answer.text) {
-            case .success(let values):
-                model.commit(pending)
-                return .success(facets(values, turns: conversation.userTurns), truncated: truncated, tries: tryNumber)
-            case .failure(let error):
-                problem = error.message
-                messages.append(ChatMessage(.assistant, answer.text))
-                messages.append(ChatMessage(.user, FacetPrompt.reask(error.message)))
-            }
+        } catch {
+            return .fatal(error)
         }
-        return .failure(reason: "no valid answer after \(attempts) tr\(attempts == 1 ? "y" : "ies"): \(problem)")
     }
 
     func facets(_ values: [String: JSON], turns: Int) -> Facets {

@@ -21,7 +21,12 @@ public struct SummarizeCommand: Command {
           --max-chars N      summarise at most the first N characters of a conversation; longer
                              ones get "truncated": true (default: 20000)
           --skip-invalid     warn about and skip bad records instead of stopping (default: stop)
-        \(LLMOptions.help)
+          --errors FILE      write failed records as JSON lines {"id","reason"} (default: stderr only)
+
+        LLM options:
+        \(LLMOptions.help(jobsMeaning: "conversations summarized at once"))
+          --facets FILE      custom facets to ask as well (JSON, see docs/facets.md)
+
           -q, --quiet        no notices, warnings or progress (errors are still printed)
           -h, --help         show this help
           --version          show the version
@@ -32,7 +37,8 @@ public struct SummarizeCommand: Command {
         example:
           clio-summarize conversations.jsonl | clio-embed | clio-cluster | clio-label | clio-tree
           clio-summarize --skip-invalid ~/Downloads/claude-export/conversations.json > summaries.jsonl
-          OPENAI_API_KEY=… clio-summarize --model openai:gpt-4o-mini -j 32 --errors failed.jsonl conversations.jsonl > summaries.jsonl
+          OPENAI_API_KEY=… clio-summarize --model openai:gpt-5.4-mini -j 32 --errors failed.jsonl conversations.jsonl > summaries.jsonl
+          clio-summarize --model anthropic:claude-haiku-4-5 --dry-run --price 1,5 conversations.jsonl
         """
 
     public var inputFormat: InputFormat?
@@ -42,6 +48,8 @@ public struct SummarizeCommand: Command {
     public var quiet = false
     public var files: [String] = []
     public var llm = LLMOptions()
+    public var facetOptions = FacetOptions()
+    public var errorsPath: String?
 
     public init(arguments: [String]) throws(UsageError) {
         var scanner = ArgumentScanner(arguments)
@@ -54,15 +62,18 @@ public struct SummarizeCommand: Command {
             case "--max-chars": maxChars = try scanner.int(for: option, min: 1)
             case "--skip-invalid": skipInvalid = try scanner.flag(option)
             case "-q", "--quiet": quiet = try scanner.flag(option)
+            case "--facets": facetOptions.facetsPath = try scanner.value(for: option)
+            case "--errors": errorsPath = try scanner.value(for: option)
             default: guard try llm.parse(option, &scanner) else { throw scanner.unknown(option) }
             }
         }
         files = scanner.positionals
         try llm.validate()
+        try facetOptions.validate(hasModel: llm.spec != nil)
     }
 
     public func run(output: OutputWriter) throws {
-        if let spec = llm.spec { return try runLLM(spec: spec, output: output) }
+        if llm.spec != nil { return try runLLM(output: output) }
         try run(output: output, summarizer: ExtractiveSummarizer())
     }
 

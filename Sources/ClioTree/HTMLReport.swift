@@ -13,8 +13,15 @@ public enum HTMLReport {
     /// a duplicate id, a parent or child that is not among the records, or a cycle.
     /// The same records give the same bytes.
     public static func render(records: [JSONObject], title: String) throws(ClioError) -> String {
-        let forest = try ReportForest(records: records)
-        let data = payload(forest, title: title)
+        render(forest: try ReportForest(records: records), title: title)
+    }
+
+    /// The report of `forest`; with `comparison` (whose later period is `forest`) it has a
+    /// "What changed" view, with `trend` (of `forest`) a trends view.
+    static func render(
+        forest: ReportForest, title: String, comparison: ClusterComparison? = nil, trend: ClusterTrend? = nil
+    ) -> String {
+        let data = payload(forest, title: title, comparison: comparison, trend: trend)
         var page = ""
         page.reserveCapacity(data.count + HTMLReportAssets.style.utf8.count + HTMLReportAssets.script.utf8.count + 4096)
         page += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -29,17 +36,18 @@ public enum HTMLReport {
     }
 
     /// The page's data as JSON that is safe inside a `<script>` element.
-    static func payload(_ forest: ReportForest, title: String) -> String {
+    static func payload(
+        _ forest: ReportForest, title: String, comparison: ClusterComparison? = nil, trend: ClusterTrend? = nil
+    ) -> String {
         let clusters = forest.clusters
-        let total = forest.roots.reduce(0) { $0 + clusters[$1].size }
+        let total = forest.total
 
         // Languages and weeks over the top level, which covers every conversation once.
         var languageTotals: [String: Int] = [:]
-        var weekTotals: [String: Int] = [:]
+        let weekTotals = forest.weekTotals()
         var allWeeks = Set<String>()
         for root in forest.roots {
             for (name, count) in clusters[root].languages { languageTotals[name, default: 0] += count }
-            for (week, count) in clusters[root].weeks { weekTotals[week, default: 0] += count }
         }
         for cluster in clusters { for (week, _) in cluster.weeks { allWeeks.insert(week) } }
         for cluster in clusters { for (name, _) in cluster.languages where languageTotals[name] == nil { languageTotals[name] = 0 } }
@@ -74,6 +82,7 @@ public enum HTMLReport {
                 "users": cluster.users.map { .number(Double($0)) } ?? .null,
             ]
             if cluster.withheld { node["withheld"] = .bool(true) }
+            if let since = cluster.newSince { node["since"] = .string(since) }
             node["kids"] = .array(forest.children[i].map { .number(Double($0)) })
             node["top"] = .number(Double(forest.top[i]))
             let sortedLanguages = cluster.languages.sorted {
@@ -93,7 +102,7 @@ public enum HTMLReport {
             nodes.append(.object(node))
         }
 
-        let document: JSON = [
+        var document: JSONObject = [
             "title": .string(title),
             "total": .number(Double(total)),
             "levels": .number(Double((clusters.map(\.level).max() ?? 0) + 1)),
@@ -106,7 +115,70 @@ public enum HTMLReport {
             "rootMap": .string(rootMethod.rawValue),
             "nodes": .array(nodes),
         ]
-        return escapeForScript(JSONSerializer.bytes(document))
+        if let comparison { document["compare"] = changes(comparison) }
+        if let trend { document["trend"] = series(trend) }
+        return escapeForScript(JSONSerializer.bytes(.object(document)))
+    }
+
+    /// The "What changed" view's rows, in the comparison's order. `node` is the cluster in this
+    /// report (the later period); a vanished cluster has none and carries its own name and
+    /// description. Shares and changes are fractions.
+    static func changes(_ comparison: ClusterComparison) -> JSON {
+        func number(_ d: Double) -> JSON { .number((d * 1_000_000).rounded() / 1_000_000) }
+        let rows: [JSON] = comparison.rows.map { row in
+            let c = comparison.cluster(row)
+            var object: JSONObject = ["status": .string(row.status.rawValue), "before": .number(Double(row.sizeBefore))]
+            object["depth"] = .number(Double(comparison.depth(row)))
+            object["after"] = .number(Double(row.sizeAfter))
+            if let i = row.after {
+                object["node"] = .number(Double(i))
+            } else {
+                object["node"] = .null
+                object["name"] = .string(c.name)
+                object["desc"] = .string(c.description)
+                object["id"] = .string(c.id)
+                object["parent"] = comparison.parentName(row).map { .string($0) } ?? .null
+            }
+            if c.withheld { object["withheld"] = true }
+            if let since = c.newSince { object["since"] = .string(since) }
+            if let former = comparison.formerName(row) { object["was"] = .string(former) }
+            if let change = row.change {
+                object["from"] = number(change.before)
+                object["to"] = number(change.after)
+                object["low"] = number(change.low)
+                object["high"] = number(change.high)
+            }
+            return .object(object)
+        }
+        func period(_ p: ReportPeriod) -> JSON {
+            ["source": .string(p.source), "total": .number(Double(p.forest.total)), "line": .string(Figures.periodLine(p))]
+        }
+        return [
+            "before": period(comparison.before), "after": period(comparison.after),
+            "matching": .string(comparison.matching.rawValue), "notes": .array(comparison.notes.map { .string($0) }),
+            "rows": .array(rows),
+        ]
+    }
+
+    /// The trends view: periods, totals, each series by its node, and the growth ranking.
+    static func series(_ trend: ClusterTrend) -> JSON {
+        func number(_ d: Double) -> JSON { .number((d * 1_000_000).rounded() / 1_000_000) }
+        return [
+            "unit": .string(trend.unit.rawValue),
+            "periods": .array(trend.periods.map { .string($0) }),
+            "totals": .array(trend.totals.map { .number(Double($0)) }),
+            "window": .array([.number(Double(trend.window.lowerBound)), .number(Double(trend.window.upperBound - 1))]),
+            "notes": .array(trend.notes.map { .string($0) }),
+            "series": .array(trend.series.map { s in
+                ["node": .number(Double(s.cluster)), "counts": .array(s.counts.map { .number(Double($0)) })]
+            }),
+            "growth": .array(trend.growth.map { k, change in
+                [
+                    "node": .number(Double(trend.series[k].cluster)), "from": number(change.before), "to": number(change.after),
+                    "low": number(change.low), "high": number(change.high),
+                ]
+            }),
+        ]
     }
 
     /// JSON made safe inside `<script>`: `<`, `>` and `&` can only occur in strings, where

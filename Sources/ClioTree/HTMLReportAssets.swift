@@ -26,6 +26,10 @@ enum HTMLReportAssets {
             <div id="largest" class="largest"></div>
           </div>
         </section>
+        <section class="monitor" aria-label="Monitoring">
+          <div id="changes" class="card changes-card" hidden></div>
+          <div id="trends" class="card trends-card" hidden></div>
+        </section>
         <main class="workspace">
           <section class="card tree-card" aria-label="Cluster tree">
             <div class="card-head"><h2>Clusters</h2><span id="tree-status" class="muted"></span></div>
@@ -162,7 +166,7 @@ enum HTMLReportAssets {
         .detail-meta { font-size: 12px; color: var(--muted); margin: 0 0 10px; }
         .detail-desc { margin: 0 0 14px; overflow-wrap: anywhere; }
         .facts { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; margin-bottom: 16px; }
-        .fact { background: #f6f7f9; border-radius: 8px; padding: 8px 10px; }
+        .fact { background: #f6f7f9; border-radius: 8px; padding: 8px 10px; min-width: 0; overflow-wrap: anywhere; }
         .fact .v { display: block; font-size: 17px; font-weight: 650; font-variant-numeric: tabular-nums; }
         .fact .k { display: block; font-size: 12px; color: var(--muted); }
         .detail-card h3 { font-size: 12px; font-weight: 650; letter-spacing: .05em; text-transform: uppercase; color: var(--muted); margin: 16px 0 6px; }
@@ -178,6 +182,52 @@ enum HTMLReportAssets {
         .kids .label { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
         .kids .n { color: var(--muted); font-variant-numeric: tabular-nums; }
         .noscript { padding: 28px; }
+
+        .monitor { display: grid; gap: 16px; padding: 16px 28px 0; }
+        .monitor .card[hidden] { display: none; }
+        .monitor .lead { margin: -4px 0 10px; color: var(--muted); font-size: 13px; }
+        .monitor .lead span { display: block; }
+        .monitor .note { margin: 0 0 8px; }
+        .change-list { display: grid; gap: 2px; max-height: 640px; overflow: auto; }
+        .change-head, .change-row {
+          display: grid; grid-template-columns: minmax(0, 1fr) minmax(160px, 34%) 64px 118px; gap: 12px; align-items: center;
+        }
+        .change-head { font-size: 11px; color: var(--muted); padding: 0 6px 4px; text-transform: uppercase; letter-spacing: .04em; }
+        .change-head .r { text-align: right; }
+        .change-row { width: 100%; border: 0; background: none; text-align: left; padding: 4px 6px; border-radius: 6px; cursor: pointer; }
+        .change-row:hover { background: #f3f5f8; }
+        .change-row.selected { background: var(--accent-soft); }
+        .change-row .label { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+        .change-row .sub { color: var(--muted); font-size: 12px; margin-left: 6px; }
+        .change-row .badge { margin: 0 6px 0 0; }
+        .change-row .delta { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; white-space: nowrap; }
+        .change-row .swatch { display: inline-block; width: 9px; height: 9px; border-radius: 50%; margin-right: 6px; vertical-align: 0; }
+        .change-row .delta.faint { font-weight: 400; color: var(--muted); }
+        .change-row .shares { text-align: right; font-variant-numeric: tabular-nums; color: var(--muted); font-size: 12px; white-space: nowrap; }
+        .diverge { position: relative; display: block; height: 14px; background: var(--track); border-radius: 3px; }
+        .diverge .zero { position: absolute; left: 50%; top: -2px; bottom: -2px; width: 1px; background: #9aa3af; }
+        .diverge .bar { position: absolute; top: 3px; height: 8px; border-radius: 2px; }
+        .diverge .bar.up { background: #3a8f5c; }
+        .diverge .bar.down { background: #c8553d; }
+        .diverge .whisker {
+          position: absolute; top: 2px; height: 10px; box-sizing: border-box;
+          border-left: 1.5px solid #1b2430; border-right: 1.5px solid #1b2430; opacity: .6;
+        }
+        .diverge .whisker::before { content: ""; position: absolute; left: 0; right: 0; top: 4.5px; height: 1px; background: #1b2430; }
+        .diverge.counts { background: none; color: var(--muted); font-size: 12px; height: auto; }
+        .badge.new { background: #def3e4; color: #1f6b3a; }
+        .badge.gone { background: #f6e1dc; color: #8c3a28; }
+        .badge.since { background: #eef0f3; }
+        .more-changes { margin-top: 6px; padding: 4px 10px; border: 1px solid var(--line); border-radius: 6px; background: var(--card); color: var(--accent); cursor: pointer; font-size: 12px; }
+        .trend-grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 20px; align-items: start; }
+        .trend-chart svg { display: block; width: 100%; height: auto; }
+        .trend-chart .line { fill: none; stroke-width: 2; stroke-linejoin: round; stroke-linecap: round; cursor: pointer; }
+        .trend-chart .line.dim { opacity: .18; }
+        .trend-chart .line.hot { stroke-width: 3.5; }
+        .trend-chart .window { fill: #eef3fb; }
+        .trend-list h3 { font-size: 12px; font-weight: 650; letter-spacing: .05em; text-transform: uppercase; color: var(--muted); margin: 0 0 6px; }
+        .trend-list .change-row, .trend-list .change-head { grid-template-columns: minmax(0, 1fr) minmax(90px, 30%) 72px; }
+        .trend-list .shares { display: none; }
         .tree .more button {
           margin: 4px 0 4px 24px; padding: 4px 10px; border: 1px solid var(--line); border-radius: 6px;
           background: var(--card); color: var(--accent); cursor: pointer; font-size: 12px;
@@ -185,6 +235,7 @@ enum HTMLReportAssets {
         .tree .more button:hover { background: var(--accent-soft); }
 
         @media (max-width: 1180px) {
+          .trend-grid { grid-template-columns: minmax(0, 1fr); }
           .workspace { grid-template-columns: minmax(280px, 1fr) minmax(0, 2fr); }
           .detail-card { grid-column: 1 / -1; height: auto; }
         }
@@ -211,7 +262,7 @@ enum HTMLReportAssets {
           var SEARCH_LIMIT = 300;
           var TREE_PAGE = 200;
           var MAP_LIMIT = 1500;
-          var state = { selected: -1, view: -1, expanded: Object.create(null), shown: Object.create(null), query: "", colour: "top" };
+          var state = { selected: -1, view: -1, expanded: Object.create(null), shown: Object.create(null), query: "", colour: "top", allChanges: false, changeDepth: 0 };
 
           function byId(id) { return document.getElementById(id); }
           function el(tag, className, text) {
@@ -402,6 +453,7 @@ enum HTMLReportAssets {
             var main = el("span", "main");
             var name = el("span", "name" + (filter && filter.hit[i] ? " hit" : ""), n.name);
             if (n.withheld) name.appendChild(el("span", "badge", "withheld"));
+            if (n.since) name.appendChild(el("span", "badge new", "new"));
             main.appendChild(name);
             var parentSize = n.parent === null ? total : nodes[n.parent].size;
             var track = el("span", "track"), fill = el("span", "fill");
@@ -650,6 +702,12 @@ enum HTMLReportAssets {
 
           // ---- details -------------------------------------------------------------------------
           function section(parent, title) { parent.appendChild(el("h3", null, title)); }
+          function addFact(facts, value, key) {
+            var box = el("div", "fact");
+            box.appendChild(el("span", "v", value));
+            box.appendChild(el("span", "k", key));
+            facts.appendChild(box);
+          }
 
           function renderDetails(i) {
             var panel = byId("details");
@@ -675,21 +733,22 @@ enum HTMLReportAssets {
             panel.appendChild(el("h2", "detail-name", n.name));
             var meta = el("p", "detail-meta", n.id + " · level " + n.level);
             if (n.withheld) meta.appendChild(el("span", "badge", "withheld: below the privacy threshold"));
+            if (n.since) meta.appendChild(el("span", "badge new", "new since " + n.since));
             panel.appendChild(meta);
             panel.appendChild(el("p", "detail-desc", n.desc || "No description."));
 
             var facts = el("div", "facts");
-            function fact(value, key) {
-              var box = el("div", "fact");
-              box.appendChild(el("span", "v", value));
-              box.appendChild(el("span", "k", key));
-              facts.appendChild(box);
-            }
+            function fact(value, key) { addFact(facts, value, key); }
             fact(fmt(n.size), "conversations");
             fact(percent(n.size, total), "of all conversations");
             fact(fmt(n.users), "distinct users");
             fact(n.turns === null ? "—" : n.turns.toFixed(1), "mean user turns");
             panel.appendChild(facts);
+            if (compare && changeOf[i] !== undefined) {
+              var change = compare.rows[changeOf[i]];
+              section(panel, change.status === "new" ? "New in the later period" : "Change since the earlier period");
+              panel.appendChild(changeFacts(change));
+            }
 
             section(panel, "Languages");
             if (!n.langs.length) panel.appendChild(el("p", "muted", "No language counts."));
@@ -749,6 +808,279 @@ enum HTMLReportAssets {
             }
           }
 
+          // ---- what changed (--compare) ---------------------------------------------------------
+          var CHANGE_PAGE = 15;
+          var compare = data.compare || null;
+          var changeOf = Object.create(null);  // node → its row in compare.rows
+          if (compare) compare.rows.forEach(function (row, k) { if (row.node !== null) changeOf[row.node] = k; });
+
+          function points(fraction) {
+            var v = Math.round(Math.abs(fraction) * 1000) / 10;
+            return (v === 0 ? "" : fraction < 0 ? "−" : "+") + v.toFixed(1);
+          }
+          function share(fraction) { return (Math.round(fraction * 1000) / 10).toFixed(1) + "%"; }
+          function rowName(row) { return row.node === null ? row.name : nodes[row.node].name; }
+          function rowParent(row) {
+            if (row.node === null) return row.parent;
+            var p = nodes[row.node].parent;
+            return p === null ? null : nodes[p].name;
+          }
+
+          /// A bar from zero to `change` with its interval as a whisker, on a scale where `scale`
+          /// (the largest magnitude shown) reaches the end.
+          function changeBar(change, low, high, scale) {
+            var track = el("span", "diverge");
+            function x(v) { return 50 + 50 * Math.max(-1, Math.min(1, v / scale)); }
+            track.appendChild(el("span", "zero"));
+            var bar = el("span", "bar " + (change < 0 ? "down" : "up"));
+            var a = x(Math.min(0, change)), b = x(Math.max(0, change));
+            bar.style.left = a.toFixed(2) + "%";
+            bar.style.width = Math.max(0.5, b - a).toFixed(2) + "%";
+            track.appendChild(bar);
+            var whisker = el("span", "whisker");
+            whisker.style.left = x(low).toFixed(2) + "%";
+            whisker.style.width = Math.max(0.3, x(high) - x(low)).toFixed(2) + "%";
+            track.appendChild(whisker);
+            return track;
+          }
+
+          /// One clickable row of a change list: badges and name, the bar, the change, the shares.
+          function changeRow(name, sub, badges, colour, change, scale, onClick) {
+            var row = el("button", "change-row");
+            row.type = "button";
+            var label = el("span", "label");
+            var swatch = el("span", "swatch");
+            swatch.style.background = colour;
+            label.appendChild(swatch);
+            badges.forEach(function (b) { label.appendChild(el("span", "badge " + b[0], b[1])); });
+            label.appendChild(el("span", "nm", name));
+            if (sub) label.appendChild(el("span", "sub", sub));
+            row.appendChild(label);
+            var clear = change.low > 0 || change.high < 0;
+            row.appendChild(changeBar(change.to - change.from, change.low, change.high, scale));
+            row.appendChild(el("span", "delta" + (clear ? "" : " faint"), points(change.to - change.from) + " pp"));
+            row.appendChild(el("span", "shares", share(change.from) + " → " + share(change.to)));
+            row.title = name + ": " + share(change.from) + " → " + share(change.to) + ", " + points(change.to - change.from) +
+              " percentage points (95% interval " + points(change.low) + " to " + points(change.high) + ")" +
+              (clear ? "" : "; the interval includes 0");
+            row.addEventListener("click", onClick);
+            return row;
+          }
+
+          function changeScale(items) {
+            var scale = 0.005;
+            items.forEach(function (c) { if (c.low !== undefined) scale = Math.max(scale, Math.abs(c.low), Math.abs(c.high)); });
+            return scale;
+          }
+
+          function renderChanges() {
+            var card = byId("changes");
+            card.hidden = false;
+            card.textContent = "";
+            var counts = { matched: 0, "new": 0, vanished: 0 };
+            compare.rows.forEach(function (row) { counts[row.status]++; });
+            var head = el("div", "card-head");
+            head.appendChild(el("h2", null, "What changed"));
+            head.appendChild(el("span", "muted", fmt(counts.matched) + " in both periods · " + fmt(counts["new"]) + " new · " +
+              fmt(counts.vanished) + " vanished · matched by " + (compare.matching === "centroid" ? "nearest centroid" : "id and name")));
+            var deepest = 1;
+            compare.rows.forEach(function (row) { if (row.depth > deepest) deepest = row.depth; });
+            if (deepest > 1) {
+              var choice = el("label", "colour-by", "Show ");
+              var levels = el("select");
+              levels.id = "change-depth";
+              for (var d = 0; d <= deepest - 1; d++) {
+                var option = el("option", null, d === 0 ? "all levels" : d === 1 ? "the top level" : "the top " + d + " levels");
+                option.value = String(d);
+                levels.appendChild(option);
+              }
+              levels.value = String(state.changeDepth);
+              levels.addEventListener("change", function () { state.changeDepth = Number(levels.value); renderChanges(); });
+              choice.appendChild(levels);
+              head.appendChild(choice);
+            }
+            card.appendChild(head);
+            var lead = el("p", "lead");
+            lead.appendChild(el("span", null, "Before: " + compare.before.line));
+            lead.appendChild(el("span", null, "After: " + compare.after.line));
+            lead.appendChild(el("span", null, "Share of all conversations in each period; bars show the change in percentage points, the line across each bar its 95% interval."));
+            card.appendChild(lead);
+            compare.notes.forEach(function (note) { card.appendChild(el("p", "muted note", "Note: " + note)); });
+            var list = el("div", "change-list");
+            list.id = "change-list";
+            var header = el("div", "change-head");
+            ["Cluster", "Change", "", "Before → after"].forEach(function (t, k) { header.appendChild(el("span", k > 1 ? "r" : null, t)); });
+            list.appendChild(header);
+            var listed = compare.rows.filter(function (row) { return !state.changeDepth || row.depth <= state.changeDepth; });
+            var scale = changeScale(listed);
+            var shown = state.allChanges ? listed : listed.slice(0, CHANGE_PAGE);
+            shown.forEach(function (row) {
+              var k = compare.rows.indexOf(row);
+              var badges = [];
+              if (row.status === "new") badges.push(["new", "new"]);
+              if (row.status === "vanished") badges.push(["gone", "vanished"]);
+              if (row.since) badges.push(["since", "new since " + row.since]);
+              var parent = rowParent(row);
+              var sub = (row.was ? "was: " + row.was + " " : "") + (parent ? "in " + parent : "");
+              var open = function () { if (row.node === null) showVanished(k); else select(row.node, "changes"); };
+              var item;
+              if (row.from === undefined) {
+                item = el("button", "change-row");
+                item.type = "button";
+                var label = el("span", "label");
+                label.appendChild(el("span", "nm", rowName(row)));
+                if (parent) label.appendChild(el("span", "sub", "in " + parent));
+                item.appendChild(label);
+                item.appendChild(el("span", "diverge counts", "counts only: " + fmt(row.before) + " → " + fmt(row.after)));
+                item.appendChild(el("span", "delta faint", (row.after >= row.before ? "+" : "−") + fmt(Math.abs(row.after - row.before))));
+                item.appendChild(el("span", "shares", ""));
+                item.addEventListener("click", open);
+              } else {
+                item = changeRow(rowName(row), sub, badges, row.node === null ? WITHHELD : topColour(nodes[row.node]), row, scale, open);
+              }
+              item.setAttribute("data-row", String(k));
+              if (row.node !== null && row.node === state.selected) item.classList.add("selected");
+              list.appendChild(item);
+            });
+            card.appendChild(list);
+            if (shown.length < listed.length) {
+              var more = el("button", "more-changes", "Show all " + fmt(listed.length) + " clusters");
+              more.type = "button";
+              more.addEventListener("click", function () { state.allChanges = true; renderChanges(); });
+              card.appendChild(more);
+            }
+          }
+
+          function markChangeRow(k) {
+            var rows = document.querySelectorAll("#changes .change-row");
+            for (var r = 0; r < rows.length; r++) rows[r].classList.toggle("selected", rows[r].getAttribute("data-row") === String(k));
+          }
+
+          /// The detail panel for a cluster of the earlier period that the later one lacks.
+          function showVanished(k) {
+            var row = compare.rows[k];
+            state.selected = -1;
+            var previous = treeEl.querySelectorAll(".row.selected");
+            for (var r = 0; r < previous.length; r++) previous[r].classList.remove("selected");
+            markChangeRow(k);
+            var panel = byId("details");
+            panel.textContent = "";
+            if (row.parent) panel.appendChild(el("p", "detail-path", "in " + row.parent + " (earlier period)"));
+            panel.appendChild(el("h2", "detail-name", row.name));
+            var meta = el("p", "detail-meta", row.id + " · ");
+            meta.appendChild(el("span", "badge gone", "vanished: only in the earlier period"));
+            panel.appendChild(meta);
+            panel.appendChild(el("p", "detail-desc", row.desc || "No description."));
+            panel.appendChild(changeFacts(row));
+            panel.scrollIntoView({ block: "nearest" });
+          }
+
+          /// Before, after and the change, as fact boxes.
+          function changeFacts(row) {
+            var facts = el("div", "facts change-facts");
+            function fact(value, key) { addFact(facts, value, key); }
+            if (row.from === undefined) {
+              fact(fmt(row.before) + " → " + fmt(row.after), "conversations (counts only)");
+              return facts;
+            }
+            fact(fmt(row.before) + " · " + share(row.from), "before");
+            fact(fmt(row.after) + " · " + share(row.to), "after");
+            facts.title = "before: " + compare.before.line + "\nafter: " + compare.after.line;
+            fact(points(row.to - row.from) + " pp", "change in share");
+            fact(points(row.low) + " to " + points(row.high), "95% interval (pp)");
+            return facts;
+          }
+
+          // ---- trends (--trend) ----------------------------------------------------------------
+          var trend = data.trend || null;
+
+          function renderTrends() {
+            var card = byId("trends");
+            card.hidden = false;
+            card.textContent = "";
+            var unit = trend.unit, n = trend.periods.length;
+            var head = el("div", "card-head");
+            head.appendChild(el("h2", null, "Share of conversations per " + unit));
+            head.appendChild(el("span", "muted", trend.periods[0] + (n > 1 ? " to " + trend.periods[n - 1] : "") + " · " + plural(n, unit, unit + "s")));
+            card.appendChild(head);
+            trend.notes.forEach(function (note) { card.appendChild(el("p", "muted note", "Note: " + note)); });
+            var grid = el("div", "trend-grid");
+            var chart = el("div", "trend-chart");
+            chart.id = "trend-chart";
+            grid.appendChild(chart);
+            var side = el("div", "trend-list");
+            grid.appendChild(side);
+            card.appendChild(grid);
+
+            // Lines for the top-level series: each period's count over that period's total.
+            var width = 640, height = 230, left = 34, bottom = 20, top = 10;
+            var svg = svgEl("svg", { viewBox: "0 0 " + width + " " + height, role: "img" });
+            svg.setAttribute("aria-label", "Share of conversations per " + unit + " for each top-level cluster");
+            var lines = trend.series.filter(function (s) { return nodes[s.node].parent === null; });
+            var shares = lines.map(function (s) { return s.counts.map(function (c, p) { return trend.totals[p] ? c / trend.totals[p] : null; }); });
+            var max = 0.01;
+            shares.forEach(function (row) { row.forEach(function (v) { if (v !== null && v > max) max = v; }); });
+            function x(p) { return left + (n > 1 ? p / (n - 1) : 0.5) * (width - left - 8); }
+            function y(v) { return top + (1 - v / max) * (height - top - bottom); }
+            if (trend.window[1] > trend.window[0]) {
+              svg.appendChild(svgEl("rect", { "class": "window", x: x(trend.window[0]), y: top, width: x(trend.window[1]) - x(trend.window[0]), height: height - top - bottom }));
+            }
+            svg.appendChild(svgEl("line", { x1: left, x2: width - 8, y1: y(0) + 0.5, y2: y(0) + 0.5, stroke: "#d5d9df" }));
+            var maxLabel = svgEl("text", { x: 0, y: top + 8, "class": "axis" });
+            maxLabel.textContent = share(max);
+            svg.appendChild(maxLabel);
+            var zeroLabel = svgEl("text", { x: 0, y: y(0), "class": "axis" });
+            zeroLabel.textContent = "0%";
+            svg.appendChild(zeroLabel);
+            var marks = n === 1 ? [0] : n === 2 ? [0, 1] : [0, Math.floor((n - 1) / 2), n - 1];
+            marks.forEach(function (p, m) {
+              var anchor = marks.length > 1 && m === marks.length - 1 ? "end" : m === 0 ? "start" : "middle";
+              var label = svgEl("text", { x: x(p), y: height - 4, "text-anchor": anchor, "class": "axis" });
+              label.textContent = trend.periods[p];
+              svg.appendChild(label);
+            });
+            lines.forEach(function (s, k) {
+              var d = "";
+              shares[k].forEach(function (v, p) { if (v !== null) d += (d ? " L" : "M") + x(p).toFixed(1) + " " + y(v).toFixed(1); });
+              if (n === 1) d += " l0.1 0";
+              var node = nodes[s.node];
+              var path = svgEl("path", { "class": "line", d: d, stroke: node.withheld ? WITHHELD : topColour(node), "data-node": s.node });
+              var tip = svgEl("title", {});
+              tip.textContent = node.name;
+              path.appendChild(tip);
+              path.addEventListener("click", function () { select(s.node, "trends"); });
+              svg.appendChild(path);
+            });
+            chart.appendChild(svg);
+
+            side.appendChild(el("h3", null, trend.growth.length
+              ? "Growth over the last " + plural(trend.window[1] - trend.window[0] + 1, unit, unit + "s") + " (" + trend.periods[trend.window[0]] + " to " + trend.periods[trend.window[1]] + ")"
+              : "Growth"));
+            if (!trend.growth.length) side.appendChild(el("p", "muted", "One " + unit + " only: nothing to compare."));
+            var list = el("div", "change-list");
+            list.id = "growth-list";
+            var scale = changeScale(trend.growth);
+            trend.growth.slice(0, 10).forEach(function (g) {
+              var row = changeRow(nodes[g.node].name, null, [], topColour(nodes[g.node]), g, scale, function () { select(g.node, "trends"); });
+              row.setAttribute("data-node", String(g.node));
+              list.appendChild(row);
+            });
+            side.appendChild(list);
+            if (trend.growth.length > 10) side.appendChild(el("p", "muted", "and " + plural(trend.growth.length - 10, "more", "more") + " (clio-tree --trend --format json lists all)"));
+          }
+
+          function highlightTrend(i) {
+            var top = i >= 0 ? ancestry(i)[0] : -1;
+            var paths = document.querySelectorAll("#trend-chart .line");
+            for (var k = 0; k < paths.length; k++) {
+              var mine = Number(paths[k].getAttribute("data-node")) === top;
+              paths[k].classList.toggle("hot", mine);
+              paths[k].classList.toggle("dim", top >= 0 && !mine);
+            }
+            var rows = document.querySelectorAll("#growth-list .change-row");
+            for (var r = 0; r < rows.length; r++) rows[r].classList.toggle("selected", Number(rows[r].getAttribute("data-node")) === i);
+          }
+
           // ---- selection -----------------------------------------------------------------------
           function select(i, from) {
             state.selected = i;
@@ -769,6 +1101,9 @@ enum HTMLReportAssets {
             }
             renderDetails(i);
             renderMap();
+            if (compare) markChangeRow(changeOf[i] === undefined ? -1 : changeOf[i]);
+            if (trend) highlightTrend(i);
+            if (from === "changes" || from === "trends") byId("details").scrollIntoView({ block: "nearest" });
           }
 
           var searchTimer = null;
@@ -789,6 +1124,8 @@ enum HTMLReportAssets {
           renderTree();
           renderMap();
           renderDetails(-1);
+          if (compare) renderChanges();
+          if (trend) renderTrends();
           document.documentElement.setAttribute("data-ready", "true");
         })();
 

@@ -34,7 +34,7 @@ public struct TextRenderer: TreeRenderer {
     private func add(_ node: TreeNode, prefix: String, isLast: Bool, level: Int, to lines: inout [String]) {
         let branch = isLast ? "└── " : "├── "
         let inner = prefix + (isLast ? "    " : "│   ")
-        lines.append(paint(prefix + branch, .dim) + paint(node.name, node.withheld ? .dim : .bold))
+        lines.append(paint(prefix + branch, .dim) + paint(node.name, node.withheld ? .dim : .bold) + Self.newSince(node))
         if !node.withheld && !node.description.isEmpty {
             let available = max(width - inner.count - Self.descriptionLabel.count, Self.minimumTextWidth)
             let hang = String(repeating: " ", count: Self.descriptionLabel.count)
@@ -48,6 +48,11 @@ public struct TextRenderer: TreeRenderer {
         for (i, child) in node.children.enumerated() {
             add(child, prefix: inner, isLast: i == node.children.count - 1, level: level + 1, to: &lines)
         }
+    }
+
+    /// ` (new since 2024-07-08)` for a cluster a run into an earlier tree marked new.
+    static func newSince(_ node: TreeNode) -> String {
+        node.record["new_since"]?.stringValue.map { " (new since \($0))" } ?? ""
     }
 
     enum Style: String {
@@ -96,6 +101,7 @@ public struct MarkdownRenderer: TreeRenderer {
         let name = node.withheld ? "*\(Self.escape(node.name))*" : "**\(Self.escape(node.name))**"
         let count = "\(node.size) conversation\(node.size == 1 ? "" : "s")"
         out += "\(indent)- \(name) — \(count) (\(Self.percent(node.size, of: total)))"
+        if let since = node.record["new_since"]?.stringValue { out += ", new since \(Self.escape(since))" }
         if !node.withheld && !node.description.isEmpty {
             // A backslash at the end of a line is a hard line break in CommonMark.
             out += "\\\n\(indent)  \(Self.escape(node.description))"

@@ -19,6 +19,9 @@ struct ReportCluster {
     /// Conversations per ISO week (`YYYY-Www`), in the order the record lists them.
     var weeks: [(week: String, count: Int)]
     var centroid: [Double]?
+    /// `new_since`: set by a run that placed new conversations into an earlier tree on the
+    /// clusters that tree did not have (docs/FORMAT.md).
+    var newSince: String?
 }
 
 /// The clusters as a forest of indices. Siblings (and the top level) are ordered by size,
@@ -32,6 +35,8 @@ struct ReportForest {
     var roots: [Int]
     /// The position in `roots` of each cluster's top-level ancestor (its own when it is one).
     var top: [Int]
+    /// Each cluster's depth: 1 at the top level, 2 for their children, and so on.
+    var depth: [Int]
 
     /// Decodes and validates cluster records: every field's type, unique ids, parents that
     /// exist, children lists that agree with the parents, and no cycles.
@@ -101,11 +106,26 @@ struct ReportForest {
         children = sequence.map { childrenOf[$0].map { newIndex[$0] } }
         roots = rootList.map { newIndex[$0] }
         var topOf = [Int](repeating: 0, count: sequence.count)
+        var depthOf = [Int](repeating: 1, count: sequence.count)
         for (position, root) in roots.enumerated() { topOf[root] = position }
         for i in sequence.indices {  // parents precede children in depth-first order
-            if let p = parent[i] { topOf[i] = topOf[p] }
+            if let p = parent[i] {
+                topOf[i] = topOf[p]
+                depthOf[i] = depthOf[p] + 1
+            }
         }
         top = topOf
+        depth = depthOf
+    }
+
+    /// Conversations in all: the top level covers every conversation once.
+    var total: Int { roots.reduce(0) { $0 + clusters[$1].size } }
+
+    /// Conversations per ISO week over the top level, which covers every conversation once.
+    func weekTotals() -> [String: Int] {
+        var totals: [String: Int] = [:]
+        for root in roots { for (week, count) in clusters[root].weeks { totals[week, default: 0] += count } }
+        return totals
     }
 
     /// Larger first; withheld buckets after the named clusters; then by id, numbers compared
@@ -238,10 +258,16 @@ struct ReportForest {
             }
             if centroid?.isEmpty == true { centroid = nil }
         }
+        var newSince: String?
+        switch record["new_since"] {
+        case nil, .null?: newSince = nil
+        case .string(let s)?: newSince = s
+        case let other?: throw fail("field \"new_since\" must be a string or null, got \(other.typeName)")
+        }
         return ReportCluster(
             id: id, level: level, parentID: parentID, name: name, description: description, size: size, users: users,
             withheld: withheld, listedChildren: listedChildren, languages: languages, concerning: concerning,
-            meanTurns: meanTurns, weeks: weeks, centroid: centroid)
+            meanTurns: meanTurns, weeks: weeks, centroid: centroid, newSince: newSince)
     }
 }
 

@@ -10,16 +10,30 @@ public struct TreeCommand: Command {
     public static let name = "clio-tree"
     public static let help = """
         usage: clio-tree [options] [file ...]
+               clio-tree --compare [options] OLD.jsonl NEW.jsonl
+               clio-tree --trend week|month [--last N] [options] [file ...]
 
         Shows the cluster records written by clio-label as a tree: each cluster's name, description
         and size, children under their parents, largest first. Lines whose "kind" is not "cluster"
         are ignored. Reads the files given, or standard input when there are none or for '-'.
 
+        --compare shows what changed between two periods' records: each cluster's size and share of
+        all conversations in both, the change in percentage points with a 95% interval, new and
+        vanished clusters, largest change first. --trend shows conversations per week or month for
+        each top-level cluster (from the records' stats.weeks) and which grew fastest lately.
+        See docs/monitoring.md.
+
         options:
           --format F        text, markdown, json or html (default text); html is one
                             self-contained page: tree, map, per-cluster details, charts
           --title TEXT      the HTML report's title (default "Clio report")
-          --depth N         show at most N levels (default: all)
+          --depth N         show at most N levels (default: all; with --trend, 1)
+          --compare         the two files are the earlier and the later period; show what changed
+          --match M         how --compare pairs clusters: id (same id and name, the default) or
+                            centroid (nearest centroids, for two independent runs; approximate)
+          --trend UNIT      week or month: the series per top-level cluster
+          --last N          with --trend: rank growth over the last N periods (default 4 weeks,
+                            3 months): the change in share from the first to the last of them
           --width N         wrap text descriptions to N columns (default: the terminal's width,
                             else $COLUMNS, else 80)
           --color WHEN      auto, always or never (default auto: only on a terminal, and not when
@@ -33,6 +47,8 @@ public struct TreeCommand: Command {
           clio-summarize chats.jsonl | clio-embed | clio-cluster | clio-label | clio-tree --depth 2
           clio-tree --format markdown clusters.jsonl > clusters.md
           clio-tree --format html --title "Support bot, May" clusters.jsonl > report.html
+          clio-tree --compare week1/clusters.jsonl week2/clusters.jsonl
+          clio-tree --trend month --format markdown clusters.jsonl
         """
 
     public enum Format: String, Sendable { case text, markdown, json, html }
@@ -45,6 +61,10 @@ public struct TreeCommand: Command {
     public var color = ColorMode.auto
     public var skipInvalid = false
     public var title = "Clio report"
+    public var compare = false
+    public var matching = ComparisonMatching.idAndName
+    public var trend: TrendUnit?
+    public var last: Int?
 
     public init(arguments: [String]) throws(UsageError) {
         var scanner = ArgumentScanner(arguments)
@@ -61,11 +81,25 @@ public struct TreeCommand: Command {
             case "--color", "--colour": color = ColorMode(rawValue: try scanner.choice(for: option, ["auto", "always", "never"]))!
             case "--title": title = try scanner.value(for: option)
             case "--skip-invalid": skipInvalid = try scanner.flag(option)
+            case "--compare": compare = try scanner.flag(option)
+            case "--match": matching = .init(rawValue: try scanner.choice(for: option, ["id", "centroid"]))!
+            case "--trend": trend = .init(rawValue: try scanner.choice(for: option, ["week", "month"]))!
+            case "--last": last = try scanner.int(for: option, min: 2)
             case "-q", "--quiet": _ = try scanner.flag(option)
             default: throw scanner.unknown(option)
             }
         }
         paths = scanner.positionals
+        if compare {
+            guard paths.count == 2 else {
+                throw UsageError("--compare needs two files, the earlier period's and the later one's, got \(paths.count)")
+            }
+            guard paths != ["-", "-"] else { throw UsageError("--compare can read only one of its two files from standard input") }
+            guard trend == nil else { throw UsageError("--compare and --trend cannot be used together") }
+        } else if matching != .idAndName {
+            throw UsageError("--match applies only with --compare")
+        }
+        if last != nil && trend == nil { throw UsageError("--last applies only with --trend") }
     }
 
     /// The renderer for the chosen format, with the terminal facts decided here.
@@ -89,22 +123,68 @@ public struct TreeCommand: Command {
     }
 
     public func run(output: OutputWriter) throws {
-        let reader = RecordInput(paths: paths, skipInvalid: skipInvalid)
-        var builder = ClusterTreeBuilder()
-        var clusterRecords: [JSONObject] = []
-        try reader.forEach { record, location in
-            try builder.add(record, at: location)
-            if format == .html && record["kind"]?.stringValue == "cluster" { clusterRecords.append(record) }
-        }
-        // Built in every format: it checks for cycles and dangling parents with line numbers.
-        let tree = try builder.build()
-        if format == .html {
-            let page = try HTMLReport.render(records: clusterRecords, title: title)
-            try output.write(page)
-            Diagnostics.note("wrote an HTML report of \(page.utf8.count) bytes (\(clusterRecords.count) clusters)")
+        if compare { return try runCompare(output: output) }
+        let (tree, records) = try read(paths)
+        if let trend {
+            let series = try ClusterTrend(
+                forest: try ReportForest(records: records), unit: trend, last: last ?? trend.defaultLast, depth: depth ?? 1)
+            switch format {
+            case .text: try output.write(series.text())
+            case .markdown: try output.write(series.markdown())
+            case .json: try output.write(series.json())
+            case .html: try writeHTML(HTMLReport.render(forest: series.forest, title: title, trend: series), series.forest, output)
+            }
             return
         }
+        if format == .html {
+            let forest = try ReportForest(records: records)
+            return try writeHTML(HTMLReport.render(forest: forest, title: title), forest, output)
+        }
         try output.write(renderer().render(tree))
+    }
+
+    private func runCompare(output: OutputWriter) throws {
+        let comparison = try ClusterComparison(
+            before: try period(paths[0]), after: try period(paths[1]), matching: matching, depth: depth)
+        switch format {
+        case .text: try output.write(comparison.text())
+        case .markdown: try output.write(comparison.markdown())
+        case .json: try output.write(comparison.json())
+        case .html:
+            let forest = comparison.after.forest
+            try writeHTML(HTMLReport.render(forest: forest, title: title, comparison: comparison), forest, output)
+        }
+        let (matched, new, vanished) = comparison.counts
+        Diagnostics.note("compared \(comparison.rows.count) clusters: \(matched) in both periods, \(new) new, \(vanished) vanished")
+    }
+
+    private func writeHTML(_ page: String, _ forest: ReportForest, _ output: OutputWriter) throws {
+        try output.write(page)
+        Diagnostics.note("wrote an HTML report of \(page.utf8.count) bytes (\(forest.clusters.count) clusters)")
+    }
+
+    /// Reads cluster records, linked as a tree in every format: that checks for duplicate ids,
+    /// cycles and dangling parents with the file and line. The records are kept for the views
+    /// that decode them further (html, --compare, --trend).
+    private func read(_ paths: [String]) throws -> (tree: ClusterTree, records: [JSONObject]) {
+        let reader = RecordInput(paths: paths, skipInvalid: skipInvalid)
+        var builder = ClusterTreeBuilder()
+        var records: [JSONObject] = []
+        try reader.forEach { record, location in
+            if try builder.add(record, at: location) { records.append(record) }
+        }
+        return (try builder.build(), records)
+    }
+
+    /// One period of --compare; its errors name the file.
+    private func period(_ path: String) throws -> ReportPeriod {
+        let source = path == "-" ? "<stdin>" : path
+        let records = try read([path]).records
+        do {
+            return ReportPeriod(source: source, forest: try ReportForest(records: records))
+        } catch {
+            throw ClioError(error.code, "\(source): \(error.message)")
+        }
     }
 
     /// Columns of the terminal on standard output, if it is one and says.

@@ -93,6 +93,7 @@ func parse(_ line: String) throws -> JSONObject {
     #expect(throws: UsageError.self) { try EmbedCommand(arguments: ["--model", "word2vec"]) }
     #expect(throws: UsageError.self) { try EmbedCommand(arguments: ["--dimension", "8"]) }
     #expect(throws: UsageError.self) { try EmbedCommand(arguments: ["--model", "minilm", "--dimension", "8"]) }
+    #expect(throws: UsageError.self) { try EmbedCommand(arguments: ["--model", "multilingual", "--dimension", "8"]) }
     #expect(throws: UsageError.self) { try EmbedCommand(arguments: ["--batch", "0"]) }
     #expect(throws: UsageError.self) { try EmbedCommand(arguments: ["--field", "a..b"]) }
     #expect(throws: UsageError.self) { try EmbedCommand(arguments: ["--no-cache", "--cache", "/tmp/x"]) }
@@ -118,11 +119,62 @@ func parse(_ line: String) throws -> JSONObject {
     #expect(error.description.hasPrefix("\(run.inputPath):3: invalid JSON"))
 }
 
+@Test func multilingualModelIsNamedByAliasAndItsFiles() throws {
+    #expect(try EmbedderSpec(model: "multilingual", dimension: nil) == .multilingual)
+    #expect(try EmbedderSpec(model: "paraphrase-multilingual-MiniLM-L12-v2", dimension: nil) == .multilingual)
+    #expect(EmbedderSpec.multilingual.localModel?.required == ["config.json", "tokenizer.json", "model.safetensors"])
+    #expect(EmbedderSpec.hash(dimension: 8).localModel == nil)
+}
+
+@Test func multilingualModelDirectoryWithoutItsTokenizerSaysWhatIsMissing() throws {
+    let dir = temporaryPath("half-model")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    for file in ["config.json", "model.safetensors"] {
+        try FileManager.default.copyItem(atPath: Fixtures.multilingualDirectory + "/" + file, toPath: dir + "/" + file)
+    }
+    let message = modelErrorMessage { _ = try Embedders.make(.multilingual, modelDir: dir) }
+    #expect(message.contains("lacks tokenizer.json of paraphrase-multilingual-MiniLM-L12-v2"), "\(message)")
+}
+
+@Test func multilingualRecordsNameTheirModelAndCarryTheReferenceVectors() throws {
+    let items = try Fixtures.multilingualReference().filter { LanguageMix.dominantScript($0.text) != nil }.prefix(6)
+    let input = items.map { JSONSerializer.string(.object(["text": .string($0.text)])) + "\n" }.joined()
+    let run = try runEmbed(["--model", "multilingual", "--model-dir", Fixtures.multilingualDirectory, "--no-cache", "--field", "text"],
+                           input: input)
+    #expect(run.error == nil)
+    #expect(run.lines.count == items.count)
+    for (line, item) in zip(run.lines, items) {
+        let record = try parse(line)
+        #expect(record["embedding_model"] == .object(["name": "paraphrase-multilingual-MiniLM-L12-v2", "dimension": 32, "field": "text"]))
+        let vector = try VectorCodec.decode(record["embedding"]!, field: "embedding")
+        #expect(cosine(vector, item.embedding) >= 0.99999, "\(describe(item.text))")
+    }
+}
+
+@Test func moduleStacksOtherThanMeanPoolingAreRefused() throws {
+    let dir = temporaryPath("modules")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try FileManager.default.createDirectory(atPath: dir + "/1_Pooling", withIntermediateDirectories: true)
+    func write(_ file: String, _ text: String) throws { try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/" + file)) }
+    let modules = #"[{"idx":0,"name":"0","path":"","type":"sentence_transformers.models.Transformer"},"#
+        + #"{"idx":1,"name":"1","path":"1_Pooling","type":"sentence_transformers.models.Pooling"}]"#
+    try write("modules.json", modules)
+    try write("1_Pooling/config.json", #"{"pooling_mode_cls_token": true, "pooling_mode_mean_tokens": false}"#)
+    #expect(modelErrorMessage { try SentenceTransformerModules.check(directory: dir) }.contains("pooling pooling_mode_cls_token is not supported"))
+    try write("1_Pooling/config.json", #"{"embedding_dimension": 32, "pooling_mode": "max"}"#)
+    #expect(modelErrorMessage { try SentenceTransformerModules.check(directory: dir) }.contains("pooling mode max is not supported"))
+    try write("1_Pooling/config.json", #"{"embedding_dimension": 32, "pooling_mode": "mean", "include_prompt": true}"#)
+    #expect(modelErrorMessage { try SentenceTransformerModules.check(directory: dir) } == "")
+    try write("modules.json", String(modules.dropLast()) + #",{"idx":2,"name":"2","path":"2_Dense","type":"sentence_transformers.models.Dense"}]"#)
+    #expect(modelErrorMessage { try SentenceTransformerModules.check(directory: dir) }.contains("module sentence_transformers.models.Dense is not supported"))
+}
+
 @Test func modelStatusNamesTheDirectoryAndTheKernelsTheCPUGets() throws {
     let dir = try Fixtures.modelDirectory()
     let run = try runEmbed(["--model-status", "--model-dir", dir], input: "")
     #expect(run.error == nil)
-    #expect(run.lines.first == "\(MiniLMFiles.modelName): \(dir)")
+    #expect(run.lines.first == "\(LocalModel.miniLM.name): \(dir)")
     // What /proc/cpuinfo says this CPU has decides the kernels (Linux; elsewhere only the form).
     var expected = "kernels: "
     if let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8), ProcessInfo.processInfo.environment["CLIO_KERNEL_ISA"] == nil {

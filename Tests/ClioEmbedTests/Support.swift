@@ -30,7 +30,7 @@ enum Fixtures {
     /// The installed MiniLM directory. Its absence is a failure, not a skip: CI installs the
     /// weights with scripts/get-model.sh before the tests.
     static func modelDirectory() throws -> String {
-        guard let dir = MiniLMFiles.locate(modelDir: nil) else {
+        guard let dir = LocalModel.miniLM.locate(modelDir: nil) else {
             Issue.record("the all-MiniLM-L6-v2 files are not installed; run scripts/get-model.sh first")
             throw ModelMissing()
         }
@@ -62,4 +62,14 @@ func cosine(_ a: [Float], _ b: [Float]) -> Double {
         nb += Double(y) * Double(y)
     }
     return na == 0 || nb == 0 ? (na == nb ? 1 : 0) : dot / (na.squareRoot() * nb.squareRoot())
+}
+
+/// The lowest cosine between each vector and its reference, and the text it belongs to.
+func lowestCosine(_ vectors: [[Float]], _ references: [(text: String, embedding: [Float])]) -> (cosine: Double, text: String) {
+    var worst = (cosine: vectors.count == references.count ? 1.0 : 0.0, text: "(a different number of vectors)")
+    for (vector, reference) in zip(vectors, references) {
+        let c = cosine(vector, reference.embedding)
+        if c < worst.cosine { worst = (c, reference.text) }
+    }
+    return worst
 }

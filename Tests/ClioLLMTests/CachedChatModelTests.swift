@@ -17,7 +17,7 @@ import Testing
     func setup(_ server: TestServer, cacheDir: String) throws -> CachedChatModel {
         let stats = LLMStats()
         let client = HTTPClient(timeout: 10, retry: RetryPolicy(maxTries: 2, baseDelay: 0.01), stats: stats, secrets: [key])
-        let base = OpenAIChatModel(spec: ModelSpec(provider: .openai, model: "m", baseURL: server.baseURL, apiKey: key), client: client)
+        let base = ProviderChatModel(spec: ModelSpec(provider: .openai, model: "m", baseURL: server.baseURL, apiKey: key), client: client)
         return CachedChatModel(base: base, cache: try ContentCache(directory: cacheDir), stats: stats)
     }
 
@@ -44,7 +44,7 @@ import Testing
         var warmer = base
         warmer.options.temperature = 0.7
         var json = base
-        json.options.format = .jsonObject
+        json.options.format = .json(name: "x", schema: ["type": "object"])
         var longer = base
         longer.messages.append(ChatMessage(.assistant, "x"))
         for request in [base, warmer, json, longer, base] { _ = try model.complete(request) }

@@ -11,11 +11,11 @@ private let okBody = #"{"choices":[{"message":{"role":"assistant","content":"fin
 @Suite struct RetryTests {
     let key = "sk-live-DO-NOT-LEAK-42"
 
-    func model(_ server: TestServer, timeout: Double = 10, tries: Int = 4, stats: LLMStats = LLMStats(), urlSession: Bool = false) -> OpenAIChatModel {
+    func model(_ server: TestServer, timeout: Double = 10, tries: Int = 4, stats: LLMStats = LLMStats(), urlSession: Bool = false) -> ProviderChatModel {
         let client = HTTPClient(
             maxConnections: 4, timeout: timeout, retry: RetryPolicy(maxTries: tries, baseDelay: 0.01, maxDelay: 0.05), stats: stats, secrets: [key],
             alwaysURLSession: urlSession)
-        return OpenAIChatModel(spec: ModelSpec(provider: .openai, model: "m", baseURL: server.baseURL, apiKey: key), client: client)
+        return ProviderChatModel(spec: ModelSpec(provider: .openai, model: "m", baseURL: server.baseURL, apiKey: key), client: client)
     }
 
     let request = ChatRequest(messages: [ChatMessage(.user, "hi")])
@@ -159,7 +159,7 @@ private let okBody = #"{"choices":[{"message":{"role":"assistant","content":"fin
         }
         defer { server.stop() }
         let client = HTTPClient(maxConnections: 16, timeout: 10, alwaysURLSession: true)
-        let model = OpenAIChatModel(spec: ModelSpec(provider: .openai, model: "m", baseURL: server.baseURL), client: client)
+        let model = ProviderChatModel(spec: ModelSpec(provider: .openai, model: "m", baseURL: server.baseURL), client: client)
         let request = self.request
         // Own threads: concurrentPerform would use only as many threads as there are cores.
         let group = DispatchGroup()

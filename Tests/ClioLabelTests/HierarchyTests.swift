@@ -111,7 +111,7 @@ func checkInvariants(_ records: [JSONObject], assignments: [JSONObject], input: 
     @Test func randomInputsKeepEveryInvariant() throws {
         for seed in UInt64(1)...60 {
             let random = RandomCase(seed: seed)
-            let result = try Labeler.label(try labelInput(random.records), options: random.options, namer: OfflineNamer())
+            let result = try Labeler.label(try labelInput(random.records), options: random.options)
             checkInvariants(result.clusters, assignments: result.assignments, input: random.records, options: random.options)
             if let maxLevels = random.options.hierarchy.maxLevels {
                 #expect(result.clusters.allSatisfy { $0["level"]!.intValue! < maxLevels })
@@ -121,36 +121,55 @@ func checkInvariants(_ records: [JSONObject], assignments: [JSONObject], input: 
 
     @Test func outputIsDeterministic() throws {
         let random = RandomCase(seed: 7)
-        let first = try Labeler.label(try labelInput(random.records), options: random.options, namer: OfflineNamer())
-        let second = try Labeler.label(try labelInput(random.records), options: random.options, namer: OfflineNamer())
+        let first = try Labeler.label(try labelInput(random.records), options: random.options)
+        let second = try Labeler.label(try labelInput(random.records), options: random.options)
         #expect(lines(first.clusters) == lines(second.clusters))
         #expect(lines(first.assignments) == lines(second.assignments))
     }
 
-    @Test func everyRoundShrinksAndParentsHaveSeveralChildren() {
+    @Test func everyLevelShrinksAndParentsHaveSeveralChildren() throws {
         var rng = SplitMix(seed: 3)
-        for _ in 0..<40 {
+        for trial in 0..<40 {
             let n = rng.int(1...80)
-            let d = 3
-            let centroids = (0..<n * d).map { _ in rng.unit() }
-            var options = HierarchyOptions()
-            options.top = rng.int(1...10)
-            options.childrenPerParent = rng.int(2...8)
-            let h = Hierarchy.build(centroids: centroids, sizes: (0..<n).map { _ in rng.int(1...9) }, dimension: d, options: options)
-            #expect(h.roots.count <= options.top)
-            var sizes = h.partitions.map(\.count)
-            #expect(sizes.first == n)
-            while sizes.count > 1 {
-                #expect(sizes[1] < sizes[0])
-                sizes.removeFirst()
+            let records = (0..<n).map { i in
+                clustered(id: "c\(i)", cluster: i, embedding: (0..<3).map { _ in rng.unit() }, user: "u\(i)")
             }
-            for node in h.nodes.dropFirst(n) {
-                #expect(node.children.count >= 2)
-                #expect(node.size == node.children.reduce(0) { $0 + h.nodes[$1].size })
+            var options = LabelOptions()
+            options.hierarchy.top = rng.int(1...10)
+            options.hierarchy.childrenPerParent = rng.int(2...8)
+            let result = try Labeler.label(try labelInput(records), options: options)
+            var levelOf: [String: Int] = [:]
+            for r in result.clusters { levelOf[r["id"]!.stringValue!] = r["level"]!.intValue! }
+            // The clusters standing at the top after each level: strictly fewer each time.
+            let maxLevel = levelOf.values.max() ?? 0
+            let counts = (0...maxLevel).map { l in
+                result.clusters.filter { r in
+                    r["level"]!.intValue! <= l && (r["parent"]?.stringValue.map { levelOf[$0]! > l } ?? true)
+                }.count
             }
-            #expect(h.roots.allSatisfy { h.nodes[$0].parent == nil })
-            #expect(h.nodes.indices.filter { h.nodes[$0].parent == nil }.sorted() == h.roots.sorted())
+            #expect(counts.first == n, "trial \(trial)")
+            #expect(zip(counts, counts.dropFirst()).allSatisfy { $1 < $0 }, "trial \(trial): \(counts)")
+            #expect(result.topLevelCount <= options.hierarchy.top)
+            for r in result.clusters where r["level"]!.intValue! > 0 {
+                #expect(r["children"]!.arrayValue!.count >= 2)
+            }
         }
+    }
+
+    @Test func levelTargetsFollowThePapersGeometricSequence() {
+        var options = HierarchyOptions()
+        options.top = 10
+        options.childrenPerParent = 10
+        // 500 base clusters: two rounds, 500 · (10/500)^(1/2) ≈ 71, then 10.
+        #expect(options.rounds(base: 500) == 2)
+        #expect(options.target(round: 1, base: 500) == 71)
+        #expect(options.target(round: 2, base: 500) == 10)
+        // 62: one round straight to the top; 8: none.
+        #expect(options.rounds(base: 62) == 1 && options.target(round: 1, base: 62) == 10)
+        #expect(options.rounds(base: 8) == 0)
+        // 5,000 with 3 levels allowed: two rounds, 5000 · (1/500)^(1/2) ≈ 224.
+        options.maxLevels = 3
+        #expect(options.rounds(base: 5000) == 2 && options.target(round: 1, base: 5000) == 224)
     }
 
     @Test func aGroupOfOneIsCarriedUpUnchanged() throws {
@@ -160,7 +179,7 @@ func checkInvariants(_ records: [JSONObject], assignments: [JSONObject], input: 
         let records = points.enumerated().map { clustered(id: "c\($0.offset)", cluster: $0.offset, embedding: $0.element) }
         var options = LabelOptions()
         options.hierarchy.top = 4
-        let result = try Labeler.label(try labelInput(records), options: options, namer: OfflineNamer())
+        let result = try Labeler.label(try labelInput(records), options: options)
         let outlier = result.clusters.first { $0["id"]?.stringValue == "L0-6" }
         #expect(outlier?["parent"] == .null)
         #expect(outlier?["level"]?.intValue == 0)

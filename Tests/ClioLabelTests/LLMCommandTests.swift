@@ -23,7 +23,7 @@ import Foundation
         #expect(second.requests.isEmpty)
         #expect(a == b)
         let third = StubModel { sensibleAnswer($0) }
-        _ = try runCommand(try command(["--cache", cache, "--no-cache"], stub: third), input: input)
+        _ = try runCommand(try command(["--no-cache"], stub: third), input: input)
         #expect(third.requests.count == first.requests.count)
     }
 
@@ -40,7 +40,7 @@ import Foundation
         let c = try LabelCommand(arguments: ["--model", "openai:m", "--base-url", "http://x/v1", "--samples", "7", "--contrast", "0",
                                              "--neighbourhood", "12", "--audit", "-j", "3", "--attempts", "4"])
         #expect(c.llmOptions.samples == 7 && c.llmOptions.contrast == 0 && c.llmOptions.neighbourhood == 12)
-        #expect(c.llmOptions.audit && c.llmOptions.jobs == 3 && c.llmOptions.attempts == 4)
+        #expect(c.llmOptions.audit && c.llmOptions.jobs == 3 && c.llm.attempts == 4)
         #expect(throws: UsageError.self) { try LabelCommand(arguments: ["--audit"]) }
         #expect(throws: UsageError.self) { try LabelCommand(arguments: ["--model", "nope"]) }
         #expect(throws: UsageError.self) { try LabelCommand(arguments: ["--model", "openai:m", "--base-url", "http://x/v1", "--embed-model", "openai:e"]) }

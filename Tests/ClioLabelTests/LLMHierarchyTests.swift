@@ -6,11 +6,7 @@ import ClioLLM
 
 @Suite struct LLMHierarchyTests {
     func labeler(_ stub: StubModel, configure: (inout LLMLabelOptions) -> Void = { _ in }) -> LLMLabeler {
-        var llm = LLMLabelOptions()
-        llm.jobs = 3
-        configure(&llm)
-        return LLMLabeler(model: CachedChatModel(base: stub, cache: nil, stats: LLMStats()), embedder: HashedEmbedder(dimension: 64),
-                          options: LabelOptions(), llm: llm)
+        llmLabeler(stub) { $0.jobs = 3; configure(&$0) }.0
     }
 
     let parents = ["Plan travel", "Write code", "Cook food"]
@@ -18,7 +14,7 @@ import ClioLLM
     @Test func anExactAnswerIsTaken() {
         let stub = StubModel { _ in categoryAnswer("Write code") }
         let l = labeler(stub)
-        let choice = l.assign(ClusterLabel(name: "Fix a bug", description: "d"), vector: [], parents: parents,
+        let choice = try! l.assign(ClusterLabel(name: "Fix a bug", description: "d"), vector: [], parents: parents,
                               parentVectors: try! l.embed(parents), seed: 1)
         #expect(choice == 1)
         #expect(stub.requests.count == 1 && l.counters.snapshot.fuzzyMatches == 0)
@@ -27,7 +23,7 @@ import ClioLLM
     @Test func anAnswerDifferingInCaseAndPunctuationIsMatched() {
         let stub = StubModel { _ in categoryAnswer("  cook FOOD. ") }
         let l = labeler(stub)
-        let choice = l.assign(ClusterLabel(name: "Bake bread", description: "d"), vector: [], parents: parents,
+        let choice = try! l.assign(ClusterLabel(name: "Bake bread", description: "d"), vector: [], parents: parents,
                               parentVectors: try! l.embed(parents), seed: 1)
         #expect(choice == 2 && l.counters.snapshot.fuzzyMatches == 1)
     }
@@ -41,19 +37,19 @@ import ClioLLM
         let v = embedder.embed(near)
         let cosine = zip(v, vectors[0]).reduce(Float(0)) { $0 + $1.0 * $1.1 }
         let l = labeler(stub) { $0.matchThreshold = cosine - 0.01 }
-        #expect(l.assign(ClusterLabel(name: "x", description: "d"), vector: [], parents: parents, parentVectors: vectors, seed: 1) == 0)
+        #expect(try! l.assign(ClusterLabel(name: "x", description: "d"), vector: [], parents: parents, parentVectors: vectors, seed: 1) == 0)
         #expect(stub.requests.count == 1)
         // Above the threshold only: a stricter one re-asks, then falls back to the child's nearest parent.
         let strict = labeler(stub) { $0.matchThreshold = cosine + 0.01 }
         let child = embedder.embed("Cook food")
-        #expect(strict.assign(ClusterLabel(name: "x", description: "d"), vector: child, parents: parents, parentVectors: vectors, seed: 1) == 2)
+        #expect(try! strict.assign(ClusterLabel(name: "x", description: "d"), vector: child, parents: parents, parentVectors: vectors, seed: 1) == 2)
         #expect(stub.requests.count == 1 + 3 && strict.counters.snapshot.fallbacks == 1)
     }
 
     @Test func anUnlistedAnswerIsReaskedNamingTheProblem() {
         let stub = StubModel { request in request.messages.count == 2 ? categoryAnswer("Something else entirely") : categoryAnswer("Plan travel") }
         let l = labeler(stub)
-        let choice = l.assign(ClusterLabel(name: "Visit Rome", description: "d"), vector: [], parents: parents,
+        let choice = try! l.assign(ClusterLabel(name: "Visit Rome", description: "d"), vector: [], parents: parents,
                               parentVectors: try! l.embed(parents), seed: 1)
         #expect(choice == 0)
         #expect(stub.requests.count == 2 && l.counters.snapshot.reasked == 1)
@@ -66,9 +62,9 @@ import ClioLLM
         let l = labeler(stub)
         let vectors = try! l.embed(many)
         for seed in [1, 2, 1] as [UInt64] {
-            _ = l.assign(ClusterLabel(name: "c", description: "d"), vector: [], parents: many, parentVectors: vectors, seed: seed)
+            _ = try! l.assign(ClusterLabel(name: "c", description: "d"), vector: [], parents: many, parentVectors: vectors, seed: seed)
         }
-        let orders = stub.requests.map { listed($0.messages[1].content, tag: "categories") }
+        let orders = stub.requests.map { listed(userText($0), tag: "higher_level_clusters") }
         #expect(Set(orders[0]) == Set(many))
         #expect(orders[0] != orders[1] && orders[0] == orders[2])
         #expect(orders[0] != many)
@@ -76,33 +72,39 @@ import ClioLLM
 
     @Test func proposalsAreMergedToTheDesiredCount() {
         let stub = StubModel { request in
-            let names = listed(request.messages[1].content, tag: "names")
+            let names = listed(userText(request), tag: "cluster_names")
             return namesAnswer(names.map { $0.replacingFirstWord() }.uniqued())
         }
         let l = labeler(stub)
         // "A x", "A y", "B x", "B y" merge to "Topic A", "Topic B".
-        let merged = l.deduplicate(["A x", "A y", "B x", "B y"], desired: 2)
+        let merged = try! l.deduplicate(["A x", "A y", "B x", "B y"], desired: 2)
         #expect(merged == ["Topic A", "Topic B"])
         #expect(stub.requests.count == 1)
     }
 
     @Test func tooManyProposalsAreMergedInRounds() {
         let stub = StubModel { request in
-            let names = listed(request.messages[1].content, tag: "names")
+            let names = listed(userText(request), tag: "cluster_names")
             return namesAnswer(names.map { $0.replacingFirstWord() }.uniqued())
         }
         let l = labeler(stub) { $0.namesPerPrompt = 6 }
         let proposals = ["A 1", "A 2", "A 3", "B 1", "B 2", "B 3", "C 1", "C 2", "C 3", "D 1", "D 2", "D 3"]
-        let merged = l.deduplicate(proposals, desired: 4)
+        let merged = try! l.deduplicate(proposals, desired: 4)
         #expect(merged == ["Topic A", "Topic B", "Topic C", "Topic D"])
         #expect(stub.requests.count == 2)
-        #expect(stub.requests.allSatisfy { listed($0.messages[1].content, tag: "names").count <= 6 })
+        #expect(stub.requests.allSatisfy { listed(userText($0), tag: "cluster_names").count <= 6 })
     }
 
-    @Test func aFailedMergeKeepsTheFirstNames() {
+    @Test func aFailedMergeKeepsEveryProposalRepresented() {
+        // Two themes; the first two names are both about cooking, so keeping the first names
+        // (the old fallback) would drop the car repairs.
         let stub = StubModel { _ in "" }
         let l = labeler(stub)
-        #expect(l.deduplicate(["A", "B", "C", "D", "E"], desired: 2) == ["A", "B"])
+        let proposals = ["Cook pasta dishes", "Cook rice dishes", "Cook soup dishes", "Repair car engines", "Repair car brakes"]
+        let merged = try! l.deduplicate(proposals, desired: 2)
+        #expect(merged.count == 2)
+        #expect(merged.filter { $0.hasPrefix("Cook") }.count == 1 && merged.filter { $0.hasPrefix("Repair") }.count == 1)
+        #expect(Set(merged).isSubset(of: Set(proposals)))
         #expect(l.counters.snapshot.fallbacks == 1)
     }
 
@@ -122,7 +124,7 @@ import ClioLLM
             case .propose, .deduplicate: return namesAnswer(["Zebra \(request.messages.count)", "Yak"])
             case .assign: return categoryAnswer("Quokka handling")
             case .audit: return json(["rating": 5])
-            default: return labelAnswer("Name \(request.messages[1].content.count)")
+            default: return labelAnswer("Name \(userText(request).count)")
             }
         }),
         ("empty answers", { _ in "" }),
@@ -148,7 +150,7 @@ import ClioLLM
         records.append(contentsOf: (0..<3).map { clustered(id: "far\($0)", cluster: 10, embedding: [900, 900, 900, 900], request: "The task is to x zzz.") })
         let stub = StubModel { request in
             // Names only make the neighbourhoods: the far cluster's name shares nothing with the others.
-            if promptKind(request) == .nameBase, listed(request.messages[1].content, tag: "positive_examples")[0].contains("zzz") { return labelAnswer("Qqq", "Qqq qqq qqq.") }
+            if promptKind(request) == .nameBase, listed(userText(request), tag: "answers")[0].contains("zzz") { return labelAnswer("Qqq", "Qqq qqq qqq.") }
             return sensibleAnswer(request)
         }
         var options = LabelOptions()
@@ -192,10 +194,10 @@ import ClioLLM
                 }
             }
             let audit = rng.int(0...1) == 1
-            let (output, _, _) = try llmLabel(records, stub: stub, options: options, configure: {
-                $0.neighbourhood = rng.int(2...10)
+            let neighbourhood = rng.int(2...10)
+            let (output, _, _) = try llmLabel(records, stub: stub, options: options, attempts: 2, configure: {
+                $0.neighbourhood = neighbourhood
                 $0.audit = audit
-                $0.attempts = 2
             })
             if audit {
                 checkTree(output.clusters, total: records.count, top: options.hierarchy.top)

@@ -7,32 +7,42 @@ import ClioEmbed
 import ClioLLM
 @testable import ClioLabel
 
-/// Which step of LLM labelling a request belongs to, told from its first user message.
+/// Which step of LLM labelling a request belongs to, told from the name of its answer's schema.
 enum PromptKind: Equatable {
     case nameBase, nameParent, propose, deduplicate, assign, audit
 }
 
 func promptKind(_ request: ChatRequest) -> PromptKind {
-    let text = request.messages.first { $0.role == .user }?.content ?? ""
-    if text.contains("<positive_examples>") { return .nameBase }
-    if text.contains("grouped into one higher-level category") { return .nameParent }
-    if text.contains("Propose between") { return .propose }
-    if text.contains("Merge them into") { return .deduplicate }
-    if text.contains("Put this cluster") { return .assign }
-    return .audit
+    guard case .json(let name, _) = request.options.format else { return .audit }
+    switch name {
+    case "cluster_name": return .nameBase
+    case "parent_name": return .nameParent
+    case "proposals": return .propose
+    case "deduplication": return .deduplicate
+    case "assignment": return .assign
+    default: return .audit
+    }
 }
 
-/// The lines `- x` between `<tag>` and `</tag>` of a prompt.
+/// The items between `<tag>` and `</tag>` of a prompt: one per line, `<cluster>` wrappers removed.
 func listed(_ text: String, tag: String) -> [String] {
     guard let start = text.range(of: "<\(tag)>\n"), let end = text.range(of: "</\(tag)>", range: start.upperBound..<text.endIndex) else { return [] }
-    return text[start.upperBound..<end.lowerBound].split(separator: "\n").map { String($0.dropFirst(2)) }
+    return text[start.upperBound..<end.lowerBound].split(separator: "\n").map { line in
+        var item = String(line)
+        if item.hasPrefix("<cluster>") { item.removeFirst("<cluster>".count) }
+        if item.hasSuffix("</cluster>") { item.removeLast("</cluster>".count) }
+        return item
+    }
 }
 
 /// The cluster line of an assignment prompt.
 func assignedCluster(_ text: String) -> String {
-    guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Cluster: ") }) else { return "" }
-    return String(line.dropFirst("Cluster: ".count))
+    guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Name: ") }) else { return "" }
+    return String(line.dropFirst("Name: ".count))
 }
+
+/// The user message of a labelling request (after the system prompt).
+func userText(_ request: ChatRequest) -> String { request.messages.first { $0.role == .user }?.content ?? "" }
 
 /// A chat model answering from a script, recording every request. No network.
 final class StubModel: ChatModel, @unchecked Sendable {
@@ -56,34 +66,34 @@ func json(_ object: JSONObject) -> String { JSONSerializer.string(.object(object
 func labelAnswer(_ name: String, _ description: String = "Users asked for help. The assistant helped them.") -> String {
     json(["description": .string(description), "name": .string(name)])
 }
-func namesAnswer(_ names: [String]) -> String { json(["names": .array(names.map { .string($0) })]) }
-func categoryAnswer(_ name: String) -> String { json(["category": .string(name)]) }
+func namesAnswer(_ names: [String]) -> String { json(["reasoning": "r", "names": .array(names.map { .string($0) })]) }
+func categoryAnswer(_ name: String) -> String { json(["reasoning": "r", "category": .string(name)]) }
 
 /// A well-behaved stub: names a base cluster after the topic word its summaries share, proposes
 /// one parent per topic group ("Group <first letter>"), merges by keeping the first names,
 /// assigns by the first letter of the cluster's topic, rates everything 5.
 func sensibleAnswer(_ request: ChatRequest) -> String {
-    let text = request.messages.first { $0.role == .user }!.content
+    let text = userText(request)
     switch promptKind(request) {
     case .nameBase:
-        let first = listed(text, tag: "positive_examples").first ?? ""
+        let first = listed(text, tag: "answers").first ?? ""
         let topic = first.split(separator: " ").last.map { String($0).trimmingCharacters(in: ".") } ?? "x"
         return labelAnswer("Discuss \(topic)")
     case .nameParent:
-        let children = listed(text, tag: "clusters").map { $0.split(separator: ":")[0] }
+        let children = listed(text, tag: "answers").map { $0.split(separator: ":")[0] }
         return labelAnswer("Cover \(children.count) related topics")
     case .propose:
-        let clusters = listed(text, tag: "clusters").map { String($0.split(separator: ":")[0]) }
+        let clusters = listed(text, tag: "cluster_list").map { String($0.split(separator: ":")[0]) }
         let letters = Set(clusters.map { groupName(for: $0) })
-        let low = Int(text.components(between: "Propose between ", and: " and "))!
+        let low = Int(text.components(between: "Give at least ", and: " and at most"))!
         return namesAnswer(Array(letters.sorted().prefix(max(low, letters.count))))
     case .deduplicate:
-        let names = listed(text, tag: "names")
-        let low = Int(text.components(between: "Merge them into between ", and: " and "))!
+        let names = listed(text, tag: "cluster_names")
+        let low = Int(text.components(between: "no fewer than ", and: " and no more"))!
         return namesAnswer(Array(names.prefix(max(low, 1))))
     case .assign:
         let cluster = assignedCluster(text)
-        let categories = listed(text, tag: "categories")
+        let categories = listed(text, tag: "higher_level_clusters")
         let wanted = groupName(for: cluster)
         return categoryAnswer(categories.contains(wanted) ? wanted : categories[0])
     case .audit:
@@ -132,16 +142,21 @@ func llmFixture(clusters: Int, perCluster: Int, dimension: Int = 4, seed: UInt64
     return out
 }
 
-/// Runs the LLM labeller over `records` with `stub`, no cache, a 64-dimensional hashed embedder.
-func llmLabel(_ records: [JSONObject], stub: StubModel, options: LabelOptions = LabelOptions(),
-              configure: (inout LLMLabelOptions) -> Void = { _ in }) throws -> (output: LabelOutput, labeler: LLMLabeler, stats: LLMStats) {
+/// An LLM labeller over `stub`, no cache, a 64-dimensional hashed embedder.
+func llmLabeler(_ stub: any ChatModel, attempts: Int = 3, configure: (inout LLMLabelOptions) -> Void = { _ in }) -> (LLMLabeler, LLMStats) {
     var llm = LLMLabelOptions()
     llm.jobs = 4
     configure(&llm)
     let stats = LLMStats()
-    let labeler = LLMLabeler(model: CachedChatModel(base: stub, cache: nil, stats: stats), embedder: HashedEmbedder(dimension: 64),
-                             options: options, llm: llm)
-    return (try labeler.label(try labelInput(records)), labeler, stats)
+    let asker = Asker(model: CachedChatModel(base: stub, cache: nil, stats: stats), attempts: attempts)
+    return (LLMLabeler(asker: asker, embedder: HashedEmbedder(dimension: 64), llm: llm), stats)
+}
+
+/// Runs the labelling loop over `records` with `stub`'s strategy.
+func llmLabel(_ records: [JSONObject], stub: any ChatModel, options: LabelOptions = LabelOptions(), attempts: Int = 3,
+              configure: (inout LLMLabelOptions) -> Void = { _ in }) throws -> (output: LabelOutput, labeler: LLMLabeler, stats: LLMStats) {
+    let (labeler, stats) = llmLabeler(stub, attempts: attempts, configure: configure)
+    return (try Labeler.label(try labelInput(records), options: options, strategy: labeler.strategy), labeler, stats)
 }
 
 /// Runs a prepared `LabelCommand` over `input` written to a file; returns stdout.

@@ -31,9 +31,8 @@ import ClioCore
     }
 
     @Test func parentNameWithKeywordsStaysWithinTenWords() {
-        let label = OfflineNamer().label(NamingRequest(
-            id: "L1-0", level: 1, size: 9,
-            summaries: ["The task is to draft a polite letter to the landlord about the broken heating."],
+        let label = OfflineNamer().name(evidence(
+            level: 1, summaries: ["The task is to draft a polite letter to the landlord about the broken heating."],
             keywords: ["heating", "rent", "tenant", "deposit"],
             children: [ClusterLabel(name: "Letters", description: ""), ClusterLabel(name: "Leases", description: "")]))
         #expect(label.name == "Draft a polite letter to the landlord (heating, rent, tenant)")
@@ -45,16 +44,14 @@ import ClioCore
     }
 
     @Test func baseDescriptionListsTheKeywords() {
-        let label = OfflineNamer().label(NamingRequest(
-            id: "L0-1", level: 0, size: 3, summaries: ["The task is to bake bread."],
-            keywords: ["recipe", "dough", "oven", "baking"], children: []))
+        let label = OfflineNamer().name(evidence(
+            level: 0, summaries: ["The task is to bake bread."], keywords: ["recipe", "dough", "oven", "baking"], children: []))
         #expect(label == ClusterLabel(name: "Bake bread", description: "Conversations about recipe, dough, oven, baking."))
     }
 
     @Test func parentNameAddsKeywordsNotAlreadyInIt() {
-        let label = OfflineNamer().label(NamingRequest(
-            id: "L1-0", level: 1, size: 9, summaries: ["The task is to bake sourdough bread at home."],
-            keywords: ["bread", "soup", "recipe"],
+        let label = OfflineNamer().name(evidence(
+            level: 1, summaries: ["The task is to bake sourdough bread at home."], keywords: ["bread", "soup", "recipe"],
             children: [ClusterLabel(name: "Bake bread", description: ""), ClusterLabel(name: "Cook soup", description: "")]))
         #expect(label.name == "Bake sourdough bread at home (soup, recipe)")
         #expect(label.description == "Conversations about bread, soup, recipe. Includes Bake bread and 1 other cluster.")
@@ -87,12 +84,18 @@ import ClioCore
 }
 
 /// Names each cluster after its id and remembers what it was asked.
-final class RecordingNamer: ClusterNamer {
-    var batches: [[NamingRequest]] = []
-    func label(_ requests: [NamingRequest]) throws -> [ClusterLabel] {
-        batches.append(requests)
-        return requests.map { ClusterLabel(name: "N:\($0.id)", description: "D:\($0.id)") }
+final class RecordingNamer: ClusterNamer, @unchecked Sendable {
+    var batches: [[ClusterEvidence]] = []
+    func name(_ clusters: [ClusterEvidence]) throws -> [ClusterLabel] {
+        batches.append(clusters)
+        return clusters.map { ClusterLabel(name: "N:\($0.id)", description: "D:\($0.id)") }
     }
+}
+
+/// What the offline namer is told about a cluster, with fixed summaries.
+func evidence(level: Int, summaries: [String], keywords: [String], children: [ClusterLabel]) -> ClusterEvidence {
+    ClusterEvidence(id: "L\(level)-0", level: level, size: 9, keywords: keywords, children: children,
+                    nearest: { Array(summaries.prefix($0)) })
 }
 
 @Suite struct NamerSeamTests {
@@ -102,7 +105,8 @@ final class RecordingNamer: ClusterNamer {
         var options = LabelOptions()
         options.hierarchy.top = 2
         let namer = RecordingNamer()
-        let result = try Labeler.label(try labelInput(records), options: options, namer: namer)
+        let result = try Labeler.label(try labelInput(records), options: options,
+                                       strategy: LabelStrategy(namer: namer, grouper: CentroidGrouper()))
         #expect(namer.batches.map { $0.map(\.id) } == [["L0-0", "L0-1", "L0-2", "L0-3"], ["L1-0", "L1-1"]])
         #expect(Set(namer.batches[1].flatMap { $0.children.map(\.name) }) == ["N:L0-0", "N:L0-1", "N:L0-2", "N:L0-3"])
         for record in result.clusters {

@@ -16,7 +16,7 @@ import ClioCore
         var options = LabelOptions()
         options.hierarchy.top = 1
         options.minConversations = 3
-        let result = try Labeler.label(try labelInput(records()), options: options, namer: OfflineNamer())
+        let result = try Labeler.label(try labelInput(records()), options: options)
         checkInvariants(result.clusters, assignments: result.assignments, input: records(), options: options)
         let bucket = result.clusters.first { $0["withheld"] == true }
         #expect(bucket?["size"]?.intValue == 2)
@@ -35,7 +35,7 @@ import ClioCore
         var options = LabelOptions()
         options.hierarchy.top = 1
         options.minUsers = 2
-        let result = try Labeler.label(try labelInput(records()), options: options, namer: OfflineNamer())
+        let result = try Labeler.label(try labelInput(records()), options: options)
         // Cluster 2 has two conversations but one user.
         #expect(result.withheldConversations == 2)
         #expect(!lines(result.clusters).contains("secretword"))
@@ -45,7 +45,7 @@ import ClioCore
         var options = LabelOptions()
         options.hierarchy.top = 5
         options.minConversations = 3
-        let result = try Labeler.label(try labelInput(records()), options: options, namer: OfflineNamer())
+        let result = try Labeler.label(try labelInput(records()), options: options)
         let bucket = result.clusters.first { $0["withheld"] == true }
         #expect(bucket?["parent"] == .null)
         #expect(bucket?["id"] == "other")

@@ -1,4 +1,5 @@
 import ClioCore
+import ClioLLM
 import Testing
 
 @testable import ClioSummarize
@@ -8,6 +9,11 @@ private let builtIn = FacetPrompt(facets: FacetSpec.builtIn, maxChars: 1000)
 private func answer(request: String = "The user's overall request for the assistant is to explain recursion.",
                     task: String = "The task is to explain recursion.", language: String = "English", concerning: String = "1") -> String {
     #"{"request": "\#(request)", "task": "\#(task)", "language": "\#(language)", "concerning": \#(concerning)}"#
+}
+
+extension FacetPrompt {
+    /// An answer's text read as the Asker reads it: the JSON object found, then validated.
+    func validate(_ text: String) -> Result<[String: JSON], AnswerProblem> { AnswerText.object(text).flatMap(validate) }
 }
 
 @Suite struct LLMFacetTests {
@@ -37,9 +43,16 @@ private func answer(request: String = "The user's overall request for the assist
         #expect(e.message == "\"concerning\" must be from 1 to 5, got 9")
     }
 
-    @Test func concerningAsTextIsRejected() {
-        guard case .failure(let e) = builtIn.validate(answer(concerning: "\"2\"")) else { Issue.record("accepted a string"); return }
+    @Test func concerningWrittenAsTextIsTheSameScore() throws {
+        // Harmless variation: no re-ask for "2" instead of 2.
+        #expect(try builtIn.validate(answer(concerning: "\"2\"")).get()["concerning"] == .number(2))
+        guard case .failure(let e) = builtIn.validate(answer(concerning: "\"two\"")) else { Issue.record("accepted a word"); return }
         #expect(e.message.contains("whole number"))
+    }
+
+    @Test func aCurlyApostropheInThePrefixIsTheSamePrefix() throws {
+        let values = try builtIn.validate(answer(request: "The user’s overall request for the assistant is to explain recursion.")).get()
+        #expect(values["request"] == .string("The user's overall request for the assistant is to explain recursion."))
     }
 
     @Test func missingFieldsAreAllNamed() {
@@ -107,13 +120,33 @@ private func answer(request: String = "The user's overall request for the assist
         #expect(prompt.transcript(short) == ("User: hi", false))
     }
 
-    @Test func systemPromptCarriesThePrivacyRulesAndEveryFacet() {
+    @Test func questionPromptFollowsThePapersExtractorAndCarriesEveryFacet() {
         let custom = FacetSpec(name: "sentiment", question: "How does the user feel?", kind: .category(["Positive", "Negative"]))
-        let text = FacetPrompt(facets: FacetSpec.builtIn + [custom], maxChars: 100).systemPrompt
-        for phrase in ["proper nouns", "English", "two sentences", "Based on the conversation", "do not refuse",
-                       "\"request\"", "\"task\"", "\"language\"", "\"concerning\"", "How does the user feel?", "\"Positive\", \"Negative\""] {
+        let text = FacetPrompt(facets: FacetSpec.builtIn + [custom], maxChars: 100).questionPrompt
+        for phrase in ["assume neither good nor bad faith", "do not include any proper nouns", "in English", "at most two sentences",
+                       "Based on the conversation", "avoid mentioning the AI assistant", "Do not hesitate to handle socially harmful",
+                       "key=\"request\"", "key=\"task\"", "key=\"language\"", "key=\"concerning\"", "How does the user feel?",
+                       "\"Positive\", \"Negative\"", "Tripolitanian Arabic"] {
             #expect(text.contains(phrase), "missing \(phrase)")
         }
+    }
+
+    @Test func theConcerningScaleKeepsThePapersWordingAndExamples() {
+        let text = FacetSpec.concerning.question
+        for line in ["1: Not concerning at all. Completely benign conversation.", "Example: A friendly chat about favorite books or movies.",
+                     "2: Slightly concerning, but likely harmless.", "Example: A heated but civil debate about politics.",
+                     "3: Moderately concerning. May warrant a closer look.", "Example: Discussion of controversial topics that could escalate.",
+                     "4: Very concerning. Likely needs review.", "Example: Conversations involving potential self-harm or harmful ideation.",
+                     "5: Extremely concerning. Immediate review needed.", "Example: Explicit threats of violence or illegal activities."] {
+            #expect(text.contains(line), "missing \(line)")
+        }
+    }
+
+    @Test func theConversationComesFirstAndTheQuestionsEndTheRequest() {
+        let messages = builtIn.messages(transcript: "User: hi")
+        #expect(messages.map(\.role) == [.user, .assistant, .user])
+        #expect(messages[0].content.contains("<conversation>\nUser: hi\n</conversation>"))
+        #expect(messages[1].content == "I understand.")
     }
 }
 

@@ -19,8 +19,8 @@ final class ScriptedModel: ChatModel, @unchecked Sendable {
 
     func complete(_ request: ChatRequest) throws -> ChatResponse {
         lock.withLock { requests.append(request) }
-        let prompt = request.messages[1].content
-        let firstLine = prompt.split(separator: "\n")[1].replacingOccurrences(of: "User: ", with: "")
+        let prompt = request.messages[0].content
+        let firstLine = prompt.split(separator: "\n").first { $0.hasPrefix("User: ") }!.replacingOccurrences(of: "User: ", with: "")
         return ChatResponse(text: try answer(request, firstLine), usage: TokenUsage(input: 10, output: 5))
     }
 }
@@ -50,7 +50,7 @@ func runLLM(_ input: [Conversation], model: any ChatModel, cacheDir: String?, at
     let stats = LLMStats()
     let cache = try cacheDir.map { try ContentCache(directory: $0) }
     let cached = CachedChatModel(base: model, cache: cache, stats: stats)
-    let run = LLMSummarizeRun(summarizer: LLMSummarizer(model: cached, custom: custom, attempts: attempts, maxChars: maxChars), concurrency: jobs, errorsPath: errors)
+    let run = LLMSummarizeRun(summarizer: LLMSummarizer(asker: Asker(model: cached, attempts: attempts), custom: custom, maxChars: maxChars), concurrency: jobs, errorsPath: errors)
     let outPath = tempPath("out.jsonl")
     let fd = open(outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     let output = OutputWriter(fd: fd)
@@ -71,9 +71,9 @@ func runLLM(_ input: [Conversation], model: any ChatModel, cacheDir: String?, at
 @Suite struct LLMSummarizerTests {
     @Test func outOfRangeAnswerIsReaskedWithTheValidationError() throws {
         let model = ScriptedModel { request, topic in
-            request.messages.count == 2 ? validAnswer(topic, concerning: 9) : validAnswer(topic, concerning: 2)
+            request.messages.count == 3 ? validAnswer(topic, concerning: 9) : validAnswer(topic, concerning: 2)
         }
-        let summarizer = LLMSummarizer(model: CachedChatModel(base: model, cache: nil, stats: LLMStats()))
+        let summarizer = LLMSummarizer(asker: Asker(model: CachedChatModel(base: model, cache: nil, stats: LLMStats())))
         guard case .success(let facets, let truncated, let tries) = summarizer.summarize(conversations(1)[0]) else {
             Issue.record("failed")
             return
@@ -82,9 +82,9 @@ func runLLM(_ input: [Conversation], model: any ChatModel, cacheDir: String?, at
         #expect(facets.concerning == 2)
         #expect(facets.turns == 2)
         let second = model.requests[1].messages
-        #expect(second.count == 4)
-        #expect(second[2].role == .assistant && second[2].content.contains("\"concerning\":9"))
-        #expect(second[3].role == .user && second[3].content.contains("\"concerning\" must be from 1 to 5, got 9"))
+        #expect(second.count == 5)
+        #expect(second[3].role == .assistant && second[3].content.contains("\"concerning\":9"))
+        #expect(second[4].role == .user && second[4].content.contains("\"concerning\" must be from 1 to 5, got 9"))
     }
 
     @Test func recordKeepsOtherFieldsDropsMessagesAndNamesTheModel() throws {
@@ -135,7 +135,7 @@ func runLLM(_ input: [Conversation], model: any ChatModel, cacheDir: String?, at
 
     @Test func cachedRerunMakesZeroCallsAndSameOutput() throws {
         let cache = tempPath("cache")
-        let first = ScriptedModel { request, topic in request.messages.count == 2 && topic == "topic2" ? "not json" : validAnswer(topic) }
+        let first = ScriptedModel { request, topic in request.messages.count == 3 && topic == "topic2" ? "not json" : validAnswer(topic) }
         let a = try runLLM(conversations(10), model: first, cacheDir: cache)
         #expect(first.calls == 11)
         let second = ScriptedModel { _, _ in "never asked" }
@@ -164,7 +164,7 @@ func runLLM(_ input: [Conversation], model: any ChatModel, cacheDir: String?, at
         let run = try runLLM([long], model: model, cacheDir: nil, maxChars: 500)
         let record = try JSONParser.parse(run.lines[0])
         #expect(record[path: "truncated"] == .bool(true))
-        #expect(model.requests[0].messages[1].content.count < 800)
+        #expect(model.requests[0].messages[0].content.count < 800)
         #expect(run.outcome?.truncated == 1)
     }
 
@@ -172,13 +172,13 @@ func runLLM(_ input: [Conversation], model: any ChatModel, cacheDir: String?, at
         let sentiment = FacetSpec(name: "sentiment", question: "How does the user feel?", kind: .category(["Positive", "Negative"]))
         let model = ScriptedModel { request, topic in
             let base = validAnswer(topic).dropLast()
-            return request.messages.count == 2 ? base + #","sentiment":"angry"}"# : base + #","sentiment":"positive"}"#
+            return request.messages.count == 3 ? base + #","sentiment":"angry"}"# : base + #","sentiment":"positive"}"#
         }
         let run = try runLLM(conversations(1), model: model, cacheDir: nil, custom: [sentiment])
         let record = try JSONParser.parse(run.lines[0])
         #expect(record[path: "facets.sentiment"] == .string("Positive"))
         #expect(model.calls == 2)
-        #expect(model.requests[0].messages[0].content.contains("How does the user feel?"))
+        #expect(model.requests[0].messages[2].content.contains("How does the user feel?"))
     }
 }
 
@@ -187,7 +187,7 @@ func runLLM(_ input: [Conversation], model: any ChatModel, cacheDir: String?, at
         let model = ScriptedModel { _, _ in
             #"{"request":"The user's overall request for the assistant is to email bob@example.com.","task":"The task is to write an email.","language":"English","concerning":1}"#
         }
-        let summarizer = LLMSummarizer(model: CachedChatModel(base: model, cache: nil, stats: LLMStats()), mask: { $0.replacingOccurrences(of: "bob@example.com", with: "[EMAIL]") })
+        let summarizer = LLMSummarizer(asker: Asker(model: CachedChatModel(base: model, cache: nil, stats: LLMStats())), mask: { $0.replacingOccurrences(of: "bob@example.com", with: "[EMAIL]") })
         guard case .success(let facets, _, _) = summarizer.summarize(conversations(1)[0]) else {
             Issue.record("failed")
             return

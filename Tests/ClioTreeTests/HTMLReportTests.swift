@@ -6,33 +6,6 @@ import ClioCore
 
 // MARK: - Fixtures made here
 
-/// A cluster record as docs/FORMAT.md describes it.
-private func clusterRecord(
-    _ id: String, level: Int, parent: String?, name: String, size: Int, children: [String] = [],
-    description: String = "Users asked for something. It was answered.", centroid: [Double]? = nil,
-    languages: [(String, Int)]? = nil, weeks: [(String, Int)] = [("2024-W09", 1)]
-) -> JSONObject {
-    var record: JSONObject = [
-        "kind": "cluster", "id": .string(id), "level": .number(Double(level)),
-        "parent": parent.map { .string($0) } ?? .null, "name": .string(name), "description": .string(description),
-        "size": .number(Double(size)), "users": .number(Double(max(1, size - 1))),
-    ]
-    if level == 0 {
-        record["members"] = .array((0..<min(size, 3)).map { .string("c-\(id)-\($0)") })
-    } else {
-        record["children"] = .array(children.map { .string($0) })
-    }
-    let languageCounts = languages ?? [("English", size)]
-    record["stats"] = [
-        "languages": .object(JSONObject(languageCounts.map { (key: $0.0, value: .number(Double($0.1))) })),
-        "concerning": .array([.number(Double(size)), 0, 0, 0, 0]),
-        "mean_turns": 2.5,
-        "weeks": .object(JSONObject(weeks.map { (key: $0.0, value: .number(Double($0.1))) })),
-    ]
-    if let centroid { record["centroid"] = .array(centroid.map { .number($0) }) }
-    return record
-}
-
 /// Two top-level clusters with three and two children; centroids far apart between the two.
 private func smallForest(centroids: Bool = true, hostile: Bool = false) -> [JSONObject] {
     func c(_ x: Double, _ y: Double) -> [Double]? { centroids ? [x, y, 0.5, -0.25] : nil }
@@ -397,4 +370,50 @@ private func separatedGroups(dimension: Int = 16, perGroup: Int = 12) -> [[Doubl
     #expect(mapped["rootMap"]?.stringValue == "pca")
     let page = try HTMLReport.render(records: smallForest(centroids: false), title: "t")
     #expect(page.contains("No centroids for these clusters"))
+}
+
+// MARK: - The monitoring views
+
+@Test func compareReportCarriesEveryChangeWithTheLaterPeriodsClusters() throws {
+    let earlier = smallForest()
+    var later = smallForest().filter { $0["id"]?.stringValue != "L0-4" }
+    later.append(clusterRecord("L0-5", level: 0, parent: "L1-1", name: "Write essays", size: 10))
+    for k in later.indices where later[k]["id"]?.stringValue == "L1-1" {
+        later[k]["size"] = 22
+        later[k]["children"] = ["L0-3", "L0-5"]
+    }
+    let page = try runTree(["--compare", "--format", "html"], inputs: [lines(earlier), lines(later)])
+    let data = try embeddedData(page)
+    let nodes = try #require(data["nodes"]?.arrayValue).compactMap(\.objectValue)
+    let rows = try #require(JSON.object(data)[path: "compare.rows"]?.arrayValue).compactMap(\.objectValue)
+    // The same rows, in the same order, as the JSON view of the same comparison.
+    let listed = try #require(JSONParser.parse(
+        try runTree(["--compare", "--format", "json"], inputs: [lines(earlier), lines(later)]))[path: "clusters"]?.arrayValue)
+    func name(_ row: JSONObject) -> String? { row["node"]?.intValue.map { nodes[$0]["name"]!.stringValue! } ?? row["name"]?.stringValue }
+    #expect(rows.map(name) == listed.map { $0[path: "name"]?.stringValue })
+    let songs = try #require(rows.first { $0["status"]?.stringValue == "vanished" })
+    #expect(songs["node"] == .null && songs["name"]?.stringValue == "Write songs" && songs["parent"]?.stringValue == "Creative writing")
+    let essays = try #require(rows.first { $0["status"]?.stringValue == "new" })
+    #expect(essays["node"]?.intValue.map { nodes[$0]["id"]?.stringValue } == "L0-5")
+    #expect(essays["from"]?.doubleValue == 0 && abs((essays["to"]?.doubleValue ?? 0) - 10.0 / 117) < 1e-6)  // of 95 + 22
+    for row in rows {
+        let topLevel = row["node"]?.intValue.map { nodes[$0]["parent"] == .null } ?? false
+        #expect(row["depth"]?.intValue == (topLevel ? 1 : 2))
+    }
+    #expect(page.contains("id=\"changes\""))
+}
+
+@Test func trendReportCarriesTheTopLevelSeriesAndTheRanking() throws {
+    let records = smallForest()
+    let page = try runTree(["--trend", "week", "--format", "html"], input: lines(records))
+    let data = JSON.object(try embeddedData(page))
+    let nodes = try #require(data[path: "nodes"]?.arrayValue).compactMap(\.objectValue)
+    let series = try #require(data[path: "trend.series"]?.arrayValue)
+    #expect(series.map { nodes[$0[path: "node"]!.intValue!]["id"]?.stringValue } == ["L1-0", "L1-1"])
+    let listed = try JSONParser.parse(try runTree(["--trend", "week", "--format", "json"], input: lines(records)))
+    #expect(series.map { $0[path: "counts"] } == listed[path: "clusters"]?.arrayValue?.map { $0[path: "counts"] })
+    #expect(data[path: "trend.periods"] == listed[path: "periods"])
+    let ranked = try #require(data[path: "trend.growth"]?.arrayValue)
+    #expect(ranked.map { nodes[$0[path: "node"]!.intValue!]["name"]?.stringValue }
+        == listed[path: "growth"]?.arrayValue?.map { $0[path: "name"]?.stringValue })
 }

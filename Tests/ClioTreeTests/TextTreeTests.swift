@@ -111,3 +111,26 @@ import ClioCore
 
 /// Seeded, so the test's random inputs are the same on every run.
 typealias SplitMix = SeededGenerator
+
+@Suite struct NewClusterTests {
+    /// A top-level cluster that a run into an earlier tree marked new.
+    static let input = lines([
+        clusterRecord("L0-0", level: 0, parent: nil, name: "Python", size: 10),
+        clusterRecord("L0-1", level: 0, parent: nil, name: "Wi-Fi", size: 5, newSince: "2024-07-08"),
+    ])
+
+    @Test func textAndMarkdownSayWhenAClusterIsNew() throws {
+        let text = try runTree(["--color", "never"], input: Self.input)
+        #expect(text.contains("└── Wi-Fi (new since 2024-07-08)\n"))
+        #expect(text.contains("├── Python\n"))
+        let markdown = try runTree(["--format", "markdown"], input: Self.input)
+        #expect(markdown.contains("- **Wi-Fi** — 5 conversations (33.3%), new since 2024-07-08\\\n"))
+        #expect(markdown.contains("- **Python** — 10 conversations (66.7%)\\\n"))
+    }
+
+    @Test func theHTMLReportMarksNewClusters() throws {
+        let page = try runTree(["--format", "html"], input: Self.input)
+        #expect(page.contains(#""name":"Wi-Fi""#) && page.contains(#""since":"2024-07-08""#))
+        #expect(page.components(separatedBy: #""since":"#).count == 2)  // only the new one
+    }
+}

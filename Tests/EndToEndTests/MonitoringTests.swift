@@ -1,0 +1,76 @@
+import ClioCore
+import Foundation
+import Testing
+
+/// The monitoring walkthrough (docs/monitoring.md): the generator's two drift weeks, and that
+/// comparing the two weeks' pipelines finds the topic that appeared and the one that grew.
+@Suite(.serialized) struct MonitoringTests {
+    static func drift() throws -> String {
+        let dir = try PipelineTests.scratch("drift")
+        let run = try Clio.shell("python3 scripts/make-examples.py --drift '\(dir)'")
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        return dir
+    }
+
+    static func truth(_ dir: String, _ week: String) throws -> [JSONObject] {
+        try PipelineTests.records(String(contentsOfFile: "\(dir)/\(week)/truth.jsonl", encoding: .utf8))
+    }
+
+    @Test func theSecondDriftWeekGrowsOneTopicAndAddsOne() throws {
+        let dir = try Self.drift()
+        func counts(_ week: String) throws -> [String: Int] {
+            try Self.truth(dir, week).reduce(into: [:]) { $0[$1["topic"]!.stringValue!, default: 0] += 1 }
+        }
+        let first = try counts("week1"), second = try counts("week2")
+        #expect(first.count == 10 && first.values.allSatisfy { $0 == 40 })
+        #expect(second["personal-finance"] == 80 && second["home-wifi"] == 40)
+        #expect(second.filter { $0.key != "personal-finance" && $0.key != "home-wifi" }.values.allSatisfy { $0 == 40 })
+        // Each week's conversations fall in its ISO week; ids do not repeat across the weeks.
+        var ids = Set<String>()
+        for (week, label) in [("week1", "2024-W27"), ("week2", "2024-W28")] {
+            let text = try String(contentsOfFile: "\(dir)/\(week)/conversations.jsonl", encoding: .utf8)
+            for record in try PipelineTests.records(text) {
+                #expect(ISOWeek.label(record["created_at"]!.stringValue!) == label)
+                #expect(ids.insert(record.idString()!).inserted)
+            }
+        }
+        #expect(ids.count == 880)
+    }
+
+    @Test func comparingTheTwoWeeksFindsTheNewTopicAndTheGrowingOne() throws {
+        let dir = try Self.drift()
+        for week in ["week1", "week2"] {
+            let run = try Clio.shell(
+                """
+                clio-summarize '\(dir)/\(week)/conversations.jsonl' | clio-embed --cache '\(dir)/cache' | clio-cluster |
+                clio-label --centroids --assignments '\(dir)/\(week)/assignments.jsonl' > '\(dir)/\(week)/clusters.jsonl'
+                """)
+            #expect(run.exitCode == 0, "\(run.stderr)")
+        }
+        let run = try Clio.shell(
+            "clio-tree --compare --match centroid --depth 1 --format json '\(dir)/week1/clusters.jsonl' '\(dir)/week2/clusters.jsonl'")
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let rows = try #require(JSONParser.parse(run.stdout)[path: "clusters"]?.arrayValue)
+
+        // The week-2 conversations of each top-level cluster, by true topic.
+        var topicsOf: [String: [String: Int]] = [:]
+        let topic = Dictionary(uniqueKeysWithValues: try Self.truth(dir, "week2").map { ($0.idString()!, $0["topic"]!.stringValue!) })
+        let assignments = try String(contentsOfFile: "\(dir)/week2/assignments.jsonl", encoding: .utf8)
+        for record in try PipelineTests.records(assignments) {
+            let top = record["path"]!.arrayValue!.first!.stringValue!
+            topicsOf[top, default: [:]][topic[record.idString()!]!, default: 0] += 1
+        }
+        func purity(_ row: JSON, _ name: String) -> Double {
+            guard let id = row[path: "after.id"]?.stringValue, let counts = topicsOf[id] else { return 0 }
+            return Double(counts[name] ?? 0) / Double(counts.values.reduce(0, +))
+        }
+        // A new top-level cluster made of Wi-Fi conversations, most of the 40.
+        let wifi = try #require(rows.first { $0[path: "status"]?.stringValue == "new" && purity($0, "home-wifi") > 0.9 })
+        #expect((wifi[path: "after.size"]?.intValue ?? 0) >= 30)
+        #expect(wifi[path: "clear"]?.boolValue == true)
+        // The cluster that holds personal finance grew, clearly.
+        let finance = try #require(rows.max { purity($0, "personal-finance") < purity($1, "personal-finance") })
+        #expect(finance[path: "status"]?.stringValue == "matched")
+        #expect((finance[path: "change_pp"]?.doubleValue ?? 0) > 0 && finance[path: "clear"]?.boolValue == true)
+    }
+}
