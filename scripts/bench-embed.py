@@ -184,7 +184,7 @@ def main():
     if len(sys.argv) > 1 and sys.argv[1] == "peer":
         peer(sys.argv[2], sys.argv[3], int(sys.argv[4]))
         return 0
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("mode", choices=["compare"])
     parser.add_argument("--clio", required=True, help="the clio-embed executable")
     parser.add_argument("--texts", required=True, help='JSONL with {"text": ...} per line')
