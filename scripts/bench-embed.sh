@@ -2,13 +2,17 @@
 # Benchmarks clio-embed's MiniLM against sentence-transformers on the same texts, in one run,
 # and shows that clio-embed's memory stays flat as the input grows.
 #
-# usage: scripts/bench-embed.sh [N]      (N texts, default 2000)
+# usage: scripts/bench-embed.sh [N] [--rounds R]    (N texts, default 2000; R rounds, fastest kept)
 #
 # Texts: the first user turns of ShareGPT (scripts/sharegpt_texts.py). Both sides embed with
 # all-MiniLM-L6-v2 on the CPU: clio-embed (release build, --no-cache, all cores) and
-# sentence-transformers (torch, torch.set_num_threads(2), batch 32). Speed is reported with model
-# load excluded from both (clio's load is a one-record run, subtracted; Python imports are not
-# timed either) and also as CPU seconds, which a busy machine distorts less than wall time.
+# sentence-transformers (torch, torch.set_num_threads(2), batch 32); on a machine with more than
+# two cores both are pinned to two with taskset. Model load is excluded from both (clio's load is
+# a one-record run, subtracted; Python imports are not timed). scripts/bench-embed.py does the
+# measuring: it prints the torch version, threads and kernels, clio's kernels, the tokens and
+# GFLOP/s of each side, the load average before and after, and marks the ratio BUSY (exit
+# status 3) when the machine was not idle (its docstring gives the thresholds), and one core's
+# peak GFLOP/s from scripts/fma-peak.c.
 # Needs: scripts/get-model.sh (weights), a venv .venv-embed with sentence-transformers
 # (created here on first use, from PyPI).
 set -euo pipefail
@@ -29,7 +33,7 @@ swift build -c release --product clio-embed >&2
 bin="$(swift build -c release --show-bin-path)/clio-embed"
 
 python3 scripts/sharegpt_texts.py --limit "$n" > "$out/texts.jsonl"
-head -1 "$out/texts.jsonl" > "$out/one.jsonl"
+cc -O2 scripts/fma-peak.c -o "$out/fma-peak"
 
 measure() { # label, then the command; prints "wall cpu rss_kb"
     local label="$1"; shift
@@ -37,26 +41,13 @@ measure() { # label, then the command; prints "wall cpu rss_kb"
     awk '{ printf "%s %.3f %s\n", $1, $2 + $3, $4 }' "$out/$label.time"
 }
 
-echo "bench-embed: $n texts from ShareGPT, $(nproc) cores" >&2
-read -r load_wall load_cpu _ < <(measure clio-load "$bin" --no-cache --quiet --field text "$out/one.jsonl")
-read -r clio_wall clio_cpu clio_rss < <(measure clio "$bin" --no-cache --quiet --field text "$out/texts.jsonl")
-py_json="$(.venv-embed/bin/python scripts/bench-embed.py "$out/texts.jsonl" "$model_path" 2 2>/dev/null)"
-
-python3 - "$n" "$load_wall" "$load_cpu" "$clio_wall" "$clio_cpu" "$clio_rss" "$py_json" <<'PY'
-import json, sys
-n = int(sys.argv[1])
-load_wall, load_cpu, wall, cpu = map(float, sys.argv[2:6])
-rss = int(sys.argv[6])
-py = json.loads(sys.argv[7])
-clio_wall = max(wall - load_wall, 1e-9)
-clio_cpu = max(cpu - load_cpu, 1e-9)
-print(f"clio-embed            {n / clio_wall:8.1f} texts/s  ({clio_wall:.1f} s wall, {clio_cpu:.1f} s cpu, "
-      f"load {load_wall:.2f} s excluded, peak RSS {rss / 1024:.0f} MiB)")
-print(f"sentence-transformers {n / py['encode_s']:8.1f} texts/s  ({py['encode_s']:.1f} s wall, "
-      f"{py['encode_cpu_s']:.1f} s cpu, load {py['load_s']:.2f} s excluded)")
-print(f"ratio (clio / sentence-transformers): {py['encode_s'] / clio_wall:.2f}x wall, "
-      f"{py['encode_cpu_s'] / clio_cpu:.2f}x cpu")
-PY
+pin=()
+if [ "$(nproc)" -gt 2 ] && command -v taskset >/dev/null; then pin=(taskset -c 0,1); fi
+echo "bench-embed: $n texts from ShareGPT, $(nproc) cores${pin:+, pinned to 2}" >&2
+status=0
+"${pin[@]}" .venv-embed/bin/python scripts/bench-embed.py compare --clio "$bin" --texts "$out/texts.jsonl" \
+    --model-path "$model_path" --threads 2 --peak "$out/fma-peak" "${@:2}" || status=$?
+[ "$status" -eq 0 ] || [ "$status" -eq 3 ] || exit "$status"
 
 # Memory: streaming in batches keeps peak RSS flat in the number of records.
 python3 - "$out" <<'PY'
@@ -80,3 +71,4 @@ for records in 1000 5000; do
     read -r wall _ rss < <(measure "minilm-$records" "$bin" --no-cache --quiet --field text "$out/synthetic-$records.jsonl")
     echo "peak RSS, --model minilm, $records records: $((rss / 1024)) MiB ($wall s)"
 done
+exit "$status"

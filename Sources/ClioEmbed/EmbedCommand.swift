@@ -40,7 +40,8 @@ public struct EmbedCommand: Command {
                                are never part of it
           --no-cache           neither read nor write the cache
           --model-status       say where the model's files are (minilm, or the --model given)
-                               and exit (status 0 when found, 1 when not); reads no input
+                               and which CPU kernels run them, and exit (status 0 when found,
+                               1 when not); reads no input
           --skip-invalid       report and skip bad records instead of stopping at the first
           -q, --quiet          no progress, notes or warnings
           -h, --help           show this help
@@ -122,7 +123,7 @@ public struct EmbedCommand: Command {
                 let searched = modelDir.map { [$0] } ?? files.candidates(modelDir: nil)
                 throw ClioError(.model, "\(files.name) is not installed (looked in \(searched.joined(separator: ", "))); \(files.installHint)")
             }
-            try output.write("\(files.name): \(dir)\n")
+            try output.write("\(files.name): \(dir)\nkernels: \(MiniLMEmbedder.kernels)\n")
             return
         }
         let embedder: any Embedder

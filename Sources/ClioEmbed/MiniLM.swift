@@ -23,18 +23,37 @@ public final class MiniLMEmbedder: Embedder, @unchecked Sendable {
 
     /// Loads `config.json`, the tokenizer (`vocab.txt` or `tokenizer.json`) and `model.safetensors`
     /// of `files` from `directory`.
-    public init(directory: String, files: LocalModel = .miniLM) throws(ClioError) {
+    public convenience init(directory: String, files: LocalModel = .miniLM) throws(ClioError) {
+        try self.init(directory: directory, files: files, isa: Int32(CLIO_ISA_AUTO))
+    }
+
+    /// `isa` picks the kernels' instruction set (CLIO_ISA_*), for tests of each path.
+    init(directory: String, files: LocalModel = .miniLM, isa: Int32) throws(ClioError) {
         let config = try MiniLMConfig(path: directory + "/config.json")
         try SentenceTransformerModules.check(directory: directory)
         let maxLength = files.maxSequenceLength(directory: directory)
         tokenizer = try files.tokenizer(directory: directory, maxLength: min(maxLength, config.maxPositions))
         name = files.name
-        model = try MiniLMModel(weights: SafetensorsFile(path: directory + "/model.safetensors"), config: config)
+        model = try MiniLMModel(weights: SafetensorsFile(path: directory + "/model.safetensors"), config: config, isa: isa)
         dimension = config.hidden
     }
 
+    /// The encoder's instruction set and threads, e.g. "avx512 (12x32 tiles), 2 threads".
+    public static var kernels: String {
+        let isa = clio_kernels_isa()
+        let name = isa >= CLIO_ISA_AVX512 ? "avx512 (12x32 tiles)" : isa >= CLIO_ISA_AVX2 ? "avx2 (6x16 tiles)" : "scalar"
+        let forced = ProcessInfo.processInfo.environment["CLIO_KERNEL_ISA"].map { ", CLIO_KERNEL_ISA=\($0)" } ?? ""
+        return "\(name), \(activeCores) thread\(activeCores == 1 ? "" : "s")\(forced)"
+    }
+
     public func embed(_ texts: [String]) -> [[Float]] {
-        let sequences = texts.map(tokenizer.encode)
+        var sequences = [[Int32]](repeating: [], count: texts.count)
+        sequences.withUnsafeMutableBufferPointer { out in
+            let out = UnsafeSendable(out.baseAddress!), tokenizer = self.tokenizer
+            splitAcrossCores(texts.count) { lo, hi in
+                for i in lo..<hi { (out.pointer + i).pointee = tokenizer.encode(texts[i]) }
+            }
+        }
         return embed(tokenIDs: sequences)
     }
 
@@ -127,38 +146,58 @@ struct PackedLinear {
         self.bias = FloatBuffer(bias)
     }
 
-    /// output[rows x outputs] = input[rows x inputs] * W^T + b, rows split across cores.
+    /// output[rows x outputs] = input[rows x inputs] * W^T + b, then `epilogue` applied to each
+    /// block of rows as soon as it is computed (while in cache); rows split across cores.
     func apply(_ input: UnsafeMutablePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>,
-               after: ((UnsafeMutablePointer<Float>, Int) -> Void)? = nil) {
+               _ epilogue: Epilogue = .none, isa: Int32) {
         let inputs = self.inputs, outputs = self.outputs
         let packed = self.packed.pointer, bias = self.bias.pointer
         let input = UnsafeSendable(input), output = UnsafeSendable(output)
-        parallelRows(rows) { lo, hi in
-            clio_gemm(hi - lo, outputs, inputs, input.pointer + lo * inputs, inputs, packed, bias,
-                      output.pointer + lo * outputs, outputs)
-            after?(output.pointer + lo * outputs, hi - lo)
+        splitAcrossCores(rows, granule: clio_gemm_row_tile(isa)) { lo, hi in
+            var fused = clio_epilogue()
+            switch epilogue {
+            case .none: break
+            case .gelu: fused.kind = CLIO_EPILOGUE_GELU
+            case .residualLayerNorm(let residual, let norm, let eps):
+                // The residual has the output's layout.
+                fused = clio_epilogue(kind: CLIO_EPILOGUE_RESIDUAL_LAYERNORM, residual: residual.pointer + lo * outputs,
+                                      ldr: outputs, gamma: norm.gamma.pointer, beta: norm.beta.pointer, eps: eps)
+            }
+            clio_gemm_fused(isa, hi - lo, outputs, inputs, input.pointer + lo * inputs, inputs, packed,
+                            bias, output.pointer + lo * outputs, outputs, &fused)
         }
+    }
+
+    /// What follows the product in the encoder.
+    enum Epilogue {
+        case none
+        case gelu
+        case residualLayerNorm(UnsafeSendable<Float>, Norm, eps: Float)
     }
 }
 
-struct UnsafeSendable: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Float>
-    init(_ pointer: UnsafeMutablePointer<Float>) { self.pointer = pointer }
+typealias Norm = (gamma: FloatBuffer, beta: FloatBuffer)
+
+/// A pointer that closures on several threads write through, at disjoint places.
+struct UnsafeSendable<T>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<T>
+    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
 }
 
 let activeCores = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
-/// Runs `body` over `rows` in chunks of whole 6-row tiles, on every core.
-func parallelRows(_ rows: Int, _ body: (Int, Int) -> Void) {
-    let tiles = (rows + 5) / 6
-    let chunks = min(tiles, activeCores * 4)
+/// Runs `body(lo, hi)` over `0..<count` cut into up to `activeCores * 4` contiguous chunks whose
+/// bounds are multiples of `granule`, on every core.
+func splitAcrossCores(_ count: Int, granule: Int = 1, _ body: (Int, Int) -> Void) {
+    let units = (count + granule - 1) / granule
+    let chunks = min(units, activeCores * 4)
     if chunks <= 1 {
-        body(0, rows)
+        if count > 0 { body(0, count) }
         return
     }
     DispatchQueue.concurrentPerform(iterations: chunks) { c in
-        let lo = tiles * c / chunks * 6
-        let hi = min(rows, tiles * (c + 1) / chunks * 6)
+        let lo = units * c / chunks * granule
+        let hi = min(count, units * (c + 1) / chunks * granule)
         if lo < hi { body(lo, hi) }
     }
 }
@@ -167,21 +206,24 @@ final class MiniLMModel: @unchecked Sendable {
     struct Layer {
         var qkv: PackedLinear
         var attentionOutput: PackedLinear
-        var norm1: (gamma: FloatBuffer, beta: FloatBuffer)
+        var norm1: Norm
         var up: PackedLinear
         var down: PackedLinear
-        var norm2: (gamma: FloatBuffer, beta: FloatBuffer)
+        var norm2: Norm
     }
 
     let config: MiniLMConfig
+    /// The kernels' instruction set (CLIO_ISA_AUTO: the best the CPU has).
+    let isa: Int32
     let words: FloatBuffer
     let positions: FloatBuffer
     let tokenType: FloatBuffer
-    let embeddingNorm: (gamma: FloatBuffer, beta: FloatBuffer)
+    let embeddingNorm: Norm
     let layers: [Layer]
 
-    init(weights file: SafetensorsFile, config: MiniLMConfig) throws(ClioError) {
+    init(weights file: SafetensorsFile, config: MiniLMConfig, isa: Int32) throws(ClioError) {
         self.config = config
+        self.isa = isa
         let h = config.hidden, ff = config.intermediate
         // Checkpoints saved from BertForX prefix every name with "bert.".
         let prefix = file.tensors["embeddings.word_embeddings.weight"] == nil ? "bert." : ""
@@ -220,6 +262,42 @@ final class MiniLMModel: @unchecked Sendable {
         self.layers = layers
     }
 
+    /// The activations of one forward pass, kept for the next: allocating and zeroing them anew
+    /// (about 17 KB a token) cost 8% of the run in page faults.
+    final class Workspace {
+        let tokens: Int
+        let x, qkv, context, y, inner: FloatBuffer
+        init(tokens: Int, config: MiniLMConfig) {
+            self.tokens = tokens
+            x = FloatBuffer(count: tokens * config.hidden)
+            qkv = FloatBuffer(count: tokens * 3 * config.hidden)
+            context = FloatBuffer(count: tokens * config.hidden)
+            y = FloatBuffer(count: tokens * config.hidden)
+            inner = FloatBuffer(count: tokens * config.intermediate)
+        }
+    }
+
+    private var spareWorkspace: Workspace?
+    private let workspaceLock = Mutex()
+
+    /// A workspace for `tokens` tokens: the kept one when it is big enough, else a new one (the
+    /// kept one is dropped first, so peak memory is one workspace per pass running).
+    func takeWorkspace(tokens: Int) -> Workspace {
+        let kept = workspaceLock.withLock { () -> Workspace? in
+            defer { spareWorkspace = nil }
+            return spareWorkspace.flatMap { $0.tokens >= tokens ? $0 : nil }
+        }
+        // Sized in steps of 1,024 tokens, so a run whose passes grow reallocates a few times at most.
+        return kept ?? Workspace(tokens: (tokens + 1023) / 1024 * 1024, config: config)
+    }
+
+    /// Keeps the larger of `workspace` and the one already kept.
+    func returnWorkspace(_ workspace: Workspace) {
+        workspaceLock.withLock {
+            if spareWorkspace.map({ $0.tokens < workspace.tokens }) ?? true { spareWorkspace = workspace }
+        }
+    }
+
     /// Mean-pooled, L2-normalised vectors for a group of token sequences.
     func forward(_ sequences: [[Int32]]) -> [[Float]] {
         let h = config.hidden, heads = config.heads, headSize = h / heads
@@ -228,63 +306,75 @@ final class MiniLMModel: @unchecked Sendable {
         let total = offsets.last!
         guard total > 0 else { return sequences.map { _ in [Float](repeating: 0, count: h) } }
 
-        let x = FloatBuffer(count: total * h)
-        let qkv = FloatBuffer(count: total * 3 * h)
-        let context = FloatBuffer(count: total * h)
-        let y = FloatBuffer(count: total * h)
-        let inner = FloatBuffer(count: total * config.intermediate)
+        let workspace = takeWorkspace(tokens: total)
+        defer { returnWorkspace(workspace) }
+        let x = workspace.x, qkv = workspace.qkv, context = workspace.context, y = workspace.y, inner = workspace.inner
 
-        // Embeddings: word + position + token type 0, then LayerNorm.
-        for (s, ids) in sequences.enumerated() {
-            for (i, id) in ids.enumerated() {
-                let row = x.pointer + (offsets[s] + i) * h
-                let word = words.pointer + Int(min(max(id, 0), Int32(config.vocabSize - 1))) * h
-                let position = positions.pointer + min(i, config.maxPositions - 1) * h
-                for j in 0..<h { row[j] = word[j] + position[j] + tokenType.pointer[j] }
+        // Embeddings: word + position + token type 0, then LayerNorm; sequences split across cores.
+        let xPointer = UnsafeSendable(x.pointer)
+        splitAcrossCores(sequences.count) { lo, hi in
+            for s in lo..<hi {
+                for (i, id) in sequences[s].enumerated() {
+                    let row = xPointer.pointer + (offsets[s] + i) * h
+                    let word = words.pointer + Int(min(max(id, 0), Int32(config.vocabSize - 1))) * h
+                    let position = positions.pointer + min(i, config.maxPositions - 1) * h
+                    for j in 0..<h { row[j] = word[j] + position[j] + tokenType.pointer[j] }
+                }
+                clio_layernorm(xPointer.pointer + offsets[s] * h, nil, offsets[s + 1] - offsets[s], h,
+                               embeddingNorm.gamma.pointer, embeddingNorm.beta.pointer, config.eps)
             }
         }
-        clio_layernorm(x.pointer, nil, total, h, embeddingNorm.gamma.pointer, embeddingNorm.beta.pointer, config.eps)
 
-        // Attention work items: one per (sequence, head), longest first for better balance.
+        // Attention work items: one per (sequence, head), longest first, dealt round-robin into
+        // chunks so that each chunk gets a fair share and one scratch buffer.
         var items: [(sequence: Int, head: Int)] = []
         for s in sequences.indices.sorted(by: { sequences[$0].count > sequences[$1].count }) {
             for head in 0..<heads { items.append((s, head)) }
         }
+        let longest = sequences.map(\.count).max() ?? 0
+        let scratchSize = clio_attention_scratch(longest, headSize)
+        let chunks = min(items.count, activeCores * 8)
         let eps = config.eps
         for layer in layers {
-            layer.qkv.apply(x.pointer, rows: total, into: qkv.pointer)
+            layer.qkv.apply(x.pointer, rows: total, into: qkv.pointer, isa: isa)
             let qkvPointer = UnsafeSendable(qkv.pointer), contextPointer = UnsafeSendable(context.pointer)
             let itemList = items, offsetList = offsets
-            DispatchQueue.concurrentPerform(iterations: itemList.count) { n in
-                let (s, head) = itemList[n]
-                let len = offsetList[s + 1] - offsetList[s]
-                let scratch = UnsafeMutablePointer<Float>.allocate(capacity: clio_attention_scratch(len, headSize))
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let scratch = UnsafeMutablePointer<Float>.allocate(capacity: scratchSize)
                 defer { scratch.deallocate() }
-                let base = qkvPointer.pointer + offsetList[s] * 3 * h + head * headSize
-                clio_attention(len, headSize, base, base + h, base + 2 * h, 3 * h,
-                               contextPointer.pointer + offsetList[s] * h + head * headSize, h, scratch)
+                for (s, head) in stride(from: chunk, to: itemList.count, by: chunks).map({ itemList[$0] }) {
+                    let len = offsetList[s + 1] - offsetList[s]
+                    let base = qkvPointer.pointer + offsetList[s] * 3 * h + head * headSize
+                    clio_attention(isa, len, headSize, base, base + h, base + 2 * h, 3 * h,
+                                   contextPointer.pointer + offsetList[s] * h + head * headSize, h, scratch)
+                }
             }
-            layer.attentionOutput.apply(context.pointer, rows: total, into: y.pointer)
-            clio_layernorm(y.pointer, x.pointer, total, h, layer.norm1.gamma.pointer, layer.norm1.beta.pointer, eps)
-            // y holds the attention block's output; the feed-forward block writes back into x.
-            let ff = config.intermediate
-            layer.up.apply(y.pointer, rows: total, into: inner.pointer) { rows, count in
-                clio_gelu(rows, count * ff)
-            }
-            layer.down.apply(inner.pointer, rows: total, into: x.pointer)
-            clio_layernorm(x.pointer, y.pointer, total, h, layer.norm2.gamma.pointer, layer.norm2.beta.pointer, eps)
+            // y = LayerNorm(attention output + x); then x = LayerNorm(down(GELU(up(y))) + y).
+            layer.attentionOutput.apply(context.pointer, rows: total, into: y.pointer,
+                                        .residualLayerNorm(UnsafeSendable(x.pointer), layer.norm1, eps: eps), isa: isa)
+            layer.up.apply(y.pointer, rows: total, into: inner.pointer, .gelu, isa: isa)
+            layer.down.apply(inner.pointer, rows: total, into: x.pointer,
+                             .residualLayerNorm(UnsafeSendable(y.pointer), layer.norm2, eps: eps), isa: isa)
         }
 
-        return sequences.indices.map { s in
-            var mean = [Double](repeating: 0, count: h)
-            for r in offsets[s]..<offsets[s + 1] {
-                let row = x.pointer + r * h
-                for j in 0..<h { mean[j] += Double(row[j]) }
+        // Mean pooling and L2 normalisation, sequences split across cores.
+        var vectors = [[Float]](repeating: [], count: sequences.count)
+        vectors.withUnsafeMutableBufferPointer { out in
+            let out = UnsafeSendable(out.baseAddress!)
+            splitAcrossCores(sequences.count) { lo, hi in
+                for s in lo..<hi {
+                    var mean = [Double](repeating: 0, count: h)
+                    for r in offsets[s]..<offsets[s + 1] {
+                        let row = xPointer.pointer + r * h
+                        for j in 0..<h { mean[j] += Double(row[j]) }
+                    }
+                    let n = Double(max(1, offsets[s + 1] - offsets[s]))
+                    var v = mean.map { Float($0 / n) }
+                    normalizeL2(&v)
+                    (out.pointer + s).pointee = v
+                }
             }
-            let n = Double(max(1, offsets[s + 1] - offsets[s]))
-            var v = mean.map { Float($0 / n) }
-            normalizeL2(&v)
-            return v
         }
+        return vectors
     }
 }

@@ -169,3 +169,17 @@ func parse(_ line: String) throws -> JSONObject {
     try write("modules.json", String(modules.dropLast()) + #",{"idx":2,"name":"2","path":"2_Dense","type":"sentence_transformers.models.Dense"}]"#)
     #expect(modelErrorMessage { try SentenceTransformerModules.check(directory: dir) }.contains("module sentence_transformers.models.Dense is not supported"))
 }
+
+@Test func modelStatusNamesTheDirectoryAndTheKernelsTheCPUGets() throws {
+    let dir = try Fixtures.modelDirectory()
+    let run = try runEmbed(["--model-status", "--model-dir", dir], input: "")
+    #expect(run.error == nil)
+    #expect(run.lines.first == "\(LocalModel.miniLM.name): \(dir)")
+    // What /proc/cpuinfo says this CPU has decides the kernels (Linux; elsewhere only the form).
+    var expected = "kernels: "
+    if let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8), ProcessInfo.processInfo.environment["CLIO_KERNEL_ISA"] == nil {
+        let flags = Set(info.split(whereSeparator: \.isWhitespace).map(String.init))
+        expected += flags.contains("avx512f") ? "avx512" : flags.contains("avx2") && flags.contains("fma") ? "avx2" : "scalar"
+    }
+    #expect(run.lines.count == 2 && run.lines[1].hasPrefix(expected), "\(run.lines)")
+}
