@@ -230,14 +230,11 @@ extension Labeler {
     /// 1. Each conversation goes to the base cluster of its nearest centre, unless it is farther
     ///    from it than that cluster's members were (`radius`, their 95th-percentile distance):
     ///    then it joins the group "New since <since>".
-    /// 2. When that group passes the privacy thresholds it is clustered by k-means, with k such
-    ///    that its clusters are about as large as this period's known ones. A conversation of the
-    ///    group that is nearer a known centre than its group's centre goes back to that known
-    ///    cluster, as do whole groups that keep fewer than half their members (scattered outliers
-    ///    of known clusters, not a topic). The rest are new base clusters `L0-<n>` (numbered after
-    ///    the tree's), named by the strategy's namer (and audited), marked `new_since`, and
-    ///    attached under the parent whose reach holds their centre — from the top down, the
-    ///    nearest parent while its centre is within its radius — or at the top.
+    /// 2. That group is split into new clusters (`newClusters`); what forms none goes back to
+    ///    its nearest known cluster. A new cluster is a base cluster `L0-<n>` (numbered after the
+    ///    tree's), shown when it passes the privacy thresholds — then named by the strategy's
+    ///    namer and audited — and withheld into a bucket otherwise. It is marked `new_since` and
+    ///    attached under the nearest parent that holds it (`attachment`) or at the top.
     /// 3. Known clusters keep their ids, names, descriptions, parents, centroids and radii; they
     ///    cost no model calls. Sizes, users and stats are this period's; a cluster with no
     ///    conversations this period is left out, and one below the privacy thresholds is
@@ -259,13 +256,11 @@ extension Labeler {
         placement.far = far.count
 
         // The new group, clustered once it passes the thresholds.
-        var knownSizes = [Int](repeating: 0, count: knownBases.count)
-        for r in 0..<input.count { knownSizes[Int(nearestBase[r])] += 1 }
-        let typical = max(median(knownSizes.filter { $0 > 0 }), 1)
-        var newGroups: [[Int]] = []
-        if far.count >= options.minConversations && input.distinctUsers(far) >= options.minUsers {
-            newGroups = newClusters(far, distance: distance, input: input, typical: typical, seed: options.hierarchy.seed)
-        }
+        // A typical cluster of this period: the tree's median base cluster, scaled to this period's count.
+        let treeSizes = knownBases.map { tree.nodes[$0].size }
+        let typical = max(1, Int((Double(median(treeSizes)) * Double(input.count) / Double(max(treeSizes.reduce(0, +), 1))).rounded()))
+        let newGroups = newClusters(
+            far, distance: distance, input: input, known: knownBases.map { tree.nodes[$0].centroid }, typical: typical, seed: options.hierarchy.seed)
 
         // Nodes: the tree's, then the new base clusters, each with its members this period.
         let knownCount = tree.nodes.count
@@ -363,13 +358,15 @@ extension Labeler {
     }
 
     /// The new clusters among the `far` conversations (`distance`: each one's distance to its
-    /// nearest known centre), as lists of records in input order. k-means with k such that the
-    /// clusters are about `typical` conversations each; a cluster is kept when it holds at
-    /// least half a typical cluster's conversations that are nearer its centre than their known
-    /// one, and at least half of its own. Fewer far conversations are outliers of the known
-    /// clusters (every period has some), not yet a topic. Then every far conversation goes to
-    /// its nearest centre, new ones included.
-    static func newClusters(_ far: [Int], distance: [Float], input: LabelInput, typical: Int, seed: UInt64) -> [[Int]] {
+    /// nearest `known` centre), as lists of records in input order. k-means splits them into
+    /// clusters of about `typical` conversations; a cluster is a new topic when
+    /// - at least half of its conversations are nearer its centre than their known one, and
+    ///   those are at least half a typical cluster (fewer are outliers of the known clusters,
+    ///   which every period has, not yet a topic);
+    /// - its centre is farther from every known centre than its conversations are from it on
+    ///   average: outliers all round a known cluster have their centre on that cluster's.
+    /// Then every far conversation goes to its nearest centre, new ones included.
+    static func newClusters(_ far: [Int], distance: [Float], input: LabelInput, known: [[Float]], typical: Int, seed: UInt64) -> [[Int]] {
         let smallest = max(2, (typical + 1) / 2)
         guard far.count >= smallest else { return [] }
         let d = input.dimension
@@ -380,9 +377,13 @@ extension Labeler {
         var centres: [[Float]] = []
         for group in CentroidGrouper.groupsInOrder(result.assignments) {
             let members = group.map { far[$0] }
-            let centre = input.centroid(members)
-            let nearer = members.filter { squaredDistance(input.vector($0), centre) < distance[$0] * distance[$0] }
-            if 2 * nearer.count >= members.count && nearer.count >= smallest { centres.append(input.centroid(nearer)) }
+            let first = input.centroid(members)
+            let nearer = members.filter { squaredDistance(input.vector($0), first) < distance[$0] * distance[$0] }
+            guard 2 * nearer.count >= members.count && nearer.count >= smallest else { continue }
+            let centre = input.centroid(nearer)
+            let spread = nearer.reduce(0) { $0 + squaredDistance(input.vector($1), centre).squareRoot() } / Float(nearer.count)
+            let separation = known.map { squaredDistance($0, centre) }.min()!.squareRoot()
+            if separation > spread { centres.append(centre) }
         }
         guard !centres.isEmpty else { return [] }
         let (nearest, toNew) = nearestCentres(points: points, count: far.count, centres: centres.flatMap { $0 }, k: centres.count, dimension: d)
