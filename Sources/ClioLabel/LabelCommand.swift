@@ -41,7 +41,9 @@ public struct LabelCommand: Command {
                                   records, written with --centroids): known clusters keep ids,
                                   names and hierarchy; conversations far from all of them make new
                                   clusters marked "new_since" (docs/monitoring.md)
-          --centroids             write each cluster's centre as "centroid" (default off)
+          --centroids             write each cluster's centre as "centroid", with how far its
+                                  members reach ("stats.distance_p95") and the embedding model:
+                                  what --tree needs (default off)
           --compact-vectors       write centroids as "f32le:<base64>" strings
           --keywords N            keywords per cluster (default 4)
           --seed N                seed of the k-means runs and samples of the hierarchy (default 0)
@@ -63,6 +65,14 @@ public struct LabelCommand: Command {
         Withheld clusters are not named: the conversations of a parent's withheld children are
         counted in one "Other (below privacy threshold)" record (withheld: true) under it.
         A group of one cluster is carried up unchanged rather than given a single-child parent.
+
+        With --tree, the input is a new period's embedded (or clustered: "cluster" is not read)
+        records, of the tree's embedding model. Each conversation goes to the base cluster of its
+        nearest centre; those farther from it than 95% of that cluster's members were form the
+        group "New since DATE" (the period's first created_at date, else today), which is split
+        into new clusters, named (offline or with --model) and marked "new_since". Known clusters
+        keep their ids, names and parents and cost no model calls; sizes and stats are this
+        period's, and the privacy thresholds apply to this period's counts.
 
         example:
           clio-summarize chats.jsonl | clio-embed | clio-cluster | clio-label --min-users 5 | clio-tree

@@ -65,7 +65,7 @@ public struct LabelTree: Sendable {
             }
             let name = try record.requireString("name")
             let description = record["description"]?.stringValue ?? ""
-            let size = record["size"]?.intValue ?? 0
+            guard let size = record["size"]?.intValue, size >= 0 else { throw fail("field \"size\" must be a whole number from 0") }
             guard let centroidValue = record["centroid"], !centroidValue.isNull else {
                 throw fail("cluster \(quoted) has no \"centroid\": write the tree with clio-label --centroids")
             }
@@ -255,7 +255,6 @@ extension Labeler {
         placement.near = input.count - far.count
         placement.far = far.count
 
-        // The new group, clustered once it passes the thresholds.
         // A typical cluster of this period: the tree's median base cluster, scaled to this period's count.
         let treeSizes = knownBases.map { tree.nodes[$0].size }
         let typical = max(1, Int((Double(median(treeSizes)) * Double(input.count) / Double(max(treeSizes.reduce(0, +), 1))).rounded()))

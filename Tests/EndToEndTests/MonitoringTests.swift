@@ -86,6 +86,14 @@ import Testing
             """)
         #expect(run.exitCode == 0, "\(run.stderr)")
         #expect(run.stderr.contains("placed 480 conversations into the tree of \(dir)/week1/clusters.jsonl"))
+        // Both trees, centroids, reach, model and new_since included, conform to the schema.
+        let validator = try SchemaValidator(named: "cluster")
+        for week in ["week1", "week2"] {
+            for record in try PipelineTests.records(String(contentsOfFile: "\(dir)/\(week)/clusters.jsonl", encoding: .utf8)) {
+                #expect(validator.violations(.object(record)).isEmpty, "\(week): \(validator.violations(.object(record)))")
+                #expect(record["withheld"] != nil || JSON.object(record)[path: "stats.distance_p95"] != nil)
+            }
+        }
         // The default pairing, by id and name: no --match centroid.
         let compare = try Clio.shell("clio-tree --compare --format json '\(dir)/week1/clusters.jsonl' '\(dir)/week2/clusters.jsonl'")
         #expect(compare.exitCode == 0, "\(compare.stderr)")
