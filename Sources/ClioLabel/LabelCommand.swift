@@ -37,7 +37,13 @@ public struct LabelCommand: Command {
           --min-conversations N   withhold clusters with fewer than N conversations (default 1)
           --min-users N           withhold clusters with fewer than N distinct users (default 1)
           --assignments FILE      also write {"id","cluster","path"} per conversation to FILE
-          --centroids             write each cluster's centre as "centroid" (default off)
+          --tree FILE             place the conversations into an earlier run's tree (its cluster
+                                  records, written with --centroids): known clusters keep ids,
+                                  names and hierarchy; conversations far from all of them make new
+                                  clusters marked "new_since" (docs/monitoring.md)
+          --centroids             write each cluster's centre as "centroid", with how far its
+                                  members reach ("stats.distance_p95") and the embedding model:
+                                  what --tree needs (default off)
           --compact-vectors       write centroids as "f32le:<base64>" strings
           --keywords N            keywords per cluster (default 4)
           --seed N                seed of the k-means runs and samples of the hierarchy (default 0)
@@ -60,15 +66,26 @@ public struct LabelCommand: Command {
         counted in one "Other (below privacy threshold)" record (withheld: true) under it.
         A group of one cluster is carried up unchanged rather than given a single-child parent.
 
+        With --tree, the input is a new period's embedded (or clustered: "cluster" is not read)
+        records, of the tree's embedding model. Each conversation goes to the base cluster of its
+        nearest centre; those farther from it than 95% of that cluster's members were form the
+        group "New since DATE" (the period's first created_at date, else today), which is split
+        into new clusters, named (offline or with --model) and marked "new_since". Known clusters
+        keep their ids, names and parents and cost no model calls; sizes and stats are this
+        period's, and the privacy thresholds apply to this period's counts.
+
         example:
           clio-summarize chats.jsonl | clio-embed | clio-cluster | clio-label --min-users 5 | clio-tree
           clio-label --model anthropic:claude-haiku-4-5 --audit clustered.jsonl | clio-tree
           clio-label --model openai:gpt-5.4-mini --dry-run --price 0.75,4.5 clustered.jsonl
+          clio-summarize week2.jsonl | clio-embed | clio-label --tree week1-clusters.jsonl --centroids
         """
 
     public var paths: [String] = []
     public var options = LabelOptions()
     public var assignmentsPath: String?
+    /// `--tree`: the earlier run's cluster records to place the conversations into.
+    public var treePath: String?
     public var skipInvalid = false
     /// The model options shared with clio-summarize; `llm.spec` is nil for offline labelling.
     public var llm = LLMOptions()
@@ -79,7 +96,9 @@ public struct LabelCommand: Command {
 
     public init(arguments: [String]) throws(UsageError) {
         var scanner = ArgumentScanner(arguments)
+        var shaping: String?  // an option that builds a hierarchy, which --tree keeps instead
         while let option = try scanner.nextOption() {
+            if ["--top", "--children", "--levels"].contains(option) { shaping = option }
             switch option {
             case "--top": options.hierarchy.top = try scanner.int(for: option, min: 1)
             case "--children": options.hierarchy.childrenPerParent = try scanner.int(for: option, min: 2)
@@ -87,6 +106,7 @@ public struct LabelCommand: Command {
             case "--min-conversations": options.minConversations = try scanner.int(for: option, min: 1)
             case "--min-users": options.minUsers = try scanner.int(for: option, min: 1)
             case "--assignments": assignmentsPath = try scanner.value(for: option)
+            case "--tree": treePath = try scanner.value(for: option)
             case "--centroids": options.includeCentroids = try scanner.flag(option)
             case "--compact-vectors": options.compactVectors = try scanner.flag(option)
             case "--keywords": options.keywordCount = try scanner.int(for: option, min: 0, max: 20)
@@ -110,12 +130,22 @@ public struct LabelCommand: Command {
         if llm.spec == nil && llmOptions.audit { throw UsageError("option --audit needs --model PROVIDER:MODEL (or CLIO_MODEL)") }
         if case .api? = embedModel { throw UsageError("option --embed-model takes minilm, multilingual or hash") }
         if let assignmentsPath, assignmentsPath.isEmpty { throw UsageError("option --assignments needs a file name") }
+        if let treePath {
+            if treePath.isEmpty { throw UsageError("option --tree needs a file name") }
+            if treePath == "-" && (paths.isEmpty || paths.contains("-")) { throw UsageError("option --tree - and the input cannot both be standard input") }
+            if let shaping { throw UsageError("option \(shaping) has no effect with --tree, which keeps the tree's hierarchy") }
+        }
     }
 
     public func run(output: OutputWriter) throws {
         let reader = RecordInput(paths: paths, skipInvalid: skipInvalid)
         var input = LabelInput()
-        try reader.forEach { record, location in try input.add(record, at: location) }
+        // --tree: read the tree first, so a bad one fails before the input is read.
+        var tree = try treePath.map { TreeInput(tree: try LabelTree(path: $0)) }
+        try reader.forEach { record, location in
+            if tree != nil { try tree!.add(record, at: location) } else { try input.add(record, at: location) }
+        }
+        if let tree { input = tree.input }
         // Open the assignments file before the work so a bad path fails fast.
         var assignmentsFile: OutputWriter?
         var assignmentsFD: Int32 = -1
@@ -134,7 +164,13 @@ public struct LabelCommand: Command {
             llmRun = run
             strategy = run.labeler.strategy
         }
-        let result = try Labeler.label(input, options: options, strategy: strategy)
+        let result: LabelOutput
+        var placement: TreePlacement?
+        if let tree {
+            (result, placement) = try Labeler.label(input, into: tree.tree, since: tree.since, options: options, strategy: strategy)
+        } else {
+            result = try Labeler.label(input, options: options, strategy: strategy)
+        }
         if let ledger = llmRun?.runtime.ledger {
             // A dry run writes the plan, not records built from stand-in answers.
             try output.write(ledger.report(model: llmRun!.runtime.spec.name, price: llm.price))
@@ -149,6 +185,7 @@ public struct LabelCommand: Command {
                 throw ClioError(.io, "cannot write \(assignmentsPath ?? ""): \(systemError())")
             }
         }
+        if let placement, let tree { Diagnostics.note(placement.summary(count: input.count, tree: tree.tree.source)) }
         if options.minConversations > 1 || options.minUsers > 1 {
             Diagnostics.note(
                 "withheld \(result.withheldClusters) cluster\(result.withheldClusters == 1 ? "" : "s") and "

@@ -24,19 +24,28 @@ public struct LabelInput: Sendable {
     public private(set) var vocabulary: [String] = []
     var vocabularyIndex: [String: Int32] = [:]
     public private(set) var vectors: [Float] = []
-    /// The `cluster` field of each record.
-    public private(set) var clusters: [Int] = []
+    /// The `cluster` field of each record (or the base cluster a run into a tree filed it under).
+    public internal(set) var clusters: [Int] = []
+    /// The `embedding_model` of the first record that has one: the space of the centroids.
+    public private(set) var embeddingModel: JSON?
     private var dimensionSource: Location?
 
     public init() {}
 
     /// Reads one clustered record; throws an `invalidRecord` error naming the field on a bad one,
-    /// leaving the input unchanged.
-    public mutating func add(_ record: JSONObject, at location: Location? = nil) throws(ClioError) {
+    /// leaving the input unchanged. With `cluster`, the record is filed under that base cluster
+    /// and its own `cluster` field is not read (a run into an earlier tree places records itself).
+    public mutating func add(_ record: JSONObject, at location: Location? = nil, cluster placed: Int? = nil) throws(ClioError) {
         guard let id = record["id"], !id.isNull else { throw ClioError(.invalidRecord, "field \"id\" is missing") }
-        guard let clusterValue = record["cluster"] else { throw ClioError(.invalidRecord, "field \"cluster\" is missing") }
-        guard let cluster = clusterValue.intValue, cluster >= 0 else {
-            throw ClioError(.invalidRecord, "field \"cluster\" must be a non-negative whole number, got \(JSONSerializer.string(clusterValue))")
+        let cluster: Int
+        if let placed {
+            cluster = placed
+        } else {
+            guard let clusterValue = record["cluster"] else { throw ClioError(.invalidRecord, "field \"cluster\" is missing") }
+            guard let value = clusterValue.intValue, value >= 0 else {
+                throw ClioError(.invalidRecord, "field \"cluster\" must be a non-negative whole number, got \(JSONSerializer.string(clusterValue))")
+            }
+            cluster = value
         }
         guard let embedding = record["embedding"] else { throw ClioError(.invalidRecord, "field \"embedding\" is missing") }
         let vector = try VectorCodec.decode(embedding, field: "embedding")
@@ -51,6 +60,7 @@ public struct LabelInput: Sendable {
         let facets = record["facets"]?.objectValue ?? JSONObject()
 
         count += 1
+        if embeddingModel == nil, let model = record["embedding_model"], !model.isNull { embeddingModel = model }
         ids.append(id)
         clusters.append(cluster)
         vectors.append(contentsOf: vector)

@@ -355,8 +355,14 @@ public enum Labeler {
                 if folded[node] != nil { children.append(.string(bucketID(node))) }
                 record["children"] = .array(children)
             }
-            record["stats"] = input.stats(members[node]).json
-            if options.includeCentroids { record["centroid"] = VectorCodec.encode(centres[node], compact: options.compactVectors) }
+            var stats = input.stats(members[node])
+            if options.includeCentroids { stats.distanceP95 = table.radii?[node] ?? input.distanceP95(members[node], to: centres[node]) }
+            record["stats"] = stats.json
+            if options.includeCentroids {
+                record["centroid"] = VectorCodec.encode(centres[node], compact: options.compactVectors)
+                if let model = input.embeddingModel { record["embedding_model"] = model }
+            }
+            if let since = table.newSince?[node] { record["new_since"] = .string(since) }
             entries.append((info.level, 0, node, record))
         }
         var withheldConversations = 0
@@ -430,6 +436,10 @@ struct NodeTable {
     var members: [[Int]]
     var centres: [[Float]]
     var users: [Int]
+    /// Kept from an earlier tree by a run into it (TreeUpdate): its 95th-percentile member
+    /// distances and `new_since` dates. Nil on a fresh run, whose distances are the members'.
+    var radii: [Float?]?
+    var newSince: [String?]?
 
     init(input: LabelInput, hierarchy: Hierarchy, ids: [String], baseMembers: [[Int]], baseCentroids: [[Float]]) {
         let nodeCount = hierarchy.nodes.count

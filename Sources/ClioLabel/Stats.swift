@@ -8,6 +8,10 @@ public struct ClusterStats: Equatable, Sendable {
     public var turnsTotal = 0
     public var turnsCount = 0
     public var weeks: [String: Int] = [:]
+    /// The 95th-percentile distance of the members to the written `centroid` (with --centroids
+    /// only): how far a cluster reaches, which a later run into this tree compares new
+    /// conversations with.
+    public var distanceP95: Float?
 
     public init() {}
 
@@ -26,6 +30,11 @@ public struct ClusterStats: Equatable, Sendable {
             object["mean_turns"] = .null
         }
         object["weeks"] = .object(JSONObject(weeks.sorted { $0.key < $1.key }.map { (key: $0.key, value: JSON.number(Double($0.value))) }))
+        if let distanceP95 {
+            var text: [UInt8] = []
+            JSONSerializer.writeNumber(distanceP95, to: &text)
+            object["distance_p95"] = .rawNumber(String(decoding: text, as: UTF8.self))
+        }
         return .object(object)
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 import Testing
 
 /// The monitoring walkthrough (docs/monitoring.md): the generator's two drift weeks, and that
-/// comparing the two weeks' pipelines finds the topic that appeared and the one that grew.
+/// comparing the two weeks finds the topic that appeared and the one that grew — between two
+/// independent runs, and with week 2 placed into week 1's tree (`clio-label --tree`).
 @Suite(.serialized) struct MonitoringTests {
     static func drift() throws -> String {
         let dir = try PipelineTests.scratch("drift")
@@ -71,6 +72,61 @@ import Testing
         // The cluster that holds personal finance grew, clearly.
         let finance = try #require(rows.max { purity($0, "personal-finance") < purity($1, "personal-finance") })
         #expect(finance[path: "status"]?.stringValue == "matched")
+        #expect((finance[path: "change_pp"]?.doubleValue ?? 0) > 0 && finance[path: "clear"]?.boolValue == true)
+    }
+
+    @Test func weekTwoPlacedIntoWeekOnesTreeShowsTheNewTopicMarkedNewAndTheGrowingOne() throws {
+        let dir = try Self.drift()
+        let run = try Clio.shell(
+            """
+            clio-summarize '\(dir)/week1/conversations.jsonl' | clio-embed --cache '\(dir)/cache' | clio-cluster |
+              clio-label --centroids > '\(dir)/week1/clusters.jsonl' &&
+            clio-summarize '\(dir)/week2/conversations.jsonl' | clio-embed --cache '\(dir)/cache' |
+              clio-label --tree '\(dir)/week1/clusters.jsonl' --centroids --assignments '\(dir)/week2/assignments.jsonl' > '\(dir)/week2/clusters.jsonl'
+            """)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("placed 480 conversations into the tree of \(dir)/week1/clusters.jsonl"))
+        // Both trees, centroids, reach, model and new_since included, conform to the schema.
+        let validator = try SchemaValidator(named: "cluster")
+        for week in ["week1", "week2"] {
+            for record in try PipelineTests.records(String(contentsOfFile: "\(dir)/\(week)/clusters.jsonl", encoding: .utf8)) {
+                #expect(validator.violations(.object(record)).isEmpty, "\(week): \(validator.violations(.object(record)))")
+                #expect(record["withheld"] != nil || JSON.object(record)[path: "stats.distance_p95"] != nil)
+            }
+        }
+        // The default pairing, by id and name: no --match centroid.
+        let compare = try Clio.shell("clio-tree --compare --format json '\(dir)/week1/clusters.jsonl' '\(dir)/week2/clusters.jsonl'")
+        #expect(compare.exitCode == 0, "\(compare.stderr)")
+        let rows = try #require(JSONParser.parse(compare.stdout)[path: "clusters"]?.arrayValue)
+        #expect(try JSONParser.parse(compare.stdout)[path: "notes"]?.arrayValue?.isEmpty == true)
+
+        // The week-2 conversations under each cluster, at every level, by true topic.
+        var topicsOf: [String: [String: Int]] = [:]
+        let topic = Dictionary(uniqueKeysWithValues: try Self.truth(dir, "week2").map { ($0.idString()!, $0["topic"]!.stringValue!) })
+        let assignments = try String(contentsOfFile: "\(dir)/week2/assignments.jsonl", encoding: .utf8)
+        for record in try PipelineTests.records(assignments) {
+            for id in record["path"]!.arrayValue! { topicsOf[id.stringValue!, default: [:]][topic[record.idString()!]!, default: 0] += 1 }
+        }
+        func purity(_ row: JSON, _ name: String) -> Double {
+            guard let id = row[path: "after.id"]?.stringValue, let counts = topicsOf[id] else { return 0 }
+            return Double(counts[name] ?? 0) / Double(counts.values.reduce(0, +))
+        }
+        let named = rows.filter { $0[path: "withheld"]?.boolValue != true }
+        // Every known cluster is found again by id and name; what is new is Wi-Fi, marked since week 2's first day.
+        #expect(!named.contains { $0[path: "status"]?.stringValue == "vanished" })
+        let new = named.filter { $0[path: "status"]?.stringValue == "new" }
+        #expect(!new.isEmpty)
+        for row in new {
+            #expect(purity(row, "home-wifi") > 0.9, "\(row)")
+            #expect(row[path: "new_since"]?.stringValue == "2024-07-08")
+        }
+        let wifi = new.reduce(0) { $0 + ($1[path: "level"]?.intValue == 0 ? $1[path: "after.size"]?.intValue ?? 0 : 0) }
+        #expect(wifi >= 25)
+        #expect(new.contains { $0[path: "clear"]?.boolValue == true })
+        // The cluster that holds personal finance kept its id and name and grew, clearly.
+        let finance = try #require(named.max { purity($0, "personal-finance") < purity($1, "personal-finance") })
+        #expect(finance[path: "status"]?.stringValue == "matched")
+        #expect(finance[path: "before.id"] == finance[path: "after.id"] && finance[path: "before.name"] == finance[path: "after.name"])
         #expect((finance[path: "change_pp"]?.doubleValue ?? 0) > 0 && finance[path: "clear"]?.boolValue == true)
     }
 }
