@@ -280,39 +280,61 @@ public struct ClusterCommand: Command {
         var needsFullSerialisation: [Bool] = []
         var vectors: [Float] = []
         var dimension = 0
-        var dimensionLine: Location?
     }
 
     /// Reads every record, keeping its raw bytes and its vector; bad records follow the
-    /// --skip-invalid policy. Blocks of lines are parsed on the other cores while the next block
-    /// is read, and merged in line order as they come, so errors and warnings come out in order
-    /// and each block's parse buffers are freed once merged.
+    /// --skip-invalid policy. Each block's parse buffers are freed once merged.
     func readRecords(_ reader: LineBlockReader) throws -> Input {
-        let parser = VectorFieldParser(field: field)
         var input = Input()
         var policy = SkipPolicy(skipInvalid: skipInvalid)
-        var dimension: Int?
-        try forEachBlock(reader, threads: threadCount, work: { parser.parse($0) }) { block, parsed in
-            let b = Int32(input.blocks.count)
-            input.blocks.append(block)
-            for q in 0..<block.count {
-                let first = dimension == nil
-                if let problem = parser.problem(parsed, q, in: block, dimension: &dimension,
-                                                expected: { "as on line \(input.dimensionLine?.line ?? 0)" }) {
-                    try policy.handle(problem)
-                    continue
-                }
-                if first {
-                    input.dimension = dimension!
-                    input.dimensionLine = block.location(q)
-                }
-                input.vectors.append(contentsOf: parsed.vector(q))
-                input.kept.append((b, Int32(q)))
-                input.needsFullSerialisation.append(parsed.needsFull[q])
+        var lastBlock: LineBlock?
+        let dimension = try forEachGoodRecord(reader, problem: { try policy.handle($0) }) { block, parsed, q, _ in
+            if lastBlock !== block {
+                input.blocks.append(block)
+                lastBlock = block
             }
+            input.vectors.append(contentsOf: parsed.vector(q))
+            input.kept.append((Int32(input.blocks.count - 1), Int32(q)))
+            input.needsFullSerialisation.append(parsed.needsFull[q])
         }
+        input.dimension = dimension ?? 0
         policy.finish()
         return input
+    }
+
+    /// Calls `body` with every good record of `reader`, in input order: its block, the block's
+    /// parse, its line in the block, and its position among the input's records (bad ones
+    /// included). Blocks are parsed (and, given `centres`, assigned) on the other cores while
+    /// the next ones are read. A bad record goes to `problem` (which throws to stop): one that
+    /// did not parse, an empty vector, or one whose length differs from the centres' or, without
+    /// centres, from the first good record's. Returns that dimension (nil: no good record).
+    func forEachGoodRecord(_ reader: LineBlockReader, assigning centres: Centres? = nil,
+                           problem: (ClioError) throws -> Void,
+                           body: (LineBlock, ParsedBlock, Int, Int) throws -> Void) throws -> Int? {
+        let parser = VectorFieldParser(field: field)
+        let cosine = self.cosine
+        var dimension = centres?.dimension
+        var dimensionLine = 0
+        var position = 0
+        try forEachBlock(reader, threads: threadCount, work: { block in
+            let parsed = parser.parse(block)
+            centres?.assign(parsed, cosine: cosine)
+            return parsed
+        }) { block, parsed in
+            for q in 0..<block.count {
+                // Every record has a position, good or bad, so skipping one moves no other.
+                defer { position += 1 }
+                let first = dimension == nil
+                let expected = { centres.map { "as the centres in \($0.source)" } ?? "as on line \(dimensionLine)" }
+                if let error = parser.problem(parsed, q, in: block, dimension: &dimension, expected: expected) {
+                    try problem(error)
+                    continue
+                }
+                if first { dimensionLine = block.location(q).line }
+                try body(block, parsed, q, position)
+            }
+        }
+        return dimension
     }
 
     /// The record's line with `"cluster"` and `"cluster_distance"` added: spliced before the

@@ -30,29 +30,14 @@ extension ClusterCommand {
     /// Returns the number of records written.
     func writeAssignments(_ reader: LineBlockReader, centres: Centres, output: OutputWriter,
                           problem: (ClioError) throws -> Void) throws -> Int {
-        let parser = VectorFieldParser(field: field)
-        let cosine = self.cosine
-        var dimension: Int? = centres.dimension
         var written = 0
-        try forEachBlock(reader, threads: threadCount, work: { block in
-            let parsed = parser.parse(block)
-            centres.assign(parsed, cosine: cosine)
-            return parsed
-        }) { block, parsed in
-            for q in 0..<block.count {
-                if let error = parser.problem(parsed, q, in: block, dimension: &dimension,
-                                              expected: { "as the centres in \(centres.source)" }) {
-                    try problem(error)
-                    continue
-                }
-                try output.writeLine { out in
-                    ClusterCommand.annotate(block.line(q), fullSerialisation: parsed.needsFull[q],
-                                            cluster: centres.ids[Int(parsed.labels[q])], distance: parsed.distances[q],
-                                            into: &out)
-                    out.append(0x0A)
-                }
-                written += 1
+        _ = try forEachGoodRecord(reader, assigning: centres, problem: problem) { block, parsed, q, _ in
+            try output.writeLine { out in
+                ClusterCommand.annotate(block.line(q), fullSerialisation: parsed.needsFull[q],
+                                        cluster: centres.ids[Int(parsed.labels[q])], distance: parsed.distances[q], into: &out)
+                out.append(0x0A)
             }
+            written += 1
         }
         try output.flush()
         return written
@@ -70,31 +55,14 @@ extension ClusterCommand {
         let centroidsFile = try openCentroidsFile()
         let spool = try ClusterCommand.needsSpool(files) ? try Spool() : nil
 
-        let parser = VectorFieldParser(field: field)
         var policy = SkipPolicy(skipInvalid: skipInvalid)
         var reservoir: SampleReservoir?
-        var dimension: Int?
-        var dimensionLine = 0
-        var position = 0
         var valid = 0
-        try forEachBlock(reader, threads: threadCount, work: { parser.parse($0) }) { block, parsed in
-            for q in 0..<block.count {
-                // Every record has a position, good or bad, so skipping one moves no other.
-                defer { position += 1 }
-                let first = dimension == nil
-                if let error = parser.problem(parsed, q, in: block, dimension: &dimension,
-                                              expected: { "as on line \(dimensionLine)" }) {
-                    try policy.handle(error)
-                    continue
-                }
-                if first {
-                    dimensionLine = block.location(q).line
-                    reservoir = SampleReservoir(capacity: size, dimension: dimension!, seed: seed)
-                }
-                reservoir!.offer(index: position, vector: parsed.vector(q))
-                valid += 1
-                try spool?.write(block.line(q))
-            }
+        let dimension = try forEachGoodRecord(reader, problem: { try policy.handle($0) }) { block, parsed, q, position in
+            if reservoir == nil { reservoir = SampleReservoir(capacity: size, dimension: parsed.lengths[q], seed: seed) }
+            reservoir!.offer(index: position, vector: parsed.vector(q))
+            valid += 1
+            try spool?.write(block.line(q))
         }
         policy.finish()
         let t1 = monotonicSeconds()
