@@ -15,7 +15,7 @@ public struct ClusterCommand: Command {
     public static let name = "clio-cluster"
     public static let help = """
         usage: clio-cluster [options] [file ...]
-               clio-cluster --fit-sample N --centroids FILE [options] [file ...]
+               clio-cluster --fit-sample N [--centroids FILE] [options] [file ...]
                clio-cluster --assign FILE [options] [file ...]
 
         Groups embedded records with k-means (greedy k-means++ seeding, then Lloyd iterations
@@ -32,7 +32,8 @@ public struct ClusterCommand: Command {
                                centre; memory is the sample's, not the input's. Standard input
                                is spooled to a temporary file ($TMPDIR) for the second pass;
                                files are read twice. The default k is still from n (the whole
-                               input), but at most N/\(defaultPerCluster)
+                               input), but at most N/\(defaultPerCluster): a sample of √(n × \(linearKLimit))
+                               records allows the full default k
           --assign FILE        no fitting: assign each record to the nearest of the centres in
                                FILE (as --centroids writes it), streaming, in flat memory; the
                                output of any split of the input (GNU parallel --pipe
@@ -305,10 +306,10 @@ public struct ClusterCommand: Command {
     /// Calls `body` with every good record of `reader`, in input order: its block, the block's
     /// parse, its line in the block, and its position among the input's records (bad ones
     /// included). Blocks are parsed (and, given `centres`, assigned) on the other cores while
-    /// the next ones are read. A bad record goes to `problem` (which throws to stop): one that
+    /// the next ones are read; `progress` counts the records. A bad record goes to `problem` (which throws to stop): one that
     /// did not parse, an empty vector, or one whose length differs from the centres' or, without
     /// centres, from the first good record's. Returns that dimension (nil: no good record).
-    func forEachGoodRecord(_ reader: LineBlockReader, assigning centres: Centres? = nil,
+    func forEachGoodRecord(_ reader: LineBlockReader, assigning centres: Centres? = nil, progress: Progress? = nil,
                            problem: (ClioError) throws -> Void,
                            body: (LineBlock, ParsedBlock, Int, Int) throws -> Void) throws -> Int? {
         let parser = VectorFieldParser(field: field)
@@ -333,6 +334,7 @@ public struct ClusterCommand: Command {
                 if first { dimensionLine = block.location(q).line }
                 try body(block, parsed, q, position)
             }
+            progress?.advance(by: block.count)
         }
         return dimension
     }

@@ -17,7 +17,9 @@ extension ClusterCommand {
         try reader.checkReadable()
         let centres = try Centres.load(path: centresPath)
         var policy = SkipPolicy(skipInvalid: skipInvalid)
-        let written = try writeAssignments(reader, centres: centres, output: output) { try policy.handle($0) }
+        let written = try writeAssignments(reader, centres: centres, output: output, progress: Progress(label: "assigned")) {
+            try policy.handle($0)
+        }
         policy.finish()
         if verbose {
             Diagnostics.note("\(written) records assigned to \(centres.count) centres of dimension \(centres.dimension) in "
@@ -28,10 +30,10 @@ extension ClusterCommand {
     /// Streams `reader`'s records to `output`, each with its nearest centre; a record whose
     /// vector is missing, bad or of another dimension goes to `problem` (which throws to stop).
     /// Returns the number of records written.
-    func writeAssignments(_ reader: LineBlockReader, centres: Centres, output: OutputWriter,
+    func writeAssignments(_ reader: LineBlockReader, centres: Centres, output: OutputWriter, progress: Progress,
                           problem: (ClioError) throws -> Void) throws -> Int {
         var written = 0
-        _ = try forEachGoodRecord(reader, assigning: centres, problem: problem) { block, parsed, q, _ in
+        _ = try forEachGoodRecord(reader, assigning: centres, progress: progress, problem: problem) { block, parsed, q, _ in
             try output.writeLine { out in
                 ClusterCommand.annotate(block.line(q), fullSerialisation: parsed.needsFull[q],
                                         cluster: centres.ids[Int(parsed.labels[q])], distance: parsed.distances[q], into: &out)
@@ -58,7 +60,8 @@ extension ClusterCommand {
         var policy = SkipPolicy(skipInvalid: skipInvalid)
         var reservoir: SampleReservoir?
         var valid = 0
-        let dimension = try forEachGoodRecord(reader, problem: { try policy.handle($0) }) { block, parsed, q, position in
+        let dimension = try forEachGoodRecord(reader, progress: Progress(label: "read (sampling)"),
+                                              problem: { try policy.handle($0) }) { block, parsed, q, position in
             if reservoir == nil { reservoir = SampleReservoir(capacity: size, dimension: parsed.lengths[q], seed: seed) }
             reservoir!.offer(index: position, vector: parsed.vector(q))
             valid += 1
@@ -87,7 +90,8 @@ extension ClusterCommand {
         // Pass 2. Bad records were reported (or stopped the run) in pass 1; here they are
         // passed over again without a second warning.
         let again = try spool.map { try $0.reader() } ?? LineBlockReader(paths: files)
-        let written = try writeAssignments(again, centres: centres, output: output) { _ in }
+        let written = try writeAssignments(again, centres: centres, output: output,
+                                           progress: Progress(label: "assigned", total: valid)) { _ in }
         if written != valid {
             throw ClioError(.io, "the input changed between the two passes of --fit-sample (\(valid) good records "
                                  + "the first time, \(written) the second); do not change the files while it runs")
