@@ -48,7 +48,7 @@ echo "one process: $single s" >&2
 echo "== spark $master, $partitions partitions" >&2
 start=$(date +%s.%N)
 .venv-spark/bin/python scripts/spark_pipeline.py "file://$out/conversations.jsonl" --out "$out/spark" \
-    --master "$master" --partitions "$partitions" --fit-sample "$sample" --seed "$seed" --embed-args "--model hash" \
+    --master "$master" --driver-memory 2g --partitions "$partitions" --fit-sample "$sample" --seed "$seed" --embed-args "--model hash" \
     --clustered "file://$out/spark/clustered.parts"
 cat "$out/spark/clustered.parts"/part-* > "$out/spark/clustered.jsonl"
 rm -rf "$out/spark/clustered.parts"

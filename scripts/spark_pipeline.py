@@ -3,7 +3,7 @@
 
   1. conversations (JSONL, any Spark path: file://, s3a://, hdfs://, gs://, a glob or a folder)
      are piped through clio-summarize and clio-embed on the executors, one process per
-     partition and stage; the embedded records are kept (memory and disk) for two more passes;
+     partition and stage; the embedded records are kept (on the executors' disks) for two more passes;
   2. the driver counts them and picks the fit sample: the --fit-sample positions with the
      smallest seeded keys, exactly as `clio-cluster --fit-sample` picks them in one process
      (keys computed on the executors, the few chosen collected), then fits k-means on it with
@@ -138,8 +138,12 @@ def main():
     ap.add_argument("input", help="conversations: any path Spark reads (file://, s3a://, hdfs://, gs://, globs)")
     ap.add_argument("--out", required=True, help="folder on the driver for centres, clusters, assignments and report")
     ap.add_argument("--clustered", help="also save the clustered records here (any Spark path)")
-    ap.add_argument("--master", default=None, help="Spark master (default: spark-submit's, else local[2])")
-    ap.add_argument("--partitions", type=int, default=8, help="at least this many input partitions (default 8)")
+    ap.add_argument("--master", default=None, help="Spark master (default: spark-submit's, else local[*])")
+    ap.add_argument("--driver-memory", default=None,
+                    help="the driver JVM's heap when not run by spark-submit (in local mode it is the executors' too)")
+    ap.add_argument("--partitions", type=int, default=8,
+                    help="at least this many input partitions (default 8); the driver holds about two partitions of "
+                         "clustered records at a time, so aim for about 10,000 records each")
     ap.add_argument("--bin", default=os.environ.get("CLIO_BIN_DIR"), help="folder of the clio executables")
     ap.add_argument("--no-ship", action="store_true",
                     help="do not ship the tools; they must be installed at --bin on every worker")
@@ -169,12 +173,14 @@ def main():
         env["CLIO_MODEL_DIR"] = os.path.abspath(cfg.model_dir)
     cosine = "--cosine" in shlex.split(cfg.cluster_args)
 
-    from pyspark import SparkConf, StorageLevel
+    from pyspark import StorageLevel
     from pyspark.sql import SparkSession  # imported late so --help works without pyspark
 
     builder = SparkSession.builder.appName("clio")
-    if cfg.master or not SparkConf().contains("spark.master"):  # spark-submit's --master wins
-        builder = builder.master(cfg.master or "local[2]")
+    if cfg.master:
+        builder = builder.master(cfg.master)
+    if cfg.driver_memory:
+        builder = builder.config("spark.driver.memory", cfg.driver_memory)
     spark = (builder.config("spark.ui.showConsoleProgress", "false")
              # Redact API keys too, should one reach the configuration another way.
              .config("spark.redaction.regex", "(?i)secret|password|token|access[.]?key|api[_.]?key")
@@ -193,7 +199,9 @@ def main():
     # 1. Summaries and embeddings, kept for the sample and the assignment passes.
     conversations = sc.textFile(cfg.input, minPartitions=cfg.partitions)
     embedded = stage(stage(conversations, "clio-summarize", cfg.summarize_args), "clio-embed", cfg.embed_args)
-    embedded.persist(StorageLevel.MEMORY_AND_DISK)
+    # On disk: the records are pickled bytes either way, and held in the JVM heap they compete
+    # with the task results (in local mode the driver's heap is the executors').
+    embedded.persist(StorageLevel.DISK_ONLY)
     counts = embedded.mapPartitions(lambda records: [sum(1 for _ in records)]).collect()
     n = sum(counts)
     timings["summarize+embed"] = time.monotonic() - start
@@ -227,7 +235,7 @@ def main():
         clustered = stage(embedded, "clio-cluster", f"{assign} --assign {shlex.quote(out['centres.jsonl'])}")
     # Kept, so that the one-partition-at-a-time stream to clio-label below reads finished
     # partitions instead of computing each in turn.
-    clustered.persist(StorageLevel.MEMORY_AND_DISK)
+    clustered.persist(StorageLevel.DISK_ONLY)
     if cfg.clustered:
         clustered.saveAsTextFile(cfg.clustered)
     else:
