@@ -180,7 +180,7 @@ public struct ClusterCommand: Command {
             if m < n && rule > cap {
                 note = "the default k for \(n) records is \(rule), but a sample of \(m) holds fewer than "
                     + "\(ClusterCommand.defaultPerCluster) records per cluster for it: using k \(cap) "
-                    + "(--fit-sample \(rule * ClusterCommand.defaultPerCluster) would allow \(rule), or give -k)"
+                    + "(a sample of \(rule * ClusterCommand.defaultPerCluster) records would allow \(rule); or give -k)"
             }
             asked = min(rule, cap)
         }
@@ -242,6 +242,9 @@ public struct ClusterCommand: Command {
             throw ClioError(.other, "--population \(population) is smaller than the \(n) records read")
         }
         let d = input.dimension
+        if let population, let note = clusterCount(records: population, fitted: n).note, !Diagnostics.quiet {
+            Diagnostics.note(note)
+        }
         let opts = options(count: population ?? n, fitted: n)
         let result = kmeans(points: input.vectors, count: n, dimension: d, options: opts)
         let t2 = monotonicSeconds()

@@ -93,7 +93,7 @@ import Testing
         let command = try ClusterCommand(arguments: [])
         let (k, note) = command.clusterCount(records: 1_000_000, fitted: 20_000)
         #expect(k == 1000)
-        #expect(note?.contains("--fit-sample 316240") == true)
+        #expect(note?.contains("a sample of 316240 records would allow 15812") == true)
         #expect(command.clusterCount(records: 1_000_000, fitted: 1_000_000).k == 15_812)
         // Asked for explicitly, k is not lowered (beyond the sample's size).
         #expect(try ClusterCommand(arguments: ["-k", "5000"]).clusterCount(records: 1_000_000, fitted: 20_000).k == 5000)
