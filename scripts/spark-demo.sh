@@ -54,7 +54,19 @@ cat "$out/spark/clustered.parts"/part-* > "$out/spark/clustered.jsonl"
 rm -rf "$out/spark/clustered.parts"
 echo "spark: $(elapsed "$start") s (one process: $single s; load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
 
-status=0
+# --secret-env: the variable leaves the driver's environment before Spark starts, so the tools
+# on the executors can only have it from the job. A model named in it must reach clio-summarize
+# there (a provider that does not exist, so that the stage fails saying so).
+head -n 50 "$out/conversations.jsonl" > "$out/secret.jsonl"
+if CLIO_MODEL=no-such-provider:x .venv-spark/bin/python scripts/spark_pipeline.py "file://$out/secret.jsonl" \
+        --out "$out/secret" --master local[1] --partitions 1 --fit-sample 10 --secret-env CLIO_MODEL \
+        > "$out/secret.log" 2>&1 || ! grep -q "unknown model provider 'no-such-provider'" "$out/secret.log"; then
+    echo "--secret-env: the variable did NOT reach the tools on the executors (see $out/secret.log)"; secret=1
+else
+    echo "--secret-env: the variable reached the tools on the executors"; secret=0
+fi
+
+status=$secret
 for f in centres.jsonl clustered.jsonl clusters.jsonl assignments.jsonl report.html tree.txt; do
     if cmp -s "$out/single/$f" "$out/spark/$f"; then
         echo "$f: identical ($(wc -l < "$out/single/$f") lines)"

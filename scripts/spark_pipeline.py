@@ -168,7 +168,9 @@ def main():
     for name in cfg.secret_env:
         if name not in os.environ:
             sys.exit(f"spark_pipeline: --secret-env {name}: the variable is not set")
-        env[name] = os.environ[name]
+        # Taken out of this process's environment, so the JVM started below (and, in local
+        # mode, its Python workers) never has it: the tools get it from the task alone.
+        env[name] = os.environ.pop(name)
     if cfg.model_dir:
         env["CLIO_MODEL_DIR"] = os.path.abspath(cfg.model_dir)
     cosine = "--cosine" in shlex.split(cfg.cluster_args)
