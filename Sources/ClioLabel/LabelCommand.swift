@@ -128,9 +128,10 @@ public struct LabelCommand: Command {
 
         let started = monotonicSeconds()
         var llmRun: (labeler: LLMLabeler, runtime: LLMOptions.Runtime)?
-        var strategy = LabelStrategy.offline
+        let namer = OfflineNamer(keywordCount: options.keywordCount, embedder: phraseEmbedder(for: input))
+        var strategy = LabelStrategy(namer: namer, grouper: CentroidGrouper())
         if llm.spec != nil || chatModel != nil {
-            let run = try makeLLMLabeler()
+            let run = try makeLLMLabeler(offline: namer)
             llmRun = run
             strategy = run.labeler.strategy
         }
@@ -182,10 +183,42 @@ public struct LabelCommand: Command {
     }
 
     /// The model (cached unless --no-cache) and the name embedder of the LLM path.
-    func makeLLMLabeler() throws -> (labeler: LLMLabeler, runtime: LLMOptions.Runtime) {
+    func makeLLMLabeler(offline: OfflineNamer) throws -> (labeler: LLMLabeler, runtime: LLMOptions.Runtime) {
         let runtime = try llm.runtime(base: chatModel)
         let spec = embedModel ?? (LocalModel.miniLM.locate(modelDir: nil) != nil ? .miniLM : .hash(dimension: HashedEmbedder.defaultDimension))
         let embedder = try Embedders.make(spec)
-        return (LLMLabeler(asker: runtime.asker, embedder: embedder, llm: llmOptions), runtime)
+        return (LLMLabeler(asker: runtime.asker, embedder: embedder, llm: llmOptions, offline: offline), runtime)
+    }
+
+    /// The embedder of the records' own space (their `embedding_model`), which key phrases are
+    /// compared in; nil, with one note saying why, when clio-label cannot run it.
+    func phraseEmbedder(for input: LabelInput) -> PhraseEmbedder? {
+        guard input.count > 0 else { return nil }
+        let fallback = "key phrases are ranked by c-TF-IDF alone"
+        guard let model = input.embeddingModel else {
+            Diagnostics.note("the records name no embedding_model; \(fallback)")
+            return nil
+        }
+        let spec: EmbedderSpec
+        switch model.name {
+        case LocalModel.miniLM.name: spec = .miniLM
+        case LocalModel.multilingual.name: spec = .multilingual
+        case HashedEmbedder(dimension: 1).name: spec = .hash(dimension: model.dimension)
+        default:
+            Diagnostics.note("the records were embedded with \(model.name), which clio-label does not run; \(fallback)")
+            return nil
+        }
+        do {
+            let embedder = try Embedders.make(spec)
+            guard embedder.dimension == input.dimension else {
+                Diagnostics.note("\(model.name) gives \(embedder.dimension) dimensions but the records have \(input.dimension); \(fallback)")
+                return nil
+            }
+            let cache = llm.noCache ? nil : try? ContentCache(directory: ContentCache.defaultDirectory("embeddings"))
+            return PhraseEmbedder(embedder: embedder, cache: embedder.isWorthCaching ? cache : nil)
+        } catch {
+            Diagnostics.note("\((error as? ClioError)?.message ?? "\(error)"); \(fallback)")
+            return nil
+        }
     }
 }

@@ -13,6 +13,8 @@ public struct LabelOptions: Sendable {
     public var compactVectors = false
     /// Keywords per cluster in descriptions and parent names.
     public var keywordCount = 4
+    /// Candidate key phrases handed to the namer per cluster (best by c-TF-IDF).
+    public var candidatePhrases = 30
     public init() {}
 }
 
@@ -48,7 +50,7 @@ public struct LabelStrategy: Sendable {
         self.counters = counters
     }
 
-    /// Names from the medoid and keywords, levels grouped by Ward's method, no audit.
+    /// Names from key phrases ranked by c-TF-IDF alone, levels grouped offline, no audit.
     public static var offline: LabelStrategy { LabelStrategy(namer: OfflineNamer(), grouper: CentroidGrouper()) }
 }
 
@@ -112,8 +114,13 @@ public enum Labeler {
         // Base clusters are L0-<cluster>; parents L<level>-<n>, numbered per level as they are made.
         var ids = clusterValues.map { "L0-\($0)" }
         var madePerLevel: [Int: Int] = [:]
-        var termCounts = baseMembers.map { input.termCounts($0) }
-        var keywords = KeywordRanker.top(termCounts, vocabulary: input.vocabulary, limit: options.keywordCount)
+        var phraseCounts = baseMembers.map { input.phraseCounts($0) }
+        let generic = input.phrasesBoundedByCommonWords((0..<baseCount).filter { shown[$0] }.map { phraseCounts[$0] })
+        func candidates(_ partition: [Int]) -> [[String]] {
+            ClassTFIDF.top(partition.map { phraseCounts[$0] }, limit: options.candidatePhrases, excluded: generic, words: input.wordCount)
+                .map { $0.map { input.phraseText($0.term) } }
+        }
+        var keywords = candidates(Array(0..<baseCount))
         let shownRecords = (0..<baseCount).filter { shown[$0] }.flatMap { baseMembers[$0] }
 
         func members(_ node: Int) -> [Int] {
@@ -126,7 +133,7 @@ public enum Labeler {
             let centre = centres[node]
             let seed = options.hierarchy.seed ^ (0xC1D0_0000 &+ UInt64(node))
             return ClusterEvidence(
-                id: ids[node], level: info.level, size: info.size, keywords: keywords[node], children: children.map { labels[$0]! },
+                id: ids[node], level: info.level, size: info.size, keywords: keywords[node], centre: centre, children: children.map { labels[$0]! },
                 nearest: { n in input.nearest(pool, to: centre, limit: n).map { input.summaries[$0] } },
                 sample: { n in
                     var rng = SeededGenerator(seed: seed)
@@ -158,7 +165,7 @@ public enum Labeler {
                 nodes[child].parent = index
                 let w = Float(nodes[child].size) / Float(max(size, 1))
                 for t in centre.indices { centre[t] += w * centres[child][t] }
-                counts.merge(termCounts[child], uniquingKeysWith: +)
+                counts.merge(phraseCounts[child], uniquingKeysWith: +)
             }
             nodes.append(Hierarchy.Node(level: level, children: children, parent: nil, size: size))
             ids.append("L\(level)-\(madePerLevel[level, default: 0])")
@@ -166,13 +173,13 @@ public enum Labeler {
             centres.append(centre)
             labels.append(nil)
             shown.append(true)
-            termCounts.append(counts)
+            phraseCounts.append(counts)
             keywords.append([])
             return index
         }
         func nameNew(_ made: [Int], partition: [Int]) throws {
-            // Keywords of the new parents against the whole partition the round made.
-            let ranked = KeywordRanker.top(partition.map { termCounts[$0] }, vocabulary: input.vocabulary, limit: options.keywordCount)
+            // Phrases of the new parents against the whole partition the round made.
+            let ranked = candidates(partition)
             let fresh = Set(made)
             for (position, node) in partition.enumerated() where fresh.contains(node) { keywords[node] = ranked[position] }
             let named = try strategy.namer.name(made.map { evidence($0) })
