@@ -210,7 +210,7 @@ public final class LLMLabeler: ClusterNamer, LevelGrouper, ClusterAuditor, @unch
     func mergeByMeaning(_ names: [String], into k: Int) throws -> [String] {
         guard names.count > k else { return names }
         let vectors = try embed(names)
-        let groups = CentroidGrouper().group(LevelClusters(labels: [], centres: vectors, sizes: names.map { _ in 1 }), desired: k, seed: 0)
+        let groups = CentroidGrouper(method: .ward).group(LevelClusters(labels: [], centres: vectors, sizes: names.map { _ in 1 }), desired: k, seed: 0)
         return groups.map { group in
             let centre = Self.mean(group.map { vectors[$0] })
             let best = group.min { (Labeler.squaredDistance(vectors[$0], centre), $0) < (Labeler.squaredDistance(vectors[$1], centre), $1) }!

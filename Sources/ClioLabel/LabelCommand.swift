@@ -40,6 +40,9 @@ public struct LabelCommand: Command {
           --centroids             write each cluster's centre as "centroid" (default off)
           --compact-vectors       write centroids as "f32le:<base64>" strings
           --keywords N            keywords per cluster (default 4)
+          --grouping METHOD       how levels are grouped offline: ward, average, complete, spherical
+                                  or members (default members: k-means on the conversations'
+                                  vectors; docs/label.md compares them)
           --seed N                seed of the k-means runs and samples of the hierarchy (default 0)
           --skip-invalid          skip malformed records with a warning instead of stopping
           -q, --quiet             no notes or warnings on standard error
@@ -74,6 +77,7 @@ public struct LabelCommand: Command {
     public var llm = LLMOptions()
     public var llmOptions = LLMLabelOptions()
     public var embedModel: EmbedderSpec?
+    public var grouping = GroupingMethod.members
     /// For tests: a model used instead of the one `llm.spec` names (still cached).
     public var chatModel: (any ChatModel)?
 
@@ -90,6 +94,12 @@ public struct LabelCommand: Command {
             case "--centroids": options.includeCentroids = try scanner.flag(option)
             case "--compact-vectors": options.compactVectors = try scanner.flag(option)
             case "--keywords": options.keywordCount = try scanner.int(for: option, min: 0, max: 20)
+            case "--grouping":
+                let text = try scanner.value(for: option)
+                guard let method = GroupingMethod(rawValue: text) else {
+                    throw UsageError("option --grouping takes \(GroupingMethod.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'")
+                }
+                grouping = method
             case "--seed":
                 let text = try scanner.value(for: option)
                 guard let seed = UInt64(text) else { throw UsageError("option --seed needs a whole number from 0, got '\(text)'") }
@@ -129,7 +139,7 @@ public struct LabelCommand: Command {
         let started = monotonicSeconds()
         var llmRun: (labeler: LLMLabeler, runtime: LLMOptions.Runtime)?
         let namer = OfflineNamer(keywordCount: options.keywordCount, embedder: phraseEmbedder(for: input))
-        var strategy = LabelStrategy(namer: namer, grouper: CentroidGrouper())
+        var strategy = LabelStrategy(namer: namer, grouper: CentroidGrouper(method: grouping))
         if llm.spec != nil || chatModel != nil {
             let run = try makeLLMLabeler(offline: namer)
             llmRun = run

@@ -208,6 +208,28 @@ public struct LabelInput: Sendable {
         return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
     }
 
+    /// The vectors of the records in `groups` with the position of each one's group. When the
+    /// groups hold every record, the input's own array is returned (no copy) in record order.
+    func vectors(of groups: [[Int]]) -> (vectors: [Float], cluster: [Int32]) {
+        let total = groups.reduce(0) { $0 + $1.count }
+        if total == count {
+            var cluster = [Int32](repeating: -1, count: count)
+            for (g, records) in groups.enumerated() { for m in records { cluster[m] = Int32(g) } }
+            return (vectors, cluster)
+        }
+        let d = dimension
+        var out: [Float] = []
+        var cluster: [Int32] = []
+        out.reserveCapacity(total * d)
+        for (g, records) in groups.enumerated() {
+            for m in records {
+                out.append(contentsOf: vectors[(m * d)..<(m * d + d)])
+                cluster.append(Int32(g))
+            }
+        }
+        return (out, cluster)
+    }
+
     /// The mean of the members' vectors.
     func centroid(_ members: [Int]) -> [Float] {
         let d = dimension

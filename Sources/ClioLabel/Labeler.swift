@@ -206,7 +206,10 @@ public enum Labeler {
             let level = rounds.count + 1
             var desired = isLast ? top : options.hierarchy.target(round: level, base: shownBaseCount)
             desired = max(1, min(desired, current.count - 1))
-            let clusters = LevelClusters(labels: current.map { labels[$0]! }, centres: current.map { centres[$0] }, sizes: current.map { nodes[$0].size })
+            let memberLists = current.map { members($0) }
+            let clusters = LevelClusters(
+                labels: current.map { labels[$0]! }, centres: current.map { centres[$0] }, sizes: current.map { nodes[$0].size },
+                members: { input.vectors(of: memberLists) })
             let seed = options.hierarchy.seed &+ UInt64(level)
             var groups = try strategy.grouper.group(clusters, desired: desired, seed: seed)
             if !isPartition(groups, of: current.count) || groups.count >= current.count || (isLast && groups.count > top) {
