@@ -322,6 +322,8 @@ def evaluate(args):
         metrics["top_purity_min"] = min(r[2] for r in rows)
         metrics["top_largest_share"] = rows[0][1] / len(groups)
         metrics["top_largest_purity"] = rows[0][2]
+        # No top level built from these base clusters can be purer than the base clusters are.
+        metrics["base_category_purity"] = purity([base[i] for i in ids], [category[i] for i in ids])[0]
 
     # Names: does a cluster's name say what most of its conversations are about?
     if args.labels and ids:
@@ -539,6 +541,9 @@ def table(metrics, notes, costs, check_rows, args):
     if m("top_purity") is not None:
         row("structure", "unsupervised top level: clusters / weighted purity / lowest purity",
             f"{m('top_clusters')} / {pct(m('top_purity'))} / {pct(m('top_purity_min'))}")
+    if m("base_category_purity") is not None:
+        row("structure", "category purity of the base clusters (the most any top level over them can reach)",
+            pct(m("base_category_purity")))
     if m("top_largest_share") is not None:
         row("structure", "unsupervised top level: largest cluster's share / its purity",
             f"{pct(m('top_largest_share'))} / {pct(m('top_largest_purity'))}")
