@@ -46,7 +46,9 @@ public enum KeywordTokenizer {
                 let w = String(key)
                 if cjk {
                     if length >= 2 { run.append(Word(key: w, surface: w, isCJK: true)) } else { endRun() }
-                } else if length >= 2, !allDigits, !stopWords.contains(w) {
+                } else if length >= 2, !allDigits, !stopWords.contains(w),
+                          // "pouvez-vous", "how-to": a hyphenated word ending in a stop word is one too.
+                          !w.contains("-") || !stopWords.contains(String(w.split(separator: "-").last ?? "")) {
                     run.append(Word(key: w, surface: String(surface), isCJK: false))
                 } else {
                     endRun()
@@ -201,31 +203,34 @@ public enum KeywordTokenizer {
             """
             de la el los las un una unos unas y o u en con por para que es son del al lo mi mis tu tus su sus se \
             como muy pero yo me te le les hay qué cómo este esta estos estas ese esa eso más sin sobre entre también \
-            ya ni nos vos usted ustedes tengo tiene hacer puedo puedes quiero necesito ayuda hola gracias fue ser está
+            ya ni nos vos usted ustedes tengo tiene hacer puedo puedes puede podrías podría quiero quisiera necesito \
+            ayuda hola gracias fue ser está estoy estás soy
             """,
             // French
             """
             le la les des du et ou dans pour avec sur est sont je il elle nous vous ils elles ce cette ces mon ma mes \
             ton ta tes son sa ses qui que quoi pas ne au aux une un en par plus mais très comment puis veux besoin \
-            aide bonjour merci faire aussi leur leurs notre votre été être avoir suis ai
+            aide bonjour merci faire aussi leur leurs notre votre été être avoir suis ai pouvez peux pourriez \
+            pourrais voudrais voulez
             """,
             // German
             """
             der die das den dem des ein eine einen einem einer eines und oder ich du er sie es wir ihr mit für auf \
             ist sind zu im von nicht wie was kann können mein meine meinen dein deine um bei aus an als auch aber \
-            sehr mehr noch nach bitte möchte brauche hilfe hallo danke wird werden habe hat haben sein war
+            sehr mehr noch nach bitte möchte brauche hilfe hallo danke wird werden habe hat haben sein war kannst \
+            könntest könnten könnt
             """,
             // Portuguese
             """
             o os as um uma uns umas com não eu meu minha meus minhas do da dos das no na nos nas em é são que para \
             por como mas muito mais você vocês ele ela eles elas isso este esta esse essa também posso quero preciso \
-            ajuda olá obrigado obrigada fazer ser foi está
+            ajuda olá obrigado obrigada fazer ser foi está pode podes poderia gostaria estou
             """,
             // Italian
             """
             il lo la gli le di che per con non io mio mia miei mie come posso voglio bisogno aiuto ciao grazie ma \
             molto più del della dello dei delle nel nella nei anche fare questo questa quello quella sono è un una \
-            uno al alla ai sul sulla tu lui lei noi voi loro mi ti ci si ne
+            uno al alla ai sul sulla tu lui lei noi voi loro mi ti ci si ne puoi può potresti vorrei
             """,
             // Dutch
             """

@@ -108,6 +108,7 @@ import Foundation
     @Test func punctuationNumbersAndPlaceholdersEndAPhrase() {
         #expect(keys("Email [NAME] about 3 python scripts, tests") == ["email", "python", "python scripts", "scripts", "tests"])
         #expect(keys("real-time data") == ["real-time", "real-time data", "data"])
+        #expect(keys("Pouvez-vous corriger mon code") == ["corriger", "code"])
     }
 
     @Test func surfacesKeepTheirCase() {
