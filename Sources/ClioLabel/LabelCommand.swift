@@ -18,10 +18,11 @@ public struct LabelCommand: Command {
         hierarchy and writes one cluster record per cluster at every level, level 0 first.
         Reads the files given, or standard input when there are none or for '-'.
 
-        Without a model, naming is offline: a cluster is named after the summary of its medoid (the
-        member nearest its centre) and described by its most distinctive keywords (TF-IDF against
-        the other clusters of its level), and each level of the hierarchy groups cluster centres by
-        Ward's method. With --model (or CLIO_MODEL), a chat model names each base cluster from a
+        Without a model, naming is offline: a cluster is named after its one or two best key phrases
+        (runs of one to three words of its summaries, ranked by c-TF-IDF against the other clusters
+        of its level, then by similarity to the cluster's centre in the records' own embedding
+        space, with maximal marginal relevance), e.g. "Cover letter · job application", and each
+        level of the hierarchy is grouped by k-means on the conversations' vectors. With --model (or CLIO_MODEL), a chat model names each base cluster from a
         sample of its summaries and the nearest summaries outside it, and groups each level:
         neighbourhoods of clusters propose parent names, which are deduplicated, every child is
         assigned to one, and each parent is renamed from its children (Clio paper, appendix G; see
