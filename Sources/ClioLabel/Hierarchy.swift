@@ -131,9 +131,40 @@ public struct CentroidGrouper: LevelGrouper {
             for (point, cluster) in members.cluster.enumerated() where cluster >= 0 {
                 votes[Int(cluster)][result.assignments[point], default: 0] += 1
             }
-            labels = votes.map { v in v.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0 }
+            let voted = votes.map { v in v.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0 }
+            labels = Self.splitToCount(voted, level: level, k: k)
         }
         return Self.groupsInOrder(labels)
+    }
+
+    /// Voting can leave a k-means group without any cluster, which would cost the level a
+    /// parent (and merge two topics elsewhere). Until there are `k` groups, the most mixed one
+    /// (largest size-weighted spread of its clusters' centres) is split in two by Ward's method.
+    static func splitToCount(_ labels: [Int32], level: LevelClusters, k: Int) -> [Int32] {
+        var labels = labels
+        let d = level.centres.first?.count ?? 0
+        func spread(_ members: [Int]) -> Double {
+            let total = members.reduce(0.0) { $0 + Double(max(level.sizes[$1], 1)) }
+            var mean = [Double](repeating: 0, count: d)
+            for i in members { for t in 0..<d { mean[t] += Double(max(level.sizes[i], 1)) * Double(level.centres[i][t]) / total } }
+            return members.reduce(0.0) { sum, i in
+                var s = 0.0
+                for t in 0..<d { s += (Double(level.centres[i][t]) - mean[t]) * (Double(level.centres[i][t]) - mean[t]) }
+                return sum + Double(max(level.sizes[i], 1)) * s
+            }
+        }
+        var groups = groupsInOrder(labels)
+        while groups.count < k {
+            // The most mixed group of two or more clusters; on a tie, the first.
+            let splittable = groups.indices.filter { groups[$0].count >= 2 }.map { (index: $0, spread: spread(groups[$0])) }
+            guard let worst = splittable.max(by: { $0.spread < $1.spread || ($0.spread == $1.spread && $0.index > $1.index) })?.index else { break }
+            let members = groups[worst]
+            let halves = wardGroups(points: members.flatMap { level.centres[$0] }, weights: members.map { level.sizes[$0] }, dimension: d, k: 2)
+            let fresh = (labels.max() ?? 0) + 1
+            for (position, half) in zip(members, halves) where half == 1 { labels[position] = fresh }
+            groups = groupsInOrder(labels)
+        }
+        return labels
     }
 
     /// Positions grouped by label, groups in order of their first member, so numbering does not

@@ -40,7 +40,7 @@ public struct LabelCommand: Command {
           --assignments FILE      also write {"id","cluster","path"} per conversation to FILE
           --centroids             write each cluster's centre as "centroid" (default off)
           --compact-vectors       write centroids as "f32le:<base64>" strings
-          --keywords N            keywords per cluster (default 4)
+          --keywords N            key phrases listed in each description (default 4)
           --grouping METHOD       how levels are grouped offline: ward, average, complete, spherical
                                   or members (default members: k-means on the conversations'
                                   vectors; docs/label.md compares them)
@@ -79,6 +79,8 @@ public struct LabelCommand: Command {
     public var llmOptions = LLMLabelOptions()
     public var embedModel: EmbedderSpec?
     public var grouping = GroupingMethod.members
+    /// Phrases listed in each offline description (`--keywords`).
+    public var keywordCount = 4
     /// For tests: a model used instead of the one `llm.spec` names (still cached).
     public var chatModel: (any ChatModel)?
 
@@ -94,7 +96,7 @@ public struct LabelCommand: Command {
             case "--assignments": assignmentsPath = try scanner.value(for: option)
             case "--centroids": options.includeCentroids = try scanner.flag(option)
             case "--compact-vectors": options.compactVectors = try scanner.flag(option)
-            case "--keywords": options.keywordCount = try scanner.int(for: option, min: 0, max: 20)
+            case "--keywords": keywordCount = try scanner.int(for: option, min: 0, max: 20)
             case "--grouping":
                 let text = try scanner.value(for: option)
                 guard let method = GroupingMethod(rawValue: text) else {
@@ -139,7 +141,7 @@ public struct LabelCommand: Command {
 
         let started = monotonicSeconds()
         var llmRun: (labeler: LLMLabeler, runtime: LLMOptions.Runtime)?
-        let namer = OfflineNamer(keywordCount: options.keywordCount, embedder: phraseEmbedder(for: input))
+        let namer = OfflineNamer(keywordCount: keywordCount, embedder: phraseEmbedder(for: input))
         var strategy = LabelStrategy(namer: namer, grouper: CentroidGrouper(method: grouping))
         if llm.spec != nil || chatModel != nil {
             let run = try makeLLMLabeler(offline: namer)

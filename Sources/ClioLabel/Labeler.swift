@@ -11,8 +11,6 @@ public struct LabelOptions: Sendable {
     public var includeCentroids = false
     /// Write centroids in the `f32le:` string form.
     public var compactVectors = false
-    /// Keywords per cluster in descriptions and parent names.
-    public var keywordCount = 4
     /// Candidate key phrases handed to the namer per cluster (best by c-TF-IDF).
     public var candidatePhrases = 30
     public init() {}

@@ -140,6 +140,16 @@ import Testing
         }
     }
 
+    @Test func aGroupTheVoteLeftEmptyIsMadeUpBySplittingTheMostMixedGroup() {
+        // Group 0 holds two far-apart pairs, group 1 two near clusters; three groups are wanted.
+        let centres: [[Float]] = [[0, 0], [0, 0.1], [5, 5], [5, 5.1], [9, 0], [9, 0.05]]
+        let level = LevelClusters(labels: [], centres: centres, sizes: [1, 1, 1, 1, 1, 1])
+        let labels = CentroidGrouper.splitToCount([0, 0, 0, 0, 1, 1], level: level, k: 3)
+        #expect(CentroidGrouper.groupsInOrder(labels) == [[0, 1], [2, 3], [4, 5]])
+        // Enough groups already: nothing changes.
+        #expect(CentroidGrouper.splitToCount([0, 0, 1, 1, 2, 2], level: level, k: 3) == [0, 0, 1, 1, 2, 2])
+    }
+
     @Test func memberGroupingWithoutMembersFallsBackToWard() {
         let plain = level(members: false)
         #expect(CentroidGrouper(method: .members).group(plain, desired: 3, seed: 1)
