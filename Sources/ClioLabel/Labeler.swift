@@ -11,8 +11,8 @@ public struct LabelOptions: Sendable {
     public var includeCentroids = false
     /// Write centroids in the `f32le:` string form.
     public var compactVectors = false
-    /// Keywords per cluster in descriptions and parent names.
-    public var keywordCount = 4
+    /// Candidate key phrases handed to the namer per cluster (best by c-TF-IDF).
+    public var candidatePhrases = 30
     public init() {}
 }
 
@@ -48,7 +48,7 @@ public struct LabelStrategy: Sendable {
         self.counters = counters
     }
 
-    /// Names from the medoid and keywords, levels grouped by Ward's method, no audit.
+    /// Names from key phrases ranked by c-TF-IDF alone, levels grouped offline, no audit.
     public static var offline: LabelStrategy { LabelStrategy(namer: OfflineNamer(), grouper: CentroidGrouper()) }
 }
 
@@ -112,8 +112,12 @@ public enum Labeler {
         // Base clusters are L0-<cluster>; parents L<level>-<n>, numbered per level as they are made.
         var ids = clusterValues.map { "L0-\($0)" }
         var madePerLevel: [Int: Int] = [:]
-        var termCounts = baseMembers.map { input.termCounts($0) }
-        var keywords = KeywordRanker.top(termCounts, vocabulary: input.vocabulary, limit: options.keywordCount)
+        var phraseCounts = baseMembers.map { input.phraseCounts($0) }
+        let generic = input.phrasesBoundedByCommonWords((0..<baseCount).filter { shown[$0] }.map { phraseCounts[$0] })
+        func candidates(_ partition: [Int]) -> [[String]] {
+            Labeler.candidatePhrases(input: input, counts: partition.map { phraseCounts[$0] }, generic: generic, options: options)
+        }
+        var keywords = candidates(Array(0..<baseCount))
         let shownRecords = (0..<baseCount).filter { shown[$0] }.flatMap { baseMembers[$0] }
 
         func members(_ node: Int) -> [Int] {
@@ -122,19 +126,10 @@ public enum Labeler {
         func evidence(_ node: Int) -> ClusterEvidence {
             let info = nodes[node]
             let children = info.children.filter { shown[$0] }.sorted { (nodes[$0].size, $1) > (nodes[$1].size, $0) }
-            let pool = members(node)
-            let centre = centres[node]
-            let seed = options.hierarchy.seed ^ (0xC1D0_0000 &+ UInt64(node))
-            return ClusterEvidence(
-                id: ids[node], level: info.level, size: info.size, keywords: keywords[node], children: children.map { labels[$0]! },
-                nearest: { n in input.nearest(pool, to: centre, limit: n).map { input.summaries[$0] } },
-                sample: { n in
-                    var rng = SeededGenerator(seed: seed)
-                    return Labeler.sample(pool, count: n, rng: &rng).map { input.summaries[$0] }
-                },
-                contrast: { n in
-                    Labeler.nearestOutside(input: input, centre: centre, members: pool, pool: shownRecords, limit: n).map { input.summaries[$0] }
-                })
+            return Labeler.evidence(
+                input: input, id: ids[node], level: info.level, size: info.size, keywords: keywords[node], centre: centres[node],
+                children: children.map { labels[$0]! }, members: members(node), shownRecords: shownRecords,
+                seed: options.hierarchy.seed ^ (0xC1D0_0000 &+ UInt64(node)))
         }
         func audit(_ candidates: [Int]) throws {
             guard let auditor = strategy.auditor else { return }
@@ -158,7 +153,7 @@ public enum Labeler {
                 nodes[child].parent = index
                 let w = Float(nodes[child].size) / Float(max(size, 1))
                 for t in centre.indices { centre[t] += w * centres[child][t] }
-                counts.merge(termCounts[child], uniquingKeysWith: +)
+                counts.merge(phraseCounts[child], uniquingKeysWith: +)
             }
             nodes.append(Hierarchy.Node(level: level, children: children, parent: nil, size: size))
             ids.append("L\(level)-\(madePerLevel[level, default: 0])")
@@ -166,13 +161,13 @@ public enum Labeler {
             centres.append(centre)
             labels.append(nil)
             shown.append(true)
-            termCounts.append(counts)
+            phraseCounts.append(counts)
             keywords.append([])
             return index
         }
         func nameNew(_ made: [Int], partition: [Int]) throws {
-            // Keywords of the new parents against the whole partition the round made.
-            let ranked = KeywordRanker.top(partition.map { termCounts[$0] }, vocabulary: input.vocabulary, limit: options.keywordCount)
+            // Phrases of the new parents against the whole partition the round made.
+            let ranked = candidates(partition)
             let fresh = Set(made)
             for (position, node) in partition.enumerated() where fresh.contains(node) { keywords[node] = ranked[position] }
             let named = try strategy.namer.name(made.map { evidence($0) })
@@ -199,7 +194,10 @@ public enum Labeler {
             let level = rounds.count + 1
             var desired = isLast ? top : options.hierarchy.target(round: level, base: shownBaseCount)
             desired = max(1, min(desired, current.count - 1))
-            let clusters = LevelClusters(labels: current.map { labels[$0]! }, centres: current.map { centres[$0] }, sizes: current.map { nodes[$0].size })
+            let memberLists = current.map { members($0) }
+            let clusters = LevelClusters(
+                labels: current.map { labels[$0]! }, centres: current.map { centres[$0] }, sizes: current.map { nodes[$0].size },
+                members: { input.vectors(of: memberLists) })
             let seed = options.hierarchy.seed &+ UInt64(level)
             var groups = try strategy.grouper.group(clusters, desired: desired, seed: seed)
             if !isPartition(groups, of: current.count) || groups.count >= current.count || (isLast && groups.count > top) {
@@ -264,6 +262,29 @@ public enum Labeler {
         let hierarchy = Hierarchy(nodes: nodes, baseCount: baseCount, roots: roots, rounds: rounds)
         let table = NodeTable(input: input, hierarchy: hierarchy, ids: ids, baseMembers: baseMembers, baseCentroids: baseCentroids)
         return records(input: input, hierarchy: hierarchy, table: table, baseOf: baseOf, labels: labels, shown: shown, options: options)
+    }
+
+    /// What a namer is told about one cluster; `members` are its conversations (for a parent,
+    /// those of its shown children), `shownRecords` every conversation of a shown base cluster.
+    static func evidence(input: LabelInput, id: String, level: Int, size: Int, keywords: [String], centre: [Float],
+                         children: [ClusterLabel], members: [Int], shownRecords: [Int], seed: UInt64) -> ClusterEvidence {
+        ClusterEvidence(
+            id: id, level: level, size: size, keywords: keywords, centre: centre, children: children,
+            nearest: { n in input.nearest(members, to: centre, limit: n).map { input.summaries[$0] } },
+            sample: { n in
+                var rng = SeededGenerator(seed: seed)
+                return Labeler.sample(members, count: n, rng: &rng).map { input.summaries[$0] }
+            },
+            contrast: { n in
+                Labeler.nearestOutside(input: input, centre: centre, members: members, pool: shownRecords, limit: n).map { input.summaries[$0] }
+            })
+    }
+
+    /// The candidate phrases of each cluster of a partition (its phrase counts): c-TF-IDF against
+    /// the partition, without the `generic` phrases (bounded by words most base clusters use).
+    static func candidatePhrases(input: LabelInput, counts: [TermCounts], generic: [Bool], options: LabelOptions) -> [[String]] {
+        ClassTFIDF.top(counts, limit: options.candidatePhrases, excluded: generic, words: input.wordCount)
+            .map { $0.map { input.phraseText($0.term) } }
     }
 
     /// Whether `groups` cover `0 ..< count` exactly once each.

@@ -6,8 +6,11 @@ public struct ClusterEvidence: Sendable {
     public var id: String
     public var level: Int
     public var size: Int
-    /// The cluster's most distinctive words, most distinctive first.
+    /// The cluster's candidate key phrases (one to three words from its summaries), best by
+    /// c-TF-IDF against the other clusters of its level first, as most often written.
     public var keywords: [String]
+    /// The cluster's centre in the records' embedding space (the mean of its members' vectors).
+    public var centre: [Float]
     /// Labels of the children that are shown, largest first; empty at the base level.
     public var children: [ClusterLabel]
     /// Up to n summaries of members, nearest the centre first (the first is the medoid's); for
@@ -22,7 +25,7 @@ public struct ClusterEvidence: Sendable {
     /// it is set). Offline names are built only from phrases it admits.
     public var admits: @Sendable (_ phrase: String) -> Bool
 
-    public init(id: String, level: Int, size: Int, keywords: [String], children: [ClusterLabel],
+    public init(id: String, level: Int, size: Int, keywords: [String], centre: [Float] = [], children: [ClusterLabel],
                 nearest: @escaping @Sendable (Int) -> [String], sample: @escaping @Sendable (Int) -> [String] = { _ in [] },
                 contrast: @escaping @Sendable (Int) -> [String] = { _ in [] },
                 admits: @escaping @Sendable (String) -> Bool = { _ in true }) {
@@ -30,6 +33,7 @@ public struct ClusterEvidence: Sendable {
         self.level = level
         self.size = size
         self.keywords = keywords
+        self.centre = centre
         self.children = children
         self.nearest = nearest
         self.sample = sample
@@ -55,37 +59,95 @@ public protocol ClusterNamer: Sendable {
     func name(_ clusters: [ClusterEvidence]) throws -> [ClusterLabel]
 }
 
-/// Names clusters without a model: the medoid's summary, condensed, and TF-IDF keywords.
+/// Names clusters without a model, from key phrases: a cluster's candidates are its best
+/// one-to-three-word phrases by c-TF-IDF against the other clusters of its level (the loop's
+/// `keywords`); with an embedder in the records' space they are reordered by similarity to the
+/// cluster's centre with maximal marginal relevance (`PhraseRanking`). The name joins the best
+/// one or two phrases ("Cover letter · job application"); the description lists the first few
+/// and, at the base level, quotes the medoid's summary whole. Only phrases the privacy guard
+/// admits (`ClusterEvidence.admits`) are ever written.
 public struct OfflineNamer: ClusterNamer {
-    public init() {}
+    /// Phrases listed in a description.
+    public var keywordCount: Int
+    /// Embeds phrases in the records' space; nil ranks by c-TF-IDF alone.
+    public var embedder: PhraseEmbedder?
+    /// MMR's trade-off between relevance to the centre (0) and novelty against the phrases
+    /// already picked (1).
+    public var diversity: Float = 0.2
+    /// The most words a name of two phrases may have.
+    public static let maxNameWords = 6
 
-    public func name(_ clusters: [ClusterEvidence]) -> [ClusterLabel] {
-        clusters.map(name)
+    public init(keywordCount: Int = 4, embedder: PhraseEmbedder? = nil) {
+        self.keywordCount = keywordCount
+        self.embedder = embedder
     }
 
-    public func name(_ request: ClusterEvidence) -> ClusterLabel {
-        let about = request.keywords.isEmpty
-            ? "Conversations with no distinctive keywords."
-            : "Conversations about \(request.keywords.joined(separator: ", "))."
-        let medoid = request.nearest(1).first ?? ""
-        if request.level == 0 || request.children.isEmpty {
-            let name = OfflineNamer.condense(medoid, maxWords: 10)
-            return ClusterLabel(name: name.isEmpty ? "Unnamed cluster" : name, description: about)
+    public func name(_ clusters: [ClusterEvidence]) throws -> [ClusterLabel] {
+        let candidates = clusters.map { evidence in evidence.keywords.filter { evidence.admits($0) } }
+        guard let embedder else { return zip(clusters, candidates).map { label($0, ranked: $1) } }
+        // One embedder call per level: every distinct candidate once.
+        var unique: [String] = []
+        var seen = Set<String>()
+        for list in candidates { for phrase in list where seen.insert(phrase).inserted { unique.append(phrase) } }
+        var vectorOf: [String: [Float]] = [:]
+        for (phrase, vector) in zip(unique, try embedder.vectors(unique)) { vectorOf[phrase] = vector }
+        let level = clusters.count >= 3 ? PhraseRanking.meanDirection(clusters.map(\.centre)) : nil
+        return zip(clusters, candidates).map { evidence, list in
+            let ranked = PhraseRanking.order(list, vectors: list.map { vectorOf[$0] ?? [] }, centre: evidence.centre,
+                                             level: level, diversity: diversity)
+            return label(evidence, ranked: ranked)
         }
-        // A parent: the medoid's name plus the words that set it apart from its siblings.
-        // Up to three keywords the medoid's name lacks; the name gives up words to keep ten in all.
-        let full = OfflineNamer.condense(medoid, maxWords: 10)
-        let fullWords = Set(full.lowercased().split(separator: " ").map { String($0).trimmingPunctuation() })
-        let extra = request.keywords.filter { !fullWords.contains($0) }.prefix(3)
-        let core = OfflineNamer.condense(medoid, maxWords: 10 - extra.count)
-        var name = core.isEmpty ? "Unnamed group" : core
-        if !extra.isEmpty { name += " (\(extra.joined(separator: ", ")))" }
-        let largest = request.children[0].name
-        let others = request.children.count - 1
-        let includes = others == 0
-            ? " Includes \(largest)."
-            : " Includes \(largest) and \(others) other cluster\(others == 1 ? "" : "s")."
-        return ClusterLabel(name: name, description: about + includes)
+    }
+
+    /// One cluster's label from its phrases in final order.
+    func label(_ evidence: ClusterEvidence, ranked: [String]) -> ClusterLabel {
+        // A phrase whose every word is already listed ("prompts" after "prompt") adds nothing.
+        var shown: [String] = []
+        var listed = Set<String>()
+        for phrase in ranked where shown.count < keywordCount {
+            let stems = OfflineNamer.stems(phrase)
+            if !stems.isSubset(of: listed) {
+                shown.append(phrase)
+                listed.formUnion(stems)
+            }
+        }
+        var description = shown.isEmpty
+            ? "Conversations with no distinctive phrases."
+            : "Conversations about \(shown.joined(separator: ", "))."
+        let largest = evidence.children.first?.name
+        if let largest {
+            let others = evidence.children.count - 1
+            description += others == 0
+                ? " Includes \(largest)."
+                : " Includes \(largest) and \(others) other cluster\(others == 1 ? "" : "s")."
+        } else if let medoid = evidence.nearest(1).first.map(OfflineNamer.withoutTemplate), !medoid.isEmpty, evidence.admits(medoid) {
+            description += " For example: “\(medoid)”"
+        }
+        var name = OfflineNamer.name(from: ranked)
+        if name.isEmpty { name = largest.map { "\($0) and related" } ?? "Conversations without distinctive phrases" }
+        return ClusterLabel(name: name, description: description)
+    }
+
+    /// The best phrase, then the next one that shares no word with it (by `stems`), while the
+    /// two stay within `maxNameWords`; the first letter capitalised.
+    static func name(from ranked: [String]) -> String {
+        guard let first = ranked.first else { return "" }
+        let firstStems = stems(first)
+        let firstCount = first.split(separator: " ").count
+        var name = first
+        if let second = ranked.dropFirst().first(where: {
+            stems($0).isDisjoint(with: firstStems) && $0.split(separator: " ").count + firstCount <= maxNameWords
+        }) {
+            name += " · " + second
+        }
+        if let c = name.first { name = c.uppercased() + name.dropFirst() }
+        return name
+    }
+
+    /// A phrase's words, lowercased and cut to five letters, so that "prompt" and "prompts",
+    /// "email" and "emails" count as one word.
+    static func stems(_ phrase: String) -> Set<String> {
+        Set(phrase.lowercased().split(separator: " ").map { String($0.prefix(5)) })
     }
 
     /// Prefixes the summary templates put before the substance of a request.
@@ -103,55 +165,17 @@ public struct OfflineNamer: ClusterNamer {
         "the user is asking the assistant to",
     ]
 
-    /// Words a shortened name should not end on.
-    static let danglingWords: Set<String> = [
-        "a", "an", "the", "of", "to", "for", "and", "or", "in", "on", "with", "by", "at", "from", "as", "into",
-        "about", "their", "its", "his", "her", "that", "which", "is", "are", "be", "how", "what", "if", "but",
-    ]
-
-    /// A summary condensed to a name: template prefix removed, first sentence, at most
-    /// `maxWords` words, capitalised, without trailing punctuation or dangling small words.
-    public static func condense(_ summary: String, maxWords: Int) -> String {
+    /// A summary without its template prefix, whole otherwise, first letter capitalised.
+    public static func withoutTemplate(_ summary: String) -> String {
         var text = summary.trimmingCharactersInSet()
         let lower = text.lowercased()
         for prefix in prefixes where lower.hasPrefix(prefix) {
             text = String(text.dropFirst(prefix.count)).trimmingCharactersInSet()
             break
         }
-        // Extractive summaries open with a short lead-in ("help with:", "answer the question:")
-        // and quote text they could not rephrase; neither belongs in a name.
-        for _ in 0..<2 {
-            if let colon = text.firstIndex(of: ":"), text[..<colon].split(separator: " ").count <= 4 {
-                text = String(text[text.index(after: colon)...]).trimmingCharactersInSet()
-            }
-        }
-        let quotes: Set<Character> = ["\"", "'", "“", "”", "「", "」", "«", "»", " "]
-        while let c = text.first, quotes.contains(c) { text.removeFirst() }
-        while let c = text.last, quotes.contains(c) { text.removeLast() }
-        text = firstSentence(text)
-        var words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
-        if words.count > maxWords {
-            words = Array(words.prefix(maxWords))
-            while words.count > 1, let last = words.last,
-                  danglingWords.contains(last.lowercased().trimmingPunctuation()) {
-                words.removeLast()
-            }
-        }
-        var name = words.joined(separator: " ").trimmingPunctuation()
-        if let first = name.first { name = first.uppercased() + name.dropFirst() }
-        return name
+        if let first = text.first { text = first.uppercased() + text.dropFirst() }
+        return text
     }
-}
-
-/// The text up to the first ". " (a full stop followed by a space).
-func firstSentence(_ text: String) -> String {
-    var previous: Character = " "
-    for index in text.indices {
-        let c = text[index]
-        if c == " " && previous == "." { return String(text[..<text.index(before: index)]) }
-        previous = c
-    }
-    return text
 }
 
 extension String {
@@ -159,13 +183,6 @@ extension String {
         var s = Substring(self)
         while let c = s.first, c.isWhitespace { s = s.dropFirst() }
         while let c = s.last, c.isWhitespace { s = s.dropLast() }
-        return String(s)
-    }
-
-    /// Drops trailing punctuation (".", ",", ":" …) but keeps closing brackets and quotes that pair.
-    func trimmingPunctuation() -> String {
-        var s = Substring(self)
-        while let c = s.last, c.isPunctuation || c.isWhitespace, c != ")", c != "]", c != "\"" { s = s.dropLast() }
         return String(s)
     }
 }

@@ -323,12 +323,14 @@ extension Labeler {
         let newBases = (0..<baseCount).filter { order[$0] >= knownCount }
         let named = newBases.filter { shown[$0] }
         if !named.isEmpty {
-            let keywords = KeywordRanker.top(baseMembers.map { refiled.termCounts($0) }, vocabulary: input.vocabulary, limit: options.keywordCount)
+            let counts = baseMembers.map { refiled.phraseCounts($0) }
+            let generic = refiled.phrasesBoundedByCommonWords((0..<baseCount).filter { shown[$0] }.map { counts[$0] })
+            let keywords = Labeler.candidatePhrases(input: refiled, counts: counts, generic: generic, options: options)
             let shownRecords = (0..<baseCount).filter { shown[$0] }.flatMap { baseMembers[$0] }
             let evidence = named.map { b in
-                newClusterEvidence(
-                    input: refiled, id: table.ids[b], members: baseMembers[b], centre: table.centres[b], keywords: keywords[b],
-                    shownRecords: shownRecords, seed: options.hierarchy.seed ^ (0xC1D0_0000 &+ UInt64(b)))
+                Labeler.evidence(
+                    input: refiled, id: table.ids[b], level: 0, size: baseMembers[b].count, keywords: keywords[b], centre: table.centres[b],
+                    children: [], members: baseMembers[b], shownRecords: shownRecords, seed: options.hierarchy.seed ^ (0xC1D0_0000 &+ UInt64(b)))
             }
             for (b, label) in zip(named, try strategy.namer.name(evidence)) { labels[b] = label }
             if let auditor = strategy.auditor {
@@ -408,21 +410,6 @@ extension Labeler {
     }
 
     /// What a namer may know about a new base cluster: the loop's evidence for a base cluster.
-    static func newClusterEvidence(
-        input: LabelInput, id: String, members: [Int], centre: [Float], keywords: [String], shownRecords: [Int], seed: UInt64
-    ) -> ClusterEvidence {
-        ClusterEvidence(
-            id: id, level: 0, size: members.count, keywords: keywords, children: [],
-            nearest: { n in input.nearest(members, to: centre, limit: n).map { input.summaries[$0] } },
-            sample: { n in
-                var rng = SeededGenerator(seed: seed)
-                return Labeler.sample(members, count: n, rng: &rng).map { input.summaries[$0] }
-            },
-            contrast: { n in
-                Labeler.nearestOutside(input: input, centre: centre, members: members, pool: shownRecords, limit: n).map { input.summaries[$0] }
-            })
-    }
-
     static func median(_ values: [Int]) -> Int {
         guard !values.isEmpty else { return 0 }
         let sorted = values.sorted()
