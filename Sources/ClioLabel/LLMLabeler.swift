@@ -230,8 +230,12 @@ public final class LLMLabeler: ClusterNamer, LevelGrouper, ClusterAuditor, @unch
         let normalised = Dictionary(parents.enumerated().map { (AnswerCheck.normalise($1), $0) }, uniquingKeysWith: { a, _ in a })
         let nearest = Self.mostSimilar(vector, parentVectors)?.0 ?? 0
         let threshold = llm.matchThreshold
+        // A dry run's parents are stand-in names whose embeddings say nothing: spreading the
+        // children over them keeps the planned parents (and their renaming) in the count.
+        var spread = SeededGenerator(seed: seed ^ 0xD1B5_4A32_D192_ED03)
+        let rehearsed = Int(spread.next() % UInt64(max(parents.count, 1)))
         let question = LLMPrompts.assign(
-            child: child, parents: listed, fallback: nearest,
+            child: child, parents: listed, fallback: asker.ledger == nil ? nearest : rehearsed,
             match: { [self] name in
                 if let i = exact[name] { return (i, false) }
                 let key = AnswerCheck.normalise(name)
