@@ -182,6 +182,8 @@ extension NameLists {
         studente studentessa insegnante ingegnere nuovo nuova estudante professora engenheiro novo nova
         grüße grüßen gruß grüsse regards wishes saludos salutations saluti cumprimentos groeten groet
         god lord jesus diary sir madam santa
+        christmas easter halloween thanksgiving ramadan diwali hanukkah eid
+        me him her us them myself
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 
     /// Greetings that stand before a title: "Hola Sr. García", "Estimada Sra. López".

@@ -141,6 +141,9 @@ public struct PIIMasker: Sendable {
         case germanPreposition
         /// "50000 Euros", "2024 AD Rome": the words after a postcode must read as a place.
         case postcodeCity
+        /// "via Teams 3", "plaza USB 2": a lower-case street word is also an everyday word, so
+        /// the name after it must be written like one ("via Roma 12").
+        case streetFirst
     }
 
     /// `[ADDRESS]` for a street address, or nil when the pattern's check reads the match as
@@ -162,6 +165,10 @@ public struct PIIMasker: Sendable {
         switch check {
         case .none:
             return "[ADDRESS]"
+        case .streetFirst:
+            guard let type = words.first, type.first?.isLowercase == true else { return "[ADDRESS]" }
+            guard words.count > 1, let name = words.dropFirst().first(where: { $0.first?.isUppercase == true }) else { return nil }
+            return name.dropFirst().first?.isLowercase == true && !NameLists.everydayWords.contains(name.lowercased()) ? "[ADDRESS]" : nil
         case .english:
             return englishAddressReadsAsProse(words.dropFirst()) ? nil : "[ADDRESS]"
         case .germanPreposition:
@@ -294,6 +301,9 @@ public struct PIIMasker: Sendable {
                 PIIMasker.looksLikeChineseName(found) ? cjkName(found) : nil
             }
             s = PIIMasker.replace(Patterns.japaneseNameBeforeDesu, in: s, group: 1) { found in
+                PIIMasker.looksLikeJapaneseName(found) ? cjkName(found) : nil
+            }
+            s = PIIMasker.replace(Patterns.japaneseNameOpening, in: s, group: 1) { found in
                 PIIMasker.looksLikeJapaneseName(found) ? cjkName(found) : nil
             }
             s = PIIMasker.replace(Patterns.koreanNameBeforeCopula, in: s, group: 1) { found in
@@ -567,7 +577,7 @@ enum Patterns {
     static let unitWord = #"(?i:apt|apartment|apto|appt|appartement|flat|unit|suite|ste|room|rm|piso|planta|puerta|pta|escalera|esc|depto|dpto|departamento|étage|etage|bât|bâtiment|batiment|escalier|wohnung|whg|interno|int|scala|piano|andar|bloco|sala|casa|kv|кв|корп)\.?"#
     static let unitCode = #"#?[ \t]?(?:[A-Za-z]?\d{1,4}[A-Za-z]?|[A-Z])(?![\p{L}\p{N}])"#
     /// A Spanish or Portuguese floor and door: "2º", "3º B", "4ª izq.", "5º andar".
-    static let floorForm = #"\d{1,2}[ \t]?[ºª°](?:[ \t]?[A-Z](?![\p{L}]))?(?:[ \t]?(?i:izq|izda|dcha|dra|izquierda|derecha|andar|piso|planta)\.?)?"#
+    static let floorForm = #"\d{1,2}[ \t]?[ºª°](?:[ \t]?[A-Z](?![\p{L}]))?(?:[ \t]?(?i:izq|izda|dcha|dra|izquierda|derecha|esq|dto|dir|andar|piso|planta)\.?)?"#
     /// Postcodes of the languages the summarizer reads: 5 digits (ES, FR, DE, IT, US), 5-3 (BR),
     /// 4-3 (PT), 4 + two letters (NL), 4 (AT, CH, BE), 3-4 (JP), 6 (CN, RU).
     static let postcode = #"(?:\d{5}(?:-\d{3,4})?|\d{4}-\d{3}|\d{4}(?:[ \t]?[A-Z]{2}(?![\p{L}]))?|\d{3}-\d{4}|\d{6})(?![\p{N}])"#
@@ -575,14 +585,17 @@ enum Patterns {
     static let stateZip = #"[A-Z]{2,3}[ \t]+\d{4,5}(?:-\d{4})?(?![\p{N}])"#
     static let city = #"\p{Lu}\p{Ll}[\p{L}\p{M}'’\-]*(?![\p{N}])(?:[ \t]+(?:(?:am|an|der|de|del|da|do|sur|en|la|le|upon|on)[ \t]+)?\p{Lu}[\p{L}\p{M}'’\-]+(?![\p{N}])){0,2}"#
     /// What may follow a street address: a unit, a floor, a postcode and city, a UK postcode, a
-    /// US or Australian state and postcode, or ", City" with an optional postcode (up to four of
-    /// them: ", Apt 5D, Portland, OR 97201", " - apto 81", ", Auckland 1010").
+    /// US or Australian state and postcode, "#4", or ", City" with an optional postcode (up to four
+    /// of them: ", Apt 5D, Portland, OR 97201", " - apto 81", ", Auckland 1010").
     static let placeTail = "(?:(?:,[ \\t]*|[ \\t]+(?:[-–][ \\t]+)?)(?:" + unitWord + "[ \\t]?" + unitCode + "|" + floorForm + "|" + postcode
-        + "[ \\t]+" + city + "|" + ukPostcode + "|" + stateZip + ")|,[ \\t]*" + city + "(?:[ \\t]+" + postcode + ")?){0,4}"
-    /// Not a quantity: "Heimweg 20 Minuten" is a way home.
-    static let notQuantity = #"(?![ \t]*(?i:minuten|min|mins|minutes|stunden|std|hours|km|kilometer|meter|m|tage|jahre|mal|euro|eur|€|%)(?![\p{L}]))(?![\p{N}]|[.,]\d)"#
+        + "[ \\t]+" + city + "|" + ukPostcode + "|" + stateZip + "|#[ \\t]?\\d{1,5}[A-Za-z]?(?![\\p{L}\\p{N}]))|,[ \\t]*" + city + "(?:[ \\t]+" + postcode + ")?){0,4}"
+    /// Not a quantity: "Heimweg 20 Minuten" is a way home, "via Teams 3 times" a way of meeting.
+    static let notQuantity = #"(?![ \t]*(?i:minuten|min|mins|minutes|stunden|std|hours|km|kilometer|meter|m|tage|jahre|mal|euro|eur|€|%|times|days|weeks|months|years|people|veces|minutos|horas|días|dias|años|anos|vezes|volte|minuti|ore|giorni|anni|fois|jours|ans)(?![\p{L}]))(?![\p{N}]|[.,]\d)"#
     static let numberFirstTypes = #"(?:(?i:calle|avenida|avda\.|paseo|plaza|pza\.|camino|carretera|ctra\.|ronda|travesía|rambla|glorieta|rua|travessa|praça|alameda|estrada|largo|viale|piazza|piazzale|corso|vicolo|strada|rue|avenue|av\.|boulevard|bd|place|allée|impasse|chemin|quai|route|cours|square|passage|faubourg)[ \t]+|(?i:c/)[ \t]*)"#
-    static let typeFirstTypes = #"(?:(?:[Cc]alle|[Aa]venida|Avda\.?|Av\.|Avd\.|Paseo|Plaza|Pza\.|Camino|Carretera|Ctra\.|Ronda|Travesía|Rambla|Glorieta|[Rr]ua|Travessa|Praça|Largo|Alameda|Estrada|Via|Viale|V\.le|Piazza|P\.zza|Piazzale|Corso|C\.so|Vicolo|Strada|Lungomare)[ \t]+|C/[ \t]*)"#
+    /// Street words before the name; Spanish, Portuguese and Italian write them in lower case
+    /// mid-sentence ("abito in via Roma 12"), so both cases count (`classifyAddress` turns away
+    /// "via Teams 3"-like English).
+    static let typeFirstTypes = #"(?:(?:[Cc]alle|[Aa]venida|Avda\.?|Av\.|Avd\.|[Pp]aseo|[Pp]laza|Pza\.|[Cc]amino|[Cc]arretera|Ctra\.|[Rr]onda|[Tt]ravesía|[Rr]ambla|[Gg]lorieta|[Rr]ua|[Tt]ravessa|[Pp]raça|[Ll]argo|[Aa]lameda|[Ee]strada|[Vv]ia|[Vv]iale|V\.le|[Pp]iazza|P\.zza|[Pp]iazzale|[Cc]orso|C\.so|[Vv]icolo|[Ss]trada|[Ll]ungomare)[ \t]+|C/[ \t]*)"#
     static let germanSuffixes = #"(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|chaussee|straat|laan|plein|gracht|kade|singel|dijk|steeg|-(?:Straße|Strasse|Str\.|Allee|Weg|Platz|Gasse|Ring|Damm|Ufer))"#
     /// Byte strings one of which a text with a German or Dutch compound street name holds.
     static let germanSuffixNeedles = [
@@ -639,14 +652,16 @@ enum Patterns {
             + cjkUnits, needs: .nonASCII),
         AddressPattern(#"\p{Han}{1,8}(?:小区|花园|公寓|大厦|新村|家园)[ \t]*\d{1,4}[ \t]*(?:号楼|栋|幢|座|号)"# + cjkUnits, needs: .nonASCII),
         AddressPattern(#"邮编[:：]?[ \t]*\d{6}"#, needs: .nonASCII),
-        // Korean: "서울특별시 강남구 테헤란로 123".
+        // Korean: "서울특별시 강남구 테헤란로 123", "강남구 역삼동 123-45".
+        AddressPattern(#"(?:\p{Hangul}{1,6}(?:특별시|광역시|시|도)[ \t]+)?\p{Hangul}{1,6}(?:구|군)[ \t]+\p{Hangul}{1,6}(?:동|읍|면|리)[ \t]*\d{1,4}(?:-\d{1,4})?"#,
+            needs: .nonASCII),
         AddressPattern(#"(?:\p{Hangul}{1,6}(?:특별시|광역시|시|도)[ \t]+)?\p{Hangul}{1,6}(?:구|군)[ \t]+\p{Hangul}{1,10}(?:로|길)[ \t]*\d{1,4}(?:번길[ \t]*\d{1,4})?(?:-\d{1,4})?"#,
             needs: .nonASCII),
         // Number first: "12 rue de la Paix", "62 Calle Mayor", "12 bis, avenue Foch". ("2 via PayPal" is prose.)
         AddressPattern(#"(?<![\p{L}\p{N}])"# + houseNumber + #",?[ \t]+"# + numberFirstTypes + streetWords + placeTail),
         // Type first: "Calle Mayor 12", "Via Roma, 7", "Rua das Flores, nº 150", "C/ Mayor 3, 2º B".
         AddressPattern(#"(?<![\p{L}])"# + typeFirstTypes + streetWords
-            + #",?[ \t]+(?:(?i:n[º°o]\.?|n\.º|núm\.?|num\.?|nr\.?)[ \t]*|#[ \t]*)?"# + houseNumber + #"(?![\p{N}]|[.,]\d)"# + placeTail),
+            + #",?[ \t]+(?:(?i:n[º°o]\.?|n\.º|núm\.?|num\.?|nr\.?)[ \t]*|#[ \t]*)?"# + houseNumber + notQuantity + placeTail, .streetFirst),
         // Grid addresses (Colombia and others): "Calle 72 # 10-34", "Carrera 7 No. 45-12".
         AddressPattern(#"(?<![\p{L}])(?:[Cc]alle|[Cc]arrera|Cra\.?|Kr\.?|Cl\.?|[Aa]venida|Av\.|[Dd]iagonal|[Tt]ransversal|Tv\.?|Dg\.?)[ \t]*\d{1,3}[A-Z]?(?:[ \t]+(?:[Bb]is|[Ss]ur|[Nn]orte|[Ee]ste))?[ \t]*(?:#|[Nn][oº°]\.?)[ \t]*\d{1,3}[A-Z]?[ \t]*[-–][ \t]*\d{1,3}"#
             + placeTail),
@@ -697,7 +712,7 @@ enum Patterns {
         "my name is", "my name's", "my full name is", "me llamo", "mi nombre es", "je m'appelle",
         "je m’appelle", "mon nom est", "ich heiße", "ich heisse", "mein name ist", "mi chiamo",
         "il mio nome è", "meu nome é", "me chamo", "chamo-me", "mijn naam is", "ik heet",
-        "меня зовут",
+        "меня зовут", "the name's", "je me nomme",
     ]
 
     /// Cues that also introduce other words ("I'm Happy", "Hi Team").
@@ -708,7 +723,7 @@ enum Patterns {
         "hi", "hello", "hey", "hola", "bonjour", "salut",
         "hallo", "ciao", "olá", "oi", "querido", "querida",
         "cher", "chère", "liebe", "lieber", "caro", "cara",
-        "beste",
+        "beste", "ich bin der", "ich bin die",
     ]
 
     /// "my", "mi", "mon", "mein", … before a relation.
@@ -771,6 +786,7 @@ enum Patterns {
         "muito obrigada", "atenciosamente", "abraços", "abraço", "beijos", "cumprimentos",
         "met vriendelijke groet", "met vriendelijke groeten", "groeten", "groetjes", "hartelijke groet", "bedankt",
         "dank je", "dank u",
+        "yours faithfully", "bye", "ciao", "tschüss", "adiós", "hasta luego", "talk soon", "see you",
     ]
 
     static let nameWord = #"\p{Lu}[\p{L}\p{M}'’\-]*[\p{L}\p{M}]"#
@@ -792,11 +808,13 @@ enum Patterns {
     static let nameAfterWeakCue = make(
         #"(?i:\b"# + anyOf(weakCues) + #"\b[,:]?[ \t]+)"#
             + nameWords)
-    /// "This is Kwame Okafor from …", "Hi, this is Ann.": the name ends the clause or is followed
-    /// by a word that continues an introduction, so "This is Python code" stays.
+    /// "This is Kwame Okafor from …", "Hi, this is Ann.", "Hi, it's Ann here" ("it's" only opening a
+    /// sentence or after a greeting: "it's Delta" is a brand): the name ends the clause or is
+    /// followed by a word that continues an introduction, so "This is Python code" stays.
     static let nameAfterThisIs = make(
-        #"(?i:\bthis is)[ \t]+"# + nameWords
-            + #"(?=[ \t]*(?:[,.!?;:)]|$|\n)|[ \t]+(?i:from|and|here|writing|speaking|again|with|at|of|in|on|by|calling)\b)"#)
+        #"(?:(?i:\bthis is)|(?:^|(?<=[.!?\n][ \t])|(?<=[.!?])|(?<=(?i:hi|hello|hey)[,!]?[ \t]))(?i:it's|it’s|it is))[ \t]+"# + nameWords
+            + #"(?=[ \t]*(?:[,.!?;:)]|$|\n)|[ \t]+(?i:from|and|here|writing|speaking|again|with|at|of|in|on|by|calling)\b)"#,
+        [.anchorsMatchLines])
     /// Sign-offs (at the start of a line or sentence, or with the name ending the text: see
     /// `maskNames`). After "Thanks!" or "Danke." the next capitalised word usually starts a
     /// sentence ("Danke! Kannst du…"), so there the name must stand alone on its line; after
@@ -810,7 +828,7 @@ enum Patterns {
     static let nameLine = make(#"^[ \t]*"# + nameWords + #"[ \t]*[.!]?[ \t]*$"#, [.anchorsMatchLines])
     /// A line that starts with a sign-off, whatever follows it: "Thanks for any help you can give,".
     static let signOffLine = make(
-        #"^[ \t]*(?i:(?:many |kind |best |warm |warmest |with )?(?:thanks|thank you|thx|regards|best|cheers|sincerely|yours|respectfully|warmly|love|take care|all the best|saludos|un saludo|gracias|atentamente|abrazos?|besos|cordialement|amicalement|merci|bises|bien à vous|grüße|gruß|danke|viele grüße|liebe grüße|beste grüße|mit freundlichen grüßen|cordiali saluti|saluti|grazie|un saluto|obrigad[oa]|atenciosamente|abraços?|beijos|cumprimentos|groeten|groetjes|met vriendelijke groet(?:en)?|bedankt))\b[^\n]{0,80}$"#)
+        #"^[ \t]*(?i:(?:many |kind |best |warm |warmest |with )?(?:thanks|thank you|thx|regards|best|cheers|sincerely|yours|respectfully|warmly|love|take care|all the best|bye|ciao|tschüss|adiós|hasta luego|talk soon|see you|à plus|saludos|un saludo|gracias|atentamente|abrazos?|besos|cordialement|amicalement|merci|bises|bien à vous|grüße|gruß|danke|viele grüße|liebe grüße|beste grüße|mit freundlichen grüßen|cordiali saluti|saluti|grazie|un saluto|obrigad[oa]|atenciosamente|abraços?|beijos|cumprimentos|groeten|groetjes|met vriendelijke groet(?:en)?|bedankt))\b[^\n]{0,80}$"#)
     /// "— Kwame Okafor", "- Kwame" or "Thanks! -- Kwame" ending a line; group 1 is the name.
     static let dashSignOff = make(#"(?:^[ \t]*|(?<=[.!?,][ \t])|(?<=[.!?,]))(?:—|–|--|-)[ \t]*"# + nameWords + #"[ \t]*[.!]?[ \t]*$"#, [.anchorsMatchLines])
     static let nameAfterTitle = make(
@@ -830,9 +848,10 @@ enum Patterns {
     static let titleWord = #"\p{Lu}\p{Ll}[\p{L}\p{M}'’\-]*"#
 
     /// Names after a self-introduction in Chinese, Japanese or Korean; "私は…" alone is too
-    /// often followed by a noun ("私は学生です") to count as a cue.
+    /// often followed by a noun ("私は学生です") to count as a cue. Chinese has no spaces, so the
+    /// name stops at a function character ("叫我小王就好" is 小王).
     static let cjkName = make(
-        #"(?:我叫|我的名字是|我的名字叫|私の名前は|名前は|제 이름은)[ \t]*(\p{Han}{2,4}|\p{Katakana}[\p{Katakana}ー・]{1,12}|\p{Hangul}{2,4})"#)
+        #"(?:我叫|叫我|我的名字是|我的名字叫|私の名前は|名前は|제 이름은)[ \t]*([\p{Han}-[就的了吧是和在请我你他她也都很想要会能]]{2,4}|\p{Katakana}[\p{Katakana}ー・]{1,12}|\p{Hangul}{2,4})"#)
     /// A Latin-script name in CJK text: "我是Anna Berg。", "Anna Bergです。".
     static let latinNameInCJK = make(
         #"(?:我是|我叫|我的名字是|私は|僕は|名前は|저는|제 이름은)[ \t]*"# + nameWords + "|" + nameWords + #"[ \t]*(?=です|と申します|と言います|입니다|이에요)"#)
@@ -844,6 +863,10 @@ enum Patterns {
     /// "私は小松健太です。": what stands between 私は and です is judged by `looksLikeJapaneseName`.
     static let japaneseNameBeforeDesu = make(
         #"(?:私は|僕は|わたしは|俺は|自分は)[ \t]*(\p{Han}{1,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=です|と申します|といいます|と言います|でございます)"#)
+    /// "はじめまして、山田です。": a name and です opening the text or after a greeting; judged
+    /// by `looksLikeJapaneseName` ("元気です。" stays).
+    static let japaneseNameOpening = make(
+        #"(?:^|(?:はじめまして|初めまして|こんにちは|こんばんは|おはようございます)[、。,!！]?[ \t]*)(\p{Han}{2,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=です[。、！!\s]|です$)"#)
     static let cjkNameBeforeCue = make(#"(\p{Han}{1,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=と申します|と言います)"#)
     /// "저는 김민수입니다": two to four syllables that start with a common surname.
     static let koreanNameBeforeCopula = make(

@@ -233,6 +233,8 @@ func addressesWithTheNumberBeforeTheStreetAreMasked(input: String, expected: Str
     ("Moro na Rua Oscar Freire, 379 - apto 81, São Paulo.", "Moro na [ADDRESS]."),
     ("Rua Augusta 274, 1100-053 Lisboa", "[ADDRESS]"),
     ("Abito in Via Nazionale 194, 00184 Roma.", "Abito in [ADDRESS]."),
+    ("abito in via Roma 12, Milano.", "abito in [ADDRESS]."),
+    ("vivo en la calle Mayor 62, Madrid.", "vivo en la [ADDRESS]."),
     ("Il mio indirizzo è Piazza del Duomo 1, 20122 Milano.", "Il mio indirizzo è [ADDRESS]."),
     ("Abito in Corso Vittorio Emanuele II 21, 10121 Torino.", "Abito in [ADDRESS]."),
     ("Wir wohnen in der Karl-Marx-Allee 90, 10243 Berlin.", "Wir wohnen in der [ADDRESS]."),
@@ -255,6 +257,7 @@ func addressesWithTheNumberAfterTheStreetAreMasked(input: String, expected: Stri
     ("〒150-0041 東京都渋谷区神南1-2-3に住んでいます。", "[ADDRESS]に住んでいます。"),
     ("大阪府大阪市中央区難波５丁目１－６０", "[ADDRESS]"),
     ("서울특별시 강남구 테헤란로 152", "[ADDRESS]"),
+    ("서울시 강남구 역삼동 123-45", "[ADDRESS]"),
 ])
 func chineseJapaneseAndKoreanAddressesAreMasked(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
@@ -266,6 +269,8 @@ func chineseJapaneseAndKoreanAddressesAreMasked(input: String, expected: String)
     ("Send it to Unit 12, 45 Harbour Road, Auckland 1010.", "Send it to [ADDRESS]."),
     ("42 Wallaby Way, Sydney NSW 2000", "[ADDRESS]"),
     ("My office: 350 Fifth Avenue, Suite 300, New York, NY 10118", "My office: [ADDRESS]"),
+    ("123 Main St #4, Springfield", "[ADDRESS]"),
+    ("Rua Augusta, 100, 2º Esq., Lisboa", "[ADDRESS]"),
     ("I'm in Apt 12 on the top floor.", "I'm in [ADDRESS] on the top floor."),
     ("Vivo en el piso 3 del edificio.", "Vivo en el [ADDRESS] del edificio."),
     ("Le colis va au 75011 Paris.", "Le colis va au [ADDRESS]."),
@@ -297,6 +302,8 @@ func unitsAndPostcodesAreMasked(input: String, expected: String) {
     "私は30歳です。",
     "亚太地区1-2月的销售额。",
     "Take 2 place cards and 4 cups.",
+    "We met via Teams 3 times.",
+    "Ho comprato via Amazon 3 libri.",
 ])
 func numbersThatAreNotAddressesAreKept(input: String) {
     #expect(masker.mask(input) == input)
@@ -311,6 +318,8 @@ func numbersThatAreNotAddressesAreKept(input: String) {
     ("Name: Ayodele Balogun", "Name: [NAME]"),
     ("Sent from my phone. Ngozi here.", "Sent from my phone. [NAME] here."),
     ("Obiageli speaking, I have a question.", "[NAME] speaking, I have a question."),
+    ("Hi, it's Kwesi here.", "Hi, it's [NAME] here."),
+    ("The name's Adebayo.", "The name's [NAME]."),
 ])
 func englishSelfIntroductionsAreMasked(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
@@ -337,6 +346,7 @@ func frenchSelfIntroductionsAreMasked(input: String, expected: String) {
 @Test(arguments: [
     ("Ich heiße Dörte Ostermann-Kühl.", "Ich heiße [NAME]."),
     ("Hallo, ich bin Friedrich von Hohenberg.", "Hallo, ich bin [NAME]."),
+    ("Ich bin die Ottilie und brauche Hilfe.", "Ich bin die [NAME] und brauche Hilfe."),
 ])
 func germanSelfIntroductionsAreMasked(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
@@ -373,6 +383,8 @@ func dutchSelfIntroductionsWithParticlesAreMasked(input: String, expected: Strin
     ("私は佐々木小次郎です。", "私は[NAME]です。"),
     ("私は高村です。よろしく。", "私は[NAME]です。よろしく。"),
     ("はじめまして、藤井と申します。", "はじめまして、[NAME]と申します。"),
+    ("はじめまして、高村です。よろしくお願いします。", "はじめまして、[NAME]です。よろしくお願いします。"),
+    ("叫我小欧就好。", "叫我[NAME]就好。"),
     ("저는 김민수입니다.", "저는 [NAME]입니다."),
 ])
 func chineseJapaneseAndKoreanSelfIntroductionsAreMasked(input: String, expected: String) {
@@ -389,6 +401,7 @@ func chineseJapaneseAndKoreanSelfIntroductionsAreMasked(input: String, expected:
     ("Liebe Grüße,\nHedwig", "Liebe Grüße,\n[NAME]"),
     ("Cordiali saluti,\nOttavio Benedetti", "Cordiali saluti,\n[NAME]"),
     ("Abraço,\nCaetano", "Abraço,\n[NAME]"),
+    ("Ciao,\nGiuliana", "Ciao,\n[NAME]"),
     ("Met vriendelijke groet,\nWillemijn de Boer", "Met vriendelijke groet,\n[NAME]"),
     ("Is this right?\n\n— Babajide", "Is this right?\n\n— [NAME]"),
     ("Thanks! - Priyanka", "Thanks! - [NAME]"),
@@ -424,6 +437,9 @@ func signOffsInEachLanguageAreMasked(input: String, expected: String) {
     "I Do - Therefore I Am Vs. I Am Therefore I Do",
     "Dear God, help me pass.",
     "Politically speaking, no.",
+    "It's Christmas and I need gift ideas.",
+    "It is Me again.",
+    "元気です。",
     "- Flour\n- Sugar\n- Eggs",
     "Country – Ireland\nNext line",
     "name: Tipo\nvalue: Líder",
