@@ -101,12 +101,22 @@ enum NameLists {
         un una el la los las yo je tu il elle nous vous ich du er sie wir es der die das ein eine io lui
         lei noi voi eu ele ela nós ik jij hij zij wij het een de
         bien merci gracias danke grazie obrigado bedankt
-        name names address email phone company mr mrs ms mx miss dr prof sir madam sr sra srta jr mme mlle herr
-        frau monsieur madame signor signora dott dhr mevr estimado estimada
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 }
 
 extension NameLists {
+    /// Words of forms and titles that stand next to names without being one ("Name: Ms. Lee",
+    /// "Dear Sr. García"); kept apart from `notNames`, which also decides what the summarizer
+    /// lower-cases.
+    static let formWords: Set<String> = Set(
+        """
+        name names address email phone company mr mrs ms mx miss dr prof sir madam sr sra srta jr mme mlle herr
+        frau monsieur madame signor signora dott dhr mevr estimado estimada
+        """.split(whereSeparator: \.isWhitespace).map(String.init))
+
+    /// True for a word that is never a name: `notNames` or `formWords`.
+    static func isNoName(_ key: String) -> Bool { notNames.contains(key) || formWords.contains(key) }
+
     /// Small words inside a name: "Joris van der Berg", "Beatriz de Magalhães", "Ana y Luis".
     static let nameParticles: Set<String> = [
         "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "van", "von", "der", "den", "ter", "ten",
@@ -120,7 +130,7 @@ extension NameLists {
     static func isEverydayWord(_ word: Substring) -> Bool {
         var key = word.lowercased()
         if key.hasSuffix("'s") || key.hasSuffix("’s") { key = String(key.dropLast(2)) }
-        if everydayWords.contains(key) || notNames.contains(key) { return true }
+        if everydayWords.contains(key) || isNoName(key) { return true }
         if let head = key.split(separator: "-").first, head.count < key.count, everydayWords.contains(String(head)) { return true }
         if firstNames.contains(key) || surnames.contains(key) { return false }
         let ascii = key.allSatisfy { $0.isASCII }

@@ -342,7 +342,7 @@ public struct PIIMasker: Sendable {
                 nameCount += 1
                 continue
             }
-            if NameLists.notNames.contains(key) { break }
+            if NameLists.isNoName(key) { break }
             nameCount += 1
             // "Prof. Shai Arogeti's Robotics Lab": a possessive ends the name.
             if key.hasSuffix("'s") || key.hasSuffix("’s") { break }
@@ -378,7 +378,7 @@ public struct PIIMasker: Sendable {
         guard before.count >= 2, ["Sr.", "Sra.", "Srta."].contains(before[before.count - 1]) else { return false }
         let previous = before[before.count - 2]
         let key = previous.lowercased().trimmingCharacters(in: .punctuationCharacters)
-        return previous.first?.isUppercase == true && !NameLists.notNames.contains(key) && !NameLists.greetings.contains(key)
+        return previous.first?.isUppercase == true && !NameLists.isNoName(key) && !NameLists.greetings.contains(key)
     }
 
     /// True when the line around `range` capitalises two or more small words inside sentences
@@ -389,7 +389,9 @@ public struct PIIMasker: Sendable {
         var previous: Character = "."
         for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
             let bare = word.trimmingCharacters(in: .punctuationCharacters)
-            if let first = bare.first, first.isUppercase, !".!?:;\"“(-–—".contains(previous),
+            // A quotation or a bracket starts its own sentence: 'about "The Code"'.
+            let opensQuote = word.first.map { "\"“‘'(«[".contains($0) } ?? false
+            if let first = bare.first, first.isUppercase, !opensQuote, !".!?:;\"“(-–—".contains(previous),
                 titleSmallWords.contains(bare.lowercased())
             {
                 count += 1
@@ -465,16 +467,16 @@ public struct PIIMasker: Sendable {
             var key = word.lowercased()
             // "Anna's" is Anna.
             if key.hasSuffix("'s") || key.hasSuffix("’s") { key = String(key.dropLast(2)) }
-            if NameLists.notNames.contains(key) { continue }
+            if NameLists.isNoName(key) { continue }
             if i > 0 && adjacent(i - 1, i) && NameLists.placePrefixes.contains(words[i - 1].lowercased()) { continue }
             if NameLists.firstNames.contains(key) {
                 isName[i] = true
-                if i + 1 < words.count && adjacent(i, i + 1) && !NameLists.notNames.contains(words[i + 1].lowercased()) {
+                if i + 1 < words.count && adjacent(i, i + 1) && !NameLists.isNoName(words[i + 1].lowercased()) {
                     isName[i + 1] = true
                 }
             } else if NameLists.surnames.contains(key) {
                 isName[i] = true
-                if i > 0 && adjacent(i - 1, i) && !NameLists.notNames.contains(words[i - 1].lowercased()) {
+                if i > 0 && adjacent(i - 1, i) && !NameLists.isNoName(words[i - 1].lowercased()) {
                     isName[i - 1] = true
                 }
             } else if learned.contains(key) {
@@ -583,7 +585,7 @@ enum Patterns {
     static let postcode = #"(?:\d{5}(?:-\d{3,4})?|\d{4}-\d{3}|\d{4}(?:[ \t]?[A-Z]{2}(?![\p{L}]))?|\d{3}-\d{4}|\d{6})(?![\p{N}])"#
     static let ukPostcode = #"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}(?![\p{L}\p{N}])"#
     static let stateZip = #"[A-Z]{2,3}[ \t]+\d{4,5}(?:-\d{4})?(?![\p{N}])"#
-    static let city = #"\p{Lu}\p{Ll}[\p{L}\p{M}'’\-]*(?![\p{N}])(?:[ \t]+(?:(?:am|an|der|de|del|da|do|sur|en|la|le|upon|on)[ \t]+)?\p{Lu}[\p{L}\p{M}'’\-]+(?![\p{N}])){0,2}"#
+    static let city = #"\p{Lu}[\p{L}\p{M}'’\-]+(?![\p{N}])(?:[ \t]+(?:(?:am|an|der|de|del|da|do|sur|en|la|le|upon|on)[ \t]+)?\p{Lu}[\p{L}\p{M}'’\-]+(?![\p{N}])){0,2}"#
     /// What may follow a street address: a unit, a floor, a postcode and city, a UK postcode, a
     /// US or Australian state and postcode, "#4", or ", City" with an optional postcode (up to four
     /// of them: ", Apt 5D, Portland, OR 97201", " - apto 81", ", Auckland 1010").

@@ -316,6 +316,7 @@ func numbersThatAreNotAddressesAreKept(input: String) {
     ("I am Rahul Venkataraman, a data scientist.", "I am [NAME], a data scientist."),
     ("My name's Tomasz Wróblewski.", "My name's [NAME]."),
     ("Name: Ayodele Balogun", "Name: [NAME]"),
+    ("Hello Damilola, this is about \"The Code Concierge\" and \"The Plan\".", "Hello [NAME], this is about \"The Code Concierge\" and \"The Plan\"."),
     ("Sent from my phone. Ngozi here.", "Sent from my phone. [NAME] here."),
     ("Obiageli speaking, I have a question.", "[NAME] speaking, I have a question."),
     ("Hi, it's Kwesi here.", "Hi, it's [NAME] here."),
