@@ -4,7 +4,7 @@
 #
 #   scripts/eval.sh [--count N] [--seed S] [--model PROVIDER:MODEL] [--base-url URL]
 #                   [--embed-model NAME] [-k N] [--top N] [--out DIR] [--bin DIR] [--sabotage shuffle-clusters]
-#                   [--use-cache] [--check] [--min-ari X] [--min-accuracy X] [--max-name-leak X]
+#                   [--use-cache] [--check] [--min-ari X] [--min-accuracy X] [--max-name-leak X] [--max-address-leak X]
 #
 # Defaults: --count 3000, the offline pipeline (extractive summaries, clio-embed's default model),
 # k = the number of true subtopics (62; -k default leaves k to clio-cluster's --per-cluster),
@@ -32,7 +32,7 @@ while [[ $# -gt 0 ]]; do
         --sabotage) sabotage="$2"; shift 2 ;;
         --check) check="--check"; shift ;;
         --use-cache) use_cache=1; shift ;;
-        --min-ari|--min-accuracy|--max-name-leak) thresholds+=("$1" "$2"); shift 2 ;;
+        --min-ari|--min-accuracy|--max-name-leak|--max-address-leak) thresholds+=("$1" "$2"); shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "eval.sh: error: unknown option '$1' (see --help)" >&2; exit 64 ;;
     esac

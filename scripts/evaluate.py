@@ -29,8 +29,10 @@ import struct
 import sys
 
 KINDS = ["name", "email", "phone", "address", "id"]
-# Details whose leak fails --check outright; names get a small tolerance (--max-name-leak).
+# Details whose leak fails --check outright; names and addresses get a small tolerance
+# (--max-name-leak, --max-address-leak: shares of the planted ones).
 STRICT_KINDS = ["email", "phone", "id"]
+PLURAL = {"name": "names", "address": "addresses"}
 
 
 # ---------------------------------------------------------------- clustering metrics
@@ -125,7 +127,7 @@ def word_pattern(s):
 class Planted:
     """One planted detail with the forms that count as a leak of it."""
 
-    def __init__(self, kind, value):
+    def __init__(self, kind, value, core=None):
         self.kind, self.value = kind, value
         self.exact = value.casefold()
         self.partial_patterns, self.partial_digits = [], None
@@ -140,6 +142,10 @@ class Planted:
         elif kind == "id":
             d = re.sub(r"[^0-9]", "", value)
             self.partial_digits = d if len(d) >= 6 else None
+        elif kind == "address" and core:
+            # The generator names the identifying parts (street and number, a full UK postcode).
+            for part in core:
+                self.partial_patterns.append(re.compile(re.escape(part.casefold())))
         elif kind == "address":
             head = value.split(",")[0].strip()
             if CJK.search(value):
@@ -344,11 +350,13 @@ def evaluate(args):
                 metrics["name_hits_top"] = name_hits(roots, lambda r: under.get(r["id"], []), category, category_words)
 
     # Privacy: summaries against their own conversation's details; cluster text against all.
-    planted = {i: [Planted(p["kind"], p["value"]) for p in t.get("planted", [])] for i, t in truth.items()}
+    planted = {i: [Planted(p["kind"], p["value"], p.get("core")) for p in t.get("planted", [])]
+               for i, t in truth.items()}
     planted_kinds = collections.Counter(p.kind for ps in planted.values() for p in ps)
     if args.summaries:
         summaries = 0
         leaked = {k: {"exact": 0, "any": 0} for k in KINDS}
+        leaked_details = collections.Counter()  # planted details (not summaries) that survive
         examples = []
         for r in read_jsonl(args.summaries):
             summaries += 1
@@ -358,6 +366,7 @@ def evaluate(args):
             hit_kinds = {}
             for p in planted.get(i, []):
                 how = p.leak(folded, runs)
+                leaked_details[p.kind] += how is not None
                 if how and (p.kind not in hit_kinds or how == "exact"):
                     hit_kinds[p.kind] = how
                     if len(examples) < 5:
@@ -371,6 +380,8 @@ def evaluate(args):
             metrics[f"summary_leak_{kind}_count"] = leaked[kind]["any"]
             metrics[f"summary_leak_{kind}_exact"] = leaked[kind]["exact"]
             metrics[f"planted_{kind}"] = planted_kinds[kind]
+            metrics[f"planted_{kind}_leaked"] = leaked_details[kind]
+            metrics[f"planted_{kind}_leak"] = leaked_details[kind] / planted_kinds[kind] if planted_kinds[kind] else 0.0
         if examples:
             notes.append("summary leaks, e.g.: " + "; ".join(examples))
     if args.labels:
@@ -492,9 +503,10 @@ def checks(metrics, args):
         add(f"{kind} leaks (summaries / cluster texts)",
             "—" if s is None and c is None else f"{'—' if s is None else s} / {'—' if c is None else c}",
             "0 / 0", s == 0 and c == 0)
-    name = need("summary_leak_name")
-    add("name leak share of summaries", pct(name, 2), f"≤ {args.max_name_leak:.1%}",
-        name is not None and name <= args.max_name_leak)
+    for kind, ceiling in (("name", args.max_name_leak), ("address", args.max_address_leak)):
+        share = need(f"planted_{kind}_leak")
+        add(f"{kind} leak share of planted {PLURAL[kind]}", pct(share, 2), f"≤ {ceiling:.1%}",
+            share is not None and share <= ceiling)
     return rows
 
 
@@ -552,13 +564,12 @@ def table(metrics, notes, costs, check_rows, args):
             f"{pct(m('name_hits_base'))} / {pct(m('name_hits_top'))}")
     if m("summaries") is not None:
         for kind in KINDS:
-            label = f"{kind} leak share of summaries"
             value = (f"{pct(m(f'summary_leak_{kind}'), 2)} ({m(f'summary_leak_{kind}_count')} of {m('summaries')}; "
                      f"{m(f'summary_leak_{kind}_exact')} exact; {m(f'planted_{kind}')} planted)")
-            if kind == "name":
-                checked(label, value)
-            else:
-                row("privacy", label, value)
+            row("privacy", f"{kind} leak share of summaries", value)
+        for kind in ("name", "address"):
+            checked(f"{kind} leak share of planted {PLURAL[kind]}",
+                    f"{pct(m(f'planted_{kind}_leak'), 2)} ({m(f'planted_{kind}_leaked')} of {m(f'planted_{kind}')})")
     if m("cluster_records") is not None:
         row("privacy", "cluster records with a leak, per kind (name, email, phone, address, id)",
             ", ".join(str(m(f"cluster_leak_{k}_count")) for k in KINDS) + f" of {m('cluster_records')}")
@@ -609,6 +620,7 @@ def self_test():
     email = Planted("email", "olivia.whitfield@gmail.com")
     account = Planted("id", "4821-9930-1174")
     address = Planted("address", "42 Maple Street, Springfield")
+    unit_first = Planted("address", "Apt 4B, 42 Maple Street, Leeds LS6 2QT", ["42 Maple Street", "LS6 2QT"])
     text_checks = [
         (phone.leak("call 415.555.0132", digit_runs("call 415.555.0132")), "partial"),
         (phone.leak("call +1 (415) 555-0132", digit_runs("call +1 (415) 555-0132")), "exact"),
@@ -618,6 +630,8 @@ def self_test():
         (email.leak("write to olivia.whitfield at work", []), "partial"),
         (account.leak("account 482199301174", digit_runs("account 482199301174")), "partial"),
         (address.leak("sent to 42 maple street.", []), "partial"),
+        (unit_first.leak("to [address], leeds ls6 2qt", []), "partial"),
+        (unit_first.leak("to apt 4b, [address]", []), None),
         (costs_in(["clio-summarize: done", "3,000 records; 3,012 calls, 0 cached, tokens 1,204,000 in / 311 out"]),
          (3012, 1204311)),
         (costs_in(["120 calls, 45,000 input tokens, 9,000 output tokens"]), (120, 54000)),
@@ -650,7 +664,10 @@ def main():
     p.add_argument("--check", action="store_true", help="exit 1 when a threshold fails")
     p.add_argument("--min-accuracy", type=float, default=0.30, help="top-level accuracy floor (default 0.30)")
     p.add_argument("--min-ari", type=float, default=0.12, help="ARI floor (default 0.12)")
-    p.add_argument("--max-name-leak", type=float, default=0.015, help="name leak ceiling (default 0.015)")
+    p.add_argument("--max-name-leak", type=float, default=0.015,
+                   help="ceiling on the share of planted names found in their summary (default 0.015)")
+    p.add_argument("--max-address-leak", type=float, default=0.015,
+                   help="ceiling on the share of planted addresses found in their summary (default 0.015)")
     p.add_argument("--json", help="also write the metrics as JSON to this file")
     p.add_argument("--self-test", action="store_true", help="check the metric code and exit")
     args = p.parse_args()

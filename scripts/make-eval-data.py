@@ -601,49 +601,120 @@ ANSWERS = {
 }
 
 # Planted personal details. Surnames avoid ordinary words so a partial match means a real leak.
+# Names and addresses are written in a locale's own forms: the conversation's language, or
+# (FOREIGN_SHARE of them) another locale's, as with an address abroad or a signature in one's
+# own language. Italian, Dutch and Japanese appear only as such forms.
 FIRST = {
-    "en": ["Olivia", "James", "Amelia", "Ethan", "Harper", "Mason", "Charlotte", "Liam", "Abigail", "Nathan"],
-    "es": ["Lucía", "Mateo", "Valentina", "Santiago", "Camila", "Diego", "Ximena", "Alejandro"],
-    "fr": ["Camille", "Louis", "Chloé", "Hugo", "Manon", "Théo", "Inès", "Mathis"],
-    "de": ["Lena", "Jonas", "Hannah", "Lukas", "Mia", "Felix", "Greta", "Maximilian"],
-    "pt": ["Beatriz", "João", "Mariana", "Gabriel", "Larissa", "Rafael", "Fernanda", "Thiago"],
+    "en": ["Olivia", "James", "Amelia", "Ethan", "Harper", "Mason", "Charlotte", "Liam", "Abigail", "Nathan",
+           "Kwame", "Niamh", "Siddharth", "Thandiwe", "Tariq", "Aiko"],
+    "es": ["Lucía", "Mateo", "Valentina", "Santiago", "Camila", "Diego", "Ximena", "Alejandro", "Itziar", "Nahuel"],
+    "fr": ["Camille", "Louis", "Chloé", "Hugo", "Manon", "Théo", "Inès", "Mathis", "Anouk", "Gaëtan"],
+    "de": ["Lena", "Jonas", "Hannah", "Lukas", "Mia", "Felix", "Greta", "Maximilian", "Wiebke", "Torben"],
+    "pt": ["Beatriz", "João", "Mariana", "Gabriel", "Larissa", "Rafael", "Fernanda", "Thiago", "Iara", "Cauã"],
+    "it": ["Giulia", "Lorenzo", "Chiara", "Tommaso", "Ginevra", "Niccolò", "Benedetta", "Jacopo"],
+    "nl": ["Joris", "Maartje", "Wouter", "Lieke", "Sanne", "Daan"],
     "zh": ["伟", "芳", "娜", "敏", "静", "磊", "洋", "婷"],
+    "ja": ["太郎", "美咲", "健太", "由美", "大輔", "彩花"],
 }
 LAST = {
     "en": ["Whitfield", "Harrington", "Caldwell", "Pemberton", "Okafor", "Lindqvist", "Abernathy", "Kowalczyk",
-           "Thornbury", "Gallagher", "Montgomery", "Fairbanks"],
+           "Thornbury", "Gallagher", "Montgomery", "Fairbanks", "Adeyemi", "Ravindran", "Nakashima", "Oyelaran"],
     "es": ["Castellanos", "Echeverría", "Villanueva", "Quintero", "Arredondo", "Montoya", "Zamora", "Benavides"],
     "fr": ["Delacroix", "Fontaine", "Marchetti", "Beauchamp", "Lefebvre", "Rousseau", "Girardot", "Vasseur"],
     "de": ["Schwarzkopf", "Hoffmann", "Brandauer", "Kessler", "Wiedemann", "Lindenberg", "Falkenstein", "Oberhauser"],
     "pt": ["Albuquerque", "Figueiredo", "Magalhães", "Carvalho", "Nogueira", "Cavalcanti", "Brandão", "Siqueira"],
+    "it": ["Bernardi", "Colombo", "Pellegrini", "Sorrentino", "De Santis", "Ferraro", "Lombardo", "Vitale"],
+    "nl": ["de Vries", "van Dijk", "Hendriks", "Kuipers", "Willemsen", "van der Berg"],
     "zh": ["王", "李", "张", "刘", "陈", "杨", "赵", "黄"],
+    "ja": ["山田", "中島", "小松", "早川", "石橋", "長岡"],
 }
-ROMAN_ZH = {"伟": "wei", "芳": "fang", "娜": "na", "敏": "min", "静": "jing", "磊": "lei", "洋": "yang", "婷": "ting",
-            "王": "wang", "李": "li", "张": "zhang", "刘": "liu", "陈": "chen", "杨": "yang", "赵": "zhao", "黄": "huang"}
+# Spanish and Portuguese names often carry two surnames: "Lucía Castellanos Quintero".
+SECOND_SURNAME = {"es": 0.3, "pt": 0.3}
+ROMAN = {"伟": "wei", "芳": "fang", "娜": "na", "敏": "min", "静": "jing", "磊": "lei", "洋": "yang", "婷": "ting",
+         "王": "wang", "李": "li", "张": "zhang", "刘": "liu", "陈": "chen", "杨": "yang", "赵": "zhao", "黄": "huang",
+         "太郎": "taro", "美咲": "misaki", "健太": "kenta", "由美": "yumi", "大輔": "daisuke", "彩花": "ayaka",
+         "山田": "yamada", "中島": "nakajima", "小松": "komatsu", "早川": "hayakawa", "石橋": "ishibashi", "長岡": "nagaoka"}
+CJK_LOCALES = ("zh", "ja")
+FOREIGN_SHARE = 0.3
+DETAIL_LOCALES = ["en", "es", "fr", "de", "pt", "it", "nl", "zh", "ja"]
 DOMAINS = {"en": ["gmail.com", "outlook.com", "yahoo.com"], "es": ["gmail.com", "hotmail.es"],
            "fr": ["orange.fr", "free.fr"], "de": ["web.de", "gmx.de"], "pt": ["uol.com.br", "gmail.com"],
            "zh": ["qq.com", "163.com"]}
-CITIES = {"en": ["Springfield", "Portland", "Leeds", "Bristol"], "es": ["Sevilla", "Valencia", "Bilbao"],
-          "fr": ["Lyon", "Nantes", "Toulouse"], "de": ["Leipzig", "Hamburg", "Köln"],
-          "pt": ["Campinas", "Porto Alegre", "Recife"], "zh": ["北京市朝阳区", "上海市徐汇区", "广州市天河区"]}
-STREETS = {"en": ["Maple Street", "Oakwood Avenue", "Birchmount Road", "Hollis Lane"],
-           "es": ["Calle de Alcalá", "Avenida del Puerto", "Calle Mayor"],
-           "fr": ["rue des Lilas", "avenue Jean Jaurès", "rue Victor Hugo"],
-           "de": ["Lindenstraße", "Goethestraße", "Bahnhofstraße"],
-           "pt": ["Rua das Flores", "Avenida Paulista", "Rua Augusta"], "zh": ["建国路", "中山路", "人民路"]}
+CITIES = {"en": ["Springfield", "Portland", "Leeds", "Bristol"], "es": ["Sevilla", "Valencia", "Bilbao", "Madrid"],
+          "fr": ["Lyon", "Nantes", "Toulouse", "Paris"], "de": ["Leipzig", "Hamburg", "Köln", "Berlin"],
+          "pt": ["Campinas", "Porto Alegre", "Recife", "São Paulo"], "it": ["Milano", "Torino", "Bologna", "Roma"],
+          "nl": ["Utrecht", "Amsterdam", "Den Haag"], "zh": ["北京市朝阳区", "上海市徐汇区", "广州市天河区", "深圳市南山区"]}
+EN_STREETS = (["Maple", "Oakwood", "Birchmount", "Hollis", "Kingsley", "Ashford", "Willowbrook", "Cedar Ridge"],
+              ["Street", "St", "Avenue", "Ave", "Road", "Rd", "Lane", "Drive", "Court", "Place", "Boulevard", "Way",
+               "Terrace", "Crescent"])
+ES_STREETS = (["Calle", "Avenida", "Paseo", "Plaza", "Ronda"],
+              ["Mayor", "de Alcalá", "del Puerto", "Sierpes", "de Gracia", "San Vicente", "de la Constitución"])
+FR_STREETS = (["rue", "avenue", "boulevard", "place", "allée", "chemin", "impasse", "quai", "Rue", "Avenue"],
+              ["des Lilas", "Jean Jaurès", "Victor Hugo", "Voltaire", "de la République", "des Tilleuls", "Saint-Michel"])
+DE_STREETS = (["Linden", "Goethe", "Bahnhof", "Schiller", "Mozart", "Birken", "Kastanien"],
+              ["straße", "strasse", "str.", "weg", "platz", "allee", "gasse"],
+              ["Berliner Straße", "Hamburger Straße", "Am Markt", "Am Rosengarten", "An der Alster", "Im Winkel"])
+PT_STREETS = (["Rua", "Avenida", "Av.", "Travessa", "Praça", "Alameda"],
+              ["das Flores", "Paulista", "Augusta", "do Carmo", "da Liberdade", "Oscar Freire", "Sete de Setembro"])
+IT_STREETS = (["Via", "Viale", "Piazza", "Corso", "Vicolo", "Largo"],
+              ["Roma", "Garibaldi", "Giuseppe Verdi", "dei Mille", "della Repubblica", "Mazzini", "Cavour"])
+NL_STREETS = (["Kerk", "Dorps", "Prinsen", "Stations", "Beethoven", "Molen"],
+              ["straat", "weg", "gracht", "plein", "laan", "kade", "singel"])
+ZH_STREETS = ["建国路", "中山路", "人民路", "南京西路", "解放大道", "长安街", "淮海中路"]
+JA_AREAS = [("東京都新宿区", "西新宿"), ("東京都渋谷区", "神南"), ("大阪府大阪市北区", "梅田"),
+            ("京都府京都市左京区", "下鴨"), ("神奈川県横浜市中区", "山下町"), ("北海道札幌市中央区", "大通西")]
+US_STATES = ["IL", "OR", "NY", "TX", "CA", "MA"]
+
+# Self-introductions ({v} the full name); sign-offs go at the end of a message and may give
+# only the first name ({f}); introductions with an address ({a}) plant both.
+NAME_INTROS = {
+    "en": ["My name is {v}.", "I'm {v}, by the way.", "This is {v} writing.", "Hi, this is {v}.", "Hello, I'm {v}.",
+           "I am {v} and I run a small business.", "{v} here.", "My name's {v}.", "This is {v}, a long-time user."],
+    "es": ["Me llamo {v}.", "Soy {v}.", "Hola, soy {v}.", "Mi nombre es {v}."],
+    "fr": ["Je m'appelle {v}.", "Je suis {v}.", "Bonjour, je suis {v}.", "Mon nom est {v}."],
+    "de": ["Ich heiße {v}.", "Ich bin {v}.", "Hallo, ich bin {v}.", "Mein Name ist {v}."],
+    "pt": ["Meu nome é {v}.", "Sou {v}.", "Eu sou {v}.", "Me chamo {v}."],
+    "it": ["Mi chiamo {v}.", "Sono {v}.", "Ciao, sono {v}.", "Il mio nome è {v}."],
+    "nl": ["Ik ben {v}.", "Mijn naam is {v}.", "Ik heet {v}."],
+    "zh": ["我叫{v}。", "我是{v}。", "你好，我是{v}，", "我的名字是{v}。"],
+    "ja": ["私は{v}です。", "{v}と申します。", "私の名前は{v}です。"],
+}
+NAME_SIGNOFFS = {
+    "en": ["Regards, {v}", "Thanks,\n{v}", "Best,\n{f}", "Cheers, {f}", "— {v}", "Thanks, {f}", "Best regards,\n{v}"],
+    "es": ["Saludos,\n{v}", "Un saludo, {f}", "Gracias, {f}"],
+    "fr": ["Cordialement, {v}", "Merci, {f}", "Bien à vous,\n{v}"],
+    "de": ["Viele Grüße, {v}", "Grüße, {f}", "Liebe Grüße\n{f}", "Danke, {f}"],
+    "pt": ["Abraços,\n{f}", "Obrigado, {f}", "Atenciosamente,\n{v}"],
+    "it": ["Cordiali saluti,\n{v}", "Grazie, {f}", "Saluti, {f}"],
+    "nl": ["Groeten, {f}", "Met vriendelijke groet,\n{v}"],
+    "zh": ["谢谢！\n{v}"],
+    "ja": ["よろしくお願いします。\n{v}"],
+}
+INTRO_WITH_ADDRESS = {
+    "en": ["This is {v} from {a}.", "Hi, I'm {v} and I live at {a}."],
+    "es": ["Soy {v} y vivo en {a}."], "fr": ["Je suis {v}, j'habite {a}."],
+    "de": ["Ich bin {v}, meine Adresse ist {a}."], "pt": ["Sou {v} e moro na {a}."],
+    "it": ["Sono {v} e abito in {a}."], "nl": ["Ik ben {v} en ik woon op {a}."],
+    "zh": ["我是{v}，住在{a}。"], "ja": ["{v}と申します。住所は{a}です。"],
+}
+ADDRESS_SENTENCES = {
+    "en": ["I live at {a}.", "Ship it to {a} please.", "My address is {a}.", "Please send it to {a}."],
+    "es": ["Vivo en {a}.", "Mi dirección es {a}.", "Envíalo a {a}, por favor."],
+    "fr": ["Mon adresse est {a}.", "J'habite {a}.", "Mon adresse : {a}."],
+    "de": ["Meine Adresse ist {a}.", "Meine Adresse: {a}.", "Schick es bitte an {a}."],
+    "pt": ["Moro na {a}.", "Meu endereço é {a}."],
+    "it": ["Abito in {a}.", "Il mio indirizzo è {a}."],
+    "nl": ["Ik woon op {a}.", "Mijn adres is {a}."],
+    "zh": ["我住在{a}。", "请寄到{a}。", "地址：{a}。"],
+    "ja": ["住所は{a}です。", "{a}に住んでいます。"],
+}
 PII_SENTENCES = {
-    "name": {"en": ["My name is {v}.", "I'm {v}, by the way.", "This is {v} writing.", "Regards, {v}"],
-             "es": ["Me llamo {v}.", "Soy {v}."], "fr": ["Je m'appelle {v}.", "Cordialement, {v}"],
-             "de": ["Ich heiße {v}.", "Viele Grüße, {v}"], "pt": ["Meu nome é {v}.", "Sou {v}."],
-             "zh": ["我叫{v}。", "我是{v}。"]},
     "email": {"en": ["You can email me at {v}.", "my email is {v}", "Please send the details to {v}."],
               "es": ["Mi correo es {v}."], "fr": ["Mon e-mail est {v}."], "de": ["Meine E-Mail ist {v}."],
               "pt": ["Meu e-mail é {v}."], "zh": ["我的邮箱是{v}。"]},
     "phone": {"en": ["Call me at {v}.", "my number is {v} if that helps", "You can text me on {v}."],
               "es": ["Mi teléfono es {v}."], "fr": ["Mon numéro est le {v}."], "de": ["Meine Telefonnummer ist {v}."],
               "pt": ["Meu telefone é {v}."], "zh": ["我的电话是{v}。"]},
-    "address": {"en": ["I live at {v}.", "Ship it to {v} please."], "es": ["Vivo en {v}."], "fr": ["J'habite au {v}."],
-                "de": ["Ich wohne in der {v}."], "pt": ["Moro na {v}."], "zh": ["我住在{v}。"]},
     "id": {"en": ["My account number is {v}.", "The customer ID on my file is {v}.", "policy number {v}"],
            "es": ["Mi número de cuenta es {v}."], "fr": ["Mon numéro de client est {v}."],
            "de": ["Meine Kundennummer ist {v}."], "pt": ["Meu número de conta é {v}."], "zh": ["我的账号是{v}。"]},
@@ -655,23 +726,98 @@ def digits(rng, n):
     return "".join(rng.choice("0123456789") for _ in range(n))
 
 
-def make_person(rng, lang):
-    first, last = rng.choice(FIRST[lang]), rng.choice(LAST[lang])
-    if lang == "zh":
-        full = last + first
-        local = ROMAN_ZH[last] + "." + ROMAN_ZH[first] + digits(rng, 3)
-    else:
-        full = first + " " + last
-        plain = lambda s: unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
-        local = rng.choice(["{f}.{l}", "{f}{l}{n}", "{f0}{l}", "{l}.{f}{n}"]).format(
-            f=plain(first), l=plain(last), f0=plain(first)[0], n=digits(rng, 2))
-    return full, local
+def plain(s):
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower().replace(" ", "")
+
+
+def make_person(rng, locale):
+    """(full name, first name, email local part) of an invented person of a locale."""
+    first, last = rng.choice(FIRST[locale]), rng.choice(LAST[locale])
+    if locale in CJK_LOCALES:
+        return last + first, first, ROMAN[last] + "." + ROMAN[first] + digits(rng, 3)
+    if rng.random() < SECOND_SURNAME.get(locale, 0):
+        last += " " + rng.choice([l for l in LAST[locale] if l != last])
+    local = rng.choice(["{f}.{l}", "{f}{l}{n}", "{f0}{l}", "{l}.{f}{n}"]).format(
+        f=plain(first), l=plain(last.split()[-1]), f0=plain(first)[0], n=digits(rng, 2))
+    return first + " " + last, first, local
+
+
+def make_address(rng, locale):
+    """(address, [cores]): the address as written and the parts whose presence counts as a leak
+    (street and number; a UK postcode, which narrows to a few houses, on its own too)."""
+    n = str(rng.randint(2, 480))
+    k = str(rng.randint(1, 9))
+    if locale == "en":
+        names, types = EN_STREETS
+        street = f"{n}{rng.choice(['', '', '', 'B'])} {rng.choice(names)} {rng.choice(types)}"
+        city, unit = rng.choice(CITIES["en"]), k + rng.choice("ABCD")
+        zip_code = f"{rng.choice(US_STATES)} {digits(rng, 5)}"
+        district = rng.randint(1, 19)
+        uk = (f"{rng.choice(['SW', 'N', 'EC', 'LS', 'BS', 'M'])}{district}{rng.choice(['', 'A']) if district < 10 else ''} "
+              f"{k}{rng.choice('ABDEFGHJ')}{rng.choice('LNPQRSTU')}")
+        return rng.choice([
+            (f"{street}, {city}", [street]), (f"Apt {unit}, {street}, {city}", [street]),
+            (f"{street}, Apt {unit}, {city}, {zip_code}", [street]), (f"{street}, Suite {n}, {city}, {zip_code}", [street]),
+            (f"Flat {k}, {street}, London {uk}", [street, uk]), (f"{street}, {city} {uk}", [street, uk])])
+    if locale == "es":
+        types, names = ES_STREETS
+        name, city, cp = rng.choice(names), rng.choice(CITIES["es"]), rng.choice(["28", "41", "46", "48"]) + digits(rng, 3)
+        street = f"{rng.choice(types)} {name}"
+        return rng.choice([
+            (f"{street} {n}, {city}", [f"{street} {n}"]), (f"{n} {street}", [f"{n} {street}"]),
+            (f"{street}, {n}, {k}º {rng.choice('ABCD')}, {cp} {city}", [f"{street}, {n}"]),
+            (f"{street} {n}, piso {k}, {cp} {city}", [f"{street} {n}"]),
+            (f"C/ {name} {n}, {k}º", [f"C/ {name} {n}"]), (f"{street} nº {n}, {city}", [f"{street} nº {n}"])])
+    if locale == "fr":
+        types, names = FR_STREETS
+        street, city, cp = f"{rng.choice(types)} {rng.choice(names)}", rng.choice(CITIES["fr"]), digits(rng, 5)
+        return rng.choice([
+            (f"{n} {street}, {city}", [f"{n} {street}"]), (f"{n} {street}, {cp} {city}", [f"{n} {street}"]),
+            (f"{n} bis {street}, {city}", [f"{n} bis {street}"]), (f"{n}, {street}, {cp} {city}", [f"{n}, {street}"]),
+            (f"appartement {k}, {n} {street}, {cp} {city}", [f"{n} {street}"])])
+    if locale == "de":
+        bases, suffixes, whole = DE_STREETS
+        street = rng.choice([rng.choice(bases) + rng.choice(suffixes), rng.choice(whole)])
+        number = n + rng.choice(["", "", "a"])
+        city, plz = rng.choice(CITIES["de"]), digits(rng, 5)
+        return rng.choice([(f"{street} {number}, {city}", [f"{street} {number}"]),
+                           (f"{street} {number}, {plz} {city}", [f"{street} {number}"])])
+    if locale == "pt":
+        types, names = PT_STREETS
+        street, city = f"{rng.choice(types)} {rng.choice(names)}", rng.choice(CITIES["pt"])
+        cep = f"{digits(rng, 5)}-{digits(rng, 3)}"
+        return rng.choice([
+            (f"{street}, {n}, {city}", [f"{street}, {n}"]), (f"{street} {n}, apto {k}{digits(rng, 2)}, {cep} {city}", [f"{street} {n}"]),
+            (f"{street}, nº {n}, {city}", [f"{street}, nº {n}"]), (f"{street} {n}, {digits(rng, 4)}-{digits(rng, 3)} Lisboa", [f"{street} {n}"])])
+    if locale == "it":
+        types, names = IT_STREETS
+        street, city, cap = f"{rng.choice(types)} {rng.choice(names)}", rng.choice(CITIES["it"]), digits(rng, 5)
+        return rng.choice([
+            (f"{street} {n}, {cap} {city}", [f"{street} {n}"]), (f"{street}, {n}, {city}", [f"{street}, {n}"]),
+            (f"{street} {n}, int. {k}, {cap} {city}", [f"{street} {n}"])])
+    if locale == "nl":
+        bases, suffixes = NL_STREETS
+        street, city = rng.choice(bases) + rng.choice(suffixes), rng.choice(CITIES["nl"])
+        postcode = f"{rng.randint(1000, 9999)} {rng.choice('ABCDEFGHJK')}{rng.choice('LMNPRSTVWX')}"
+        return rng.choice([(f"{street} {n}, {postcode} {city}", [f"{street} {n}"]),
+                           (f"{street} {n}{rng.choice('abc')}, {city}", [f"{street} {n}"])])
+    if locale == "zh":
+        street, city = rng.choice(ZH_STREETS), rng.choice(CITIES["zh"])
+        return rng.choice([
+            (f"{city}{street}{n}号", [f"{street}{n}号"]), (f"{city}{street}{n}号{k}栋{rng.randint(101, 2808)}室", [f"{street}{n}号"]),
+            (f"{street}{n}号", [f"{street}{n}号"]), (f"{city}{street}{n}弄{k}号", [f"{street}{n}弄"])])
+    prefecture, town = rng.choice(JA_AREAS)
+    a, b, c = str(rng.randint(1, 9)), str(rng.randint(1, 30)), str(rng.randint(1, 20))
+    postal = f"〒{digits(rng, 3)}-{digits(rng, 4)}"
+    return rng.choice([
+        (f"{prefecture}{town}{a}丁目{b}番{c}号", [f"{town}{a}丁目{b}番{c}号"]),
+        (f"{postal} {prefecture}{town}{a}-{b}-{c}", [f"{town}{a}-{b}-{c}"]),
+        (f"{prefecture}{town}{a}丁目{b}番地", [f"{town}{a}丁目{b}番地"]),
+        (f"{prefecture}{town}{a}丁目{b}-{c}", [f"{town}{a}丁目{b}-{c}"])])
 
 
 def make_value(rng, lang, kind, person):
-    full, local = person
-    if kind == "name":
-        return full
+    full, _, local = person
     if kind == "email":
         return local + "@" + rng.choice(DOMAINS[lang])
     if kind == "phone":
@@ -685,14 +831,41 @@ def make_value(rng, lang, kind, person):
             "pt": lambda: "+55 11 9{0}-{1}".format(digits(rng, 4), digits(rng, 4)),
             "zh": lambda: "13{0} {1} {2}".format(digits(rng, 1), digits(rng, 4), digits(rng, 4)),
         }[lang]()
-    if kind == "address":
-        n = rng.randint(3, 480)
-        street, city = rng.choice(STREETS[lang]), rng.choice(CITIES[lang])
-        return {"en": f"{n} {street}, {city}", "es": f"{street} {n}, {city}", "fr": f"{n} {street}, {city}",
-                "de": f"{street} {n}, {city}", "pt": f"{street}, {n}, {city}", "zh": f"{city}{street}{n}号"}[lang]
     # Account and ID numbers: long digit strings, sometimes grouped, sometimes with a prefix.
     return rng.choice([lambda: digits(rng, 10), lambda: "-".join(digits(rng, 4) for _ in range(3)),
                        lambda: " ".join(digits(rng, 4) for _ in range(4)), lambda: "ACC" + digits(rng, 9)])()
+
+
+def plant_sentences(rng, lang, kinds):
+    """[(sentence, is_sign_off, [planted…])] for the chosen kinds of one invented person."""
+    locale = lang if rng.random() >= FOREIGN_SHARE else rng.choice(DETAIL_LOCALES)
+    person = make_person(rng, locale)
+    full, first, _ = person
+    result = []
+    todo = list(kinds)
+    if "name" in todo and "address" in todo and rng.random() < 0.5:
+        address, cores = make_address(rng, locale)
+        sentence = rng.choice(INTRO_WITH_ADDRESS[locale]).replace("{v}", full).replace("{a}", address)
+        result.append((sentence, False, [{"kind": "name", "value": full},
+                                         {"kind": "address", "value": address, "core": cores}]))
+        todo = [k for k in todo if k not in ("name", "address")]
+    for kind in todo:
+        if kind == "name":
+            if rng.random() < 0.35:
+                template = rng.choice(NAME_SIGNOFFS[locale])
+                value = first if "{f}" in template else full
+                result.append((template.replace("{f}", first).replace("{v}", full), True, [{"kind": "name", "value": value}]))
+            else:
+                result.append((rng.choice(NAME_INTROS[locale]).replace("{v}", full), False, [{"kind": "name", "value": full}]))
+        elif kind == "address":
+            address, cores = make_address(rng, locale)
+            sentence = rng.choice(ADDRESS_SENTENCES[locale]).replace("{a}", address)
+            result.append((sentence, False, [{"kind": "address", "value": address, "core": cores}]))
+        else:
+            value = make_value(rng, lang, kind, person)
+            result.append((rng.choice(PII_SENTENCES[kind][lang]).replace("{v}", value), False, [{"kind": kind, "value": value}]))
+    # A sign-off ends its message, after anything else planted there.
+    return sorted(result, key=lambda item: item[1])
 
 
 def typo(rng, text):
@@ -716,7 +889,7 @@ def fill(rng, frame, request, details):
     return " ".join(text.split())
 
 
-def conversation(rng, index, args, users, start):
+def conversation(rng, detail_rng, index, args, users, start):
     cat_index = rng.randrange(len(TAXONOMY))
     category, _, subtopics = TAXONOMY[cat_index]
     subtopic, requests, details, translations = subtopics[rng.randrange(len(subtopics))]
@@ -738,22 +911,21 @@ def conversation(rng, index, args, users, start):
                 text = rng.choice(FOLLOWUPS[lang])
         user_texts.append(text)
     planted = []
-    if rng.random() < args.pii_share:
-        person = make_person(rng, lang)
-        kinds = rng.sample(KINDS, rng.choices([1, 2, 3], [50, 35, 15])[0])
-        for kind in kinds:
-            value = make_value(rng, lang, kind, person)
-            sentence = rng.choice(PII_SENTENCES[kind][lang]).replace("{v}", value)
+    # Details come from their own random stream (`detail_rng`), so changing their forms leaves the
+    # topics, languages and turns of every conversation as they were.
+    if detail_rng.random() < args.pii_share:
+        kinds = detail_rng.sample(KINDS, detail_rng.choices([1, 2, 3], [50, 35, 15])[0])
+        for sentence, sign_off, values in plant_sentences(detail_rng, lang, kinds):
             # Most details sit in the first message, where summaries draw from.
-            turn = 0 if rng.random() < 0.7 else rng.randrange(turns)
-            sep = "" if lang == "zh" else " "
-            if sentence.startswith(("Regards", "Cordialement", "Viele")):
+            turn = 0 if detail_rng.random() < 0.7 else detail_rng.randrange(turns)
+            sep = "" if lang == "zh" and sentence[0] >= "\u3000" else " "
+            if sign_off:
                 user_texts[turn] = user_texts[turn] + "\n\n" + sentence
-            elif rng.random() < 0.5:
+            elif detail_rng.random() < 0.5:
                 user_texts[turn] = sentence + sep + user_texts[turn]
             else:
                 user_texts[turn] = user_texts[turn] + sep + sentence
-            planted.append({"kind": kind, "value": value})
+            planted.extend(values)
     messages = []
     for text in user_texts:
         messages.append({"role": "user", "content": text})
@@ -776,6 +948,7 @@ def main():
     if args.count < 1 or not 0 <= args.pii_share <= 1:
         parser.error("--count must be positive and --pii-share within 0…1")
     rng = random.Random(args.seed)
+    detail_rng = random.Random(f"details-{args.seed}")
     users = [f"u-{i:04d}" for i in range(max(1, args.count // 3))]
     start = datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc)
     os.makedirs(args.out, exist_ok=True)
@@ -783,7 +956,7 @@ def main():
     with open(os.path.join(args.out, "conversations.jsonl"), "w", encoding="utf-8") as conv_file, \
          open(os.path.join(args.out, "truth.jsonl"), "w", encoding="utf-8") as truth_file:
         for i in range(args.count):
-            conv, truth = conversation(rng, i, args, users, start)
+            conv, truth = conversation(rng, detail_rng, i, args, users, start)
             conv_file.write(dump(conv))
             truth_file.write(dump(truth))
     with open(os.path.join(args.out, "categories.jsonl"), "w", encoding="utf-8") as cat_file:

@@ -103,3 +103,153 @@ enum NameLists {
         bien merci gracias danke grazie obrigado bedankt
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 }
+
+extension NameLists {
+    /// Words of forms and titles that stand next to names without being one ("Name: Ms. Lee",
+    /// "Dear Sr. García"); kept apart from `notNames`, which also decides what the summarizer
+    /// lower-cases.
+    static let formWords: Set<String> = Set(
+        """
+        name names address email phone company mr mrs ms mx miss dr prof sir madam sr sra srta jr mme mlle herr
+        frau monsieur madame signor signora dott dhr mevr estimado estimada
+        """.split(whereSeparator: \.isWhitespace).map(String.init))
+
+    /// True for a word that is never a name: `notNames` or `formWords`.
+    static func isNoName(_ key: String) -> Bool { notNames.contains(key) || formWords.contains(key) }
+
+    /// Small words inside a name: "Joris van der Berg", "Beatriz de Magalhães", "Ana y Luis".
+    static let nameParticles: Set<String> = [
+        "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "van", "von", "der", "den", "ter", "ten",
+        "le", "la", "bin", "ibn", "al", "el", "y", "e",
+    ]
+
+    /// True for a word that follows "I'm", "this is", "soy", a greeting or a sign-off without
+    /// being a name: a listed everyday word (in any case, or its first hyphenated part:
+    /// "Korean-American"), or an English -ing, -ed or -ly form ("I'm Building", "I'm Excited",
+    /// "Politically speaking").
+    static func isEverydayWord(_ word: Substring) -> Bool {
+        var key = word.lowercased()
+        if key.hasSuffix("'s") || key.hasSuffix("’s") { key = String(key.dropLast(2)) }
+        if everydayWords.contains(key) || isNoName(key) { return true }
+        if let head = key.split(separator: "-").first, head.count < key.count, everydayWords.contains(String(head)) { return true }
+        if firstNames.contains(key) || surnames.contains(key) { return false }
+        let ascii = key.allSatisfy { $0.isASCII }
+        if ascii && key.count >= 5 && key.hasSuffix("ing") { return true }
+        if ascii && key.count >= 6 && key.hasSuffix("ed") && !namesEndingInEd.contains(key) { return true }
+        if ascii && key.count >= 7 && key.hasSuffix("ly") { return true }
+        return false
+    }
+
+    static let namesEndingInEd: Set<String> = ["alfred", "mildred", "winifred", "manfred", "sigfried", "elfried", "mohammed", "ahmed"]
+
+    /// Everyday words that can stand capitalised after a self-introduction cue ("I'm Happy to",
+    /// "This is Chapter 3", "Ich bin Student", "Beste Grüße"): states, roles, nationalities,
+    /// beliefs, parts of a text, sign-off words.
+    static let everydayWords: Set<String> = Set(
+        """
+        happy glad sure sorry new not just also so very really still currently always never now here there back
+        done fine good great ok okay well ready able unable about afraid aware busy curious excited interested
+        confused stuck tired worried stressed based married single divorced widowed retired unemployed employed
+        freelance freelancer self-employed beginner student teacher developer engineer designer manager writer
+        doctor nurse parent mom mum dad mother father fan big huge kind pretty quite totally completely
+        absolutely definitely probably actually basically literally honestly seriously finally almost only even
+        already recently originally sick ill late early free available home away out off up down lost bored
+        hungry thirsty scared nervous anxious depressed lonely sad angry frustrated overwhelmed unsure certain
+        positive convinced responsible allergic vegan vegetarian pregnant older younger male female man woman guy
+        girl boy kid child adult teen teenager senior junior intern founder owner member user customer client
+        player gamer programmer coder researcher scientist artist musician author blogger creator marketer
+        consultant analyst lawyer attorney accountant entrepreneur mentor tutor coach trainer volunteer homeowner
+        renter tenant landlord newbie novice expert professional amateur human person bot ai assistant chatbot
+        model fluent native bilingual left-handed right-handed
+        chapter part step section page question task problem exercise example version level day week month year
+        unit lesson module phase stage episode season figure table appendix item number option case scenario
+        test quiz exam draft paragraph sentence line list note update reminder summary answer solution result
+        output input error issue bug feature request prompt story poem essay letter email message text post
+        article report paper thesis project plan proposal code script function class file document template
+        sample demo prototype
+        muslim christian jewish hindu buddhist catholic protestant atheist agnostic mormon sikh gay lesbian
+        bisexual straight trans transgender queer nonbinary non-binary autistic adhd dyslexic deaf blind disabled
+        american british english canadian australian mexican brazilian argentinian argentine chilean colombian
+        peruvian venezuelan cuban nigerian kenyan ghanaian egyptian moroccan ethiopian somali sudanese south
+        north pakistani bangladeshi vietnamese filipino indonesian malaysian singaporean iranian iraqi israeli
+        palestinian lebanese syrian saudi emirati ukrainian romanian hungarian czech slovak austrian swiss
+        belgian danish norwegian finnish icelandic estonian latvian lithuanian serbian croatian bulgarian
+        jamaican haitian african asian european latino latina hispanic black white korean-american
+        french german spanish italian portuguese dutch chinese japanese russian indian irish scottish welsh
+        estudiante profesor profesora médico ingeniero nuevo nueva feliz étudiant étudiante professeur nouveau
+        nouvelle très content contente désolé désolée
+        student studentin schüler schülerin lehrer lehrerin anfänger anfängerin entwickler entwicklerin
+        programmierer programmiererin ingenieur ingenieurin arzt ärztin rentner rentnerin deutscher deutsche
+        österreicher österreicherin schweizer schweizerin azubi informatiker informatikerin mitglied kunde
+        kundin mitarbeiter mitarbeiterin vegetarier vegetarierin veganer veganerin hausfrau hausmann besitzer
+        besitzerin inhaber inhaberin gründer gründerin berater beraterin anwalt anwältin krankenschwester pfleger
+        pflegerin koch köchin musiker musikerin künstler künstlerin autor autorin schriftsteller journalist
+        journalistin forscher forscherin wissenschaftler wissenschaftlerin doktorand doktorandin praktikant
+        praktikantin werkstudent werkstudentin sportler sportlerin läufer läuferin spieler spielerin nutzer
+        nutzerin benutzer kollege kollegin leiter leiterin teamleiter vermieter vermieterin mieter mieterin
+        eigentümer freiberufler freiberuflerin unternehmer unternehmerin buchhalter verkäufer verkäuferin
+        mutter vater ende mitte anfang teil neu neue
+        studente studentessa insegnante ingegnere nuovo nuova estudante professora engenheiro novo nova
+        grüße grüßen gruß grüsse regards wishes saludos salutations saluti cumprimentos groeten groet
+        god lord jesus diary sir madam santa
+        christmas easter halloween thanksgiving ramadan diwali hanukkah eid
+        me him her us them myself
+        """.split(whereSeparator: \.isWhitespace).map(String.init))
+
+    /// Greetings that stand before a title: "Hola Sr. García", "Estimada Sra. López".
+    static let greetings: Set<String> = [
+        "hola", "buenos", "buenas", "días", "tardes", "noches", "estimado", "estimada", "querido", "querida", "bonjour",
+        "hallo", "ciao", "olá", "oi", "prezado", "prezada", "caro", "cara", "gentile", "egregio",
+    ]
+
+    /// Capitalised words after "Im", "Am", "Zum" that make prose, not an address: "Im Jahr 2020".
+    static let germanNotStreets: Set<String> = Set(
+        """
+        jahr jahre jahren jahrgang monat moment tag abend morgen wochenende januar februar märz april mai juni
+        juli august september oktober november dezember montag dienstag mittwoch donnerstag freitag samstag
+        sonntag sommer winter frühling herbst kapitel abschnitt teil punkt schritt level durchschnitt vergleich
+        prinzip beispiel grunde allgemeinen ende anfang schnitt preis wert bereich raum zimmer alter jahrhundert
+        zeitraum gesamt team kurs modul semester klasse spiel test original voraus fall laufe rahmen zuge
+        """.split(whereSeparator: \.isWhitespace).map(String.init))
+
+    /// Two capital letters after four digits that are no Dutch postcode: "2024 AD", "10 PM".
+    static let notPostcodeLetters: Set<String> = ["AD", "BC", "CE", "AM", "PM", "KB", "MB", "GB", "TB", "HP", "PS", "OS", "CV", "TV", "PC", "UK", "US", "EU"]
+
+    /// Capitalised words after five digits that are no place: "50000 Euros", "10000 Steps".
+    static let notPlaces: Set<String> = Set(
+        """
+        euro euros eur dollar dollars usd pesos peso reais real yen yuan won rupees rupee pounds pound pfund
+        franken kronen kroner bitcoin coins tokens points punkte steps schritte words wörter calories kalorien
+        users members followers subscribers views likes rows records lines items units miles meter meters
+        kilometer kilometers people persons personen employees students visits downloads hits clicks mean
+        median min max total sum average avg count std
+        """.split(whereSeparator: \.isWhitespace).map(String.init))
+
+    /// Software, payment and messaging names that stand after "Via", "Corso" or a number
+    /// without being a street: "Via PayPal", "Corso Python 3".
+    static let productWords: Set<String> = Set(
+        """
+        python java javascript typescript kotlin excel windows linux android google microsoft facebook meta
+        openai chatgpt claude sql html css react django flask paypal venmo zelle stripe email e-mail mail
+        whatsapp telegram zoom skype slack discord ups fedex dhl usps github gitlab docker amazon
+        """.split(whereSeparator: \.isWhitespace).map(String.init))
+
+    /// Words between 私は and です that are roles, states or origins, not names.
+    static let japaneseNotNames: Set<String> = Set(
+        """
+        元気 大丈夫 心配 賛成 反対 独身 無職 主婦 主夫 子供 学者 本気 無理 幸せ 暇 猫 犬 日本 東京 大阪
+        エンジニア デザイナー プログラマー プログラマ サラリーマン フリーランス マネージャー ママ パパ ファン
+        ベジタリアン ビーガン ヴィーガン ナース ドクター ライター ユーザー メンバー オーナー スタッフ
+        アルバイト パート ゲーマー シングルマザー コンサルタント アーティスト ミュージシャン クリエイター
+        """.split(whereSeparator: \.isWhitespace).map(String.init))
+
+    /// One-ideograph family names common enough to stand alone: "私は林です".
+    static let japaneseOneCharacterNames: Set<String> = ["林", "森", "原", "堀", "関", "辻", "泉"]
+
+    /// Words between 我是 and the clause end that are roles or states, not names.
+    static let chineseNotNames: Set<String> = Set(
+        "单身 白领 新手 学霸 吃货 金牛 高手 老板 马来 江湖 孔雀 龙套 万能 方便 田园 史上".split(separator: " ").map(String.init))
+
+    /// Words between 저는 and 입니다 that are roles or nationalities, not names.
+    static let koreanNotNames: Set<String> = ["한국인", "주부", "전문가", "고등학생", "고객", "신입", "이용자", "사용자", "유학생", "정말", "오늘", "이번", "지금"]
+}

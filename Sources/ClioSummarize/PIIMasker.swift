@@ -1,13 +1,19 @@
 import Foundation
 
 /// Replaces personal details in free text with placeholders: `[EMAIL]`, `[URL]`, `[IP]`,
-/// `[PHONE]`, `[NUMBER]` (card-like and long account or ID numbers), `[HANDLE]` and `[NAME]`.
+/// `[PHONE]`, `[NUMBER]` (card-like and long account or ID numbers), `[HANDLE]`, `[ADDRESS]`
+/// and `[NAME]`.
 ///
 /// The passes run from the most to the least specific shape, so a URL's digits are not read
-/// as a phone number and an email's `@user` is not read as a handle. Names are found two ways:
-/// after a cue ("my name is", "Dear", "Regards,", "Dr." and their equivalents in several
-/// languages), and by a compact built-in list of common first names and surnames when
-/// capitalised. The masker errs towards masking: a lost topical word costs less than a leak.
+/// as a phone number and an email's `@user` is not read as a handle. Street addresses are found
+/// by shape in the forms of the languages `LanguageGuesser` names: a street word and a house
+/// number in either order ("62 Calle Mayor", "Calle Mayor 62", "Hauptstraße 5", "人民路256号",
+/// "2丁目8番1号"), with the units, postcodes and cities around them. Names are found three ways:
+/// after a cue ("my name is", "I'm", "this is", "soy", "Dear", "Regards,", "— ", "Dr.", "我是",
+/// "私は…です" and their equivalents), where everyday words after the weaker cues are let
+/// through ("I'm Happy to help"); wherever else a name found so; and by a compact built-in list
+/// of common first names and surnames when capitalised. docs/pii.md lists the forms and the
+/// measured leaks. The masker errs towards masking: a lost topical word costs less than a leak.
 public struct PIIMasker: Sendable {
     public init() {}
 
@@ -26,11 +32,13 @@ public struct PIIMasker: Sendable {
             s = PIIMasker.replace(Patterns.ipv4, in: s) { match in PIIMasker.looksLikeIPv4(match) ? "[IP]" : nil }
         }
         if bytes.has(".") { s = PIIMasker.replace(Patterns.domain, in: s) { _ in "[URL]" } }
-        if bytes.hasDigit {
+        if bytes.hasDigit || bytes.has("丁目") || bytes.has("番地") {
             // Addresses before bare numbers, so a house number stays with its street.
-            for pattern in Patterns.addresses {
-                s = PIIMasker.replace(pattern, in: s) { match in PIIMasker.classifyAddress(match) }
+            for pattern in Patterns.addresses where pattern.mayMatch(s, bytes) {
+                s = PIIMasker.replace(pattern.regex, in: s) { match in PIIMasker.classifyAddress(match, pattern.check) }
             }
+        }
+        if bytes.hasDigit {
             s = PIIMasker.replace(Patterns.idToken, in: s) { match in PIIMasker.classifyIDToken(match) }
             s = PIIMasker.replace(Patterns.digits, in: s) { match in PIIMasker.classifyDigits(match) }
         }
@@ -43,17 +51,27 @@ public struct PIIMasker: Sendable {
     struct Bytes {
         let utf8: [UInt8]
         init(_ text: String) { utf8 = Array(text.utf8) }
-        var hasDigit: Bool { utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
+        /// ASCII or full-width digits ("２丁目", UTF-8 EF BC 90…99).
+        var hasDigit: Bool {
+            utf8.indices.contains { i in
+                let b = utf8[i]
+                return (b >= 0x30 && b <= 0x39) || (b == 0xEF && i + 2 < utf8.count && utf8[i + 1] == 0xBC && utf8[i + 2] >= 0x90 && utf8[i + 2] <= 0x99)
+            }
+        }
         var hasNonASCII: Bool { utf8.contains { $0 >= 0x80 } }
         func has(_ needle: StaticString) -> Bool {
-            let n = needle.utf8CodeUnitCount
+            has(UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount))
+        }
+        func has(_ needle: String) -> Bool { has(Array(needle.utf8)) }
+        func has<Needle: RandomAccessCollection>(_ needle: Needle) -> Bool where Needle.Element == UInt8, Needle.Index == Int {
+            let n = needle.count
             guard n > 0, utf8.count >= n else { return false }
-            let first = needle.utf8Start[0]
+            let first = needle[needle.startIndex]
             var i = 0
             while i <= utf8.count - n {
                 if utf8[i] == first {
                     var j = 1
-                    while j < n && utf8[i + j] == needle.utf8Start[j] { j += 1 }
+                    while j < n && utf8[i + j] == needle[needle.startIndex + j] { j += 1 }
                     if j == n { return true }
                 }
                 i += 1
@@ -113,10 +131,25 @@ public struct PIIMasker: Sendable {
         return "[NUMBER]"
     }
 
-    /// `[ADDRESS]` for a street address; a Chinese match keeps the verb or preposition the
-    /// pattern swept up in front of the city ("我住在…" keeps "在"), and an English match whose
-    /// words read as prose ("20 minute drive", "3 times close") is kept.
-    static func classifyAddress(_ match: String) -> String? {
+    /// Which extra reading an address pattern's matches get before they are masked.
+    enum AddressCheck: Sendable {
+        /// The shape alone is an address ("Calle Mayor 12", "2丁目8番1号").
+        case none
+        /// "3 times close to", "a 20 minute drive": English street words are everyday words too.
+        case english
+        /// "Im Jahr 2020", "Am Montag 3": a German preposition and a noun are common prose.
+        case germanPreposition
+        /// "50000 Euros", "2024 AD Rome": the words after a postcode must read as a place.
+        case postcodeCity
+        /// "via Teams 3", "plaza USB 2": a lower-case street word is also an everyday word, so
+        /// the name after it must be written like one ("via Roma 12").
+        case streetFirst
+    }
+
+    /// `[ADDRESS]` for a street address, or nil when the pattern's check reads the match as
+    /// prose. A Chinese match keeps the verb or preposition the pattern swept up in front of the
+    /// city ("我住在…" keeps "在").
+    static func classifyAddress(_ match: String, _ check: AddressCheck) -> String? {
         if let first = match.unicodeScalars.first, first.properties.isIdeographic {
             let chars = Array(match)
             let stopAt = chars.firstIndex { "省市区县路街道巷弄".contains($0) } ?? 0
@@ -126,31 +159,63 @@ public struct PIIMasker: Sendable {
             if keep > 0 && stopAt - keep < 2 { keep = 0 }
             return String(chars.prefix(keep)) + "[ADDRESS]"
         }
-        guard let first = match.unicodeScalars.first, ("0"..."9").contains(first) else { return "[ADDRESS]" }
-        // "12 rue de la Paix": French forms put the street word first and are not prose.
-        let words = match.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).dropFirst()
-        guard let streetIndex = words.firstIndex(where: { Self.englishStreetWords.contains($0.lowercased().trimmingCharacters(in: ["."])) })
-        else { return "[ADDRESS]" }
-        let between = words[words.startIndex..<streetIndex]
-        if between.contains(where: { Self.addressStopWords.contains($0.lowercased()) }) { return nil }
-        if Self.ambiguousStreetWords.contains(words[streetIndex].lowercased()) {
-            if !between.allSatisfy({ $0.first?.isUppercase ?? false }) { return nil }
+        let words = match.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })
+        // "Corso Python 3", "Via PayPal 2": a product is no street.
+        if words.contains(where: { NameLists.productWords.contains($0.lowercased()) }) { return nil }
+        switch check {
+        case .none:
+            return "[ADDRESS]"
+        case .streetFirst:
+            guard let type = words.first, type.first?.isLowercase == true else { return "[ADDRESS]" }
+            guard words.count > 1, let name = words.dropFirst().first(where: { $0.first?.isUppercase == true }) else { return nil }
+            return name.dropFirst().first?.isLowercase == true && !NameLists.everydayWords.contains(name.lowercased()) ? "[ADDRESS]" : nil
+        case .english:
+            return englishAddressReadsAsProse(words.dropFirst()) ? nil : "[ADDRESS]"
+        case .germanPreposition:
+            guard let noun = words.dropFirst().first(where: { $0.first?.isUppercase ?? false }) else { return nil }
+            return NameLists.germanNotStreets.contains(noun.lowercased()) ? nil : "[ADDRESS]"
+        case .postcodeCity:
+            if words.count > 1, words[1].count == 2, words[1].allSatisfy(\.isUppercase),
+                NameLists.notPostcodeLetters.contains(String(words[1]))
+            {
+                return nil
+            }
+            guard let place = words.first(where: { $0.contains(where: \.isLowercase) }) else { return nil }
+            let key = place.lowercased()
+            return NameLists.notPlaces.contains(key) || NameLists.everydayWords.contains(key) ? nil : "[ADDRESS]"
         }
-        return "[ADDRESS]"
+    }
+
+    /// True for "20 minute drive", "3 times close to": stop words between the number and the
+    /// street word, or an everyday street word ("way", "close") after lower-case words.
+    static func englishAddressReadsAsProse(_ words: ArraySlice<Substring>) -> Bool {
+        guard let streetIndex = words.firstIndex(where: { englishStreetWords.contains($0.lowercased().trimmingCharacters(in: ["."])) })
+        else { return false }
+        let between = words[words.startIndex..<streetIndex]
+        if between.contains(where: { addressStopWords.contains($0.lowercased()) }) { return true }
+        if ambiguousStreetWords.contains(words[streetIndex].lowercased()) {
+            return !between.allSatisfy { $0.first?.isUppercase ?? false }
+        }
+        return false
     }
 
     static let englishStreetWords: Set<String> = [
         "street", "st", "avenue", "ave", "road", "rd", "lane", "ln", "drive", "dr", "boulevard", "blvd", "way",
-        "court", "ct", "place", "pl", "terrace", "close", "crescent", "parkway", "highway", "hwy",
+        "court", "ct", "place", "pl", "terrace", "close", "crescent", "parkway", "pkwy", "highway", "hwy", "square",
+        "sq", "row", "mews", "grove", "gardens", "walk", "circle", "cir", "trail", "parade", "alley", "pike",
     ]
     /// Street words that are also everyday words; the words before them must be capitalised.
-    static let ambiguousStreetWords: Set<String> = ["way", "court", "place", "pl", "close", "drive", "dr", "st", "ct"]
+    static let ambiguousStreetWords: Set<String> = [
+        "way", "court", "place", "pl", "close", "drive", "dr", "st", "ct", "square", "sq", "row", "walk", "circle",
+        "trail", "grove", "gardens", "parade", "pike",
+    ]
     static let addressStopWords: Set<String> = [
         "of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "into", "onto",
         "down", "up", "off", "along", "across", "near", "my", "your", "our", "their", "his", "her", "its",
         "times", "time", "minute", "minutes", "min", "hour", "hours", "mile", "miles", "km", "kilometres",
         "kilometers", "block", "blocks", "more", "other", "different", "lane", "cups", "cup", "days", "weeks",
-        "years", "people", "steps", "step", "ways",
+        "years", "people", "steps", "step", "ways", "feet", "foot", "meters", "metres", "inch", "inches", "yards",
+        "laps", "rows", "players", "items", "points", "sets", "reps", "pieces", "lines",
     ]
 
     static func looksLikeIPv4(_ match: String) -> Bool {
@@ -170,61 +235,224 @@ public struct PIIMasker: Sendable {
 
     // MARK: names
 
+    /// How much a cue says by itself. After "my name is" any capitalised words are a name; after
+    /// "I'm", "soy", "this is", a greeting or a sign-off the first of them must also not be an
+    /// everyday word ("I'm Happy to help", "This is Chapter 3", "Ich bin Student").
+    enum Cue { case strong, weak }
+
     func maskNames(_ text: String, hasNonASCII: Bool = true) -> String {
         var s = text
-        s = PIIMasker.replace(Patterns.nameAfterCue, in: s, group: 1) { name in PIIMasker.trimNameWords(name) }
-        s = PIIMasker.replace(Patterns.nameAfterSignOff, in: s, group: 1) { name in PIIMasker.trimNameWords(name) }
-        s = PIIMasker.replace(Patterns.nameAfterTitle, in: s, group: 1) { name in PIIMasker.trimNameWords(name) }
-        s = PIIMasker.replace(Patterns.nameAfterRelation, in: s, group: 1) { name in PIIMasker.trimNameWords(name) }
-        s = PIIMasker.replace(Patterns.nameBeforeWriting, in: s, group: 1) { name in
-            name.split(separator: " ").contains { NameLists.notNames.contains($0.lowercased()) } ? nil : "[NAME]"
+        // Words of names found after a cue, masked wherever else they stand capitalised
+        // ("Hi, this is Kwame Okafor. … Kwame").
+        var learned: Set<String> = []
+        var learnedCJK: Set<String> = []
+        func name(_ capture: String, _ cue: Cue) -> String? {
+            guard let found = PIIMasker.maskNameWords(capture, cue) else { return nil }
+            learned.formUnion(found.words.map { $0.lowercased() })
+            return found.replacement
         }
-        s = PIIMasker.replace(Patterns.lowercaseNameAfterStrongCue, in: s, group: 1) { name in PIIMasker.trimNameWords(name) }
-        s = PIIMasker.replace(Patterns.lowercaseNameAfterWeakCue, in: s, group: 1) { name in
-            guard let first = name.split(separator: " ").first, NameLists.firstNames.contains(String(first)) else { return nil }
-            return PIIMasker.trimNameWords(name)
+        // In a title ("I Do - Therefore I Am Vs. I Am") a capitalised word after a weak cue says nothing.
+        func weakName(_ capture: String, _ text: NSString, _ match: NSTextCheckingResult) -> String? {
+            PIIMasker.inTitleCaseLine(text, match.range(at: 1)) ? nil : name(capture, .weak)
         }
-        if Bytes(s).has(" here") {
-            s = PIIMasker.replace(Patterns.nameBeforeHere, in: s, group: 1) { name in PIIMasker.trimNameWords(name) }
+        func cjkName(_ capture: String) -> String? {
+            learnedCJK.insert(capture)
+            return "[NAME]"
+        }
+        s = PIIMasker.replace(Patterns.nameAfterStrongCue, in: s, group: 1) { name($0, .strong) }
+        s = PIIMasker.replaceInContext(Patterns.nameAfterLabel, in: s, group: 1) { weakName($0, $1, $2) }
+        s = PIIMasker.replaceInContext(Patterns.nameAfterWeakCue, in: s, group: 1) { weakName($0, $1, $2) }
+        s = PIIMasker.replaceInContext(Patterns.nameAfterThisIs, in: s, group: 1) { weakName($0, $1, $2) }
+        s = PIIMasker.replaceInContext(Patterns.nameAfterSignOff, in: s, group: 1) { capture, text, match in
+            // At the start of a line or sentence, or anywhere when the name ends the text
+            // ("ok thanks, Kwame"); "Universal Love, Compassion, and…" is no sign-off.
+            guard PIIMasker.startsLineOrSentence(text, at: match.range.location)
+                || text.substring(from: NSMaxRange(match.range(at: 1))).allSatisfy({ $0.isWhitespace || $0 == "." || $0 == "!" })
+            else { return nil }
+            return weakName(capture, text, match)
+        }
+        s = PIIMasker.maskLastLineName(s) { name($0, .weak) }
+        s = PIIMasker.replaceInContext(Patterns.nameAfterTitle, in: s, group: 1) { capture, text, match in
+            PIIMasker.titleIsASuffix(text, before: match.range(at: 1)) ? nil : name(capture, .strong)
+        }
+        s = PIIMasker.replaceInContext(Patterns.nameAfterRelation, in: s, group: 1) { weakName($0, $1, $2) }
+        s = PIIMasker.replace(Patterns.nameBeforeWriting, in: s, group: 1) { found in
+            let words = found.split(whereSeparator: \.isWhitespace)
+            if words.contains(where: { NameLists.notNames.contains($0.lowercased()) }) { return nil }
+            learned.formUnion(words.map { $0.lowercased() })
+            return "[NAME]"
+        }
+        s = PIIMasker.replace(Patterns.lowercaseNameAfterStrongCue, in: s, group: 1) { name($0, .strong) }
+        s = PIIMasker.replace(Patterns.lowercaseNameAfterWeakCue, in: s, group: 1) { found in
+            guard let first = found.split(separator: " ").first, NameLists.firstNames.contains(String(first)) else { return nil }
+            return name(found, .strong)
+        }
+        let bytes = Bytes(s)
+        if bytes.has(" here") || bytes.has(" speaking") {
+            s = PIIMasker.replace(Patterns.nameBeforeHere, in: s, group: 1) { name($0, .weak) }
+            s = PIIMasker.replace(Patterns.fullNameBeforeHere, in: s, group: 1) { found in
+                found.split(separator: " ").contains { NameLists.isEverydayWord($0) } ? nil : name(found, .weak)
+            }
         }
         if hasNonASCII {
-            s = PIIMasker.replace(Patterns.cjkName, in: s, group: 1) { _ in "[NAME]" }
-            s = PIIMasker.replace(Patterns.cjkNameBeforeCue, in: s, group: 1) { _ in "[NAME]" }
-            s = PIIMasker.replace(Patterns.chineseNameAfterWoShi, in: s, group: 1) { _ in "[NAME]" }
-            s = PIIMasker.replace(Patterns.japaneseNameBeforeDesu, in: s, group: 1) { _ in "[NAME]" }
-            s = PIIMasker.replace(Patterns.latinNameInCJK, in: s, group: 1) { name in PIIMasker.trimNameWords(name) }
-            s = PIIMasker.replace(Patterns.latinNameInCJK, in: s, group: 2) { name in PIIMasker.trimNameWords(name) }
+            s = PIIMasker.replace(Patterns.cjkName, in: s, group: 1) { cjkName($0) }
+            s = PIIMasker.replace(Patterns.cjkNameBeforeCue, in: s, group: 1) { cjkName($0) }
+            s = PIIMasker.replace(Patterns.chineseNameAfterCue, in: s, group: 1) { found in
+                PIIMasker.looksLikeChineseName(found) ? cjkName(found) : nil
+            }
+            s = PIIMasker.replace(Patterns.japaneseNameBeforeDesu, in: s, group: 1) { found in
+                PIIMasker.looksLikeJapaneseName(found) ? cjkName(found) : nil
+            }
+            s = PIIMasker.replace(Patterns.japaneseNameOpening, in: s, group: 1) { found in
+                PIIMasker.looksLikeJapaneseName(found) ? cjkName(found) : nil
+            }
+            s = PIIMasker.replace(Patterns.koreanNameBeforeCopula, in: s, group: 1) { found in
+                NameLists.koreanNotNames.contains(found) || "인생자원가".contains(found.last!) ? nil : cjkName(found)
+            }
+            s = PIIMasker.replace(Patterns.cjkSignOff, in: s, group: 1) { cjkName($0) }
+            s = PIIMasker.replace(Patterns.latinNameInCJK, in: s, group: 1) { name($0, .strong) }
+            s = PIIMasker.replace(Patterns.latinNameInCJK, in: s, group: 2) { name($0, .strong) }
+            for found in learnedCJK where found.count >= 2 { s = s.replacingOccurrences(of: found, with: "[NAME]") }
         }
-        s = maskListedNames(s)
+        s = maskListedNames(s, learned: learned)
         return s
     }
 
-    /// `[NAME]` for the leading name words of a cue's capture, keeping any words after the
-    /// first stop word ("I'm Anna Because" → "[NAME] Because"); nil when the first word is not a name.
-    static func trimNameWords(_ capture: String) -> String? {
-        var words = capture.split(separator: " ", omittingEmptySubsequences: true)
+    /// The name in a cue's capture: `[NAME]` for its leading name words, keeping any words after
+    /// the first word that is no name ("I'm Anna Because" → "[NAME] Because") and the particles
+    /// inside it ("Joris van der Berg" is one name). Nil when the first word is no name.
+    static func maskNameWords(_ capture: String, _ cue: Cue) -> (replacement: String, words: [Substring])? {
+        var words = capture.split(whereSeparator: { $0 == " " || $0 == "\t" })
         // "Hello, I'm Ann": the greeting's capture starts at "I'm"; the name comes after it.
         var lead: [Substring] = []
         while let first = words.first, selfWords.contains(first.lowercased()) {
             lead.append(first)
             words.removeFirst()
         }
-        let prefix = lead.isEmpty ? "" : lead.joined(separator: " ") + " "
+        guard let first = words.first else { return nil }
+        if cue == .weak && NameLists.isEverydayWord(first) { return nil }
         var nameCount = 0
-        for word in words {
-            if NameLists.notNames.contains(word.lowercased()) { break }
+        while nameCount < words.count {
+            let word = words[nameCount]
+            let key = word.lowercased()
+            if NameLists.nameParticles.contains(key) {
+                // "van der Berg": the particles count when a capitalised word follows them.
+                let next = words[nameCount...].first { !NameLists.nameParticles.contains($0.lowercased()) }
+                guard nameCount > 0, let next, next.first?.isUppercase == true else { break }
+                nameCount += 1
+                continue
+            }
+            if NameLists.isNoName(key) { break }
             nameCount += 1
+            // "Prof. Shai Arogeti's Robotics Lab": a possessive ends the name.
+            if key.hasSuffix("'s") || key.hasSuffix("’s") { break }
         }
+        // A trailing particle belongs to what follows.
+        while nameCount > 0 && NameLists.nameParticles.contains(words[nameCount - 1].lowercased()) { nameCount -= 1 }
         if nameCount == 0 { return nil }
         let rest = words.dropFirst(nameCount).joined(separator: " ")
-        return prefix + (rest.isEmpty ? "[NAME]" : "[NAME] " + rest)
+        let prefix = lead.isEmpty ? "" : lead.joined(separator: " ") + " "
+        var nameWords = words.prefix(nameCount).filter { !NameLists.nameParticles.contains($0.lowercased()) }
+        var name = "[NAME]"
+        if let last = nameWords.last, let suffix = ["'s", "’s"].first(where: { last.hasSuffix($0) }) {
+            nameWords[nameWords.count - 1] = last.dropLast(2)
+            name += suffix
+        }
+        return (prefix + (rest.isEmpty ? name : name + " " + rest), nameWords)
     }
 
     private static let selfWords: Set<String> = ["i'm", "i’m", "i", "am", "my", "name", "is", "this"]
 
+    /// True when only spaces stand between `location` and the start of the text or of its line,
+    /// or the end of a sentence.
+    static func startsLineOrSentence(_ text: NSString, at location: Int) -> Bool {
+        var i = location - 1
+        while i >= 0, text.character(at: i) == 0x20 || text.character(at: i) == 0x09 { i -= 1 }
+        guard i >= 0, let scalar = Unicode.Scalar(text.character(at: i)) else { return true }
+        return "\n.!?:;".unicodeScalars.contains(scalar)
+    }
+
+    /// True for "Lord Death Sr. Despite…": "Sr." after a name is "Senior", not "Señor".
+    static func titleIsASuffix(_ text: NSString, before range: NSRange) -> Bool {
+        let before = text.substring(to: range.location).split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard before.count >= 2, ["Sr.", "Sra.", "Srta."].contains(before[before.count - 1]) else { return false }
+        let previous = before[before.count - 2]
+        let key = previous.lowercased().trimmingCharacters(in: .punctuationCharacters)
+        return previous.first?.isUppercase == true && !NameLists.isNoName(key) && !NameLists.greetings.contains(key)
+    }
+
+    /// True when the line around `range` capitalises two or more small words inside sentences
+    /// ("How I Am Building A Startup"), as titles do.
+    static func inTitleCaseLine(_ text: NSString, _ range: NSRange) -> Bool {
+        let line = text.substring(with: text.lineRange(for: range))
+        var count = 0
+        var previous: Character = "."
+        for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            let bare = word.trimmingCharacters(in: .punctuationCharacters)
+            // A quotation or a bracket starts its own sentence: 'about "The Code"'.
+            let opensQuote = word.first.map { "\"“‘'(«[".contains($0) } ?? false
+            if let first = bare.first, first.isUppercase, !opensQuote, !".!?:;\"“(-–—".contains(previous),
+                titleSmallWords.contains(bare.lowercased())
+            {
+                count += 1
+                if count >= 2 { return true }
+            }
+            previous = word.last ?? " "
+        }
+        return false
+    }
+
+    private static let titleSmallWords: Set<String> = [
+        "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "from", "by", "as", "is",
+        "am", "are", "be", "do", "my", "your", "you", "it", "this", "that", "not", "vs", "how", "what", "why",
+    ]
+
+    /// A name alone on the text's last line after a sign-off ("Thanks for any help,\nKwame
+    /// Okafor"), or after a dash ("— Kwame", "Thanks! - Kwame"). Dashes also start list items and
+    /// end lines of documents ("Country – Ireland"), so a dash counts only after no list item.
+    static func maskLastLineName(_ text: String, _ mask: (String) -> String?) -> String {
+        let ns = text as NSString
+        let end = ns.rangeOfCharacter(from: CharacterSet.whitespacesAndNewlines.inverted, options: .backwards)
+        guard end.location != NSNotFound else { return text }
+        let start = ns.range(of: "\n", options: .backwards, range: NSRange(location: 0, length: end.location)).location
+        guard start != NSNotFound || Bytes(text).has("-") || Bytes(text).has("—") || Bytes(text).has("–") else { return text }
+        let lineStart = start == NSNotFound ? 0 : start + 1
+        let lastLine = NSRange(location: lineStart, length: ns.length - lineStart)
+        let previous = ns.substring(to: lineStart).split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        var nameRange: NSRange?
+        if let match = Patterns.dashSignOff.firstMatch(in: text, range: lastLine) {
+            if let marker = previous?.trimmingCharacters(in: .whitespaces).first, "-–—*•".contains(marker) || marker.isNumber {
+                return text
+            }
+            nameRange = match.range(at: 1)
+        } else if let previous, let match = Patterns.nameLine.firstMatch(in: text, range: lastLine),
+            Patterns.signOffLine.firstMatch(in: String(previous), range: NSRange(location: 0, length: (previous as Substring).utf16.count)) != nil
+        {
+            nameRange = match.range(at: 1)
+        }
+        guard let nameRange, let replacement = mask(ns.substring(with: nameRange)) else { return text }
+        return ns.replacingCharacters(in: nameRange, with: replacement)
+    }
+
+    /// A Japanese self-introduction's subject that is a name: not a role, state or origin
+    /// ("私は学生です", "私は元気です", "私はエンジニアです", "私は東京出身です").
+    static func looksLikeJapaneseName(_ word: String) -> Bool {
+        if NameLists.japaneseNotNames.contains(word) { return false }
+        guard let first = word.unicodeScalars.first, first.properties.isIdeographic else { return true }
+        if word.count == 1 { return NameLists.japaneseOneCharacterNames.contains(word) }
+        return !"人生員者師家士職性親派歳才気配成対当験理婦供業身語".contains(word.last!)
+    }
+
+    /// Two or three ideographs after 我是 that are a name, not a role or group ("高中生",
+    /// "白领", "江苏人", "左撇子").
+    static func looksLikeChineseName(_ word: String) -> Bool {
+        !NameLists.chineseNotNames.contains(word) && !"人生员者师家手族座迷粉控党领子".contains(word.last!)
+    }
+
     /// Masks capitalised words from the built-in name lists, with a capitalised word right
-    /// after a first name (the surname) and before a listed surname (the first name).
-    func maskListedNames(_ text: String) -> String {
+    /// after a first name (the surname) and before a listed surname (the first name), and the
+    /// words of names found after a cue elsewhere in the text (`learned`, lowercased).
+    func maskListedNames(_ text: String, learned: Set<String> = []) -> String {
         let ns = text as NSString
         let matches = Patterns.capitalisedWord.matches(in: text, range: NSRange(location: 0, length: ns.length))
         if matches.isEmpty { return text }
@@ -239,18 +467,20 @@ public struct PIIMasker: Sendable {
             var key = word.lowercased()
             // "Anna's" is Anna.
             if key.hasSuffix("'s") || key.hasSuffix("’s") { key = String(key.dropLast(2)) }
-            if NameLists.notNames.contains(key) { continue }
+            if NameLists.isNoName(key) { continue }
             if i > 0 && adjacent(i - 1, i) && NameLists.placePrefixes.contains(words[i - 1].lowercased()) { continue }
             if NameLists.firstNames.contains(key) {
                 isName[i] = true
-                if i + 1 < words.count && adjacent(i, i + 1) && !NameLists.notNames.contains(words[i + 1].lowercased()) {
+                if i + 1 < words.count && adjacent(i, i + 1) && !NameLists.isNoName(words[i + 1].lowercased()) {
                     isName[i + 1] = true
                 }
             } else if NameLists.surnames.contains(key) {
                 isName[i] = true
-                if i > 0 && adjacent(i - 1, i) && !NameLists.notNames.contains(words[i - 1].lowercased()) {
+                if i > 0 && adjacent(i - 1, i) && !NameLists.isNoName(words[i - 1].lowercased()) {
                     isName[i - 1] = true
                 }
+            } else if learned.contains(key) {
+                isName[i] = true
             }
         }
         guard isName.contains(true) else { return text }
@@ -282,6 +512,13 @@ public struct PIIMasker: Sendable {
     static func replace(
         _ regex: NSRegularExpression, in text: String, group: Int = 0, _ transform: (String) -> String?
     ) -> String {
+        replaceInContext(regex, in: text, group: group) { capture, _, _ in transform(capture) }
+    }
+
+    /// `replace` whose `transform` also sees the whole text and the match in it.
+    static func replaceInContext(
+        _ regex: NSRegularExpression, in text: String, group: Int = 0, _ transform: (String, NSString, NSTextCheckingResult) -> String?
+    ) -> String {
         let ns = text as NSString
         let matches = regex.matches(in: text, range: NSRange(location: 0, length: ns.length))
         if matches.isEmpty { return text }
@@ -290,7 +527,7 @@ public struct PIIMasker: Sendable {
         for match in matches {
             let range = match.range(at: group)
             if range.location == NSNotFound || range.location < cursor { continue }
-            guard let replacement = transform(ns.substring(with: range)) else { continue }
+            guard let replacement = transform(ns.substring(with: range), ns, match) else { continue }
             result += ns.substring(with: NSRange(location: cursor, length: range.location - cursor))
             result += replacement
             cursor = range.location + range.length
@@ -330,63 +567,315 @@ enum Patterns {
     /// run of digits is not read as a date, since a random account number often contains one.
     static let isoDate = make(#"(?:19|20)\d{2}-\d{2}-\d{2}|-(?:19|20)\d{2}(?:0\d|1[0-2])[0-3]\d$"#)
 
-    /// Text after a street address: ", City" with one or two capitalised words.
-    static let cityTail = #"(?:,[ \t]*\p{Lu}[\p{L}\p{M}'’\-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’\-]+)?)?"#
+    // MARK: addresses
+
+    /// A house number: "12", "221B", "5a", "12-14", "12 bis", "123-II" (a Dutch floor).
+    static let houseNumber = #"\d{1,5}(?:[a-zA-Z](?![\p{L}]))?(?:[ \t]?[-–/][ \t]?\d{1,4}[a-z]?(?![\p{L}])|-(?:[IVX]{1,4}|hs|h)(?![\p{L}]))?(?:[ \t]+(?:bis|ter)(?![\p{L}]))?"#
     static let streetName = #"\p{Lu}[\p{L}\p{M}'’\-]*"#
-    static let streetLink = #"(?:(?:de|del|la|las|los|el|da|das|do|dos|di|della|du|des|le)[ \t]+|[ld]['’])*"#
-    /// Street addresses, most specific first: French, Spanish/Portuguese/Italian, German,
-    /// Chinese, then English ("221B Baker Street", "164 oakwood avenue, Portland").
-    static let addresses: [NSRegularExpression] = [
-        make(#"(?<![\p{L}\p{N}])\d{1,4}(?:[ \t]*(?:bis|ter))?,?[ \t]+(?i:rue|avenue|boulevard|bd|place|allée|impasse|chemin|quai|route|cours|square)[ \t]+"#
-            + streetLink + streetName + "(?:[ \t]+" + streetLink + streetName + "){0,3}" + cityTail),
-        make(#"\b(?:[Cc]alle|[Aa]venida|Avda\.?|Av\.|Paseo|Plaza|Camino|Carretera|Ronda|[Rr]ua|Travessa|Praça|Alameda|Estrada|Largo|Via|Viale|Piazza|Corso)[ \t]+"#
-            + streetLink + streetName + "(?:[ \t]+" + streetLink + streetName + "){0,3}"
-            + #",?[ \t]+(?:n[º°o]\.?[ \t]*)?\d{1,5}[A-Za-z]?(?![\p{N}\p{L}])"# + cityTail),
-        make(#"(?<![\p{L}])(?:\p{Lu}[\p{L}\p{M}\-]*[ \t]+)?\p{Lu}[\p{L}\p{M}\-]*(?:straße|strasse|Straße|Strasse|str\.|weg|Weg|allee|Allee|platz|Platz|gasse|Gasse|damm|Damm|ufer|Ufer)[ \t]+\d{1,4}[a-z]?(?![\p{N}\p{L}])"#
-            + cityTail),
-        make(#"(?:\p{Han}{2,3}[省市])?(?:\p{Han}{1,4}[区县])?\p{Han}{1,6}?(?:路|街|大道|道|巷|弄)[ \t]*\d{1,5}[ \t]*号(?:[ \t]*\d{1,5}[ \t]*室)?"#),
-        make(#"(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?[ \t]+(?:[\p{L}\p{M}'’\-]+[ \t]+){1,3}(?i:street|st\.?|avenue|ave\.?|road|rd\.?|lane|ln\.?|drive|dr\.?|boulevard|blvd\.?|way|court|ct\.?|place|pl\.?|terrace|close|crescent|parkway|highway|hwy)(?![\p{L}])"#
-            + cityTail),
+    static let streetLink = #"(?:(?:de|del|la|las|los|el|da|das|do|dos|di|dei|degli|delle|della|dello|dal|dalla|al|alla|du|des|le|les|van|von|der|den|het|of|the)[ \t]+|[ldLD]['’])*"#
+    /// One to four capitalised words of a street's name, with the small words between them.
+    static let streetWords = streetLink + streetName + "(?:[ \\t]+" + streetLink + streetName + "){0,3}"
+    /// Unit, floor and door words that follow (or precede) a street address.
+    static let unitWord = #"(?i:apt|apartment|apto|appt|appartement|flat|unit|suite|ste|room|rm|piso|planta|puerta|pta|escalera|esc|depto|dpto|departamento|étage|etage|bât|bâtiment|batiment|escalier|wohnung|whg|interno|int|scala|piano|andar|bloco|sala|casa|kv|кв|корп)\.?"#
+    static let unitCode = #"#?[ \t]?(?:[A-Za-z]?\d{1,4}[A-Za-z]?|[A-Z])(?![\p{L}\p{N}])"#
+    /// A Spanish or Portuguese floor and door: "2º", "3º B", "4ª izq.", "5º andar".
+    static let floorForm = #"\d{1,2}[ \t]?[ºª°](?:[ \t]?[A-Z](?![\p{L}]))?(?:[ \t]?(?i:izq|izda|dcha|dra|izquierda|derecha|esq|dto|dir|andar|piso|planta)\.?)?"#
+    /// Postcodes of the languages the summarizer reads: 5 digits (ES, FR, DE, IT, US), 5-3 (BR),
+    /// 4-3 (PT), 4 + two letters (NL), 4 (AT, CH, BE), 3-4 (JP), 6 (CN, RU).
+    static let postcode = #"(?:\d{5}(?:-\d{3,4})?|\d{4}-\d{3}|\d{4}(?:[ \t]?[A-Z]{2}(?![\p{L}]))?|\d{3}-\d{4}|\d{6})(?![\p{N}])"#
+    static let ukPostcode = #"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}(?![\p{L}\p{N}])"#
+    static let stateZip = #"[A-Z]{2,3}[ \t]+\d{4,5}(?:-\d{4})?(?![\p{N}])"#
+    static let city = #"\p{Lu}[\p{L}\p{M}'’\-]+(?![\p{N}])(?:[ \t]+(?:(?:am|an|der|de|del|da|do|sur|en|la|le|upon|on)[ \t]+)?\p{Lu}[\p{L}\p{M}'’\-]+(?![\p{N}])){0,2}"#
+    /// What may follow a street address: a unit, a floor, a postcode and city, a UK postcode, a
+    /// US or Australian state and postcode, "#4", or ", City" with an optional postcode (up to four
+    /// of them: ", Apt 5D, Portland, OR 97201", " - apto 81", ", Auckland 1010").
+    static let placeTail = "(?:(?:,[ \\t]*|[ \\t]+(?:[-–][ \\t]+)?)(?:" + unitWord + "[ \\t]?" + unitCode + "|" + floorForm + "|" + postcode
+        + "[ \\t]+" + city + "|" + ukPostcode + "|" + stateZip + "|#[ \\t]?\\d{1,5}[A-Za-z]?(?![\\p{L}\\p{N}]))|,[ \\t]*" + city + "(?:[ \\t]+" + postcode + ")?){0,4}"
+    /// Not a quantity: "Heimweg 20 Minuten" is a way home, "via Teams 3 times" a way of meeting.
+    static let notQuantity = #"(?![ \t]*(?i:minuten|min|mins|minutes|stunden|std|hours|km|kilometer|meter|m|tage|jahre|mal|euro|eur|€|%|times|days|weeks|months|years|people|veces|minutos|horas|días|dias|años|anos|vezes|volte|minuti|ore|giorni|anni|fois|jours|ans)(?![\p{L}]))(?![\p{N}]|[.,]\d)"#
+    static let numberFirstTypes = #"(?:(?i:calle|avenida|avda\.|paseo|plaza|pza\.|camino|carretera|ctra\.|ronda|travesía|rambla|glorieta|rua|travessa|praça|alameda|estrada|largo|viale|piazza|piazzale|corso|vicolo|strada|rue|avenue|av\.|boulevard|bd|place|allée|impasse|chemin|quai|route|cours|square|passage|faubourg)[ \t]+|(?i:c/)[ \t]*)"#
+    /// Street words before the name; Spanish, Portuguese and Italian write them in lower case
+    /// mid-sentence ("abito in via Roma 12"), so both cases count (`classifyAddress` turns away
+    /// "via Teams 3"-like English).
+    static let typeFirstTypes = #"(?:(?:[Cc]alle|[Aa]venida|Avda\.?|Av\.|Avd\.|[Pp]aseo|[Pp]laza|Pza\.|[Cc]amino|[Cc]arretera|Ctra\.|[Rr]onda|[Tt]ravesía|[Rr]ambla|[Gg]lorieta|[Rr]ua|[Tt]ravessa|[Pp]raça|[Ll]argo|[Aa]lameda|[Ee]strada|[Vv]ia|[Vv]iale|V\.le|[Pp]iazza|P\.zza|[Pp]iazzale|[Cc]orso|C\.so|[Vv]icolo|[Ss]trada|[Ll]ungomare)[ \t]+|C/[ \t]*)"#
+    static let germanSuffixes = #"(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|chaussee|straat|laan|plein|gracht|kade|singel|dijk|steeg|-(?:Straße|Strasse|Str\.|Allee|Weg|Platz|Gasse|Ring|Damm|Ufer))"#
+    /// Byte strings one of which a text with a German or Dutch compound street name holds.
+    static let germanSuffixNeedles = [
+        "stra", "Stra", "str.", "weg", "allee", "platz", "gasse", "damm", "ufer", "chaussee", "laan", "plein", "gracht",
+        "kade", "singel", "dijk", "steeg", "-Str", "-All", "-Weg", "-Pla", "-Gas", "-Rin", "-Dam", "-Ufe",
+    ]
+    static let germanWords = #"(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Damm|Ufer|Chaussee|Ring|Steig)"#
+    static let germanPrepositions = #"(?:Am|An[ \t]+der|An[ \t]+den|Auf[ \t]+der|Auf[ \t]+dem|Im|In[ \t]+der|In[ \t]+den|Zum|Zur|Hinter[ \t]+der|Unter[ \t]+den|Vor[ \t]+dem)"#
+    static let englishTypes = #"(?i:street|st\.?|avenue|ave\.?|road|rd\.?|lane|ln\.?|drive|dr\.?|boulevard|blvd\.?|way|court|ct\.?|place|pl\.?|terrace|close|crescent|parkway|pkwy|highway|hwy|square|sq|row|mews|grove|gardens|walk|circle|cir|trail|parade|alley|pike)(?![\p{L}])(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W)\.?(?![\p{L}]))?"#
+    /// A number in a Japanese address: Arabic, full-width or kanji.
+    static let jaNumber = #"(?:\d{1,4}|[一二三四五六七八九十]{1,3})"#
+    /// Chinese building, unit and room parts after the street number: "3栋1201室".
+    static let cjkUnits = #"(?:[ \t]*\d{1,5}[ \t]*(?:号楼|栋|幢|座|单元|层|楼|室|号|户))*"#
+    static let usStates = "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC"
+
+    struct AddressPattern: Sendable {
+        /// What a text must hold for the pattern to be tried at all (a regex pass over a text
+        /// that cannot match costs as much as one that does).
+        enum Needs: Sendable { case nothing, nonASCII, oneOf([String]), placeholder }
+        let regex: NSRegularExpression
+        let check: PIIMasker.AddressCheck
+        let needs: Needs
+        init(_ pattern: String, _ check: PIIMasker.AddressCheck = .none, needs: Needs = .nothing) {
+            regex = Patterns.make(pattern)
+            self.check = check
+            self.needs = needs
+        }
+
+        /// `bytes` describes the text before any address was masked; `text` is the text now.
+        func mayMatch(_ text: String, _ bytes: PIIMasker.Bytes) -> Bool {
+            switch needs {
+            case .nothing: return true
+            case .nonASCII: return bytes.hasNonASCII
+            case .oneOf(let needles): return needles.contains { bytes.has($0) }
+            case .placeholder: return text.contains("[ADDRESS]")
+            }
+        }
+    }
+
+    /// Street addresses, then what is left of them (postcodes, units), most specific first. The
+    /// number may come before the street ("12 rue de la Paix", "62 Calle Mayor") or after it
+    /// ("Calle Mayor 62", "Hauptstraße 5", "人民路256号"), with units and postcodes around it.
+    static let addresses: [AddressPattern] = [
+        // Japanese: "東京都新宿区西新宿2丁目8番1号", "下鴨6丁目11番地", "梅田1-2-3" after a ward or city.
+        AddressPattern(#"(?:〒[ \t]?\d{3}-?\d{4}[ \t]*)?[\p{Han}\p{Katakana}ーのヶケ]{0,14}"# + jaNumber + #"丁目(?:[ \t]*"# + jaNumber
+            + #"(?:番地?|-|－)(?:[ \t]*"# + jaNumber + "(?:号)?)?)?", needs: .nonASCII),
+        AddressPattern(#"(?:〒[ \t]?\d{3}-?\d{4}[ \t]*)?[\p{Han}\p{Katakana}ーのヶケ]{0,14}"# + jaNumber + #"番地(?:[ \t]*"# + jaNumber + "号?)?",
+            needs: .nonASCII),
+        AddressPattern(#"(?:〒[ \t]?\d{3}-?\d{4}[ \t]*)?(?:\p{Han}{1,4}[都道府県])?\p{Han}{1,6}[市区町村郡][\p{Han}\p{Katakana}ーのヶケ]{0,8}\d{1,4}[-－]\d{1,4}(?:[-－]\d{1,4})?(?![\p{N}月日年時时点])"#,
+            needs: .nonASCII),
+        AddressPattern(#"〒[ \t]?\d{3}-?\d{4}"#, needs: .nonASCII),
+        // Chinese: "北京市朝阳区人民路256号", "中山路463弄9号", "长安街39号3栋1201室", "阳光小区5栋302室".
+        AddressPattern(#"(?:\p{Han}{2,3}省)?(?:\p{Han}{2,3}市)?(?:\p{Han}{1,4}[区县])?\p{Han}{1,6}?(?:路|街|大道|道|巷|弄)[ \t]*\d{1,5}[ \t]*(?:号|弄[ \t]*\d{1,5}[ \t]*号?)"#
+            + cjkUnits, needs: .nonASCII),
+        AddressPattern(#"\p{Han}{1,8}(?:小区|花园|公寓|大厦|新村|家园)[ \t]*\d{1,4}[ \t]*(?:号楼|栋|幢|座|号)"# + cjkUnits, needs: .nonASCII),
+        AddressPattern(#"邮编[:：]?[ \t]*\d{6}"#, needs: .nonASCII),
+        // Korean: "서울특별시 강남구 테헤란로 123", "강남구 역삼동 123-45".
+        AddressPattern(#"(?:\p{Hangul}{1,6}(?:특별시|광역시|시|도)[ \t]+)?\p{Hangul}{1,6}(?:구|군)[ \t]+\p{Hangul}{1,6}(?:동|읍|면|리)[ \t]*\d{1,4}(?:-\d{1,4})?"#,
+            needs: .nonASCII),
+        AddressPattern(#"(?:\p{Hangul}{1,6}(?:특별시|광역시|시|도)[ \t]+)?\p{Hangul}{1,6}(?:구|군)[ \t]+\p{Hangul}{1,10}(?:로|길)[ \t]*\d{1,4}(?:번길[ \t]*\d{1,4})?(?:-\d{1,4})?"#,
+            needs: .nonASCII),
+        // Number first: "12 rue de la Paix", "62 Calle Mayor", "12 bis, avenue Foch". ("2 via PayPal" is prose.)
+        AddressPattern(#"(?<![\p{L}\p{N}])"# + houseNumber + #",?[ \t]+"# + numberFirstTypes + streetWords + placeTail),
+        // Type first: "Calle Mayor 12", "Via Roma, 7", "Rua das Flores, nº 150", "C/ Mayor 3, 2º B".
+        AddressPattern(#"(?<![\p{L}])"# + typeFirstTypes + streetWords
+            + #",?[ \t]+(?:(?i:n[º°o]\.?|n\.º|núm\.?|num\.?|nr\.?)[ \t]*|#[ \t]*)?"# + houseNumber + notQuantity + placeTail, .streetFirst),
+        // Grid addresses (Colombia and others): "Calle 72 # 10-34", "Carrera 7 No. 45-12".
+        AddressPattern(#"(?<![\p{L}])(?:[Cc]alle|[Cc]arrera|Cra\.?|Kr\.?|Cl\.?|[Aa]venida|Av\.|[Dd]iagonal|[Tt]ransversal|Tv\.?|Dg\.?)[ \t]*\d{1,3}[A-Z]?(?:[ \t]+(?:[Bb]is|[Ss]ur|[Nn]orte|[Ee]ste))?[ \t]*(?:#|[Nn][oº°]\.?)[ \t]*\d{1,3}[A-Z]?[ \t]*[-–][ \t]*\d{1,3}"#
+            + placeTail),
+        // German and Dutch: "Lindenstraße 5a", "Bahnhofstr. 12", "Prinsengracht 263", "Berliner Straße 3".
+        AddressPattern(#"(?<![\p{L}])(?:\p{Lu}[\p{L}\p{M}\-]*[ \t]+)?\p{Lu}[\p{L}\p{M}\-]*"# + germanSuffixes + #"[ \t]+"# + houseNumber + notQuantity + placeTail,
+            needs: .oneOf(germanSuffixNeedles)),
+        AddressPattern(#"(?<![\p{L}])\p{Lu}[\p{L}\p{M}\-]*[ \t]+"# + germanWords + #"[ \t]+"# + houseNumber + notQuantity + placeTail,
+            needs: .oneOf(["Stra", "Str.", "Weg", "Allee", "Platz", "Gasse", "Damm", "Ufer", "Chaussee", "Ring", "Steig"])),
+        AddressPattern(#"(?<![\p{L}\p{N}])\d{1,4}[a-z]?[ \t]+\p{Lu}[\p{L}\p{M}\-]*(?:straße|strasse|straat|gracht|laan|allee|gasse)(?![\p{L}])"# + placeTail,
+            needs: .oneOf(["stra", "gracht", "laan", "allee", "gasse"])),
+        // "Am Markt 3", "An der Alster 12": only when the number ends the clause.
+        AddressPattern(#"(?<![\p{L}])"# + germanPrepositions + #"[ \t]+\p{Lu}[\p{L}\p{M}\-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}\-]+)?[ \t]+"# + houseNumber
+            + #"(?=[ \t]*(?:[,.;:!?)\n]|$))"# + placeTail, .germanPreposition),
+        // Russian: "ул. Ленина, д. 5, кв. 12".
+        AddressPattern(#"(?<![\p{L}])(?:ул\.|улица|пр\.|пр-т|проспект|пер\.|переулок|бул\.|бульвар|ш\.|шоссе|пл\.|площадь|наб\.|набережная)[ \t]*\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*)?,?[ \t]+(?:д\.|дом)?[ \t]*\d{1,4}[а-яa-z]?(?:,?[ \t]*(?:кв\.|корп\.|стр\.|к\.)[ \t]*\d{1,4})*"#,
+            needs: .nonASCII),
+        // English: "221B Baker Street", "164 oakwood avenue, Portland", "1600 Pennsylvania Ave NW".
+        AddressPattern(#"(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?[ \t]+(?:[\p{L}\p{M}'’\-]+[ \t]+){1,3}"# + englishTypes + placeTail, .english),
+        // What a street address leaves behind, or a place given without a street.
+        AddressPattern(#"(?<![\p{L}\p{N}])"# + ukPostcode),
+        AddressPattern(#"(?<![\p{L}])(?:"# + usStates + #")[ \t]+\d{5}(?:-\d{4})?(?![\p{N}])"#),
+        AddressPattern(#"(?<![\p{L}\p{N}.,:/\-€$£#])(?<![:=][ \t])(?:\d{5}(?:-\d{3})?|\d{4}-\d{3}|\d{4}[ \t]?[A-Z]{2})[ \t]+"# + city + #"(?![\p{L}])"#, .postcodeCity),
+        AddressPattern(#"(?<![\p{L}])(?i:plz|postleitzahl|code postal|código postal|codigo postal|c\.p\.|cep|cap|zip|zip code|postcode|postal code)[ \t]*:?[ \t]*\d{4,5}(?:-\d{3,4})?(?![\p{N}])"#),
+        AddressPattern(#"(?<![\p{L}])(?i:p\.?[ \t]?o\.?[ \t]?box|post office box|postfach|apartado(?: de correos)?|caixa postal|casella postale|boîte postale)[ \t]*\d{1,6}(?![\p{N}])"#),
+        // "Flat 4, [ADDRESS]": a unit next to a masked street joins it.
+        AddressPattern(#"(?<![\p{L}])"# + unitWord + "[ \\t]?" + unitCode + #",?[ \t]*\[ADDRESS\]"#, needs: .placeholder),
+        AddressPattern(#"(?<![\p{L}])(?i:apt|apartment|apto|appt|appartement|depto|dpto|departamento|wohnung|whg)\.?[ \t]*#?[ \t]?[A-Za-z]?\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])|(?<![\p{L}])(?i:piso)[ \t]+\d{1,2}[ºª°]?(?:[ \t]?[A-Z](?![\p{L}]))?(?![\p{N}])"#),
     ]
 
     static let handle = make(#"(?<![\w@.\[])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?\b"#)
     static let capitalisedWord = make(#"(?<![\p{L}\p{M}\[])\p{Lu}[\p{Ll}\p{M}'’\-]*\p{Ll}(?![\p{L}\p{M}\]])"#)
 
-    static let nameWord = #"\p{Lu}[\p{L}\p{M}'’\-]*[\p{L}\p{M}]"#
-    static let nameWords = "(\(nameWord)(?:[ \\t]+\(nameWord)){0,2})"
+    /// `(?:…)` matching any of `alternatives` (regex fragments, each starting with a letter),
+    /// grouped by first letter: "(?:b(?:est|ises)|t(?:hanks|hx))". ICU tries alternatives one by
+    /// one, so a flat list of ninety words costs ninety tries at every letter of a text; grouped,
+    /// one comparison picks the group (measured: about 3× faster on long texts).
+    static func anyOf(_ alternatives: [String]) -> String {
+        let groups = Dictionary(grouping: alternatives) { $0.first!.lowercased() }
+        let parts = groups.keys.sorted().map { first in
+            let rests = groups[first]!.map { String($0.dropFirst()) }.sorted { $0.count > $1.count }
+            return NSRegularExpression.escapedPattern(for: first) + "(?:" + rests.joined(separator: "|") + ")"
+        }
+        return "(?:" + parts.joined(separator: "|") + ")"
+    }
 
-    static let nameAfterCue = make(
-        #"(?i:\b(?:my name is|my name's|my full name is|i am|i'm|i’m|call me|me llamo|mi nombre es|yo soy|soy|sou o|sou a|sou|je m'appelle|je m’appelle|mon nom est|je suis|ich heiße|ich heisse|mein name ist|ich bin|mi chiamo|il mio nome è|meu nome é|me chamo|chamo-me|eu sou|ik ben|mijn naam is|ik heet|dear|hi|hello|hey|hola|bonjour|salut|hallo|ciao|olá|oi|querido|querida|cher|chère|liebe|lieber|caro|cara|beste)\b[,:]?[ \t]+)"#
+    /// Cues after which capitalised words can only be a name.
+    static let strongCues: [String] = [
+        "my name is", "my name's", "my full name is", "me llamo", "mi nombre es", "je m'appelle",
+        "je m’appelle", "mon nom est", "ich heiße", "ich heisse", "mein name ist", "mi chiamo",
+        "il mio nome è", "meu nome é", "me chamo", "chamo-me", "mijn naam is", "ik heet",
+        "меня зовут", "the name's", "je me nomme",
+    ]
+
+    /// Cues that also introduce other words ("I'm Happy", "Hi Team").
+    static let weakCues: [String] = [
+        "i am", "i'm", "i’m", "call me", "yo soy", "soy",
+        "sou o", "sou a", "sou", "eu sou", "je suis", "moi,? c'est",
+        "moi,? c’est", "ich bin", "io sono", "sono", "ik ben", "dear",
+        "hi", "hello", "hey", "hola", "bonjour", "salut",
+        "hallo", "ciao", "olá", "oi", "querido", "querida",
+        "cher", "chère", "liebe", "lieber", "caro", "cara",
+        "beste", "ich bin der", "ich bin die",
+    ]
+
+    /// "my", "mi", "mon", "mein", … before a relation.
+    static let possessives: [String] = [
+        "my", "our", "his", "her", "their", "mi",
+        "mis", "mon", "ma", "mes", "mein", "meine",
+        "meinem", "meiner", "il mio", "la mia", "meu", "minha",
+        "mijn",
+    ]
+
+    /// People one names after "my": colleague, wife, amigo, collègue, Kollegin, …
+    static let relations: [String] = [
+        "colleague", "coworker", "co-worker", "friend", "best friend", "wife",
+        "husband", "partner", "boss", "manager", "son", "daughter",
+        "mother", "father", "mom", "mum", "dad", "brother",
+        "sister", "neighbour", "neighbor", "teacher", "client", "customer",
+        "girlfriend", "boyfriend", "fiancé", "fiancée", "fiance", "fiancee",
+        "cousin", "uncle", "aunt", "grandson", "granddaughter", "grandmother",
+        "grandfather", "landlord", "tenant", "doctor", "lawyer", "student",
+        "employee", "amigo", "amiga", "esposa", "esposo", "marido",
+        "mujer", "jefe", "jefa", "hijo", "hija", "madre",
+        "padre", "hermano", "hermana", "collègue", "ami", "amie",
+        "femme", "mari", "patron", "fils", "fille", "mère",
+        "père", "frère", "sœur", "kollege", "kollegin", "freund",
+        "freundin", "frau", "mann", "chef", "chefin", "sohn",
+        "tochter", "mutter", "vater", "bruder", "schwester", "collega",
+        "amico", "moglie", "figlio", "figlia", "colega", "esposa",
+        "filho", "filha", "collega", "vriend", "vriendin", "vrouw",
+        "man",
+    ]
+
+    /// Cues after which the next lower-case words are a name ("my name is olivia whitfield").
+    static let lowercaseStrongCues: [String] = [
+        "my name is", "my name's", "my full name is", "me llamo", "mi nombre es", "je m'appelle",
+        "je m’appelle", "mon nom est", "ich heiße", "ich heisse", "mein name ist", "mi chiamo",
+        "meu nome é", "me chamo", "mijn naam is", "ik heet",
+    ]
+
+    /// Cues after which a lower-case listed first name is a name ("i'm olivia").
+    static let lowercaseWeakCues: [String] = [
+        "i'm", "i’m", "i am", "soy", "sou", "je suis",
+        "ich bin", "sono", "dear", "hi", "hello", "hey",
+        "regards,", "thanks,", "cheers,", "best,", "cordialement,", "viele grüße,",
+        "saludos,", "obrigado,", "obrigada,",
+    ]
+
+    /// Sign-off words in the languages the summarizer reads.
+    static let signOffs: [String] = [
+        "thanks", "thank you", "thanks again", "thanks a lot", "thanks so much", "thank you so much",
+        "many thanks", "thx", "regards", "best regards", "kind regards", "warm regards",
+        "warmest regards", "best wishes", "all the best", "take care", "best", "cheers",
+        "sincerely", "yours truly", "yours sincerely", "yours", "respectfully", "warmly",
+        "saludos", "un saludo", "saludos cordiales", "un abrazo", "abrazos", "besos",
+        "atentamente", "gracias", "muchas gracias", "cordialement", "bien cordialement", "amicalement",
+        "bises", "bisous", "merci", "merci beaucoup", "bien à vous", "salutations",
+        "à bientôt", "mit freundlichen grüßen", "freundliche grüße", "viele grüße", "liebe grüße", "beste grüße",
+        "herzliche grüße", "grüße", "gruß", "lg", "mfg", "danke",
+        "vielen dank", "cordiali saluti", "distinti saluti", "saluti", "un saluto", "un abbraccio",
+        "grazie", "grazie mille", "a presto", "obrigado", "obrigada", "muito obrigado",
+        "muito obrigada", "atenciosamente", "abraços", "abraço", "beijos", "cumprimentos",
+        "met vriendelijke groet", "met vriendelijke groeten", "groeten", "groetjes", "hartelijke groet", "bedankt",
+        "dank je", "dank u",
+        "yours faithfully", "bye", "ciao", "tschüss", "adiós", "hasta luego", "talk soon", "see you",
+    ]
+
+    static let nameWord = #"\p{Lu}[\p{L}\p{M}'’\-]*[\p{L}\p{M}]"#
+    static let nameParticle = #"(?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den|ter|ten|le|la|bin|ibn|al|el|y|e)"#
+    /// One to four name words, with particles and initials inside them: "Kwame Okafor",
+    /// "Joris van der Berg", "Ana B. Lima", "Lucía Castellanos Quintero".
+    static let nameWords = "(" + nameWord + "(?:[ \\t]+(?:" + nameParticle + "[ \\t]+){0,2}(?:" + nameWord + "|\\p{Lu}\\.)){0,3})"
+
+    /// Cues after which capitalised words can only be a name.
+    static let nameAfterStrongCue = make(
+        #"(?i:\b"# + anyOf(strongCues) + #"\b[,:]?[ \t]+)"#
             + nameWords)
-    /// After "Thanks!" or "Danke." the next capitalised word usually starts a sentence
-    /// ("Danke! Kannst du…"), so there the name must stand alone on its line.
+    /// "Name: Kwame Okafor" at the start of a line, as in a form or a signature block (not the
+    /// lower-case `name:` of YAML and code).
+    static let nameAfterLabel = make(
+        #"(?:^|\n)[ \t]*(?:Full [Nn]ame|Name|NAME|Nombre|Nom|Nome|Naam|Vorname|Nachname)[ \t]*:[ \t]*"# + nameWords)
+    /// Cues that also introduce other words ("I'm Happy to", "soy de", "Hi Team"): the name's
+    /// first word must not be an everyday word.
+    static let nameAfterWeakCue = make(
+        #"(?i:\b"# + anyOf(weakCues) + #"\b[,:]?[ \t]+)"#
+            + nameWords)
+    /// "This is Kwame Okafor from …", "Hi, this is Ann.", "Hi, it's Ann here" ("it's" only opening a
+    /// sentence or after a greeting: "it's Delta" is a brand): the name ends the clause or is
+    /// followed by a word that continues an introduction, so "This is Python code" stays.
+    static let nameAfterThisIs = make(
+        #"(?:(?i:\bthis is)|(?:^|(?<=[.!?\n][ \t])|(?<=[.!?])|(?<=(?i:hi|hello|hey)[,!]?[ \t]))(?i:it's|it’s|it is))[ \t]+"# + nameWords
+            + #"(?=[ \t]*(?:[,.!?;:)]|$|\n)|[ \t]+(?i:from|and|here|writing|speaking|again|with|at|of|in|on|by|calling)\b)"#,
+        [.anchorsMatchLines])
+    /// Sign-offs (at the start of a line or sentence, or with the name ending the text: see
+    /// `maskNames`). After "Thanks!" or "Danke." the next capitalised word usually starts a
+    /// sentence ("Danke! Kannst du…"), so there the name must stand alone on its line; after
+    /// "Thanks," it must end its line ("Thanks, Everyone for the help" stays).
+    static let signOffWords = anyOf(signOffs)
+    /// What joins a sign-off to its name: ", ", "!" before a name alone on its line, a line break.
+    static let signOffJoin = #"(?:,|[!.](?=[ \t]*\n|[ \t]*\p{Lu}[\p{L}\p{M}'’\-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’\-]*){0,2}[ \t]*(?:$|\n))|[ \t]*\n)[ \t]*(?:\n[ \t]*)?(?:[-–—][ \t]*)?"#
     static let nameAfterSignOff = make(
-        #"(?i:\b(?:thanks|thank you|many thanks|regards|best regards|kind regards|warm regards|best wishes|best|cheers|sincerely|yours truly|yours|saludos|un saludo|atentamente|gracias|cordialement|merci|bien à vous|mit freundlichen grüßen|viele grüße|grüße|danke|cordiali saluti|saluti|grazie|obrigado|obrigada|atenciosamente|abraços|met vriendelijke groet|groeten|bedankt)(?:,|[!.](?=[ \t]*\n|[ \t]*\p{Lu}[\p{L}\p{M}'’\-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’\-]*){0,2}[ \t]*(?:$|\n))|[ \t]*\n)[ \t]*(?:\n[ \t]*)?(?:[-–—][ \t]*)?)"#
-            + nameWords)
+        #"(?i:\b"# + signOffWords + signOffJoin + ")" + nameWords + #"(?=[ \t]*[.!]?[ \t]*(?:\n|$)|[ \t]*[(|/–—-])"#, [.anchorsMatchLines])
+    /// A line that is only a name: "Kwame Okafor".
+    static let nameLine = make(#"^[ \t]*"# + nameWords + #"[ \t]*[.!]?[ \t]*$"#, [.anchorsMatchLines])
+    /// A line that starts with a sign-off, whatever follows it: "Thanks for any help you can give,".
+    static let signOffLine = make(
+        #"^[ \t]*(?i:(?:many |kind |best |warm |warmest |with )?(?:thanks|thank you|thx|regards|best|cheers|sincerely|yours|respectfully|warmly|love|take care|all the best|bye|ciao|tschüss|adiós|hasta luego|talk soon|see you|à plus|saludos|un saludo|gracias|atentamente|abrazos?|besos|cordialement|amicalement|merci|bises|bien à vous|grüße|gruß|danke|viele grüße|liebe grüße|beste grüße|mit freundlichen grüßen|cordiali saluti|saluti|grazie|un saluto|obrigad[oa]|atenciosamente|abraços?|beijos|cumprimentos|groeten|groetjes|met vriendelijke groet(?:en)?|bedankt))\b[^\n]{0,80}$"#)
+    /// "— Kwame Okafor", "- Kwame" or "Thanks! -- Kwame" ending a line; group 1 is the name.
+    static let dashSignOff = make(#"(?:^[ \t]*|(?<=[.!?,][ \t])|(?<=[.!?,]))(?:—|–|--|-)[ \t]*"# + nameWords + #"[ \t]*[.!]?[ \t]*$"#, [.anchorsMatchLines])
     static let nameAfterTitle = make(
-        #"(?:\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sr|Sra|Srta|Mme|Mlle|Herr|Frau|Monsieur|Madame|Signor|Signora|Dott|Dhr|Mevr)\.?[ \t]+)"#
+        #"(?:\b(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Mme|Mlle|Herr|Frau|Monsieur|Madame|Signor|Signora|Dott|Dhr|Mevr)\.?|(?:Sr|Sra|Srta)\.)[ \t]+)"#
             + nameWords)
     /// Names after a relation: "my colleague Ann Lee", "my wife, Sara", "mi amigo Juan".
     static let nameAfterRelation = make(
-        #"(?i:\b(?:my|our|his|her|their|mi|mis|mon|ma|mes|mein|meine|meinem|meiner|il mio|la mia|meu|minha|mijn)[ \t]+(?:colleague|coworker|co-worker|friend|best friend|wife|husband|partner|boss|manager|son|daughter|mother|father|mom|mum|dad|brother|sister|neighbour|neighbor|teacher|client|customer|girlfriend|boyfriend|fiancé|fiancée|fiance|fiancee|cousin|uncle|aunt|grandson|granddaughter|grandmother|grandfather|landlord|tenant|doctor|lawyer|student|employee|amigo|amiga|esposa|esposo|marido|mujer|jefe|jefa|hijo|hija|madre|padre|hermano|hermana|collègue|ami|amie|femme|mari|patron|fils|fille|mère|père|frère|sœur|kollege|kollegin|freund|freundin|frau|mann|chef|chefin|sohn|tochter|mutter|vater|bruder|schwester|collega|amico|moglie|figlio|figlia|colega|esposa|filho|filha|collega|vriend|vriendin|vrouw|man)[,:]?[ \t]+)"#
+        #"(?i:\b"# + anyOf(possessives) + #"[ \t]+"# + anyOf(relations) + #"[,:]?[ \t]+)"#
             + nameWords)
-    /// "Ann Lee here." at the start of a line or sentence.
-    static let nameBeforeHere = make(#"(?:^|(?<=[.!?\n]\s)|(?<=\n))"# + nameWords + #"(?=[ \t]+here\b)"#, [.anchorsMatchLines])
+    /// "Ann here." opening the text or after a sentence's end; after a line break a single
+    /// capitalised word may just continue a sentence ("… in the Customs\nPortal here.").
+    static let nameBeforeHere = make(#"(?:^[ \t]*(?:(?i:hi|hello|hey)[,!]?[ \t]+)?|(?<=[.!?][ \t]))"# + nameWords + #"(?=[ \t]+(?:here|speaking)\b)"#)
+    /// Two or more name words before "here." anywhere: "… after three dates Ann Lee here."
+    /// Every word must pass, not just the first ("Section Starts here" stays).
+    static let fullNameBeforeHere = make(#"(?<![\p{L}\p{M}])("# + titleWord + #"(?:[ \t]+"# + titleWord + #"){1,3})(?=[ \t]+(?:here|speaking)(?:[.!,]|[ \t]*$|[ \t]*\n))"#)
+    /// A capitalised word in title case ("Okafor", not "INSTRUCTION").
+    static let titleWord = #"\p{Lu}\p{Ll}[\p{L}\p{M}'’\-]*"#
 
     /// Names after a self-introduction in Chinese, Japanese or Korean; "私は…" alone is too
-    /// often followed by a noun ("私は学生です") to count as a cue.
+    /// often followed by a noun ("私は学生です") to count as a cue. Chinese has no spaces, so the
+    /// name stops at a function character ("叫我小王就好" is 小王).
     static let cjkName = make(
-        #"(?:我叫|我的名字是|我的名字叫|私の名前は|名前は|제 이름은)[ \t]*(\p{Han}{2,4}|\p{Katakana}{2,8}|\p{Hangul}{2,4})"#)
+        #"(?:我叫|叫我|我的名字是|我的名字叫|私の名前は|名前は|제 이름은)[ \t]*([\p{Han}-[就的了吧是和在请我你他她也都很想要会能]]{2,4}|\p{Katakana}[\p{Katakana}ー・]{1,12}|\p{Hangul}{2,4})"#)
     /// A Latin-script name in CJK text: "我是Anna Berg。", "Anna Bergです。".
     static let latinNameInCJK = make(
         #"(?:我是|我叫|我的名字是|私は|僕は|名前は|저는|제 이름은)[ \t]*"# + nameWords + "|" + nameWords + #"[ \t]*(?=です|と申します|と言います|입니다|이에요)"#)
-    /// "我是王伟。": after 我是 (which also introduces "我是学生"), only two or three ideographs that
-    /// start with a common surname and end the clause count as a name.
-    static let chineseNameAfterWoShi = make(
-        #"我是[ \t]*([王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文]\p{Han}{1,2})(?=[。，,.!！?？、；;\s]|$)"#)
-    /// "私は佐藤です。": a katakana name, or a common family name, before です; "私は学生です" stays.
+    /// "我是王伟。", "本人张伟，": after 我是 (which also introduces "我是学生"), only two or three
+    /// ideographs that start with a common surname and end the clause count as a name, and
+    /// `looksLikeChineseName` turns away roles ("我是高中生", "我是白领").
+    static let chineseNameAfterCue = make(
+        #"(?:我是|本人)[ \t]*((?:欧阳|司马|上官|诸葛|东方|慕容|皇甫|尉迟|公孙|令狐|夏侯|长孙|宇文|司徒|西门)\p{Han}{1,2}|[王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧严施洪季俞章鲁葛伍韦尤毕聂焦柳邢岳齐梅莫庄辛祝左涂谷祁舒耿牟卜詹靳甄裴卫屈鲍覃霍翁隋柏柯阮桂闵]\p{Han}{1,2})(?=[。，,.!！?？、；;\s]|$)"#)
+    /// "私は小松健太です。": what stands between 私は and です is judged by `looksLikeJapaneseName`.
     static let japaneseNameBeforeDesu = make(
-        #"(?:私は|僕は|わたしは)[ \t]*(\p{Katakana}[\p{Katakana}ー・]{1,10}|(?:佐藤|鈴木|高橋|田中|伊藤|渡辺|渡部|山本|中村|小林|加藤|吉田|山田|佐々木|山口|松本|井上|木村|林|斎藤|清水|山崎|森|池田|橋本|阿部|石川|山下|中島|石井|小川|前田|岡田|長谷川|藤田|後藤|近藤|村上|遠藤|青木|坂本|斉藤|福田|太田|西村|藤井|金子|岡本|藤原|三浦|中野|原田|松田|竹内|小野|田村|中山|和田|石田|上田|森田|原|柴田|酒井|工藤|横山|宮崎|宮本|内田|高木|安藤|谷口|大野|丸山|今井|高田|藤本|武田|村田|上野|杉山|増田|平野|大塚|千葉|久保|松井|小島|岩崎|桜井|野口|松尾|野村|木下|菊地|佐野|大西|杉本|新井)\p{Han}{0,3})(?=です|と申します|といいます|と言います)"#)
+        #"(?:私は|僕は|わたしは|俺は|自分は)[ \t]*(\p{Han}{1,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=です|と申します|といいます|と言います|でございます)"#)
+    /// "はじめまして、山田です。": a name and です opening the text or after a greeting; judged
+    /// by `looksLikeJapaneseName` ("元気です。" stays).
+    static let japaneseNameOpening = make(
+        #"(?:^|(?:はじめまして|初めまして|こんにちは|こんばんは|おはようございます)[、。,!！]?[ \t]*)(\p{Han}{2,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=です[。、！!\s]|です$)"#)
+    static let cjkNameBeforeCue = make(#"(\p{Han}{1,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=と申します|と言います)"#)
+    /// "저는 김민수입니다": two to four syllables that start with a common surname.
+    static let koreanNameBeforeCopula = make(
+        #"(?:저는|나는)[ \t]*([김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금]\p{Hangul}{1,3})(?=입니다|이에요|예요|이고|라고)"#)
+    /// A name alone on the line after a sign-off: "谢谢！\n张娜", "よろしくお願いします。\n山田太郎".
+    static let cjkSignOff = make(
+        #"(?:谢谢|謝謝|多谢|感谢|此致|敬礼|祝好|よろしくお願いします|よろしくお願いいたします|よろしく|敬具|以上|감사합니다)[！!。.，,~～]*[ \t]*\n+[ \t]*(?:[-—][ \t]*)?(\p{Han}{2,4}|\p{Katakana}[\p{Katakana}ー・]{1,12}|\p{Hangul}{2,4})[ \t]*(?=\n|$)"#)
     /// "This is Ann Lee writing": the words before writing/speaking/here, in any case, since
     /// casual text writes names in lower case and the trailing word makes the cue unambiguous.
     static let nameBeforeWriting = make(
@@ -394,10 +883,9 @@ enum Patterns {
     /// Casual text writes names in lower case; after a cue that can only introduce a name, the
     /// next one or two lower-case words are the name (up to a stop word).
     static let lowercaseNameAfterStrongCue = make(
-        #"(?i:\b(?:my name is|my name's|my full name is|me llamo|mi nombre es|je m'appelle|je m’appelle|mon nom est|ich heiße|ich heisse|mein name ist|mi chiamo|meu nome é|me chamo|mijn naam is|ik heet))[ \t]+(\p{Ll}[\p{L}\p{M}'’\-]*(?:[ \t]+\p{Ll}[\p{L}\p{M}'’\-]*)?)"#)
+        #"(?i:\b"# + anyOf(lowercaseStrongCues) + #")[ \t]+(\p{Ll}[\p{L}\p{M}'’\-]*(?:[ \t]+\p{Ll}[\p{L}\p{M}'’\-]*)?)"#)
     /// After a cue that also introduces other words ("i'm tired"), a lower-case name counts only
     /// when its first word is a listed first name.
     static let lowercaseNameAfterWeakCue = make(
-        #"(?i:\b(?:i'm|i’m|i am|soy|sou|je suis|ich bin|dear|hi|hello|hey|regards,|thanks,|cheers,|best,|cordialement,|viele grüße,|saludos,|obrigado,|obrigada,))[ \t]+(\p{Ll}[\p{L}\p{M}'’\-]*(?:[ \t]+\p{Ll}[\p{L}\p{M}'’\-]*)?)"#)
-    static let cjkNameBeforeCue = make(#"(\p{Han}{1,4}|\p{Katakana}{2,8})(?=と申します)"#)
+        #"(?i:\b"# + anyOf(lowercaseWeakCues) + #")[ \t]+(\p{Ll}[\p{L}\p{M}'’\-]*(?:[ \t]+\p{Ll}[\p{L}\p{M}'’\-]*)?)"#)
 }

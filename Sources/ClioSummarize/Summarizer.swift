@@ -33,13 +33,16 @@ public struct ExtractiveSummarizer: Summarizer {
             throw ClioError(.invalidRecord, "conversation has no user text to summarise")
         }
         // A very short opener ("hi", "quick question") says little; borrow from later turns.
-        var source = first
-        for later in userTexts.dropFirst() where source.count < 80 {
-            source += "\n" + later
+        // Each message is masked on its own: a sign-off ends its message, not the conversation.
+        var masked = masker.mask(String(first.prefix(4000)))
+        var sourceLength = first.count
+        for later in userTexts.dropFirst() where sourceLength < 80 {
+            masked += "\n" + masker.mask(String(later.prefix(4000)))
+            sourceLength += 1 + later.count
         }
+        masked = String(masked.prefix(4000))
         let languageSample = userTexts.joined(separator: "\n")
         let language = languages.guess(String(languageSample.prefix(LanguageGuesser.sampleLimit)))
-        let masked = masker.mask(String(source.prefix(4000)))
         var extract = ExtractiveSummarizer.extract(from: masked, limit: maxExtract)
         if extract.isEmpty {
             // Only a greeting or an introduction: keep what there is rather than nothing.
@@ -168,7 +171,7 @@ public struct ExtractiveSummarizer: Summarizer {
     }
 
     private static let introduction = Patterns.make(
-        #"^(?:(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening))(?: there| all| team)?[!,.]?\s*)?(?:(?i:my name is|my name's|i am|i'm|i’m|this is)\s+)?\[NAME\](?:\s+here)?[!,.:;]?\s*|^(?i:hi|hello|hey)(?: there| all| team)?[!,.]\s*"#)
+        #"^(?:(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening))(?: there| all| team)?[!,.]?\s*)?(?:(?i:my name is|my name's|i am|i'm|i’m|this is)\s+)?\[NAME\](?:\s+here)?[!,.:;]?\s*|^(?i:hi|hello|hey)(?i: there| all| team| assistant| chatgpt| gpt| claude| bot| everyone| guys| folks)?[!,.]\s*"#)
 
     // MARK: phrasing (English)
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ClioSummarize
 
@@ -198,4 +199,313 @@ func namesAfterFurtherCuesAreMasked(input: String, expected: String) {
 ])
 func cuesFollowedByOrdinaryWordsAreKept(input: String) {
     #expect(masker.mask(input) == input)
+}
+
+// MARK: masking that generalises (issue 19): address forms of each language the summarizer
+// reads, with the number before or after the street, units and postcodes, and names after the
+// usual cues. The names, streets and cities here are not the evaluation generator's.
+
+@Test func theIssuesExampleLosesBothTheNameAndTheAddress() {
+    #expect(masker.mask("this is Kwame Okafor from 62 Calle Mayor. How do they make a healthy breakfast with spinach.")
+        == "this is [NAME] from [ADDRESS]. How do they make a healthy breakfast with spinach.")
+}
+
+@Test(arguments: [
+    ("Deliver to 1600 Pennsylvania Ave NW, Washington, DC 20500.", "Deliver to [ADDRESS]."),
+    ("We live at 742 Evergreen Terrace, Springfield.", "We live at [ADDRESS]."),
+    ("Envíalo al 15 Avenida de Mayo, por favor.", "Envíalo al [ADDRESS], por favor."),
+    ("I stayed at 9 Plaza de Armas in Cusco.", "I stayed at [ADDRESS] in Cusco."),
+    ("J'habite 8, boulevard Haussmann, 75009 Paris.", "J'habite [ADDRESS]."),
+    ("Mon adresse est 3 place Bellecour, 69002 Lyon.", "Mon adresse est [ADDRESS]."),
+    ("Wir sind in 5 Hauptstraße gezogen.", "Wir sind in [ADDRESS] gezogen."),
+    ("We rent 4 Rua Direita in Braga.", "We rent [ADDRESS] in Braga."),
+])
+func addressesWithTheNumberBeforeTheStreetAreMasked(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+@Test(arguments: [
+    ("Vivo en Calle Sierpes 48, 41004 Sevilla.", "Vivo en [ADDRESS]."),
+    ("Mi casa está en Av. de la Constitución 18, 3º izq., 41004 Sevilla.", "Mi casa está en [ADDRESS]."),
+    ("Vivo en C/ Gran Vía 28, 5ºA, 28013 Madrid.", "Vivo en [ADDRESS]."),
+    ("La oficina está en Carrera 7 # 45-12, Bogotá.", "La oficina está en [ADDRESS]."),
+    ("Moro na Rua Direita, 45, Braga.", "Moro na [ADDRESS]."),
+    ("Moro na Rua Oscar Freire, 379 - apto 81, São Paulo.", "Moro na [ADDRESS]."),
+    ("Rua Augusta 274, 1100-053 Lisboa", "[ADDRESS]"),
+    ("Abito in Via Nazionale 194, 00184 Roma.", "Abito in [ADDRESS]."),
+    ("abito in via Roma 12, Milano.", "abito in [ADDRESS]."),
+    ("vivo en la calle Mayor 62, Madrid.", "vivo en la [ADDRESS]."),
+    ("Il mio indirizzo è Piazza del Duomo 1, 20122 Milano.", "Il mio indirizzo è [ADDRESS]."),
+    ("Abito in Corso Vittorio Emanuele II 21, 10121 Torino.", "Abito in [ADDRESS]."),
+    ("Wir wohnen in der Karl-Marx-Allee 90, 10243 Berlin.", "Wir wohnen in der [ADDRESS]."),
+    ("Ich wohne Kastanienweg 14b, 80331 München.", "Ich wohne [ADDRESS]."),
+    ("Adresse: Bahnhofstr. 12, 04109 Leipzig", "Adresse: [ADDRESS]"),
+    ("Schick es an Kölner Straße 3, Bonn.", "Schick es an [ADDRESS]."),
+    ("Meine Adresse lautet Auf dem Hügel 7, 53121 Bonn.", "Meine Adresse lautet [ADDRESS]."),
+    ("Mijn adres is Keizersgracht 123-II, 1015 CJ Amsterdam.", "Mijn adres is [ADDRESS]."),
+    ("ул. Тверская, д. 7, кв. 15, Москва", "[ADDRESS], Москва"),
+])
+func addressesWithTheNumberAfterTheStreetAreMasked(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+@Test(arguments: [
+    ("我家在广东省深圳市福田区深南大道6008号。", "我家在[ADDRESS]。"),
+    ("寄到杭州市西湖区文三路478号3栋502室，谢谢。", "寄到[ADDRESS]，谢谢。"),
+    ("我住在阳光小区5栋302室。", "我住在[ADDRESS]。"),
+    ("住所は東京都千代田区丸の内1丁目9番1号です。", "住所は[ADDRESS]です。"),
+    ("〒150-0041 東京都渋谷区神南1-2-3に住んでいます。", "[ADDRESS]に住んでいます。"),
+    ("大阪府大阪市中央区難波５丁目１－６０", "[ADDRESS]"),
+    ("서울특별시 강남구 테헤란로 152", "[ADDRESS]"),
+    ("서울시 강남구 역삼동 123-45", "[ADDRESS]"),
+])
+func chineseJapaneseAndKoreanAddressesAreMasked(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+@Test(arguments: [
+    ("Ship to Apt 4B, 221B Baker Street, London SW1A 1AA please.", "Ship to [ADDRESS] please."),
+    ("Flat 2, 10 Elm Grove, Leeds LS6 2QT", "[ADDRESS]"),
+    ("Send it to Unit 12, 45 Harbour Road, Auckland 1010.", "Send it to [ADDRESS]."),
+    ("42 Wallaby Way, Sydney NSW 2000", "[ADDRESS]"),
+    ("My office: 350 Fifth Avenue, Suite 300, New York, NY 10118", "My office: [ADDRESS]"),
+    ("123 Main St #4, Springfield", "[ADDRESS]"),
+    ("Rua Augusta, 100, 2º Esq., Lisboa", "[ADDRESS]"),
+    ("I'm in Apt 12 on the top floor.", "I'm in [ADDRESS] on the top floor."),
+    ("Vivo en el piso 3 del edificio.", "Vivo en el [ADDRESS] del edificio."),
+    ("Le colis va au 75011 Paris.", "Le colis va au [ADDRESS]."),
+    ("Wir ziehen nach 10115 Berlin.", "Wir ziehen nach [ADDRESS]."),
+    ("Postcode SW1A 1AA, please.", "Postcode [ADDRESS], please."),
+    ("Springfield, IL 62704", "Springfield, [ADDRESS]"),
+    ("CEP 01310-100", "[ADDRESS]"),
+    ("Write to PO Box 4471, Nairobi.", "Write to [ADDRESS], Nairobi."),
+])
+func unitsAndPostcodesAreMasked(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+@Test(arguments: [
+    "Add 3 cups of flour, then install Python 3.12.",
+    "I bought 2 via PayPal and 3 via Stripe.",
+    "Send it via email and wait 5 days.",
+    "Im Jahr 2020 habe ich angefangen.",
+    "Am Montag 3 Stunden gelernt.",
+    "Mein Heimweg 20 Minuten lang.",
+    "I paid 50000 Euros for the car.",
+    "In 2024 Paris hosted the Olympics.",
+    "The year 1066 AD Hastings was a battle.",
+    "Mean : 26332 Mean : 44.03",
+    "Corso Python 3 per principianti.",
+    "Route 66 crosses eight states.",
+    "It is the 2nd Street Fighter game.",
+    "Le 2º lugar fue para ellos.",
+    "私は30歳です。",
+    "亚太地区1-2月的销售额。",
+    "Take 2 place cards and 4 cups.",
+    "We met via Teams 3 times.",
+    "Ho comprato via Amazon 3 libri.",
+])
+func numbersThatAreNotAddressesAreKept(input: String) {
+    #expect(masker.mask(input) == input)
+}
+
+@Test(arguments: [
+    ("Hey, this is Obiageli Nwachukwu, I need help with my taxes.", "Hey, this is [NAME], I need help with my taxes."),
+    ("Hello there, this is Dr. Farouk Haddad from Cairo.", "Hello there, this is Dr. [NAME] from Cairo."),
+    ("Hi! I'm Sunniva Fjeldstad and I'm learning Norwegian.", "Hi! I'm [NAME] and I'm learning Norwegian."),
+    ("I am Rahul Venkataraman, a data scientist.", "I am [NAME], a data scientist."),
+    ("My name's Tomasz Wróblewski.", "My name's [NAME]."),
+    ("Name: Ayodele Balogun", "Name: [NAME]"),
+    ("Hello Damilola, this is about \"The Code Concierge\" and \"The Plan\".", "Hello [NAME], this is about \"The Code Concierge\" and \"The Plan\"."),
+    ("Sent from my phone. Ngozi here.", "Sent from my phone. [NAME] here."),
+    ("Obiageli speaking, I have a question.", "[NAME] speaking, I have a question."),
+    ("Hi, it's Kwesi here.", "Hi, it's [NAME] here."),
+    ("The name's Adebayo.", "The name's [NAME]."),
+])
+func englishSelfIntroductionsAreMasked(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+@Test(arguments: [
+    ("Hola, soy Itzel Cuauhtémoc. ¿Me ayudas?", "Hola, soy [NAME]. ¿Me ayudas?"),
+    ("me llamo Anahí Quispe Mamani", "me llamo [NAME]"),
+    ("Soy Lucía Castellanos Quintero y vivo en Lima.", "Soy [NAME] y vivo en Lima."),
+])
+func spanishSelfIntroductionsAreMasked(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+@Test(arguments: [
+    ("Je m'appelle Maëlys Kerbrat et j'habite à Brest.", "Je m'appelle [NAME] et j'habite à Brest."),
+    ("Bonjour, je suis Yannick Le Goff.", "Bonjour, je suis [NAME]."),
+    ("Moi, c'est Soline Abadie.", "Moi, c'est [NAME]."),
+])
+func frenchSelfIntroductionsAreMasked(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+@Test(arguments: [
+    ("Ich heiße Dörte Ostermann-Kühl.", "Ich heiße [NAME]."),
+    ("Hallo, ich bin Friedrich von Hohenberg.", "Hallo, ich bin [NAME]."),
+    ("Ich bin die Ottilie und brauche Hilfe.", "Ich bin die [NAME] und brauche Hilfe."),
+])
+func germanSelfIntroductionsAreMasked(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+@Test(arguments: [
+    ("Mi chiamo Ludovica Santangelo.", "Mi chiamo [NAME]."),
+    ("Ciao! Sono Pietro Lo Russo.", "Ciao! Sono [NAME]."),
+])
+func italianSelfIntroductionsAreMasked(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+@Test(arguments: [
+    ("Meu nome é Joaquim Figueira da Costa.", "Meu nome é [NAME]."),
+    ("Olá, eu sou Thaís Bezerra.", "Olá, eu sou [NAME]."),
+    ("Oi, me chamo Raimundo Nonato.", "Oi, me chamo [NAME]."),
+])
+func portugueseSelfIntroductionsAreMasked(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+@Test(arguments: [
+    ("Ik ben Joris van der Berg.", "Ik ben [NAME]."),
+    ("Mijn naam is Sietske Hoekstra.", "Mijn naam is [NAME]."),
+])
+func dutchSelfIntroductionsWithParticlesAreMasked(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+@Test(arguments: [
+    ("你好，我是慕容雪，想请教一个问题。", "你好，我是[NAME]，想请教一个问题。"),
+    ("本人欧阳明，请帮我看看。", "本人[NAME]，请帮我看看。"),
+    ("私は佐々木小次郎です。", "私は[NAME]です。"),
+    ("私は高村です。よろしく。", "私は[NAME]です。よろしく。"),
+    ("はじめまして、藤井と申します。", "はじめまして、[NAME]と申します。"),
+    ("はじめまして、高村です。よろしくお願いします。", "はじめまして、[NAME]です。よろしくお願いします。"),
+    ("叫我小欧就好。", "叫我[NAME]就好。"),
+    ("저는 김민수입니다.", "저는 [NAME]입니다."),
+])
+func chineseJapaneseAndKoreanSelfIntroductionsAreMasked(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+@Test(arguments: [
+    ("Help me.\nThanks in advance,\nGwendolyn Achterberg", "Help me.\nThanks in advance,\n[NAME]"),
+    ("Can you check it?\n\nBest,\nIfeoma", "Can you check it?\n\nBest,\n[NAME]"),
+    ("Can you check it? Cheers, Taavi", "Can you check it? Cheers, [NAME]"),
+    ("ok thanks, Kwame", "ok thanks, [NAME]"),
+    ("Un saludo,\nXiomara", "Un saludo,\n[NAME]"),
+    ("Bien à vous,\nAurélien Desjardins", "Bien à vous,\n[NAME]"),
+    ("Liebe Grüße,\nHedwig", "Liebe Grüße,\n[NAME]"),
+    ("Cordiali saluti,\nOttavio Benedetti", "Cordiali saluti,\n[NAME]"),
+    ("Abraço,\nCaetano", "Abraço,\n[NAME]"),
+    ("Ciao,\nGiuliana", "Ciao,\n[NAME]"),
+    ("Met vriendelijke groet,\nWillemijn de Boer", "Met vriendelijke groet,\n[NAME]"),
+    ("Is this right?\n\n— Babajide", "Is this right?\n\n— [NAME]"),
+    ("Thanks! - Priyanka", "Thanks! - [NAME]"),
+    ("请帮我看看。\n谢谢！\n欧阳明", "请帮我看看。\n谢谢！\n[NAME]"),
+    ("よろしくお願いします。\n高村健一", "よろしくお願いします。\n[NAME]"),
+])
+func signOffsInEachLanguageAreMasked(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+@Test func aNameFoundAfterACueIsMaskedWhereverElseItStands() {
+    #expect(masker.mask("My name is Ngozi Adichie. Adichie is my family name and Ngozi my own.")
+        == "My name is [NAME]. [NAME] is my family name and [NAME] my own.")
+}
+
+@Test(arguments: [
+    "I'm Happy to help with that.",
+    "I'm Excited about the trip and I'm Building a shed.",
+    "soy estudiante y vivo en Madrid",
+    "Soy de México.",
+    "Je suis fatigué.",
+    "Ich bin Student und brauche Hilfe.",
+    "Ich bin Ende 30.",
+    "Sono stanco oggi.",
+    "Eu sou professora.",
+    "This is Chapter 3 of my book.",
+    "This is Google Sheets, not Excel.",
+    "Thanks, Everyone for the help",
+    "To revisit the Path of Universal Love, Compassion, and Self-Discovery",
+    "Beste Grüße\nund bis bald",
+    "Hi Team, quick question",
+    "How I Am Building A Startup",
+    "I Do - Therefore I Am Vs. I Am Therefore I Do",
+    "Dear God, help me pass.",
+    "Politically speaking, no.",
+    "It's Christmas and I need gift ideas.",
+    "It is Me again.",
+    "元気です。",
+    "- Flour\n- Sugar\n- Eggs",
+    "Country – Ireland\nNext line",
+    "name: Tipo\nvalue: Líder",
+    "Customs UCC\nPortal here.",
+    "私はエンジニアです。",
+    "私は東京出身です。",
+    "我是高中生。",
+    "我是白领。",
+    "저는 학생입니다.",
+    "the passing of Lord Death Sr. Despite not being there",
+])
+func cuesBeforeOrdinaryWordsAreKept(input: String) {
+    #expect(masker.mask(input) == input)
+}
+
+// MARK: the evaluation generator's planted details, masked in the whole user text
+
+private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+/// Runs `python3 arguments…` in the package root and returns its exit status and messages.
+private func python(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3"] + arguments
+    process.currentDirectoryURL = packageRoot
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, message)
+}
+
+/// The masker alone, on every user message of the evaluation set (not only what the extract
+/// keeps), judged by scripts/evaluate.py's leak rules: issue 19's targets hold on every form
+/// scripts/make-eval-data.py plants. Prints the leak counts per kind.
+@Test func maskedUserTextsOfTheEvaluationSetMeetTheLeakTargets() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("clio-mask-eval-\(UUID().uuidString)")
+    let generated = try python(["scripts/make-eval-data.py", "--count", "3000", "--seed", "8", "--out", dir.path])
+    try #require(generated.status == 0, "\(generated.stderr)")
+    var lines: [String] = []
+    for conversation in try Fixture.conversations([dir.appendingPathComponent("conversations.jsonl").path]) {
+        let masked = conversation.messages.filter { $0.role == "user" }.map { masker.mask($0.content) }
+        let record: [String: Any] = ["id": conversation.id.stringValue ?? "", "facets": ["request": masked.joined(separator: "\n")]]
+        lines.append(String(decoding: try JSONSerialization.data(withJSONObject: record), as: UTF8.self))
+    }
+    try (lines.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("masked.jsonl"), atomically: true, encoding: .utf8)
+    let evaluated = try python([
+        "scripts/evaluate.py", "--truth", dir.appendingPathComponent("truth.jsonl").path,
+        "--summaries", dir.appendingPathComponent("masked.jsonl").path, "--json", dir.appendingPathComponent("metrics.json").path,
+    ])
+    try #require(evaluated.status == 0, "\(evaluated.stderr)")
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("metrics.json"))) as? [String: Any]
+    let metrics = try #require(json?["metrics"] as? [String: Any])
+    func count(_ key: String) -> Int { (metrics[key] as? NSNumber)?.intValue ?? -1 }
+    for kind in ["name", "email", "phone", "address", "id"] {
+        print("masked user texts: \(kind) \(count("planted_\(kind)_leaked")) of \(count("planted_\(kind)")) planted survive")
+    }
+    for kind in ["email", "phone", "id"] {
+        #expect(count("planted_\(kind)_leaked") == 0, "\(kind)")
+    }
+    for kind in ["name", "address"] {
+        #expect(count("planted_\(kind)") > 200, "\(kind)")
+        #expect(Double(count("planted_\(kind)_leaked")) <= 0.015 * Double(count("planted_\(kind)")), "\(kind)")
+    }
 }

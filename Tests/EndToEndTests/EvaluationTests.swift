@@ -97,8 +97,13 @@ import Testing
             #expect(Set(conversation.keys) == ["id", "user", "created_at", "messages"])
             let messages = conversation["messages"] as! [[String: String]]
             let userText = messages.filter { $0["role"] == "user" }.map { $0["content"]! }.joined(separator: "\n")
-            let planted = t["planted"] as! [[String: String]]
-            for p in planted { #expect(userText.contains(p["value"]!), "\(t["id"]!): \(p["value"]!)") }
+            let planted = t["planted"] as! [[String: Any]]
+            for p in planted {
+                let value = p["value"] as! String
+                #expect(userText.contains(value), "\(t["id"]!): \(value)")
+                // An address names its identifying parts ("core"), each written in it.
+                for part in p["core"] as? [String] ?? [] { #expect(value.contains(part), "\(t["id"]!): \(part)") }
+            }
             withDetails += planted.isEmpty ? 0 : 1
             languages.insert(t["language"] as! String)
             subtopics.insert("\(t["category"]!)/\(t["subtopic"]!)")
@@ -151,8 +156,8 @@ import Testing
         try Self.generate(dir)
         try Self.writePerfectRun(dir)
         let truth = try Self.objects("\(dir)/truth.jsonl")
-        let victim = truth.first { ($0["planted"] as! [[String: String]]).contains { $0["kind"] == "phone" } }!
-        let phone = (victim["planted"] as! [[String: String]]).first { $0["kind"] == "phone" }!["value"]!
+        let victim = truth.first { ($0["planted"] as! [[String: Any]]).contains { $0["kind"] as? String == "phone" } }!
+        let phone = (victim["planted"] as! [[String: Any]]).first { $0["kind"] as? String == "phone" }!["value"] as! String
         // Same digits, dots between groups: a partial leak the check must still catch.
         let disguised = phone.filter(\.isNumber).map(String.init).joined().enumerated()
             .map { $0.offset > 0 && $0.offset % 3 == 0 ? ".\($0.element)" : String($0.element) }.joined()
