@@ -1955,9 +1955,6 @@ def self_test(count, seed):
     expect("details sit in every position (%s)" % ", ".join(sorted(positions)),
            positions >= {"before", "after", "signoff", "signature", "request", "third party"})
     expect("details in later messages too", any(d["turn"] > 0 for d in planted))
-    leaked_into_conversation = [r for c, t in zip(conversations, truth) for r in coincidences(
-        dict(c, messages=[dict(m, content=m["content"]) for m in c["messages"]]), [])]
-    expect("no detail-free conversation trips the generator's own check", not leaked_into_conversation)
 
     me = [sys.executable, os.path.abspath(__file__)]
     with tempfile.TemporaryDirectory(prefix="heldout-selftest-") as tmp:
@@ -1977,7 +1974,7 @@ def self_test(count, seed):
             evaluate(conversations, truth, tmp, shlex.join(me + ["--stand-in", "drop"]), shell=True)
             expect("a summarizer that drops a record fails the run", False)
         except RunError as e:
-            expect("a summarizer that drops a record fails the run (%s)" % str(e).split(": ", 1)[1][:60], True)
+            expect("a summarizer that drops a record fails the run (%s)" % str(e).split(": ", 1)[1], True)
         try:
             evaluate(conversations, truth, tmp, "exit 3", shell=True)
             expect("a summarizer that exits non-zero fails the run", False)
