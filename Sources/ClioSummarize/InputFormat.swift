@@ -171,9 +171,11 @@ enum Adapters {
         var leaf = record["current_node"]?.stringValue
         if leaf == nil || nodes[leaf!] == nil {
             // No current node: follow the last child from the root, the newest branch.
+            // A node seen twice is a cycle in `children` (found by fuzzing: it looped forever).
             var node = mapping.members.first { nodes[$0.key]?["parent"]?.stringValue == nil }?.key
-            while let current = node, let children = nodes[current]?["children"]?.arrayValue, let last = children.last?.stringValue,
-                nodes[last] != nil
+            var visited = Set<String>()
+            while let current = node, visited.insert(current).inserted, let children = nodes[current]?["children"]?.arrayValue,
+                let last = children.last?.stringValue, nodes[last] != nil, !visited.contains(last)
             {
                 node = last
             }

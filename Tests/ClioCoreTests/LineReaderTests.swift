@@ -110,6 +110,21 @@ import Testing
         }
     }
 
+    /// Numbers at the edges (issue 16): `--per-cluster 9223372036854775807` passed and then
+    /// overflowed in `n + perCluster - 1`.
+    @Test func aWholeNumberPastTheLargestCountIsAUsageError() throws {
+        var huge = ArgumentScanner(["-k", "9223372036854775807"])
+        #expect(throws: UsageError("option -k must be at most 1099511627776, got 9223372036854775807")) {
+            while let option = try huge.nextOption() { _ = try huge.int(for: option, min: 1) }
+        }
+        var largest = ArgumentScanner(["-k", String(ArgumentScanner.largestCount)])
+        while let option = try largest.nextOption() { #expect(try largest.int(for: option, min: 1) == 1 << 40) }
+        var tooLong = ArgumentScanner(["-k", "99999999999999999999"])
+        #expect(throws: UsageError("option -k needs a whole number, got '99999999999999999999'")) {
+            while let option = try tooLong.nextOption() { _ = try tooLong.int(for: option) }
+        }
+    }
+
     @Test func aFlagGivenAValueIsRejected() {
         var scanner = ArgumentScanner(["--verbose=yes"])
         #expect(throws: UsageError.self) {
@@ -157,5 +172,16 @@ import Testing
         #expect(Base64.encode(Array("fo".utf8)) == "Zm8=")
         #expect(Base64.decode("Zm9vYg==") == Array("foob".utf8))
         #expect(Base64.decode("Zm9v!") == nil)
+    }
+}
+
+@Suite struct DurationTests {
+    /// An estimate from a rate near zero is huge or infinite; `Int(seconds)` trapped on it.
+    @Test func hugeAndNonFiniteDurationsAreWords() {
+        #expect(formatDuration(.infinity) == "over 30 years")
+        #expect(formatDuration(1e300) == "over 30 years")
+        #expect(formatDuration(.nan) == "?")
+        #expect(formatDuration(3725) == "1h02m")
+        #expect(formatDuration(59.94) == "59.9s")
     }
 }

@@ -174,3 +174,14 @@ func chatGPTCreateTimeOutOfRangeIsAnErrorNamingTheField(time: String) throws {
         #expect(error.description == "\(path):1: field \"messages\" must be an array, got a string (array element 2)")
     }
 }
+
+/// Found by `scripts/fuzz.sh adapters` (the input as libFuzzer wrote it): no `current_node`, and
+/// node "a" lists itself as its child, so following the last child from the root never ended.
+@Test func chatGPTChildrenCycleWithoutCurrentNodeEnds() throws {
+    let record = try Fixture.object(
+        #"{"id": "g", "create_time": 3418749000.25, "curr_nt_node": "a", "mapping": {"r": {"parent": null, "children": ["u"], "mess[ge": null}, "u": {"parent": "r", "children": ["a"], "message": {"author": {"role": "user"}, "content": {"parts": ["Fix my chain", {"x": 0}]}}}, "a": {"pat": "r", "children": ["a"], "message": {"author": {"role": "assisantt"}, "content": {"text": "ok"}}}}}"#)
+    let conversation = try InputFormat.chatgpt.conversation(from: record)
+    // The walk stops at the cycle; "a" has no parent field and an unknown role: no messages.
+    #expect(conversation.messages.isEmpty)
+}
+
