@@ -55,10 +55,8 @@ public struct ArgumentScanner {
         return v
     }
 
-    /// The largest whole-number option value accepted when an option names no maximum: far
-    /// above any real count, and small enough that sums and products with record counts and
-    /// dimensions cannot overflow `Int` (2^40 × 2^23 < 2^63).
-    public static let largestCount = 1 << 40
+    /// The largest whole-number option value accepted when an option names no maximum.
+    public static let largestCount = JSON.largestCount
 
     public mutating func int(for option: String, min: Int? = nil, max: Int? = nil) throws(UsageError) -> Int {
         let text = try value(for: option)
