@@ -5,11 +5,12 @@
 # checked-in seed corpus and dictionary (Fuzz/corpus/<target>/, Fuzz/dict/<target>.dict), and
 # fails when any target crashes. Crashing inputs are kept in .build-fuzz/crashes/.
 #
-# usage: scripts/fuzz.sh [--time SECONDS] [--jobs N] [target...]
+# usage: scripts/fuzz.sh [--time SECONDS] [target...]
 #   --time S   seconds per target (default 20, the CI run; --time 600 for a long run)
 #   targets    default: every Fuzz/*.swift (json adapters vectors http-response ...)
 # Prints one line per target: executions per second, coverage (libFuzzer's final cov and ft),
-# crashes. Exit status: 0 when no target crashed, 1 otherwise, 2 on a usage or build problem.
+# crashes. Exit status: 0 when no target crashed, 1 when one did (or a build failed), 2 on a
+# usage problem.
 #
 # The generated-input fuzzer of the built tools is scripts/fuzz-tools.sh (scripts/fuzz.py).
 set -euo pipefail
@@ -20,7 +21,7 @@ targets=()
 while (($#)); do
   case $1 in
     --time) seconds=${2:?--time needs seconds}; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     -*) echo "fuzz.sh: error: unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
