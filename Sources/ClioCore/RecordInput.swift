@@ -16,7 +16,7 @@ public struct SkipPolicy: Sendable {
     /// Prints how many records were skipped, if any.
     public func finish() {
         if skipped > 0 {
-            Diagnostics.warning("skipped \(skipped) invalid record\(skipped == 1 ? "" : "s")")
+            Diagnostics.warning("skipped \(RunSummary.count(skipped, "invalid record"))")
         }
     }
 }
