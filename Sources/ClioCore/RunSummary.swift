@@ -23,6 +23,13 @@ public struct RunSummary: Sendable {
         self.writtenNoun = writtenNoun
     }
 
+    /// A map stage's run: every record read was written, except the invalid ones skipped
+    /// under `--skip-invalid`.
+    public init(written: Int, skippedInvalid: Int) {
+        self.init(read: written + skippedInvalid, written: written)
+        skip("invalid", count: skippedInvalid)
+    }
+
     public var skipped: Int { skips.reduce(0) { $0 + $1.count } }
 
     /// Counts `count` records skipped for `reason` ("invalid", "no user text").

@@ -2,7 +2,7 @@ import ClioCore
 
 /// Reads conversations from files or standard input in any supported format, one at a time,
 /// and applies the shared bad-record policy: stop at the first bad record, or (with
-/// `skipInvalid`) warn, count and go on. The count ends up in the run's closing line.
+/// `skipInvalid`) warn, count and go on.
 ///
 /// Each input is detected on its own: a first non-space byte `[` means one JSON array (an
 /// export), read element by element and converted by the adapter its first element fits;
@@ -94,4 +94,7 @@ public final class ConversationReader {
 
     /// Applies the bad-record policy to an error about one record: skip and count, or rethrow.
     public func handle(_ error: ClioError) throws { try policy.handle(error) }
+
+    /// Prints how many records were skipped as invalid, if any.
+    public func finish() { policy.finish() }
 }

@@ -21,7 +21,8 @@ public struct SummarizeCommand: Command {
           --max-chars N      summarise at most the first N characters of a conversation; longer
                              ones get "truncated": true (default: 20000)
           --skip-invalid     warn about and skip bad records instead of stopping (default: stop)
-          --errors FILE      write failed records as JSON lines {"id","reason"} (default: stderr only)
+          --errors FILE      write failed and skipped conversations as JSON lines {"id","reason",
+                             "location"} (default: stderr only)
 
         LLM options:
         \(LLMOptions.help(jobsMeaning: "conversations summarized at once"))
@@ -32,7 +33,9 @@ public struct SummarizeCommand: Command {
           --version          show the version
 
         Without a model the extractive summarizer is used: it condenses the user's first request
-        and masks personal details; "concerning" comes from a small keyword list.
+        and masks personal details; "concerning" comes from a small keyword list. Conversations
+        with nothing to summarise (empty, no user text, attachments only) are skipped and
+        counted by reason; stderr ends with the records read, written and skipped.
 
         example:
           clio-summarize conversations.jsonl | clio-embed | clio-cluster | clio-label | clio-tree

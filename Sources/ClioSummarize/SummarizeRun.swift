@@ -58,22 +58,25 @@ public struct SummarizeRun {
     /// Summarizes every conversation `reader` yields, applying its bad-record policy.
     @discardableResult
     public func run(_ reader: ConversationReader, output: OutputWriter) throws -> Outcome {
-        try run(next: { try reader.next() }, invalid: { try reader.handle($0) }, skippedInvalid: { reader.skipped }, output: output)
+        try run(next: { try reader.next() }, invalid: { try reader.handle($0) }, endOfInput: {
+            reader.finish()
+            return reader.skipped
+        }, output: output)
     }
 
     /// Summarizes conversations of the canonical `messages` shape; the first invalid one stops
     /// the run.
     @discardableResult
     public func run(next: () throws -> Conversation?, output: OutputWriter) throws -> Outcome {
-        try run(next: { try next().map { ($0, .messages) } }, invalid: { throw $0 }, skippedInvalid: { 0 }, output: output)
+        try run(next: { try next().map { ($0, .messages) } }, invalid: { throw $0 }, endOfInput: { 0 }, output: output)
     }
 
     /// The loop. `invalid` applies the bad-record policy to a record the summarizer cannot
-    /// take; `skippedInvalid` says how many the policy skipped, for the closing line.
+    /// take; `endOfInput` reports and returns how many records the policy skipped.
     func run(
         next: () throws -> (conversation: Conversation, format: InputFormat)?,
         invalid: (ClioError) throws -> Void,
-        skippedInvalid: () -> Int,
+        endOfInput: () -> Int,
         output: OutputWriter
     ) throws -> Outcome {
         let dryRun = summarizer.isDryRun
@@ -149,12 +152,15 @@ public struct SummarizeRun {
                 }
                 progress.advance()
             })
-        summary.skip("invalid", count: skippedInvalid())
-        summary.read = outcome.records + skippedInvalid()
-        summary.failed = outcome.failed
+        // Invalid records were warned about one by one as they were read; the conversations
+        // skipped here get one line by reason, and their list in --errors.
+        let invalid = endOfInput()
         if let skipLine = summary.skipLine(noun: "conversation") {
             Diagnostics.note(skipLine + (errorsPath.map { " (listed in \($0))" } ?? ""))
         }
+        summary.skip("invalid", count: invalid)
+        summary.read = outcome.records + invalid
+        summary.failed = outcome.failed
         if dryRun {
             try output.write(summarizer.dryRunReport())
             try output.flush()
