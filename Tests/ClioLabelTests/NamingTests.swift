@@ -44,7 +44,7 @@ import Foundation
             level: 1, summaries: ["The task is to bake sourdough bread at home."], keywords: ["bread", "soup", "recipe"],
             children: [ClusterLabel(name: "Bake bread", description: ""), ClusterLabel(name: "Cook soup", description: "")])])[0]
         #expect(label.name == "Bread · soup")
-        #expect(label.description == "Conversations about bread, soup, recipe. Includes Bake bread and 1 other cluster.")
+        #expect(label.description == "Conversations about bread, soup, recipe. Includes Bake bread and one other cluster.")
     }
 
     @Test func aClusterWithoutPhrasesIsNamedAfterItsLargestChildOrSaysSo() throws {
