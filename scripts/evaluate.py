@@ -436,7 +436,7 @@ def evaluate(args):
                 except OSError:
                     guard_lines = []
                 if guard_lines:
-                    metrics["text_guard_stderr"] = guard_lines[-1].split("note: ", 1)[-1]
+                    metrics["text_guard_stderr"] = guard_lines[-1].removeprefix("clio-label: ")
             calls, tokens = stderr_costs(r["stderr"]) if r.get("stderr") else (None, None)
             costs.append((r["stage"], r["seconds"], calls, tokens))
     return metrics, notes, costs

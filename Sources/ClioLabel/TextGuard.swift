@@ -12,7 +12,8 @@ import ClioSummarize
 /// 1. it has a digit (numbers, dates, house numbers, phone and account fragments);
 /// 2. it has an `@`, starts with `#`, or is a web address (handles, emails, URLs);
 /// 3. the PII masker (ClioSummarize's `PIIMasker`) would mask it in this text;
-/// 4. it is not a stop word (KeywordTokenizer's lists, every language), and either starts with
+/// 4. it is not a stop word (KeywordTokenizer's lists, every language) or a count word ("one"
+///    … "twelve", "many", which the offline namer writes), and either starts with
 ///    a capital letter without being the first word of the text or of a sentence (after `.`,
 ///    `!`, `?`, `:`, `;` or a separator such as `·`), or is rare: written by at least one but
 ///    fewer than `minUsers` distinct users in all the input's summaries (a word no summary has
@@ -139,6 +140,9 @@ public final class TextGuard: @unchecked Sendable {
 
     static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber }
 
+    /// The offline namer's counts ("and three other clusters"), which say nothing about anyone.
+    static let countWords: Set<String> = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "many"]
+
     /// The maximal runs of identifying words: their piece ranges and the key to look up.
     func runs(_ pieces: [Piece]) -> [(range: Range<Int>, key: String)] {
         let masked = Self.maskedPieces(pieces)
@@ -167,7 +171,7 @@ public final class TextGuard: @unchecked Sendable {
         let key = piece.key
         if key.contains(where: \.isNumber) { return true }
         if key.contains("@") || key.hasPrefix("#") || key.contains("://") || key.hasPrefix("www.") { return true }
-        if KeywordTokenizer.stopWords.contains(key) { return false }
+        if KeywordTokenizer.stopWords.contains(key) || Self.countWords.contains(key) { return false }
         if let first = piece.word.first, first.isUppercase, !sentenceStart { return true }
         let users = corpus.users(of: key)
         return users > 0 && users < minUsers

@@ -190,6 +190,25 @@ func adversarialAnswer(_ data: PlantedData) -> @Sendable (ChatRequest) -> String
         #expect((base0["stats"]?.objectValue?["text_guard"]?.objectValue?["reasked"]?.intValue ?? 0) > 0)
     }
 
+    @Test func aNameWithAPlantedNameIsAskedAgainNamingIt() throws {
+        let stub = StubModel { request in
+            guard promptKind(request) == .nameBase else { return sensibleAnswer(request) }
+            // Only cluster 0 has Kwame Okafor among its own summaries (others see him as contrast).
+            guard listed(userText(request), tag: "answers").contains(where: { $0.contains("Kwame Okafor") }) else { return labelAnswer("Help with forms") }
+            return request.messages.count > 2 ? labelAnswer("Bake sourdough bread with Zorblax") : labelAnswer("Help Kwame Okafor bake sourdough bread")
+        }
+        let (output, labeler, _) = try llmLabel(data.records, stub: stub)
+        let reask = try #require(stub.requests(.nameBase).first { $0.messages.count > 2 }?.messages.last?.content)
+        #expect(reask == "That answer cannot be used: the name or description contains words that could identify someone and that fewer "
+            + "than 3 of this group's users wrote: \"Kwame Okafor\"; leave them out and describe the group in general terms. "
+            + "Answer again with only the corrected JSON object.")
+        let base0 = try #require(output.clusters.first { $0["id"] == "L0-0" })
+        #expect(base0["name"]?.stringValue == "Bake sourdough bread with Zorblax")
+        #expect(base0["stats"]?.objectValue?["text_guard"]?.objectValue?["reasked"]?.intValue == 1)
+        #expect(labeler.counters.snapshot.guardReasked == 1)
+        #expect(labeler.counters.snapshot.guardWordsRemoved == 0)
+    }
+
     @Test func parentsAreGuardedAgainstTheirChildrensSummaries() throws {
         // Zorblax was written in cluster 0 only: a parent over other clusters must not carry it.
         let stub = StubModel { request in
