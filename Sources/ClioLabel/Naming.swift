@@ -42,7 +42,8 @@ public struct ClusterEvidence: Sendable {
         self.sample = sample
         self.contrast = contrast
         self.textGuard = textGuard
-        self.admits = admits ?? { textGuard.admits($0) }
+        // A phrase may stand anywhere in a description: no sentence-start allowance.
+        self.admits = admits ?? { textGuard.admits($0, midSentence: true) }
     }
 }
 

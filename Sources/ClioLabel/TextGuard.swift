@@ -43,18 +43,21 @@ public final class TextGuard: @unchecked Sendable {
     public static let open = TextGuard(corpus: Corpus(summaries: [], users: [], minUsers: 1), members: [], minUsers: 1)
     var isOpen: Bool { corpus.texts.isEmpty }
 
-    /// Whether `text` may be written in this cluster's name or description.
-    public func admits(_ text: String) -> Bool { isOpen || failing(text).isEmpty }
+    /// Whether `text` may be written in this cluster's name or description; with
+    /// `midSentence`, wherever it stands (its first word gets no sentence-start allowance), as a
+    /// key phrase listed in a description must.
+    public func admits(_ text: String, midSentence: Bool = false) -> Bool { isOpen || failing(text, midSentence: midSentence).isEmpty }
 
     /// The runs of `text`, as written, that fewer than `minUsers` of the cluster's users wrote.
-    public func failing(_ text: String) -> [String] {
+    public func failing(_ text: String, midSentence: Bool = false) -> [String] {
         if isOpen { return [] }
-        if let known = lock.withLock({ memo[text] }) { return known }
+        let memoKey = midSentence ? "\u{1}" + text : text
+        if let known = lock.withLock({ memo[memoKey] }) { return known }
         let pieces = Self.pieces(text)
-        let result = runs(pieces).filter { !occursOften($0.key) }.map { run in
+        let result = runs(pieces, midSentence: midSentence).filter { !occursOften($0.key) }.map { run in
             pieces[run.range].map(\.word).joined(separator: " ")
         }
-        lock.withLock { memo[text] = result }
+        lock.withLock { memo[memoKey] = result }
         return result
     }
 
@@ -144,7 +147,7 @@ public final class TextGuard: @unchecked Sendable {
     static let countWords: Set<String> = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "many"]
 
     /// The maximal runs of identifying words: their piece ranges and the key to look up.
-    func runs(_ pieces: [Piece]) -> [(range: Range<Int>, key: String)] {
+    func runs(_ pieces: [Piece], midSentence: Bool = false) -> [(range: Range<Int>, key: String)] {
         let masked = Self.maskedPieces(pieces)
         var out: [(Range<Int>, String)] = []
         var start: Int?
@@ -154,7 +157,7 @@ public final class TextGuard: @unchecked Sendable {
         }
         for (i, piece) in pieces.enumerated() {
             // A quotation opens a sentence of its own: "Includes “Cover letter”".
-            let sentenceStart = i == 0 || pieces[i - 1].endsSentence || piece.raw.first.map { "“\"«„".contains($0) } == true
+            let sentenceStart = (i == 0 && !midSentence) || (i > 0 && pieces[i - 1].endsSentence) || piece.raw.first.map { "“\"«„".contains($0) } == true
             if !piece.word.isEmpty, !piece.isPlaceholder, masked.contains(i) || identifying(piece, sentenceStart: sentenceStart) {
                 if start == nil { start = i }
                 // Punctuation after a word ends its run: "Okafor, Madrid" are two.
