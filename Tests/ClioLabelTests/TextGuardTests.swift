@@ -232,3 +232,29 @@ func adversarialAnswer(_ data: PlantedData) -> @Sendable (ChatRequest) -> String
         }
     }
 }
+
+@Suite struct AuditByDefaultTests {
+    /// The calls a dry run of clio-label plans for the audit step.
+    func plannedAudits(_ extra: [String]) throws -> Int? {
+        var command = try LabelCommand(arguments: ["--model", "openai:stub", "--base-url", "http://stub.invalid/v1", "--embed-model", "hash",
+                                                   "--no-cache", "--dry-run"] + extra)
+        let stub = StubModel { sensibleAnswer($0) }
+        command.chatModel = stub
+        let report = try runCommand(command, input: lines(llmFixture(clusters: 4, perCluster: 3)))
+        #expect(stub.requests.isEmpty)
+        guard let row = report.split(separator: "\n").first(where: { $0.hasPrefix("audit ") }) else { return nil }
+        return Int(row.split(separator: " ")[1])
+    }
+
+    @Test func aDryRunCountsTheAuditCallsUnlessItIsTurnedOff() throws {
+        // Four base clusters, and the parents above them: every shown cluster is rated once.
+        let audits = try #require(try plannedAudits([]))
+        #expect(audits >= 4)
+        #expect(try plannedAudits(["--no-audit"]) == nil)
+        #expect(try plannedAudits(["--audit"]) == audits)
+    }
+
+    @Test func auditAndNoAuditTogetherAreAUsageError() {
+        #expect(throws: UsageError.self) { try LabelCommand(arguments: ["--model", "openai:x", "--audit", "--no-audit"]) }
+    }
+}
