@@ -101,7 +101,8 @@ public final class TextGuard: @unchecked Sendable {
         var out = label
         let (name, fromName) = scrub(label.name)
         let (description, fromDescription) = scrub(label.description)
-        out.name = name.isEmpty ? emptyName : name
+        // A name that lost its first word still starts with a capital.
+        out.name = name.isEmpty ? emptyName : fromName > 0 ? name.prefix(1).uppercased() + name.dropFirst() : name
         out.description = description.isEmpty ? "Conversations with no distinctive phrases." : description
         var note = label.guardNote ?? TextGuardNote(minUsers: minUsers)
         note.minUsers = minUsers
