@@ -22,7 +22,8 @@ let package = Package(
         .target(name: "ClioSummarize", dependencies: ["ClioCore", "ClioLLM"]),
         .target(name: "ClioEmbed", dependencies: ["ClioCore", "ClioLLM", "CClioKernels"]),
         .target(name: "ClioCluster", dependencies: ["ClioCore", "CClioKernels"]),
-        .target(name: "ClioLabel", dependencies: ["ClioCore", "ClioLLM", "ClioEmbed", "ClioCluster"]),
+        // ClioSummarize for its PII masker, which the text guard on cluster names consults.
+        .target(name: "ClioLabel", dependencies: ["ClioCore", "ClioLLM", "ClioEmbed", "ClioCluster", "ClioSummarize"]),
         .target(name: "ClioTree", dependencies: ["ClioCore"]),
 
         .executableTarget(name: "clio-summarize", dependencies: ["ClioSummarize"]),

@@ -387,6 +387,10 @@ def evaluate(args):
     if args.labels:
         all_planted = [p for ps in planted.values() for p in ps]
         clusters = 0
+        any_leak = 0
+        guarded = 0
+        guard_k = None
+        guard = {"reasked": 0, "words_removed": 0, "phrases_left_out": 0}
         leaked = collections.Counter()
         examples = []
         for r in read_jsonl(args.labels):
@@ -402,7 +406,21 @@ def evaluate(args):
                     if len(examples) < 5:
                         examples.append(f"{r.get('id')}: {p.kind} `{p.value}`")
             leaked.update(hit)
+            any_leak += bool(hit)
+            note = (r.get("stats") or {}).get("text_guard")
+            if isinstance(note, dict):
+                guarded += 1
+                for field in ("reasked", "words_removed", "phrases_left_out"):
+                    guard[field] += int(note.get(field) or 0)
+                guard_k = note.get("min_users", guard_k)
         metrics["cluster_records"] = clusters
+        # Every record at every level, buckets included: names and descriptions with any planted detail.
+        metrics["cluster_records_leaking"] = any_leak
+        metrics["cluster_text_leak"] = any_leak / clusters if clusters else 0.0
+        metrics["text_guard_records"] = guarded
+        metrics["text_guard_min_users"] = guard_k
+        for field, value in guard.items():
+            metrics[f"text_guard_{field}"] = value
         for kind in KINDS:
             metrics[f"cluster_leak_{kind}_count"] = leaked[kind]
         if examples:
@@ -411,6 +429,14 @@ def evaluate(args):
     costs = []
     if args.timings:
         for r in read_jsonl(args.timings):
+            if r.get("stage") == "label" and r.get("stderr"):
+                try:
+                    with open(r["stderr"], encoding="utf-8") as f:
+                        guard_lines = [l.strip() for l in f if "text guard" in l]
+                except OSError:
+                    guard_lines = []
+                if guard_lines:
+                    metrics["text_guard_stderr"] = guard_lines[-1].removeprefix("clio-label: ")
             calls, tokens = stderr_costs(r["stderr"]) if r.get("stderr") else (None, None)
             costs.append((r["stage"], r["seconds"], calls, tokens))
     return metrics, notes, costs
@@ -573,6 +599,13 @@ def table(metrics, notes, costs, check_rows, args):
     if m("cluster_records") is not None:
         row("privacy", "cluster records with a leak, per kind (name, email, phone, address, id)",
             ", ".join(str(m(f"cluster_leak_{k}_count")) for k in KINDS) + f" of {m('cluster_records')}")
+        row("privacy", "cluster-text leak rate: records (every level) whose name or description has a planted detail",
+            f"{pct(m('cluster_text_leak'), 2)} ({m('cluster_records_leaking')} of {m('cluster_records')})")
+        if m("text_guard_records"):
+            row("privacy", f"text guard (K = {m('text_guard_min_users')}): records checked, re-asks, words removed, key phrases left out",
+                f"{m('text_guard_records')}, {m('text_guard_reasked')}, {m('text_guard_words_removed')}, {m('text_guard_phrases_left_out')}")
+    if m("text_guard_stderr"):
+        row("privacy", "text guard, clio-label's stderr", m("text_guard_stderr"))
     for kind in STRICT_KINDS:
         label = f"{kind} leaks (summaries / cluster texts)"
         value = next(v for l, v, _, _ in check_rows if l == label)

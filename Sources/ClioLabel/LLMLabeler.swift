@@ -15,8 +15,9 @@ public struct LLMLabelOptions: Sendable {
     public var outside = 5
     /// Model calls in flight.
     public var jobs = 16
-    /// Rate every cluster's name and description for privacy; withhold those below 3.
-    public var audit = false
+    /// Rate every cluster's name and description for privacy; withhold those below 3
+    /// (`--no-audit` turns it off).
+    public var audit = true
     /// Cosine similarity above which an unlisted answer is taken as the nearest listed parent.
     public var matchThreshold: Float = 0.85
     /// Names per deduplication prompt; more are merged in rounds.
@@ -90,13 +91,39 @@ public final class LLMLabeler: ClusterNamer, LevelGrouper, ClusterAuditor, @unch
     public func name(_ clusters: [ClusterEvidence]) throws -> [ClusterLabel] {
         let fallbacks = try offline.name(clusters)
         return try concurrentMap(Array(zip(clusters, fallbacks))) { [self] evidence, fallback in
+            // The text guard is part of the answer's validation: an answer that breaks its rule
+            // is asked again with the words named; the last such answer is kept, and the loop
+            // removes what still breaks it (`Labeler.guarded`).
+            let rejected = RejectedLabels()
+            let check: @Sendable (ClusterLabel) -> AnswerProblem? = { label in
+                guard let problem = evidence.textGuard.problem(label) else { return nil }
+                rejected.add(label)
+                return problem
+            }
             let question = evidence.children.isEmpty
-                ? LLMPrompts.nameBase(inside: evidence.sample(llm.samples), contrast: evidence.contrast(llm.contrast), fallback: fallback)
-                : LLMPrompts.nameParent(children: evidence.children, fallback: fallback)
-            if let label = try ask(question) { return label }
+                ? LLMPrompts.nameBase(inside: evidence.sample(llm.samples), contrast: evidence.contrast(llm.contrast), fallback: fallback, check: check)
+                : LLMPrompts.nameParent(children: evidence.children, fallback: fallback, check: check)
+            let answer = try ask(question)
+            let (last, count) = rejected.snapshot
+            var note = TextGuardNote(minUsers: evidence.textGuard.minUsers)
+            // Every turned-down answer but a last one without a valid follow-up was asked again.
+            note.reasked = answer != nil ? count : max(0, count - 1)
+            if var label = answer ?? last {
+                label.guardNote = note
+                return label
+            }
             counters.update { $0.fallbacks += 1 }
             return fallback
         }
+    }
+
+    /// The answers the text guard turned down for one question, last kept.
+    final class RejectedLabels: @unchecked Sendable {
+        private let lock = Mutex()
+        private var last: ClusterLabel?
+        private var count = 0
+        func add(_ label: ClusterLabel) { lock.withLock { last = label; count += 1 } }
+        var snapshot: (ClusterLabel?, Int) { lock.withLock { (last, count) } }
     }
 
     // MARK: Audit

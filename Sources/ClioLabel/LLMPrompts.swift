@@ -42,7 +42,9 @@ enum LLMPrompts {
 
     // MARK: Naming (G.5, G.7 renaming)
 
-    static func nameBase(inside: [String], contrast: [String], fallback: ClusterLabel) -> Question<ClusterLabel> {
+    /// `check` is the text guard's: a label it returns a problem for is asked for again.
+    static func nameBase(inside: [String], contrast: [String], fallback: ClusterLabel,
+                         check: @escaping @Sendable (ClusterLabel) -> AnswerProblem? = { _ in nil }) -> Question<ClusterLabel> {
         var text = """
             Summarize a group of related statements into a short, precise, and accurate description \
             and name that capture the essence of these statements and distinguish them from the \
@@ -70,10 +72,11 @@ enum LLMPrompts {
         }
         text += "Analyze both the statements and the contrastive statements carefully, so that the description and the name represent this group and tell it apart from the others. "
         text += #"Answer with a JSON object {"description": "<two sentences>", "name": "<at most ten words>"} and nothing else."#
-        return labelQuestion(text, name: "cluster_name", fallback: fallback)
+        return labelQuestion(text, name: "cluster_name", fallback: fallback, check: check)
     }
 
-    static func nameParent(children: [ClusterLabel], fallback: ClusterLabel) -> Question<ClusterLabel> {
+    static func nameParent(children: [ClusterLabel], fallback: ClusterLabel,
+                           check: @escaping @Sendable (ClusterLabel) -> AnswerProblem? = { _ in nil }) -> Question<ClusterLabel> {
         var text = """
             Summarize a group of related cluster names into a short, precise, and accurate overall \
             description and name that capture the essence of these clusters.
@@ -100,13 +103,18 @@ enum LLMPrompts {
         for c in children { text += "<cluster>\(oneLine(c.name)): \(oneLine(c.description))</cluster>\n" }
         text += "</answers>\n\n"
         text += #"Answer with a JSON object {"description": "<two sentences>", "name": "<at most ten words, no trailing punctuation>"} and nothing else."#
-        return labelQuestion(text, name: "parent_name", fallback: fallback)
+        return labelQuestion(text, name: "parent_name", fallback: fallback, check: check)
     }
 
-    static func labelQuestion(_ text: String, name: String, fallback: ClusterLabel) -> Question<ClusterLabel> {
+    static func labelQuestion(_ text: String, name: String, fallback: ClusterLabel,
+                              check: @escaping @Sendable (ClusterLabel) -> AnswerProblem?) -> Question<ClusterLabel> {
         Question(
             messages: [ChatMessage(.system, system), ChatMessage(.user, text)], name: name, schema: labelSchema(), temperature: temperature,
-            maxTokens: 600, read: { AnswerCheck.label($0) }, rehearsal: { (fallback, 90) })
+            maxTokens: 600,
+            read: { object in
+                AnswerCheck.label(object).flatMap { label in check(label).map { .failure($0) } ?? .success(label) }
+            },
+            rehearsal: { (fallback, 90) })
     }
 
     // MARK: Hierarchy (G.7)
@@ -263,16 +271,21 @@ enum LLMPrompts {
 
     // MARK: Audit
 
-    /// The privacy audit of a name and description on a 1–5 scale (5: identifies no one).
+    /// The privacy audit of a name and description on the Clio paper's 1–5 privacy scale (its
+    /// privacy auditor): 1 identifiable to an individual, 2 to a specific small group, 3 not
+    /// identifiable but with some specific details, 4 general with minimal specifics, 5 not
+    /// identifiable at all. Below 3 the cluster is withheld.
     static func audit(_ label: ClusterLabel) -> Question<Int> {
         let text = """
-            Assess the name and description of a cluster of conversations for privacy: could they be \
-            used to identify a specific person or a small group? Rate them on a scale of 1 to 5:
-            1 - Identifies an individual: names, contact details, addresses or account numbers of a specific person, or unique personal details.
-            2 - Very likely identifies an individual or a small, specific group (a named small organisation, a rare combination of specifics).
-            3 - Narrows things down to a larger group but identifies no individual.
-            4 - General, with only minor specifics that identify no one.
-            5 - Identifies no one: entirely general.
+            You are a privacy auditor. Assess whether the following name and description of a cluster \
+            of conversations contain information that could identify a specific person or a small, \
+            specific group of people, such as names, locations, contact details, account or order \
+            numbers, or unique personal circumstances. Rate them on this privacy scale:
+            1 - Identifiable to an individual: contains details that point to one specific person.
+            2 - Identifiable to a specific group of individuals: points to a small, specific group (a named small organisation, a rare combination of specifics).
+            3 - Not identifiable, but contains specific details: narrows things down to a larger group without identifying anyone.
+            4 - Mostly general: only minimal specifics, which identify no one.
+            5 - Not identifiable: entirely general, with no personal details.
 
             Name: \(oneLine(label.name))
             Description: \(oneLine(label.description))

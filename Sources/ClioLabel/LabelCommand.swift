@@ -37,6 +37,11 @@ public struct LabelCommand: Command {
                                   at least 2); the last allowed level is grouped straight to --top
           --min-conversations N   withhold clusters with fewer than N conversations (default 1)
           --min-users N           withhold clusters with fewer than N distinct users (default 1)
+          --text-min-users K      every word of a cluster's name or description that could identify
+                                  someone (capitalised, with a digit, rare, or what the PII masker
+                                  masks) must be in the summaries of at least K distinct users of
+                                  the cluster, else it is left out (default: the larger of
+                                  --min-users and 3; docs/pii.md)
           --assignments FILE      also write {"id","cluster","path"} per conversation to FILE
           --tree FILE             place the conversations into an earlier run's tree (its cluster
                                   records, written with --centroids): known clusters keep ids,
@@ -63,8 +68,10 @@ public struct LabelCommand: Command {
           --neighbourhood N  about N clusters per neighbourhood when proposing parents (default 40)
           --embed-model NAME embedder for cluster names: minilm, multilingual or hash (default minilm
                              when its weights are installed, else hash)
-          --audit            rate each name and description for privacy (1-5) and withhold clusters
-                             rated below 3 (default off)
+          --no-audit         do not rate names and descriptions for privacy; by default, with a
+                             model, each is rated on the Clio paper's 1-5 privacy scale and a
+                             cluster rated below 3 is withheld (--audit, the old opt-in, is
+                             accepted and changes nothing)
 
         Withheld clusters are not named: the conversations of a parent's withheld children are
         counted in one "Other (below privacy threshold)" record (withheld: true) under it.
@@ -80,7 +87,7 @@ public struct LabelCommand: Command {
 
         example:
           clio-summarize chats.jsonl | clio-embed | clio-cluster | clio-label --min-users 5 | clio-tree
-          clio-label --model anthropic:claude-haiku-4-5 --audit clustered.jsonl | clio-tree
+          clio-label --model anthropic:claude-haiku-4-5 clustered.jsonl | clio-tree
           clio-label --model openai:gpt-5.4-mini --dry-run --price 0.75,4.5 clustered.jsonl
           clio-summarize week2.jsonl | clio-embed | clio-label --tree week1-clusters.jsonl --centroids
         """
@@ -103,6 +110,7 @@ public struct LabelCommand: Command {
 
     public init(arguments: [String]) throws(UsageError) {
         var scanner = ArgumentScanner(arguments)
+        var auditFlag = false
         var shaping: String?  // an option that builds a hierarchy, which --tree keeps instead
         while let option = try scanner.nextOption() {
             if ["--top", "--children", "--levels"].contains(option) { shaping = option }
@@ -112,6 +120,7 @@ public struct LabelCommand: Command {
             case "--levels": options.hierarchy.maxLevels = try scanner.int(for: option, min: 2)
             case "--min-conversations": options.minConversations = try scanner.int(for: option, min: 1)
             case "--min-users": options.minUsers = try scanner.int(for: option, min: 1)
+            case "--text-min-users": options.textMinUsers = try scanner.int(for: option, min: 1)
             case "--assignments": assignmentsPath = try scanner.value(for: option)
             case "--tree": treePath = try scanner.value(for: option)
             case "--centroids": options.includeCentroids = try scanner.flag(option)
@@ -131,7 +140,8 @@ public struct LabelCommand: Command {
             case "--contrast": llmOptions.contrast = try scanner.int(for: option, min: 0)
             case "--neighbourhood", "--neighborhood": llmOptions.neighbourhood = try scanner.int(for: option, min: 2)
             case "--embed-model": embedModel = try EmbedderSpec(model: try scanner.value(for: option), dimension: nil)
-            case "--audit": llmOptions.audit = try scanner.flag(option)
+            case "--audit": auditFlag = try scanner.flag(option)
+            case "--no-audit": llmOptions.audit = !(try scanner.flag(option))
             case "--skip-invalid": skipInvalid = try scanner.flag(option)
             case "-q", "--quiet": _ = try scanner.flag(option)
             default: guard try llm.parse(option, &scanner) else { throw scanner.unknown(option) }
@@ -140,7 +150,8 @@ public struct LabelCommand: Command {
         paths = scanner.positionals
         try llm.validate()
         llmOptions.jobs = llm.jobs
-        if llm.spec == nil && llmOptions.audit { throw UsageError("option --audit needs --model PROVIDER:MODEL (or CLIO_MODEL)") }
+        if llm.spec == nil && auditFlag { throw UsageError("option --audit needs --model PROVIDER:MODEL (or CLIO_MODEL)") }
+        if auditFlag && !llmOptions.audit { throw UsageError("options --audit and --no-audit cannot both be given") }
         if case .api? = embedModel { throw UsageError("option --embed-model takes minilm, multilingual or hash") }
         if let assignmentsPath, assignmentsPath.isEmpty { throw UsageError("option --assignments needs a file name") }
         if let treePath {
@@ -206,6 +217,8 @@ public struct LabelCommand: Command {
                     + "\(result.withheldConversations) conversation\(result.withheldConversations == 1 ? "" : "s") "
                     + "below the privacy threshold (--min-conversations \(options.minConversations), --min-users \(options.minUsers))")
         }
+        let guardCounts = strategy.counters.snapshot
+        Diagnostics.note(textGuardSummary(guardCounts, withModel: llmRun != nil))
         if let llmRun {
             let c = strategy.counters.snapshot
             if llmOptions.audit {
@@ -227,9 +240,18 @@ public struct LabelCommand: Command {
             parts.append(formatDuration(monotonicSeconds() - started))
             Diagnostics.note("model: " + parts.joined(separator: ", ") + " (\(llmRun.runtime.spec.name))")
         }
-        Diagnostics.note(
-            "labelled \(input.count) conversation\(input.count == 1 ? "" : "s"): \(result.clusters.count) cluster records, "
-                + "\(result.levelCount) level\(result.levelCount == 1 ? "" : "s"), \(result.topLevelCount) at the top")
+        reader.summary(written: result.clusters.count, writtenNoun: "cluster records")
+            .print(details: [RunSummary.count(result.levelCount, "level"), "\(result.topLevelCount) at the top"])
+    }
+
+    /// The text guard's stderr line: "text guard (3 users): 3 names re-asked, 1 word removed".
+    func textGuardSummary(_ c: LabelCounters.Values, withModel: Bool) -> String {
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        var parts: [String] = []
+        if withModel { parts.append(count(c.guardReasked, "name re-asked", "names re-asked")) }
+        parts.append(count(c.guardWordsRemoved, "word removed", "words removed"))
+        if !withModel { parts.append(count(c.guardPhrasesLeftOut, "key phrase left out", "key phrases left out")) }
+        return "text guard (at least \(count(options.textGuardMinUsers, "user", "users")) per identifying word): " + parts.joined(separator: ", ")
     }
 
     /// The model (cached unless --no-cache) and the name embedder of the LLM path.

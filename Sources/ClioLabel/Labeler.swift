@@ -13,6 +13,11 @@ public struct LabelOptions: Sendable {
     public var compactVectors = false
     /// Candidate key phrases handed to the namer per cluster (best by c-TF-IDF).
     public var candidatePhrases = 30
+    /// `--text-min-users`: distinct users an identifying word of a cluster text must be written
+    /// by (`TextGuard`); nil for the larger of `minUsers` and 3.
+    public var textMinUsers: Int?
+    /// The text guard's K.
+    public var textGuardMinUsers: Int { textMinUsers ?? max(minUsers, 3) }
     public init() {}
 }
 
@@ -76,6 +81,12 @@ public final class LabelCounters: @unchecked Sendable {
         public var auditWithheld = 0
         /// Of those, the ones the model gave no valid rating for.
         public var auditUnrated = 0
+        /// Names asked again because an answer broke the text guard's rule (`TextGuard`).
+        public var guardReasked = 0
+        /// Words the text guard removed from final names and descriptions.
+        public var guardWordsRemoved = 0
+        /// Candidate key phrases the text guard kept out of offline names.
+        public var guardPhrasesLeftOut = 0
     }
 
     public init() {}
@@ -119,6 +130,7 @@ public enum Labeler {
         }
         var keywords = candidates(Array(0..<baseCount))
         let shownRecords = (0..<baseCount).filter { shown[$0] }.flatMap { baseMembers[$0] }
+        let corpus = input.textGuardCorpus(minUsers: options.textGuardMinUsers)
 
         func members(_ node: Int) -> [Int] {
             node < baseCount ? baseMembers[node] : nodes[node].children.flatMap { members($0) }
@@ -129,7 +141,7 @@ public enum Labeler {
             return Labeler.evidence(
                 input: input, id: ids[node], level: info.level, size: info.size, keywords: keywords[node], centre: centres[node],
                 children: children.map { labels[$0]! }, members: members(node), shownRecords: shownRecords,
-                seed: options.hierarchy.seed ^ (0xC1D0_0000 &+ UInt64(node)))
+                seed: options.hierarchy.seed ^ (0xC1D0_0000 &+ UInt64(node)), corpus: corpus, options: options)
         }
         func audit(_ candidates: [Int]) throws {
             guard let auditor = strategy.auditor else { return }
@@ -170,13 +182,15 @@ public enum Labeler {
             let ranked = candidates(partition)
             let fresh = Set(made)
             for (position, node) in partition.enumerated() where fresh.contains(node) { keywords[node] = ranked[position] }
-            let named = try strategy.namer.name(made.map { evidence($0) })
+            let shownTo = made.map { evidence($0) }
+            let named = guarded(try strategy.namer.name(shownTo), shownTo, counters: strategy.counters)
             for (node, label) in zip(made, named) { labels[node] = label }
         }
 
         // Base names, then their audit: only clusters above the thresholds are ever named.
         let named = (0..<baseCount).filter { shown[$0] }
-        for (b, label) in zip(named, try strategy.namer.name(named.map { evidence($0) })) { labels[b] = label }
+        let baseEvidence = named.map { evidence($0) }
+        for (b, label) in zip(named, guarded(try strategy.namer.name(baseEvidence), baseEvidence, counters: strategy.counters)) { labels[b] = label }
         try audit(named)
 
         // The hierarchy over the shown base clusters.
@@ -266,8 +280,10 @@ public enum Labeler {
 
     /// What a namer is told about one cluster; `members` are its conversations (for a parent,
     /// those of its shown children), `shownRecords` every conversation of a shown base cluster.
+    /// Its texts are guarded against the summaries of `members` (`TextGuard`).
     static func evidence(input: LabelInput, id: String, level: Int, size: Int, keywords: [String], centre: [Float],
-                         children: [ClusterLabel], members: [Int], shownRecords: [Int], seed: UInt64) -> ClusterEvidence {
+                         children: [ClusterLabel], members: [Int], shownRecords: [Int], seed: UInt64,
+                         corpus: TextGuard.Corpus, options: LabelOptions) -> ClusterEvidence {
         ClusterEvidence(
             id: id, level: level, size: size, keywords: keywords, centre: centre, children: children,
             nearest: { n in input.nearest(members, to: centre, limit: n).map { input.summaries[$0] } },
@@ -277,7 +293,8 @@ public enum Labeler {
             },
             contrast: { n in
                 Labeler.nearestOutside(input: input, centre: centre, members: members, pool: shownRecords, limit: n).map { input.summaries[$0] }
-            })
+            },
+            textGuard: TextGuard(corpus: corpus, members: members, minUsers: options.textGuardMinUsers))
     }
 
     /// The candidate phrases of each cluster of a partition (its phrase counts): c-TF-IDF against
@@ -377,6 +394,7 @@ public enum Labeler {
                 record["children"] = .array(children)
             }
             var stats = input.stats(members[node])
+            stats.textGuard = labels[node]?.guardNote
             if options.includeCentroids { stats.distanceP95 = table.radii?[node] ?? input.distanceP95(members[node], to: centres[node]) }
             record["stats"] = stats.json
             if options.includeCentroids {

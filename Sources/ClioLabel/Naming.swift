@@ -20,15 +20,18 @@ public struct ClusterEvidence: Sendable {
     public var sample: @Sendable (_ n: Int) -> [String]
     /// The n summaries nearest the centre among shown conversations outside the cluster.
     public var contrast: @Sendable (_ n: Int) -> [String]
+    /// The k-anonymity rule on this cluster's texts (`TextGuard`), over the summaries of its
+    /// conversations; `TextGuard.open` admits everything.
+    public var textGuard: TextGuard
     /// Whether a phrase may be written in this cluster's name or description without
-    /// identifying anyone: the privacy guard on cluster texts decides (everything passes until
-    /// it is set). Offline names are built only from phrases it admits.
+    /// identifying anyone: the text guard decides. Offline names are built only from phrases
+    /// it admits.
     public var admits: @Sendable (_ phrase: String) -> Bool
 
     public init(id: String, level: Int, size: Int, keywords: [String], centre: [Float] = [], children: [ClusterLabel],
                 nearest: @escaping @Sendable (Int) -> [String], sample: @escaping @Sendable (Int) -> [String] = { _ in [] },
                 contrast: @escaping @Sendable (Int) -> [String] = { _ in [] },
-                admits: @escaping @Sendable (String) -> Bool = { _ in true }) {
+                admits: (@Sendable (String) -> Bool)? = nil, textGuard: TextGuard = .open) {
         self.id = id
         self.level = level
         self.size = size
@@ -38,18 +41,27 @@ public struct ClusterEvidence: Sendable {
         self.nearest = nearest
         self.sample = sample
         self.contrast = contrast
-        self.admits = admits
+        self.textGuard = textGuard
+        // A phrase may stand anywhere in a description: no sentence-start allowance.
+        self.admits = admits ?? { textGuard.admits($0, midSentence: true) }
     }
 }
 
-/// A cluster's name (at most ten words) and description.
+/// A cluster's name (at most ten words) and description. Two labels are equal when their
+/// texts are; `guardNote` only says how they came about.
 public struct ClusterLabel: Equatable, Sendable {
     public var name: String
     public var description: String
-    public init(name: String, description: String) {
+    /// What the text guard did to this label (nil for a label it has not seen, such as a
+    /// known cluster's from an earlier tree).
+    public var guardNote: TextGuardNote?
+    public init(name: String, description: String, guardNote: TextGuardNote? = nil) {
         self.name = name
         self.description = description
+        self.guardNote = guardNote
     }
+
+    public static func == (a: ClusterLabel, b: ClusterLabel) -> Bool { a.name == b.name && a.description == b.description }
 }
 
 /// Names the clusters of one level. The hierarchy names level by level, so a namer that calls
@@ -84,7 +96,7 @@ public struct OfflineNamer: ClusterNamer {
 
     public func name(_ clusters: [ClusterEvidence]) throws -> [ClusterLabel] {
         let candidates = clusters.map { evidence in evidence.keywords.filter { evidence.admits($0) } }
-        guard let embedder else { return zip(clusters, candidates).map { label($0, ranked: $1) } }
+        guard let embedder else { return zip(clusters, candidates).map { label($0, ranked: $1, of: $0.keywords.count) } }
         // One embedder call per level: every distinct candidate once.
         var unique: [String] = []
         var seen = Set<String>()
@@ -95,12 +107,12 @@ public struct OfflineNamer: ClusterNamer {
         return zip(clusters, candidates).map { evidence, list in
             let ranked = PhraseRanking.order(list, vectors: list.map { vectorOf[$0] ?? [] }, centre: evidence.centre,
                                              level: level, diversity: diversity)
-            return label(evidence, ranked: ranked)
+            return label(evidence, ranked: ranked, of: evidence.keywords.count)
         }
     }
 
     /// One cluster's label from its phrases in final order.
-    func label(_ evidence: ClusterEvidence, ranked: [String]) -> ClusterLabel {
+    func label(_ evidence: ClusterEvidence, ranked: [String], of candidates: Int) -> ClusterLabel {
         // A phrase whose every word is already listed ("prompts" after "prompt") adds nothing.
         var shown: [String] = []
         var listed = Set<String>()
@@ -119,13 +131,15 @@ public struct OfflineNamer: ClusterNamer {
             let others = evidence.children.count - 1
             description += others == 0
                 ? " Includes \(largest)."
-                : " Includes \(largest) and \(others) other cluster\(others == 1 ? "" : "s")."
+                : " Includes \(largest) and \(OfflineNamer.countWords(others)) other cluster\(others == 1 ? "" : "s")."
         } else if let medoid = evidence.nearest(1).first.map(OfflineNamer.withoutTemplate), !medoid.isEmpty, evidence.admits(medoid) {
             description += " For example: “\(medoid)”"
         }
         var name = OfflineNamer.name(from: ranked)
         if name.isEmpty { name = largest.map { "\($0) and related" } ?? "Conversations without distinctive phrases" }
-        return ClusterLabel(name: name, description: description)
+        var note = TextGuardNote(minUsers: evidence.textGuard.minUsers)
+        note.phrasesLeftOut = candidates - ranked.count
+        return ClusterLabel(name: name, description: description, guardNote: note)
     }
 
     /// The best phrase, then the next one that shares no word with it (by `stems`), while the
@@ -142,6 +156,13 @@ public struct OfflineNamer: ClusterNamer {
         }
         if let c = name.first { name = c.uppercased() + name.dropFirst() }
         return name
+    }
+
+    /// A count in words ("one" … "twelve", then "many"): a digit in a cluster text is what the
+    /// text guard takes for a personal detail, so the namer's own counts are written out.
+    static func countWords(_ n: Int) -> String {
+        let words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+        return n < words.count ? words[n] : "many"
     }
 
     /// A phrase's words, lowercased and cut to five letters, so that "prompt" and "prompts",

@@ -12,6 +12,8 @@ public struct ClusterStats: Equatable, Sendable {
     /// only): how far a cluster reaches, which a later run into this tree compares new
     /// conversations with.
     public var distanceP95: Float?
+    /// What the text guard did to the cluster's name and description (clusters named in this run).
+    public var textGuard: TextGuardNote?
 
     public init() {}
 
@@ -35,6 +37,7 @@ public struct ClusterStats: Equatable, Sendable {
             JSONSerializer.writeNumber(distanceP95, to: &text)
             object["distance_p95"] = .rawNumber(String(decoding: text, as: UTF8.self))
         }
+        if let textGuard { object["text_guard"] = textGuard.json }
         return .object(object)
     }
 }

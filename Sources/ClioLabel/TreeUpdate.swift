@@ -327,12 +327,14 @@ extension Labeler {
             let generic = refiled.phrasesBoundedByCommonWords((0..<baseCount).filter { shown[$0] }.map { counts[$0] })
             let keywords = Labeler.candidatePhrases(input: refiled, counts: counts, generic: generic, options: options)
             let shownRecords = (0..<baseCount).filter { shown[$0] }.flatMap { baseMembers[$0] }
+            let corpus = refiled.textGuardCorpus(minUsers: options.textGuardMinUsers)
             let evidence = named.map { b in
                 Labeler.evidence(
                     input: refiled, id: table.ids[b], level: 0, size: baseMembers[b].count, keywords: keywords[b], centre: table.centres[b],
-                    children: [], members: baseMembers[b], shownRecords: shownRecords, seed: options.hierarchy.seed ^ (0xC1D0_0000 &+ UInt64(b)))
+                    children: [], members: baseMembers[b], shownRecords: shownRecords, seed: options.hierarchy.seed ^ (0xC1D0_0000 &+ UInt64(b)),
+                    corpus: corpus, options: options)
             }
-            for (b, label) in zip(named, try strategy.namer.name(evidence)) { labels[b] = label }
+            for (b, label) in zip(named, guarded(try strategy.namer.name(evidence), evidence, counters: strategy.counters)) { labels[b] = label }
             if let auditor = strategy.auditor {
                 // Fail closed, as the loop does: a name the model could not rate is withheld.
                 for (b, rating) in zip(named, try auditor.rate(named.map { labels[$0]! })) where rating.map({ $0 < 3 }) ?? true {

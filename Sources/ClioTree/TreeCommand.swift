@@ -124,7 +124,14 @@ public struct TreeCommand: Command {
 
     public func run(output: OutputWriter) throws {
         if compare { return try runCompare(output: output) }
-        let (tree, records) = try read(paths)
+        let (tree, records, summary) = try read(paths)
+        try render(tree, records, output: output)
+        // The tree is on the terminal before the line that closes it.
+        try output.flush()
+        summary.print()
+    }
+
+    private func render(_ tree: ClusterTree, _ records: [JSONObject], output: OutputWriter) throws {
         if let trend {
             let series = try ClusterTrend(
                 forest: try ReportForest(records: records), unit: trend, last: last ?? trend.defaultLast, depth: depth ?? 1)
@@ -166,14 +173,17 @@ public struct TreeCommand: Command {
     /// Reads cluster records, linked as a tree in every format: that checks for duplicate ids,
     /// cycles and dangling parents with the file and line. The records are kept for the views
     /// that decode them further (html, --compare, --trend).
-    private func read(_ paths: [String]) throws -> (tree: ClusterTree, records: [JSONObject]) {
+    private func read(_ paths: [String]) throws -> (tree: ClusterTree, records: [JSONObject], summary: RunSummary) {
         let reader = RecordInput(paths: paths, skipInvalid: skipInvalid)
         var builder = ClusterTreeBuilder()
         var records: [JSONObject] = []
+        var others = 0
         try reader.forEach { record, location in
-            if try builder.add(record, at: location) { records.append(record) }
+            if try builder.add(record, at: location) { records.append(record) } else { others += 1 }
         }
-        return (try builder.build(), records)
+        var summary = reader.summary(written: records.count, writtenNoun: "clusters")
+        summary.skip("not cluster records", count: others)
+        return (try builder.build(), records, summary)
     }
 
     /// One period of --compare; its errors name the file.

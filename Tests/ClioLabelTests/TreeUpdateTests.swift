@@ -256,13 +256,13 @@ func weekOne() -> [JSONObject] {
         let known = blob("apple", at: [0, 0, 0, 0], count: 20, seed: 71) + blob("cherry", at: [0, 30, 0, 0], count: 20, seed: 72)
         let (quiet, _) = try run(known)
         #expect(quiet.requests.isEmpty)
-        // A new topic: one question, to name it (and one to rate it with --audit).
+        // A new topic: one question to name it and one to rate it (the audit is on by default).
         let fig = blob("fig", at: [60, 60, 0, 0], count: 12, seed: 73)
-        let (asked, output) = try run(known + fig)
+        let (asked, output) = try run(known + fig, ["--no-audit"])
         #expect(asked.requests.count == 1 && asked.requests(.nameBase).count == 1)
         #expect(userText(asked.requests[0]).contains("ask about fig"))
         #expect(output.contains("\"name\":\"Discuss fig\""))
-        let (audited, _) = try run(known + fig, ["--audit"])
+        let (audited, _) = try run(known + fig)
         #expect(audited.requests(.nameBase).count == 1 && audited.requests(.audit).count == 1 && audited.requests.count == 2)
     }
 
