@@ -23,3 +23,16 @@ public func temporaryFile(bytes: [UInt8], suffix: String = ".jsonl") -> String {
 public func readFile(_ path: String) -> String {
     (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
 }
+
+/// A fresh, empty scratch directory (`clio-test-<unique>-<name>`), removed by the caller.
+public func temporaryDirectory(_ name: String = "dir") -> String {
+    let path = temporaryPath(name)
+    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+/// A scratch path that nothing exists at yet, ending in `-<name>` (so `name` can carry an
+/// extension): for code that must create the file or directory itself.
+public func temporaryPath(_ name: String = "scratch") -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("clio-test-\(UUID().uuidString)-\(name)").path
+}
