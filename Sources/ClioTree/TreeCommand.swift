@@ -124,10 +124,10 @@ public struct TreeCommand: Command {
 
     public func run(output: OutputWriter) throws {
         if compare { return try runCompare(output: output) }
-        let (tree, records) = try read(paths)
+        let input = try read(paths)
         if let trend {
             let series = try ClusterTrend(
-                forest: try ReportForest(records: records), unit: trend, last: last ?? trend.defaultLast, depth: depth ?? 1)
+                forest: try Self.report(input), unit: trend, last: last ?? trend.defaultLast, depth: depth ?? 1)
             switch format {
             case .text: try output.write(series.text())
             case .markdown: try output.write(series.markdown())
@@ -137,10 +137,10 @@ public struct TreeCommand: Command {
             return
         }
         if format == .html {
-            let forest = try ReportForest(records: records)
+            let forest = try Self.report(input)
             return try writeHTML(HTMLReport.render(forest: forest, title: title), forest, output)
         }
-        try output.write(renderer().render(tree))
+        try output.write(renderer().render(try input.build()))
     }
 
     private func runCompare(output: OutputWriter) throws {
@@ -163,26 +163,30 @@ public struct TreeCommand: Command {
         Diagnostics.note("wrote an HTML report of \(page.utf8.count) bytes (\(forest.clusters.count) clusters)")
     }
 
-    /// Reads cluster records, linked as a tree in every format: that checks for duplicate ids,
-    /// cycles and dangling parents with the file and line. The records are kept for the views
-    /// that decode them further (html, --compare, --trend).
-    private func read(_ paths: [String]) throws -> (tree: ClusterTree, records: [JSONObject]) {
+    /// Reads cluster records, checking each one's id, parent and size with its file and line
+    /// (duplicate ids too). Every view then links them into its one forest: the text, Markdown
+    /// and JSON views as a `ClusterTree`, the others as a `ReportForest`.
+    private func read(_ paths: [String]) throws -> ClusterTreeBuilder {
         let reader = RecordInput(paths: paths, skipInvalid: skipInvalid)
         var builder = ClusterTreeBuilder()
-        var records: [JSONObject] = []
-        try reader.forEach { record, location in
-            if try builder.add(record, at: location) { records.append(record) }
-        }
-        return (try builder.build(), records)
+        try reader.forEach { record, location in _ = try builder.add(record, at: location) }
+        return builder
     }
 
-    /// One period of --compare; its errors name the file.
+    /// The records decoded for the HTML report, --compare and --trend; a broken link is reported
+    /// at its file and line.
+    private static func report(_ input: ClusterTreeBuilder) throws(ClioError) -> ReportForest {
+        try ReportForest(records: input.records, locations: input.locations)
+    }
+
+    /// One period of --compare; its errors name the file (those with a line already do).
     private func period(_ path: String) throws -> ReportPeriod {
         let source = path == "-" ? "<stdin>" : path
-        let records = try read([path]).records
+        let input = try read([path])
         do {
-            return ReportPeriod(source: source, forest: try ReportForest(records: records))
+            return ReportPeriod(source: source, forest: try Self.report(input))
         } catch {
+            if error.location != nil { throw error }
             throw ClioError(error.code, "\(source): \(error.message)")
         }
     }
