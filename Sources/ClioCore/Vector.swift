@@ -8,18 +8,7 @@ public enum VectorCodec {
 
     /// A vector as JSON: an array of shortest-form float32 numbers, or the compact string.
     public static func encode(_ vector: [Float], compact: Bool = false) -> JSON {
-        if compact {
-            var bytes = [UInt8]()
-            bytes.reserveCapacity(vector.count * 4)
-            for f in vector {
-                let bits = f.bitPattern.littleEndian
-                bytes.append(UInt8(truncatingIfNeeded: bits))
-                bytes.append(UInt8(truncatingIfNeeded: bits >> 8))
-                bytes.append(UInt8(truncatingIfNeeded: bits >> 16))
-                bytes.append(UInt8(truncatingIfNeeded: bits >> 24))
-            }
-            return .string(compactPrefix + Base64.encode(bytes))
-        }
+        if compact { return .string(compactPrefix + Base64.encode(F32LE.bytes(vector))) }
         return .array(vector.map { f in
             var out: [UInt8] = []
             JSONSerializer.writeNumber(f, to: &out)
@@ -48,19 +37,39 @@ public enum VectorCodec {
             guard let bytes = Base64.decode(s.dropFirst(compactPrefix.count)), bytes.count % 4 == 0 else {
                 throw ClioError(.invalidRecord, "field \"\(field)\" is not valid \(compactPrefix) base64")
             }
-            var vector = [Float](repeating: 0, count: bytes.count / 4)
-            for i in vector.indices {
-                let bits = UInt32(bytes[4 * i]) | UInt32(bytes[4 * i + 1]) << 8 | UInt32(bytes[4 * i + 2]) << 16
-                    | UInt32(bytes[4 * i + 3]) << 24
-                let f = Float(bitPattern: bits)
-                guard f.isFinite else {
-                    throw ClioError(.invalidRecord, "field \"\(field)\" element \(i) is not a finite float32")
-                }
-                vector[i] = f
+            let vector = F32LE.floats(bytes)
+            if let i = vector.firstIndex(where: { !$0.isFinite }) {
+                throw ClioError(.invalidRecord, "field \"\(field)\" element \(i) is not a finite float32")
             }
             return vector
         default:
             throw ClioError(.invalidRecord, "field \"\(field)\" must be an array of numbers, got \(value.typeName)")
+        }
+    }
+}
+
+/// Float32 little-endian, four bytes a number: the bytes of the compact vector strings and of
+/// the embedding cache's entries.
+public enum F32LE {
+    public static func bytes(_ vector: [Float]) -> [UInt8] {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(vector.count * 4)
+        for f in vector {
+            let bits = f.bitPattern
+            bytes.append(UInt8(truncatingIfNeeded: bits))
+            bytes.append(UInt8(truncatingIfNeeded: bits >> 8))
+            bytes.append(UInt8(truncatingIfNeeded: bits >> 16))
+            bytes.append(UInt8(truncatingIfNeeded: bits >> 24))
+        }
+        return bytes
+    }
+
+    /// The floats of `bytes`, one per whole four bytes (a shorter tail is ignored); not checked
+    /// for NaN or infinities.
+    public static func floats(_ bytes: [UInt8]) -> [Float] {
+        (0..<(bytes.count / 4)).map { i in
+            Float(bitPattern: UInt32(bytes[4 * i]) | UInt32(bytes[4 * i + 1]) << 8 | UInt32(bytes[4 * i + 2]) << 16
+                | UInt32(bytes[4 * i + 3]) << 24)
         }
     }
 }
