@@ -2,6 +2,8 @@ import ClioCore
 import ClioLLM
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The LLM path of clio-summarize: conversations in, summary records out in input order, with
@@ -63,20 +65,8 @@ public struct LLMSummarizeRun {
     ) throws -> Outcome {
         let stats = summarizer.model.stats
         let ledger = summarizer.asker.ledger
-        var errors: OutputWriter?
-        var errorsFD: Int32 = -1
-        if let errorsPath {
-            let fd = open(errorsPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            guard fd >= 0 else { throw ClioError(.io, "cannot write \(errorsPath): \(systemError())") }
-            errors = OutputWriter(fd: fd, lineFlush: true)
-            errorsFD = fd
-        }
-        defer {
-            if let errors {
-                try? errors.flush()
-                close(errorsFD)
-            }
-        }
+        let errors = try errorsPath.map { path throws(ClioError) in try OutputWriter(creating: path, lineFlush: true) }
+        defer { try? errors?.flush() }
 
         let progress = Progress(label: "summarized")
         var outcome = Outcome()
