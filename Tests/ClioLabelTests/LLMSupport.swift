@@ -2,6 +2,8 @@ import ClioTestSupport
 import ClioCore
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import ClioEmbed
 import ClioLLM

@@ -1,6 +1,9 @@
 import Foundation
+import ClioCore
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Shared by the LLM and embedding tests.
@@ -50,7 +53,7 @@ public final class TestServer: @unchecked Sendable {
     }
 
     private static func listenOnRandomPort() throws -> (Int32, UInt16) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, Platform.streamSocket, 0)
         var one: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
