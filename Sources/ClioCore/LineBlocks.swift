@@ -85,7 +85,7 @@ public final class LineBlockReader {
     private let keepBlankLines: Bool
 
     /// A descriptor opened by the caller, read before `paths` (see `init(descriptor:name:)`).
-    private var opened: (fd: Int32, name: String)?
+    private var opened: (fd: Int32, name: String, prefix: [UInt8], firstLine: Int, ended: Bool)?
 
     /// `keepBlankLines`: blank lines stay in the blocks (`LineReader` hands them on).
     public init(paths: [String], blockBytes: Int = 4 << 20, maxLineBytes: Int = LineReader.defaultMaxLineBytes,
@@ -97,11 +97,13 @@ public final class LineBlockReader {
     }
 
     /// Reads an open descriptor from its current offset to its end, then closes it: for a file
-    /// that has no name to open again (a spool file, unlinked as soon as it was created).
-    public init(descriptor: Int32, name: String, blockBytes: Int = 4 << 20,
-                maxLineBytes: Int = LineReader.defaultMaxLineBytes) {
+    /// that has no name to open again (a spool file, unlinked as soon as it was created), or
+    /// one a caller has begun to read. `prefix` holds bytes the caller already read from it,
+    /// starting at line `firstLine`; `ended` says the caller met its end already.
+    public init(descriptor: Int32, name: String, prefix: [UInt8] = [], firstLine: Int = 1, ended: Bool = false,
+                blockBytes: Int = 4 << 20, maxLineBytes: Int = LineReader.defaultMaxLineBytes) {
         paths = []
-        opened = (descriptor, name)
+        opened = (descriptor, name, prefix, firstLine, ended)
         self.blockBytes = max(blockBytes, 64)
         self.maxLineBytes = maxLineBytes
         keepBlankLines = false
@@ -123,7 +125,7 @@ public final class LineBlockReader {
         eof = false
         if let opened {
             self.opened = nil
-            (fd, sourceName) = opened
+            (fd, sourceName, carry, nextLine, eof) = opened
             return true
         }
         guard pathIndex < paths.count else { return false }
