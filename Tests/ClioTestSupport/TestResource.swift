@@ -27,14 +27,14 @@ public struct TestResource: Sendable {
     /// For `@Test(…)` and `@Suite(…)`: runs where the resource is installed or required,
     /// otherwise skips, naming the install command.
     public var enabled: ConditionTrait {
-        .enabled(if: location != nil || Self.required, "\(name) is not installed; install it with: \(install)")
+        .enabled(if: location != nil || Self.required, "\(name) is missing; get it with: \(install)")
     }
 
     /// The resource's location; where it is missing (only reached when required), a recorded
     /// failure that names the install command, and a thrown error that ends the test.
     public func require(sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         guard let location else {
-            Issue.record("\(name) is not installed, and CI needs every resource; install it with: \(install)",
+            Issue.record("\(name) is missing, and CI needs every resource; get it with: \(install)",
                          sourceLocation: sourceLocation)
             throw Missing()
         }
@@ -53,7 +53,7 @@ public struct TestResource: Sendable {
         let found = candidates.first { dir in
             ["config.json", "vocab.txt", "model.safetensors"].allSatisfy { FileManager.default.fileExists(atPath: dir + "/" + $0) }
         }
-        return TestResource(name: "the all-MiniLM-L6-v2 weights", install: "scripts/get-model.sh", location: found)
+        return TestResource(name: "all-MiniLM-L6-v2", install: "scripts/get-model.sh", location: found)
     }()
 
     /// An OpenAI-compatible server for the LLM integration tests, named by `CLIO_TEST_LLM_URL`.
