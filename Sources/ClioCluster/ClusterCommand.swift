@@ -256,6 +256,7 @@ public struct ClusterCommand: Command {
             // CPU seconds too: on a busy machine wall time says more about the neighbours.
             Diagnostics.note("cpu: parse \(seconds(cpu1 - cpu0)), k-means \(seconds(cpu2 - cpu1)), total \(seconds(processCPUSeconds() - cpu0))")
         }
+        RunSummary(written: n, skippedInvalid: input.skipped).print(details: [RunSummary.count(result.k, "cluster")])
     }
 
     func noteIterations(_ result: KMeansResult) {
@@ -270,6 +271,8 @@ public struct ClusterCommand: Command {
         var needsFullSerialisation: [Bool] = []
         var vectors: [Float] = []
         var dimension = 0
+        /// Bad records skipped under --skip-invalid.
+        var skipped = 0
     }
 
     /// Reads every record, keeping its raw bytes and its vector; bad records follow the
@@ -288,6 +291,7 @@ public struct ClusterCommand: Command {
             input.needsFullSerialisation.append(parsed.needsFull[q])
         }
         input.dimension = dimension ?? 0
+        input.skipped = policy.skipped
         policy.finish()
         return input
     }

@@ -25,6 +25,7 @@ extension ClusterCommand {
             Diagnostics.note("\(written) records assigned to \(centres.count) centres of dimension \(centres.dimension) in "
                              + "\(seconds(monotonicSeconds() - t0)) (cpu \(seconds(processCPUSeconds() - cpu0)))")
         }
+        RunSummary(written: written, skippedInvalid: policy.skipped).print(details: ["\(centres.count) centres"])
     }
 
     /// Streams `reader`'s records to `output`, each with its nearest centre; a record whose
@@ -107,6 +108,8 @@ extension ClusterCommand {
             Diagnostics.note("cpu: read and sample \(seconds(cpu1 - cpu0)), k-means \(seconds(cpu2 - cpu1)), "
                              + "assign \(seconds(processCPUSeconds() - cpu2)), total \(seconds(processCPUSeconds() - cpu0))")
         }
+        RunSummary(written: written, skippedInvalid: policy.skipped)
+            .print(details: [RunSummary.count(result.k, "cluster"), "fitted on a sample of \(m)"])
     }
 
     /// Whether the input can only be read once (standard input, a pipe, a FIFO), so that

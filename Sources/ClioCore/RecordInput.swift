@@ -16,7 +16,7 @@ public struct SkipPolicy: Sendable {
     /// Prints how many records were skipped, if any.
     public func finish() {
         if skipped > 0 {
-            Diagnostics.warning("skipped \(skipped) invalid record\(skipped == 1 ? "" : "s")")
+            Diagnostics.warning("skipped \(RunSummary.count(skipped, "invalid record"))")
         }
     }
 }
@@ -30,6 +30,7 @@ public final class RecordInput {
     private var policy: SkipPolicy
     public var skipInvalid: Bool { policy.skipInvalid }
     public var skipped: Int { policy.skipped }
+    /// Records read so far: every line that is not blank, bad ones included.
     public private(set) var read = 0
     private let reader: LineReader
 
@@ -57,9 +58,9 @@ public final class RecordInput {
     public func next() throws -> (record: JSONObject, location: Location)? {
         while let line = reader.next() {
             if line.isBlank { continue }
+            read += 1
             do {
                 let object = try RecordInput.parseObject(line)
-                read += 1
                 return (object, line.location)
             } catch {
                 try handle(error)
@@ -88,6 +89,13 @@ public final class RecordInput {
 
     /// Prints how many records were skipped, if any.
     public func finish() { policy.finish() }
+
+    /// The run's closing line so far: the records read, `written`, and those skipped as invalid.
+    public func summary(written: Int, writtenNoun: String? = nil) -> RunSummary {
+        var summary = RunSummary(read: read, written: written, writtenNoun: writtenNoun)
+        summary.skip("invalid", count: skipped)
+        return summary
+    }
 }
 
 /// Typed access to the fields a stage owns, with errors that name the field.

@@ -180,10 +180,8 @@ public struct EmbedCommand: Command {
         }
         try flush()
         if let notice = languages?.notice(model: embedder.name, atEnd: true) { Diagnostics.note(notice) }
-        if let cache, !Diagnostics.quiet, progress.done > 0 {
-            let calls = apiEmbedder.map { ", \($0.stats.describeRequests())" } ?? ""
-            Diagnostics.note("embedded \(progress.done) record\(progress.done == 1 ? "" : "s") (\(cache.hits) from cache\(calls)) in \(formatDuration(progress.elapsed))")
-        }
+        let details = [cache.map { "\($0.hits) from cache" }, apiEmbedder?.stats.describeRequests(), formatDuration(progress.elapsed)]
+        input.summary(written: progress.done).print(details: details.compactMap { $0 })
     }
 }
 

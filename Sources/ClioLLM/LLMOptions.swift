@@ -30,6 +30,10 @@ public struct LLMOptions: Sendable {
         public func cost(input tokens: Int, output outTokens: Int) -> Double {
             (Double(tokens) * input + Double(outTokens) * output) / 1_000_000
         }
+        /// `$0.53`: the cost of a run's counted tokens.
+        public func costText(_ stats: LLMStats.Values) -> String {
+            DryRunLedger.dollars(cost(input: stats.tokensIn, output: stats.tokensOut))
+        }
     }
 
     public init() {}
@@ -133,6 +137,6 @@ public struct LLMOptions: Sendable {
     /// ", $1.23" for a summary line when `--price` was given.
     public func costText(_ stats: LLMStats.Values) -> String {
         guard let price else { return "" }
-        return ", " + DryRunLedger.dollars(price.cost(input: stats.tokensIn, output: stats.tokensOut))
+        return ", " + price.costText(stats)
     }
 }

@@ -38,8 +38,8 @@ public final class LLMStats: @unchecked Sendable {
     /// "3 calls, 12 cached, 1,204 tokens in, 311 out" — for progress lines and summaries.
     public func describe() -> String {
         let v = snapshot
-        var parts = ["\(v.calls) call\(v.calls == 1 ? "" : "s")", "\(v.cacheHits) cached"]
-        if v.retries > 0 { parts.append("\(v.retries) retr\(v.retries == 1 ? "y" : "ies")") }
+        var parts = [RunSummary.count(v.calls, "call"), "\(v.cacheHits) cached"]
+        if v.retries > 0 { parts.append(RunSummary.count(v.retries, "retry", "retries")) }
         parts.append("tokens \(v.tokensIn) in / \(v.tokensOut) out")
         return parts.joined(separator: ", ")
     }

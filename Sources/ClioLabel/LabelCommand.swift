@@ -221,9 +221,8 @@ public struct LabelCommand: Command {
             parts.append(formatDuration(monotonicSeconds() - started))
             Diagnostics.note("model: " + parts.joined(separator: ", ") + " (\(llmRun.runtime.spec.name))")
         }
-        Diagnostics.note(
-            "labelled \(input.count) conversation\(input.count == 1 ? "" : "s"): \(result.clusters.count) cluster records, "
-                + "\(result.levelCount) level\(result.levelCount == 1 ? "" : "s"), \(result.topLevelCount) at the top")
+        reader.summary(written: result.clusters.count, writtenNoun: "cluster records")
+            .print(details: [RunSummary.count(result.levelCount, "level"), "\(result.topLevelCount) at the top"])
     }
 
     /// The model (cached unless --no-cache) and the name embedder of the LLM path.

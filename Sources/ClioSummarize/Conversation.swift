@@ -1,4 +1,5 @@
 import ClioCore
+import Foundation
 
 /// One message of a conversation, its content flattened to text.
 public struct Message: Equatable, Sendable {
@@ -19,6 +20,9 @@ public struct Conversation: Sendable {
     /// The record as read (or as built by an adapter), so fields clio does not own pass through.
     public var record: JSONObject
     public var location: Location?
+    /// User turns that carried attachments, images or other non-text parts and no text; the
+    /// adapters count them so a conversation of files alone is told from an empty one.
+    public var attachmentOnlyUserTurns = 0
 
     public init(id: JSON, user: String? = nil, createdAt: String? = nil, messages: [Message], record: JSONObject, location: Location? = nil) {
         self.id = id
@@ -31,6 +35,27 @@ public struct Conversation: Sendable {
 
     /// Number of user turns: the paper's `turns` facet is counted, never asked.
     public var userTurns: Int { messages.filter { $0.role == "user" }.count }
+
+    /// Why this conversation has nothing to summarise, or nil when it has user text.
+    public var skipReason: SkipReason? {
+        func hasText(_ message: Message) -> Bool { !message.content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        if messages.contains(where: { $0.role == "user" && hasText($0) }) { return nil }
+        if attachmentOnlyUserTurns > 0 { return .attachmentsOnly }
+        if !messages.contains(where: hasText) { return .empty }
+        return .noUserText
+    }
+}
+
+/// Why a well-formed conversation cannot be summarised. Real exports always hold some (empty
+/// chats, a deleted first turn, a file sent without a word): they are unusual, not invalid, so
+/// every summarize run skips and counts them instead of stopping (docs/summarize.md).
+public enum SkipReason: String, Sendable, CaseIterable {
+    /// No message with any text (no messages at all, or only empty ones).
+    case empty = "empty conversation"
+    /// Text, but none of it from the user (only assistant or system turns).
+    case noUserText = "no user text"
+    /// The user's turns carry only attachments, images or other non-text parts.
+    case attachmentsOnly = "attachments only"
 }
 
 /// The facets of one conversation (Clio paper, appendix G.4) plus any custom facets.

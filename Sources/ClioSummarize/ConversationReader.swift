@@ -95,6 +95,6 @@ public final class ConversationReader {
     /// Applies the bad-record policy to an error about one record: skip and count, or rethrow.
     public func handle(_ error: ClioError) throws { try policy.handle(error) }
 
-    /// Prints how many records were skipped, if any.
+    /// Prints how many records were skipped as invalid, if any.
     public func finish() { policy.finish() }
 }

@@ -98,6 +98,26 @@ enum Adapters {
         }
     }
 
+    /// Whether a message content holds parts that are not text (images, files, tool calls).
+    static func hasNonTextParts(_ content: JSON?) -> Bool {
+        guard case .array(let parts)? = content else { return false }
+        return parts.contains { part in
+            guard case .object(let o) = part else { return false }
+            let type = o["type"]?.stringValue ?? "text"
+            return !(type == "text" || type == "input_text" || type == "output_text")
+        }
+    }
+
+    /// Whether a message without text still carried something: non-text parts or, in Claude
+    /// exports, `attachments` or `files`.
+    static func carriesAttachments(_ message: JSONObject) -> Bool {
+        if hasNonTextParts(message["content"]) { return true }
+        for key in ["attachments", "files"] { if case .array(let items)? = message[key], !items.isEmpty { return true } }
+        return false
+    }
+
+    static func isBlank(_ text: String) -> Bool { text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+
     static func messages(_ record: JSONObject) throws(ClioError) -> Conversation {
         let id = try requireID(record, keys: ["id"])
         guard let list = record["messages"] else { throw ClioError(.invalidRecord, "field \"messages\" is missing") }
@@ -106,6 +126,7 @@ enum Adapters {
         }
         var messages: [Message] = []
         messages.reserveCapacity(items.count)
+        var attachmentOnly = 0
         for (index, item) in items.enumerated() {
             guard case .object(let message) = item else {
                 throw ClioError(.invalidRecord, "field \"messages.\(index)\" must be an object, got \(item.typeName)")
@@ -114,15 +135,18 @@ enum Adapters {
                 throw ClioError(.invalidRecord, "field \"messages.\(index).role\" is missing or not a string")
             }
             let text = try text(of: message["content"], field: "messages.\(index).content")
+            if role == "user" && isBlank(text) && carriesAttachments(message) { attachmentOnly += 1 }
             messages.append(Message(role: role, content: text))
         }
         var user = try optionalString(record, "user")
         if user == nil, let number = record["user"], number.doubleValue != nil {
             user = numberText(number)
         }
-        return Conversation(
+        var conversation = Conversation(
             id: id, user: user, createdAt: try optionalString(record, "created_at"), messages: messages,
             record: record)
+        conversation.attachmentOnlyUserTurns = attachmentOnly
+        return conversation
     }
 
     static func claude(_ record: JSONObject) throws(ClioError) -> Conversation {
@@ -132,6 +156,7 @@ enum Adapters {
             throw ClioError(.invalidRecord, "field \"chat_messages\" must be an array, got \(list.typeName)")
         }
         var messages: [Message] = []
+        var attachmentOnly = 0
         for (index, item) in items.enumerated() {
             guard case .object(let message) = item else {
                 throw ClioError(.invalidRecord, "field \"chat_messages.\(index)\" must be an object, got \(item.typeName)")
@@ -146,6 +171,7 @@ enum Adapters {
             // Newer exports put the text in `content[]`; older ones only in `text`.
             var text = try text(of: message["content"], field: "chat_messages.\(index).content")
             if text.isEmpty { text = message["text"]?.stringValue ?? "" }
+            if role == "user" && isBlank(text) && carriesAttachments(message) { attachmentOnly += 1 }
             messages.append(Message(role: role, content: text))
         }
         var output = JSONObject()
@@ -153,9 +179,11 @@ enum Adapters {
         if let account = record["account"]?.objectValue?["uuid"]?.stringValue { output["user"] = .string(account) }
         if let created = try optionalString(record, "created_at") { output["created_at"] = .string(created) }
         output["metadata"] = ["source": "claude"]
-        return Conversation(
+        var conversation = Conversation(
             id: id, user: output["user"]?.stringValue, createdAt: output["created_at"]?.stringValue,
             messages: messages, record: output)
+        conversation.attachmentOnlyUserTurns = attachmentOnly
+        return conversation
     }
 
     static func chatGPT(_ record: JSONObject) throws(ClioError) -> Conversation {
@@ -188,6 +216,7 @@ enum Adapters {
             cursor = node["parent"]?.stringValue
         }
         var messages: [Message] = []
+        var attachmentOnly = 0
         for node in path.reversed() {
             guard case .object(let message)? = node["message"] else { continue }
             guard let role = message["author"]?.objectValue?["role"]?.stringValue, role == "user" || role == "assistant" else {
@@ -195,15 +224,20 @@ enum Adapters {
             }
             guard let content = message["content"]?.objectValue else { continue }
             var pieces: [String] = []
+            var otherParts = false
             if let parts = content["parts"]?.arrayValue {
                 for part in parts {
-                    if let s = part.stringValue { pieces.append(s) }
+                    if let s = part.stringValue { pieces.append(s) } else if part.objectValue != nil { otherParts = true }
                 }
             } else if let text = content["text"]?.stringValue {
                 pieces.append(text)
             }
             let text = pieces.joined(separator: "\n")
-            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { continue }
+            if isBlank(text) {
+                // An image or file the user sent without a word: nothing to summarise, but not nothing.
+                if role == "user" && otherParts { attachmentOnly += 1 }
+                continue
+            }
             messages.append(Message(role: role, content: text))
         }
         var output = JSONObject()
@@ -212,7 +246,9 @@ enum Adapters {
             output["created_at"] = .string(isoDate(unixSeconds: seconds))
         }
         output["metadata"] = ["source": "chatgpt"]
-        return Conversation(id: id, createdAt: output["created_at"]?.stringValue, messages: messages, record: output)
+        var conversation = Conversation(id: id, createdAt: output["created_at"]?.stringValue, messages: messages, record: output)
+        conversation.attachmentOnlyUserTurns = attachmentOnly
+        return conversation
     }
 
     static func shareGPT(_ record: JSONObject) throws(ClioError) -> Conversation {

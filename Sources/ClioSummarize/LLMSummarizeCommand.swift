@@ -22,22 +22,12 @@ public struct FacetOptions: Sendable {
 }
 
 extension SummarizeCommand {
-    /// The LLM path: conversations summarized `-j` at a time, written in input order.
-    func runLLM(output: OutputWriter) throws {
-        let reader = ConversationReader(paths: files, format: inputFormat, skipInvalid: skipInvalid)
-        try reader.checkReadable()
+    /// The LLM summarizer of `--model`, its answers masked like the extractive summarizer's.
+    func llmSummarizer() throws -> LLMSummarizer {
         let runtime = try llm.runtime()
         let masker = PIIMasker()
-        let summarizer = LLMSummarizer(asker: runtime.asker, custom: facetOptions.customFacets, maxChars: maxChars, mask: { masker.mask($0) })
-        var run = LLMSummarizeRun(summarizer: summarizer, concurrency: llm.jobs, errorsPath: errorsPath, keepMessages: keepMessages)
-        run.price = llm.price
-        defer { reader.finish() }
-        try run.run(
-            next: { try reader.next() },
-            conversation: { $0.conversation },
-            record: { item, facets, truncated in
-                outputRecord(item.conversation, format: item.format, facets: facets, summarizer: summarizer.summarizerField, truncated: truncated)
-            },
-            output: output)
+        var summarizer = LLMSummarizer(asker: runtime.asker, custom: facetOptions.customFacets, maxChars: maxChars, mask: { masker.mask($0) })
+        summarizer.price = llm.price
+        return summarizer
     }
 }

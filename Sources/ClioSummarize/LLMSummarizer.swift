@@ -1,24 +1,16 @@
 import ClioCore
 import ClioLLM
 
-/// What became of one conversation.
-public enum LLMSummary: Sendable {
-    /// Valid facets; `tries` is 1 when the first answer was valid.
-    case success(Facets, truncated: Bool, tries: Int)
-    /// No valid facets after every try, or a call that failed for good.
-    case failure(reason: String)
-    /// The provider rejected the configuration: the run stops.
-    case fatal(LLMError)
-}
-
 /// Facet extraction with an LLM: the paper's extractor prompt, a structured answer validated and
 /// re-asked through ClioLLM's `Asker`.
-public struct LLMSummarizer: Sendable {
+public struct LLMSummarizer: Summarizer {
     public let asker: Asker
     public let prompt: FacetPrompt
     /// Applied to every free-text answer after validation: a second guard (clio-summarize
     /// passes its PII masker) behind the prompt's privacy rules.
     public var mask: (@Sendable (String) -> String)?
+    /// `--price`: the cost of the counted tokens in the closing line.
+    public var price: LLMOptions.Price?
 
     /// - Parameter custom: facets from `--facets FILE`, asked after the built-in ones.
     public init(asker: Asker, custom: [FacetSpec] = [], maxChars: Int = 20_000, mask: (@Sendable (String) -> String)? = nil) {
@@ -29,10 +21,24 @@ public struct LLMSummarizer: Sendable {
 
     public var model: CachedChatModel { asker.model }
 
-    /// The `summarizer` field of every record this writes.
-    public var summarizerField: JSON { ["name": "llm", "model": .string(model.spec.name)] }
+    public var descriptor: JSON { ["name": "llm", "model": .string(model.spec.name)] }
 
-    public func summarize(_ conversation: Conversation) -> LLMSummary {
+    public var isDryRun: Bool { asker.ledger != nil }
+
+    public func dryRunReport() -> String { asker.ledger?.report(model: model.spec.name, price: price) ?? "" }
+
+    public func progressDetail() -> String { model.stats.describe() }
+
+    public func closingDetails() -> [String] {
+        let v = model.stats.snapshot
+        var parts = [model.spec.name, RunSummary.count(v.calls, "call"), RunSummary.count(v.cacheHits, "cache hit")]
+        if v.retries > 0 { parts.append(RunSummary.count(v.retries, "retry", "retries")) }
+        let cost = price.map { ", " + $0.costText(v) } ?? ""
+        parts.append("tokens \(v.tokensIn) in / \(v.tokensOut) out\(cost)")
+        return parts
+    }
+
+    public func summary(of conversation: Conversation) -> SummaryResult {
         let (transcript, truncated) = prompt.transcript(conversation)
         do {
             switch try asker.ask(prompt.question(transcript: transcript)) {
@@ -42,7 +48,7 @@ public struct LLMSummarizer: Sendable {
                 return .failure(reason: reason)
             }
         } catch {
-            return .fatal(error)
+            return .fatal(error.clioError)
         }
     }
 

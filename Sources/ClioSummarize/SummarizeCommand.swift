@@ -21,7 +21,8 @@ public struct SummarizeCommand: Command {
           --max-chars N      summarise at most the first N characters of a conversation; longer
                              ones get "truncated": true (default: 20000)
           --skip-invalid     warn about and skip bad records instead of stopping (default: stop)
-          --errors FILE      write failed records as JSON lines {"id","reason"} (default: stderr only)
+          --errors FILE      write failed and skipped conversations as JSON lines {"id","reason",
+                             "location"} (default: stderr only)
 
         LLM options:
         \(LLMOptions.help(jobsMeaning: "conversations summarized at once"))
@@ -32,7 +33,9 @@ public struct SummarizeCommand: Command {
           --version          show the version
 
         Without a model the extractive summarizer is used: it condenses the user's first request
-        and masks personal details; "concerning" comes from a small keyword list.
+        and masks personal details; "concerning" comes from a small keyword list. Conversations
+        with nothing to summarise (empty, no user text, attachments only) are skipped and
+        counted by reason; stderr ends with the records read, written and skipped.
 
         example:
           clio-summarize conversations.jsonl | clio-embed | clio-cluster | clio-label | clio-tree
@@ -72,56 +75,21 @@ public struct SummarizeCommand: Command {
         try facetOptions.validate(hasModel: llm.spec != nil)
     }
 
+    /// Reads the conversations and summarizes them through the one run loop: with the LLM
+    /// summarizer `-j` at a time, else with the extractive one, in order.
     public func run(output: OutputWriter) throws {
-        if llm.spec != nil { return try runLLM(output: output) }
-        try run(output: output, summarizer: ExtractiveSummarizer())
-    }
-
-    /// The per-record loop, with the summarizer as a parameter: the seam where an LLM-backed
-    /// summarizer (and a concurrent, order-keeping loop) plugs in.
-    public func run(output: OutputWriter, summarizer: any Summarizer) throws {
         let reader = ConversationReader(paths: files, format: inputFormat, skipInvalid: skipInvalid)
         try reader.checkReadable()
-        if summarizer is ExtractiveSummarizer {
+        let summarizer: any Summarizer
+        if llm.spec != nil {
+            summarizer = try llmSummarizer()
+        } else {
             Diagnostics.note("no LLM is configured, using the extractive summarizer (--model or CLIO_MODEL picks one)")
+            summarizer = ExtractiveSummarizer(maxChars: maxChars)
         }
-        let progress = Progress(label: "summarized")
-        while let (conversation, format) = try reader.next() {
-            do {
-                let record = try summaryRecord(conversation, format: format, summarizer: summarizer)
-                try output.write(record: record)
-                progress.advance()
-            } catch let error as ClioError where error.code == .invalidRecord || error.code == .invalidJSON {
-                try reader.handle(conversation.location.map { error.at($0) } ?? error)
-            }
-        }
-        reader.finish()
-    }
-
-    /// The output record for one conversation: its pass-through fields, then `facets`,
-    /// `summarizer` and, when it was cut, `truncated`.
-    public func summaryRecord(_ conversation: Conversation, format: InputFormat, summarizer: any Summarizer) throws -> JSONObject {
-        let (cut, truncated) = SummarizeCommand.truncate(conversation, maxChars: maxChars)
-        let facets = try summarizer.summarize(cut)
-        return outputRecord(conversation, format: format, facets: facets, summarizer: summarizer.descriptor, truncated: truncated)
-    }
-
-    /// The record written for a summarized conversation, whichever summarizer made the facets.
-    func outputRecord(_ conversation: Conversation, format: InputFormat, facets: Facets, summarizer: JSON, truncated: Bool) -> JSONObject {
-        var record = conversation.record
-        switch format {
-        case .messages:
-            if !keepMessages { record["messages"] = nil }
-        case .sharegpt:
-            record["conversations"] = nil
-            if keepMessages { record["messages"] = SummarizeCommand.messagesJSON(conversation.messages) }
-        case .claude, .chatgpt:
-            if keepMessages { record["messages"] = SummarizeCommand.messagesJSON(conversation.messages) }
-        }
-        record["facets"] = facets.json
-        record["summarizer"] = summarizer
-        if truncated { record["truncated"] = true }
-        return record
+        let run = SummarizeRun(
+            summarizer: summarizer, concurrency: llm.spec != nil ? llm.jobs : 1, errorsPath: errorsPath, keepMessages: keepMessages)
+        try run.run(reader, output: output)
     }
 
     /// The conversation cut to its first `maxChars` characters of message text (counted in

@@ -1,15 +1,46 @@
 import Foundation
 import ClioCore
 
-/// Turns one conversation into its facets. The extractive summarizer is the offline default;
-/// an LLM-backed one plugs in here. Implementations must be safe to call from several threads
-/// so the command's per-record loop can become a concurrent, order-keeping one.
+/// What became of one conversation in a summarizer.
+public enum SummaryResult: Sendable {
+    /// Valid facets; `truncated` when the conversation was cut to `--max-chars`, `tries` 1 when
+    /// the first answer was valid.
+    case success(Facets, truncated: Bool, tries: Int)
+    /// No facets after every try, or a call that failed for good: reported, listed in
+    /// `--errors`, and the run exits 1 after the last record.
+    case failure(reason: String)
+    /// A record the summarizer cannot take: the bad-record policy applies (stop, or skip with
+    /// `--skip-invalid`).
+    case invalid(ClioError)
+    /// The run cannot go on (a provider rejecting the configuration).
+    case fatal(ClioError)
+    /// Nothing to summarise (the run decides this before asking the summarizer): counted by
+    /// reason and listed in `--errors`, not a failure.
+    case skipped(SkipReason)
+}
+
+/// Turns one conversation into its facets: the strategy of clio-summarize's one run loop
+/// (`SummarizeRun`). The extractive summarizer is the offline default; `LLMSummarizer` asks a
+/// model. `summary(of:)` is called from several worker threads at once.
 public protocol Summarizer: Sendable {
     /// The `summarizer` object written with every record (`{"name":…,"version":…}`).
     var descriptor: JSON { get }
-    /// Facets for one conversation; an `invalidRecord` error when it cannot be summarised
-    /// (for example, it has no user text).
-    func summarize(_ conversation: Conversation) throws -> Facets
+    /// The facets of one conversation that has user text, or what became of it.
+    func summary(of conversation: Conversation) -> SummaryResult
+    /// Text after the counts in the progress line ("12 calls, 3 cached"), or "".
+    func progressDetail() -> String
+    /// The summarizer's own figures for the closing line, after the run's counts.
+    func closingDetails() -> [String]
+    /// A dry run writes `dryRunReport()` (the calls a real run would make) instead of records.
+    var isDryRun: Bool { get }
+    func dryRunReport() -> String
+}
+
+extension Summarizer {
+    public func progressDetail() -> String { "" }
+    public func closingDetails() -> [String] { [] }
+    public var isDryRun: Bool { false }
+    public func dryRunReport() -> String { "" }
 }
 
 /// Builds facets from the conversation's own words: the user's first request, condensed and
@@ -19,14 +50,28 @@ public struct ExtractiveSummarizer: Summarizer {
     public static let version = 1
     /// The longest extract kept in a facet, before the fixed prefix.
     public var maxExtract = 240
+    /// `--max-chars`: the conversation is cut to this many characters before it is read.
+    public var maxChars = 20_000
     public let masker = PIIMasker()
     public let languages = LanguageGuesser()
 
-    public init() {}
+    public init(maxChars: Int = 20_000) { self.maxChars = maxChars }
 
     public var descriptor: JSON { ["name": "extractive", "version": .number(Double(ExtractiveSummarizer.version))] }
 
-    public func summarize(_ conversation: Conversation) throws -> Facets {
+    public func summary(of conversation: Conversation) -> SummaryResult {
+        let (cut, truncated) = SummarizeCommand.truncate(conversation, maxChars: maxChars)
+        do throws(ClioError) {
+            return .success(try summarize(cut), truncated: truncated, tries: 1)
+        } catch {
+            // The cut can leave no user text (a long system prompt first): invalid, as before.
+            return .invalid(error)
+        }
+    }
+
+    /// The facets of `conversation` as it is (no cut); an `invalidRecord` error when it has no
+    /// user text.
+    public func summarize(_ conversation: Conversation) throws(ClioError) -> Facets {
         let userTexts = conversation.messages.filter { $0.role == "user" }.map(\.content)
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
         guard let first = userTexts.first else {

@@ -124,7 +124,14 @@ public struct TreeCommand: Command {
 
     public func run(output: OutputWriter) throws {
         if compare { return try runCompare(output: output) }
-        let input = try read(paths)
+        let (input, summary) = try read(paths)
+        try render(input, output: output)
+        // The tree is on the terminal before the line that closes it.
+        try output.flush()
+        summary.print()
+    }
+
+    private func render(_ input: ClusterTreeBuilder, output: OutputWriter) throws {
         if let trend {
             let series = try ClusterTrend(
                 forest: try Self.report(input), unit: trend, last: last ?? trend.defaultLast, depth: depth ?? 1)
@@ -166,11 +173,16 @@ public struct TreeCommand: Command {
     /// Reads cluster records, checking each one's id, parent and size with its file and line
     /// (duplicate ids too). Every view then links them into its one forest: the text, Markdown
     /// and JSON views as a `ClusterTree`, the others as a `ReportForest`.
-    private func read(_ paths: [String]) throws -> ClusterTreeBuilder {
+    private func read(_ paths: [String]) throws -> (input: ClusterTreeBuilder, summary: RunSummary) {
         let reader = RecordInput(paths: paths, skipInvalid: skipInvalid)
         var builder = ClusterTreeBuilder()
-        try reader.forEach { record, location in _ = try builder.add(record, at: location) }
-        return builder
+        var others = 0
+        try reader.forEach { record, location in
+            if try !builder.add(record, at: location) { others += 1 }
+        }
+        var summary = reader.summary(written: builder.records.count, writtenNoun: "clusters")
+        summary.skip("not cluster records", count: others)
+        return (builder, summary)
     }
 
     /// The records decoded for the HTML report, --compare and --trend; a broken link is reported
@@ -182,7 +194,7 @@ public struct TreeCommand: Command {
     /// One period of --compare; its errors name the file (those with a line already do).
     private func period(_ path: String) throws -> ReportPeriod {
         let source = path == "-" ? "<stdin>" : path
-        let input = try read([path])
+        let input = try read([path]).input
         do {
             return ReportPeriod(source: source, forest: try Self.report(input))
         } catch {

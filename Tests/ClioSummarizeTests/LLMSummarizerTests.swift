@@ -32,18 +32,18 @@ func tempPath(_ name: String) -> String { temporaryDirectory("llm-sum") + "/" + 
 
 /// Runs the LLM path into a file; returns the output lines and the thrown error, if any.
 func runLLM(_ input: [Conversation], model: any ChatModel, cacheDir: String?, attempts: Int = 3, errors: String? = nil, jobs: Int = 4, custom: [FacetSpec] = [], maxChars: Int = 20_000)
-    throws -> (lines: [String], error: ClioError?, stats: LLMStats.Values, outcome: LLMSummarizeRun.Outcome?)
+    throws -> (lines: [String], error: ClioError?, stats: LLMStats.Values, outcome: SummarizeRun.Outcome?)
 {
     let stats = LLMStats()
     let cache = try cacheDir.map { try ContentCache(directory: $0) }
     let cached = CachedChatModel(base: model, cache: cache, stats: stats)
-    let run = LLMSummarizeRun(summarizer: LLMSummarizer(asker: Asker(model: cached, attempts: attempts), custom: custom, maxChars: maxChars), concurrency: jobs, errorsPath: errors)
+    let run = SummarizeRun(summarizer: LLMSummarizer(asker: Asker(model: cached, attempts: attempts), custom: custom, maxChars: maxChars), concurrency: jobs, errorsPath: errors)
     let outPath = tempPath("out.jsonl")
     let fd = open(outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     let output = OutputWriter(fd: fd)
     var iterator = input.makeIterator()
     var error: ClioError?
-    var outcome: LLMSummarizeRun.Outcome?
+    var outcome: SummarizeRun.Outcome?
     do {
         outcome = try run.run(next: { iterator.next() }, output: output)
     } catch let e as ClioError {
@@ -61,7 +61,7 @@ func runLLM(_ input: [Conversation], model: any ChatModel, cacheDir: String?, at
             request.messages.count == 3 ? validAnswer(topic, concerning: 9) : validAnswer(topic, concerning: 2)
         }
         let summarizer = LLMSummarizer(asker: Asker(model: CachedChatModel(base: model, cache: nil, stats: LLMStats())))
-        guard case .success(let facets, let truncated, let tries) = summarizer.summarize(conversations(1)[0]) else {
+        guard case .success(let facets, let truncated, let tries) = summarizer.summary(of: conversations(1)[0]) else {
             Issue.record("failed")
             return
         }
@@ -175,7 +175,7 @@ func runLLM(_ input: [Conversation], model: any ChatModel, cacheDir: String?, at
             #"{"request":"The user's overall request for the assistant is to email bob@example.com.","task":"The task is to write an email.","language":"English","concerning":1}"#
         }
         let summarizer = LLMSummarizer(asker: Asker(model: CachedChatModel(base: model, cache: nil, stats: LLMStats())), mask: { $0.replacingOccurrences(of: "bob@example.com", with: "[EMAIL]") })
-        guard case .success(let facets, _, _) = summarizer.summarize(conversations(1)[0]) else {
+        guard case .success(let facets, _, _) = summarizer.summary(of: conversations(1)[0]) else {
             Issue.record("failed")
             return
         }

@@ -59,6 +59,20 @@ import Testing
     }
 
     @Test(arguments: ToolConventionTests.tools)
+    func theClosingLineSaysRecordsReadWrittenAndSkipped(_ tool: String) throws {
+        let good = try input(tool)
+        let text = (good + ["{broken"]).joined(separator: "\n") + "\n"
+        let run = try Clio.run(tool, Self.extraArguments[tool, default: []] + ["--skip-invalid"], stdin: text)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let closing = run.stderr.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(closing.hasPrefix("\(tool): read \(good.count + 1) records, wrote "), "\(run.stderr)")
+        #expect(closing.contains(", skipped 1"), "\(run.stderr)")
+        if Self.streaming.contains(tool) || tool == "clio-cluster" {
+            #expect(closing.contains("wrote \(good.count), skipped 1"), "\(run.stderr)")
+        }
+    }
+
+    @Test(arguments: ToolConventionTests.tools)
     func aClosedOutputPipeEndsQuietlyWithExitZero(_ tool: String) throws {
         // Enough input that the output outgrows the pipe buffer after head has gone.
         let good = try input(tool)

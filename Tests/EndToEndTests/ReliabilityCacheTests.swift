@@ -43,7 +43,7 @@ struct ReliabilityCacheTests {
         #expect(entries.whole == 60)
         // Every text is now cached: a rerun computes nothing and writes the same records.
         let rerun = try Clio.run("clio-embed", ["--model", "minilm", "--cache", cache], stdin: Reliability.summaries(0..<60))
-        #expect(rerun.stderr.contains("(60 from cache)"), "\(rerun.stderr)")
+        #expect(rerun.stderr.contains("skipped 0; 60 from cache,"), "\(rerun.stderr)")
         #expect(rerun.lines == (0..<60).map { expected["c-\($0)"] ?? "" })
     }
 
@@ -71,7 +71,7 @@ struct ReliabilityCacheTests {
         let rerun = try Clio.run("clio-embed", ["--model", "minilm", "--cache", cache, dir + "/in.jsonl"])
         #expect(rerun.exitCode == 0)
         #expect(rerun.lines == (0..<count).map { expected["c-\($0)"] ?? "" })
-        #expect(rerun.stderr.contains("(\(before.whole) from cache)"), "\(rerun.stderr), \(before.whole) entries before")
+        #expect(rerun.stderr.contains("skipped 0; \(before.whole) from cache,"), "\(rerun.stderr), \(before.whole) entries before")
         let after = Reliability.cacheEntries(cache)
         #expect(after.damaged.isEmpty)
         #expect(after.whole == count)
