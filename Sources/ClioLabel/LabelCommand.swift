@@ -26,7 +26,8 @@ public struct LabelCommand: Command {
         sample of its summaries and the nearest summaries outside it, and groups each level:
         neighbourhoods of clusters propose parent names, which are deduplicated, every child is
         assigned to one, and each parent is renamed from its children (Clio paper, appendix G; see
-        docs/label.md). Each level aims at the paper's geometric count between the base clusters
+        docs/label.md). The offline names are still made first: one stands wherever the model
+        gives no valid name. Each level aims at the paper's geometric count between the base clusters
         and --top.
 
         options:
@@ -171,14 +172,7 @@ public struct LabelCommand: Command {
         }
         if let tree { input = tree.input }
         // Open the assignments file before the work so a bad path fails fast.
-        var assignmentsFile: OutputWriter?
-        var assignmentsFD: Int32 = -1
-        if let assignmentsPath {
-            assignmentsFD = open(assignmentsPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            if assignmentsFD < 0 { throw ClioError(.io, "cannot write \(assignmentsPath): \(systemError())") }
-            assignmentsFile = OutputWriter(fd: assignmentsFD)
-        }
-        defer { if assignmentsFD >= 0 { close(assignmentsFD) } }
+        let assignmentsFile = try assignmentsPath.map { path throws(ClioError) in try OutputWriter(creating: path) }
 
         let started = monotonicSeconds()
         var llmRun: (labeler: LLMLabeler, runtime: LLMOptions.Runtime)?
