@@ -37,7 +37,14 @@ public struct ClusterDigest {
     private var stats: [ClusterStats] = []
     private var users: [UserCount] = []
     private var sums: [[Double]] = []
-    private var samples: [BottomK<LabelRecord>] = []
+    /// A kept record, its vector in `vectors` at `row`.
+    struct Kept {
+        var record: LabelRecord
+        var row: Int
+    }
+    private var samples: [BottomK<Kept>] = []
+    /// The kept records' vectors, a row each; a record that evicts another takes its row.
+    private var vectors = VectorRows()
     private var members: ChunkedLists
     private var assignments: SpillFile?
     private var check = DimensionCheck()
@@ -65,7 +72,7 @@ public struct ClusterDigest {
     /// Reads one clustered record; a bad one throws an `invalidRecord` error naming the field
     /// and leaves the digest unchanged.
     public mutating func add(_ object: JSONObject, at location: Location? = nil) throws(ClioError) {
-        let record = try LabelRecord(object, at: location, cluster: nil, dimension: &check)
+        var record = try LabelRecord(object, at: location, cluster: nil, dimension: &check)
         let slot: Int
         if let known = slotOf[record.cluster] {
             slot = known
@@ -100,7 +107,14 @@ public struct ClusterDigest {
         sums[slot].withUnsafeMutableBufferPointer { sum in
             for (t, x) in record.vector.enumerated() { sum[t] += Double(x) }
         }
-        _ = samples[slot].offer(key: keys.key(index: UInt64(count)), index: count) { _ in record }
+        let vector = record.vector
+        record.vector = []
+        let next = vectors.count
+        switch samples[slot].offer(key: keys.key(index: UInt64(count)), index: count, { Kept(record: record, row: $0?.row ?? next) }) {
+        case .added: vectors.append(vector)
+        case .replaced(let evicted): vectors.set(evicted.row, vector)
+        case .rejected: break
+        }
         count += 1
     }
 
@@ -121,7 +135,7 @@ public struct ClusterDigest {
         slotOfBase = order
         baseOfSlot = [Int](repeating: 0, count: values.count)
         for (b, slot) in order.enumerated() { baseOfSlot[slot] = b }
-        var kept: [BottomK<LabelRecord>.Entry] = []
+        var kept: [BottomK<Kept>.Entry] = []
         kept.reserveCapacity(samples.reduce(0) { $0 + $1.count })
         var sampled = [Int](repeating: 0, count: values.count)
         for slot in samples.indices {
@@ -129,11 +143,16 @@ public struct ClusterDigest {
             kept += samples[slot].drain()
         }
         samples = []
-        // Newest last, so each record leaves `kept` as it enters the input.
-        kept.sort { $0.index > $1.index }
+        kept.sort { $0.index < $1.index }
+        // The vectors move into input order where they are, then into the input a block at a
+        // time, so they are never held twice.
+        let d = check.dimension ?? 0
+        vectors.permute(toRows: kept.map(\.element.row))
         var input = LabelInput()
-        input.reserve(kept.count, dimension: check.dimension ?? 0)
-        while let entry = kept.popLast() { input.append(entry.element) }
+        input.reserve(kept.count)
+        for entry in kept { input.appendFields(entry.element.record) }
+        kept = []
+        input.setVectors(vectors.drain(), dimension: d)
         if let embeddingModel { input.embeddingModel = embeddingModel }
         let totals = ClusterTotals(
             sizes: order.map { sizes[$0] }, stats: order.map { stats[$0] }, users: order.map { users[$0] }, sums: order.map { sums[$0] },
@@ -194,6 +213,70 @@ public struct ClusterDigest {
                 line.append(contentsOf: suffixes[baseOfSlot[slot]])
             }
         }
+    }
+}
+
+/// Vectors of one dimension in blocks of rows, so that growing never copies them and handing
+/// them over (`drain`) frees each block as it is copied.
+struct VectorRows {
+    static let blockRows = 1024
+    private var blocks: [[Float]] = []
+    private(set) var count = 0
+    private var dimension = 0
+
+    mutating func append(_ vector: [Float]) {
+        if count == 0 { dimension = vector.count }
+        if count % Self.blockRows == 0 { blocks.append([Float](repeating: 0, count: Self.blockRows * dimension)) }
+        set(count, vector)
+        count += 1
+    }
+
+    mutating func set(_ row: Int, _ vector: [Float]) {
+        let start = (row % Self.blockRows) * dimension
+        blocks[row / Self.blockRows].withUnsafeMutableBufferPointer { block in
+            for (t, x) in vector.enumerated() { block[start + t] = x }
+        }
+    }
+
+    func row(_ row: Int) -> ArraySlice<Float> {
+        let start = (row % Self.blockRows) * dimension
+        return blocks[row / Self.blockRows][start..<(start + dimension)]
+    }
+
+    /// Reorders the rows in place so that row i holds what row `order[i]` held (`order` a
+    /// permutation of the rows), following each cycle with one row of scratch.
+    mutating func permute(toRows order: [Int]) {
+        precondition(order.count == count)
+        var done = [Bool](repeating: false, count: count)
+        for start in 0..<count where !done[start] {
+            let first = Array(row(start))
+            var i = start
+            while true {
+                done[i] = true
+                let from = order[i]
+                if from == start {
+                    set(i, first)
+                    break
+                }
+                set(i, Array(row(from)))
+                i = from
+            }
+        }
+    }
+
+    /// The rows as one row-major array; the blocks are released as they are copied.
+    mutating func drain() -> [Float] {
+        var out: [Float] = []
+        out.reserveCapacity(count * dimension)
+        var remaining = count
+        blocks.reverse()
+        while let block = blocks.popLast() {
+            let rows = min(remaining, Self.blockRows)
+            out.append(contentsOf: block[0..<(rows * dimension)])
+            remaining -= rows
+        }
+        count = 0
+        return out
     }
 }
 

@@ -53,9 +53,8 @@ public struct LabelInput: Sendable {
         append(parsed)
     }
 
-    /// Room for `records` more records of `dimension`.
-    mutating func reserve(_ records: Int, dimension: Int) {
-        vectors.reserveCapacity(vectors.count + records * dimension)
+    /// Room for `records` more records' fields.
+    mutating func reserve(_ records: Int) {
         ids.reserveCapacity(ids.count + records)
         clusters.reserveCapacity(clusters.count + records)
         summaries.reserveCapacity(summaries.count + records)
@@ -65,11 +64,23 @@ public struct LabelInput: Sendable {
     mutating func append(_ record: LabelRecord) {
         if count == 0 { dimension = record.vector.count }
         precondition(record.vector.count == dimension, "LabelRecord checks the dimension")
+        vectors.append(contentsOf: record.vector)
+        appendFields(record)
+    }
+
+    /// The records' vectors (row-major, in record order) for records added by `appendFields`.
+    mutating func setVectors(_ rows: [Float], dimension: Int) {
+        precondition(rows.count == count * dimension)
+        vectors = rows
+        self.dimension = dimension
+    }
+
+    /// Adds a record's fields other than its vector (`setVectors` gives those).
+    mutating func appendFields(_ record: LabelRecord) {
         count += 1
         if embeddingModel == nil, let model = record.embeddingModel { embeddingModel = model }
         ids.append(record.id)
         clusters.append(record.cluster)
-        vectors.append(contentsOf: record.vector)
         if let user = record.user {
             let i = Self.intern(user, &userNames)
             if Int(i) == userList.count { userList.append(user) }

@@ -269,3 +269,22 @@ private func distinctUsers(_ members: [JSONObject]) -> Int {
         }
     }
 }
+
+@Suite struct VectorRowsTests {
+    @Test func permutedRowsComeOutInTheGivenOrderAcrossBlocks() {
+        var rows = VectorRows()
+        let n = VectorRows.blockRows * 2 + 17
+        for i in 0..<n { rows.append([Float(i), Float(-i)]) }
+        for i in stride(from: 0, to: n, by: 5) { rows.set(i, [Float(i) + 0.5, 0]) }
+        var rng = SplitMix(seed: 2)
+        var order = Array(0..<n)
+        order.shuffle(using: &rng)
+        rows.permute(toRows: order)
+        let flat = rows.drain()
+        #expect(flat.count == 2 * n)
+        for (i, from) in order.enumerated() {
+            let expected: [Float] = from % 5 == 0 ? [Float(from) + 0.5, 0] : [Float(from), Float(-from)]
+            #expect(Array(flat[(2 * i)..<(2 * i + 2)]) == expected)
+        }
+    }
+}
