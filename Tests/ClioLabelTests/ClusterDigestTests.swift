@@ -175,6 +175,16 @@ private func distinctUsers(_ members: [JSONObject]) -> Int {
         #expect(positions == positions.sorted())
     }
 
+    @Test func theReservoirOptionTakesACountOrAllAndFollowsALargerSamples() throws {
+        #expect(try LabelCommand(arguments: []).reservoirSize == 100)
+        #expect(try LabelCommand(arguments: ["--reservoir", "7"]).reservoirSize == 7)
+        #expect(try LabelCommand(arguments: ["--reservoir", "all"]).reservoirSize == .max)
+        #expect(try LabelCommand(arguments: ["--samples", "150"]).reservoirSize == 150)
+        #expect(throws: UsageError.self) { try LabelCommand(arguments: ["--reservoir", "0"]) }
+        #expect(throws: UsageError.self) { try LabelCommand(arguments: ["--reservoir", "some"]) }
+        #expect(throws: UsageError.self) { try LabelCommand(arguments: ["--reservoir", "5", "--tree", "t.jsonl"]) }
+    }
+
     @Test func aBadRecordLeavesTheDigestUnchanged() throws {
         var digest = try ClusterDigest(reservoir: 10, minUsers: 1, seed: 0, assignments: true)
         try digest.add(clustered(id: "a", cluster: 0, embedding: [1, 2]))
