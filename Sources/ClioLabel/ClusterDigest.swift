@@ -57,12 +57,14 @@ public struct ClusterDigest {
     /// decisions never rest on an estimate.
     public static func userCap(minUsers: Int) -> Int { max(64, 4 * minUsers) }
 
-    /// `reservoir`: records kept per cluster (`Int.max` keeps every one); `seed` draws them;
+    /// `reservoir`: records kept per cluster (`Int.max` keeps every one, and then every user is
+    /// counted exactly too); `seed` draws them;
     /// `assignments`: keep each record's id and cluster for `writeAssignments`.
     public init(reservoir: Int, minUsers: Int, seed: UInt64, assignments: Bool) throws(ClioError) {
         precondition(reservoir > 0)
         self.reservoir = reservoir
-        userCap = Self.userCap(minUsers: minUsers)
+        // Keeping every record, it may as well count every user exactly.
+        userCap = reservoir == .max ? .max : Self.userCap(minUsers: minUsers)
         // Apart from clio-cluster's fit sample of the same seed.
         keys = SampleKey(seed: seed ^ 0x6C61_6265_6C2D_7265)
         members = ChunkedLists(file: try SpillFile())

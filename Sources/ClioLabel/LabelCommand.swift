@@ -55,7 +55,8 @@ public struct LabelCommand: Command {
                                   (seeded) from larger ones: memory grows with the clusters, not
                                   the conversations; sizes, stats and users count every one
                                   (users estimated past max(64, 4 x --min-users)); 'all' keeps
-                                  every conversation (default 100, or --samples when larger)
+                                  every conversation and counts users exactly (default 100, or
+                                  --samples when larger)
           --skip-invalid          skip malformed records with a warning instead of stopping
           -q, --quiet             no notes or warnings on standard error
           -h, --help              show this help
