@@ -219,62 +219,30 @@ public struct ClusterDigest {
 }
 
 /// Vectors of one dimension in blocks of rows, so that growing never copies them and handing
-/// them over (`drain`) frees each block as it is copied. A block is pages mapped for it alone,
-/// not the allocator's heap, so a freed block goes back to the system at once and the rows are
-/// never held twice.
+/// them over (`drain`) frees each block as it is copied.
 struct VectorRows {
     static let blockRows = 1024
-
-    /// `blockRows` rows of zeros.
-    final class Block {
-        let base: UnsafeMutablePointer<Float>
-        private let bytes: Int
-        private let mapped: Bool
-
-        init(floats: Int) {
-            bytes = floats * MemoryLayout<Float>.stride
-#if canImport(Glibc)
-            if let pages = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), pages != MAP_FAILED {
-                base = pages.bindMemory(to: Float.self, capacity: floats)
-                mapped = true
-                return
-            }
-#endif
-            base = UnsafeMutablePointer<Float>.allocate(capacity: floats)
-            base.initialize(repeating: 0, count: floats)
-            mapped = false
-        }
-
-        deinit {
-#if canImport(Glibc)
-            if mapped {
-                munmap(base, bytes)
-                return
-            }
-#endif
-            base.deallocate()
-        }
-    }
-
-    private var blocks: [Block] = []
+    private var blocks: [[Float]] = []
     private(set) var count = 0
     private var dimension = 0
 
     mutating func append(_ vector: [Float]) {
         if count == 0 { dimension = vector.count }
-        if count % Self.blockRows == 0 { blocks.append(Block(floats: Self.blockRows * dimension)) }
+        if count % Self.blockRows == 0 { blocks.append([Float](repeating: 0, count: Self.blockRows * dimension)) }
         set(count, vector)
         count += 1
     }
 
     mutating func set(_ row: Int, _ vector: [Float]) {
-        let start = blocks[row / Self.blockRows].base + (row % Self.blockRows) * dimension
-        for (t, x) in vector.enumerated() { start[t] = x }
+        let start = (row % Self.blockRows) * dimension
+        blocks[row / Self.blockRows].withUnsafeMutableBufferPointer { block in
+            for (t, x) in vector.enumerated() { block[start + t] = x }
+        }
     }
 
-    func row(_ row: Int) -> [Float] {
-        let start = blocks[row / Self.blockRows].base + (row % Self.blockRows) * dimension
-        return Array(UnsafeBufferPointer(start: start, count: dimension))
+    func row(_ row: Int) -> ArraySlice<Float> {
+        let start = (row % Self.blockRows) * dimension
+        return blocks[row / Self.blockRows][start..<(start + dimension)]
     }
 
     /// Reorders the rows in place so that row i holds what row `order[i]` held (`order` a
@@ -283,7 +251,7 @@ struct VectorRows {
         precondition(order.count == count)
         var done = [Bool](repeating: false, count: count)
         for start in 0..<count where !done[start] {
-            let first = row(start)
+            let first = Array(row(start))
             var i = start
             while true {
                 done[i] = true
@@ -292,7 +260,7 @@ struct VectorRows {
                     set(i, first)
                     break
                 }
-                set(i, row(from))
+                set(i, Array(row(from)))
                 i = from
             }
         }
@@ -306,7 +274,7 @@ struct VectorRows {
         blocks.reverse()
         while let block = blocks.popLast() {
             let rows = min(remaining, Self.blockRows)
-            out.append(contentsOf: UnsafeBufferPointer(start: block.base, count: rows * dimension))
+            out.append(contentsOf: block[0..<(rows * dimension)])
             remaining -= rows
         }
         count = 0
