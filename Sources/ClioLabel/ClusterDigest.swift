@@ -147,7 +147,7 @@ public struct ClusterDigest {
         samples = []
         kept.sort { $0.index < $1.index }
         // The vectors move into input order where they are, then into the input a block at a
-        // time, so they are never held twice.
+        // time, each block freed once copied.
         let d = check.dimension ?? 0
         vectors.permute(toRows: kept.map(\.element.row))
         var input = LabelInput()
