@@ -9,6 +9,8 @@ struct ReportCluster {
     var description: String
     var size: Int
     var users: Int?
+    /// `users_estimated`: `users` is an estimate (clio-label counts exactly only up to a cap).
+    var usersEstimated = false
     var withheld: Bool
     var listedChildren: [String]
     /// Conversations per language, in the order the record lists them.
@@ -208,7 +210,7 @@ struct ReportForest {
         }
         return ReportCluster(
             id: id, level: level, parentID: parentID, name: name, description: description, size: size, users: users,
-            withheld: withheld, listedChildren: listedChildren, languages: languages, concerning: concerning,
+            usersEstimated: record["users_estimated"]?.boolValue == true, withheld: withheld, listedChildren: listedChildren, languages: languages, concerning: concerning,
             meanTurns: meanTurns, weeks: weeks, centroid: centroid, newSince: newSince)
     }
 }
