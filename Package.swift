@@ -33,13 +33,14 @@ let package = Package(
         .executableTarget(name: "clio-tree", dependencies: ["ClioTree"]),
 
         .testTarget(name: "ClioCoreTests", dependencies: ["ClioCore", "ClioTestSupport"]),
-        // A local HTTP server that injects faults, and strict emulators of the providers' APIs, for tests.
-        .target(name: "ClioTestSupport", dependencies: ["ClioCore"], path: "Tests/ClioTestSupport"),
+        // Shared by the tests: a local HTTP server that injects faults, strict emulators of the
+        // providers' APIs, the fake chat model, scratch files and directories, resource checks.
+        .target(name: "ClioTestSupport", dependencies: ["ClioCore", "ClioLLM"], path: "Tests/ClioTestSupport"),
         .testTarget(name: "ClioLLMTests", dependencies: ["ClioLLM", "ClioTestSupport"]),
-        .testTarget(name: "ClioSummarizeTests", dependencies: ["ClioSummarize"]),
+        .testTarget(name: "ClioSummarizeTests", dependencies: ["ClioSummarize", "ClioTestSupport"]),
         // Fixtures are read by path (#filePath), not bundled.
         .testTarget(name: "ClioEmbedTests", dependencies: ["ClioEmbed", "ClioTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "ClioClusterTests", dependencies: ["ClioCluster"]),
+        .testTarget(name: "ClioClusterTests", dependencies: ["ClioCluster", "ClioTestSupport"]),
         .testTarget(name: "ClioLabelTests", dependencies: ["ClioLabel", "ClioTestSupport"]),
         .testTarget(name: "ClioTreeTests", dependencies: ["ClioTree", "ClioTestSupport"]),
         // Runs the built executables; depending on them makes `swift test` build them first.

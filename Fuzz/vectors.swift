@@ -1,6 +1,7 @@
 // Vector decoding: JSON arrays and `f32le:` base64 strings, whatever the bytes. The raw input
-// is also tried as the text after `f32le:` and through the streaming float parser.
+// is also tried as the text after `f32le:` and through clio-cluster's streaming decoder.
 @testable import ClioCore
+@testable import ClioCluster
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

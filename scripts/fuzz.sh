@@ -42,7 +42,7 @@ declare -A deps=(
 )
 # The modules each target imports.
 declare -A uses=(
-  [json]="ClioCore" [vectors]="ClioCore" [http-response]="ClioLLM" [provider-answers]="ClioLLM"
+  [json]="ClioCore" [vectors]="ClioCluster" [http-response]="ClioLLM" [provider-answers]="ClioLLM"
   [adapters]="ClioSummarize" [answers]="ClioLabel ClioSummarize" [cluster-records]="ClioTree"
   [safetensors]="ClioEmbed" [wordpiece]="ClioEmbed" [sentencepiece]="ClioEmbed"
 )

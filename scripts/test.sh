@@ -39,7 +39,9 @@ CLIO_TEST_LLM_URL=$(scripts/llama-server.sh start)
 export CLIO_TEST_LLM_URL
 trap 'scripts/llama-server.sh stop' EXIT
 
-# 4. Every unit, integration and end-to-end test.
+# 4. Every unit, integration and end-to-end test. Everything above is installed, so a test
+#    that finds a resource missing fails rather than skips (Tests/ClioTestSupport/TestResource.swift).
+export CLIO_REQUIRE_RESOURCES=1
 swift build --build-tests >&2
 swift test "$@"
 if (($#)); then exit 0; fi  # a filtered run stops here

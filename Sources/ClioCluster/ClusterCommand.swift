@@ -89,16 +89,10 @@ public struct ClusterCommand: Command {
     public var assignPath: String?
     public var population: Int?
     public var field = "embedding"
-    public var seed: UInt64 = 0
-    public var maxIterations = 300
-    public var tolerance = 1e-4
-    public var cosine = false
-    public var miniBatch: Bool?
-    public var batchSize = 4096
-    public var useBounds = true
-    public var boundGroupSize: Int?
+    /// The fit's options as given (seed, iterations, tolerance, cosine, threads, mini-batch,
+    /// bounds); `k` is decided per run by `options(count:fitted:)`.
+    public var fit = KMeansOptions(k: 0)
     public var centroidsPath: String?
-    public var threads = 0
     public var skipInvalid = false
     public var verbose = false
     public var files: [String] = []
@@ -128,17 +122,17 @@ public struct ClusterCommand: Command {
             case "--seed":
                 let text = try scanner.value(for: option)
                 guard let v = UInt64(text) else { throw UsageError("option --seed needs a whole number ≥ 0, got '\(text)'") }
-                seed = v
-            case "--max-iter": maxIterations = try scanner.int(for: option, min: 1)
-            case "--tol": tolerance = try scanner.double(for: option, min: 0)
-            case "--cosine": cosine = try scanner.flag(option)
-            case "--mini-batch": miniBatch = try scanner.flag(option)
-            case "--no-mini-batch": miniBatch = !(try scanner.flag(option))
-            case "--batch-size": batchSize = try scanner.int(for: option, min: 1)
-            case "--no-bounds": useBounds = !(try scanner.flag(option))
-            case "--bound-group": boundGroupSize = try scanner.int(for: option, min: 1)
+                fit.seed = v
+            case "--max-iter": fit.maxIterations = try scanner.int(for: option, min: 1)
+            case "--tol": fit.tolerance = try scanner.double(for: option, min: 0)
+            case "--cosine": fit.cosine = try scanner.flag(option)
+            case "--mini-batch": fit.miniBatch = try scanner.flag(option)
+            case "--no-mini-batch": fit.miniBatch = !(try scanner.flag(option))
+            case "--batch-size": fit.batchSize = try scanner.int(for: option, min: 1)
+            case "--no-bounds": fit.useBounds = !(try scanner.flag(option))
+            case "--bound-group": fit.boundGroupSize = try scanner.int(for: option, min: 1)
             case "--centroids": centroidsPath = try scanner.value(for: option)
-            case "--threads": threads = try scanner.int(for: option, min: 1, max: 1024)
+            case "--threads": fit.threads = try scanner.int(for: option, min: 1, max: 1024)
             case "--skip-invalid": skipInvalid = try scanner.flag(option)
             case "--verbose": verbose = try scanner.flag(option)
             case "-q", "--quiet": _ = try scanner.flag(option)
@@ -189,16 +183,8 @@ public struct ClusterCommand: Command {
 
     /// The options handed to `kmeans` for `n` records, fitted on `m` of them (default all).
     public func options(count n: Int, fitted m: Int? = nil) -> KMeansOptions {
-        var o = KMeansOptions(k: clusterCount(records: n, fitted: m ?? n).k)
-        o.seed = seed
-        o.maxIterations = maxIterations
-        o.tolerance = tolerance
-        o.cosine = cosine
-        o.threads = threads
-        o.miniBatch = miniBatch
-        o.batchSize = batchSize
-        o.useBounds = useBounds
-        o.boundGroupSize = boundGroupSize
+        var o = fit
+        o.k = clusterCount(records: n, fitted: m ?? n).k
         return o
     }
 
@@ -213,7 +199,7 @@ public struct ClusterCommand: Command {
     }
 
     /// Threads for parsing and distances.
-    var threadCount: Int { threads > 0 ? threads : ProcessInfoCores.count }
+    var threadCount: Int { fit.threads > 0 ? fit.threads : Parallel.cores }
 
     /// Opens the --centroids file (before any work, so a bad path fails fast).
     func openCentroidsFile() throws -> CentroidsFile? {
@@ -320,7 +306,7 @@ public struct ClusterCommand: Command {
                            problem: (ClioError) throws -> Void,
                            body: (LineBlock, ParsedBlock, Int, Int) throws -> Void) throws -> Int? {
         let parser = VectorFieldParser(field: field)
-        let cosine = self.cosine
+        let cosine = fit.cosine
         var dimension = centres?.dimension
         var dimensionLine = 0
         var position = 0
@@ -384,17 +370,12 @@ public struct ClusterCommand: Command {
 /// The --centroids file: opened before the work, written after the fit.
 final class CentroidsFile {
     let path: String
-    private let fd: Int32
     private let writer: OutputWriter
 
     init(path: String) throws {
         self.path = path
-        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        if fd < 0 { throw ClioError(.io, "cannot write \(path): \(systemError())") }
-        writer = OutputWriter(fd: fd)
+        writer = try OutputWriter(creating: path)
     }
-
-    deinit { close(fd) }
 
     /// One `{"cluster":i,"size":n,"centroid":[…]}` line per cluster of the fit.
     func write(_ result: KMeansResult) throws {

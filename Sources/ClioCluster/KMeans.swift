@@ -4,6 +4,8 @@ import Dispatch
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Settings of one k-means run.
@@ -73,7 +75,7 @@ public struct KMeansResult: Sendable {
 /// depends on the points, the options' seed and nothing else (not on the thread count).
 public func kmeans(points: [Float], count n: Int, dimension d: Int, options: KMeansOptions) -> KMeansResult {
     precondition(points.count == n * d && n > 0 && d > 0)
-    let threads = options.threads > 0 ? options.threads : max(1, ProcessInfoCores.count)
+    let threads = options.threads > 0 ? options.threads : Parallel.cores
     if options.cosine {
         var unit = points
         unit.withUnsafeMutableBufferPointer { normalizeRows($0.baseAddress!, count: n, dimension: d) }
@@ -93,14 +95,6 @@ func normalizeRows(_ p: UnsafeMutablePointer<Float>, count n: Int, dimension d: 
         let row = p + i * d
         let norm = clio_dot(row, row, d).squareRoot()
         if norm > 0 { for t in 0..<d { row[t] /= norm } }
-    }
-}
-
-/// Cores available to this process.
-enum ProcessInfoCores {
-    static var count: Int {
-        let c = sysconf(Int32(_SC_NPROCESSORS_ONLN))
-        return c > 0 ? Int(c) : 1
     }
 }
 
@@ -131,30 +125,6 @@ struct UnsafeMutableSendablePointer<T>: @unchecked Sendable {
     init(_ p: UnsafeMutablePointer<T>) { self.p = p }
 }
 
-/// Runs `body(chunk, range)` over `0..<n` cut into fixed chunks, on up to `threads` threads.
-/// The chunks do not depend on the thread count, so per-chunk results summed in chunk order are
-/// the same whatever the thread count.
-func parallelChunks(_ n: Int, chunk: Int, threads: Int, _ body: (Int, Range<Int>) -> Void) {
-    let chunks = (n + chunk - 1) / chunk
-    if threads <= 1 || chunks <= 1 {
-        for c in 0..<chunks { body(c, c * chunk..<min(n, (c + 1) * chunk)) }
-        return
-    }
-    let lock = Mutex()
-    var next = 0
-    DispatchQueue.concurrentPerform(iterations: min(threads, chunks)) { _ in
-        while true {
-            let c: Int = lock.withLock {
-                let c = next
-                next += 1
-                return c
-            }
-            if c >= chunks { return }
-            body(c, c * chunk..<min(n, (c + 1) * chunk))
-        }
-    }
-}
-
 private let pointChunk = 1024
 
 /// The state of one run; the heavy loops are in CClioKernels.
@@ -176,7 +146,7 @@ final class KMeansEngine {
         rng = SeededGenerator(seed: options.seed)
         xnorm = Buffer(n, 0)
         let xn = xnorm
-        parallelChunks(n, chunk: 4096, threads: threads) { _, r in
+        Parallel.chunks(n, size: 4096, threads: threads) { _, r in
             clio_row_sqnorms(points + r.lowerBound * d, r.count, d, xn.p + r.lowerBound)
         }
     }
@@ -250,7 +220,7 @@ final class KMeansEngine {
         let first = Int(rng.next() % UInt64(m))
         centres.p.update(from: px + first * d, count: d)
         cnorm[0] = pn[first]
-        parallelChunks(m, chunk: pointChunk, threads: threads) { _, r in
+        Parallel.chunks(m, size: pointChunk, threads: threads) { _, r in
             for i in r {
                 var dd = pn[i] - 2 * clio_dot(px + i * d, centres.p, d) + cnorm[0]
                 if dd < 0 { dd = 0 }
@@ -302,7 +272,7 @@ final class KMeansEngine {
                 }
             }
             for q in 0..<(chunks * trials) { gains[q] = 0 }
-            parallelChunks(m, chunk: pointChunk, threads: threads) { chunk, r in
+            Parallel.chunks(m, size: pointChunk, threads: threads) { chunk, r in
                 if let half {
                     clio_seed_candidates_f16(half.p, pn, r.lowerBound, r.upperBound, d, candidates.p, candNorm.p, trials,
                                              owner.p, closest.p, cc.p, k, d2.p, gains.p + chunk * trials)
@@ -441,7 +411,7 @@ final class KMeansEngine {
         clio_row_sqnorms(centres.p, k, d, cnorm.p)
         let chunks = (n + pointChunk - 1) / pointChunk
         let changedPerChunk = Buffer<Int>(chunks, 0)
-        parallelChunks(n, chunk: pointChunk, threads: threads) { chunk, r in
+        Parallel.chunks(n, size: pointChunk, threads: threads) { chunk, r in
             var moved = [Int32](repeating: 0, count: 2 * r.count)
             let count: Int = moved.withUnsafeMutableBufferPointer { mp in
                 let mp = mp.baseAddress!
@@ -530,7 +500,7 @@ final class KMeansEngine {
         let cosine = options.cosine
         let sum = sums.sum
         let count = sums.count
-        parallelChunks(k, chunk: 8, threads: threads) { _, r in
+        Parallel.chunks(k, size: 8, threads: threads) { _, r in
             for j in r {
                 let row = newCentres.p + j * d
                 if count[j] == 0 {
@@ -559,7 +529,7 @@ final class KMeansEngine {
                 let g = j / bounds.groupSize
                 groupShift[g] = max(groupShift[g], shift[j])
             }
-            parallelChunks(n, chunk: pointChunk * 4, threads: threads) { _, r in
+            Parallel.chunks(n, size: pointChunk * 4, threads: threads) { _, r in
                 clio_bounds_shift(r.lowerBound, r.upperBound, labels.p, bounds.upper.p, bounds.lower.p, bounds.groups,
                                   shift.p, groupShift.p)
             }
@@ -595,7 +565,7 @@ final class KMeansEngine {
         sums.sum.withUnsafeMutableBufferPointer { s in
             let s = s.baseAddress!
             let sp = UnsafeMutableSendablePointer(s)
-            parallelChunks(k, chunk: 8, threads: threads) { _, r in
+            Parallel.chunks(k, size: 8, threads: threads) { _, r in
                 for j in r {
                     let row = sp.p + j * d
                     for t in 0..<d { row[t] = 0 }
@@ -637,7 +607,7 @@ final class KMeansEngine {
                         let rp = rp.baseAddress!
                         let bp = bp.baseAddress!
                         let dp = dp.baseAddress!
-                        parallelChunks(batch, chunk: slice, threads: threads) { _, r in
+                        Parallel.chunks(batch, size: slice, threads: threads) { _, r in
                             clio_nearest(self.x, self.xnorm.p, rp + r.lowerBound, r.count, self.d, centres.p, cnorm.p, k,
                                          bp + r.lowerBound, dp + r.lowerBound, nil)
                         }
@@ -706,7 +676,7 @@ final class KMeansEngine {
         let assignments = Buffer<Int32>(n, 0)
         let x = self.x
         let d = self.d
-        parallelChunks(n, chunk: pointChunk, threads: threads) { _, r in
+        Parallel.chunks(n, size: pointChunk, threads: threads) { _, r in
             for i in r {
                 let j = Int(labels[i])
                 assignments[i] = renumber[j]

@@ -13,7 +13,7 @@ public func nearestCentres(points: [Float], count n: Int, centres: [Float], k: I
 {
     precondition(points.count == n * d && centres.count == k * d && k > 0 && d > 0)
     guard n > 0 else { return ([], []) }
-    let threads = threads > 0 ? threads : max(1, ProcessInfoCores.count)
+    let threads = threads > 0 ? threads : Parallel.cores
     let labels = Buffer<Int32>(n, 0)
     let distances = Buffer<Float>(n, 0)
     let cnorm = Buffer<Float>(k, 0)
@@ -21,7 +21,7 @@ public func nearestCentres(points: [Float], count n: Int, centres: [Float], k: I
         centres.withUnsafeBufferPointer { cp in
             let x = xp.baseAddress!, c = cp.baseAddress!
             clio_row_sqnorms(c, k, d, cnorm.p)
-            parallelChunks(n, chunk: 1024, threads: threads) { _, r in
+            Parallel.chunks(n, size: 1024, threads: threads) { _, r in
                 var xnorm = [Float](repeating: 0, count: r.count)
                 var best2 = [Float](repeating: 0, count: r.count)
                 clio_row_sqnorms(x + r.lowerBound * d, r.count, d, &xnorm)

@@ -15,18 +15,11 @@ public struct SampleReservoir {
     public let dimension: Int
     public let seed: UInt64
     private let keys: SampleKey
-    /// A max-heap on (key, index) of the slots held; `vectors` stores slot `s` at `s * dimension`.
-    private var heap: [Entry] = []
+    /// The slots held; `vectors` stores slot `s` at `s * dimension`.
+    private var heap: BottomK<Int>
     private var vectors: [Float] = []
     /// Records offered so far.
     public private(set) var seen = 0
-
-    struct Entry {
-        var key: UInt64
-        var index: Int
-        var slot: Int
-        static func < (a: Entry, b: Entry) -> Bool { a.key != b.key ? a.key < b.key : a.index < b.index }
-    }
 
     public init(capacity: Int, dimension: Int, seed: UInt64) {
         precondition(capacity > 0 && dimension > 0)
@@ -34,6 +27,7 @@ public struct SampleReservoir {
         self.dimension = dimension
         self.seed = seed
         keys = SampleKey(seed: seed)
+        heap = BottomK(capacity: capacity)
     }
 
     /// Offers the record at position `index` (increasing from call to call; positions of
@@ -41,41 +35,91 @@ public struct SampleReservoir {
     public mutating func offer<C: Collection>(index: Int, vector: C) where C.Element == Float {
         precondition(vector.count == dimension && index >= seen)
         seen = index + 1
-        let entry = Entry(key: keys.key(index: UInt64(index)), index: index, slot: heap.count)
-        if heap.count < capacity {
-            vectors.append(contentsOf: vector)
-            heap.append(entry)
-            siftUp(heap.count - 1)
-            return
+        let next = heap.count
+        // A new record takes the slot of the one it evicts.
+        switch heap.offer(key: keys.key(index: UInt64(index)), index: index, { $0 ?? next }) {
+        case .added: vectors.append(contentsOf: vector)
+        case .replaced(let slot):
+            vectors.replaceSubrange((slot * dimension)..<((slot + 1) * dimension), with: vector)
+        case .rejected: break
         }
-        guard entry < heap[0] else { return }
-        let slot = heap[0].slot
-        vectors.replaceSubrange((slot * dimension)..<((slot + 1) * dimension), with: vector)
-        heap[0] = Entry(key: entry.key, index: entry.index, slot: slot)
-        siftDown(0)
     }
 
     /// The positions held, in stream order.
-    public var indices: [Int] { heap.map(\.index).sorted() }
+    public var indices: [Int] { heap.entries.map(\.index).sorted() }
 
     /// The sampled vectors in stream order (`count × dimension`, row-major), so that a fit on
     /// them does not depend on the order records entered the heap.
     public func sample() -> (indices: [Int], vectors: [Float]) {
-        let order = heap.sorted { $0.index < $1.index }
+        let order = heap.entries.sorted { $0.index < $1.index }
         var out = [Float]()
         out.reserveCapacity(order.count * dimension)
-        for e in order { out.append(contentsOf: vectors[(e.slot * dimension)..<((e.slot + 1) * dimension)]) }
+        for e in order { out.append(contentsOf: vectors[(e.element * dimension)..<((e.element + 1) * dimension)]) }
         return (order.map(\.index), out)
     }
 
     public var count: Int { heap.count }
+}
+
+/// The `capacity` elements with the smallest (key, index) of a stream: a max-heap on
+/// (key, index), so that a new element replaces the largest held when it is smaller. The one
+/// heap of bottom-k sampling, for the fit sample (`SampleReservoir`) and clio-label's
+/// per-cluster reservoirs.
+public struct BottomK<Element> {
+    public struct Entry {
+        public var key: UInt64
+        public var index: Int
+        public var element: Element
+        func precedes(_ other: Entry) -> Bool { key != other.key ? key < other.key : index < other.index }
+    }
+
+    /// What `offer` did with an element.
+    public enum Outcome {
+        case added
+        /// The element evicted to make room; the new one holds its place at the top of the heap.
+        case replaced(Element)
+        case rejected
+    }
+
+    public let capacity: Int
+    /// In heap order (the largest first).
+    public private(set) var entries: [Entry] = []
+
+    public init(capacity: Int) {
+        precondition(capacity > 0)
+        self.capacity = capacity
+    }
+
+    public var count: Int { entries.count }
+
+    /// Offers the element at stream position `index` with sampling key `key`; `make` builds
+    /// the element only when it is kept, given the one it evicts (nil while there is room).
+    public mutating func offer(key: UInt64, index: Int, _ make: (_ evicted: Element?) -> Element) -> Outcome {
+        if entries.count < capacity {
+            entries.append(Entry(key: key, index: index, element: make(nil)))
+            siftUp(entries.count - 1)
+            return .added
+        }
+        guard key < entries[0].key || (key == entries[0].key && index < entries[0].index) else { return .rejected }
+        let evicted = entries[0].element
+        entries[0] = Entry(key: key, index: index, element: make(evicted))
+        siftDown(0)
+        return .replaced(evicted)
+    }
+
+    /// Takes the entries out, in stream order, leaving the heap empty.
+    public mutating func drain() -> [Entry] {
+        let out = entries.sorted { $0.index < $1.index }
+        entries = []
+        return out
+    }
 
     private mutating func siftUp(_ i: Int) {
         var i = i
         while i > 0 {
             let parent = (i - 1) / 2
-            guard heap[parent] < heap[i] else { return }
-            heap.swapAt(parent, i)
+            guard entries[parent].precedes(entries[i]) else { return }
+            entries.swapAt(parent, i)
             i = parent
         }
     }
@@ -85,10 +129,10 @@ public struct SampleReservoir {
         while true {
             let l = 2 * i + 1, r = l + 1
             var largest = i
-            if l < heap.count && heap[largest] < heap[l] { largest = l }
-            if r < heap.count && heap[largest] < heap[r] { largest = r }
+            if l < entries.count && entries[largest].precedes(entries[l]) { largest = l }
+            if r < entries.count && entries[largest].precedes(entries[r]) { largest = r }
             if largest == i { return }
-            heap.swapAt(i, largest)
+            entries.swapAt(i, largest)
             i = largest
         }
     }

@@ -63,7 +63,7 @@ extension ClusterCommand {
         var valid = 0
         let dimension = try forEachGoodRecord(reader, progress: Progress(label: "read (sampling)"),
                                               problem: { try policy.handle($0) }) { block, parsed, q, position in
-            if reservoir == nil { reservoir = SampleReservoir(capacity: size, dimension: parsed.lengths[q], seed: seed) }
+            if reservoir == nil { reservoir = SampleReservoir(capacity: size, dimension: parsed.lengths[q], seed: fit.seed) }
             reservoir!.offer(index: position, vector: parsed.vector(q))
             valid += 1
             try spool?.write(block.line(q))

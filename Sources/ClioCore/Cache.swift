@@ -50,7 +50,7 @@ public final class ContentCache: @unchecked Sendable {
                 guard fileName.hasPrefix(".tmp-") else { continue }
                 var st = stat()
                 let path = sub + "/" + fileName
-                if stat(path, &st) == 0 && now - Double(st.st_mtim.tv_sec) > seconds { unlink(path) }
+                if stat(path, &st) == 0 && now - Double(Platform.modificationSeconds(st)) > seconds { unlink(path) }
             }
             closedir(dir)
         }

@@ -38,7 +38,7 @@ public final class LineBlock: @unchecked Sendable {
 
     /// Records the lines in `buffer[0..<end]` (which ends at a line end), numbering from
     /// `firstLine`; returns the number of the next line.
-    func index(end: Int, firstLine: Int) -> Int {
+    func index(end: Int, firstLine: Int, keepBlank: Bool = false) -> Int {
         var line = firstLine
         var start = 0
         let base = UnsafeRawPointer(storage.baseAddress!)
@@ -47,7 +47,7 @@ public final class LineBlock: @unchecked Sendable {
             let stop = hit.map { UnsafeRawPointer($0) - base } ?? end
             var e = stop
             if e > start && storage[e - 1] == 0x0D { e -= 1 }
-            if !LineBlock.isBlank(storage, start, e) {
+            if keepBlank || !LineBlock.isBlank(storage, start, e) {
                 starts.append(start)
                 ends.append(e)
                 lineNumbers.append(line)
@@ -69,8 +69,9 @@ public final class LineBlock: @unchecked Sendable {
     }
 }
 
-/// Reads files (or standard input, `-`) as `LineBlock`s of about `blockBytes` each. A line
-/// longer than `maxLineBytes` is an error, as in `LineReader`.
+/// The one line reader of the package: files (or standard input, `-`) as `LineBlock`s of about
+/// `blockBytes` each. clio-cluster takes the blocks whole; every other tool reads lines from
+/// them through `LineReader`. A line longer than `maxLineBytes` is an error.
 public final class LineBlockReader {
     private let paths: [String]
     private let blockBytes: Int
@@ -81,31 +82,38 @@ public final class LineBlockReader {
     private var nextLine = 1
     private var carry: [UInt8] = []
     private var eof = true
+    private let keepBlankLines: Bool
 
     /// A descriptor opened by the caller, read before `paths` (see `init(descriptor:name:)`).
-    private var opened: (fd: Int32, name: String)?
+    private var opened: (fd: Int32, name: String, prefix: [UInt8], firstLine: Int, ended: Bool)?
 
-    public init(paths: [String], blockBytes: Int = 4 << 20, maxLineBytes: Int = LineReader.defaultMaxLineBytes) {
+    /// `keepBlankLines`: blank lines stay in the blocks (`LineReader` hands them on).
+    public init(paths: [String], blockBytes: Int = 4 << 20, maxLineBytes: Int = LineReader.defaultMaxLineBytes,
+                keepBlankLines: Bool = false) {
         self.paths = paths.isEmpty ? ["-"] : paths
         self.blockBytes = max(blockBytes, 64)
         self.maxLineBytes = maxLineBytes
+        self.keepBlankLines = keepBlankLines
     }
 
     /// Reads an open descriptor from its current offset to its end, then closes it: for a file
-    /// that has no name to open again (a spool file, unlinked as soon as it was created).
-    public init(descriptor: Int32, name: String, blockBytes: Int = 4 << 20,
-                maxLineBytes: Int = LineReader.defaultMaxLineBytes) {
+    /// that has no name to open again (a spool file, unlinked as soon as it was created), or
+    /// one a caller has begun to read. `prefix` holds bytes the caller already read from it,
+    /// starting at line `firstLine`; `ended` says the caller met its end already.
+    public init(descriptor: Int32, name: String, prefix: [UInt8] = [], firstLine: Int = 1, ended: Bool = false,
+                blockBytes: Int = 4 << 20, maxLineBytes: Int = LineReader.defaultMaxLineBytes) {
         paths = []
-        opened = (descriptor, name)
+        opened = (descriptor, name, prefix, firstLine, ended)
         self.blockBytes = max(blockBytes, 64)
         self.maxLineBytes = maxLineBytes
+        keepBlankLines = false
     }
 
     deinit { if fd > 0 { close(fd) } }
 
     /// Opens every named file up front so a typo is reported before any output is written.
     public func checkReadable() throws(ClioError) {
-        try LineReader(paths: paths).checkReadable()
+        try LineReader.checkReadable(paths)
     }
 
     private func openNext() throws(ClioError) -> Bool {
@@ -117,7 +125,7 @@ public final class LineBlockReader {
         eof = false
         if let opened {
             self.opened = nil
-            (fd, sourceName) = opened
+            (fd, sourceName, carry, nextLine, eof) = opened
             return true
         }
         guard pathIndex < paths.count else { return false }
@@ -189,7 +197,7 @@ public final class LineBlockReader {
                 kept = LineBlock(source: sourceName, capacity: end)
                 kept.buffer.baseAddress!.update(from: buffer.baseAddress!, count: end)
             }
-            nextLine = kept.index(end: end, firstLine: nextLine)
+            nextLine = kept.index(end: end, firstLine: nextLine, keepBlank: keepBlankLines)
             return kept
         }
     }

@@ -18,12 +18,31 @@ public final class OutputWriter: @unchecked Sendable {
     private let capacity: Int
     public var lineFlush: Bool
 
+    /// Closed with the writer: set for the files `create(path:)` opens.
+    private let ownsDescriptor: Bool
+
     public init(fd: Int32 = 1, capacity: Int = 1 << 16, lineFlush: Bool = false) {
         self.fd = fd
         self.capacity = capacity
         self.lineFlush = lineFlush
+        ownsDescriptor = false
         buffer.reserveCapacity(capacity)
     }
+
+    /// The one way a tool opens an output file (--centroids, --assignments, --errors): created
+    /// or truncated, mode 0644, closed when the writer goes away. Unflushed bytes are not written
+    /// then; the caller flushes where it can report a failure.
+    public init(creating path: String, capacity: Int = 1 << 16, lineFlush: Bool = false) throws(ClioError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if fd < 0 { throw ClioError(.io, "cannot write \(path): \(systemError())") }
+        self.fd = fd
+        self.capacity = capacity
+        self.lineFlush = lineFlush
+        ownsDescriptor = true
+        buffer.reserveCapacity(capacity)
+    }
+
+    deinit { if ownsDescriptor { close(fd) } }
 
     /// Standard output, flushed per record when it is a terminal.
     public static func standardOutput() -> OutputWriter {

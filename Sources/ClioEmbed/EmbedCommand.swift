@@ -213,7 +213,7 @@ public struct EmbedPipeline {
                 if let bytes = cache.get(cacheKey(text)), !bytes.isEmpty, bytes.count % 4 == 0,
                    embedder.dimension == 0 || bytes.count == 4 * embedder.dimension {
                     try embedder.accept(dimension: bytes.count / 4)
-                    vectors[i] = decodeFloats(bytes)
+                    vectors[i] = F32LE.floats(bytes)
                 } else {
                     missing.append(i)
                 }
@@ -226,7 +226,7 @@ public struct EmbedPipeline {
             for (i, vector) in zip(missing, computed) {
                 try embedder.accept(dimension: vector.count)
                 vectors[i] = vector
-                cache?.putOrWarn(cacheKey(texts[i]), encodeFloats(vector))
+                cache?.putOrWarn(cacheKey(texts[i]), F32LE.bytes(vector))
             }
         }
         return vectors.map { $0! }
@@ -242,22 +242,5 @@ public struct EmbedPipeline {
             record["embedding_model"] = model
             return record
         }
-    }
-}
-
-func encodeFloats(_ v: [Float]) -> [UInt8] {
-    var bytes = [UInt8]()
-    bytes.reserveCapacity(v.count * 4)
-    for f in v {
-        let bits = f.bitPattern
-        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: bits >> UInt32(shift))) }
-    }
-    return bytes
-}
-
-func decodeFloats(_ bytes: [UInt8]) -> [Float] {
-    (0..<(bytes.count / 4)).map { i in
-        Float(bitPattern: UInt32(bytes[4 * i]) | UInt32(bytes[4 * i + 1]) << 8 | UInt32(bytes[4 * i + 2]) << 16
-            | UInt32(bytes[4 * i + 3]) << 24)
     }
 }

@@ -87,8 +87,9 @@ public final class HashedEmbedder: Embedder {
 }
 
 /// 64-bit FNV-1a of the UTF-8 bytes, then a final avalanche (from MurmurHash3's fmix64) so the
-/// low bits used for the slot and the top bit used for the sign are well mixed.
-func fnv1a(_ s: String) -> UInt64 { mix(fnv1aCore(s)) }
+/// low bits used for the slot and the top bit used for the sign are well mixed. The same on
+/// every platform and run, unlike Swift's `Hasher` (clio-label's user counts sketch with it too).
+public func fnv1a(_ s: String) -> UInt64 { mix(fnv1aCore(s)) }
 
 func mix(_ value: UInt64) -> UInt64 {
     var h = value

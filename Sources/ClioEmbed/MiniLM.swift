@@ -43,15 +43,15 @@ public final class MiniLMEmbedder: Embedder, @unchecked Sendable {
         let isa = clio_kernels_isa()
         let name = isa >= CLIO_ISA_AVX512 ? "avx512 (12x32 tiles)" : isa >= CLIO_ISA_AVX2 ? "avx2 (6x16 tiles)" : "scalar"
         let forced = ProcessInfo.processInfo.environment["CLIO_KERNEL_ISA"].map { ", CLIO_KERNEL_ISA=\($0)" } ?? ""
-        return "\(name), \(activeCores) thread\(activeCores == 1 ? "" : "s")\(forced)"
+        return "\(name), \(Parallel.cores) thread\(Parallel.cores == 1 ? "" : "s")\(forced)"
     }
 
     public func embed(_ texts: [String]) -> [[Float]] {
         var sequences = [[Int32]](repeating: [], count: texts.count)
         sequences.withUnsafeMutableBufferPointer { out in
             let out = UnsafeSendable(out.baseAddress!), tokenizer = self.tokenizer
-            splitAcrossCores(texts.count) { lo, hi in
-                for i in lo..<hi { (out.pointer + i).pointee = tokenizer.encode(texts[i]) }
+            Parallel.split(texts.count) { range in
+                for i in range { (out.pointer + i).pointee = tokenizer.encode(texts[i]) }
             }
         }
         return embed(tokenIDs: sequences)
@@ -156,7 +156,8 @@ struct PackedLinear {
         let inputs = self.inputs, outputs = self.outputs
         let packed = self.packed.pointer, bias = self.bias.pointer
         let input = UnsafeSendable(input), output = UnsafeSendable(output)
-        splitAcrossCores(rows, granule: clio_gemm_row_tile(isa)) { lo, hi in
+        Parallel.split(rows, granule: clio_gemm_row_tile(isa)) { range in
+            let lo = range.lowerBound, hi = range.upperBound
             var fused = clio_epilogue()
             switch epilogue {
             case .none: break
@@ -185,24 +186,6 @@ typealias Norm = (gamma: FloatBuffer, beta: FloatBuffer)
 struct UnsafeSendable<T>: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<T>
     init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
-}
-
-let activeCores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-
-/// Runs `body(lo, hi)` over `0..<count` cut into up to `activeCores * 4` contiguous chunks whose
-/// bounds are multiples of `granule`, on every core.
-func splitAcrossCores(_ count: Int, granule: Int = 1, _ body: (Int, Int) -> Void) {
-    let units = (count + granule - 1) / granule
-    let chunks = min(units, activeCores * 4)
-    if chunks <= 1 {
-        if count > 0 { body(0, count) }
-        return
-    }
-    DispatchQueue.concurrentPerform(iterations: chunks) { c in
-        let lo = units * c / chunks * granule
-        let hi = min(count, units * (c + 1) / chunks * granule)
-        if lo < hi { body(lo, hi) }
-    }
 }
 
 final class MiniLMModel: @unchecked Sendable {
@@ -315,8 +298,8 @@ final class MiniLMModel: @unchecked Sendable {
 
         // Embeddings: word + position + token type 0, then LayerNorm; sequences split across cores.
         let xPointer = UnsafeSendable(x.pointer)
-        splitAcrossCores(sequences.count) { lo, hi in
-            for s in lo..<hi {
+        Parallel.split(sequences.count) { range in
+            for s in range {
                 for (i, id) in sequences[s].enumerated() {
                     let row = xPointer.pointer + (offsets[s] + i) * h
                     let word = words.pointer + Int(min(max(id, 0), Int32(config.vocabSize - 1))) * h
@@ -336,13 +319,13 @@ final class MiniLMModel: @unchecked Sendable {
         }
         let longest = sequences.map(\.count).max() ?? 0
         let scratchSize = clio_attention_scratch(longest, headSize)
-        let chunks = min(items.count, activeCores * 8)
+        let chunks = min(items.count, Parallel.cores * 8)
         let eps = config.eps
         for layer in layers {
             layer.qkv.apply(x.pointer, rows: total, into: qkv.pointer, isa: isa)
             let qkvPointer = UnsafeSendable(qkv.pointer), contextPointer = UnsafeSendable(context.pointer)
             let itemList = items, offsetList = offsets
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            Parallel.forEach(chunks, threads: chunks) { chunk in
                 let scratch = UnsafeMutablePointer<Float>.allocate(capacity: scratchSize)
                 defer { scratch.deallocate() }
                 for (s, head) in stride(from: chunk, to: itemList.count, by: chunks).map({ itemList[$0] }) {
@@ -364,8 +347,8 @@ final class MiniLMModel: @unchecked Sendable {
         var vectors = [[Float]](repeating: [], count: sequences.count)
         vectors.withUnsafeMutableBufferPointer { out in
             let out = UnsafeSendable(out.baseAddress!)
-            splitAcrossCores(sequences.count) { lo, hi in
-                for s in lo..<hi {
+            Parallel.split(sequences.count) { range in
+                for s in range {
                     var mean = [Double](repeating: 0, count: h)
                     for r in offsets[s]..<offsets[s + 1] {
                         let row = xPointer.pointer + r * h

@@ -272,20 +272,20 @@ enum LLMPrompts {
     // MARK: Audit
 
     /// The privacy audit of a name and description on the Clio paper's 1–5 privacy scale (its
-    /// privacy auditor): 1 identifiable to an individual, 2 to a specific small group, 3 not
-    /// identifiable but with some specific details, 4 general with minimal specifics, 5 not
-    /// identifiable at all. Below 3 the cluster is withheld.
+    /// privacy auditor, its Table 6 with the examples): 1 identifiable to an individual, 2 to a
+    /// specific group, 3 to thousands, 4 only with significant context, 5 not identifiable. The
+    /// paper takes 3 and above as acceptable; below 3 the cluster is withheld.
     static func audit(_ label: ClusterLabel) -> Question<Int> {
         let text = """
             You are a privacy auditor. Assess whether the following name and description of a cluster \
             of conversations contain information that could identify a specific person or a small, \
             specific group of people, such as names, locations, contact details, account or order \
             numbers, or unique personal circumstances. Rate them on this privacy scale:
-            1 - Identifiable to an individual: contains details that point to one specific person.
-            2 - Identifiable to a specific group of individuals: points to a small, specific group (a named small organisation, a rare combination of specifics).
-            3 - Not identifiable, but contains specific details: narrows things down to a larger group without identifying anyone.
-            4 - Mostly general: only minimal specifics, which identify no one.
-            5 - Not identifiable: entirely general, with no personal details.
+            1 - Identifiable to an individual: easily identifiable information that could single out an individual or a small group. Example: "Can you provide advice on improving my resume? <uploads resume>"
+            2 - Identifiable to a specific group: details that could identify specific organizations, communities or institutions. Example: "Help me come up with a jingle for my new startup, Golden Gate Widgets and Gadgets"
+            3 - Identifiable to thousands: specifics that narrow identification to several thousand people. Example: "Write an email inviting my family to come visit me in Springfield, Ohio"
+            4 - Identifiable with significant context: mostly general information; identification is possible only with substantial additional context. Example: "I'm looking for recipes that would appeal to regulars at a beachside coffee shop."
+            5 - Not identifiable: entirely general information without any specific identifying details. Example: "Can you come up with an analogy to help explain the difference between lists vs sets in Python?"
 
             Name: \(oneLine(label.name))
             Description: \(oneLine(label.description))

@@ -26,7 +26,8 @@ public struct LabelCommand: Command {
         sample of its summaries and the nearest summaries outside it, and groups each level:
         neighbourhoods of clusters propose parent names, which are deduplicated, every child is
         assigned to one, and each parent is renamed from its children (Clio paper, appendix G; see
-        docs/label.md). Each level aims at the paper's geometric count between the base clusters
+        docs/label.md). The offline names are still made first: one stands wherever the model
+        gives no valid name. Each level aims at the paper's geometric count between the base clusters
         and --top.
 
         options:
@@ -56,6 +57,12 @@ public struct LabelCommand: Command {
                                   or members (default members: k-means on the conversations'
                                   vectors; docs/label.md compares them)
           --seed N                seed of the k-means runs and samples of the hierarchy (default 0)
+          --reservoir N           conversations kept per base cluster for naming, drawn at random
+                                  (seeded) from larger ones: memory grows with the clusters, not
+                                  the conversations; sizes, stats and users count every one
+                                  (users estimated past max(64, 4 x --min-users)); 'all' keeps
+                                  every conversation and counts users exactly (default 100, or
+                                  --samples when larger)
           --skip-invalid          skip malformed records with a warning instead of stopping
           -q, --quiet             no notes or warnings on standard error
           -h, --help              show this help
@@ -103,6 +110,8 @@ public struct LabelCommand: Command {
     public var llmOptions = LLMLabelOptions()
     public var embedModel: EmbedderSpec?
     public var grouping = GroupingMethod.members
+    /// `--reservoir`: conversations kept per base cluster; nil for the default, `Int.max` for all.
+    public var reservoir: Int?
     /// Phrases listed in each offline description (`--keywords`).
     public var keywordCount = 4
     /// For tests: a model used instead of the one `llm.spec` names (still cached).
@@ -136,6 +145,14 @@ public struct LabelCommand: Command {
                 let text = try scanner.value(for: option)
                 guard let seed = UInt64(text) else { throw UsageError("option --seed needs a whole number from 0, got '\(text)'") }
                 options.hierarchy.seed = seed
+            case "--reservoir":
+                let text = try scanner.value(for: option)
+                if text == "all" {
+                    reservoir = .max
+                } else {
+                    guard let n = Int(text), n >= 1 else { throw UsageError("option --reservoir needs a whole number from 1 or 'all', got '\(text)'") }
+                    reservoir = n
+                }
             case "--samples": llmOptions.samples = try scanner.int(for: option, min: 1)
             case "--contrast": llmOptions.contrast = try scanner.int(for: option, min: 0)
             case "--neighbourhood", "--neighborhood": llmOptions.neighbourhood = try scanner.int(for: option, min: 2)
@@ -158,27 +175,36 @@ public struct LabelCommand: Command {
             if treePath.isEmpty { throw UsageError("option --tree needs a file name") }
             if treePath == "-" && (paths.isEmpty || paths.contains("-")) { throw UsageError("option --tree - and the input cannot both be standard input") }
             if let shaping { throw UsageError("option \(shaping) has no effect with --tree, which keeps the tree's hierarchy") }
+            if reservoir != nil { throw UsageError("option --reservoir has no effect with --tree, which reads every conversation") }
         }
     }
+
+    /// Conversations kept per base cluster for naming (`--reservoir`): 100 by default, which is
+    /// twice what a model is shown (`--samples` 50) and the Clio paper's typical cluster; a
+    /// larger `--samples` raises it.
+    public var reservoirSize: Int { reservoir ?? max(100, llmOptions.samples) }
 
     public func run(output: OutputWriter) throws {
         let reader = RecordInput(paths: paths, skipInvalid: skipInvalid)
         var input = LabelInput()
-        // --tree: read the tree first, so a bad one fails before the input is read.
+        // --tree: read the tree first, so a bad one fails before the input is read. Without it,
+        // one pass keeps per-cluster counts and reservoirs (ClusterDigest), not every record.
         var tree = try treePath.map { TreeInput(tree: try LabelTree(path: $0)) }
+        var digest = tree == nil
+            ? try ClusterDigest(reservoir: reservoirSize, minUsers: options.minUsers, seed: options.hierarchy.seed, assignments: assignmentsPath != nil)
+            : nil
         try reader.forEach { record, location in
-            if tree != nil { try tree!.add(record, at: location) } else { try input.add(record, at: location) }
+            if tree != nil { try tree!.add(record, at: location) } else { try digest!.add(record, at: location) }
         }
-        if let tree { input = tree.input }
+        var finished: ClusterDigest.Finished?
+        if let tree {
+            input = tree.input
+        } else {
+            finished = try digest!.finish()
+            input = finished!.input
+        }
         // Open the assignments file before the work so a bad path fails fast.
-        var assignmentsFile: OutputWriter?
-        var assignmentsFD: Int32 = -1
-        if let assignmentsPath {
-            assignmentsFD = open(assignmentsPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            if assignmentsFD < 0 { throw ClioError(.io, "cannot write \(assignmentsPath): \(systemError())") }
-            assignmentsFile = OutputWriter(fd: assignmentsFD)
-        }
-        defer { if assignmentsFD >= 0 { close(assignmentsFD) } }
+        let assignmentsFile = try assignmentsPath.map { path throws(ClioError) in try OutputWriter(creating: path) }
 
         let started = monotonicSeconds()
         var llmRun: (labeler: LLMLabeler, runtime: LLMOptions.Runtime)?
@@ -194,23 +220,39 @@ public struct LabelCommand: Command {
         if let tree {
             (result, placement) = try Labeler.label(input, into: tree.tree, since: tree.since, options: options, strategy: strategy)
         } else {
-            result = try Labeler.label(input, options: options, strategy: strategy)
+            result = try Labeler.label(finished!, options: options, strategy: strategy)
         }
         if let ledger = llmRun?.runtime.ledger {
             // A dry run writes the plan, not records built from stand-in answers.
             try output.write(ledger.report(model: llmRun!.runtime.spec.name, price: llm.price))
             return
         }
-        for record in result.clusters { try output.write(record: record) }
+        for (i, record) in result.clusters.enumerated() {
+            if let digest, let base = result.membersOf[i] {
+                try digest.write(record, membersOf: base, to: output)
+            } else {
+                try output.write(record: record)
+            }
+        }
         if let assignmentsFile {
             do {
-                for record in result.assignments { try assignmentsFile.write(record: record) }
+                // From a digest the assignments were spilled in input order; they are copied out now.
+                if let digest {
+                    try digest.writeAssignments(paths: result.paths, to: assignmentsFile)
+                } else {
+                    for record in result.assignments { try assignmentsFile.write(record: record) }
+                }
                 try assignmentsFile.flush()
             } catch is BrokenPipe {
                 throw ClioError(.io, "cannot write \(assignmentsPath ?? ""): \(systemError())")
             }
         }
         if let placement, let tree { Diagnostics.note(placement.summary(count: input.count, tree: tree.tree.source)) }
+        if let totals = finished?.totals, case let sampled = totals.complete.filter({ !$0 }).count, sampled > 0 {
+            Diagnostics.note(
+                "named \(sampled) of \(totals.sizes.count) base clusters from a sample of \(reservoirSize) of their conversations "
+                    + "(--reservoir); sizes and stats count every conversation")
+        }
         if options.minConversations > 1 || options.minUsers > 1 {
             Diagnostics.note(
                 "withheld \(result.withheldClusters) cluster\(result.withheldClusters == 1 ? "" : "s") and "

@@ -9,6 +9,8 @@ public struct LabelInput: Sendable {
     /// Interned `user`, or -1 when the record has none (it then counts as its own user).
     var users: [Int32] = []
     var userNames: [String: Int32] = [:]
+    /// Interned user → its id as the records wrote it.
+    var userList: [String] = []
     var weeks: [Int32] = []
     var weekNames: [String] = []
     var weekIndex: [String: Int32] = [:]
@@ -31,7 +33,7 @@ public struct LabelInput: Sendable {
     /// The `cluster` field of each record (or the base cluster a run into a tree filed it under).
     public internal(set) var clusters: [Int] = []
     /// The `embedding_model` of the first record that has one: the space of the vectors and centroids.
-    public private(set) var embeddingModel: JSON?
+    public internal(set) var embeddingModel: JSON?
     /// The model's name and dimension, from `embeddingModel`.
     public var embeddingSpace: (name: String, dimension: Int)? {
         guard let model = embeddingModel?.objectValue, let name = model["name"]?.stringValue else { return nil }
@@ -45,40 +47,48 @@ public struct LabelInput: Sendable {
     /// leaving the input unchanged. With `cluster`, the record is filed under that base cluster
     /// and its own `cluster` field is not read (a run into an earlier tree places records itself).
     public mutating func add(_ record: JSONObject, at location: Location? = nil, cluster placed: Int? = nil) throws(ClioError) {
-        guard let id = record["id"], !id.isNull else { throw ClioError(.invalidRecord, "field \"id\" is missing") }
-        let cluster: Int
-        if let placed {
-            cluster = placed
-        } else {
-            guard let clusterValue = record["cluster"] else { throw ClioError(.invalidRecord, "field \"cluster\" is missing") }
-            guard let value = clusterValue.intValue, value >= 0 else {
-                throw ClioError(.invalidRecord, "field \"cluster\" must be a non-negative whole number, got \(JSONSerializer.string(clusterValue))")
-            }
-            cluster = value
-        }
-        guard let embedding = record["embedding"] else { throw ClioError(.invalidRecord, "field \"embedding\" is missing") }
-        let vector = try VectorCodec.decode(embedding, field: "embedding")
-        guard !vector.isEmpty else { throw ClioError(.invalidRecord, "field \"embedding\" is empty") }
-        if count == 0 {
-            dimension = vector.count
-            dimensionSource = location
-        } else if vector.count != dimension {
-            let source = dimensionSource.map { " (set by \($0))" } ?? ""
-            throw ClioError(.invalidRecord, "field \"embedding\" has dimension \(vector.count), expected \(dimension)\(source)")
-        }
-        let facets = record["facets"]?.objectValue ?? JSONObject()
+        var check = DimensionCheck(dimension: count == 0 ? nil : dimension, source: dimensionSource)
+        let parsed = try LabelRecord(record, at: location, cluster: placed, dimension: &check)
+        dimensionSource = check.source
+        append(parsed)
+    }
 
+    /// Room for `records` more records' fields.
+    mutating func reserve(_ records: Int) {
+        ids.reserveCapacity(ids.count + records)
+        clusters.reserveCapacity(clusters.count + records)
+        summaries.reserveCapacity(summaries.count + records)
+    }
+
+    /// Adds a record read by `LabelRecord`, whose vector has the input's dimension.
+    mutating func append(_ record: LabelRecord) {
+        if count == 0 { dimension = record.vector.count }
+        precondition(record.vector.count == dimension, "LabelRecord checks the dimension")
+        vectors.append(contentsOf: record.vector)
+        appendFields(record)
+    }
+
+    /// The records' vectors (row-major, in record order) for records added by `appendFields`.
+    mutating func setVectors(_ rows: [Float], dimension: Int) {
+        precondition(rows.count == count * dimension)
+        vectors = rows
+        self.dimension = dimension
+    }
+
+    /// Adds a record's fields other than its vector (`setVectors` gives those).
+    mutating func appendFields(_ record: LabelRecord) {
         count += 1
-        if embeddingModel == nil, let model = record["embedding_model"], !model.isNull { embeddingModel = model }
-        ids.append(id)
-        clusters.append(cluster)
-        vectors.append(contentsOf: vector)
-        switch record["user"] {
-        case .string(let user)?: users.append(Self.intern(user, &userNames))
-        case .number?, .rawNumber?: users.append(Self.intern(JSONSerializer.string(record["user"]!), &userNames))
-        default: users.append(-1)
+        if embeddingModel == nil, let model = record.embeddingModel { embeddingModel = model }
+        ids.append(record.id)
+        clusters.append(record.cluster)
+        if let user = record.user {
+            let i = Self.intern(user, &userNames)
+            if Int(i) == userList.count { userList.append(user) }
+            users.append(i)
+        } else {
+            users.append(-1)
         }
-        if case .string(let date)? = record["created_at"], let week = ISOWeek.label(date) {
+        if let week = record.week {
             if let i = weekIndex[week] {
                 weeks.append(i)
             } else {
@@ -90,26 +100,22 @@ public struct LabelInput: Sendable {
             weeks.append(-1)
         }
         var languageIDs: [Int32] = []
-        if case .string(let text)? = facets["language"] {
-            for part in text.split(separator: ";") {
-                let name = String(part).trimmingCharactersInSet()
-                if name.isEmpty { continue }
-                let i: Int32
-                if let known = languageIndex[name] {
-                    i = known
-                } else {
-                    i = Int32(languageNames.count)
-                    languageIndex[name] = i
-                    languageNames.append(name)
-                }
-                if !languageIDs.contains(i) { languageIDs.append(i) }
+        for name in record.languages {
+            let i: Int32
+            if let known = languageIndex[name] {
+                i = known
+            } else {
+                i = Int32(languageNames.count)
+                languageIndex[name] = i
+                languageNames.append(name)
             }
+            languageIDs.append(i)
         }
         languages.append(languageIDs)
-        if let c = facets["concerning"]?.intValue, (1...5).contains(c) { concerning.append(UInt8(c)) } else { concerning.append(0) }
-        if let t = facets["turns"]?.intValue, t >= 0 { turns.append(Int32(clamping: t)) } else { turns.append(-1) }
+        concerning.append(record.concerning)
+        turns.append(record.turns)
 
-        let summary = facets["request"]?.stringValue ?? facets["task"]?.stringValue ?? ""
+        let summary = record.summary
         summaries.append(summary)
         var ids: [Int32] = []
         for (key, surface) in KeyPhrases.candidates(summary) {
@@ -138,16 +144,6 @@ public struct LabelInput: Sendable {
         let i = Int32(table.count)
         table[text] = i
         return i
-    }
-
-    /// Distinct users among `members`; a conversation without a `user` is its own user.
-    func distinctUsers<S: Sequence>(_ members: S) -> Int where S.Element == Int {
-        var seen = Set<Int32>()
-        var anonymous = 0
-        for m in members {
-            if users[m] < 0 { anonymous += 1 } else { seen.insert(users[m]) }
-        }
-        return seen.count + anonymous
     }
 
     func stats<S: Sequence>(_ members: S) -> ClusterStats where S.Element == Int {
@@ -249,5 +245,91 @@ public struct LabelInput: Sendable {
         }
         let n = Double(max(members.count, 1))
         return sum.map { Float($0 / n) }
+    }
+}
+
+/// The vector dimension of a stream of records, set by the first one, and where it was set.
+struct DimensionCheck {
+    var dimension: Int?
+    var source: Location?
+
+    mutating func check(_ count: Int, at location: Location?) throws(ClioError) {
+        guard let dimension else {
+            dimension = count
+            source = location
+            return
+        }
+        if count != dimension {
+            let from = source.map { " (set by \($0))" } ?? ""
+            throw ClioError(.invalidRecord, "field \"embedding\" has dimension \(count), expected \(dimension)\(from)")
+        }
+    }
+}
+
+/// One clustered record reduced to the fields labelling reads: what `LabelInput` stores column
+/// by column, and what clio-label's per-cluster reservoirs keep (`ClusterDigest`).
+struct LabelRecord {
+    var id: JSON
+    var cluster: Int
+    /// `user` as written (a number in its JSON form); nil when the record has none, and then it
+    /// counts as its own user.
+    var user: String?
+    /// The ISO week of `created_at`.
+    var week: String?
+    /// `facets.language`, split at ";", each name once.
+    var languages: [String]
+    /// 1…5, or 0 when absent.
+    var concerning: UInt8
+    /// -1 when absent.
+    var turns: Int32
+    var summary: String
+    var vector: [Float]
+    var embeddingModel: JSON?
+
+    /// Throws an `invalidRecord` error naming the field on a bad record. With `placed`, the
+    /// record's own `cluster` field is not read.
+    init(_ record: JSONObject, at location: Location?, cluster placed: Int?, dimension: inout DimensionCheck) throws(ClioError) {
+        guard let id = record["id"], !id.isNull else { throw ClioError(.invalidRecord, "field \"id\" is missing") }
+        if let placed {
+            cluster = placed
+        } else {
+            guard let clusterValue = record["cluster"] else { throw ClioError(.invalidRecord, "field \"cluster\" is missing") }
+            guard let value = clusterValue.intValue, value >= 0 else {
+                throw ClioError(.invalidRecord, "field \"cluster\" must be a non-negative whole number, got \(JSONSerializer.string(clusterValue))")
+            }
+            cluster = value
+        }
+        guard let embedding = record["embedding"] else { throw ClioError(.invalidRecord, "field \"embedding\" is missing") }
+        vector = try VectorCodec.decode(embedding, field: "embedding")
+        guard !vector.isEmpty else { throw ClioError(.invalidRecord, "field \"embedding\" is empty") }
+        try dimension.check(vector.count, at: location)
+        self.id = id
+        let facets = record["facets"]?.objectValue ?? JSONObject()
+        if let model = record["embedding_model"], !model.isNull { embeddingModel = model }
+        switch record["user"] {
+        case .string(let user)?: self.user = user
+        case let value? where value.isNumber: user = JSONSerializer.string(value)
+        default: user = nil
+        }
+        if case .string(let date)? = record["created_at"] { week = ISOWeek.label(date) }
+        languages = []
+        if case .string(let text)? = facets["language"] {
+            for part in text.split(separator: ";") {
+                let name = String(part).trimmingCharactersInSet()
+                if !name.isEmpty && !languages.contains(name) { languages.append(name) }
+            }
+        }
+        if let c = facets["concerning"]?.intValue, (1...5).contains(c) { concerning = UInt8(c) } else { concerning = 0 }
+        if let t = facets["turns"]?.intValue, t >= 0 { turns = Int32(clamping: t) } else { turns = -1 }
+        summary = facets["request"]?.stringValue ?? facets["task"]?.stringValue ?? ""
+    }
+}
+
+extension JSON {
+    fileprivate var isNumber: Bool {
+        switch self {
+        case .number, .rawNumber: return true
+        default: return false
+        }
     }
 }

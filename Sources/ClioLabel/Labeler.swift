@@ -25,13 +25,19 @@ public struct LabelOptions: Sendable {
 public struct LabelOutput {
     /// One record per cluster at every level, level 0 first, then the privacy buckets of each level.
     public var clusters: [JSONObject]
-    /// `{"id", "cluster", "path"}` per conversation, in input order.
+    /// `{"id", "cluster", "path"}` per conversation, in input order; empty from a digest, whose
+    /// assignments `ClusterDigest.writeAssignments` writes from `paths`.
     public var assignments: [JSONObject]
     /// Clusters folded into privacy buckets (each with everything under it counted once).
     public var withheldClusters: Int
     public var withheldConversations: Int
     public var topLevelCount: Int
     public var levelCount: Int
+    /// Per base cluster: the `cluster` and `path` of its conversations' assignments.
+    var paths: [(cluster: JSON, path: JSON)] = []
+    /// Per record of `clusters`, the base cluster whose member ids its empty `members` stands
+    /// for (from a digest, which streams them); nil for the others.
+    var membersOf: [Int?] = []
 }
 
 /// The label given to the bucket that stands for clusters below the privacy thresholds.
@@ -114,16 +120,44 @@ public enum Labeler {
         guard input.count > 0 else {
             return LabelOutput(clusters: [], assignments: [], withheldClusters: 0, withheldConversations: 0, topLevelCount: 0, levelCount: 0)
         }
-        let (clusterValues, baseOf, baseMembers, baseCentroids) = baseClusters(input)
+        let members = baseClusters(input).members
+        return try label(input, totals: ClusterTotals(input: input, members: members), inMemory: true, options: options, strategy: strategy)
+    }
+
+    /// The run over one pass's digest (clio-label's way): the records it kept name the clusters,
+    /// its totals give the counts, and the output's member ids and assignments are left to the
+    /// digest to stream (`ClusterDigest.write`, `writeAssignments`).
+    static func label(_ digest: ClusterDigest.Finished, options: LabelOptions, strategy: LabelStrategy = .offline) throws -> LabelOutput {
+        guard digest.input.count > 0 else {
+            return LabelOutput(clusters: [], assignments: [], withheldClusters: 0, withheldConversations: 0, topLevelCount: 0, levelCount: 0)
+        }
+        return try label(digest.input, totals: digest.totals, inMemory: false, options: options, strategy: strategy)
+    }
+
+    /// The loop. `input` holds the records naming draws on: every member of a base cluster
+    /// whose `totals.complete` is set, a sample of it otherwise; sizes, users, statistics and
+    /// centroids come from `totals`. `inMemory`: write the member ids and assignments from
+    /// `input` (which then holds every record).
+    static func label(_ input: LabelInput, totals: ClusterTotals, inMemory: Bool, options: LabelOptions, strategy: LabelStrategy) throws -> LabelOutput {
+        let (clusterValues, baseOf, baseMembers) = baseClusters(input)
+        precondition(clusterValues.count == totals.sizes.count, "every base cluster keeps a record")
+        let baseCentroids = clusterValues.indices.map { totals.centroid([$0]) }
         let baseCount = clusterValues.count
-        var nodes = baseMembers.map { Hierarchy.Node(level: 0, children: [], parent: nil, size: $0.count) }
+        var nodes = totals.sizes.map { Hierarchy.Node(level: 0, children: [], parent: nil, size: $0) }
         var centres = baseCentroids
-        var shown = baseMembers.map { $0.count >= options.minConversations && input.distinctUsers($0) >= options.minUsers }
+        var shown = (0..<baseCount).map { totals.sizes[$0] >= options.minConversations && totals.users([$0]).count >= options.minUsers }
         var labels = [ClusterLabel?](repeating: nil, count: baseCount)
         // Base clusters are L0-<cluster>; parents L<level>-<n>, numbered per level as they are made.
         var ids = clusterValues.map { "L0-\($0)" }
         var madePerLevel: [Int: Int] = [:]
-        var phraseCounts = baseMembers.map { input.phraseCounts($0) }
+        // A sampled cluster's counts are scaled to its size, so that c-TF-IDF weighs it against
+        // the others as if every member had been read.
+        var phraseCounts = baseMembers.indices.map { b -> TermCounts in
+            let counts = input.phraseCounts(baseMembers[b])
+            guard !totals.complete[b] else { return counts }
+            let scale = Double(totals.sizes[b]) / Double(baseMembers[b].count)
+            return counts.mapValues { max(1, Int((Double($0) * scale).rounded())) }
+        }
         let generic = input.phrasesBoundedByCommonWords((0..<baseCount).filter { shown[$0] }.map { phraseCounts[$0] })
         func candidates(_ partition: [Int]) -> [[String]] {
             Labeler.candidatePhrases(input: input, counts: partition.map { phraseCounts[$0] }, generic: generic, options: options)
@@ -274,8 +308,8 @@ public enum Labeler {
         }
 
         let hierarchy = Hierarchy(nodes: nodes, baseCount: baseCount, roots: roots, rounds: rounds)
-        let table = NodeTable(input: input, hierarchy: hierarchy, ids: ids, baseMembers: baseMembers, baseCentroids: baseCentroids)
-        return records(input: input, hierarchy: hierarchy, table: table, baseOf: baseOf, labels: labels, shown: shown, options: options)
+        let table = NodeTable(input: input, hierarchy: hierarchy, ids: ids, baseMembers: baseMembers, baseCentroids: baseCentroids, totals: totals)
+        return records(input: input, hierarchy: hierarchy, table: table, baseOf: baseOf, labels: labels, shown: shown, options: options, inMemory: inMemory)
     }
 
     /// What a namer is told about one cluster; `members` are its conversations (for a parent,
@@ -346,20 +380,21 @@ public enum Labeler {
     }
 
     /// Base clusters in order of their `cluster` number; members in input order.
-    static func baseClusters(_ input: LabelInput) -> (values: [Int], baseOf: [Int: Int], members: [[Int]], centroids: [[Float]]) {
+    static func baseClusters(_ input: LabelInput) -> (values: [Int], baseOf: [Int: Int], members: [[Int]]) {
         let clusterValues = Array(Set(input.clusters)).sorted()
         var baseOf: [Int: Int] = [:]
         for (i, value) in clusterValues.enumerated() { baseOf[value] = i }
         var baseMembers = [[Int]](repeating: [], count: clusterValues.count)
         for (record, value) in input.clusters.enumerated() { baseMembers[baseOf[value]!].append(record) }
-        return (clusterValues, baseOf, baseMembers, baseMembers.map { input.centroid($0) })
+        return (clusterValues, baseOf, baseMembers)
     }
 
     /// The cluster records, buckets and assignments for a finished hierarchy. `shown` must be
-    /// closed downwards: a node that is not shown has no shown descendant.
+    /// closed downwards: a node that is not shown has no shown descendant. `inMemory`: the
+    /// member ids and assignments are written from `input`, else left to the digest.
     static func records(
         input: LabelInput, hierarchy: Hierarchy, table: NodeTable, baseOf: [Int: Int], labels: [ClusterLabel?], shown: [Bool],
-        options: LabelOptions
+        options: LabelOptions, inMemory: Bool = true
     ) -> LabelOutput {
         let nodeCount = table.ids.count
         let ids = table.ids, members = table.members, centres = table.centres
@@ -374,7 +409,7 @@ public enum Labeler {
         }
         func bucketID(_ parent: Int) -> String { parent == rootKey ? "other" : "\(ids[parent]).other" }
 
-        var entries: [(level: Int, group: Int, order: Int, record: JSONObject)] = []
+        var entries: [(level: Int, group: Int, order: Int, record: JSONObject, membersOf: Int?)] = []
         for node in 0..<nodeCount where shown[node] {
             let info = hierarchy.nodes[node]
             var record = JSONObject()
@@ -386,29 +421,32 @@ public enum Labeler {
             record["description"] = .string(labels[node]?.description ?? "")
             record["size"] = .number(Double(info.size))
             record["users"] = .number(Double(users[node]))
+            if table.usersEstimated[node] { record["users_estimated"] = true }
             if node < hierarchy.baseCount {
-                record["members"] = .array(members[node].map { input.ids[$0] })
+                record["members"] = .array(inMemory ? members[node].map { input.ids[$0] } : [])
             } else {
                 var children = info.children.filter { shown[$0] }.sorted().map { JSON.string(ids[$0]) }
                 if folded[node] != nil { children.append(.string(bucketID(node))) }
                 record["children"] = .array(children)
             }
-            var stats = input.stats(members[node])
+            var stats = table.stats[node]
             stats.textGuard = labels[node]?.guardNote
-            if options.includeCentroids { stats.distanceP95 = table.radii?[node] ?? input.distanceP95(members[node], to: centres[node]) }
+            if options.includeCentroids { stats.distanceP95 = table.radii?[node] ?? table.distanceP95(node, input: input) }
             record["stats"] = stats.json
             if options.includeCentroids {
                 record["centroid"] = VectorCodec.encode(centres[node], compact: options.compactVectors)
                 if let model = input.embeddingModel { record["embedding_model"] = model }
             }
             if let since = table.newSince?[node] { record["new_since"] = .string(since) }
-            entries.append((info.level, 0, node, record))
+            entries.append((info.level, 0, node, record, !inMemory && node < hierarchy.baseCount ? node : nil))
         }
         var withheldConversations = 0
         var withheldClusters = 0
         for (parent, nodes) in folded.sorted(by: { $0.key < $1.key }) {
-            let bucketMembers = nodes.flatMap { members[$0] }.sorted()
-            withheldConversations += bucketMembers.count
+            let bases = nodes.flatMap { table.bases[$0] }
+            let size = nodes.reduce(0) { $0 + hierarchy.nodes[$1].size }
+            let users = table.totals.users(bases)
+            withheldConversations += size
             withheldClusters += nodes.count
             let level = nodes.map { hierarchy.nodes[$0].level }.max() ?? 0
             var record = JSONObject()
@@ -418,12 +456,13 @@ public enum Labeler {
             record["parent"] = parent == rootKey ? .null : .string(ids[parent])
             record["name"] = .string(withheldBucketName)
             record["description"] = .string("Clusters below the privacy threshold, shown as counts only.")
-            record["size"] = .number(Double(bucketMembers.count))
-            record["users"] = .number(Double(input.distinctUsers(bucketMembers)))
+            record["size"] = .number(Double(size))
+            record["users"] = .number(Double(users.count))
+            if users.estimated { record["users_estimated"] = true }
             record["withheld"] = true
             record["withheld_clusters"] = .number(Double(nodes.count))
-            record["stats"] = input.stats(bucketMembers).json
-            entries.append((level, 1, parent, record))
+            record["stats"] = table.totals.stats(bases).json
+            entries.append((level, 1, parent, record, nil))
         }
         entries.sort { ($0.level, $0.group, $0.order) < ($1.level, $1.group, $1.order) }
 
@@ -437,66 +476,94 @@ public enum Labeler {
             }
             return chain.reversed()
         }
-        var assignments: [JSONObject] = []
-        assignments.reserveCapacity(input.count)
-        var cache: [Int: (String, [JSON])] = [:]
-        for (record, value) in input.clusters.enumerated() {
-            let base = baseOf[value]!
-            if cache[base] == nil {
-                var target = base
-                var chain: [String]
-                if shown[base] {
-                    chain = path(to: base)
+        let paths = (0..<hierarchy.baseCount).map { base -> (cluster: JSON, path: JSON) in
+            var target = base
+            var chain: [String]
+            if shown[base] {
+                chain = path(to: base)
+            } else {
+                // Climb to the withheld cluster that was folded, then name its bucket.
+                while let parent = hierarchy.nodes[target].parent, !shown[parent] { target = parent }
+                if let parent = hierarchy.nodes[target].parent {
+                    chain = path(to: parent) + [bucketID(parent)]
                 } else {
-                    // Climb to the withheld cluster that was folded, then name its bucket.
-                    while let parent = hierarchy.nodes[target].parent, !shown[parent] { target = parent }
-                    if let parent = hierarchy.nodes[target].parent {
-                        chain = path(to: parent) + [bucketID(parent)]
-                    } else {
-                        chain = [bucketID(rootKey)]
-                    }
+                    chain = [bucketID(rootKey)]
                 }
-                cache[base] = (chain.last!, chain.map { JSON.string($0) })
             }
-            let (cluster, chain) = cache[base]!
-            assignments.append(["id": input.ids[record], "cluster": .string(cluster), "path": .array(chain)])
+            return (.string(chain.last!), .array(chain.map { JSON.string($0) }))
+        }
+        var assignments: [JSONObject] = []
+        if inMemory {
+            assignments.reserveCapacity(input.count)
+            for (record, value) in input.clusters.enumerated() {
+                let (cluster, path) = paths[baseOf[value]!]
+                assignments.append(["id": input.ids[record], "cluster": cluster, "path": path])
+            }
         }
 
         let levelCount = (hierarchy.nodes.map(\.level).max() ?? 0) + 1
         return LabelOutput(
             clusters: entries.map(\.record), assignments: assignments, withheldClusters: withheldClusters,
-            withheldConversations: withheldConversations, topLevelCount: hierarchy.roots.count, levelCount: levelCount)
+            withheldConversations: withheldConversations, topLevelCount: hierarchy.roots.count, levelCount: levelCount,
+            paths: paths, membersOf: entries.map(\.membersOf))
     }
 }
 
-/// Per node of a hierarchy: its id, members (record indices), centre and distinct users.
+/// Per node of a hierarchy: its id, members (record indices of the input: all of them, or a
+/// sample where a base cluster is not complete), centre, distinct users and statistics.
 struct NodeTable {
     var ids: [String]
     var members: [[Int]]
+    /// The base clusters under each node.
+    var bases: [[Int]]
     var centres: [[Float]]
     var users: [Int]
+    var usersEstimated: [Bool]
+    var stats: [ClusterStats]
+    let totals: ClusterTotals
     /// Kept from an earlier tree by a run into it (TreeUpdate): its 95th-percentile member
     /// distances and `new_since` dates. Nil on a fresh run, whose distances are the members'.
     var radii: [Float?]?
     var newSince: [String?]?
 
-    init(input: LabelInput, hierarchy: Hierarchy, ids: [String], baseMembers: [[Int]], baseCentroids: [[Float]]) {
+    /// `totals`: nil when `input` holds every member of `baseMembers`.
+    init(input: LabelInput, hierarchy: Hierarchy, ids: [String], baseMembers: [[Int]], baseCentroids: [[Float]], totals: ClusterTotals? = nil) {
+        let totals = totals ?? ClusterTotals(input: input, members: baseMembers)
         let nodeCount = hierarchy.nodes.count
         self.ids = ids
+        self.totals = totals
         members = [[Int]](repeating: [], count: nodeCount)
+        bases = [[Int]](repeating: [], count: nodeCount)
         centres = [[Float]](repeating: [], count: nodeCount)
         for node in 0..<nodeCount {
             if node < hierarchy.baseCount {
                 members[node] = baseMembers[node]
+                bases[node] = [node]
                 centres[node] = baseCentroids[node]
             } else {
                 var merged: [Int] = []
                 for child in hierarchy.nodes[node].children { merged += members[child] }
                 members[node] = merged
-                centres[node] = input.centroid(merged)
+                bases[node] = hierarchy.baseClusters(under: node)
+                // With every member at hand, their mean as it always was; else from the sums.
+                centres[node] = bases[node].allSatisfy { totals.complete[$0] } ? input.centroid(merged) : totals.centroid(bases[node])
             }
         }
-        let all = members
-        users = all.map { input.distinctUsers($0) }
+        let counts = bases.map { totals.users($0) }
+        users = counts.map(\.count)
+        usersEstimated = counts.map(\.estimated)
+        stats = bases.map { totals.stats($0) }
+    }
+
+    /// The node's 95th-percentile member distance to its centre: over every member, or over
+    /// the sampled ones, each standing for its cluster's size over its sample's.
+    func distanceP95(_ node: Int, input: LabelInput) -> Float {
+        guard !bases[node].allSatisfy({ totals.complete[$0] }) else { return input.distanceP95(members[node], to: centres[node]) }
+        var weights: [Double] = []
+        for b in bases[node] {
+            let kept = members[b].count
+            weights += [Double](repeating: Double(totals.sizes[b]) / Double(max(kept, 1)), count: kept)
+        }
+        return input.distanceP95(members[node], to: centres[node], weights: weights)
     }
 }

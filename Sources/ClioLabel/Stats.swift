@@ -17,6 +17,27 @@ public struct ClusterStats: Equatable, Sendable {
 
     public init() {}
 
+    /// Counts one conversation.
+    mutating func add(_ record: LabelRecord) {
+        for language in record.languages { languages[language, default: 0] += 1 }
+        if record.concerning > 0 { concerning[Int(record.concerning) - 1] += 1 }
+        if record.turns >= 0 {
+            turnsTotal += Int(record.turns)
+            turnsCount += 1
+        }
+        if let week = record.week { weeks[week, default: 0] += 1 }
+    }
+
+    /// Adds another cluster's counts (its conversations are not among these): the statistics of
+    /// a parent or a privacy bucket are its parts' counts added up, exactly.
+    mutating func add(_ other: ClusterStats) {
+        languages.merge(other.languages, uniquingKeysWith: +)
+        for i in concerning.indices { concerning[i] += other.concerning[i] }
+        turnsTotal += other.turnsTotal
+        turnsCount += other.turnsCount
+        weeks.merge(other.weeks, uniquingKeysWith: +)
+    }
+
     /// Mean of `facets.turns` over the conversations that have it; nil when none do.
     public var meanTurns: Double? { turnsCount == 0 ? nil : Double(turnsTotal) / Double(turnsCount) }
 

@@ -205,7 +205,9 @@ public struct TreeInput {
 extension LabelInput {
     /// The nearest-rank 95th percentile of the members' Euclidean distances to `centre`: the
     /// ⌈0.95·n⌉-th smallest, so 95% of the members are at most that far. 0 for no members.
-    func distanceP95(_ members: [Int], to centre: [Float]) -> Float {
+    /// With `weights` (one per member: how many conversations it stands for), the smallest
+    /// distance within which 95% of the weight lies.
+    func distanceP95(_ members: [Int], to centre: [Float], weights: [Double]? = nil) -> Float {
         guard !members.isEmpty else { return 0 }
         let d = dimension
         var distances = vectors.withUnsafeBufferPointer { v in
@@ -217,6 +219,16 @@ extension LabelInput {
                 }
                 return s.squareRoot()
             }
+        }
+        if let weights {
+            let total = weights.reduce(0, +)
+            var within = 0.0
+            let order = distances.indices.sorted { distances[$0] < distances[$1] }
+            for i in order {
+                within += weights[i]
+                if within >= 0.95 * total { return distances[i] }
+            }
+            return distances[order.last!]
         }
         distances.sort()
         let rank = Int((0.95 * Double(members.count)).rounded(.up))

@@ -37,6 +37,10 @@ final class DocumentReader {
     private var arrayDone = false
     private var expectingElement = true
     private var elementCount = 0
+    /// The JSON Lines reader, once the shape is known to be lines.
+    private var lines: LineBlockReader?
+    private var block: LineBlock?
+    private var position = 0
     static let maxElementBytes = 256 << 20
 
     init(path: String) {
@@ -133,41 +137,26 @@ final class DocumentReader {
         }
     }
 
+    /// JSON Lines go through the package's one line reader, from the bytes already buffered on.
     private func nextLine() throws(ClioError) -> DocumentElement? {
-        while true {
-            var scan = start
-            while true {
-                let found: Int? = buffer.withUnsafeBufferPointer { p in
-                    guard end > scan, let hit = memchr(p.baseAddress! + scan, 0x0A, end - scan) else { return nil }
-                    return UnsafeRawPointer(hit) - UnsafeRawPointer(p.baseAddress!)
-                }
-                if let newline = found {
-                    let element = lineElement(upTo: newline)
-                    start = newline + 1
-                    line += 1
-                    if let element { return element }
-                    break
-                }
-                let scanned = end - start
-                if try !fill() {
-                    guard end > start else { return nil }
-                    let element = lineElement(upTo: end)
-                    start = end
-                    if let element { return element }
-                    return nil
-                }
-                scan = start + scanned
-            }
+        if lines == nil {
+            lines = LineBlockReader(
+                descriptor: fd, name: sourceName, prefix: Array(buffer[start..<end]), firstLine: line, ended: eof,
+                blockBytes: 1 << 16, maxLineBytes: DocumentReader.maxElementBytes)
+            fd = -1  // the line reader closes it
+            buffer = []
+            start = 0
+            end = 0
         }
-    }
-
-    /// The line `buffer[start..<stop]` without a trailing `\r`, or nil when it is blank.
-    private func lineElement(upTo stop: Int) -> DocumentElement? {
-        var stop = stop
-        if stop > start && buffer[stop - 1] == 0x0D { stop -= 1 }
-        let bytes = buffer[start..<stop]
-        if bytes.allSatisfy({ DocumentReader.isSpace($0) }) { return nil }
-        return DocumentElement(bytes: ArraySlice(Array(bytes)), location: here)
+        while true {
+            if let block, position < block.count {
+                defer { position += 1 }
+                return DocumentElement(bytes: ArraySlice(block.line(position)), location: block.location(position))
+            }
+            block = try lines!.next()
+            position = 0
+            if block == nil { return nil }
+        }
     }
 
     private func nextElement() throws(ClioError) -> DocumentElement? {

@@ -2,6 +2,8 @@ import ClioCore
 import ClioLLM
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// clio-summarize's one run loop, whichever `Summarizer` makes the facets: conversations in,
@@ -80,20 +82,8 @@ public struct SummarizeRun {
         output: OutputWriter
     ) throws -> Outcome {
         let dryRun = summarizer.isDryRun
-        var errors: OutputWriter?
-        var errorsFD: Int32 = -1
-        if let errorsPath {
-            let fd = open(errorsPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            guard fd >= 0 else { throw ClioError(.io, "cannot write \(errorsPath): \(systemError())") }
-            errors = OutputWriter(fd: fd, lineFlush: true)
-            errorsFD = fd
-        }
-        defer {
-            if let errors {
-                try? errors.flush()
-                close(errorsFD)
-            }
-        }
+        let errors = try errorsPath.map { path throws(ClioError) in try OutputWriter(creating: path, lineFlush: true) }
+        defer { try? errors?.flush() }
         func listError(_ conversation: Conversation, _ reason: String, skipped: Bool) throws {
             guard let errors else { return }
             var line: JSONObject = ["id": conversation.id, "reason": .string(reason)]

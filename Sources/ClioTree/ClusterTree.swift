@@ -31,7 +31,8 @@ public struct ClusterTree: Equatable, Sendable {
     }
 }
 
-/// Collects cluster records and links them into a tree by their `parent` fields.
+/// Collects cluster records, checking each one's fields as it comes, and links them into a
+/// tree by their `parent` fields (through `ClusterForest`).
 public struct ClusterTreeBuilder {
     struct Entry {
         var id: String
@@ -77,45 +78,21 @@ public struct ClusterTreeBuilder {
         return true
     }
 
+    /// The records taken, in input order, and where each was read.
+    public var records: [JSONObject] { entries.map(\.node.record) }
+    public var locations: [Location?] { entries.map(\.location) }
+
     /// Links the records; a parent that does not exist or a cycle is an error naming the record.
     public func build() throws(ClioError) -> ClusterTree {
-        var children = [[Int]](repeating: [], count: entries.count)
-        var roots: [Int] = []
-        for (i, entry) in entries.enumerated() {
-            guard let parent = entry.parent else {
-                roots.append(i)
-                continue
-            }
-            guard let p = index[parent] else {
-                throw ClioError(.invalidRecord, "parent \"\(parent)\" of cluster \"\(entry.id)\" does not exist", at: entry.location)
-            }
-            children[p].append(i)
-        }
-        // Every record must reach a root by following parents; one that does not is on a cycle.
-        var state = [UInt8](repeating: 0, count: entries.count)  // 0 unknown, 1 on the current walk, 2 reaches a root
-        for start in entries.indices where state[start] == 0 {
-            var walk: [Int] = []
-            var current = start
-            while true {
-                if state[current] == 2 { break }
-                if state[current] == 1 {
-                    let cycle = walk[walk.firstIndex(of: current)!...].map { entries[$0].id }
-                    throw ClioError(
-                        .invalidRecord, "clusters form a cycle: \((cycle + [entries[current].id]).joined(separator: " → "))",
-                        at: entries[current].location)
-                }
-                state[current] = 1
-                walk.append(current)
-                guard let parent = entries[current].parent else { break }
-                current = index[parent]!
-            }
-            for i in walk { state[i] = 2 }
-        }
+        let ids = entries.map(\.id)
+        let forest = try ClusterForest(
+            ids: ids, parentIDs: entries.map(\.parent), wording: .located(ids: ids, locations: entries.map(\.location)),
+            before: { ClusterTree.ordered(entries[$0].node, entries[$1].node) })
         func node(_ i: Int) -> TreeNode {
-            var n = entries[i].node
-            n.children = children[i].map(node).sorted(by: ClusterTree.ordered)
+            var n = entries[forest.source[i]].node
+            n.children = forest.children[i].map(node)
             return n
         }
-        return ClusterTree(roots: roots.map(node).sorted(by: ClusterTree.ordered))
+        return ClusterTree(roots: forest.roots.map(node))
     }
 }

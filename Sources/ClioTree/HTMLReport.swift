@@ -81,6 +81,7 @@ public enum HTMLReport {
                 "size": .number(Double(cluster.size)),
                 "users": cluster.users.map { .number(Double($0)) } ?? .null,
             ]
+            if cluster.usersEstimated { node["usersEst"] = .bool(true) }
             if cluster.withheld { node["withheld"] = .bool(true) }
             if let since = cluster.newSince { node["since"] = .string(since) }
             node["kids"] = .array(forest.children[i].map { .number(Double($0)) })

@@ -741,7 +741,7 @@ enum HTMLReportAssets {
             function fact(value, key) { addFact(facts, value, key); }
             fact(fmt(n.size), "conversations");
             fact(percent(n.size, total), "of all conversations");
-            fact(fmt(n.users), "distinct users");
+            fact((n.usersEst ? "≈" : "") + fmt(n.users), n.usersEst ? "distinct users (estimated)" : "distinct users");
             fact(n.turns === null ? "—" : n.turns.toFixed(1), "mean user turns");
             panel.appendChild(facts);
             if (compare && changeOf[i] !== undefined) {

@@ -9,6 +9,8 @@ struct ReportCluster {
     var description: String
     var size: Int
     var users: Int?
+    /// `users_estimated`: `users` is an estimate (clio-label counts exactly only up to a cap).
+    var usersEstimated = false
     var withheld: Bool
     var listedChildren: [String]
     /// Conversations per language, in the order the record lists them.
@@ -24,23 +26,28 @@ struct ReportCluster {
     var newSince: String?
 }
 
-/// The clusters as a forest of indices. Siblings (and the top level) are ordered by size,
-/// largest first, with ties broken by id, and withheld buckets last, so the same records in
-/// any order give the same report.
+/// The clusters decoded for the HTML report, --compare and --trend, on the one `ClusterForest`.
+/// Siblings (and the top level) are ordered by size, largest first, with ties broken by id
+/// (numbers compared as numbers), and withheld buckets last, so the same records in any order
+/// give the same report.
 struct ReportForest {
     /// In depth-first order: a cluster comes before its children, siblings in display order.
     var clusters: [ReportCluster]
-    var parent: [Int?]
-    var children: [[Int]]
-    var roots: [Int]
+    /// The links, indexed like `clusters`.
+    var links: ClusterForest
+    var parent: [Int?] { links.parent }
+    var children: [[Int]] { links.children }
+    var roots: [Int] { links.roots }
     /// The position in `roots` of each cluster's top-level ancestor (its own when it is one).
-    var top: [Int]
+    var top: [Int] { links.top }
     /// Each cluster's depth: 1 at the top level, 2 for their children, and so on.
-    var depth: [Int]
+    var depth: [Int] { links.depth }
 
     /// Decodes and validates cluster records: every field's type, unique ids, parents that
-    /// exist, children lists that agree with the parents, and no cycles.
-    init(records: [JSONObject]) throws(ClioError) {
+    /// exist, no cycles, and children lists that agree with the parents. With `locations` (the
+    /// records as read from files, already checked for duplicate ids) a missing parent or a
+    /// cycle is reported at its file and line.
+    init(records: [JSONObject], locations: [Location?]? = nil) throws(ClioError) {
         guard !records.isEmpty else { throw ClioError(.invalidRecord, "no cluster records to report") }
         var decoded: [ReportCluster] = []
         decoded.reserveCapacity(records.count)
@@ -55,16 +62,11 @@ struct ReportForest {
             indexByID[cluster.id] = decoded.count
             decoded.append(cluster)
         }
-
-        var parentOf = [Int?](repeating: nil, count: decoded.count)
-        for (i, cluster) in decoded.enumerated() {
-            guard let parentID = cluster.parentID else { continue }
-            guard let p = indexByID[parentID] else {
-                throw ClioError(
-                    .invalidRecord, "cluster \(Self.quoted(cluster.id)): parent \(Self.quoted(parentID)) is not among the records")
-            }
-            parentOf[i] = p
-        }
+        let ids = decoded.map(\.id)
+        links = try ClusterForest(
+            ids: ids, parentIDs: decoded.map(\.parentID),
+            wording: locations.map { .located(ids: ids, locations: $0) } ?? .byCluster(ids: ids),
+            before: { ReportForest.displayOrder(decoded[$0], decoded[$1]) })
         for cluster in decoded {
             for childID in cluster.listedChildren {
                 guard let c = indexByID[childID] else {
@@ -79,43 +81,7 @@ struct ReportForest {
                 }
             }
         }
-        try ReportForest.rejectCycles(decoded, parentOf)
-
-        var childrenOf = [[Int]](repeating: [], count: decoded.count)
-        var rootList: [Int] = []
-        for i in decoded.indices {
-            if let p = parentOf[i] { childrenOf[p].append(i) } else { rootList.append(i) }
-        }
-        let order = { (a: Int, b: Int) -> Bool in ReportForest.displayOrder(decoded[a], decoded[b]) }
-        rootList.sort(by: order)
-        for i in childrenOf.indices { childrenOf[i].sort(by: order) }
-
-        // Renumber depth-first so the embedded data reads top-down and is independent of the
-        // order the records came in.
-        var newIndex = [Int](repeating: -1, count: decoded.count)
-        var sequence: [Int] = []
-        sequence.reserveCapacity(decoded.count)
-        var stack = Array(rootList.reversed())
-        while let i = stack.popLast() {
-            newIndex[i] = sequence.count
-            sequence.append(i)
-            stack.append(contentsOf: childrenOf[i].reversed())
-        }
-        clusters = sequence.map { decoded[$0] }
-        parent = sequence.map { parentOf[$0].map { newIndex[$0] } }
-        children = sequence.map { childrenOf[$0].map { newIndex[$0] } }
-        roots = rootList.map { newIndex[$0] }
-        var topOf = [Int](repeating: 0, count: sequence.count)
-        var depthOf = [Int](repeating: 1, count: sequence.count)
-        for (position, root) in roots.enumerated() { topOf[root] = position }
-        for i in sequence.indices {  // parents precede children in depth-first order
-            if let p = parent[i] {
-                topOf[i] = topOf[p]
-                depthOf[i] = depthOf[p] + 1
-            }
-        }
-        top = topOf
-        depth = depthOf
+        clusters = links.source.map { decoded[$0] }
     }
 
     /// Conversations in all: the top level covers every conversation once.
@@ -134,28 +100,6 @@ struct ReportForest {
         if a.withheld != b.withheld { return !a.withheld }
         if a.size != b.size { return a.size > b.size }
         return naturalLess(a.id, b.id)
-    }
-
-    /// Follows every parent chain; a chain that comes back to a cluster on the current path is a
-    /// cycle, reported with the clusters on it.
-    private static func rejectCycles(_ clusters: [ReportCluster], _ parentOf: [Int?]) throws(ClioError) {
-        // 0: not seen, 1: on the current path, 2: known to reach a top-level cluster.
-        var state = [UInt8](repeating: 0, count: clusters.count)
-        for start in clusters.indices where state[start] == 0 {
-            var path: [Int] = []
-            var current: Int? = start
-            while let i = current, state[i] != 2 {
-                if state[i] == 1 {
-                    let loop = path[path.firstIndex(of: i)!...] + [i]
-                    let names = loop.map { Self.quoted(clusters[$0].id) }.joined(separator: " → ")
-                    throw ClioError(.invalidRecord, "cluster parents form a cycle: \(names)")
-                }
-                state[i] = 1
-                path.append(i)
-                current = parentOf[i]
-            }
-            for i in path { state[i] = 2 }
-        }
     }
 
     private static func decode(_ record: JSONObject, number: Int) throws(ClioError) -> ReportCluster {
@@ -267,7 +211,7 @@ struct ReportForest {
         }
         return ReportCluster(
             id: id, level: level, parentID: parentID, name: name, description: description, size: size, users: users,
-            withheld: withheld, listedChildren: listedChildren, languages: languages, concerning: concerning,
+            usersEstimated: record["users_estimated"]?.boolValue == true, withheld: withheld, listedChildren: listedChildren, languages: languages, concerning: concerning,
             meanTurns: meanTurns, weeks: weeks, centroid: centroid, newSince: newSince)
     }
 }

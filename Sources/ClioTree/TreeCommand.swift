@@ -124,17 +124,17 @@ public struct TreeCommand: Command {
 
     public func run(output: OutputWriter) throws {
         if compare { return try runCompare(output: output) }
-        let (tree, records, summary) = try read(paths)
-        try render(tree, records, output: output)
+        let (input, summary) = try read(paths)
+        try render(input, output: output)
         // The tree is on the terminal before the line that closes it.
         try output.flush()
         summary.print()
     }
 
-    private func render(_ tree: ClusterTree, _ records: [JSONObject], output: OutputWriter) throws {
+    private func render(_ input: ClusterTreeBuilder, output: OutputWriter) throws {
         if let trend {
             let series = try ClusterTrend(
-                forest: try ReportForest(records: records), unit: trend, last: last ?? trend.defaultLast, depth: depth ?? 1)
+                forest: try Self.report(input), unit: trend, last: last ?? trend.defaultLast, depth: depth ?? 1)
             switch format {
             case .text: try output.write(series.text())
             case .markdown: try output.write(series.markdown())
@@ -144,10 +144,10 @@ public struct TreeCommand: Command {
             return
         }
         if format == .html {
-            let forest = try ReportForest(records: records)
+            let forest = try Self.report(input)
             return try writeHTML(HTMLReport.render(forest: forest, title: title), forest, output)
         }
-        try output.write(renderer().render(tree))
+        try output.write(renderer().render(try input.build()))
     }
 
     private func runCompare(output: OutputWriter) throws {
@@ -170,29 +170,35 @@ public struct TreeCommand: Command {
         Diagnostics.note("wrote an HTML report of \(page.utf8.count) bytes (\(forest.clusters.count) clusters)")
     }
 
-    /// Reads cluster records, linked as a tree in every format: that checks for duplicate ids,
-    /// cycles and dangling parents with the file and line. The records are kept for the views
-    /// that decode them further (html, --compare, --trend).
-    private func read(_ paths: [String]) throws -> (tree: ClusterTree, records: [JSONObject], summary: RunSummary) {
+    /// Reads cluster records, checking each one's id, parent and size with its file and line
+    /// (duplicate ids too). Every view then links them into its one forest: the text, Markdown
+    /// and JSON views as a `ClusterTree`, the others as a `ReportForest`.
+    private func read(_ paths: [String]) throws -> (input: ClusterTreeBuilder, summary: RunSummary) {
         let reader = RecordInput(paths: paths, skipInvalid: skipInvalid)
         var builder = ClusterTreeBuilder()
-        var records: [JSONObject] = []
         var others = 0
         try reader.forEach { record, location in
-            if try builder.add(record, at: location) { records.append(record) } else { others += 1 }
+            if try !builder.add(record, at: location) { others += 1 }
         }
-        var summary = reader.summary(written: records.count, writtenNoun: "clusters")
+        var summary = reader.summary(written: builder.records.count, writtenNoun: "clusters")
         summary.skip("not cluster records", count: others)
-        return (try builder.build(), records, summary)
+        return (builder, summary)
     }
 
-    /// One period of --compare; its errors name the file.
+    /// The records decoded for the HTML report, --compare and --trend; a broken link is reported
+    /// at its file and line.
+    private static func report(_ input: ClusterTreeBuilder) throws(ClioError) -> ReportForest {
+        try ReportForest(records: input.records, locations: input.locations)
+    }
+
+    /// One period of --compare; its errors name the file (those with a line already do).
     private func period(_ path: String) throws -> ReportPeriod {
         let source = path == "-" ? "<stdin>" : path
-        let records = try read([path]).records
+        let input = try read([path]).input
         do {
-            return ReportPeriod(source: source, forest: try ReportForest(records: records))
+            return ReportPeriod(source: source, forest: try Self.report(input))
         } catch {
+            if error.location != nil { throw error }
             throw ClioError(error.code, "\(source): \(error.message)")
         }
     }

@@ -1,3 +1,4 @@
+import ClioTestSupport
 import ClioCore
 import Foundation
 import Testing
@@ -12,7 +13,7 @@ import Testing
 
     /// Parses `points` as one block of records and assigns them.
     func assigned(_ points: [Float], d: Int, to centres: Centres, cosine: Bool = false) throws -> ParsedBlock {
-        let path = temporaryPath()
+        let path = temporaryPath("centres.jsonl")
         defer { unlink(path) }
         try records(points, d: d).write(toFile: path, atomically: true, encoding: .utf8)
         let reader = LineBlockReader(paths: [path], blockBytes: 64 << 20)
@@ -73,7 +74,7 @@ import Testing
     @Test func aCentroidsFileReadsBackBitForBit() throws {
         let data = Blobs(n: 300, d: 16, centres: 6, spread: 1, seed: 21)
         let run = try runCluster(["-k", "6"], input: records(data.points, d: 16))
-        let path = temporaryPath()
+        let path = temporaryPath("centres.jsonl")
         defer { unlink(path) }
         try run.centroids.write(toFile: path, atomically: true, encoding: .utf8)
         let loaded = try Centres.load(path: path)
@@ -95,13 +96,13 @@ import Testing
             (#"{"cluster":0}"#, #":1: field "centroid" is missing"#),
         ]
         for (text, message) in cases {
-            let path = temporaryPath()
+            let path = temporaryPath("centres.jsonl")
             defer { unlink(path) }
             try text.write(toFile: path, atomically: true, encoding: .utf8)
             let error = #expect(throws: ClioError.self) { try Centres.load(path: path) }
             #expect(error?.description == path + message)
         }
-        let empty = temporaryPath()
+        let empty = temporaryPath("centres.jsonl")
         defer { unlink(empty) }
         try "\n".write(toFile: empty, atomically: true, encoding: .utf8)
         let error = #expect(throws: ClioError.self) { try Centres.load(path: empty) }
@@ -109,6 +110,3 @@ import Testing
     }
 }
 
-func temporaryPath() -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("clio-cluster-tests-\(UUID().uuidString).jsonl").path
-}

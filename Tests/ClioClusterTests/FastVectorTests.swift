@@ -76,3 +76,24 @@ import Testing
         #expect(out.isEmpty)
     }
 }
+
+/// Base64.appendFloats lives with its one user, clio-cluster's fast path.
+@Suite struct CompactVectorDecodingTests {
+    @Test func compactVectorsDecodeStraightFromBytesAsTheCodecDoes() throws {
+        var rng = SeededGenerator(seed: 3)
+        for count in [0, 1, 2, 3, 7, 384] {
+            let vector = (0..<count).map { _ in Float(Int64(rng.next() % 2_000_001) - 1_000_000) / 7919 }
+            guard case .string(let text) = VectorCodec.encode(vector, compact: true) else { Issue.record("not a string"); return }
+            var decoded: [Float] = [9]
+            let ok = Array(text.utf8).withUnsafeBufferPointer { Base64.appendFloats($0, to: &decoded) }
+            #expect(ok)
+            #expect(decoded == [9] + vector)
+        }
+        for bad in ["f32le:AAAA", "f32le:AAAAAA==!", "x32le:AACAPw==", "f32le:AACAfw==", "f32le:AAC=APw="] {
+            var decoded: [Float] = [1]
+            let ok = Array(bad.utf8).withUnsafeBufferPointer { Base64.appendFloats($0, to: &decoded) }
+            #expect(!ok, "\(bad)")
+            #expect(decoded == [1])
+        }
+    }
+}

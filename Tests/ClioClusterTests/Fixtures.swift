@@ -1,3 +1,4 @@
+import ClioTestSupport
 import ClioCore
 import Foundation
 @testable import ClioCluster
@@ -79,8 +80,7 @@ func records(_ points: [Float], d: Int, compact: Bool = false) -> String {
 func runCluster(_ arguments: [String], input: String, centroids: Bool = true) throws
     -> (stdout: String, centroids: String, error: ClioError?)
 {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("clio-cluster-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = URL(fileURLWithPath: temporaryDirectory("cluster"))
     defer { try? FileManager.default.removeItem(at: dir) }
     let inPath = dir.appendingPathComponent("in.jsonl").path
     let outPath = dir.appendingPathComponent("out.jsonl").path

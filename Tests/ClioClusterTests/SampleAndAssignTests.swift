@@ -1,3 +1,4 @@
+import ClioTestSupport
 import ClioCore
 import Foundation
 import Testing
@@ -17,7 +18,7 @@ import Testing
 
     @Test func fitSampleOutputIsWhatAssignWritesWithItsCentroids() throws {
         let sampled = try runCluster(["-k", "9", "--fit-sample", "200", "--seed", "5"], input: input)
-        let centres = temporaryPath()
+        let centres = temporaryPath("centres.jsonl")
         defer { unlink(centres) }
         try sampled.centroids.write(toFile: centres, atomically: true, encoding: .utf8)
         let assigned = try runCluster(["--assign", centres], input: input, centroids: false)
@@ -61,7 +62,7 @@ import Testing
     }
 
     @Test func assignRejectsARecordOfAnotherDimension() throws {
-        let centres = temporaryPath()
+        let centres = temporaryPath("centres.jsonl")
         defer { unlink(centres) }
         try #"{"cluster":0,"centroid":[0,0]}"#.write(toFile: centres, atomically: true, encoding: .utf8)
         let run = try runCluster(["--assign", centres], input: #"{"embedding":[1,1]}"# + "\n" + #"{"embedding":[1,1,1]}"#,

@@ -1,3 +1,4 @@
+import ClioTestSupport
 import Foundation
 import Testing
 @testable import ClioCore
@@ -16,10 +17,8 @@ import Testing
 }
 
 @Suite struct CacheTests {
-    func temporaryDirectory() -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("clio-cache-\(UUID().uuidString)").path
-        return dir
-    }
+    /// Not created: the cache makes its own directory.
+    func temporaryDirectory() -> String { temporaryPath("cache") }
 
     @Test func aStoredValueReadsBack() throws {
         let cache = try ContentCache(directory: temporaryDirectory())

@@ -200,11 +200,7 @@ import Testing
         (0..<count).map { #"{"id":\#($0),"text":"t\#($0)"}"# + "\n" }.joined()
     }
 
-    func temporaryDirectory() throws -> String {
-        let path = temporaryPath("api-cache-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    func temporaryDirectory() throws -> String { ClioTestSupport.temporaryDirectory("api-cache") }
 
     @Test func recordsGainUnitVectorsInOrderAndTheProviderModelName() throws {
         let server = try TestServer { request, _ in APIEmbedderTests.openAIAnswer(request) }

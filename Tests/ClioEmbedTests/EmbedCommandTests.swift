@@ -1,3 +1,4 @@
+import ClioTestSupport
 import ClioCore
 import Foundation
 import Testing
@@ -74,7 +75,7 @@ func parse(_ line: String) throws -> JSONObject {
     #expect(a == b)
 }
 
-@Test func cachedVectorsAreReusedAndIdenticalToComputedOnes() throws {
+@Test(TestResource.miniLM.enabled) func cachedVectorsAreReusedAndIdenticalToComputedOnes() throws {
     let embedder = try Fixtures.miniLM()
     let dir = temporaryPath("cache")
     defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -170,7 +171,7 @@ func parse(_ line: String) throws -> JSONObject {
     #expect(modelErrorMessage { try SentenceTransformerModules.check(directory: dir) }.contains("module sentence_transformers.models.Dense is not supported"))
 }
 
-@Test func modelStatusNamesTheDirectoryAndTheKernelsTheCPUGets() throws {
+@Test(TestResource.miniLM.enabled) func modelStatusNamesTheDirectoryAndTheKernelsTheCPUGets() throws {
     let dir = try Fixtures.modelDirectory()
     let run = try runEmbed(["--model-status", "--model-dir", dir], input: "")
     #expect(run.error == nil)

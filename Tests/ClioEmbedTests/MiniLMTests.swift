@@ -1,10 +1,11 @@
 import ClioCore
+import ClioTestSupport
 import Foundation
 import CClioKernels
 import Testing
 @testable import ClioEmbed
 
-@Test func vectorsMatchSentenceTransformersWithCosineAtLeast0_99999() throws {
+@Test(TestResource.miniLM.enabled) func vectorsMatchSentenceTransformersWithCosineAtLeast0_99999() throws {
     let embedder = try Fixtures.miniLM()
     let items = try Fixtures.reference()
     // Embedded from the reference ids, so this checks the encoder even if a tokenizer bug exists
@@ -15,7 +16,7 @@ import Testing
     #expect(worst.cosine >= 0.99999, "lowest cosine \(worst.cosine) for \(worst.text.debugDescription.prefix(80))")
 }
 
-@Test func embeddingTextsGivesTheSameVectorsAsTheReference() throws {
+@Test(TestResource.miniLM.enabled) func embeddingTextsGivesTheSameVectorsAsTheReference() throws {
     let embedder = try Fixtures.miniLM()
     let items = Array(try Fixtures.reference().prefix(40))
     let vectors = embedder.embed(items.map(\.text))
@@ -24,7 +25,7 @@ import Testing
     }
 }
 
-@Test func vectorsDoNotDependOnWhatElseIsInTheBatch() throws {
+@Test(TestResource.miniLM.enabled) func vectorsDoNotDependOnWhatElseIsInTheBatch() throws {
     let embedder = try Fixtures.miniLM()
     let texts = ["short", "a somewhat longer sentence about cats and dogs", String(repeating: "long text ", count: 80)]
     let together = embedder.embed(texts)
@@ -34,7 +35,7 @@ import Testing
     }
 }
 
-@Test func vectorsHaveUnitLength() throws {
+@Test(TestResource.miniLM.enabled) func vectorsHaveUnitLength() throws {
     let embedder = try Fixtures.miniLM()
     for v in embedder.embed(["hello world", "", "🙂"]) {
         let norm = v.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
@@ -45,7 +46,7 @@ import Testing
 // The vectors above come from the best kernels this CPU has; the others must give the same. The
 // portable path runs at -O0 in debug builds, so it gets a few short texts, AVX2 a sample with the
 // longest.
-@Test func everyOtherInstructionSetGivesTheReferenceVectorsToo() throws {
+@Test(TestResource.miniLM.enabled) func everyOtherInstructionSetGivesTheReferenceVectorsToo() throws {
     let dir = try Fixtures.modelDirectory()
     let items = try Fixtures.reference()
     for isa in kernelISAs.dropLast() {

@@ -1,3 +1,4 @@
+import ClioTestSupport
 import ClioCore
 import Foundation
 import Testing
@@ -12,9 +13,6 @@ func writeSafetensors(_ path: String, header: String, data: [UInt8]) throws {
     try Data(bytes).write(to: URL(fileURLWithPath: path))
 }
 
-func temporaryPath(_ name: String) -> String {
-    NSTemporaryDirectory() + "/clio-embed-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))-\(name)"
-}
 
 @Test func safetensorsReadsF32F16AndBF16Tensors() throws {
     // F32 [1.5, -2]; F16 [1, -0.5, 65504, 2^-24]; BF16 [1, -3].

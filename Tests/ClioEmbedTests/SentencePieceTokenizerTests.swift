@@ -1,3 +1,4 @@
+import ClioTestSupport
 import ClioCore
 import Foundation
 import Testing

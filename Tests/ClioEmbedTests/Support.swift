@@ -1,3 +1,4 @@
+import ClioTestSupport
 import ClioCore
 import Foundation
 import Testing
@@ -27,17 +28,8 @@ enum Fixtures {
         return items
     }
 
-    /// The installed MiniLM directory. Its absence is a failure, not a skip: CI installs the
-    /// weights with scripts/get-model.sh before the tests.
-    static func modelDirectory() throws -> String {
-        guard let dir = LocalModel.miniLM.locate(modelDir: nil) else {
-            Issue.record("the all-MiniLM-L6-v2 files are not installed; run scripts/get-model.sh first")
-            throw ModelMissing()
-        }
-        return dir
-    }
-
-    struct ModelMissing: Error {}
+    /// The installed MiniLM directory (tests that call this carry `TestResource.miniLM.enabled`).
+    static func modelDirectory() throws -> String { try TestResource.miniLM.require() }
 
     nonisolated(unsafe) static var sharedEmbedder: MiniLMEmbedder?
     static let lock = Mutex()

@@ -1,7 +1,8 @@
+import ClioTestSupport
 import Testing
 @testable import ClioEmbed
 
-@Test func tokenIDsMatchTheReferenceTokenizerForEveryFixtureText() throws {
+@Test(TestResource.miniLM.enabled) func tokenIDsMatchTheReferenceTokenizerForEveryFixtureText() throws {
     let tokenizer = try BertTokenizer(vocabFile: Fixtures.modelDirectory() + "/vocab.txt", maxLength: 256)
     let items = try Fixtures.reference()
     #expect(items.count >= 200)
@@ -15,7 +16,7 @@ import Testing
     #expect(mismatches.isEmpty, "\(mismatches.count) of \(items.count) texts differ:\n\(mismatches.prefix(10).joined(separator: "\n"))")
 }
 
-@Test func longTextsAreTruncatedTo256TokensIncludingTheSpecials() throws {
+@Test(TestResource.miniLM.enabled) func longTextsAreTruncatedTo256TokensIncludingTheSpecials() throws {
     let tokenizer = try BertTokenizer(vocabFile: Fixtures.modelDirectory() + "/vocab.txt", maxLength: 256)
     let ids = tokenizer.encode(String(repeating: "word ", count: 1000))
     #expect(ids.count == 256)
@@ -40,7 +41,7 @@ import Testing
     #expect(throws: (any Error).self) { try BertTokenizer(vocabulary: ["a", "b"]) }
 }
 
-@Test func truncationAtAnyCutMatchesTokenizingTheWholeText() throws {
+@Test(TestResource.miniLM.enabled) func truncationAtAnyCutMatchesTokenizingTheWholeText() throws {
     let tokenizer = try BertTokenizer(vocabFile: Fixtures.modelDirectory() + "/vocab.txt", maxLength: 16)
     // Reference: every word of the whole text, then the first 14 pieces.
     let texts = ["unbelievably long words like antidisestablishmentarianism " + String(repeating: "x", count: 200),

@@ -8,11 +8,7 @@ import Testing
 @Suite struct CachedChatModelTests {
     let key = "sk-cache-SECRET-777"
 
-    func tempDir() -> String {
-        let dir = NSTemporaryDirectory() + "clio-llm-test-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }
+    func tempDir() -> String { temporaryDirectory("llm-cache") }
 
     func setup(_ server: TestServer, cacheDir: String) throws -> CachedChatModel {
         let stats = LLMStats()

@@ -4,20 +4,38 @@ import Testing
 
 @testable import ClioLLM
 
+/// Counts transforms in flight and done, and lets a transform wait for a count: the test, not a
+/// sleep, decides when work goes on. The wait's time limit only turns a broken run's hang into a
+/// failure; a correct run never reaches it.
 private final class Counter: @unchecked Sendable {
-    let lock = NSLock()
+    let condition = NSCondition()
     var current = 0
     var peak = 0
+    var entered = 0
+    var finished = 0
     func enter() {
-        lock.lock()
-        current += 1
-        peak = max(peak, current)
-        lock.unlock()
+        condition.withLock {
+            current += 1
+            entered += 1
+            peak = max(peak, current)
+            condition.broadcast()
+        }
     }
     func leave() {
-        lock.lock()
-        current -= 1
-        lock.unlock()
+        condition.withLock {
+            current -= 1
+            finished += 1
+            condition.broadcast()
+        }
+    }
+    /// Waits until `ready()` holds; false if it did not within a minute.
+    @discardableResult
+    func wait(until ready: () -> Bool) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: 60)
+        return condition.withLock {
+            while !ready() { if !condition.wait(until: deadline) { return false } }
+            return true
+        }
     }
 }
 
@@ -42,7 +60,8 @@ private final class Counter: @unchecked Sendable {
             next: { input.next() }, concurrency: 12,
             transform: { (n: Int) -> Int in
                 counter.enter()
-                Thread.sleep(forTimeInterval: 0.05)
+                // The first twelve hold until twelve are in flight at once.
+                if n < 12 { counter.wait { counter.entered >= 12 } }
                 counter.leave()
                 return n
             },
@@ -51,6 +70,7 @@ private final class Counter: @unchecked Sendable {
     }
 
     @Test func readingStaysWithinTheWindowOfUnemittedItems() throws {
+        let counter = Counter()
         var read = 0
         var emitted = 0
         var widest = 0
@@ -63,8 +83,11 @@ private final class Counter: @unchecked Sendable {
             },
             concurrency: 4, window: 10,
             transform: { (n: Int) -> Int in
-                // The first item is slow: everything behind it must wait, not pile up.
-                if n == 1 { Thread.sleep(forTimeInterval: 0.2) }
+                // The first item holds until the nine behind it in the window are done: nothing
+                // more may be read before it is emitted.
+                if n == 1 { counter.wait { counter.finished >= 9 } }
+                counter.enter()
+                counter.leave()
                 return n
             },
             emit: { _ in emitted += 1 })

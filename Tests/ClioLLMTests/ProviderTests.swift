@@ -350,16 +350,9 @@ private func body(_ provider: Provider, _ model: String, base: String? = nil, re
 
 /// The one ask / validate / re-ask path.
 @Suite struct AskerTests {
-    final class Scripted: ChatModel, @unchecked Sendable {
-        let spec = ModelSpec(provider: .openai, model: "s", baseURL: "http://s.invalid/v1")
-        let lock = NSLock()
-        var requests: [ChatRequest] = []
-        let answer: @Sendable (Int, ChatRequest) throws -> String
-        init(_ answer: @escaping @Sendable (Int, ChatRequest) throws -> String) { self.answer = answer }
-        func complete(_ request: ChatRequest) throws -> ChatResponse {
-            let n = lock.withLock { requests.append(request); return requests.count - 1 }
-            return ChatResponse(text: try answer(n, request))
-        }
+    /// The suite's fake reports no token usage.
+    func fake(_ answer: @escaping @Sendable (Int, ChatRequest) throws -> String) -> FakeChatModel {
+        FakeChatModel(model: "s", usage: TokenUsage(), answer)
     }
 
     func question() -> Question<Int> {
@@ -375,7 +368,7 @@ private func body(_ provider: Provider, _ model: String, base: String? = nil, re
     }
 
     @Test func anInvalidAnswerIsShownBackWithItsProblem() throws {
-        let model = Scripted { n, _ in n == 0 ? #"{"n": 9}"# : #"{"n": "4"}"# }
+        let model = fake { n, _ in n == 0 ? #"{"n": 9}"# : #"{"n": "4"}"# }
         guard case .answered(let value, let tries) = try asker(model).ask(question()) else { Issue.record("failed"); return }
         #expect(value == 4 && tries == 2)
         let second = model.requests[1].messages
@@ -385,7 +378,7 @@ private func body(_ provider: Provider, _ model: String, base: String? = nil, re
     }
 
     @Test func aCutAnswerIsAskedAgainWithTwiceTheLimitAndNoEmptyTurn() throws {
-        let model = Scripted { n, _ in
+        let model = fake { n, _ in
             if n == 0 { throw LLMError(.cut, "the answer was cut at the output limit (100 tokens)") }
             return #"{"n": 2}"#
         }
@@ -395,15 +388,15 @@ private func body(_ provider: Provider, _ model: String, base: String? = nil, re
     }
 
     @Test func aFailedCallEndsTheQuestionAndAConfigurationErrorIsThrown() throws {
-        let failing = Scripted { _, _ in throw LLMError(.timeout, "no answer") }
+        let failing = fake { _, _ in throw LLMError(.timeout, "no answer") }
         guard case .failed(let reason) = try asker(failing).ask(question()) else { Issue.record("answered"); return }
         #expect(reason == "no answer" && failing.requests.count == 1)
-        let misconfigured = Scripted { _, _ in throw LLMError(.configuration, "rejected") }
+        let misconfigured = fake { _, _ in throw LLMError(.configuration, "rejected") }
         #expect(throws: LLMError.self) { try asker(misconfigured).ask(question()) }
     }
 
     @Test func aDryRunCountsTheQuestionAndAnswersWithItsRehearsal() throws {
-        let model = Scripted { _, _ in Issue.record("called"); return "" }
+        let model = fake { _, _ in Issue.record("called"); return "" }
         let ledger = DryRunLedger()
         let asker = Asker(model: CachedChatModel(base: model, cache: nil, stats: LLMStats(), writes: false), ledger: ledger)
         guard case .answered(3, 1) = try asker.ask(question()) else { Issue.record("no rehearsal"); return }

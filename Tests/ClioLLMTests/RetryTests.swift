@@ -42,14 +42,14 @@ private let okBody = #"{"choices":[{"message":{"role":"assistant","content":"fin
     }
 
     @Test func stalledResponseTimesOutAndIsRetried() throws {
-        let server = try TestServer { _, n in n == 0 ? .stall(seconds: 4) : .respond(status: 200, body: okBody) }
+        let server = try TestServer { _, n in n == 0 ? .stallUntilClosed : .respond(status: 200, body: okBody) }
         defer { server.stop() }
         #expect(try model(server, timeout: 1).complete(request).text == "fine")
         #expect(server.count == 2)
     }
 
     @Test func stalledResponseTimesOutThroughURLSessionToo() throws {
-        let server = try TestServer { _, n in n == 0 ? .stall(seconds: 4) : .respond(status: 200, body: okBody) }
+        let server = try TestServer { _, n in n == 0 ? .stallUntilClosed : .respond(status: 200, body: okBody) }
         defer { server.stop() }
         #expect(try model(server, timeout: 1, urlSession: true).complete(request).text == "fine")
         #expect(server.count == 2)
@@ -90,7 +90,7 @@ private let okBody = #"{"choices":[{"message":{"role":"assistant","content":"fin
     }
 
     @Test func stalledResponseWithoutTriesLeftIsATimeoutError() throws {
-        let server = try TestServer { _, _ in .stall(seconds: 4) }
+        let server = try TestServer { _, _ in .stallUntilClosed }
         defer { server.stop() }
         let error = try #require(throws: LLMError.self) { try model(server, timeout: 1, tries: 1).complete(request) }
         #expect(error.kind == .timeout)
@@ -153,8 +153,11 @@ private let okBody = #"{"choices":[{"message":{"role":"assistant","content":"fin
     }
 
     @Test func concurrentRequestsAreNotCappedAtSixConnectionsPerHost() throws {
+        // Each request is held until seven are open at once, which a client capped at six
+        // connections never reaches (its requests then time out and the count stays at six).
+        let arrivals = Arrivals()
         let server = try TestServer { _, _ in
-            Thread.sleep(forTimeInterval: 0.5)
+            arrivals.arriveAndWait(forAtLeast: 7)
             return .respond(status: 200, body: okBody)
         }
         defer { server.stop() }
@@ -173,5 +176,21 @@ private let okBody = #"{"choices":[{"message":{"role":"assistant","content":"fin
         group.wait()
         #expect(server.count == 16)
         #expect(server.maxOpen > 6)
+    }
+}
+
+/// Requests that have reached the server; each waits for company (at most a minute, so a broken
+/// client fails the test instead of hanging it).
+private final class Arrivals: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var count = 0
+
+    func arriveAndWait(forAtLeast n: Int) {
+        let deadline = Date(timeIntervalSinceNow: 60)
+        condition.withLock {
+            count += 1
+            condition.broadcast()
+            while count < n { if !condition.wait(until: deadline) { return } }
+        }
     }
 }

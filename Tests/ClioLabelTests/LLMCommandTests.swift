@@ -1,3 +1,4 @@
+import ClioTestSupport
 import Testing
 import ClioCore
 import ClioLLM
@@ -5,7 +6,7 @@ import Foundation
 @testable import ClioLabel
 
 @Suite struct LLMCommandTests {
-    func command(_ extra: [String], stub: StubModel) throws -> LabelCommand {
+    func command(_ extra: [String], stub: FakeChatModel) throws -> LabelCommand {
         var command = try LabelCommand(arguments: ["--model", "openai:stub", "--base-url", "http://stub.invalid/v1", "--embed-model", "hash", "--top", "2"] + extra)
         command.chatModel = stub
         return command
@@ -13,16 +14,16 @@ import Foundation
 
     @Test func aRerunIsServedFromTheCacheWithTheSameOutput() throws {
         let input = lines(llmFixture(clusters: 9, perCluster: 3))
-        let cache = NSTemporaryDirectory() + "clio-label-llm-cache-\(getpid())"
+        let cache = temporaryPath("label-llm-cache")
         defer { try? FileManager.default.removeItem(atPath: cache) }
-        let first = StubModel { sensibleAnswer($0) }
+        let first = stubModel { sensibleAnswer($0) }
         let a = try runCommand(try command(["--cache", cache], stub: first), input: input)
-        let second = StubModel { _ in "" }
+        let second = stubModel { _ in "" }
         let b = try runCommand(try command(["--cache", cache], stub: second), input: input)
         #expect(first.requests.count > 9)
         #expect(second.requests.isEmpty)
         #expect(a == b)
-        let third = StubModel { sensibleAnswer($0) }
+        let third = stubModel { sensibleAnswer($0) }
         _ = try runCommand(try command(["--no-cache"], stub: third), input: input)
         #expect(third.requests.count == first.requests.count)
     }
@@ -31,13 +32,13 @@ import Foundation
         // A model whose names are unusable for every other cluster: those fall back offline, and
         // the rerun must not ask again (at temperature 1.0 it could get another answer).
         let input = lines(llmFixture(clusters: 9, perCluster: 3))
-        let cache = NSTemporaryDirectory() + "clio-label-llm-unusable-\(getpid())"
+        let cache = temporaryPath("label-llm-unusable")
         defer { try? FileManager.default.removeItem(atPath: cache) }
-        let first = StubModel { request in
+        let first = stubModel { request in
             promptKind(request) == .nameBase && userText(request).contains("avocado") ? "no" : sensibleAnswer(request)
         }
         let a = try runCommand(try command(["--cache", cache], stub: first), input: input)
-        let second = StubModel { _ in "" }
+        let second = stubModel { _ in "" }
         let b = try runCommand(try command(["--cache", cache], stub: second), input: input)
         #expect(first.requests(.nameBase).count > 9)
         #expect(second.requests.isEmpty)
@@ -46,10 +47,10 @@ import Foundation
 
     @Test func theSameInputAsksTheSameQuestions() throws {
         let input = lines(llmFixture(clusters: 12, perCluster: 2))
-        let a = StubModel { sensibleAnswer($0) }, b = StubModel { sensibleAnswer($0) }
+        let a = stubModel { sensibleAnswer($0) }, b = stubModel { sensibleAnswer($0) }
         _ = try runCommand(try command(["--no-cache", "-j", "5"], stub: a), input: input)
         _ = try runCommand(try command(["--no-cache", "-j", "1"], stub: b), input: input)
-        func sorted(_ s: StubModel) -> [String] { s.requests.map { JSONSerializer.string($0.canonicalJSON) }.sorted() }
+        func sorted(_ s: FakeChatModel) -> [String] { s.requests.map { JSONSerializer.string($0.canonicalJSON) }.sorted() }
         #expect(sorted(a) == sorted(b))
     }
 

@@ -1,3 +1,4 @@
+import ClioTestSupport
 import Testing
 import ClioCore
 import ClioEmbed
@@ -5,14 +6,14 @@ import ClioLLM
 @testable import ClioLabel
 
 @Suite struct LLMHierarchyTests {
-    func labeler(_ stub: StubModel, configure: (inout LLMLabelOptions) -> Void = { _ in }) -> LLMLabeler {
+    func labeler(_ stub: FakeChatModel, configure: (inout LLMLabelOptions) -> Void = { _ in }) -> LLMLabeler {
         llmLabeler(stub) { $0.jobs = 3; configure(&$0) }.0
     }
 
     let parents = ["Plan travel", "Write code", "Cook food"]
 
     @Test func anExactAnswerIsTaken() {
-        let stub = StubModel { _ in categoryAnswer("Write code") }
+        let stub = stubModel { _ in categoryAnswer("Write code") }
         let l = labeler(stub)
         let choice = try! l.assign(ClusterLabel(name: "Fix a bug", description: "d"), vector: [], parents: parents,
                               parentVectors: try! l.embed(parents), seed: 1)
@@ -21,7 +22,7 @@ import ClioLLM
     }
 
     @Test func anAnswerDifferingInCaseAndPunctuationIsMatched() {
-        let stub = StubModel { _ in categoryAnswer("  cook FOOD. ") }
+        let stub = stubModel { _ in categoryAnswer("  cook FOOD. ") }
         let l = labeler(stub)
         let choice = try! l.assign(ClusterLabel(name: "Bake bread", description: "d"), vector: [], parents: parents,
                               parentVectors: try! l.embed(parents), seed: 1)
@@ -31,7 +32,7 @@ import ClioLLM
     @Test func anAnswerCloseInEmbeddingIsMatchedAboveTheThreshold() {
         // Word-hashed vectors: "Plan travel trips" shares two of three words with "Plan travel".
         let near = "Plan travel trips"
-        let stub = StubModel { _ in categoryAnswer(near) }
+        let stub = stubModel { _ in categoryAnswer(near) }
         let embedder = HashedEmbedder(dimension: 64)
         let vectors = embedder.embed(parents)
         let v = embedder.embed(near)
@@ -47,7 +48,7 @@ import ClioLLM
     }
 
     @Test func anUnlistedAnswerIsReaskedNamingTheProblem() {
-        let stub = StubModel { request in request.messages.count == 2 ? categoryAnswer("Something else entirely") : categoryAnswer("Plan travel") }
+        let stub = stubModel { request in request.messages.count == 2 ? categoryAnswer("Something else entirely") : categoryAnswer("Plan travel") }
         let l = labeler(stub)
         let choice = try! l.assign(ClusterLabel(name: "Visit Rome", description: "d"), vector: [], parents: parents,
                               parentVectors: try! l.embed(parents), seed: 1)
@@ -58,7 +59,7 @@ import ClioLLM
 
     @Test func theParentListIsShuffledPerCallAndSeeded() {
         let many = (0..<12).map { "Parent number \($0)" }
-        let stub = StubModel { _ in categoryAnswer("Parent number 0") }
+        let stub = stubModel { _ in categoryAnswer("Parent number 0") }
         let l = labeler(stub)
         let vectors = try! l.embed(many)
         for seed in [1, 2, 1] as [UInt64] {
@@ -71,7 +72,7 @@ import ClioLLM
     }
 
     @Test func proposalsAreMergedToTheDesiredCount() {
-        let stub = StubModel { request in
+        let stub = stubModel { request in
             let names = listed(userText(request), tag: "cluster_names")
             return namesAnswer(names.map { $0.replacingFirstWord() }.uniqued())
         }
@@ -83,7 +84,7 @@ import ClioLLM
     }
 
     @Test func tooManyProposalsAreMergedInRounds() {
-        let stub = StubModel { request in
+        let stub = stubModel { request in
             let names = listed(userText(request), tag: "cluster_names")
             return namesAnswer(names.map { $0.replacingFirstWord() }.uniqued())
         }
@@ -98,7 +99,7 @@ import ClioLLM
     @Test func aFailedMergeKeepsEveryProposalRepresented() {
         // Two themes; the first two names are both about cooking, so keeping the first names
         // (the old fallback) would drop the car repairs.
-        let stub = StubModel { _ in "" }
+        let stub = stubModel { _ in "" }
         let l = labeler(stub)
         let proposals = ["Cook pasta dishes", "Cook rice dishes", "Cook soup dishes", "Repair car engines", "Repair car brakes"]
         let merged = try! l.deduplicate(proposals, desired: 2)
@@ -138,7 +139,7 @@ import ClioLLM
         options.hierarchy.top = 3
         options.hierarchy.childrenPerParent = 3
         let answer = Self.adversaries[adversary].1
-        let stub = StubModel { answer($0) }
+        let stub = stubModel { answer($0) }
         // The hierarchy is under test: with the audit (on by default) a model that answers nothing
         // would have every cluster withheld, failing closed.
         let (output, _, _) = try llmLabel(records, stub: stub, options: options, configure: {
@@ -153,7 +154,7 @@ import ClioLLM
         // Two tight groups of five and one far-away cluster: three neighbourhoods of ~4.
         var records = llmFixture(clusters: 10, perCluster: 3)
         records.append(contentsOf: (0..<3).map { clustered(id: "far\($0)", cluster: 10, embedding: [900, 900, 900, 900], request: "The task is to x zzz.") })
-        let stub = StubModel { request in
+        let stub = stubModel { request in
             // Names only make the neighbourhoods: the far cluster's name shares nothing with the others.
             if promptKind(request) == .nameBase, listed(userText(request), tag: "answers")[0].contains("zzz") { return labelAnswer("Qqq", "Qqq qqq qqq.") }
             return sensibleAnswer(request)
@@ -186,7 +187,7 @@ import ClioLLM
             if rng.int(0...2) == 0 { options.hierarchy.maxLevels = rng.int(2...4) }
             options.minConversations = rng.int(1...3)
             let modelSeed = rng.next()
-            let stub = StubModel { request in
+            let stub = stubModel { request in
                 // Hash of the request picks a behaviour: sensible, adversarial or garbage.
                 var h = SplitMix(seed: modelSeed ^ fnv1a(request.messages.map(\.content).joined()))
                 switch h.int(0...5) {

@@ -1,3 +1,4 @@
+import ClioTestSupport
 import Testing
 import ClioCluster
 import ClioCore
@@ -23,7 +24,6 @@ final class CountingModel: ChatModel, @unchecked Sendable {
 /// example conversations summarized extractively, embedded with the hashed embedder and
 /// clustered. Needs `CLIO_TEST_LLM_URL` and the executables built (`swift build`).
 @Suite struct LLMIntegrationTests {
-    static let url = ProcessInfo.processInfo.environment["CLIO_TEST_LLM_URL"].flatMap { $0.isEmpty ? nil : $0 }
 
     /// The directory of the built executables: where the test bundle lives.
     static var binaries: String {
@@ -39,7 +39,7 @@ final class CountingModel: ChatModel, @unchecked Sendable {
         var arguments = arguments
         var inputPath: String?
         if let stdin {
-            let path = NSTemporaryDirectory() + "clio-label-llm-in-\(getpid())-\(tool).jsonl"
+            let path = temporaryPath("label-llm-in-\(tool).jsonl")
             try stdin.write(to: URL(fileURLWithPath: path))
             inputPath = path
             arguments.append(path)
@@ -76,17 +76,18 @@ final class CountingModel: ChatModel, @unchecked Sendable {
         return lines(records)
     }
 
-    @Test(.enabled(if: url != nil, "set CLIO_TEST_LLM_URL to a running OpenAI-compatible server (scripts/llama-server.sh start)"))
+    @Test(TestResource.llmServer.enabled)
     func aSmallModelGivesAValidHierarchyAndARerunIsServedFromTheCache() throws {
+        let url = try TestResource.llmServer.require()
         guard FileManager.default.isExecutableFile(atPath: "\(Self.binaries)/clio-summarize") else {
             Issue.record("build the executables first (swift build): \(Self.binaries)/clio-summarize is missing")
             return
         }
         let input = try Self.clusteredExamples(k: 6)
         let records = input.split(separator: "\n").map { try! JSONParser.parse(String($0)).objectValue! }
-        let cache = NSTemporaryDirectory() + "clio-label-llm-\(getpid())"
+        let cache = temporaryPath("label-llm")
         defer { try? FileManager.default.removeItem(atPath: cache) }
-        let arguments = ["--model", "openai:smollm2", "--base-url", Self.url!, "--cache", cache, "-j", "2", "--attempts", "2",
+        let arguments = ["--model", "openai:smollm2", "--base-url", url, "--cache", cache, "-j", "2", "--attempts", "2",
                          "--samples", "5", "--contrast", "3", "--top", "2", "--children", "3", "--embed-model", "hash"]
         var outputs: [String] = []
         var calls: [Int] = []

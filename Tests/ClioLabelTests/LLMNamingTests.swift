@@ -1,3 +1,4 @@
+import ClioTestSupport
 import Testing
 import ClioCore
 import ClioLLM
@@ -27,7 +28,7 @@ import ClioLLM
 
     @Test func basePromptShowsSampledMembersAndNearestOutsiders() throws {
         let records = llmFixture(clusters: 3, perCluster: 30)
-        let stub = StubModel { sensibleAnswer($0) }
+        let stub = stubModel { sensibleAnswer($0) }
         _ = try llmLabel(records, stub: stub, configure: { $0.samples = 10; $0.contrast = 4 })
         let prompts = stub.requests(.nameBase).map(userText)
         #expect(prompts.count == 3)
@@ -55,7 +56,7 @@ import ClioLLM
 
     @Test func invalidNamesAreReaskedWithTheProblemAndHarmlessVariationIsNot() throws {
         let records = llmFixture(clusters: 2, perCluster: 5)
-        let stub = StubModel { request in
+        let stub = stubModel { request in
             guard promptKind(request) == .nameBase else { return sensibleAnswer(request) }
             switch request.messages.count {
             case 2: return labelAnswer("One two three four five six seven eight nine ten eleven")
@@ -74,7 +75,7 @@ import ClioLLM
 
     @Test func unusableAnswersFallBackToTheOfflineName() throws {
         let records = llmFixture(clusters: 2, perCluster: 5)
-        let stub = StubModel { request in promptKind(request) == .nameBase ? "I cannot do that" : sensibleAnswer(request) }
+        let stub = stubModel { request in promptKind(request) == .nameBase ? "I cannot do that" : sensibleAnswer(request) }
         let (output, labeler, _) = try llmLabel(records, stub: stub, options: topOptions(5), attempts: 2)
         let names = output.clusters.filter { $0["level"]?.intValue == 0 }.map { $0["name"]!.stringValue! }
         // The offline name: the cluster's key phrase ("ask" and "question" are stop words).
@@ -91,7 +92,7 @@ import ClioLLM
         }
         var options = topOptions(2)
         options.minConversations = 3
-        let stub = StubModel { sensibleAnswer($0) }
+        let stub = stubModel { sensibleAnswer($0) }
         let (output, _, _) = try llmLabel(records, stub: stub, options: options)
         for request in stub.requests { #expect(!request.messages.map(\.content).joined().contains("secretword")) }
         #expect(output.withheldClusters == 1 && output.withheldConversations == 2)
@@ -103,7 +104,7 @@ import ClioLLM
     @Test func auditWithholdsClustersRatedBelowThree() throws {
         let records = llmFixture(clusters: 6, perCluster: 4)
         // Rate 1 for the clusters about apple0 and banana2, 2 for cherry4, 5 otherwise.
-        let stub = StubModel { request in
+        let stub = stubModel { request in
             guard promptKind(request) == .audit else { return sensibleAnswer(request) }
             let text = userText(request)
             if text.contains("apple0") || text.contains("banana2") { return json(["rating": 1]) }
@@ -129,7 +130,7 @@ import ClioLLM
 
     @Test func anUnratedClusterIsWithheld() throws {
         let records = llmFixture(clusters: 3, perCluster: 4)
-        let stub = StubModel { request in
+        let stub = stubModel { request in
             guard promptKind(request) == .audit else { return sensibleAnswer(request) }
             return userText(request).contains("banana2") ? json(["rating": 9]) : json(["rating": 4])
         }

@@ -2,6 +2,8 @@ import ClioTestSupport
 import ClioCore
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import ClioEmbed
 import ClioLLM
@@ -44,22 +46,14 @@ func assignedCluster(_ text: String) -> String {
 /// The user message of a labelling request (after the system prompt).
 func userText(_ request: ChatRequest) -> String { request.messages.first { $0.role == .user }?.content ?? "" }
 
-/// A chat model answering from a script, recording every request. No network.
-final class StubModel: ChatModel, @unchecked Sendable {
-    let spec = ModelSpec(provider: .openai, model: "stub", baseURL: "http://stub.invalid/v1")
-    private let lock = Mutex()
-    private var log: [ChatRequest] = []
-    let answer: @Sendable (ChatRequest) throws -> String
+/// The fake chat model with a script that needs only the request.
+func stubModel(_ answer: @escaping @Sendable (ChatRequest) throws -> String) -> FakeChatModel {
+    FakeChatModel(model: "stub", answering: answer)
+}
 
-    init(_ answer: @escaping @Sendable (ChatRequest) throws -> String) { self.answer = answer }
-
-    var requests: [ChatRequest] { lock.withLock { log } }
+extension FakeChatModel {
+    /// The requests of one labelling step.
     func requests(_ kind: PromptKind) -> [ChatRequest] { requests.filter { promptKind($0) == kind } }
-
-    func complete(_ request: ChatRequest) throws -> ChatResponse {
-        lock.withLock { log.append(request) }
-        return ChatResponse(text: try answer(request), usage: TokenUsage(input: 10, output: 5))
-    }
 }
 
 func json(_ object: JSONObject) -> String { JSONSerializer.string(.object(object)) }

@@ -175,7 +175,7 @@ func adversarialAnswer(_ data: PlantedData) -> @Sendable (ChatRequest) -> String
     }
 
     @Test func noPlantedDetailReachesARecordWhateverTheModelAnswers() throws {
-        let stub = StubModel(adversarialAnswer(data))
+        let stub = stubModel(adversarialAnswer(data))
         let (output, labeler, _) = try llmLabel(data.records, stub: stub)
         for text in texts(output) { #expect(data.leaks(in: text) == [], "\(text)") }
         let counts = labeler.counters.snapshot
@@ -191,7 +191,7 @@ func adversarialAnswer(_ data: PlantedData) -> @Sendable (ChatRequest) -> String
     }
 
     @Test func aNameWithAPlantedNameIsAskedAgainNamingIt() throws {
-        let stub = StubModel { request in
+        let stub = stubModel { request in
             guard promptKind(request) == .nameBase else { return sensibleAnswer(request) }
             // Only cluster 0 has Kwame Okafor among its own summaries (others see him as contrast).
             guard listed(userText(request), tag: "answers").contains(where: { $0.contains("Kwame Okafor") }) else { return labelAnswer("Help with forms") }
@@ -211,7 +211,7 @@ func adversarialAnswer(_ data: PlantedData) -> @Sendable (ChatRequest) -> String
 
     @Test func parentsAreGuardedAgainstTheirChildrensSummaries() throws {
         // Zorblax was written in cluster 0 only: a parent over other clusters must not carry it.
-        let stub = StubModel { request in
+        let stub = stubModel { request in
             switch promptKind(request) {
             case .nameParent: return labelAnswer("Help Zorblax and Kwame Okafor", "Users of Zorblax asked.")
             default: return sensibleAnswer(request)
@@ -238,7 +238,7 @@ func adversarialAnswer(_ data: PlantedData) -> @Sendable (ChatRequest) -> String
     func plannedAudits(_ extra: [String]) throws -> Int? {
         var command = try LabelCommand(arguments: ["--model", "openai:stub", "--base-url", "http://stub.invalid/v1", "--embed-model", "hash",
                                                    "--no-cache", "--dry-run"] + extra)
-        let stub = StubModel { sensibleAnswer($0) }
+        let stub = stubModel { sensibleAnswer($0) }
         command.chatModel = stub
         let report = try runCommand(command, input: lines(llmFixture(clusters: 4, perCluster: 3)))
         #expect(stub.requests.isEmpty)

@@ -246,8 +246,8 @@ func weekOne() -> [JSONObject] {
         let (records, _) = try tree(weekOne())
         let treePath = temporaryFile(lines(records))
         defer { unlink(treePath) }
-        func run(_ input: [JSONObject], _ extra: [String] = []) throws -> (StubModel, String) {
-            let stub = StubModel { sensibleAnswer($0) }
+        func run(_ input: [JSONObject], _ extra: [String] = []) throws -> (FakeChatModel, String) {
+            let stub = stubModel { sensibleAnswer($0) }
             var command = try LabelCommand(
                 arguments: ["--model", "openai:stub", "--base-url", "http://stub.invalid/v1", "--embed-model", "hash", "--no-cache", "--tree", treePath] + extra)
             command.chatModel = stub

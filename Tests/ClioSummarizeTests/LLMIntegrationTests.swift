@@ -1,11 +1,10 @@
+import ClioTestSupport
 import ClioCore
 import ClioLLM
 import Foundation
 import Testing
 
 @testable import ClioSummarize
-
-private let serverURL = ProcessInfo.processInfo.environment["CLIO_TEST_LLM_URL"]
 
 /// Ten small conversations of the kinds Clio sees: code, writing, advice, other languages.
 private let examples: [(String, String)] = [
@@ -22,9 +21,9 @@ private let examples: [(String, String)] = [
 ]
 
 @Suite struct LLMIntegrationTests {
-    @Test(.enabled(if: serverURL != nil, "set CLIO_TEST_LLM_URL (scripts/llama-server.sh start prints it) to run against a real model"))
+    @Test(TestResource.llmServer.enabled)
     func realModelGivesValidFacetsOrReportedFailuresAndCachedRerun() throws {
-        let base = try #require(serverURL)
+        let base = try TestResource.llmServer.require()
         let modelName = ProcessInfo.processInfo.environment["CLIO_TEST_LLM_MODEL"] ?? "smollm2"
         let input = examples.enumerated().map { i, pair in
             Conversation(

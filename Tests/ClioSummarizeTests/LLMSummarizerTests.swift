@@ -1,3 +1,4 @@
+import ClioTestSupport
 import ClioCore
 import ClioLLM
 import Foundation
@@ -5,23 +6,13 @@ import Testing
 
 @testable import ClioSummarize
 
-/// A model that answers from a script, counting calls; no network.
-final class ScriptedModel: ChatModel, @unchecked Sendable {
-    let spec = ModelSpec(provider: .openai, model: "scripted", baseURL: "http://127.0.0.1:9")
-    private let lock = NSLock()
-    private(set) var requests: [ChatRequest] = []
-    let answer: @Sendable (ChatRequest, String) throws -> String
-
-    /// `answer` gets the request and the first user line of the conversation.
-    init(answer: @escaping @Sendable (ChatRequest, String) throws -> String) { self.answer = answer }
-
-    var calls: Int { lock.withLock { requests.count } }
-
-    func complete(_ request: ChatRequest) throws -> ChatResponse {
-        lock.withLock { requests.append(request) }
+/// The fake chat model with a script that gets the request and the first user line of the
+/// conversation in its prompt.
+func scriptedModel(_ answer: @escaping @Sendable (ChatRequest, String) throws -> String) -> FakeChatModel {
+    FakeChatModel(model: "scripted") { _, request in
         let prompt = request.messages[0].content
         let firstLine = prompt.split(separator: "\n").first { $0.hasPrefix("User: ") }!.replacingOccurrences(of: "User: ", with: "")
-        return ChatResponse(text: try answer(request, firstLine), usage: TokenUsage(input: 10, output: 5))
+        return try answer(request, firstLine)
     }
 }
 
@@ -37,11 +28,7 @@ func conversations(_ n: Int) -> [Conversation] {
     }
 }
 
-func tempPath(_ name: String) -> String {
-    let dir = NSTemporaryDirectory() + "clio-llm-sum-\(UUID().uuidString)"
-    try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    return dir + "/" + name
-}
+func tempPath(_ name: String) -> String { temporaryDirectory("llm-sum") + "/" + name }
 
 /// Runs the LLM path into a file; returns the output lines and the thrown error, if any.
 func runLLM(_ input: [Conversation], model: any ChatModel, cacheDir: String?, attempts: Int = 3, errors: String? = nil, jobs: Int = 4, custom: [FacetSpec] = [], maxChars: Int = 20_000)
@@ -70,7 +57,7 @@ func runLLM(_ input: [Conversation], model: any ChatModel, cacheDir: String?, at
 
 @Suite struct LLMSummarizerTests {
     @Test func outOfRangeAnswerIsReaskedWithTheValidationError() throws {
-        let model = ScriptedModel { request, topic in
+        let model = scriptedModel { request, topic in
             request.messages.count == 3 ? validAnswer(topic, concerning: 9) : validAnswer(topic, concerning: 2)
         }
         let summarizer = LLMSummarizer(asker: Asker(model: CachedChatModel(base: model, cache: nil, stats: LLMStats())))
@@ -88,7 +75,7 @@ func runLLM(_ input: [Conversation], model: any ChatModel, cacheDir: String?, at
     }
 
     @Test func recordKeepsOtherFieldsDropsMessagesAndNamesTheModel() throws {
-        let model = ScriptedModel { _, topic in validAnswer(topic) }
+        let model = scriptedModel { _, topic in validAnswer(topic) }
         let run = try runLLM(conversations(1), model: model, cacheDir: nil)
         #expect(run.lines == [
             #"{"id":"c1","user":"u","metadata":{"n":1},"facets":{"request":"The user's overall request for the assistant is to discuss topic1.","task":"The task is to discuss topic1.","language":"English","concerning":1,"turns":2},"summarizer":{"name":"llm","model":"openai:scripted"}}"#
@@ -96,7 +83,7 @@ func runLLM(_ input: [Conversation], model: any ChatModel, cacheDir: String?, at
     }
 
     @Test func outputFollowsInputOrderUnderConcurrency() throws {
-        let model = ScriptedModel { _, topic in
+        let model = scriptedModel { _, topic in
             Thread.sleep(forTimeInterval: Double.random(in: 0...0.01))
             return validAnswer(topic)
         }
@@ -106,7 +93,7 @@ func runLLM(_ input: [Conversation], model: any ChatModel, cacheDir: String?, at
     }
 
     @Test func recordThatNeverValidatesIsReportedNotDropped() throws {
-        let model = ScriptedModel { _, topic in topic == "topic3" ? validAnswer(topic, concerning: 9) : validAnswer(topic) }
+        let model = scriptedModel { _, topic in topic == "topic3" ? validAnswer(topic, concerning: 9) : validAnswer(topic) }
         let errors = tempPath("errors.jsonl")
         let run = try runLLM(conversations(5), model: model, cacheDir: nil, attempts: 2, errors: errors)
         #expect(run.error?.code == .failedRecords)
@@ -122,7 +109,7 @@ func runLLM(_ input: [Conversation], model: any ChatModel, cacheDir: String?, at
     }
 
     @Test func failedCallIsReportedWithItsReason() throws {
-        let model = ScriptedModel { _, topic in
+        let model = scriptedModel { _, topic in
             if topic == "topic2" { throw LLMError(.http, "HTTP 500 from http://127.0.0.1:9: boom (gave up after 6 tries)", status: 500) }
             return validAnswer(topic)
         }
@@ -135,10 +122,10 @@ func runLLM(_ input: [Conversation], model: any ChatModel, cacheDir: String?, at
 
     @Test func cachedRerunMakesZeroCallsAndSameOutput() throws {
         let cache = tempPath("cache")
-        let first = ScriptedModel { request, topic in request.messages.count == 3 && topic == "topic2" ? "not json" : validAnswer(topic) }
+        let first = scriptedModel { request, topic in request.messages.count == 3 && topic == "topic2" ? "not json" : validAnswer(topic) }
         let a = try runLLM(conversations(10), model: first, cacheDir: cache)
         #expect(first.calls == 11)
-        let second = ScriptedModel { _, _ in "never asked" }
+        let second = scriptedModel { _, _ in "never asked" }
         let b = try runLLM(conversations(10), model: second, cacheDir: cache)
         #expect(second.calls == 0)
         #expect(b.stats.cacheHits == 11)
@@ -147,10 +134,10 @@ func runLLM(_ input: [Conversation], model: any ChatModel, cacheDir: String?, at
 
     @Test func rerunAsksOnlyForTheRecordsThatFailed() throws {
         let cache = tempPath("cache")
-        let flaky = ScriptedModel { _, topic in topic == "topic4" ? "I'd rather not." : validAnswer(topic) }
+        let flaky = scriptedModel { _, topic in topic == "topic4" ? "I'd rather not." : validAnswer(topic) }
         let a = try runLLM(conversations(6), model: flaky, cacheDir: cache, attempts: 2)
         #expect(a.error?.code == .failedRecords)
-        let fixed = ScriptedModel { _, topic in validAnswer(topic) }
+        let fixed = scriptedModel { _, topic in validAnswer(topic) }
         let b = try runLLM(conversations(6), model: fixed, cacheDir: cache, attempts: 2)
         #expect(b.error == nil)
         #expect(fixed.calls == 1)
@@ -160,7 +147,7 @@ func runLLM(_ input: [Conversation], model: any ChatModel, cacheDir: String?, at
     @Test func longConversationIsCutAndMarked() throws {
         var long = conversations(1)[0]
         long.messages[0].content = "topic1 " + String(repeating: "word ", count: 2000)
-        let model = ScriptedModel { _, _ in validAnswer("x") }
+        let model = scriptedModel { _, _ in validAnswer("x") }
         let run = try runLLM([long], model: model, cacheDir: nil, maxChars: 500)
         let record = try JSONParser.parse(run.lines[0])
         #expect(record[path: "truncated"] == .bool(true))
@@ -170,7 +157,7 @@ func runLLM(_ input: [Conversation], model: any ChatModel, cacheDir: String?, at
 
     @Test func customFacetsAreAskedValidatedAndWritten() throws {
         let sentiment = FacetSpec(name: "sentiment", question: "How does the user feel?", kind: .category(["Positive", "Negative"]))
-        let model = ScriptedModel { request, topic in
+        let model = scriptedModel { request, topic in
             let base = validAnswer(topic).dropLast()
             return request.messages.count == 3 ? base + #","sentiment":"angry"}"# : base + #","sentiment":"positive"}"#
         }
@@ -184,7 +171,7 @@ func runLLM(_ input: [Conversation], model: any ChatModel, cacheDir: String?, at
 
 @Suite struct LLMMaskTests {
     @Test func maskIsAppliedToFreeTextAnswersOnly() throws {
-        let model = ScriptedModel { _, _ in
+        let model = scriptedModel { _, _ in
             #"{"request":"The user's overall request for the assistant is to email bob@example.com.","task":"The task is to write an email.","language":"English","concerning":1}"#
         }
         let summarizer = LLMSummarizer(asker: Asker(model: CachedChatModel(base: model, cache: nil, stats: LLMStats())), mask: { $0.replacingOccurrences(of: "bob@example.com", with: "[EMAIL]") })

@@ -1,3 +1,4 @@
+import ClioTestSupport
 import Foundation
 import Testing
 @testable import ClioSummarize
@@ -480,7 +481,7 @@ private func python(_ arguments: [String]) throws -> (status: Int32, stderr: Str
 /// keeps), judged by scripts/evaluate.py's leak rules: issue 19's targets hold on every form
 /// scripts/make-eval-data.py plants. Prints the leak counts per kind.
 @Test func maskedUserTextsOfTheEvaluationSetMeetTheLeakTargets() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("clio-mask-eval-\(UUID().uuidString)")
+    let dir = URL(fileURLWithPath: temporaryPath("mask-eval"))
     let generated = try python(["scripts/make-eval-data.py", "--count", "3000", "--seed", "8", "--out", dir.path])
     try #require(generated.status == 0, "\(generated.stderr)")
     var lines: [String] = []

@@ -1,3 +1,4 @@
+import ClioTestSupport
 import ClioCore
 import ClioLLM
 import Foundation
@@ -71,7 +72,7 @@ let unusualMix = [Unusual.good, Unusual.assistantOnly, Unusual.empty, Unusual.im
 }
 
 @Test func theLLMPathSkipsTheSameConversationsWithoutAskingTheModel() throws {
-    let model = ScriptedModel { _, topic in validAnswer(topic) }
+    let model = scriptedModel { _, topic in validAnswer(topic) }
     let summarizer = LLMSummarizer(asker: Asker(model: CachedChatModel(base: model, cache: nil, stats: LLMStats())))
     let run = try runLoop(unusualMix, summarizer: summarizer)
     let offline = try runLoop(unusualMix, summarizer: ExtractiveSummarizer())

@@ -1,3 +1,4 @@
+import ClioTestSupport
 import Foundation
 import ClioCore
 @testable import ClioSummarize
@@ -11,8 +12,7 @@ enum Fixture {
 
     /// Writes `text` to a new temporary file and returns its path.
     static func file(_ text: String, name: String = "input") throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("clio-summarize-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = URL(fileURLWithPath: temporaryDirectory("summarize"))
         let url = directory.appendingPathComponent(name)
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url.path

@@ -1,6 +1,9 @@
 import Foundation
+import ClioCore
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Shared by the LLM and embedding tests.
@@ -22,8 +25,10 @@ public final class TestServer: @unchecked Sendable {
 
     public enum Reply: Sendable {
         case respond(status: Int, headers: [String: String] = [:], body: String)
-        /// Sends nothing for this long, then closes.
-        case stall(seconds: Double)
+        /// Sends nothing until the client gives up and closes the connection: a timeout test
+        /// then takes as long as the client's timeout, not a guessed stall. (After a minute the
+        /// server closes anyway, so a client that never gives up fails rather than hangs.)
+        case stallUntilClosed
         /// Announces `declaredLength` bytes, sends `body`, then closes.
         case closeMidBody(declaredLength: Int, body: String)
         /// A 200 in chunked transfer encoding, one chunk per piece.
@@ -48,7 +53,7 @@ public final class TestServer: @unchecked Sendable {
     }
 
     private static func listenOnRandomPort() throws -> (Int32, UInt16) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, Platform.streamSocket, 0)
         var one: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
@@ -110,8 +115,15 @@ public final class TestServer: @unchecked Sendable {
             var head = "HTTP/1.1 \(status) \(status == 200 ? "OK" : "Status")\r\nContent-Type: application/json\r\nContent-Length: \(bytes.count)\r\nConnection: close\r\n"
             for (name, value) in headers { head += "\(name): \(value)\r\n" }
             send(fd, Array((head + "\r\n").utf8) + bytes)
-        case .stall(let seconds):
-            Thread.sleep(forTimeInterval: seconds)
+        case .stallUntilClosed:
+            var probe = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            var byte: UInt8 = 0
+            let deadline = Date(timeIntervalSinceNow: 60)
+            while Date() < deadline {
+                let ready = poll(&probe, 1, 200)
+                if ready < 0 && errno != EINTR { break }
+                if ready > 0 && recv(fd, &byte, 1, 0) <= 0 { break }  // closed (or reset) by the client
+            }
         case .chunked(let pieces):
             var text = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
             for piece in pieces { text += String(piece.utf8.count, radix: 16) + "\r\n" + piece + "\r\n" }

@@ -5,6 +5,8 @@ import ClioTestSupport
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The earlier period: 53 conversations.

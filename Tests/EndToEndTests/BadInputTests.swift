@@ -1,3 +1,4 @@
+import ClioTestSupport
 import ClioCore
 import Foundation
 import Testing
@@ -75,7 +76,7 @@ import Testing
     func aClosedOutputPipeEndsQuietlyWithExitZero(_ tool: String) throws {
         // Enough input that the output outgrows the pipe buffer after head has gone.
         let good = try input(tool)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("clio-head-\(UUID().uuidString).jsonl").path
+        let file = temporaryPath("head.jsonl")
         var big = good
         if Self.streaming.contains(tool) { while big.count < 3000 { big += good } }
         try (big.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)

@@ -1,3 +1,4 @@
+import ClioTestSupport
 import Foundation
 import Testing
 
@@ -5,11 +6,7 @@ import Testing
 /// ground truth, the metric code, and that `--check` passes a perfect run and fails a broken one.
 /// Stage outputs are built here from the truth, so these tests need no clio tool.
 @Suite(.serialized) struct EvaluationTests {
-    static func scratch(_ name: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("clio-eval-\(name)-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }
+    static func scratch(_ name: String) throws -> String { temporaryDirectory("eval-\(name)") }
 
     static func objects(_ path: String) throws -> [[String: Any]] {
         try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {

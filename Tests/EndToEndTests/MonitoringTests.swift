@@ -1,3 +1,4 @@
+import ClioTestSupport
 import ClioCore
 import Foundation
 import Testing
@@ -38,7 +39,8 @@ import Testing
         #expect(ids.count == 880)
     }
 
-    @Test func comparingTheTwoWeeksFindsTheNewTopicAndTheGrowingOne() throws {
+    @Test(TestResource.miniLM.enabled) func comparingTheTwoWeeksFindsTheNewTopicAndTheGrowingOne() throws {
+        _ = try TestResource.miniLM.require()
         let dir = try Self.drift()
         for week in ["week1", "week2"] {
             let run = try Clio.shell(
@@ -75,7 +77,8 @@ import Testing
         #expect((finance[path: "change_pp"]?.doubleValue ?? 0) > 0 && finance[path: "clear"]?.boolValue == true)
     }
 
-    @Test func weekTwoPlacedIntoWeekOnesTreeShowsTheNewTopicMarkedNewAndTheGrowingOne() throws {
+    @Test(TestResource.miniLM.enabled) func weekTwoPlacedIntoWeekOnesTreeShowsTheNewTopicMarkedNewAndTheGrowingOne() throws {
+        _ = try TestResource.miniLM.require()
         let dir = try Self.drift()
         let run = try Clio.shell(
             """

@@ -1,3 +1,4 @@
+import ClioTestSupport
 import Foundation
 import Testing
 
@@ -11,7 +12,8 @@ struct MultilingualEmbedTests {
 
     /// The example data is 14% Spanish, Chinese, Japanese, German and French; its extractive
     /// summaries keep those languages. (Needs the MiniLM weights: scripts/get-model.sh.)
-    @Test func englishModelOnMixedLanguageSummariesSaysSoOnceAndNamesTheMultilingualModel() throws {
+    @Test(TestResource.miniLM.enabled) func englishModelOnMixedLanguageSummariesSaysSoOnceAndNamesTheMultilingualModel() throws {
+        _ = try TestResource.miniLM.require()
         let run = try Clio.shell("clio-summarize -q '\(Self.examples)' | clio-embed --model minilm --no-cache > /dev/null")
         #expect(run.exitCode == 0, "\(run.stderr)")
         #expect(Self.occurrences(of: "--model multilingual", in: run.stderr) == 1, "\(run.stderr)")
@@ -23,7 +25,8 @@ struct MultilingualEmbedTests {
         #expect(!quiet.stderr.contains("multilingual"))
     }
 
-    @Test func englishSummariesAndOtherModelsGetNoLanguageNotice() throws {
+    @Test(TestResource.miniLM.enabled) func englishSummariesAndOtherModelsGetNoLanguageNotice() throws {
+        _ = try TestResource.miniLM.require()
         let english = (0..<30).map { #"{"facets":{"request":"How do I fix error \#($0) in my Python code?"}}"# }.joined(separator: "\n") + "\n"
         let run = try Clio.run("clio-embed", ["--model", "minilm", "--no-cache"], stdin: english)
         #expect(run.exitCode == 0, "\(run.stderr)")
@@ -51,8 +54,7 @@ struct MultilingualEmbedTests {
     }
 
     @Test func missingMultilingualModelIsAnErrorThatSaysHowToGetIt() throws {
-        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("clio-e2e-empty-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        let empty = temporaryDirectory("e2e-empty")
         defer { try? FileManager.default.removeItem(atPath: empty) }
         let status = try Clio.run("clio-embed", ["--model", "multilingual", "--model-dir", empty, "--model-status"])
         #expect(status.exitCode == 1)

@@ -1,3 +1,4 @@
+import ClioTestSupport
 import ClioCore
 import Foundation
 import Testing
@@ -9,9 +10,7 @@ import Testing
 
     /// A scratch folder per test run.
     static func scratch(_ name: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("clio-e2e-\(name)-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
+        temporaryDirectory("e2e-\(name)")
     }
 
     static func records(_ text: String) throws -> [JSONObject] {
@@ -31,7 +30,8 @@ import Testing
 
     /// The default offline pipeline: extractive summaries, MiniLM embeddings (the weights must be
     /// installed: scripts/get-model.sh), k-means, offline naming and Ward's hierarchy.
-    @Test func theOfflinePipelineSeparatesTheExampleTopics() throws {
+    @Test(TestResource.miniLM.enabled) func theOfflinePipelineSeparatesTheExampleTopics() throws {
+        _ = try TestResource.miniLM.require()
         let dir = try Self.scratch("topics")
         let run = try Clio.shell(
             """

@@ -43,7 +43,7 @@ import Testing
         // Rate-limit replies on the second and ninth requests.
         let emulator = try ProviderEmulator(test.api) { $0 == 1 || $0 == 8 }
         defer { emulator.stop() }
-        let cache = NSTemporaryDirectory() + "clio-e2e-provider-\(UUID().uuidString)"
+        let cache = temporaryPath("e2e-provider")
         defer { try? FileManager.default.removeItem(atPath: cache) }
         let env = ["OPENAI_API_KEY": ProviderEmulator.key, "ANTHROPIC_API_KEY": ProviderEmulator.key, "GEMINI_API_KEY": ProviderEmulator.key,
                    "CLIO_CACHE_DIR": cache, "CLIO_MODEL": "", "CLIO_BASE_URL": ""]
@@ -84,7 +84,7 @@ import Testing
     @Test func aDryRunSendsNothingAndCountsEveryCall() throws {
         let emulator = try ProviderEmulator(.openAI)
         defer { emulator.stop() }
-        let cache = NSTemporaryDirectory() + "clio-e2e-dry-\(UUID().uuidString)"
+        let cache = temporaryPath("e2e-dry")
         defer { try? FileManager.default.removeItem(atPath: cache) }
         let env = ["CLIO_CACHE_DIR": cache, "OPENAI_API_KEY": ""]
         let dry = try Clio.run("clio-summarize", ["--model", "openai:gpt-5-mini", "--base-url", emulator.baseURL, "--dry-run", "--price", "0.25,2"],

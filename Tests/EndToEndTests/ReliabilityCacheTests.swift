@@ -1,9 +1,10 @@
+import ClioTestSupport
 import Foundation
 import Testing
 
 /// The embedding cache under concurrent writers and under SIGKILL: no damaged entry, no lost
 /// entry, and output identical to a run without a cache.
-@Suite(.serialized, .enabled(if: Reliability.miniLMDirectory != nil, "MiniLM is not installed (scripts/get-model.sh)"))
+@Suite(.serialized, TestResource.miniLM.enabled)
 struct ReliabilityCacheTests {
     init() { _ = Reliability.pipeSignalIgnored }
 

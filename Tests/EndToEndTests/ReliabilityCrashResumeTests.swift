@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized) struct ReliabilityCrashResumeTests {
     init() { _ = Reliability.pipeSignalIgnored }
 
-    @Test(.enabled(if: Reliability.python != nil && ReliabilityFaultTests.llmPathBuilt, "needs python3 and the LLM path"))
+    @Test(Reliability.pythonResource.enabled, .enabled(if: ReliabilityFaultTests.llmPathBuilt, "needs the LLM path"))
     func aKilledLLMSummarizeRunResumesWithIdenticalOutputAndOnlyTheMissingRequests() throws {
         let script = Clio.packageRoot.appendingPathComponent("scripts/crash-resume.py").path
         let process = Process()

@@ -1,3 +1,4 @@
+import ClioTestSupport
 import Foundation
 import Testing
 
@@ -74,7 +75,7 @@ import Testing
         #expect(run.stdout.isEmpty)
     }
 
-    @Test(.enabled(if: Reliability.miniLMDirectory != nil, "MiniLM is not installed (scripts/get-model.sh)"))
+    @Test(TestResource.miniLM.enabled)
     func aCachePathThatIsAFileIsAnErrorBeforeAnyOutput() throws {
         let dir = try Reliability.scratch("cache-file")
         _ = FileManager.default.createFile(atPath: dir + "/cache", contents: Data("x".utf8))
@@ -86,7 +87,7 @@ import Testing
     }
 
     /// A 64 KiB tmpfs holds a few dozen entries; the run must warn and finish with the same output.
-    @Test(.enabled(if: Reliability.miniLMDirectory != nil && getuid() == 0, "needs MiniLM and root (mount)"))
+    @Test(TestResource.miniLM.enabled, .enabled(if: getuid() == 0, "needs root (mount)"))
     func aFullCacheDiskWarnsOnceAndTheOutputIsUnchanged() throws {
         let dir = try Reliability.scratch("full-cache")
         let mount = try Clio.shell("mount -t tmpfs -o size=64k tmpfs '\(dir)'")
@@ -102,7 +103,7 @@ import Testing
         #expect(Reliability.cacheEntries(dir + "/embeddings").damaged.isEmpty)
     }
 
-    @Test(.enabled(if: Reliability.miniLMDirectory != nil && getuid() == 0, "needs MiniLM and root (mount)"))
+    @Test(TestResource.miniLM.enabled, .enabled(if: getuid() == 0, "needs root (mount)"))
     func aReadOnlyCacheIsEitherAClearErrorOrIgnoredWithAWarning() throws {
         let dir = try Reliability.scratch("ro-cache")
         let mount = try Clio.shell("mount -t tmpfs -o size=64k,ro tmpfs '\(dir)'")

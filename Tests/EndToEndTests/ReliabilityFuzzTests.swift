@@ -6,7 +6,7 @@ import Testing
 @Suite(.serialized) struct ReliabilityFuzzTests {
     init() { _ = Reliability.pipeSignalIgnored }
 
-    @Test(.enabled(if: Reliability.python != nil, "python3 is not on PATH"))
+    @Test(Reliability.pythonResource.enabled)
     func twoHundredHostileInputsNeverCrashHangOrLoseTheirLineNumber() throws {
         let script = Clio.packageRoot.appendingPathComponent("scripts/fuzz.py").path
         let out = try Reliability.scratch("fuzz")

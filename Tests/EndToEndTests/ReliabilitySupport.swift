@@ -1,10 +1,13 @@
+import ClioTestSupport
 import Foundation
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
-/// Shared facts for the reliability tests: where Python and the MiniLM files are, and scratch folders.
+/// Shared facts for the reliability tests: where Python is, and scratch folders.
 enum Reliability {
     /// See `Clio.pipeSignalIgnored`.
     static var pipeSignalIgnored: Bool { Clio.pipeSignalIgnored }
@@ -19,26 +22,12 @@ enum Reliability {
         return nil
     }()
 
-    /// The installed MiniLM folder (clio-embed's default places), or nil when scripts/get-model.sh has not run.
-    static let miniLMDirectory: String? = {
-        let env = ProcessInfo.processInfo.environment
-        var candidates: [String] = []
-        if let dir = env["CLIO_MODEL_DIR"], !dir.isEmpty { candidates.append(dir) }
-        let cache = env["XDG_CACHE_HOME"].map { $0 } ?? (NSHomeDirectory() + "/.cache")
-        candidates.append(cache + "/clio/models/all-MiniLM-L6-v2")
-        return candidates.first { dir in
-            ["config.json", "vocab.txt", "model.safetensors"].allSatisfy {
-                FileManager.default.fileExists(atPath: dir + "/" + $0)
-            }
-        }
-    }()
+    /// python3 as a resource: a skip outside CI, a failure in it.
+    static let pythonResource = TestResource(name: "python3", install: "apt-get install python3", location: python)
 
     static func scratch(_ name: String) throws -> String {
         _ = pipeSignalIgnored
-        let dir = FileManager.default.temporaryDirectory
-            .appendingPathComponent("clio-reliability-\(name)-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
+        return temporaryDirectory("reliability-\(name)")
     }
 
     /// Summary records with distinct requests, as JSONL text; `ids` picks which of a shared pool.

@@ -1,9 +1,12 @@
+import ClioTestSupport
 import ClioCore
 import Foundation
 import Testing
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// clio-cluster past one machine's memory: a fit on a sample, assignment as a map stage.
@@ -71,7 +74,7 @@ import Glibc
         #expect(pieces.stdout == one.stdout)
     }
 
-    @Test(.enabled(if: parallel != nil, "GNU parallel is not installed (apt-get install parallel; scripts/test.sh installs it)"))
+    @Test(TestResource(name: "GNU parallel", install: "apt-get install parallel (scripts/test.sh installs it)", location: parallel).enabled)
     func assignUnderParallelPipeKeepOrderIsByteIdenticalToOneProcess() throws {
         let dir = try Reliability.scratch("assign-parallel")
         let (input, centres, output) = try Self.fitted(dir, n: 4000, seed: 4)
@@ -81,7 +84,7 @@ import Glibc
         #expect(parallel.stdout == output)
     }
 
-    @Test(.enabled(if: Reliability.python != nil, "python3 is not on PATH"))
+    @Test(Reliability.pythonResource.enabled)
     func theSparkDriversSampleIsTheOneFitSampleTakes() throws {
         // scripts/spark_pipeline.py picks the sample's positions in Python; clustering those
         // records alone, told the collection's size, must give fit-sample's centres.

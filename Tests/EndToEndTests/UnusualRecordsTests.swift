@@ -22,8 +22,7 @@ import Testing
         """
 
     func write(_ text: String, _ name: String) throws -> String {
-        let dir = NSTemporaryDirectory() + "clio-e2e-unusual-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = temporaryDirectory("e2e-unusual")
         try text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
         return dir + "/" + name
     }
