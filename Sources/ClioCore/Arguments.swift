@@ -55,11 +55,15 @@ public struct ArgumentScanner {
         return v
     }
 
+    /// The largest whole-number option value accepted when an option names no maximum.
+    public static let largestCount = JSON.largestCount
+
     public mutating func int(for option: String, min: Int? = nil, max: Int? = nil) throws(UsageError) -> Int {
         let text = try value(for: option)
         guard let v = Int(text) else { throw UsageError("option \(option) needs a whole number, got '\(text)'") }
         if let min, v < min { throw UsageError("option \(option) must be at least \(min), got \(v)") }
-        if let max, v > max { throw UsageError("option \(option) must be at most \(max), got \(v)") }
+        let max = max ?? ArgumentScanner.largestCount
+        if v > max { throw UsageError("option \(option) must be at most \(max), got \(v)") }
         return v
     }
 

@@ -93,6 +93,41 @@ public enum CivilDate {
         return era * 146097 + doe - 719468
     }
 
+    /// The Unix times `timestamp(unixSeconds:)` writes: 0001-01-01T00:00:00Z to
+    /// 9999-12-31T23:59:59Z, the years a four-digit ISO 8601 date can name.
+    public static let unixSecondsRange: ClosedRange<Double> = -62_135_596_800...253_402_300_799
+
+    /// Numbers whose magnitude is at least this are read as milliseconds by
+    /// `timestamp(unixTime:)`: 1e11 seconds is the year 5138, which no export holds, while
+    /// every millisecond time after 1973 is above it.
+    public static let millisecondsThreshold = 1e11
+
+    /// `2024-03-02T10:15:00Z` for a Unix time in seconds (fractions dropped), or nil when it is
+    /// not finite or falls outside `unixSecondsRange`.
+    public static func timestamp(unixSeconds: Double) -> String? {
+        guard unixSeconds.isFinite, unixSecondsRange.contains(unixSeconds.rounded(.down)) else { return nil }
+        // safe: the range check above keeps the value well inside Int.
+        let total = Int(unixSeconds.rounded(.down))
+        var days = total / 86_400
+        var seconds = total % 86_400
+        if seconds < 0 {
+            seconds += 86_400
+            days -= 1
+        }
+        let (y, m, d) = date(days)
+        func pad(_ v: Int, _ width: Int) -> String {
+            let text = String(v)
+            return text.count < width ? String(repeating: "0", count: width - text.count) + text : text
+        }
+        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(seconds / 3600, 2)):\(pad(seconds % 3600 / 60, 2)):\(pad(seconds % 60, 2))Z"
+    }
+
+    /// `timestamp(unixSeconds:)` for a number that is Unix seconds or, from
+    /// `millisecondsThreshold` on, Unix milliseconds (exports differ).
+    public static func timestamp(unixTime: Double) -> String? {
+        timestamp(unixSeconds: abs(unixTime) >= millisecondsThreshold ? unixTime / 1000 : unixTime)
+    }
+
     /// The date `days` after 1970-01-01 (the inverse of `days`).
     public static func date(_ days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719468

@@ -77,6 +77,17 @@ extension JSON {
         }
     }
     /// The value as an `Int` when it is a whole number in range.
+    /// The largest count a record or an option may give (2^40, about 10^12): far above any real
+    /// number of conversations, and small enough that sums and products of counts with sizes
+    /// and dimensions cannot overflow `Int` (2^40 × 2^23 < 2^63).
+    public static let largestCount = 1 << 40
+
+    /// A whole number from 0 to `largestCount`, or nil: sizes and counts read from records.
+    public var countValue: Int? {
+        guard let n = intValue, n >= 0, n <= JSON.largestCount else { return nil }
+        return n
+    }
+
     public var intValue: Int? {
         switch self {
         case .number(let d):

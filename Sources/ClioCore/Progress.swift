@@ -73,6 +73,8 @@ public func monotonicSeconds() -> Double {
 
 public func formatDuration(_ seconds: Double) -> String {
     if seconds < 60 { return String(format: "%.1fs", seconds) }
+    // An estimate from a rate near zero can be huge or infinite; Int() would trap on it.
+    guard seconds < 1e9 else { return seconds.isNaN ? "?" : "over 30 years" }
     let s = Int(seconds.rounded())
     if s < 3600 { return "\(s / 60)m\(String(format: "%02d", s % 60))s" }
     return "\(s / 3600)h\(String(format: "%02d", (s % 3600) / 60))m"

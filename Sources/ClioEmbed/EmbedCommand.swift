@@ -91,7 +91,7 @@ public struct EmbedCommand: Command {
             case "--batch": batch = try scanner.int(for: option, min: 1, max: 100_000)
             case "--base-url": baseURL = try scanner.value(for: option)
             case "-j", "--jobs": apiOptions.jobs = try scanner.int(for: option, min: 1, max: 256)
-            case "--timeout": apiOptions.timeout = try scanner.double(for: option, min: 0.001)
+            case "--timeout": apiOptions.timeout = try scanner.double(for: option, min: 0.001, max: 86_400)
             case "--compact-vectors": compact = try scanner.flag(option)
             case "--cache": cacheDirectory = try scanner.value(for: option)
             case "--no-cache": useCache = !(try scanner.flag(option))

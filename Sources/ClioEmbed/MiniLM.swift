@@ -104,7 +104,10 @@ struct MiniLMConfig {
         if let act = o["hidden_act"]?.stringValue, act != "gelu" {
             throw ClioError(.model, "\(path): hidden_act \(act) is not supported (expected gelu)")
         }
-        guard hidden > 0, heads > 0, hidden % heads == 0, layers > 0, intermediate > 0 else {
+        // Bounded so that products of sizes (vocabulary × hidden, positions × hidden) cannot
+        // overflow; the tensors' shapes are then checked against these.
+        let sizes = [hidden, layers, heads, intermediate, maxPositions, vocabSize]
+        guard sizes.allSatisfy({ $0 > 0 && $0 <= 1 << 24 }), hidden % heads == 0 else {
             throw ClioError(.model, "\(path) describes an unsupported model shape")
         }
     }

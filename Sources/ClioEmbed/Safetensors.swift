@@ -13,6 +13,7 @@ public final class SafetensorsFile {
         public var dtype: String
         public var shape: [Int]
         public var range: Range<Int>
+        /// safe: `parseHeader` rejects shapes whose product overflows.
         public var count: Int { shape.reduce(1, *) }
     }
 
@@ -58,16 +59,34 @@ public final class SafetensorsFile {
         }
         var result: [String: TensorInfo] = [:]
         for (name, value) in object where name != "__metadata__" {
+            // Every shape entry and offset must be a whole number: a dropped entry would give
+            // the tensor another shape than the file says.
             guard let entry = value.objectValue, let dtype = entry["dtype"]?.stringValue,
-                let shape = entry["shape"]?.arrayValue?.compactMap(\.intValue),
-                let offsets = entry["data_offsets"]?.arrayValue?.compactMap(\.intValue), offsets.count == 2
+                let shapeValues = entry["shape"]?.arrayValue, let offsetValues = entry["data_offsets"]?.arrayValue,
+                offsetValues.count == 2
             else { throw ClioError(.model, "tensor \(name) has an invalid entry") }
+            let shape = shapeValues.compactMap(\.intValue)
+            let offsets = offsetValues.compactMap(\.intValue)
+            guard shape.count == shapeValues.count, shape.allSatisfy({ $0 >= 0 }), offsets.count == 2 else {
+                throw ClioError(.model, "tensor \(name) has an invalid entry")
+            }
             guard offsets[0] >= 0, offsets[0] <= offsets[1], offsets[1] <= dataLength else {
                 throw ClioError(.model, "tensor \(name) lies outside the file (truncated download?)")
             }
+            // The element count is multiplied with overflow checks: a shape from the file can
+            // be anything, and `TensorInfo.count` relies on this check.
+            var elements = 1
+            for dimension in shape {
+                let (product, overflow) = elements.multipliedReportingOverflow(by: dimension)
+                guard !overflow else { throw ClioError(.model, "tensor \(name) has shape \(shape), too large") }
+                elements = product
+            }
             let info = TensorInfo(dtype: dtype, shape: shape, range: offsets[0]..<offsets[1])
-            if let size = SafetensorsFile.elementSize(dtype), info.count * size != info.range.count {
-                throw ClioError(.model, "tensor \(name) has \(info.range.count) bytes for shape \(shape)")
+            if let size = SafetensorsFile.elementSize(dtype) {
+                let (bytes, overflow) = elements.multipliedReportingOverflow(by: size)
+                guard !overflow, bytes == info.range.count else {
+                    throw ClioError(.model, "tensor \(name) has \(info.range.count) bytes for shape \(shape)")
+                }
             }
             result[name] = info
         }

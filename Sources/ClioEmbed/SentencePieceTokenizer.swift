@@ -80,6 +80,7 @@ public struct SentencePieceTokenizer: TokenEncoder {
             guard let o = entry.objectValue, let id = o["id"]?.intValue, let content = o["content"]?.stringValue, !content.isEmpty else {
                 throw fail("added_tokens entry \(i) lacks an id or content")
             }
+            guard id >= 0, id <= Int(Int32.max) else { throw fail("added_tokens entry \(i) has id \(id), outside 0...\(Int32.max)") }
             added.append(AddedToken(id: Int32(id), content: Array(content.utf8), singleWord: o["single_word"]?.boolValue ?? false,
                                     leftStrip: o["lstrip"]?.boolValue ?? false, rightStrip: o["rstrip"]?.boolValue ?? false,
                                     normalized: o["normalized"]?.boolValue ?? !(o["special"]?.boolValue ?? false)))

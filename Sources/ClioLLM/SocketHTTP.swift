@@ -66,6 +66,7 @@ enum SocketHTTP {
             if fd < 0 { continue }
             var one: Int32 = 1
             setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+            // safe: every --timeout is checked to be from 0.001 to 86,400 seconds.
             var tv = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - Double(Int(timeout))) * 1e6))
             setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
             setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
@@ -114,92 +115,21 @@ enum SocketHTTP {
                 return LLMError(.connection, "connection closed before the answer was complete (\(place))")
             }
         }
-        let lost = LLMError(.connection, "connection closed before the answer was complete (\(place))")
-
-        // Status line and headers; a 100 Continue is skipped.
-        var headerEnd = 0
-        var status = 0
-        var headers: [String: String] = [:]
+        // Framing is HTTPResponseParser's; this loop only reads until it has an answer.
         while true {
-            if let end = find(data, from: 0) {
-                let head = String(decoding: data[0..<end], as: UTF8.self)
-                var lines = head.components(separatedBy: "\r\n")
-                let statusLine = lines.removeFirst().split(separator: " ")
-                guard statusLine.count >= 2, statusLine[0].hasPrefix("HTTP/"), let code = Int(statusLine[1]) else {
-                    return .failure(LLMError(.connection, "malformed server response (\(place))"))
-                }
-                if code == 100 {
-                    data.removeFirst(end + 4)
-                    continue
-                }
-                status = code
-                for line in lines {
-                    guard let colon = line.firstIndex(of: ":") else { continue }
-                    headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-                }
-                headerEnd = end + 4
-                break
-            }
-            if closed { return .failure(data.isEmpty ? LLMError(.connection, "connection closed without an answer (\(place))") : lost) }
-            if let error = fill() { return .failure(error) }
-        }
-
-        var body: [UInt8]
-        if headers["transfer-encoding"]?.lowercased().contains("chunked") == true {
-            body = []
-            var position = headerEnd
-            while true {
-                // Chunk size line.
-                var lineEnd: Int?
-                while lineEnd == nil {
-                    lineEnd = findCRLF(data, from: position)
-                    if lineEnd == nil {
-                        if closed { return .failure(lost) }
-                        if let error = fill() { return .failure(error) }
-                    }
-                }
-                let sizeText = String(decoding: data[position..<lineEnd!], as: UTF8.self).split(separator: ";")[0].trimmingCharacters(in: .whitespaces)
-                guard let size = Int(sizeText, radix: 16) else { return .failure(LLMError(.connection, "malformed chunked answer (\(place))")) }
-                position = lineEnd! + 2
-                if size == 0 { break }
-                while data.count < position + size + 2 {
-                    if closed { return .failure(lost) }
-                    if let error = fill() { return .failure(error) }
-                }
-                body.append(contentsOf: data[position..<(position + size)])
-                position += size + 2
-            }
-        } else if let lengthText = headers["content-length"], let length = Int(lengthText) {
-            while data.count < headerEnd + length {
-                if closed { return .failure(lost) }
+            switch HTTPResponseParser.parse(data, closed: closed) {
+            case .complete(let status, let headers, let body):
+                return .success(HTTPResponse(status: status, headers: headers, body: body))
+            case .incomplete:
                 if let error = fill() { return .failure(error) }
+            case .truncated:
+                return .failure(
+                    data.isEmpty
+                        ? LLMError(.connection, "connection closed without an answer (\(place))")
+                        : LLMError(.connection, "connection closed before the answer was complete (\(place))"))
+            case .malformed(let message):
+                return .failure(LLMError(.connection, "malformed server response: \(message) (\(place))"))
             }
-            body = Array(data[headerEnd..<(headerEnd + length)])
-        } else {
-            while !closed {
-                if let error = fill() { return .failure(error) }
-            }
-            body = Array(data[headerEnd...])
         }
-        return .success(HTTPResponse(status: status, headers: headers, body: body))
-    }
-
-    private static func find(_ data: [UInt8], from start: Int) -> Int? {
-        guard data.count >= start + 4 else { return nil }
-        var i = start
-        while i + 3 < data.count {
-            if data[i] == 13 && data[i + 1] == 10 && data[i + 2] == 13 && data[i + 3] == 10 { return i }
-            i += 1
-        }
-        return nil
-    }
-
-    private static func findCRLF(_ data: [UInt8], from start: Int) -> Int? {
-        var i = start
-        while i + 1 < data.count {
-            if data[i] == 13 && data[i + 1] == 10 { return i }
-            i += 1
-        }
-        return nil
     }
 }

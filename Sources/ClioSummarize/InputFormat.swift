@@ -199,9 +199,11 @@ enum Adapters {
         var leaf = record["current_node"]?.stringValue
         if leaf == nil || nodes[leaf!] == nil {
             // No current node: follow the last child from the root, the newest branch.
+            // A node seen twice is a cycle in `children` (found by fuzzing: it looped forever).
             var node = mapping.members.first { nodes[$0.key]?["parent"]?.stringValue == nil }?.key
-            while let current = node, let children = nodes[current]?["children"]?.arrayValue, let last = children.last?.stringValue,
-                nodes[last] != nil
+            var visited = Set<String>()
+            while let current = node, visited.insert(current).inserted, let children = nodes[current]?["children"]?.arrayValue,
+                let last = children.last?.stringValue, nodes[last] != nil, !visited.contains(last)
             {
                 node = last
             }
@@ -242,8 +244,13 @@ enum Adapters {
         }
         var output = JSONObject()
         output["id"] = id
-        if let seconds = record["create_time"]?.doubleValue {
-            output["created_at"] = .string(isoDate(unixSeconds: seconds))
+        if let time = record["create_time"], let number = time.doubleValue {
+            guard let date = CivilDate.timestamp(unixTime: number) else {
+                throw ClioError(
+                    .invalidRecord,
+                    "field \"create_time\" is out of range: \(numberText(time) ?? String(number)) (expected Unix seconds or milliseconds from year 1 to 9999)")
+            }
+            output["created_at"] = .string(date)
         }
         output["metadata"] = ["source": "chatgpt"]
         var conversation = Conversation(id: id, createdAt: output["created_at"]?.stringValue, messages: messages, record: output)
@@ -279,21 +286,5 @@ enum Adapters {
             user = numberText(number)
         }
         return Conversation(id: id, user: user, createdAt: try optionalString(record, "created_at"), messages: messages, record: record)
-    }
-
-    /// `2024-03-02T10:15:00Z` for a Unix time in seconds (fractions dropped), computed without
-    /// a calendar object (days from the civil date algorithm).
-    static func isoDate(unixSeconds: Double) -> String {
-        let total = Int64(unixSeconds.rounded(.down))
-        var days = total / 86_400
-        var seconds = total % 86_400
-        if seconds < 0 {
-            seconds += 86_400
-            days -= 1
-        }
-        let (y, m, d) = CivilDate.date(Int(days))
-        func two<N: BinaryInteger>(_ v: N) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        let year = String(y).count < 4 ? String(repeating: "0", count: 4 - String(y).count) + String(y) : String(y)
-        return "\(year)-\(two(m))-\(two(d))T\(two(seconds / 3600)):\(two(seconds % 3600 / 60)):\(two(seconds % 60))Z"
     }
 }

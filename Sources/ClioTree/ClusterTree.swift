@@ -61,8 +61,11 @@ public struct ClusterTreeBuilder {
         case let other?: throw ClioError(.invalidRecord, "field \"parent\" must be a string or null, got \(other.typeName)")
         }
         guard let sizeValue = record["size"] else { throw ClioError(.invalidRecord, "field \"size\" is missing") }
-        guard let size = sizeValue.intValue, size >= 0 else {
-            throw ClioError(.invalidRecord, "field \"size\" must be a non-negative whole number, got \(JSONSerializer.string(sizeValue))")
+        // Bounded (JSON.largestCount) so that summing the sizes of many clusters cannot overflow.
+        guard let size = sizeValue.countValue else {
+            throw ClioError(
+                .invalidRecord,
+                "field \"size\" must be a whole number from 0 to \(JSON.largestCount), got \(JSONSerializer.string(sizeValue))")
         }
         let withheld = record["withheld"]?.boolValue ?? false
         let name = record["name"]?.stringValue ?? (withheld ? "Other (below privacy threshold)" : id)

@@ -246,6 +246,7 @@ struct ClusterComparison {
             let a = new.indices.filter { new[$0] != nil && after.forest.depth[$0] == depth }
             let b = old.indices.filter { old[$0] != nil && before.forest.depth[$0] == depth }
             guard !a.isEmpty, !b.isEmpty else { continue }
+            // safe: a and b hold only indices whose vectors are present (filtered just above).
             let s = a.map { i in b.map { j in dot(new[i]!, old[j]!) } }
             // Ties go to the earlier index (the larger cluster: forests are in display order).
             func argmax(_ values: [Double]) -> Int { values.indices.max { values[$0] < values[$1] || (values[$0] == values[$1] && $0 > $1) }! }

@@ -107,8 +107,9 @@ struct ReportForest {
         func fail(_ message: String) -> ClioError { ClioError(.invalidRecord, "\(place): \(message)") }
         func count(_ value: JSON?, _ field: String) throws(ClioError) -> Int {
             guard let value else { throw fail("field \"\(field)\" is missing") }
-            guard let n = value.intValue, n >= 0 else {
-                throw fail("field \"\(field)\" must be a non-negative integer, got \(describe(value))")
+            // Bounded (JSON.largestCount) so that sums over clusters and weeks cannot overflow.
+            guard let n = value.countValue else {
+                throw fail("field \"\(field)\" must be a whole number from 0 to \(JSON.largestCount), got \(describe(value))")
             }
             return n
         }

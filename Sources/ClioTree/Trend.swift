@@ -82,6 +82,7 @@ struct ClusterTrend {
         let position = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($1, $0) })
         func column(_ counts: [String: Int]) -> [Int] {
             var values = [Int](repeating: 0, count: periods.count)
+            // safe: every key was made by Self.key from a week between first and final.
             for (key, n) in counts { values[position[key]!] += n }
             return values
         }

@@ -115,4 +115,48 @@ import Testing
             #expect(ISOWeek.parse(text) == nil, "\(text)")
         }
     }
+
+    @Test func unixTimesMatchKnownDates() {
+        // References from `date -u -d @N +%Y-%m-%dT%H:%M:%SZ`.
+        #expect(CivilDate.timestamp(unixSeconds: 0) == "1970-01-01T00:00:00Z")
+        #expect(CivilDate.timestamp(unixSeconds: 951_782_400) == "2000-02-29T00:00:00Z")
+        #expect(CivilDate.timestamp(unixSeconds: 1_735_689_599.9) == "2024-12-31T23:59:59Z")
+        #expect(CivilDate.timestamp(unixSeconds: -1) == "1969-12-31T23:59:59Z")
+        #expect(CivilDate.timestamp(unixSeconds: -0.5) == "1969-12-31T23:59:59Z")
+    }
+
+    @Test func unixTimesAtTheEdgesOfFourDigitYears() {
+        // Python: datetime(1, 1, 1, tzinfo=timezone.utc).timestamp() and datetime.max in UTC.
+        #expect(CivilDate.timestamp(unixSeconds: -62_135_596_800) == "0001-01-01T00:00:00Z")
+        #expect(CivilDate.timestamp(unixSeconds: 253_402_300_799) == "9999-12-31T23:59:59Z")
+        #expect(CivilDate.timestamp(unixSeconds: -62_135_596_801) == nil)
+        #expect(CivilDate.timestamp(unixSeconds: 253_402_300_800) == nil)
+    }
+
+    @Test func nonFiniteAndHugeUnixTimesAreNil() {
+        for value in [Double.nan, .infinity, -.infinity, 1e300, -1e300, Double(Int64.max), Double(Int64.min)] {
+            #expect(CivilDate.timestamp(unixSeconds: value) == nil, "\(value)")
+            #expect(CivilDate.timestamp(unixTime: value) == nil, "\(value)")
+        }
+    }
+
+    @Test func largeUnixTimesAreReadAsMilliseconds() {
+        #expect(CivilDate.timestamp(unixTime: 1_709_374_500_250) == "2024-03-02T10:15:00Z")
+        #expect(CivilDate.timestamp(unixTime: 1_709_374_500) == "2024-03-02T10:15:00Z")
+        #expect(CivilDate.timestamp(unixTime: 1e11) == "1973-03-03T09:46:40Z")
+        #expect(CivilDate.timestamp(unixTime: 99_999_999_999) == "5138-11-16T09:46:39Z")
+    }
+
+    @Test func datesWithAnyOffsetKeepTheDateAsWritten() {
+        #expect(ISOWeek.label("2024-03-02T23:30:00+05:00") == "2024-W09")
+        #expect(ISOWeek.label("2024-03-03T00:30:00.123-08:00") == "2024-W09")
+        #expect(ISOWeek.label("2024-03-04 00:00:00+14:00") == "2024-W10")
+    }
+
+    @Test func impossibleDatesHaveNoWeek() {
+        for text in ["2024-13-01", "2024-02-30", "2023-02-29", "2024-00-10", "2024-01-00", "2024-1-01", "+2024-01-01", "2024-01-01X", ""] {
+            #expect(ISOWeek.label(text) == nil, "\(text)")
+        }
+        #expect(ISOWeek.following(year: 9999, week: 52) == (10000, 1))
+    }
 }

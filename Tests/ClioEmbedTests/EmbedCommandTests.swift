@@ -184,3 +184,11 @@ func parse(_ line: String) throws -> JSONObject {
     }
     #expect(run.lines.count == 2 && run.lines[1].hasPrefix(expected), "\(run.lines)")
 }
+
+/// Numbers at the edges (issue 16): `--timeout 1e300` was accepted and trapped converting to
+/// the socket's whole seconds.
+@Test func embedTimeoutPastADayIsAUsageError() {
+    #expect(throws: UsageError("option --timeout must be at most 86400.0, got 1e+300")) {
+        try EmbedCommand(arguments: ["--model", "api", "--timeout", "1e300"])
+    }
+}

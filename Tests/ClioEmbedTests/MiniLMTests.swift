@@ -1,4 +1,6 @@
+import ClioCore
 import ClioTestSupport
+import Foundation
 import CClioKernels
 import Testing
 @testable import ClioEmbed
@@ -56,4 +58,14 @@ import Testing
         let worst = lowestCosine(vectors, chosen.map { ($0.text, $0.embedding) })
         #expect(!chosen.isEmpty && worst.cosine >= 0.99999, "isa \(isa): lowest cosine \(worst.cosine) for \(worst.text.debugDescription.prefix(80))")
     }
+}
+
+/// Numbers at the edges (issue 16): a config.json size of 0 or past 2^24 gave a negative
+/// index (`vocabSize - 1`) or products of sizes that overflow; it is refused with the file.
+@Test(arguments: [#"{"vocab_size":0}"#, #"{"vocab_size":9000000000000000}"#, #"{"max_position_embeddings":-1}"#, #"{"hidden_size":4294967296,"num_attention_heads":1}"#])
+func miniLMConfigWithImpossibleSizesIsAnError(config: String) throws {
+    let path = temporaryPath("config.json")
+    defer { unlink(path) }
+    try Data(config.utf8).write(to: URL(fileURLWithPath: path))
+    #expect(throws: ClioError.self) { try MiniLMConfig(path: path) }
 }

@@ -51,3 +51,19 @@ func writeSafetensors(_ path: String, header: String, data: [UInt8]) throws {
     try Data("not a model at all".utf8).write(to: URL(fileURLWithPath: path))
     #expect(throws: ClioError.self) { _ = try SafetensorsFile(path: path) }
 }
+
+/// Numbers at the edges (issue 16): a shape whose element count overflows trapped in
+/// `count * size`; a non-integer shape entry was dropped, giving the tensor another shape.
+@Test(arguments: [
+    #"[4294967296,4294967296,4]"#, #"[9007199254740991,1024]"#, #"[2,"x"]"#, #"[2,1.5]"#, #"[-2,-2]"#, #"[2,null]"#,
+])
+func safetensorsHeaderWithAnImpossibleShapeIsAnError(shape: String) {
+    let header = #"{"a":{"dtype":"F32","shape":"# + shape + #","data_offsets":[0,16]}}"#
+    #expect(throws: ClioError.self) { try SafetensorsFile.parseHeader(Array(header.utf8), dataLength: 16) }
+}
+
+@Test func safetensorsHeaderWithAGoodShapeParses() throws {
+    let header = #"{"a":{"dtype":"F32","shape":[2,2],"data_offsets":[0,16]}}"#
+    let tensors = try SafetensorsFile.parseHeader(Array(header.utf8), dataLength: 16)
+    #expect(tensors["a"]?.shape == [2, 2])
+}

@@ -148,6 +148,9 @@ func modelErrorMessage(_ body: () throws -> Void) -> String {
          "uses <s>, which special_tokens does not define"),
         (try craftedJSON(vocab, postProcessor: #"{"type":"RobertaProcessing","cls":["<s>",5],"sep":["</s>",1]}"#), "id 5 is outside the vocabulary"),
         (try craftedJSON(vocab, addedTokens: #"[{"id":1}]"#), "added_tokens entry 0 lacks an id or content"),
+        // Numbers at the edges (issue 16): an id past Int32 trapped converting to Int32.
+        (try craftedJSON(vocab, addedTokens: #"[{"id":4294967296,"content":"x"}]"#), "added_tokens entry 0 has id 4294967296, outside"),
+        (try craftedJSON(vocab, addedTokens: #"[{"id":-1,"content":"x"}]"#), "added_tokens entry 0 has id -1, outside"),
         (try JSONParser.parse(#"{"normalizer":null}"#), "has no \"model\""),
     ]
     for (json, says) in cases {

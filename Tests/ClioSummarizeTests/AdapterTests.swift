@@ -84,12 +84,32 @@ import ClioCore
     #expect(conversation.userTurns == 1)
 }
 
-@Test func isoDatesMatchKnownUnixTimes() {
-    // References from `date -u -d @N +%Y-%m-%dT%H:%M:%SZ`.
-    #expect(Adapters.isoDate(unixSeconds: 0) == "1970-01-01T00:00:00Z")
-    #expect(Adapters.isoDate(unixSeconds: 951_782_400) == "2000-02-29T00:00:00Z")
-    #expect(Adapters.isoDate(unixSeconds: 1_735_689_599) == "2024-12-31T23:59:59Z")
-    #expect(Adapters.isoDate(unixSeconds: -1) == "1969-12-31T23:59:59Z")
+/// A ChatGPT record with this `create_time` text and one user turn.
+private func chatGPTRecord(createTime: String) throws -> JSONObject {
+    try Fixture.object(
+        #"{"id":"t","create_time":"# + createTime
+            + #","current_node":"u","mapping":{"u":{"parent":null,"children":[],"message":{"author":{"role":"user"},"content":{"parts":["hi"]}}}}}"#)
+}
+
+@Test func chatGPTCreateTimeInMillisecondsGivesTheSameDate() throws {
+    let conversation = try InputFormat.chatgpt.conversation(from: chatGPTRecord(createTime: "1709374500250"))
+    #expect(conversation.createdAt == "2024-03-02T10:15:00Z")
+}
+
+@Test func chatGPTCreateTimeBefore1970IsADate() throws {
+    let conversation = try InputFormat.chatgpt.conversation(from: chatGPTRecord(createTime: "-1"))
+    #expect(conversation.createdAt == "1969-12-31T23:59:59Z")
+}
+
+@Test(arguments: ["1e300", "-1e300", "1e15", "-1e15", "2.6e14", "-6.3e13", "9223372036854775808"])
+func chatGPTCreateTimeOutOfRangeIsAnErrorNamingTheField(time: String) throws {
+    // Issue 16: 1e300 trapped converting to Int64 and killed the whole run.
+    let record = try chatGPTRecord(createTime: time)
+    #expect {
+        try InputFormat.chatgpt.conversation(from: record)
+    } throws: { error in
+        "\(error)".contains("field \"create_time\" is out of range: ")
+    }
 }
 
 @Test func shareGPTMapsSpeakersToRoles() throws {
@@ -154,3 +174,14 @@ import ClioCore
         #expect(error.description == "\(path):1: field \"messages\" must be an array, got a string (array element 2)")
     }
 }
+
+/// Found by `scripts/fuzz.sh adapters` (the input as libFuzzer wrote it): no `current_node`, and
+/// node "a" lists itself as its child, so following the last child from the root never ended.
+@Test func chatGPTChildrenCycleWithoutCurrentNodeEnds() throws {
+    let record = try Fixture.object(
+        #"{"id": "g", "create_time": 3418749000.25, "curr_nt_node": "a", "mapping": {"r": {"parent": null, "children": ["u"], "mess[ge": null}, "u": {"parent": "r", "children": ["a"], "message": {"author": {"role": "user"}, "content": {"parts": ["Fix my chain", {"x": 0}]}}}, "a": {"pat": "r", "children": ["a"], "message": {"author": {"role": "assisantt"}, "content": {"text": "ok"}}}}}"#)
+    let conversation = try InputFormat.chatgpt.conversation(from: record)
+    // The walk stops at the cycle; "a" has no parent field and an unknown role: no messages.
+    #expect(conversation.messages.isEmpty)
+}
+

@@ -196,7 +196,12 @@ private func renderError(_ records: [JSONObject]) -> ClioError? {
 
     var badSize = smallForest()
     badSize[3]["size"] = "twelve"
-    #expect(renderError(badSize)?.message == "cluster \"L0-3\": field \"size\" must be a non-negative integer, got \"twelve\"")
+    #expect(renderError(badSize)?.message == "cluster \"L0-3\": field \"size\" must be a whole number from 0 to 1099511627776, got \"twelve\"")
+
+    // Numbers at the edges (issue 16): a thousand roots of 9e15 each overflowed the total.
+    var hugeSize = smallForest()
+    hugeSize[3]["size"] = .number(9e15)
+    #expect(renderError(hugeSize)?.message == "cluster \"L0-3\": field \"size\" must be a whole number from 0 to 1099511627776, got 9000000000000000.0")
 
     var badHistogram = smallForest()
     badHistogram[3].members[badHistogram[3].members.firstIndex { $0.key == "stats" }!].value = ["concerning": [1, 2]]

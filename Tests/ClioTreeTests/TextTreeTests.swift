@@ -134,3 +134,13 @@ typealias SplitMix = SeededGenerator
         #expect(page.components(separatedBy: #""since":"#).count == 2)  // only the new one
     }
 }
+
+/// Numbers at the edges (issue 16): sizes up to 9e15 were accepted, and the sum over many
+/// roots (`ClusterTree.total`) overflowed; a size past JSON.largestCount is refused.
+@Test func clusterSizePastTheLargestCountIsAnError() throws {
+    var builder = ClusterTreeBuilder()
+    let record = try #require(try JSONParser.parse(#"{"kind":"cluster","id":"a","level":0,"parent":null,"size":9000000000000000}"#).objectValue)
+    #expect(throws: ClioError.self) { try builder.add(record) }
+    let fine = try #require(try JSONParser.parse(#"{"kind":"cluster","id":"b","level":0,"parent":null,"size":1099511627776}"#).objectValue)
+    #expect(try builder.add(fine))
+}
