@@ -7,7 +7,7 @@
 # MiniLM: scripts/bench-scale.sh --sizes 1000,10000 --embed minilm --embed-args "" (slow on 2 cores).
 # Past one machine (docs/scale.md): the whole pipeline with a fit sample, the --assign map stage's
 # memory checked flat, and the projection to 10 and 100 million conversations:
-#   scripts/bench-scale.sh --sizes 100000,1000000 --fit-sample 200000 --cluster-args "" #       --project 10000000,100000000 --json bench-out/scale-1m.json
+#   scripts/bench-scale.sh --sizes 100000,1000000 --fit-sample 100000 --cluster-args "" #       --project 10000000,100000000 --json bench-out/scale-1m.json
 # What k costs (docs/cluster.md, "k for large inputs"): scripts/bench-scale.sh --k-growth --sizes 25000,50000,100000
 set -euo pipefail
 cd "$(dirname "$0")/.."
