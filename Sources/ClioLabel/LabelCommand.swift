@@ -255,29 +255,28 @@ public struct LabelCommand: Command {
         }
         if options.minConversations > 1 || options.minUsers > 1 {
             Diagnostics.note(
-                "withheld \(result.withheldClusters) cluster\(result.withheldClusters == 1 ? "" : "s") and "
-                    + "\(result.withheldConversations) conversation\(result.withheldConversations == 1 ? "" : "s") "
+                "withheld \(RunSummary.count(result.withheldClusters, "cluster")) and "
+                    + "\(RunSummary.count(result.withheldConversations, "conversation")) "
                     + "below the privacy threshold (--min-conversations \(options.minConversations), --min-users \(options.minUsers))")
         }
-        let guardCounts = strategy.counters.snapshot
-        Diagnostics.note(textGuardSummary(guardCounts, withModel: llmRun != nil))
+        let c = strategy.counters.snapshot
+        Diagnostics.note(textGuardSummary(c, withModel: llmRun != nil))
         if let llmRun {
-            let c = strategy.counters.snapshot
             if llmOptions.audit {
                 let unrated = c.auditUnrated > 0 ? " (\(c.auditUnrated) not rated)" : ""
-                Diagnostics.note("audit withheld \(c.auditWithheld) cluster\(c.auditWithheld == 1 ? "" : "s") rated below 3\(unrated)")
+                Diagnostics.note("audit withheld \(RunSummary.count(c.auditWithheld, "cluster")) rated below 3\(unrated)")
             }
             let v = llmRun.runtime.stats.snapshot
             if v.callFailures > 0 {
-                Diagnostics.warning("\(v.callFailures) model call\(v.callFailures == 1 ? "" : "s") failed; their clusters were named or placed offline")
+                Diagnostics.warning("\(RunSummary.count(v.callFailures, "model call")) failed; their clusters were named or placed offline")
             }
-            var parts = ["\(v.calls) call\(v.calls == 1 ? "" : "s")", "\(v.cacheHits) cache hit\(v.cacheHits == 1 ? "" : "s")"]
-            if v.retries > 0 { parts.append("\(v.retries) retr\(v.retries == 1 ? "y" : "ies")") }
+            var parts = [RunSummary.count(v.calls, "call"), RunSummary.count(v.cacheHits, "cache hit")]
+            if v.retries > 0 { parts.append(RunSummary.count(v.retries, "retry", "retries")) }
             parts.append("\(v.callFailures) failed")
             parts.append("\(c.reasked) re-asked")
-            parts.append("\(c.fallbacks) fallback\(c.fallbacks == 1 ? "" : "s")")
-            if c.fuzzyMatches > 0 { parts.append("\(c.fuzzyMatches) fuzzy match\(c.fuzzyMatches == 1 ? "" : "es")") }
-            if c.offlineLevels > 0 { parts.append("\(c.offlineLevels) level\(c.offlineLevels == 1 ? "" : "s") grouped offline") }
+            parts.append(RunSummary.count(c.fallbacks, "fallback"))
+            if c.fuzzyMatches > 0 { parts.append(RunSummary.count(c.fuzzyMatches, "fuzzy match", "fuzzy matches")) }
+            if c.offlineLevels > 0 { parts.append(RunSummary.count(c.offlineLevels, "level") + " grouped offline") }
             parts.append("tokens \(v.tokensIn) in / \(v.tokensOut) out\(llm.costText(v))")
             parts.append(formatDuration(monotonicSeconds() - started))
             Diagnostics.note("model: " + parts.joined(separator: ", ") + " (\(llmRun.runtime.spec.name))")
@@ -288,12 +287,11 @@ public struct LabelCommand: Command {
 
     /// The text guard's stderr line: "text guard (3 users): 3 names re-asked, 1 word removed".
     func textGuardSummary(_ c: LabelCounters.Values, withModel: Bool) -> String {
-        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
         var parts: [String] = []
-        if withModel { parts.append(count(c.guardReasked, "name re-asked", "names re-asked")) }
-        parts.append(count(c.guardWordsRemoved, "word removed", "words removed"))
-        if !withModel { parts.append(count(c.guardPhrasesLeftOut, "key phrase left out", "key phrases left out")) }
-        return "text guard (at least \(count(options.textGuardMinUsers, "user", "users")) per identifying word): " + parts.joined(separator: ", ")
+        if withModel { parts.append(RunSummary.count(c.guardReasked, "name") + " re-asked") }
+        parts.append(RunSummary.count(c.guardWordsRemoved, "word") + " removed")
+        if !withModel { parts.append(RunSummary.count(c.guardPhrasesLeftOut, "key phrase") + " left out") }
+        return "text guard (at least \(RunSummary.count(options.textGuardMinUsers, "user")) per identifying word): " + parts.joined(separator: ", ")
     }
 
     /// The model (cached unless --no-cache) and the name embedder of the LLM path.
