@@ -11,6 +11,7 @@ sentence-transformers' module files (mean pooling, max_seq_length 128, no Normal
 the real model).
 
     scripts/make-multilingual-fixture.py            # makes .venv-multilingual on first use
+    python3 scripts/make-multilingual-fixture.py --weights-only   # the model only (scripts/test.sh)
 
 writes Tests/ClioEmbedTests/Fixtures/multilingual/ (the model) and
 Tests/ClioEmbedTests/Fixtures/multilingual-reference.jsonl, one line per text:
@@ -267,6 +268,12 @@ def main():
         (out_dir / "tokenizer-variants.json").write_text(json.dumps(VARIANTS, indent=1, ensure_ascii=False) + "\n")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    # The weights are not checked in; everything seeded, they come out the same each time. The
+    # reference answers are checked in and stay as they are (another torch may round the last
+    # digit of a vector differently).
+    if "--weights-only" in sys.argv[1:]:
+        print(f"wrote {out_dir / 'model.safetensors'}")
+        return
 
     # The reference: the checked-in files as the Python stack reads them.
     model = SentenceTransformer(str(out_dir), device="cpu")

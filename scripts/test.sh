@@ -32,6 +32,9 @@ fi
 # 2. The MiniLM weights (the default embedder; its tests compare against sentence-transformers).
 swift build --product clio-embed >&2
 "$(swift build --show-bin-path)/clio-embed" --model-status >/dev/null 2>&1 || scripts/get-model.sh
+#    The multilingual tests' tiny random model is made, not checked in (seeded: the same bytes
+#    each time; transformers and sentencepiece from PyPI into .venv-multilingual).
+[[ -f Tests/ClioEmbedTests/Fixtures/multilingual/model.safetensors ]] || python3 scripts/make-multilingual-fixture.py --weights-only
 
 # 3. A real LLM server on loopback for the integration tests.
 say "starting the llama.cpp server (the first run builds llama-cpp-python: several minutes)"

@@ -127,7 +127,7 @@ func parse(_ line: String) throws -> JSONObject {
     #expect(EmbedderSpec.hash(dimension: 8).localModel == nil)
 }
 
-@Test func multilingualModelDirectoryWithoutItsTokenizerSaysWhatIsMissing() throws {
+@Test(TestResource.multilingualFixture.enabled) func multilingualModelDirectoryWithoutItsTokenizerSaysWhatIsMissing() throws {
     let dir = temporaryPath("half-model")
     defer { try? FileManager.default.removeItem(atPath: dir) }
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -138,7 +138,7 @@ func parse(_ line: String) throws -> JSONObject {
     #expect(message.contains("lacks tokenizer.json of paraphrase-multilingual-MiniLM-L12-v2"), "\(message)")
 }
 
-@Test func multilingualRecordsNameTheirModelAndCarryTheReferenceVectors() throws {
+@Test(TestResource.multilingualFixture.enabled) func multilingualRecordsNameTheirModelAndCarryTheReferenceVectors() throws {
     let items = try Fixtures.multilingualReference().filter { LanguageMix.dominantScript($0.text) != nil }.prefix(6)
     let input = items.map { JSONSerializer.string(.object(["text": .string($0.text)])) + "\n" }.joined()
     let run = try runEmbed(["--model", "multilingual", "--model-dir", Fixtures.multilingualDirectory, "--no-cache", "--field", "text"],

@@ -1,3 +1,4 @@
+import ClioTestSupport
 import ClioCore
 import Foundation
 import Testing
@@ -123,7 +124,7 @@ func tokenizerVariants() throws -> [(name: String, json: JSON)] {
     }
 }
 
-@Test func multilingualVectorsMatchSentenceTransformersWithCosineAtLeast0_99999() throws {
+@Test(TestResource.multilingualFixture.enabled) func multilingualVectorsMatchSentenceTransformersWithCosineAtLeast0_99999() throws {
     let embedder = try Fixtures.multilingualEmbedder()
     let items = try Fixtures.multilingualReference()
     // From the reference ids, so this checks the encoder and pooling alone.
@@ -133,7 +134,7 @@ func tokenizerVariants() throws -> [(name: String, json: JSON)] {
     #expect(worst.cosine >= 0.99999, "lowest cosine \(worst.cosine) for \(describe(worst.text))")
 }
 
-@Test func multilingualTextsEmbedLikeTheReferenceEndToEnd() throws {
+@Test(TestResource.multilingualFixture.enabled) func multilingualTextsEmbedLikeTheReferenceEndToEnd() throws {
     let embedder = try Fixtures.multilingualEmbedder()
     let items = try Fixtures.multilingualReference()
     let vectors = embedder.embed(items.map(\.text))
@@ -143,7 +144,7 @@ func tokenizerVariants() throws -> [(name: String, json: JSON)] {
     #expect(cosine(vectors[0], vectors[1]) < 0.99)
 }
 
-@Test func multilingualEmbedderTakesItsNameLengthAndShapeFromItsFiles() throws {
+@Test(TestResource.multilingualFixture.enabled) func multilingualEmbedderTakesItsNameLengthAndShapeFromItsFiles() throws {
     let embedder = try Fixtures.multilingualEmbedder()
     #expect(embedder.name == "paraphrase-multilingual-MiniLM-L12-v2")
     #expect(embedder.dimension == 32)

@@ -56,6 +56,14 @@ public struct TestResource: Sendable {
         return TestResource(name: "all-MiniLM-L6-v2", install: "scripts/get-model.sh", location: found)
     }()
 
+    /// The multilingual tests' tiny random model, made by a script rather than checked in.
+    public static let multilingualFixture: TestResource = {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("ClioEmbedTests/Fixtures/multilingual/model.safetensors").path
+        return TestResource(name: "the multilingual fixture model", install: "python3 scripts/make-multilingual-fixture.py --weights-only",
+                            location: FileManager.default.fileExists(atPath: path) ? path : nil)
+    }()
+
     /// An OpenAI-compatible server for the LLM integration tests, named by `CLIO_TEST_LLM_URL`.
     public static let llmServer = TestResource(
         name: "a test LLM server (CLIO_TEST_LLM_URL)",

@@ -37,7 +37,7 @@ struct MultilingualEmbedTests {
         #expect(!hashed.stderr.contains("multilingual"), "\(hashed.stderr)")
     }
 
-    @Test func multilingualModelEmbedsFromAModelDirectoryAndSaysWhereItIs() throws {
+    @Test(TestResource.multilingualFixture.enabled) func multilingualModelEmbedsFromAModelDirectoryAndSaysWhereItIs() throws {
         let status = try Clio.run("clio-embed", ["--model", "multilingual", "--model-dir", Self.fixture, "--model-status"])
         #expect(status.exitCode == 0, "\(status.stderr)")
         #expect(status.stdout.hasPrefix("paraphrase-multilingual-MiniLM-L12-v2: \(Self.fixture)\nkernels: "), "\(status.stdout)")
