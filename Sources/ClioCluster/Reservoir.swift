@@ -81,7 +81,8 @@ public struct BottomK<Element> {
         case rejected
     }
 
-    public let capacity: Int
+    /// Elements held at most; `shrink(to:)` lowers it.
+    public private(set) var capacity: Int
     /// In heap order (the largest first).
     public private(set) var entries: [Entry] = []
 
@@ -105,6 +106,21 @@ public struct BottomK<Element> {
         entries[0] = Entry(key: key, index: index, element: make(evicted))
         siftDown(0)
         return .replaced(evicted)
+    }
+
+    /// Lowers the capacity to `capacity`, dropping the largest entries past it; calls `evicted`
+    /// with each dropped element. What stays is what a heap of that capacity from the start
+    /// would hold: the smallest (key, index) of everything offered.
+    public mutating func shrink(to capacity: Int, _ evicted: (Element) -> Void) {
+        precondition(capacity > 0)
+        guard capacity < self.capacity else { return }
+        self.capacity = capacity
+        while entries.count > capacity {
+            evicted(entries[0].element)
+            entries[0] = entries[entries.count - 1]
+            entries.removeLast()
+            if !entries.isEmpty { siftDown(0) }
+        }
     }
 
     /// Takes the entries out, in stream order, leaving the heap empty.

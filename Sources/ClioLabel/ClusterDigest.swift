@@ -8,6 +8,28 @@ import ClioCore
 import ClioEmbed
 import Foundation
 
+/// How many conversations clio-label keeps per base cluster for naming (`--reservoir`).
+public enum ReservoirPolicy: Equatable, Sendable {
+    /// Up to N per cluster, however many clusters there are (`--reservoir N`; `Int.max` is
+    /// `all`).
+    case perCluster(Int)
+    /// The default: `total` conversations shared by the clusters, each keeping up to
+    /// min(`most`, max(`least`, `total` / clusters seen)), so that what is held stays near
+    /// `total` however many conversations come, until `least` × clusters passes it.
+    case shared(total: Int, most: Int, least: Int)
+
+    /// Conversations kept per cluster once `clusters` clusters have been seen.
+    public func capacity(clusters: Int) -> Int {
+        switch self {
+        case .perCluster(let n): n
+        case let .shared(total, most, least): min(most, max(least, total / max(clusters, 1)))
+        }
+    }
+
+    /// Keeps every conversation, so the users are counted exactly too.
+    var keepsEverything: Bool { self == .perCluster(.max) }
+}
+
 /// clio-label's one pass over the clustered records, in memory bounded by the number of
 /// clusters rather than of records. Per base cluster it keeps
 ///
@@ -15,18 +37,23 @@ import Foundation
 ///   scores, turns, weeks), the sum of its vectors (so the centroid is the exact mean);
 /// - its distinct users, exactly up to `userCap` named users and a HyperLogLog sketch past
 ///   that (written as an estimate, `users_estimated`);
-/// - a seeded reservoir of up to `reservoir` records (summary, user, vector, …) that naming,
-///   the contrast sets, the member-level grouping and `distance_p95` draw on; a cluster with
-///   no more members than that keeps all of them;
+/// - a seeded reservoir of records (summary, user, vector, …) that naming, the contrast sets,
+///   the member-level grouping and `distance_p95` draw on, as many as `policy` says; a cluster
+///   with no more members than that keeps all of them;
 /// - its member ids, spilled to a temporary file in chunks, for the `members` of its record.
 ///
 /// With `--assignments`, each record's id and cluster go to a second temporary file in input
 /// order and are copied out once the hierarchy is known. When every cluster fits its
 /// reservoir, `finish` gives the very input that holding every record gives, so the output is
 /// byte for byte the same.
+///
+/// Under `.shared` the reservoirs shrink as clusters appear. A reservoir keeps the members with
+/// the smallest sampling keys, so one shrunk to c holds what one of capacity c from the start
+/// would: the sample depends on the records and the seed, not on the order clusters appear in.
 public struct ClusterDigest {
-    /// Records kept per base cluster for naming.
-    public let reservoir: Int
+    public let policy: ReservoirPolicy
+    /// Records kept per base cluster for naming, for the clusters seen so far.
+    public private(set) var reservoir: Int
     /// Named users counted exactly per base cluster (see `userCap(minUsers:)`).
     public let userCap: Int
     private let keys: SampleKey
@@ -43,8 +70,10 @@ public struct ClusterDigest {
         var row: Int
     }
     private var samples: [BottomK<Kept>] = []
-    /// The kept records' vectors, a row each; a record that evicts another takes its row.
+    /// The kept records' vectors, a row each; a record that evicts another takes its row, and
+    /// rows freed by shrinking reservoirs (`freeRows`) are taken before new ones.
     private var vectors = VectorRows()
+    private var freeRows: [Int] = []
     private var members: ChunkedLists
     private var assignments: SpillFile?
     private var check = DimensionCheck()
@@ -61,10 +90,15 @@ public struct ClusterDigest {
     /// counted exactly too); `seed` draws them;
     /// `assignments`: keep each record's id and cluster for `writeAssignments`.
     public init(reservoir: Int, minUsers: Int, seed: UInt64, assignments: Bool) throws(ClioError) {
+        try self.init(policy: .perCluster(reservoir), minUsers: minUsers, seed: seed, assignments: assignments)
+    }
+
+    public init(policy: ReservoirPolicy, minUsers: Int, seed: UInt64, assignments: Bool) throws(ClioError) {
+        self.policy = policy
+        reservoir = policy.capacity(clusters: 0)
         precondition(reservoir > 0)
-        self.reservoir = reservoir
         // Keeping every record, it may as well count every user exactly.
-        userCap = reservoir == .max ? .max : Self.userCap(minUsers: minUsers)
+        userCap = policy.keepsEverything ? .max : Self.userCap(minUsers: minUsers)
         // Apart from clio-cluster's fit sample of the same seed.
         keys = SampleKey(seed: seed ^ 0x6C61_6265_6C2D_7265)
         members = ChunkedLists(file: try SpillFile())
@@ -86,8 +120,10 @@ public struct ClusterDigest {
             stats.append(ClusterStats())
             users.append(UserCount(cap: userCap))
             sums.append([Double](repeating: 0, count: record.vector.count))
-            samples.append(BottomK(capacity: reservoir))
             members.addList()
+            let capacity = policy.capacity(clusters: values.count)
+            if capacity < reservoir { shrinkReservoirs(to: capacity) }
+            samples.append(BottomK(capacity: reservoir))
         }
         if embeddingModel == nil { embeddingModel = record.embeddingModel }
         // The `members` array of the record: ids as JSON, a comma before all but the first.
@@ -111,13 +147,23 @@ public struct ClusterDigest {
         }
         let vector = record.vector
         record.vector = []
-        let next = vectors.count
-        switch samples[slot].offer(key: keys.key(index: UInt64(count)), index: count, { Kept(record: record, row: $0?.row ?? next) }) {
-        case .added: vectors.append(vector)
+        let fresh = freeRows.last ?? vectors.count
+        switch samples[slot].offer(key: keys.key(index: UInt64(count)), index: count, { Kept(record: record, row: $0?.row ?? fresh) }) {
+        case .added:
+            if freeRows.isEmpty { vectors.append(vector) } else { vectors.set(freeRows.removeLast(), vector) }
         case .replaced(let evicted): vectors.set(evicted.row, vector)
         case .rejected: break
         }
         count += 1
+    }
+
+    /// Lowers every reservoir to `capacity`, freeing the rows of the records dropped. It runs
+    /// once per step down (at most `most` − `least` times), so its cost is k per step.
+    private mutating func shrinkReservoirs(to capacity: Int) {
+        reservoir = capacity
+        for slot in samples.indices {
+            samples[slot].shrink(to: capacity) { freeRows.append($0.row) }
+        }
     }
 
     /// What labelling reads once the pass is over.
@@ -149,7 +195,10 @@ public struct ClusterDigest {
         // The vectors move into input order where they are, then into the input a block at a
         // time, each block freed once copied.
         let d = check.dimension ?? 0
-        vectors.permute(toRows: kept.map(\.element.row))
+        // Rows freed by shrinking hold nothing; they go last and are cut off.
+        vectors.permute(toRows: kept.map(\.element.row) + freeRows)
+        vectors.truncate(to: kept.count)
+        freeRows = []
         var input = LabelInput()
         input.reserve(kept.count)
         for entry in kept { input.appendFields(entry.element.record) }
@@ -264,6 +313,13 @@ struct VectorRows {
                 i = from
             }
         }
+    }
+
+    /// Forgets the rows from `count` on.
+    mutating func truncate(to count: Int) {
+        precondition(count <= self.count)
+        self.count = count
+        blocks.removeLast(blocks.count - (count + Self.blockRows - 1) / Self.blockRows)
     }
 
     /// The rows as one row-major array; the blocks are released as they are copied.

@@ -57,12 +57,15 @@ public struct LabelCommand: Command {
                                   or members (default members: k-means on the conversations'
                                   vectors; docs/label.md compares them)
           --seed N                seed of the k-means runs and samples of the hierarchy (default 0)
-          --reservoir N           conversations kept per base cluster for naming, drawn at random
-                                  (seeded) from larger ones: memory grows with the clusters, not
-                                  the conversations; sizes, stats and users count every one
-                                  (users estimated past max(64, 4 x --min-users)); 'all' keeps
-                                  every conversation and counts users exactly (default 100, or
-                                  --samples when larger)
+          --keep N                conversations kept for naming in all, shared by the base
+                                  clusters: each keeps up to N / clusters, at least 10 and at
+                                  most 100 (or --samples when larger), drawn at random (seeded)
+                                  from larger ones, so memory stays near N conversations however
+                                  many come (default 100000); sizes, stats and users count every
+                                  one (users estimated past max(64, 4 x --min-users))
+          --reservoir N           instead, N conversations kept per base cluster however many
+                                  clusters there are; 'all' keeps every conversation and counts
+                                  users exactly
           --skip-invalid          skip malformed records with a warning instead of stopping
           -q, --quiet             no notes or warnings on standard error
           -h, --help              show this help
@@ -112,6 +115,8 @@ public struct LabelCommand: Command {
     public var grouping = GroupingMethod.members
     /// `--reservoir`: conversations kept per base cluster; nil for the default, `Int.max` for all.
     public var reservoir: Int?
+    /// `--keep`: conversations kept in all under the default policy.
+    public var keep: Int?
     /// Phrases listed in each offline description (`--keywords`).
     public var keywordCount = 4
     /// For tests: a model used instead of the one `llm.spec` names (still cached).
@@ -153,6 +158,7 @@ public struct LabelCommand: Command {
                     guard let n = Int(text), n >= 1 else { throw UsageError("option --reservoir needs a whole number from 1 or 'all', got '\(text)'") }
                     reservoir = n
                 }
+            case "--keep": keep = try scanner.int(for: option, min: 1)
             case "--samples": llmOptions.samples = try scanner.int(for: option, min: 1)
             case "--contrast": llmOptions.contrast = try scanner.int(for: option, min: 0)
             case "--neighbourhood", "--neighborhood": llmOptions.neighbourhood = try scanner.int(for: option, min: 2)
@@ -176,13 +182,22 @@ public struct LabelCommand: Command {
             if treePath == "-" && (paths.isEmpty || paths.contains("-")) { throw UsageError("option --tree - and the input cannot both be standard input") }
             if let shaping { throw UsageError("option \(shaping) has no effect with --tree, which keeps the tree's hierarchy") }
             if reservoir != nil { throw UsageError("option --reservoir has no effect with --tree, which reads every conversation") }
+            if keep != nil { throw UsageError("option --keep has no effect with --tree, which reads every conversation") }
         }
+        if keep != nil && reservoir != nil { throw UsageError("options --keep and --reservoir cannot both be given") }
     }
 
-    /// Conversations kept per base cluster for naming (`--reservoir`): 100 by default, which is
-    /// twice what a model is shown (`--samples` 50) and the Clio paper's typical cluster; a
-    /// larger `--samples` raises it.
-    public var reservoirSize: Int { reservoir ?? max(100, llmOptions.samples) }
+    /// Conversations kept for naming. By default 100,000 in all (`--keep`), shared by the base
+    /// clusters: so that memory stops growing with the input (a million conversations in 5,000
+    /// clusters keep 20 each, as 100,000 in 5,000 do). A cluster keeps at most 100 — twice what
+    /// a model is shown (`--samples` 50) and the Clio paper's typical cluster; a larger
+    /// `--samples` raises it — and at least 10, so that past 10,000 clusters memory grows as
+    /// 10 × k. `--reservoir N` keeps N per cluster however many clusters there are.
+    public var reservoirPolicy: ReservoirPolicy {
+        if let reservoir { return .perCluster(reservoir) }
+        let most = max(100, llmOptions.samples)
+        return .shared(total: keep ?? 100_000, most: most, least: min(10, most))
+    }
 
     public func run(output: OutputWriter) throws {
         let reader = RecordInput(paths: paths, skipInvalid: skipInvalid)
@@ -191,7 +206,7 @@ public struct LabelCommand: Command {
         // one pass keeps per-cluster counts and reservoirs (ClusterDigest), not every record.
         var tree = try treePath.map { TreeInput(tree: try LabelTree(path: $0)) }
         var digest = tree == nil
-            ? try ClusterDigest(reservoir: reservoirSize, minUsers: options.minUsers, seed: options.hierarchy.seed, assignments: assignmentsPath != nil)
+            ? try ClusterDigest(policy: reservoirPolicy, minUsers: options.minUsers, seed: options.hierarchy.seed, assignments: assignmentsPath != nil)
             : nil
         try reader.forEach { record, location in
             if tree != nil { try tree!.add(record, at: location) } else { try digest!.add(record, at: location) }
@@ -250,8 +265,8 @@ public struct LabelCommand: Command {
         if let placement, let tree { Diagnostics.note(placement.summary(count: input.count, tree: tree.tree.source)) }
         if let totals = finished?.totals, case let sampled = totals.complete.filter({ !$0 }).count, sampled > 0 {
             Diagnostics.note(
-                "named \(sampled) of \(totals.sizes.count) base clusters from a sample of \(reservoirSize) of their conversations "
-                    + "(--reservoir); sizes and stats count every conversation")
+                "named \(sampled) of \(totals.sizes.count) base clusters from a sample of \(digest?.reservoir ?? 0) of their conversations "
+                    + "(\(reservoir == nil ? "--keep" : "--reservoir")); sizes and stats count every conversation")
         }
         if options.minConversations > 1 || options.minUsers > 1 {
             Diagnostics.note(

@@ -14,7 +14,11 @@ import Darwin
 /// One pass through `ClusterDigest` and the loop, as clio-label runs it: the cluster records
 /// and the assignments as written.
 func digestRun(_ records: [JSONObject], options: LabelOptions, reservoir: Int) throws -> (clusters: String, assignments: String) {
-    var digest = try ClusterDigest(reservoir: reservoir, minUsers: options.minUsers, seed: options.hierarchy.seed, assignments: true)
+    try digestRun(records, options: options, policy: .perCluster(reservoir))
+}
+
+func digestRun(_ records: [JSONObject], options: LabelOptions, policy: ReservoirPolicy) throws -> (clusters: String, assignments: String) {
+    var digest = try ClusterDigest(policy: policy, minUsers: options.minUsers, seed: options.hierarchy.seed, assignments: true)
     for record in records { try digest.add(record) }
     let finished = try digest.finish()
     let output = try Labeler.label(finished, options: options)
@@ -176,13 +180,53 @@ private func distinctUsers(_ members: [JSONObject]) -> Int {
     }
 
     @Test func theReservoirOptionTakesACountOrAllAndFollowsALargerSamples() throws {
-        #expect(try LabelCommand(arguments: []).reservoirSize == 100)
-        #expect(try LabelCommand(arguments: ["--reservoir", "7"]).reservoirSize == 7)
-        #expect(try LabelCommand(arguments: ["--reservoir", "all"]).reservoirSize == .max)
-        #expect(try LabelCommand(arguments: ["--samples", "150"]).reservoirSize == 150)
+        #expect(try LabelCommand(arguments: []).reservoirPolicy == .shared(total: 100_000, most: 100, least: 10))
+        #expect(try LabelCommand(arguments: ["--keep", "5000"]).reservoirPolicy == .shared(total: 5000, most: 100, least: 10))
+        #expect(try LabelCommand(arguments: ["--reservoir", "7"]).reservoirPolicy == .perCluster(7))
+        #expect(try LabelCommand(arguments: ["--reservoir", "all"]).reservoirPolicy == .perCluster(.max))
+        #expect(try LabelCommand(arguments: ["--samples", "150"]).reservoirPolicy == .shared(total: 100_000, most: 150, least: 10))
         #expect(throws: UsageError.self) { try LabelCommand(arguments: ["--reservoir", "0"]) }
         #expect(throws: UsageError.self) { try LabelCommand(arguments: ["--reservoir", "some"]) }
         #expect(throws: UsageError.self) { try LabelCommand(arguments: ["--reservoir", "5", "--tree", "t.jsonl"]) }
+        #expect(throws: UsageError.self) { try LabelCommand(arguments: ["--keep", "0"]) }
+        #expect(throws: UsageError.self) { try LabelCommand(arguments: ["--keep", "50", "--tree", "t.jsonl"]) }
+        #expect(throws: UsageError.self) { try LabelCommand(arguments: ["--keep", "50", "--reservoir", "5"]) }
+    }
+
+    @Test func theSharedPolicyDividesItsTotalByTheClustersWithinItsBounds() {
+        let policy = ReservoirPolicy.shared(total: 100_000, most: 100, least: 10)
+        #expect(policy.capacity(clusters: 0) == 100)
+        #expect(policy.capacity(clusters: 1000) == 100)
+        #expect(policy.capacity(clusters: 5000) == 20)
+        #expect(policy.capacity(clusters: 15_812) == 10)
+        #expect(policy.capacity(clusters: 50_000) == 10)
+    }
+
+    @Test func sharedReservoirsEndAsAFixedReservoirOfTheirFinalSizeWhateverOrderTheClustersComeIn() throws {
+        // Five clusters and 400 to share: 80 each in the end, though the first clusters to
+        // appear filled up to 100 before the others came.
+        let input = records(sizes: [300, 40, 120, 200, 90], usersPerCluster: { _ in 30 }, seed: 11)
+        let sorted = input.enumerated().sorted { ($0.element["cluster"]!.intValue!, $0.offset) < ($1.element["cluster"]!.intValue!, $1.offset) }.map(\.element)
+        var options = LabelOptions()
+        options.includeCentroids = true
+        let policy = ReservoirPolicy.shared(total: 400, most: 100, least: 10)
+        for order in [input, sorted] {
+            let fixed = try digestRun(order, options: options, reservoir: 80)
+            let shared = try digestRun(order, options: options, policy: policy)
+            #expect(shared.clusters == fixed.clusters)
+            #expect(shared.assignments == fixed.assignments)
+            var digest = try ClusterDigest(policy: policy, minUsers: 1, seed: 0, assignments: false)
+            for record in order { try digest.add(record) }
+            #expect(digest.reservoir == 80)
+            let kept = try digest.finish().input.ids
+            // 80 of each larger cluster, all 40 of the small one.
+            #expect(kept.count == 4 * 80 + 40)
+        }
+        // Below the floor: 50 to share among five clusters still keeps 10 of each.
+        var digest = try ClusterDigest(policy: .shared(total: 50, most: 100, least: 10), minUsers: 1, seed: 0, assignments: false)
+        for record in sorted { try digest.add(record) }
+        #expect(digest.reservoir == 10)
+        #expect(try digest.finish().input.ids.count == 50)
     }
 
     @Test func aBadRecordLeavesTheDigestUnchanged() throws {
@@ -296,5 +340,16 @@ private func distinctUsers(_ members: [JSONObject]) -> Int {
             let expected: [Float] = from % 5 == 0 ? [Float(from) + 0.5, 0] : [Float(from), Float(-from)]
             #expect(Array(flat[(2 * i)..<(2 * i + 2)]) == expected)
         }
+    }
+
+    @Test func truncatedRowsAreGoneAndTheRestStay() {
+        var rows = VectorRows()
+        let n = VectorRows.blockRows + 40
+        for i in 0..<n { rows.append([Float(i)]) }
+        rows.truncate(to: VectorRows.blockRows - 3)
+        #expect(rows.count == VectorRows.blockRows - 3)
+        rows.append([-1])
+        let flat = rows.drain()
+        #expect(flat == (0..<(VectorRows.blockRows - 3)).map(Float.init) + [-1])
     }
 }
