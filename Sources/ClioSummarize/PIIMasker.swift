@@ -39,6 +39,10 @@ public struct PIIMasker: Sendable {
             }
         }
         if bytes.hasDigit {
+            // A number a cue names ("account 4417229", "call me on 5550142") is masked even when
+            // its shape alone would pass for a quantity.
+            s = PIIMasker.replace(Patterns.cuedPhone, in: s, group: 1) { match in PIIMasker.classifyCuedNumber(match, "[PHONE]", minDigits: 6) }
+            s = PIIMasker.replace(Patterns.cuedAccount, in: s, group: 1) { match in PIIMasker.classifyCuedNumber(match, "[NUMBER]", minDigits: 5) }
             s = PIIMasker.replace(Patterns.idToken, in: s) { match in PIIMasker.classifyIDToken(match) }
             s = PIIMasker.replace(Patterns.digits, in: s) { match in PIIMasker.classifyDigits(match) }
         }
@@ -115,6 +119,18 @@ public struct PIIMasker: Sendable {
         if groups.count == 1 && digitCount >= 8 { return "[NUMBER]" }
         if digitCount > 13 { return "[NUMBER]" }
         return nil
+    }
+
+    /// `placeholder` for a number after a phone or account cue with at least `minDigits` digits;
+    /// nil for years and dates ("invoice 2024-03-02", "policy since 2019"), which stay.
+    static func classifyCuedNumber(_ match: String, _ placeholder: String, minDigits: Int) -> String? {
+        let digits = match.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count
+        guard digits >= minDigits else { return nil }
+        let groups = match.split(whereSeparator: { !("0"..."9").contains($0) })
+        if groups.count == 3 && groups.contains(where: { $0.count == 4 }) && groups.allSatisfy({ $0.count <= 4 }) && digits == 8 {
+            return nil
+        }
+        return placeholder
     }
 
     /// `[NUMBER]` for a token that mixes letters (or dashes) with at least six digits, such as
@@ -566,6 +582,31 @@ enum Patterns {
     /// An ISO date inside a token, dashed anywhere or compact at the end ("…-20240620"); a bare
     /// run of digits is not read as a date, since a random account number often contains one.
     static let isoDate = make(#"(?:19|20)\d{2}-\d{2}-\d{2}|-(?:19|20)\d{2}(?:0\d|1[0-2])[0-3]\d$"#)
+
+    /// What may stand between a cue and its number: "number", "no.", "#", "is", ":" and their
+    /// equivalents, in any combination ("account number is: 4417229", "commande n° 5512"); a
+    /// word must end before the number, so "IBAN ES91…" and "IBAN DE89…" stay whole tokens.
+    static let cueFiller = #"(?:[ \t]*(?:(?i:number|numbers|num|no|nr|id|is|was|es|est|ist|era|è|é)(?![\p{L}\p{N}])|(?i:num\.|no\.|nr\.|n[º°]\.?)|#|:|：|是|为|は))*[ \t]*"#
+    /// The number after a cue: digits with single separators, at least four characters.
+    static let cuedDigits = #"(\+?\(?\d[\d \-./()]{2,}\d)(?![\p{N}])"#
+    /// Words after which a number is a phone number.
+    static let phoneCues: [String] = [
+        "phone", "telephone", "tel\\.?", "mobile", "cell", "cellphone", "whatsapp", "fax", "call me (?:at|on)",
+        "text me (?:at|on)", "reach me (?:at|on)", "teléfono", "telefono", "móvil", "movil", "celular", "téléphone",
+        "portable", "telefon", "handy", "handynummer", "telefonnummer", "cellulare", "telemóvel", "telefone",
+        "телефон", "电话", "手机", "電話", "携帯", "전화",
+    ]
+    /// Words after which a number identifies an account, a card, a customer or a case.
+    static let accountCues: [String] = [
+        "account", "acct\\.?", "a/c", "card", "policy", "member", "membership", "customer", "order", "invoice",
+        "ticket", "reference", "ref\\.?", "case", "claim", "booking", "confirmation", "tracking", "routing", "iban",
+        "passport", "licen[cs]e", "ssn", "social security", "tax id", "employee id", "student id", "patient id",
+        "cuenta", "tarjeta", "póliza", "pedido", "factura", "compte", "carte", "commande", "facture", "konto",
+        "kontonummer", "karte", "bestellung", "rechnung", "kundennummer", "mitgliedsnummer", "conto", "carta",
+        "ordine", "fattura", "conta", "cartão", "账号", "账户", "卡号", "订单", "口座", "会員番号",
+    ]
+    static let cuedPhone = make(#"(?<![\p{Latin}\p{Cyrillic}])(?i:"# + anyOf(phoneCues) + ")" + cueFiller + cuedDigits)
+    static let cuedAccount = make(#"(?<![\p{Latin}\p{Cyrillic}])(?i:"# + anyOf(accountCues) + ")" + cueFiller + cuedDigits)
 
     // MARK: addresses
 
