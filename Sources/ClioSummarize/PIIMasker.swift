@@ -611,34 +611,38 @@ enum Patterns {
     // MARK: addresses
 
     /// A house number: "12", "221B", "5a", "12-14", "12 bis", "123-II" (a Dutch floor).
-    static let houseNumber = #"\d{1,5}(?:[a-zA-Z](?![\p{L}]))?(?:[ \t]?[-–/][ \t]?\d{1,4}[a-z]?(?![\p{L}])|-(?:[IVX]{1,4}|hs|h)(?![\p{L}]))?(?:[ \t]+(?:bis|ter)(?![\p{L}]))?"#
+    static let houseNumber = #"\d{1,5}(?:[a-zA-Z](?![\p{L}]))?(?:[ \t]?[-–/][ \t]?\d{1,4}[a-z]?(?![\p{L}])|/[A-Za-z](?![\p{L}])|-(?:[IVX]{1,4}|hs|h)(?![\p{L}]))?(?:[ \t]+(?:bis|ter)(?![\p{L}]))?"#
     static let streetName = #"\p{Lu}[\p{L}\p{M}'’\-]*"#
     static let streetLink = #"(?:(?:de|del|la|las|los|el|da|das|do|dos|di|dei|degli|delle|della|dello|dal|dalla|al|alla|du|des|le|les|van|von|der|den|het|of|the)[ \t]+|[ldLD]['’])*"#
     /// One to four capitalised words of a street's name, with the small words between them.
     static let streetWords = streetLink + streetName + "(?:[ \\t]+" + streetLink + streetName + "){0,3}"
     /// Unit, floor and door words that follow (or precede) a street address.
-    static let unitWord = #"(?i:apt|apartment|apto|appt|appartement|flat|unit|suite|ste|room|rm|piso|planta|puerta|pta|escalera|esc|depto|dpto|departamento|étage|etage|bât|bâtiment|batiment|escalier|wohnung|whg|interno|int|scala|piano|andar|bloco|sala|casa|kv|кв|корп)\.?"#
+    static let unitWord = #"(?i:level|lvl|floor|fl|apt|apartment|apto|appt|appartement|flat|unit|suite|ste|room|rm|piso|planta|puerta|pta|escalera|esc|depto|dpto|departamento|étage|etage|bât|bâtiment|batiment|escalier|wohnung|whg|interno|int|scala|piano|andar|bloco|sala|casa|kv|кв|корп)\.?"#
     static let unitCode = #"#?[ \t]?(?:[A-Za-z]?\d{1,4}[A-Za-z]?|[A-Z])(?![\p{L}\p{N}])"#
     /// A Spanish or Portuguese floor and door: "2º", "3º B", "4ª izq.", "5º andar".
-    static let floorForm = #"\d{1,2}[ \t]?[ºª°](?:[ \t]?[A-Z](?![\p{L}]))?(?:[ \t]?(?i:izq|izda|dcha|dra|izquierda|derecha|esq|dto|dir|andar|piso|planta)\.?)?"#
+    static let floorForm = #"\d{1,2}[ \t]?[ºª°](?:[ \t]?[A-Z](?![\p{L}]))?(?:[ \t]?(?i:izquierda|derecha|izda|izq|dcha|dra|esq|dto|dir|andar|piso|planta)\.?)?"#
     /// Postcodes of the languages the summarizer reads: 5 digits (ES, FR, DE, IT, US), 5-3 (BR),
     /// 4-3 (PT), 4 + two letters (NL), 4 (AT, CH, BE), 3-4 (JP), 6 (CN, RU).
     static let postcode = #"(?:\d{5}(?:-\d{3,4})?|\d{4}-\d{3}|\d{4}(?:[ \t]?[A-Z]{2}(?![\p{L}]))?|\d{3}-\d{4}|\d{6})(?![\p{N}])"#
     static let ukPostcode = #"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}(?![\p{L}\p{N}])"#
     static let stateZip = #"[A-Z]{2,3}[ \t]+\d{4,5}(?:-\d{4})?(?![\p{N}])"#
+    /// A Canadian postcode ("H2X 1Y4"), with its province before it when there is one.
+    static let caPostcode = #"(?:(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)[ \t]+)?[ABCEGHJ-NPRSTVXY]\d[A-Z][ \t]?\d[A-Z]\d(?![\p{L}\p{N}])"#
+    /// A Polish postcode ("00-514").
+    static let plPostcode = #"\d{2}-\d{3}(?![\p{N}])"#
     static let city = #"\p{Lu}[\p{L}\p{M}'’\-]+(?![\p{N}])(?:[ \t]+(?:(?:am|an|der|de|del|da|do|sur|en|la|le|upon|on)[ \t]+)?\p{Lu}[\p{L}\p{M}'’\-]+(?![\p{N}])){0,2}"#
     /// What may follow a street address: a unit, a floor, a postcode and city, a UK postcode, a
     /// US or Australian state and postcode, "#4", or ", City" with an optional postcode (up to four
     /// of them: ", Apt 5D, Portland, OR 97201", " - apto 81", ", Auckland 1010").
     static let placeTail = "(?:(?:,[ \\t]*|[ \\t]+(?:[-–][ \\t]+)?)(?:" + unitWord + "[ \\t]?" + unitCode + "|" + floorForm + "|" + postcode
-        + "[ \\t]+" + city + "|" + ukPostcode + "|" + stateZip + "|#[ \\t]?\\d{1,5}[A-Za-z]?(?![\\p{L}\\p{N}]))|,[ \\t]*" + city + "(?:[ \\t]+" + postcode + ")?){0,4}"
+        + "[ \\t]+" + city + "|" + ukPostcode + "|" + caPostcode + "|" + stateZip + "|" + plPostcode + "[ \\t]+" + city + "|#[ \\t]?\\d{1,5}[A-Za-z]?(?![\\p{L}\\p{N}]))|,[ \\t]*" + city + "(?:[ \\t]+" + postcode + ")?){0,4}"
     /// Not a quantity: "Heimweg 20 Minuten" is a way home, "via Teams 3 times" a way of meeting.
     static let notQuantity = #"(?![ \t]*(?i:minuten|min|mins|minutes|stunden|std|hours|km|kilometer|meter|m|tage|jahre|mal|euro|eur|€|%|times|days|weeks|months|years|people|veces|minutos|horas|días|dias|años|anos|vezes|volte|minuti|ore|giorni|anni|fois|jours|ans)(?![\p{L}]))(?![\p{N}]|[.,]\d)"#
-    static let numberFirstTypes = #"(?:(?i:calle|avenida|avda\.|paseo|plaza|pza\.|camino|carretera|ctra\.|ronda|travesía|rambla|glorieta|rua|travessa|praça|alameda|estrada|largo|viale|piazza|piazzale|corso|vicolo|strada|rue|avenue|av\.|boulevard|bd|place|allée|impasse|chemin|quai|route|cours|square|passage|faubourg)[ \t]+|(?i:c/)[ \t]*)"#
+    static let numberFirstTypes = #"(?:(?i:calle|avenida|avda\.|paseo|plaza|pza\.|camino|carretera|ctra\.|ronda|travesía|rambla|glorieta|rua|travessa|praça|alameda|estrada|largo|viale|piazza|piazzale|corso|vicolo|strada|rue|avenue|av\.|boulevard|bd|place|allée|impasse|chemin|quai|route|cours|square|passage|faubourg|carrer|passeig|avinguda|plaça|travessera|jalan|jln\.|jl\.)[ \t]+|(?i:c/)[ \t]*)"#
     /// Street words before the name; Spanish, Portuguese and Italian write them in lower case
     /// mid-sentence ("abito in via Roma 12"), so both cases count (`classifyAddress` turns away
     /// "via Teams 3"-like English).
-    static let typeFirstTypes = #"(?:(?:[Cc]alle|[Aa]venida|Avda\.?|Av\.|Avd\.|[Pp]aseo|[Pp]laza|Pza\.|[Cc]amino|[Cc]arretera|Ctra\.|[Rr]onda|[Tt]ravesía|[Rr]ambla|[Gg]lorieta|[Rr]ua|[Tt]ravessa|[Pp]raça|[Ll]argo|[Aa]lameda|[Ee]strada|[Vv]ia|[Vv]iale|V\.le|[Pp]iazza|P\.zza|[Pp]iazzale|[Cc]orso|C\.so|[Vv]icolo|[Ss]trada|[Ll]ungomare)[ \t]+|C/[ \t]*)"#
+    static let typeFirstTypes = #"(?:(?:[Cc]alle|[Aa]venida|Avda\.?|Av\.|Avd\.|[Pp]aseo|[Pp]laza|Pza\.|[Cc]amino|[Cc]arretera|Ctra\.|[Rr]onda|[Tt]ravesía|[Rr]ambla|[Gg]lorieta|[Rr]ua|[Tt]ravessa|[Pp]raça|[Ll]argo|[Aa]lameda|[Ee]strada|[Vv]ia|[Vv]iale|V\.le|[Pp]iazza|P\.zza|[Pp]iazzale|[Cc]orso|C\.so|[Vv]icolo|[Ss]trada|[Ll]ungomare|[Cc]arrer|[Pp]asseig|[Aa]vinguda|[Pp]laça|[Tt]ravessera|Jalan|Jln\.|Jl\.)[ \t]+|C/[ \t]*)"#
     static let germanSuffixes = #"(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|chaussee|straat|laan|plein|gracht|kade|singel|dijk|steeg|-(?:Straße|Strasse|Str\.|Allee|Weg|Platz|Gasse|Ring|Damm|Ufer))"#
     /// Byte strings one of which a text with a German or Dutch compound street name holds.
     static let germanSuffixNeedles = [
@@ -647,11 +651,11 @@ enum Patterns {
     ]
     static let germanWords = #"(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Damm|Ufer|Chaussee|Ring|Steig)"#
     static let germanPrepositions = #"(?:Am|An[ \t]+der|An[ \t]+den|Auf[ \t]+der|Auf[ \t]+dem|Im|In[ \t]+der|In[ \t]+den|Zum|Zur|Hinter[ \t]+der|Unter[ \t]+den|Vor[ \t]+dem)"#
-    static let englishTypes = #"(?i:street|st\.?|avenue|ave\.?|road|rd\.?|lane|ln\.?|drive|dr\.?|boulevard|blvd\.?|way|court|ct\.?|place|pl\.?|terrace|close|crescent|parkway|pkwy|highway|hwy|square|sq|row|mews|grove|gardens|walk|circle|cir|trail|parade|alley|pike)(?![\p{L}])(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W)\.?(?![\p{L}]))?"#
+    static let englishTypes = #"(?i:street|st\.?|avenue|ave\.?|road|rd\.?|lane|ln\.?|drive|dr\.?|boulevard|blvd\.?|way|court|ct\.?|place|pl\.?|terrace|close|crescent|parkway|pkwy|highway|hwy|square|sq|row|mews|grove|gardens|walk|circle|cir|trail|parade|alley|pike|approach|rise|wharf|quay|heights|chase)(?![\p{L}])(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W|North|South|East|West)\.?(?![\p{L}]))?"#
     /// A number in a Japanese address: Arabic, full-width or kanji.
     static let jaNumber = #"(?:\d{1,4}|[一二三四五六七八九十]{1,3})"#
     /// Chinese building, unit and room parts after the street number: "3栋1201室".
-    static let cjkUnits = #"(?:[ \t]*\d{1,5}[ \t]*(?:号楼|栋|幢|座|单元|层|楼|室|号|户))*"#
+    static let cjkUnits = #"(?:[ \t]*(?:\p{Han}{1,6}(?:广场|大厦|中心|大楼|公寓|花园|小区))?[ \t]*(?:\d{1,5}|[A-Z])[ \t]*(?:号楼|栋|幢|座|单元|层|楼|室|号|户))*"#
     static let usStates = "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC"
 
     struct AddressPattern: Sendable {
@@ -704,7 +708,7 @@ enum Patterns {
         AddressPattern(#"(?<![\p{L}\p{N}])"# + houseNumber + #",?[ \t]+"# + numberFirstTypes + streetWords + placeTail),
         // Type first: "Calle Mayor 12", "Via Roma, 7", "Rua das Flores, nº 150", "C/ Mayor 3, 2º B".
         AddressPattern(#"(?<![\p{L}])"# + typeFirstTypes + streetWords
-            + #",?[ \t]+(?:(?i:n[º°o]\.?|n\.º|núm\.?|num\.?|nr\.?)[ \t]*|#[ \t]*)?"# + houseNumber + notQuantity + placeTail, .streetFirst),
+            + #",?[ \t]+(?:(?i:número|numero|numéro|nummer|numer|n[º°o]\.?|n\.º|núm\.?|num\.?|nr\.?)[ \t]*|#[ \t]*)?"# + houseNumber + notQuantity + placeTail, .streetFirst),
         // Grid addresses (Colombia and others): "Calle 72 # 10-34", "Carrera 7 No. 45-12".
         AddressPattern(#"(?<![\p{L}])(?:[Cc]alle|[Cc]arrera|Cra\.?|Kr\.?|Cl\.?|[Aa]venida|Av\.|[Dd]iagonal|[Tt]ransversal|Tv\.?|Dg\.?)[ \t]*\d{1,3}[A-Z]?(?:[ \t]+(?:[Bb]is|[Ss]ur|[Nn]orte|[Ee]ste))?[ \t]*(?:#|[Nn][oº°]\.?)[ \t]*\d{1,3}[A-Z]?[ \t]*[-–][ \t]*\d{1,3}"#
             + placeTail),
@@ -718,11 +722,14 @@ enum Patterns {
         // "Am Markt 3", "An der Alster 12": only when the number ends the clause.
         AddressPattern(#"(?<![\p{L}])"# + germanPrepositions + #"[ \t]+\p{Lu}[\p{L}\p{M}\-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}\-]+)?[ \t]+"# + houseNumber
             + #"(?=[ \t]*(?:[,.;:!?)\n]|$))"# + placeTail, .germanPreposition),
+        // Polish: "ul. Marszałkowska 84/92, 00-514 Warszawa", "al. Jerozolimskie 44".
+        AddressPattern(#"(?<![\p{L}])(?:[Uu]l\.|[Uu]lica|[Aa]l\.|[Aa]leja|[Oo]s\.|[Oo]siedle|[Pp]l\.|[Pp]lac)[ \t]*"# + streetWords + #",?[ \t]+"# + houseNumber + notQuantity + placeTail,
+            needs: .oneOf(["l.", "lica", "leja", "s.", "siedle", "lac"])),
         // Russian: "ул. Ленина, д. 5, кв. 12".
         AddressPattern(#"(?<![\p{L}])(?:ул\.|улица|пр\.|пр-т|проспект|пер\.|переулок|бул\.|бульвар|ш\.|шоссе|пл\.|площадь|наб\.|набережная)[ \t]*\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*)?,?[ \t]+(?:д\.|дом)?[ \t]*\d{1,4}[а-яa-z]?(?:,?[ \t]*(?:кв\.|корп\.|стр\.|к\.)[ \t]*\d{1,4})*"#,
             needs: .nonASCII),
         // English: "221B Baker Street", "164 oakwood avenue, Portland", "1600 Pennsylvania Ave NW".
-        AddressPattern(#"(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?[ \t]+(?:[\p{L}\p{M}'’\-]+[ \t]+){1,3}"# + englishTypes + placeTail, .english),
+        AddressPattern(#"(?<![\p{L}\p{N}/])(?:\d{1,4}[A-Za-z]?/)?\d{1,5}[A-Za-z]?[ \t]+(?:(?:[NSEW]\.|NW|NE|SW|SE)[ \t]+)?(?:[\p{L}\p{M}'’\-]+[ \t]+){1,3}"# + englishTypes + placeTail, .english),
         // What a street address leaves behind, or a place given without a street.
         AddressPattern(#"(?<![\p{L}\p{N}])"# + ukPostcode),
         AddressPattern(#"(?<![\p{L}])(?:"# + usStates + #")[ \t]+\d{5}(?:-\d{4})?(?![\p{N}])"#),
