@@ -292,6 +292,12 @@ public struct PIIMasker: Sendable {
             PIIMasker.titleIsASuffix(text, before: match.range(at: 1)) ? nil : name(capture, .strong)
         }
         s = PIIMasker.replaceInContext(Patterns.nameAfterRelation, in: s, group: 1) { weakName($0, $1, $2) }
+        s = PIIMasker.replaceInContext(Patterns.nameAfterNamed, in: s, group: 1) { capture, text, match in
+            PIIMasker.namesAThing(text, before: match.range) ? nil : weakName(capture, text, match)
+        }
+        s = PIIMasker.replaceInContext(Patterns.nameAfterPersonVerb, in: s, group: 1) { capture, text, match in
+            capture.split(separator: " ").contains { NameLists.productWords.contains($0.lowercased()) } ? nil : weakName(capture, text, match)
+        }
         s = PIIMasker.replace(Patterns.nameBeforeWriting, in: s, group: 1) { found in
             let words = found.split(whereSeparator: \.isWhitespace)
             if words.contains(where: { NameLists.notNames.contains($0.lowercased()) }) { return nil }
@@ -387,6 +393,21 @@ public struct PIIMasker: Sendable {
         guard i >= 0, let scalar = Unicode.Scalar(text.character(at: i)) else { return true }
         return "\n.!?:;".unicodeScalars.contains(scalar)
     }
+
+    /// Code and documents name things, not people: "a file named Utils", "a class named Parser",
+    /// "the tab named Summary". True when the word before `range` is one of them.
+    static func namesAThing(_ text: NSString, before range: NSRange) -> Bool {
+        let before = text.substring(to: range.location)
+        guard let word = before.split(whereSeparator: { !$0.isLetter }).last?.lowercased() else { return false }
+        return thingsNamed.contains(word)
+    }
+
+    static let thingsNamed: Set<String> = [
+        "file", "files", "folder", "directory", "class", "method", "function", "variable", "tab", "sheet",
+        "column", "table", "module", "package", "field", "property", "repo", "repository", "branch", "script",
+        "model", "object", "struct", "enum", "component", "database", "bucket", "key", "parameter", "argument",
+        "column", "library", "project", "app", "document", "worksheet", "workbook", "channel", "server", "service",
+    ]
 
     /// True for "Lord Death Sr. Despite…": "Sr." after a name is "Senior", not "Señor".
     static func titleIsASuffix(_ text: NSString, before range: NSRange) -> Bool {
@@ -802,7 +823,16 @@ enum Patterns {
         "tochter", "mutter", "vater", "bruder", "schwester", "collega",
         "amico", "moglie", "figlio", "figlia", "colega", "esposa",
         "filho", "filha", "collega", "vriend", "vriendin", "vrouw",
-        "man",
+        "man", "niece", "nephew", "grandma", "grandpa", "granny",
+        "stepson", "stepdaughter", "stepmother", "stepfather", "roommate", "flatmate",
+        "classmate", "supervisor", "assistant", "intern", "new hire", "mentor",
+        "therapist", "nurse", "coach", "tutor", "nanny", "babysitter",
+        "sobrina", "sobrino", "abuela", "abuelo", "novio", "novia",
+        "vecino", "vecina", "compañero", "compañera", "neveu", "nièce",
+        "grand-mère", "grand-père", "voisin", "voisine", "copain", "copine",
+        "neffe", "nichte", "oma", "opa", "nachbar", "nachbarin",
+        "nipote", "nonna", "nonno", "fidanzato", "fidanzata", "sobrinha",
+        "avó", "avô", "namorado", "namorada", "vizinho", "vizinha",
     ]
 
     /// Cues after which the next lower-case words are a name ("my name is olivia whitfield").
@@ -888,6 +918,14 @@ enum Patterns {
     static let nameAfterRelation = make(
         #"(?i:\b"# + anyOf(possessives) + #"[ \t]+"# + anyOf(relations) + #"[,:]?[ \t]+)"#
             + nameWords)
+    /// "a tenant named Pieter de Vries", "a girl named Ada": after "named" a capitalised word is
+    /// a name unless it is an everyday word ("a file named Report").
+    static let nameAfterNamed = make(#"(?i:\bnamed)[ \t]+"# + nameWords)
+    /// A request addressed through a person, opening a sentence: "Ask Siobhan whether…",
+    /// "Remind Kofi Mensah to…", "Thank Ines for…". Only verbs whose object is a person.
+    static let nameAfterPersonVerb = make(
+        #"(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?][ \t]))(?:Ask|Remind|Tell|Invite|Thank|Congratulate|Wish)[ \t]+"# + nameWords,
+        [.anchorsMatchLines])
     /// "Ann here." opening the text or after a sentence's end; after a line break a single
     /// capitalised word may just continue a sentence ("… in the Customs\nPortal here.").
     static let nameBeforeHere = make(#"(?:^[ \t]*(?:(?i:hi|hello|hey)[,!]?[ \t]+)?|(?<=[.!?][ \t]))"# + nameWords + #"(?=[ \t]+(?:here|speaking)\b)"#)
