@@ -131,6 +131,8 @@ def main():
     ap.add_argument("--project", default=None, help="conversation counts to project to from the largest size")
     ap.add_argument("--executor-cores", type=int, default=4, help="cores per executor in the projection (default 4)")
     ap.add_argument("--k-growth", action="store_true", help="measure what k costs; print the default-k table")
+    ap.add_argument("--reuse", default=None,
+                    help="an earlier --json file: the stages not in --stages are taken from it (their outputs must be in --out)")
     cfg = ap.parse_args()
     if cfg.generate_to:
         generate(cfg.generate_to, int(cfg.sizes.split(",")[0]), cfg.seed)
@@ -145,6 +147,12 @@ def main():
     if cfg.k_growth:
         return k_growth(cfg, sizes, bin_dir, out, embed_args)
     results = {}
+    # Measurements of an earlier run, for the stages this one does not repeat.
+    earlier = {}
+    if cfg.reuse:
+        with open(cfg.reuse) as f:
+            earlier = {int(n): by for n, by in json.load(f)["results"].items()}
+        print(f"stages other than {cfg.stages} as measured in {cfg.reuse}", file=sys.stderr)
     for n in sizes:
         d = os.path.join(out, str(n))
         os.makedirs(d, exist_ok=True)
@@ -170,6 +178,8 @@ def main():
         results[n] = {}
         for name, argv, src, dst in stages:
             if name not in wanted:
+                if name in earlier.get(n, {}):
+                    results[n][name] = earlier[n][name]
                 continue
             results[n][name] = measure(name, argv, os.path.join(d, src), os.path.join(d, dst), bin_dir)
             if results[n][name]["exit"] != 0:
@@ -199,9 +209,9 @@ def main():
         print(f"clio-cluster --assign peak RSS {a['rss_mb']:.0f} MB at {sizes[0]}, {b['rss_mb']:.0f} MB at {sizes[-1]}: "
               f"{ratio:.2f}x ({'flat: within 1.3x' if ratio <= 1.3 else 'NOT FLAT: over 1.3x'})")
         ok = ok and ratio <= 1.3
-    # clio-label keeps per base cluster a reservoir of --reservoir records (100 by default) and
-    # counts: its memory is O(k x reservoir), flat in n once k is fixed (a fit sample of the same
-    # size gives the same k) and the clusters are larger than the reservoir.
+    # clio-label keeps 100,000 records in all by default (--keep), shared by the base clusters (10
+    # to 100 each), and counts: its memory is flat in n once k is fixed (a fit sample of the same
+    # size gives the same k) and the clusters are larger than their share.
     a, b = results[sizes[0]].get("label"), results[sizes[-1]].get("label")
     if a and b and len(sizes) > 1:
         ratio = b["rss_mb"] / max(a["rss_mb"], 1)
@@ -230,8 +240,15 @@ def project(measured, n0, targets, cfg):
     # clio-label holds at most k x reservoir records (fewer where clusters are smaller): its memory
     # per record held, scaled to what the target's k holds.
     args = cfg.label_args.split()
-    reservoir = int(args[args.index("--reservoir") + 1]) if "--reservoir" in args else 100
-    held0 = min(n0, (k0 or 0) * reservoir) or n0
+    keep = int(args[args.index("--keep") + 1]) if "--keep" in args else 100_000
+
+    def reservoir(k):
+        """Records kept per cluster: --reservoir N, else the shared default (LabelCommand.reservoirPolicy)."""
+        if "--reservoir" in args:
+            return int(args[args.index("--reservoir") + 1])
+        return min(100, max(10, keep // max(k, 1)))
+
+    held0 = min(n0, (k0 or 0) * reservoir(k0 or 1)) or n0
     label_per_record_mb = measured["label"]["rss_mb"] / held0 if "label" in measured else None
     print()
     print(f"projection from {n0} conversations (hashed embedder; fit sample {cfg.fit_sample}, k {k0}); "
@@ -246,14 +263,14 @@ def project(measured, n0, targets, cfg):
         assign = per.get("assign", 0) * n * (k / k0 if k0 else 1)
         map_cpu = (per.get("summarize", 0) + per.get("embed", 0)) * n + assign
         fit_cpu = fit * (sample * k * math.log(k)) / (min(cfg.fit_sample, n0) * k0 * math.log(k0)) if k0 and fit > 0 else float("nan")
-        label_gb = label_per_record_mb * min(n, k * reservoir) / 1024 if label_per_record_mb else float("nan")
+        label_gb = label_per_record_mb * min(n, k * reservoir(k)) / 1024 if label_per_record_mb else float("nan")
         calls = n + LABEL_CALLS_PER_CLUSTER * k
         cost = PAPER_COST_PER_100K * n / 100_000
         print(f"{n:>14}{k:>8}{map_cpu / 3600:>11.1f}{map_cpu / 3600 / (100 * cfg.executor_cores):>12.2f}"
               f"{fit_cpu / 3600:>10.2f}{label_gb:>9.1f}{calls:>13.0f}{cost:>10.0f}")
     print("map CPU h: summarize + embed (hashed) + assign, all CPU hours; x100 exec h: hours on 100 executors;"
           " fit: the driver's k-means on a sample of 20 per cluster; label GB: clio-label's memory at most (it holds"
-          " up to --reservoir records per cluster, 100 by default); model calls: one summary per conversation plus ~2.3 per cluster for names and the"
+          " 100,000 records in all by default, 10 to 100 per cluster, or --reservoir per cluster); model calls: one summary per conversation plus ~2.3 per cluster for names and the"
           " hierarchy; cost at the paper's $48.81 per 100,000 conversations")
 
 

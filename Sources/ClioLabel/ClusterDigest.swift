@@ -8,21 +8,23 @@ import ClioCore
 import ClioEmbed
 import Foundation
 
-/// How many conversations clio-label keeps per base cluster for naming (`--reservoir`).
+/// How many conversations clio-label keeps per base cluster for naming (`--keep`, `--reservoir`).
 public enum ReservoirPolicy: Equatable, Sendable {
     /// Up to N per cluster, however many clusters there are (`--reservoir N`; `Int.max` is
     /// `all`).
     case perCluster(Int)
-    /// The default: `total` conversations shared by the clusters, each keeping up to
-    /// min(`most`, max(`least`, `total` / clusters seen)), so that what is held stays near
-    /// `total` however many conversations come, until `least` × clusters passes it.
+    /// The default: at most `total` conversations in all. Every cluster keeps up to the same
+    /// number c, the largest from `least` to `most` with Σ min(size, c) ≤ `total` — what small
+    /// clusters leave unused goes to the large ones — so an input of no more than `total`
+    /// conversations is held whole, and a larger one holds about `total`, until `least` × the
+    /// clusters passes it.
     case shared(total: Int, most: Int, least: Int)
 
-    /// Conversations kept per cluster once `clusters` clusters have been seen.
-    public func capacity(clusters: Int) -> Int {
+    /// The per-cluster capacity before any record is read.
+    var initialCapacity: Int {
         switch self {
         case .perCluster(let n): n
-        case let .shared(total, most, least): min(most, max(least, total / max(clusters, 1)))
+        case .shared(_, let most, _): most
         }
     }
 
@@ -47,9 +49,11 @@ public enum ReservoirPolicy: Equatable, Sendable {
 /// reservoir, `finish` gives the very input that holding every record gives, so the output is
 /// byte for byte the same.
 ///
-/// Under `.shared` the reservoirs shrink as clusters appear. A reservoir keeps the members with
-/// the smallest sampling keys, so one shrunk to c holds what one of capacity c from the start
-/// would: the sample depends on the records and the seed, not on the order clusters appear in.
+/// Under `.shared` every reservoir shrinks by one whenever the records kept pass the total. A
+/// reservoir keeps the members with the smallest sampling keys, so one shrunk to c holds what
+/// one of capacity c from the start would; and Σ min(members so far, c) only grows, so a step
+/// down taken mid-stream is one the whole input needs too. The sample therefore depends on the
+/// records and the seed, not on their order.
 public struct ClusterDigest {
     public let policy: ReservoirPolicy
     /// Records kept per base cluster for naming, for the clusters seen so far.
@@ -74,6 +78,8 @@ public struct ClusterDigest {
     /// rows freed by shrinking reservoirs (`freeRows`) are taken before new ones.
     private var vectors = VectorRows()
     private var freeRows: [Int] = []
+    /// Records in the reservoirs now.
+    private var kept = 0
     private var members: ChunkedLists
     private var assignments: SpillFile?
     private var check = DimensionCheck()
@@ -95,7 +101,7 @@ public struct ClusterDigest {
 
     public init(policy: ReservoirPolicy, minUsers: Int, seed: UInt64, assignments: Bool) throws(ClioError) {
         self.policy = policy
-        reservoir = policy.capacity(clusters: 0)
+        reservoir = policy.initialCapacity
         precondition(reservoir > 0)
         // Keeping every record, it may as well count every user exactly.
         userCap = policy.keepsEverything ? .max : Self.userCap(minUsers: minUsers)
@@ -121,8 +127,6 @@ public struct ClusterDigest {
             users.append(UserCount(cap: userCap))
             sums.append([Double](repeating: 0, count: record.vector.count))
             members.addList()
-            let capacity = policy.capacity(clusters: values.count)
-            if capacity < reservoir { shrinkReservoirs(to: capacity) }
             samples.append(BottomK(capacity: reservoir))
         }
         if embeddingModel == nil { embeddingModel = record.embeddingModel }
@@ -151,6 +155,10 @@ public struct ClusterDigest {
         switch samples[slot].offer(key: keys.key(index: UInt64(count)), index: count, { Kept(record: record, row: $0?.row ?? fresh) }) {
         case .added:
             if freeRows.isEmpty { vectors.append(vector) } else { vectors.set(freeRows.removeLast(), vector) }
+            kept += 1
+            if case let .shared(total, _, least) = policy {
+                while kept > total && reservoir > least { shrinkReservoirs(to: reservoir - 1) }
+            }
         case .replaced(let evicted): vectors.set(evicted.row, vector)
         case .rejected: break
         }
@@ -162,7 +170,7 @@ public struct ClusterDigest {
     private mutating func shrinkReservoirs(to capacity: Int) {
         reservoir = capacity
         for slot in samples.indices {
-            samples[slot].shrink(to: capacity) { freeRows.append($0.row) }
+            samples[slot].shrink(to: capacity) { freeRows.append($0.row); kept -= 1 }
         }
     }
 

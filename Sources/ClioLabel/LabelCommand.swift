@@ -57,12 +57,13 @@ public struct LabelCommand: Command {
                                   or members (default members: k-means on the conversations'
                                   vectors; docs/label.md compares them)
           --seed N                seed of the k-means runs and samples of the hierarchy (default 0)
-          --keep N                conversations kept for naming in all, shared by the base
-                                  clusters: each keeps up to N / clusters, at least 10 and at
-                                  most 100 (or --samples when larger), drawn at random (seeded)
-                                  from larger ones, so memory stays near N conversations however
-                                  many come (default 100000); sizes, stats and users count every
-                                  one (users estimated past max(64, 4 x --min-users))
+          --keep N                conversations kept for naming in all (default 100000): an
+                                  input of no more is held whole; a larger one keeps the same
+                                  number c of each base cluster (at least 10, at most 100 or
+                                  --samples when larger), drawn at random (seeded), c as large as
+                                  the total allows, so memory stays near N however many
+                                  conversations come; sizes, stats and users count every one
+                                  (users estimated past max(64, 4 x --min-users))
           --reservoir N           instead, N conversations kept per base cluster however many
                                   clusters there are; 'all' keeps every conversation and counts
                                   users exactly
@@ -187,12 +188,13 @@ public struct LabelCommand: Command {
         if keep != nil && reservoir != nil { throw UsageError("options --keep and --reservoir cannot both be given") }
     }
 
-    /// Conversations kept for naming. By default 100,000 in all (`--keep`), shared by the base
-    /// clusters: so that memory stops growing with the input (a million conversations in 5,000
-    /// clusters keep 20 each, as 100,000 in 5,000 do). A cluster keeps at most 100 — twice what
-    /// a model is shown (`--samples` 50) and the Clio paper's typical cluster; a larger
-    /// `--samples` raises it — and at least 10, so that past 10,000 clusters memory grows as
-    /// 10 × k. `--reservoir N` keeps N per cluster however many clusters there are.
+    /// Conversations kept for naming. By default 100,000 in all (`--keep`): an input of no more
+    /// is held whole (so its output is that of holding every record), and a larger one keeps
+    /// the same number of each base cluster, as many as the total allows — so memory stops
+    /// growing with the input. A cluster keeps at most 100 — twice what a model is shown
+    /// (`--samples` 50) and the Clio paper's typical cluster; a larger `--samples` raises it —
+    /// and at least 10, so that past about 10,000 large clusters memory grows as 10 × k.
+    /// `--reservoir N` keeps N per cluster however many clusters there are.
     public var reservoirPolicy: ReservoirPolicy {
         if let reservoir { return .perCluster(reservoir) }
         let most = max(100, llmOptions.samples)

@@ -193,37 +193,30 @@ private func distinctUsers(_ members: [JSONObject]) -> Int {
         #expect(throws: UsageError.self) { try LabelCommand(arguments: ["--keep", "50", "--reservoir", "5"]) }
     }
 
-    @Test func theSharedPolicyDividesItsTotalByTheClustersWithinItsBounds() {
-        let policy = ReservoirPolicy.shared(total: 100_000, most: 100, least: 10)
-        #expect(policy.capacity(clusters: 0) == 100)
-        #expect(policy.capacity(clusters: 1000) == 100)
-        #expect(policy.capacity(clusters: 5000) == 20)
-        #expect(policy.capacity(clusters: 15_812) == 10)
-        #expect(policy.capacity(clusters: 50_000) == 10)
-    }
-
-    @Test func sharedReservoirsEndAsAFixedReservoirOfTheirFinalSizeWhateverOrderTheClustersComeIn() throws {
-        // Five clusters and 400 to share: 80 each in the end, though the first clusters to
-        // appear filled up to 100 before the others came.
+    @Test func sharedReservoirsEndAsAFixedReservoirOfTheLargestShareTheTotalAllowsWhateverTheOrder() throws {
+        // 750 conversations in five clusters and 400 to keep: 90 of each is the largest share
+        // that fits (90 + 40 + 90 + 90 + 90 = 400; 91 would keep 403), though the first
+        // clusters to appear filled up to 100 before the others came.
         let input = records(sizes: [300, 40, 120, 200, 90], usersPerCluster: { _ in 30 }, seed: 11)
         let sorted = input.enumerated().sorted { ($0.element["cluster"]!.intValue!, $0.offset) < ($1.element["cluster"]!.intValue!, $1.offset) }.map(\.element)
         var options = LabelOptions()
         options.includeCentroids = true
         let policy = ReservoirPolicy.shared(total: 400, most: 100, least: 10)
-        for order in [input, sorted] {
-            let fixed = try digestRun(order, options: options, reservoir: 80)
+        for order in [input, sorted, sorted.reversed()] {
+            let fixed = try digestRun(order, options: options, reservoir: 90)
             let shared = try digestRun(order, options: options, policy: policy)
             #expect(shared.clusters == fixed.clusters)
             #expect(shared.assignments == fixed.assignments)
             var digest = try ClusterDigest(policy: policy, minUsers: 1, seed: 0, assignments: false)
             for record in order { try digest.add(record) }
-            #expect(digest.reservoir == 80)
-            let kept = try digest.finish().input.ids
-            // 80 of each larger cluster, all 40 of the small one.
-            #expect(kept.count == 4 * 80 + 40)
+            #expect(digest.reservoir == 90)
+            #expect(try digest.finish().input.ids.count == 400)
         }
-        // Below the floor: 50 to share among five clusters still keeps 10 of each.
-        var digest = try ClusterDigest(policy: .shared(total: 50, most: 100, least: 10), minUsers: 1, seed: 0, assignments: false)
+        // An input no larger than the total is held whole: the output of holding every record.
+        let whole = try digestRun(input, options: options, policy: .shared(total: 750, most: 1000, least: 10))
+        #expect(whole.clusters == (try digestRun(input, options: options, reservoir: .max)).clusters)
+        // Below the floor: 30 to keep among five clusters still keeps 10 of each.
+        var digest = try ClusterDigest(policy: .shared(total: 30, most: 100, least: 10), minUsers: 1, seed: 0, assignments: false)
         for record in sorted { try digest.add(record) }
         #expect(digest.reservoir == 10)
         #expect(try digest.finish().input.ids.count == 50)
