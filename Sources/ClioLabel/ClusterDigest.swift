@@ -13,23 +13,20 @@ public enum ReservoirPolicy: Equatable, Sendable {
     /// Up to N per cluster, however many clusters there are (`--reservoir N`; `Int.max` is
     /// `all`).
     case perCluster(Int)
-    /// The default: at most `total` conversations in all. Every cluster keeps up to the same
-    /// number c, the largest from `least` to `most` with Σ min(size, c) ≤ `total` — what small
-    /// clusters leave unused goes to the large ones — so an input of no more than `total`
-    /// conversations is held whole, and a larger one holds about `total`, until `least` × the
-    /// clusters passes it.
+    /// The default: at most `total` conversations in all. An input of no more is held whole
+    /// (and its users counted exactly), so its output is that of holding every record; a larger
+    /// one keeps the same number c of every cluster, the largest from `least` to `most` with
+    /// Σ min(size, c) ≤ `total` — what small clusters leave unused goes to the large ones — so
+    /// it holds about `total`, until `least` × the clusters passes it.
     case shared(total: Int, most: Int, least: Int)
 
-    /// The per-cluster capacity before any record is read.
-    var initialCapacity: Int {
+    /// Keeps every conversation so far, so the users are counted exactly too.
+    var keepsEverything: Bool {
         switch self {
-        case .perCluster(let n): n
-        case .shared(_, let most, _): most
+        case .perCluster(let n): n == .max
+        case .shared: true
         }
     }
-
-    /// Keeps every conversation, so the users are counted exactly too.
-    var keepsEverything: Bool { self == .perCluster(.max) }
 }
 
 /// clio-label's one pass over the clustered records, in memory bounded by the number of
@@ -58,8 +55,10 @@ public struct ClusterDigest {
     public let policy: ReservoirPolicy
     /// Records kept per base cluster for naming, for the clusters seen so far.
     public private(set) var reservoir: Int
-    /// Named users counted exactly per base cluster (see `userCap(minUsers:)`).
-    public let userCap: Int
+    /// Named users counted exactly per base cluster (see `userCap(minUsers:)`); under
+    /// `.shared`, every user while the input is held whole.
+    public private(set) var userCap: Int
+    private let sampledUserCap: Int
     private let keys: SampleKey
     /// Base clusters in order of first appearance ("slots"), with their `cluster` numbers.
     private var slotOf: [Int: Int] = [:]
@@ -101,10 +100,11 @@ public struct ClusterDigest {
 
     public init(policy: ReservoirPolicy, minUsers: Int, seed: UInt64, assignments: Bool) throws(ClioError) {
         self.policy = policy
-        reservoir = policy.initialCapacity
+        if case .perCluster(let n) = policy { reservoir = n } else { reservoir = .max }
         precondition(reservoir > 0)
         // Keeping every record, it may as well count every user exactly.
-        userCap = policy.keepsEverything ? .max : Self.userCap(minUsers: minUsers)
+        sampledUserCap = Self.userCap(minUsers: minUsers)
+        userCap = policy.keepsEverything ? .max : sampledUserCap
         // Apart from clio-cluster's fit sample of the same seed.
         keys = SampleKey(seed: seed ^ 0x6C61_6265_6C2D_7265)
         members = ChunkedLists(file: try SpillFile())
@@ -156,13 +156,34 @@ public struct ClusterDigest {
         case .added:
             if freeRows.isEmpty { vectors.append(vector) } else { vectors.set(freeRows.removeLast(), vector) }
             kept += 1
-            if case let .shared(total, _, least) = policy {
+            if case let .shared(total, most, least) = policy, kept > total {
+                if reservoir == .max { startSampling(total: total, most: most, least: least) }
                 while kept > total && reservoir > least { shrinkReservoirs(to: reservoir - 1) }
             }
         case .replaced(let evicted): vectors.set(evicted.row, vector)
         case .rejected: break
         }
         count += 1
+    }
+
+    /// The input has passed `total`: from here on every cluster keeps at most c, starting from
+    /// the largest c (up to `most`) that the clusters so far leave within the total, and users
+    /// past the usual cap are sketched. Σ min(members so far, c) only grows, so the final c is
+    /// no larger than this one, and the steps down from it are the ones the whole input needs.
+    private mutating func startSampling(total: Int, most: Int, least: Int) {
+        userCap = sampledUserCap
+        for slot in users.indices { users[slot].lower(cap: userCap) }
+        shrinkReservoirs(to: max(least, min(most, Self.waterLevel(samples.map(\.count), total: total))))
+    }
+
+    /// The largest c with Σ min(count, c) ≤ `total` (binary search: the sum grows with c).
+    static func waterLevel(_ counts: [Int], total: Int) -> Int {
+        var low = 0, high = counts.max() ?? 0
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if counts.reduce(0, { $0 + min($1, mid) }) <= total { low = mid } else { high = mid - 1 }
+        }
+        return low
     }
 
     /// Lowers every reservoir to `capacity`, freeing the rows of the records dropped. It runs
@@ -408,7 +429,7 @@ struct ClusterTotals {
 /// The distinct users of a cluster: exact up to `cap` named users, then a HyperLogLog sketch.
 /// A conversation without a `user` is its own user, counted exactly.
 struct UserCount {
-    let cap: Int
+    private(set) var cap: Int
     private(set) var named = Set<String>()
     private(set) var sketch: HyperLogLog?
     private(set) var anonymous = 0
@@ -418,6 +439,20 @@ struct UserCount {
     private(set) var floor = 0
 
     init(cap: Int) { self.cap = cap }
+
+    /// Lowers the cap to `cap`, sketching the users past it as `add` would have had the cap been
+    /// `cap` from the start (the sketch of a set does not depend on the order of its members,
+    /// and the known floor is cap + 1 either way).
+    mutating func lower(cap: Int) {
+        guard cap < self.cap else { return }
+        self.cap = cap
+        guard sketch == nil, named.count > cap else { return }
+        var start = HyperLogLog()
+        for u in named { start.add(fnv1a(u)) }
+        sketch = start
+        floor = cap + 1
+        named = []
+    }
 
     mutating func add(_ user: String?) {
         guard let user else {

@@ -236,6 +236,27 @@ private func distinctUsers(_ members: [JSONObject]) -> Int {
 }
 
 @Suite struct UserCountTests {
+    @Test func aCapLoweredMidStreamCountsAsThatCapFromTheStart() {
+        var rng = SplitMix(seed: 4)
+        let users: [String?] = (0..<900).map { _ in rng.int(0...9) == 0 ? nil : "u\(rng.int(0...400))" }
+        for switchAt in [0, 50, 300, 899] {
+            var fromStart = UserCount(cap: 64), lowered = UserCount(cap: .max)
+            for (i, user) in users.enumerated() {
+                if i == switchAt { lowered.lower(cap: 64) }
+                fromStart.add(user)
+                lowered.add(user)
+            }
+            let a = UserCount.union([fromStart]), b = UserCount.union([lowered])
+            #expect(a.count == b.count && a.estimated == b.estimated, "switched at \(switchAt)")
+            #expect(a.estimated)
+        }
+        // Under the cap nothing is sketched.
+        var few = UserCount(cap: .max)
+        for user in users.prefix(40) { few.add(user) }
+        few.lower(cap: 64)
+        #expect(UserCount.union([few]).estimated == false)
+    }
+
     @Test func hyperLogLogEstimatesDistinctCountsWithinAFewPercent() {
         for n in [1_000, 20_000, 200_000] {
             var sketch = HyperLogLog()

@@ -27,6 +27,26 @@ import Testing
         #expect(smaller.stdout != all.stdout, "a sampled cluster changes the names or the grouping")
     }
 
+    @Test func theDefaultHoldsAnInputUnderItsTotalWholeAndAKeepBelowItSharesTheTotal() throws {
+        let dir = try PipelineTests.scratch("label-keep")
+        let input = try Self.clusteredExamples(dir)
+        let records = try PipelineTests.records(String(contentsOfFile: input, encoding: .utf8))
+        let all = try Clio.shell("clio-label -q --centroids --min-users 3 --reservoir all '\(input)'")
+        let byDefault = try Clio.shell("clio-label --centroids --min-users 3 '\(input)'")
+        #expect(all.exitCode == 0 && byDefault.exitCode == 0, "\(byDefault.stderr)")
+        #expect(byDefault.stdout == all.stdout, "400 conversations are under the default --keep 100000")
+        #expect(!byDefault.stderr.contains("from a sample"))
+        // 200 to keep: the clusters share them, the largest share the total allows, and the
+        // run says how many each kept.
+        let sizes = Dictionary(grouping: records) { $0["cluster"]!.intValue! }.values.map(\.count)
+        let share = (10...100).last { c in sizes.reduce(0) { $0 + min($1, c) } <= 200 }!
+        let kept = try Clio.shell("clio-label --centroids --min-users 3 --keep 200 '\(input)'")
+        let fixed = try Clio.shell("clio-label -q --centroids --min-users 3 --reservoir \(share) '\(input)'")
+        #expect(kept.exitCode == 0, "\(kept.stderr)")
+        #expect(kept.stderr.contains("from a sample of \(share) of their conversations (--keep)"), "\(kept.stderr)")
+        #expect(kept.stdout == fixed.stdout)
+    }
+
     @Test func aSmallReservoirKeepsSizesMembersAndAssignmentsExactAndLeavesNoFileBehind() throws {
         let dir = try PipelineTests.scratch("label-sampled")
         let spool = dir + "/tmp"
@@ -75,7 +95,9 @@ import Testing
             lines.append(JSONSerializer.string(.object(record)))
         }
         try (lines.joined(separator: "\n") + "\n").write(toFile: "\(dir)/clustered.jsonl", atomically: true, encoding: .utf8)
-        let run = try Clio.shell("clio-label -q --min-users 5 '\(dir)/clustered.jsonl' | tee '\(dir)/clusters.jsonl' | clio-tree --format html")
+        // Past --keep the reservoirs sample and users past the cap are sketched; under it (the
+        // default 100,000) every user is counted exactly.
+        let run = try Clio.shell("clio-label -q --min-users 5 --keep 1000 '\(dir)/clustered.jsonl' | tee '\(dir)/clusters.jsonl' | clio-tree --format html")
         #expect(run.exitCode == 0, "\(run.stderr)")
         let clusters = try PipelineTests.records(String(contentsOfFile: "\(dir)/clusters.jsonl", encoding: .utf8))
         let exact = Set(lines.prefix(3000).map { try! PipelineTests.records($0)[0]["user"]!.stringValue! }).count
@@ -88,5 +110,9 @@ import Testing
         let validator = try SchemaValidator(named: "cluster")
         for record in clusters { #expect(validator.violations(.object(record)).isEmpty) }
         #expect(run.stdout.contains("\"usersEst\":true"))
+        let whole = try PipelineTests.records(try Clio.shell("clio-label -q --min-users 5 '\(dir)/clustered.jsonl'").stdout)
+        let wholeBig = try #require(whole.first { $0["id"]?.stringValue == "L0-0" })
+        #expect(wholeBig["users"]?.intValue == exact)
+        #expect(wholeBig["users_estimated"] == nil)
     }
 }
