@@ -304,6 +304,7 @@ public struct PIIMasker: Sendable {
             learned.formUnion(words.map { $0.lowercased() })
             return "[NAME]"
         }
+        s = PIIMasker.replaceInContext(Patterns.nameBeforeRelation, in: s, group: 1) { weakName($0, $1, $2) }
         s = PIIMasker.replace(Patterns.lowercaseNameAfterStrongCue, in: s, group: 1) { name($0, .strong) }
         s = PIIMasker.replace(Patterns.lowercaseNameAfterWeakCue, in: s, group: 1) { found in
             guard let first = found.split(separator: " ").first, NameLists.firstNames.contains(String(first)) else { return nil }
@@ -337,6 +338,15 @@ public struct PIIMasker: Sendable {
             for found in learnedCJK where found.count >= 2 { s = s.replacingOccurrences(of: found, with: "[NAME]") }
         }
         s = maskListedNames(s, learned: learned)
+        if s.contains("[NAME]") {
+            // A pair's other half, once every other pass has masked what it knows; "Python and
+            // [NAME]" keeps its product.
+            func pairName(_ capture: String, _ text: NSString, _ match: NSTextCheckingResult) -> String? {
+                capture.split(separator: " ").contains { NameLists.productWords.contains($0.lowercased()) } ? nil : weakName(capture, text, match)
+            }
+            s = PIIMasker.replaceInContext(Patterns.nameBeforeMaskedPair, in: s, group: 1, pairName)
+            s = PIIMasker.replaceInContext(Patterns.nameAfterMaskedPair, in: s, group: 1, pairName)
+        }
         return s
     }
 
@@ -794,7 +804,10 @@ enum Patterns {
         "hi", "hello", "hey", "hola", "bonjour", "salut",
         "hallo", "ciao", "olá", "oi", "querido", "querida",
         "cher", "chère", "liebe", "lieber", "caro", "cara",
-        "beste", "ich bin der", "ich bin die",
+        "beste", "ich bin der", "ich bin die", "his name is", "her name is", "their name is",
+        "his name was", "her name was", "their name was", "my name was", "happy birthday to", "happy birthday",
+        "happy anniversary", "congratulations to", "congratulations", "congrats to", "congrats",
+        "feliz cumpleaños", "joyeux anniversaire", "alles gute", "tanti auguri", "parabéns",
     ]
 
     /// "my", "mi", "mon", "mein", … before a relation.
@@ -926,6 +939,13 @@ enum Patterns {
     static let nameAfterPersonVerb = make(
         #"(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?][ \t]))(?:Ask|Remind|Tell|Invite|Thank|Congratulate|Wish)[ \t]+"# + nameWords,
         [.anchorsMatchLines])
+    /// A name joined by "and" to a name already masked: "Priyanka Deshmukh and [NAME]",
+    /// "[NAME] y Lucía". What a cue did not introduce, its neighbour in a pair does.
+    static let nameBeforeMaskedPair = make(#"(?<![\p{L}\p{M}])"# + nameWords + #"[ \t]+(?:and|or|&|y|e|et|und)[ \t]+\[NAME\]"#)
+    static let nameAfterMaskedPair = make(#"\[NAME\][ \t]+(?:and|or|&|y|e|et|und)[ \t]+"# + nameWords)
+    /// A name followed by who they are: "Emeka Chukwu, my landlord", "Ana, mi vecina".
+    static let nameBeforeRelation = make(
+        #"(?<![\p{L}\p{M}])"# + nameWords + #",[ \t]+(?i:"# + anyOf(possessives) + #"[ \t]+"# + anyOf(relations) + #")(?![\p{L}])"#)
     /// "Ann here." opening the text or after a sentence's end; after a line break a single
     /// capitalised word may just continue a sentence ("… in the Customs\nPortal here.").
     static let nameBeforeHere = make(#"(?:^[ \t]*(?:(?i:hi|hello|hey)[,!]?[ \t]+)?|(?<=[.!?][ \t]))"# + nameWords + #"(?=[ \t]+(?:here|speaking)\b)"#)

@@ -16,6 +16,13 @@ private let masker = PIIMasker()
     ("Write a story about a girl named Oluwadamilare.", "Write a story about a girl named [NAME]."),
     ("Ask Siobhan whether the report is done.", "Ask [NAME] whether the report is done."),
     ("The slides are late. Remind Kwabena Asante to bring them.", "The slides are late. Remind [NAME] to bring them."),
+    ("Her name was Zsófia and she loved painting.", "Her name was [NAME] and she loved painting."),
+    ("Happy birthday to Wanjiru!", "Happy birthday to [NAME]!"),
+    ("Congratulations to Siddharth on his promotion.", "Congratulations to [NAME] on his promotion."),
+    ("This letter is for Emeka Chukwu, my landlord.", "This letter is for [NAME], my landlord."),
+    // The other half of a pair whose one half a cue or the lists found.
+    ("Send a reminder to Priyanka Deshmukh and Arjun Mehta.", "Send a reminder to [NAME] and [NAME]."),
+    ("Invite my sister Mireille and Gwendolyn to dinner.", "Invite my sister [NAME] and [NAME] to dinner."),
 ])
 func aNameAfterTheNewCuesIsMasked(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
@@ -30,6 +37,8 @@ func aNameAfterTheNewCuesIsMasked(input: String, expected: String) {
     "Tell me a joke about cats.",
     "Thank you for the help.",
     "My coach says to run more.",
+    "Compare Python and Rust for my student project.",
+    "Congratulations on the launch!",
 ])
 func thingsAfterTheNewCuesStay(input: String) {
     #expect(masker.mask(input) == input)
