@@ -58,7 +58,10 @@ public final class ProviderEmulator: @unchecked Sendable {
     public init(_ api: API, rateLimit: @escaping @Sendable (Int) -> Bool = { _ in false }) throws {
         self.api = api
         self.rateLimit = rateLimit
-        server = try TestServer { [unowned self] request, number in self.handle(request, number) }
+        // Weak: a request accepted just before the emulator goes away gets a 503, not a crash.
+        server = try TestServer { [weak self] request, number in
+            self?.handle(request, number) ?? .respond(status: 503, body: #"{"error":"the emulator has stopped"}"#)
+        }
     }
 
     deinit { server.stop() }

@@ -75,19 +75,32 @@ public final class TestServer: @unchecked Sendable {
     public var received: [Request] { lock.withLock { requests } }
     public var count: Int { lock.withLock { requests.count } }
 
+    /// Stops accepting. The socket is only shut down here and closed by the accept loop as it
+    /// leaves: closed here, its descriptor number could be handed to the next test's listener
+    /// while this loop still calls `accept` on it, and this server's handler would answer that
+    /// test's requests.
     public func stop() {
-        lock.withLock { stopped = true }
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
+        let first = lock.withLock { () -> Bool in
+            defer { stopped = true }
+            return !stopped
+        }
+        if first { shutdown(listener, Int32(SHUT_RDWR)) }
     }
 
     deinit { if !stopped { stop() } }
 
+    private var isStopped: Bool { lock.withLock { stopped } }
+
     private func acceptLoop() {
+        defer { close(listener) }
         while true {
             let fd = accept(listener, nil, nil)
             if fd < 0 {
-                if errno == EINTR { continue }
+                if errno == EINTR && !isStopped { continue }
+                return
+            }
+            if isStopped {
+                close(fd)
                 return
             }
             let thread = Thread { [self] in serve(fd) }
