@@ -44,6 +44,8 @@ ring roku xbox playstation nintendo sega atari zelda mario luigi sonic pokemon m
 roblox halo diablo warcraft overwatch valorant dota steam epic origin ubisoft activision blizzard
 marvel batman superman thor loki odin zeus apollo athena hermes hercules achilles atlas titan
 jupiter saturn mercury venus mars pluto neptune luna sol nova orion phoenix aurora eclipse
+euler markov gauss fourier laplace bayes poisson bernoulli riemann hilbert fibonacci pascal
+turing rummy asana yii bose oris
 bitcoin ethereum solana cardano dogecoin monero tether binance coinbase
 christmas easter diwali eid ramadan hanukkah kwanzaa buddha jesus christ allah krishna shiva
 """.split()
