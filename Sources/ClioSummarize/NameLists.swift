@@ -1,7 +1,9 @@
 /// Compact lists of common personal names (lowercased) in several languages, used when a
 /// capitalised word appears without a cue. Names that are also everyday words ("Will", "May",
 /// "Rose", "Baker", "Long") and names that are also places, brands or tools ("Sofia",
-/// "Julia", "Phillips", "Mason") are left out: masking them would eat topical words.
+/// "Julia", "Phillips", "Mason") are left out: masking them would eat topical words. Each list
+/// is this hand list plus the gazetteer of GeneratedNames.swift (scripts/make-name-lists.py:
+/// top names of 105 countries less common words in 14 languages and this file's exclusions).
 enum NameLists {
     static let firstNames: Set<String> = Set(
         """
@@ -39,7 +41,8 @@ enum NameLists {
         priya rahul amit anil sunil ravi arjun deepak anjali pooja neha olga ivan dmitri sergei natasha
         anastasia irina svetlana vladimir aleksandr piotr krzysztof katarzyna agnieszka lars erik sven
         ingrid astrid magnus nils mikael
-        """.split(whereSeparator: \.isWhitespace).map(String.init))
+        """.split(whereSeparator: \.isWhitespace).map(String.init)
+            + generatedFirstNames.split(whereSeparator: \.isWhitespace).map(String.init))
 
     static let surnames: Set<String> = Set(
         """
@@ -69,7 +72,8 @@ enum NameLists {
         johansson andersson karlsson nilsson eriksson larsson olsson hansen jensen nielsen pedersen
         o'brien o’brien mcdonald macdonald murray kennedy doyle byrne ryan walsh obrien
         patel sharma singh kumar gupta khan ahmed hassan hussein yilmaz kaya demir
-        """.split(whereSeparator: \.isWhitespace).map(String.init))
+        """.split(whereSeparator: \.isWhitespace).map(String.init)
+            + generatedSurnames.split(whereSeparator: \.isWhitespace).map(String.init))
 
     /// Words before a listed name that make it part of a place ("San Francisco", "St Louis").
     static let placePrefixes: Set<String> = [

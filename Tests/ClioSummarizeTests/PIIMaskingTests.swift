@@ -510,3 +510,30 @@ private func python(_ arguments: [String]) throws -> (status: Int32, stderr: Str
         #expect(Double(count("planted_\(kind)_leaked")) <= 0.015 * Double(count("planted_\(kind)")), "\(kind)")
     }
 }
+
+/// Names of many cultures from the generated gazetteer are masked without a cue, mid-sentence.
+@Test(arguments: [
+    ("Please write a toast for Oluwaseun's retirement party", "Please write a toast for [NAME]'s retirement party"),
+    ("Can you help Thandiwe and Priyanka plan a picnic?", "Can you help [NAME] and [NAME] plan a picnic?"),
+    ("Draft a thank-you card to Nkechi from the whole office", "Draft a thank-you card to [NAME] from the whole office"),
+    ("Remind Siddharth that the report is late", "Remind [NAME] that the report is late"),
+    ("Is Tesfaye coming to dinner on Friday?", "Is [NAME] coming to dinner on Friday?"),
+    ("write a birthday poem for Bongani", "write a birthday poem for [NAME]"),
+])
+func multiculturalNamesAreMaskedWithoutACue(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+/// Capitalised everyday and topical words that are also names somewhere stay.
+@Test(arguments: [
+    "Fix my Python script that reads an Excel file",
+    "Will it work on Linux?",
+    "May I ask about the Rose garden?",
+    "Write a Grant proposal for the Summer school",
+    "Compare Amazon and Oracle cloud prices",
+    "Help me learn Ruby and Swift and Go",
+    "Plan a trip to Jordan and Victoria in August",
+])
+func everydayAndTopicalWordsStay(input: String) {
+    #expect(masker.mask(input) == input)
+}
