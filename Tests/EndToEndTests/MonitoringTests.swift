@@ -39,6 +39,9 @@ import Testing
         #expect(ids.count == 880)
     }
 
+    /// Two independent runs. With 11 topics in week 2, the default ten top-level clusters must
+    /// put two topics together, and which two is decided by small differences in the summaries;
+    /// `--top 12` leaves room for each.
     @Test(TestResource.miniLM.enabled) func comparingTheTwoWeeksFindsTheNewTopicAndTheGrowingOne() throws {
         _ = try TestResource.miniLM.require()
         let dir = try Self.drift()
@@ -46,7 +49,7 @@ import Testing
             let run = try Clio.shell(
                 """
                 clio-summarize '\(dir)/\(week)/conversations.jsonl' | clio-embed --cache '\(dir)/cache' | clio-cluster |
-                clio-label --centroids --assignments '\(dir)/\(week)/assignments.jsonl' > '\(dir)/\(week)/clusters.jsonl'
+                clio-label --top 12 --centroids --assignments '\(dir)/\(week)/assignments.jsonl' > '\(dir)/\(week)/clusters.jsonl'
                 """)
             #expect(run.exitCode == 0, "\(run.stderr)")
         }
@@ -71,10 +74,14 @@ import Testing
         let wifi = try #require(rows.first { $0[path: "status"]?.stringValue == "new" && purity($0, "home-wifi") > 0.9 })
         #expect((wifi[path: "after.size"]?.intValue ?? 0) >= 30)
         #expect(wifi[path: "clear"]?.boolValue == true)
-        // The cluster that holds personal finance grew, clearly.
-        let finance = try #require(rows.max { purity($0, "personal-finance") < purity($1, "personal-finance") })
-        #expect(finance[path: "status"]?.stringValue == "matched")
-        #expect((finance[path: "change_pp"]?.doubleValue ?? 0) > 0 && finance[path: "clear"]?.boolValue == true)
+        // Personal finance grew, clearly: the clusters that hold it (a topic that doubles may be
+        // split in two by an independent run) hold more than their week-1 partners did.
+        let financeRows = rows.filter { purity($0, "personal-finance") > 0.5 }
+        #expect(!financeRows.isEmpty)
+        let after = financeRows.reduce(0) { $0 + ($1[path: "after.size"]?.intValue ?? 0) }
+        let before = financeRows.reduce(0) { $0 + ($1[path: "before.size"]?.intValue ?? 0) }
+        #expect(after >= 60 && after > before + 20, "after \(after), before \(before)")
+        #expect(financeRows.contains { $0[path: "clear"]?.boolValue == true })
     }
 
     @Test(TestResource.miniLM.enabled) func weekTwoPlacedIntoWeekOnesTreeShowsTheNewTopicMarkedNewAndTheGrowingOne() throws {
