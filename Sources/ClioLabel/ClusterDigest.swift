@@ -446,7 +446,11 @@ struct UserCount {
     mutating func lower(cap: Int) {
         guard cap < self.cap else { return }
         self.cap = cap
-        guard sketch == nil, named.count > cap else { return }
+        if sketch == nil, named.count > cap { startSketch() }
+    }
+
+    /// The named users move into a sketch; `cap` + 1 of them are known to be distinct.
+    private mutating func startSketch() {
         var start = HyperLogLog()
         for u in named { start.add(fnv1a(u)) }
         sketch = start
@@ -463,11 +467,7 @@ struct UserCount {
         if sketch != nil {
             sketch!.add(fnv1a(user))
         } else if named.insert(user).inserted, named.count > cap {
-            var start = HyperLogLog()
-            for u in named { start.add(fnv1a(u)) }
-            sketch = start
-            floor = named.count
-            named = []
+            startSketch()
         }
     }
 

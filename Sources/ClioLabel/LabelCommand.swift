@@ -197,8 +197,7 @@ public struct LabelCommand: Command {
     /// `--reservoir N` keeps N per cluster however many clusters there are.
     public var reservoirPolicy: ReservoirPolicy {
         if let reservoir { return .perCluster(reservoir) }
-        let most = max(100, llmOptions.samples)
-        return .shared(total: keep ?? 100_000, most: most, least: min(10, most))
+        return .shared(total: keep ?? 100_000, most: max(100, llmOptions.samples), least: 10)
     }
 
     public func run(output: OutputWriter) throws {

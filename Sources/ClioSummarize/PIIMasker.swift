@@ -271,6 +271,10 @@ public struct PIIMasker: Sendable {
         func weakName(_ capture: String, _ text: NSString, _ match: NSTextCheckingResult) -> String? {
             PIIMasker.inTitleCaseLine(text, match.range(at: 1)) ? nil : name(capture, .weak)
         }
+        // After a cue that also introduces products ("Ask Python to…", "Python and [NAME]").
+        func personName(_ capture: String, _ text: NSString, _ match: NSTextCheckingResult) -> String? {
+            capture.split(separator: " ").contains { NameLists.productWords.contains($0.lowercased()) } ? nil : weakName(capture, text, match)
+        }
         func cjkName(_ capture: String) -> String? {
             learnedCJK.insert(capture)
             return "[NAME]"
@@ -295,9 +299,7 @@ public struct PIIMasker: Sendable {
         s = PIIMasker.replaceInContext(Patterns.nameAfterNamed, in: s, group: 1) { capture, text, match in
             PIIMasker.namesAThing(text, before: match.range) ? nil : weakName(capture, text, match)
         }
-        s = PIIMasker.replaceInContext(Patterns.nameAfterPersonVerb, in: s, group: 1) { capture, text, match in
-            capture.split(separator: " ").contains { NameLists.productWords.contains($0.lowercased()) } ? nil : weakName(capture, text, match)
-        }
+        s = PIIMasker.replaceInContext(Patterns.nameAfterPersonVerb, in: s, group: 1, personName)
         s = PIIMasker.replace(Patterns.nameBeforeWriting, in: s, group: 1) { found in
             let words = found.split(whereSeparator: \.isWhitespace)
             if words.contains(where: { NameLists.notNames.contains($0.lowercased()) }) { return nil }
@@ -339,13 +341,9 @@ public struct PIIMasker: Sendable {
         }
         s = maskListedNames(s, learned: learned)
         if s.contains("[NAME]") {
-            // A pair's other half, once every other pass has masked what it knows; "Python and
-            // [NAME]" keeps its product.
-            func pairName(_ capture: String, _ text: NSString, _ match: NSTextCheckingResult) -> String? {
-                capture.split(separator: " ").contains { NameLists.productWords.contains($0.lowercased()) } ? nil : weakName(capture, text, match)
-            }
-            s = PIIMasker.replaceInContext(Patterns.nameBeforeMaskedPair, in: s, group: 1, pairName)
-            s = PIIMasker.replaceInContext(Patterns.nameAfterMaskedPair, in: s, group: 1, pairName)
+            // A pair's other half, once every other pass has masked what it knows.
+            s = PIIMasker.replaceInContext(Patterns.nameBeforeMaskedPair, in: s, group: 1, personName)
+            s = PIIMasker.replaceInContext(Patterns.nameAfterMaskedPair, in: s, group: 1, personName)
         }
         return s
     }
@@ -416,7 +414,7 @@ public struct PIIMasker: Sendable {
         "file", "files", "folder", "directory", "class", "method", "function", "variable", "tab", "sheet",
         "column", "table", "module", "package", "field", "property", "repo", "repository", "branch", "script",
         "model", "object", "struct", "enum", "component", "database", "bucket", "key", "parameter", "argument",
-        "column", "library", "project", "app", "document", "worksheet", "workbook", "channel", "server", "service",
+        "library", "project", "app", "document", "worksheet", "workbook", "channel", "server", "service",
     ]
 
     /// True for "Lord Death Sr. Despite…": "Sr." after a name is "Senior", not "Señor".
