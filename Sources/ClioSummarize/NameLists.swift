@@ -233,7 +233,7 @@ extension NameLists {
     /// without being a street: "Via PayPal", "Corso Python 3".
     static let productWords: Set<String> = Set(
         """
-        python java javascript typescript kotlin excel windows linux android google microsoft facebook meta
+        phillips python java javascript typescript kotlin excel windows linux android google microsoft facebook meta
         openai chatgpt claude sql html css react django flask paypal venmo zelle stripe email e-mail mail
         whatsapp telegram zoom skype slack discord ups fedex dhl usps github gitlab docker amazon
         """.split(whereSeparator: \.isWhitespace).map(String.init))
@@ -255,5 +255,28 @@ extension NameLists {
         "单身 白领 新手 学霸 吃货 金牛 高手 老板 马来 江湖 孔雀 龙套 万能 方便 田园 史上".split(separator: " ").map(String.init))
 
     /// Words between 저는 and 입니다 that are roles or nationalities, not names.
+    /// Roles and kin before さん or 様, which are no names ("お客様" has one ideograph and does not match).
+    static let japaneseHonorificNotNames: Set<String> = [
+        "患者", "社長", "部長", "課長", "店長", "係長", "医者", "生徒", "学生", "彼女", "皆", "神", "王", "奥",
+        "お客", "運転手", "大家", "隣人", "家族", "先輩", "後輩", "担当者", "利用者", "管理人", "会員",
+    ]
+    /// Roles and kin before 님 or 씨 that start like a surname ("선생님", "고객님", "사장님").
+    static let koreanHonorificNotNames: Set<String> = [
+        "선생", "고객", "사장", "부장", "과장", "팀장", "교수", "회장", "원장", "기사", "어머", "아버", "할머", "할아버",
+        "형", "누", "언니", "오빠", "의사", "간호사", "작가", "목사", "스님", "손", "부모", "주인", "이사", "대표", "실장",
+        "차장", "소장", "국장", "총장", "학생", "주민", "회원", "관리자", "상담사", "아저", "아가", "마음", "솜", "날", "글",
+        "말", "불", "맵", "이웃",
+    ]
+    /// Words after an uncased self-introduction cue that are no name ("من هم", "मैं भी").
+    static let uncasedNotNames: Set<String> = [
+        "هم", "نیز", "خیلی", "یک", "به", "را", "در", "از", "هستم", "می", "میخواهم", "می‌خواهم",
+        "भी", "एक", "हूँ", "हूं", "आपको", "आप", "यह", "कुछ", "अपने", "चाहता", "चाहती",
+    ]
+    /// Capitalised Cyrillic and Greek words that are no names inside a sentence: the polite
+    /// "you" of letters, lowercased.
+    static let casedNonLatinNotNames: Set<String> = [
+        "вы", "вас", "вам", "ваш", "ваша", "ваше", "ваши", "вами", "вашего", "вашей", "вашим", "ваших", "вашу",
+        "ты", "тебя", "тебе", "ви", "ваші", "σας", "σου", "εσείς",
+    ]
     static let koreanNotNames: Set<String> = ["한국인", "주부", "전문가", "고등학생", "고객", "신입", "이용자", "사용자", "유학생", "정말", "오늘", "이번", "지금"]
 }
