@@ -219,11 +219,14 @@ public struct PIIMasker: Sendable {
         "street", "st", "avenue", "ave", "road", "rd", "lane", "ln", "drive", "dr", "boulevard", "blvd", "way",
         "court", "ct", "place", "pl", "terrace", "close", "crescent", "parkway", "pkwy", "highway", "hwy", "square",
         "sq", "row", "mews", "grove", "gardens", "walk", "circle", "cir", "trail", "parade", "alley", "pike",
+        "trafficway", "turnpike", "tpke", "expressway", "expy", "freeway", "fwy", "bypass", "causeway", "xing", "stravenue", "throughway", "underpass", "overpass", "motorway",
+        "junction", "jct", "skyway", "spur", "spurs", "gateway", "green", "pine", "pines", "mountain", "mountains", "mtn", "valley", "valleys", "mill", "mills", "ford", "fords", "union", "lodge", "glen", "prairie", "strip", "block", "corner", "corners", "garden", "flats", "estate", "estates", "ridge", "hill", "hills", "hollow", "knoll", "landing", "loop", "meadow", "meadows", "oval", "path", "point", "ranch", "run", "shore", "shores", "spring", "springs", "station", "summit", "view", "vista", "village", "ville", "bay", "beach", "bend", "bluff", "brook", "canyon", "cove", "creek", "crest", "crossing", "dale", "falls", "ferry", "field", "fields", "forest", "harbor", "harbour", "haven", "manor", "orchard", "park", "plaza", "port", "track", "trace", "yard", "wells", "lake", "lakes", "isle", "island", "common", "commons", "heath", "hall", "nagar", "marg",
     ]
     /// Street words that are also everyday words; the words before them must be capitalised.
     static let ambiguousStreetWords: Set<String> = [
         "way", "court", "place", "pl", "close", "drive", "dr", "st", "ct", "square", "sq", "row", "walk", "circle",
         "trail", "grove", "gardens", "parade", "pike",
+        "junction", "jct", "skyway", "spur", "spurs", "gateway", "green", "pine", "pines", "mountain", "mountains", "mtn", "valley", "valleys", "mill", "mills", "ford", "fords", "union", "lodge", "glen", "prairie", "strip", "block", "corner", "corners", "garden", "flats", "estate", "estates", "ridge", "hill", "hills", "hollow", "knoll", "landing", "loop", "meadow", "meadows", "oval", "path", "point", "ranch", "run", "shore", "shores", "spring", "springs", "station", "summit", "view", "vista", "village", "ville", "bay", "beach", "bend", "bluff", "brook", "canyon", "cove", "creek", "crest", "crossing", "dale", "falls", "ferry", "field", "fields", "forest", "harbor", "harbour", "haven", "manor", "orchard", "park", "plaza", "port", "track", "trace", "yard", "wells", "lake", "lakes", "isle", "island", "common", "commons", "heath", "hall", "nagar", "marg",
     ]
     static let addressStopWords: Set<String> = [
         "of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "into", "onto",
@@ -337,7 +340,23 @@ public struct PIIMasker: Sendable {
             s = PIIMasker.replace(Patterns.cjkSignOff, in: s, group: 1) { cjkName($0) }
             s = PIIMasker.replace(Patterns.latinNameInCJK, in: s, group: 1) { name($0, .strong) }
             s = PIIMasker.replace(Patterns.latinNameInCJK, in: s, group: 2) { name($0, .strong) }
+            s = PIIMasker.replace(Patterns.japaneseNameBeforeHonorific, in: s, group: 1) { found in
+                NameLists.japaneseNotNames.contains(found) || NameLists.japaneseHonorificNotNames.contains(found) ? nil : cjkName(found)
+            }
+            s = PIIMasker.replace(Patterns.koreanNameBeforeHonorific, in: s, group: 1) { found in
+                NameLists.koreanNotNames.contains(found) || NameLists.koreanHonorificNotNames.contains(found) ? nil : cjkName(found)
+            }
+            s = PIIMasker.replace(Patterns.chineseNameBeforeHonorific, in: s, group: 1) { found in
+                PIIMasker.looksLikeChineseName(found) ? cjkName(found) : nil
+            }
+            s = PIIMasker.replace(Patterns.chineseNameAfterAddressee, in: s, group: 1) { found in
+                PIIMasker.looksLikeChineseName(found) ? cjkName(found) : nil
+            }
             for found in learnedCJK where found.count >= 2 { s = s.replacingOccurrences(of: found, with: "[NAME]") }
+            s = PIIMasker.replace(Patterns.nameAfterUncasedCue, in: s, group: 1) { found in
+                NameLists.uncasedNotNames.contains(found) ? nil : "[NAME]"
+            }
+            s = PIIMasker.maskOtherScripts(s)
         }
         s = maskListedNames(s, learned: learned)
         if s.contains("[NAME]") {
@@ -479,6 +498,63 @@ public struct PIIMasker: Sendable {
         return ns.replacingCharacters(in: nameRange, with: replacement)
     }
 
+    /// Words of scripts other than Latin and CJK, in two readings. In a text written mostly in
+    /// Latin letters, a run of them is a name or an address given in its own script ("a thank-you
+    /// note to Τιμολέων Κορμπόπουλος", "trip with לביא"), unless it is quoted ("what does
+    /// "спасибо" mean"). In a text written mostly in Cyrillic or Greek, which capitalise only
+    /// proper nouns inside a sentence, a capitalised word that does not open a sentence is a name
+    /// or a place, with the capitalised words next to it ("письмо Ивану Петрову"); the polite
+    /// "Вы" and its forms are not.
+    static func maskOtherScripts(_ text: String) -> String {
+        var latin = 0
+        var cased = 0
+        var other = 0
+        // The placeholders' letters ("[ADDRESS]") are not the writer's.
+        let written = text.contains("[") ? text.replacingOccurrences(of: #"\[[A-Z]+\]"#, with: "", options: .regularExpression) : text
+        for scalar in written.unicodeScalars where scalar.properties.isAlphabetic {
+            switch scalar.value {
+            case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: latin += 1
+            case 0x0370...0x03FF, 0x1F00...0x1FFF, 0x0400...0x052F: cased += 1
+            case 0x0590...0x0DFF, 0x0E00...0x0EFF, 0x10A0...0x10FF, 0x0530...0x058F, 0x1000...0x109F, 0x1200...0x139F, 0x1780...0x17FF: other += 1
+            default: break
+            }
+        }
+        if cased + other == 0 { return text }
+        if latin > cased + other {
+            return replaceInContext(Patterns.otherScriptRun, in: text) { _, ns, match in
+                quoted(ns, match.range) ? nil : "[NAME]"
+            }
+        }
+        guard cased > latin else { return text }
+        let ns = text as NSString
+        let matches = Patterns.casedNonLatinWord.matches(in: text, range: NSRange(location: 0, length: ns.length))
+        var isName = matches.map { match in
+            !startsLineOrSentence(ns, at: match.range.location) && !quoted(ns, match.range)
+                && !NameLists.casedNonLatinNotNames.contains(ns.substring(with: match.range).lowercased())
+        }
+        // "Иван Петров попросил…": a sentence's first word joins the name after it.
+        for i in matches.indices.dropLast() where !isName[i] && isName[i + 1] {
+            let end = NSMaxRange(matches[i].range)
+            let gap = ns.substring(with: NSRange(location: end, length: matches[i + 1].range.location - end))
+            if gap == " " && !NameLists.casedNonLatinNotNames.contains(ns.substring(with: matches[i].range).lowercased()) {
+                isName[i] = true
+            }
+        }
+        var result = text as NSString
+        for (i, match) in matches.enumerated().reversed() where isName[i] {
+            result = result.replacingCharacters(in: match.range, with: "[NAME]") as NSString
+        }
+        return (result as String).replacingOccurrences(of: "[NAME] [NAME]", with: "[NAME]")
+    }
+
+    /// True when the characters around `range` are quotation marks or brackets.
+    static func quoted(_ text: NSString, _ range: NSRange) -> Bool {
+        var i = range.location - 1
+        while i >= 0, text.character(at: i) == 0x20 { i -= 1 }
+        guard i >= 0, let scalar = Unicode.Scalar(text.character(at: i)) else { return false }
+        return "\"'“‘«„「『(".unicodeScalars.contains(scalar)
+    }
+
     /// A Japanese self-introduction's subject that is a name: not a role, state or origin
     /// ("私は学生です", "私は元気です", "私はエンジニアです", "私は東京出身です").
     static func looksLikeJapaneseName(_ word: String) -> Bool {
@@ -508,20 +584,32 @@ public struct PIIMasker: Sendable {
             let between = ns.substring(with: NSRange(location: gap, length: matches[j].range.location - gap))
             return !between.isEmpty && between.allSatisfy { $0 == " " }
         }
+        // "Jordy van Wel", "Amanda da Cunha": particles between two words of one name.
+        func joinedByParticles(_ i: Int, _ j: Int) -> Bool {
+            let gap = matches[i].range.location + matches[i].range.length
+            let between = ns.substring(with: NSRange(location: gap, length: matches[j].range.location - gap))
+            let parts = between.split(separator: " ", omittingEmptySubsequences: false)
+            guard parts.count >= 3, parts.first == "", parts.last == "" else { return false }
+            return parts.dropFirst().dropLast().allSatisfy { NameLists.nameParticles.contains($0.lowercased()) }
+        }
         for (i, word) in words.enumerated() {
             var key = word.lowercased()
             // "Anna's" is Anna.
             if key.hasSuffix("'s") || key.hasSuffix("’s") { key = String(key.dropLast(2)) }
             if NameLists.isNoName(key) { continue }
             if i > 0 && adjacent(i - 1, i) && NameLists.placePrefixes.contains(words[i - 1].lowercased()) { continue }
-            if NameLists.firstNames.contains(key) {
+            if NameLists.firstNames.contains(key) || NameLists.surnames.contains(key) {
                 isName[i] = true
-                if i + 1 < words.count && adjacent(i, i + 1) && !NameLists.isNoName(words[i + 1].lowercased()) {
+                // The capitalised words next to a listed name are the rest of it, in either order
+                // ("Bonnie Thomas", "Thomas Bonnie"), except a sentence's everyday first word ("Ask").
+                if i + 1 < words.count && (adjacent(i, i + 1) || joinedByParticles(i, i + 1))
+                    && !NameLists.isNoName(words[i + 1].lowercased())
+                {
                     isName[i + 1] = true
                 }
-            } else if NameLists.surnames.contains(key) {
-                isName[i] = true
-                if i > 0 && adjacent(i - 1, i) && !NameLists.isNoName(words[i - 1].lowercased()) {
+                if i > 0 && adjacent(i - 1, i) && !NameLists.isNoName(words[i - 1].lowercased())
+                    && !(PIIMasker.startsLineOrSentence(ns, at: matches[i - 1].range.location) && NameLists.isEverydayWord(Substring(words[i - 1])))
+                {
                     isName[i - 1] = true
                 }
             } else if learned.contains(key) {
@@ -538,7 +626,7 @@ public struct PIIMasker: Sendable {
                 continue
             }
             var j = i
-            while j + 1 < words.count && isName[j + 1] && adjacent(j, j + 1) { j += 1 }
+            while j + 1 < words.count && isName[j + 1] && (adjacent(j, j + 1) || joinedByParticles(j, j + 1)) { j += 1 }
             let startLocation = matches[i].range.location
             let endLocation = matches[j].range.location + matches[j].range.length
             result += ns.substring(with: NSRange(location: cursor, length: startLocation - cursor))
@@ -646,7 +734,7 @@ enum Patterns {
     /// One to four capitalised words of a street's name, with the small words between them.
     static let streetWords = streetLink + streetName + "(?:[ \\t]+" + streetLink + streetName + "){0,3}"
     /// Unit, floor and door words that follow (or precede) a street address.
-    static let unitWord = #"(?i:level|lvl|floor|fl|apt|apartment|apto|appt|appartement|flat|unit|suite|ste|room|rm|piso|planta|puerta|pta|escalera|esc|depto|dpto|departamento|étage|etage|bât|bâtiment|batiment|escalier|wohnung|whg|interno|int|scala|piano|andar|bloco|sala|casa|kv|кв|корп)\.?"#
+    static let unitWord = #"(?i:level|lvl|floor|fl|apt|apartment|apto|appt|appartement|flat|unit|suite|ste|room|rm|piso|planta|puerta|pta|escalera|esc|depto|dpto|departamento|étage|etage|bât|bâtiment|batiment|escalier|wohnung|whg|interno|int|scala|piano|andar|bloco|sala|casa|kv|кв|корп|bl|sc|ap|interior|int|dto|bloque|portal|studio)\.?"#
     static let unitCode = #"#?[ \t]?(?:[A-Za-z]?\d{1,4}[A-Za-z]?|[A-Z])(?![\p{L}\p{N}])"#
     /// A Spanish or Portuguese floor and door: "2º", "3º B", "4ª izq.", "5º andar".
     static let floorForm = #"\d{1,2}[ \t]?[ºª°](?:[ \t]?[A-Z](?![\p{L}]))?(?:[ \t]?(?i:izquierda|derecha|izda|izq|dcha|dra|esq|dto|dir|andar|piso|planta)\.?)?"#
@@ -671,7 +759,7 @@ enum Patterns {
     /// Street words before the name; Spanish, Portuguese and Italian write them in lower case
     /// mid-sentence ("abito in via Roma 12"), so both cases count (`classifyAddress` turns away
     /// "via Teams 3"-like English).
-    static let typeFirstTypes = #"(?:(?:[Cc]alle|[Aa]venida|Avda\.?|Av\.|Avd\.|[Pp]aseo|[Pp]laza|Pza\.|[Cc]amino|[Cc]arretera|Ctra\.|[Rr]onda|[Tt]ravesía|[Rr]ambla|[Gg]lorieta|[Rr]ua|[Tt]ravessa|[Pp]raça|[Ll]argo|[Aa]lameda|[Ee]strada|[Vv]ia|[Vv]iale|V\.le|[Pp]iazza|P\.zza|[Pp]iazzale|[Cc]orso|C\.so|[Vv]icolo|[Ss]trada|[Ll]ungomare|[Cc]arrer|[Pp]asseig|[Aa]vinguda|[Pp]laça|[Tt]ravessera|Jalan|Jln\.|Jl\.)[ \t]+|C/[ \t]*)"#
+    static let typeFirstTypes = #"(?:(?:[Cc]alle|[Aa]venida|Avda\.?|Av\.|Avd\.|[Pp]aseo|[Pp]laza|Pza\.|[Cc]amino|[Cc]arretera|Ctra\.|[Rr]onda|[Tt]ravesía|[Rr]ambla|[Gg]lorieta|[Rr]ua|[Tt]ravessa|[Pp]raça|[Ll]argo|[Aa]lameda|[Ee]strada|[Vv]ia|[Vv]iale|V\.le|[Pp]iazza|P\.zza|[Pp]iazzale|[Cc]orso|C\.so|[Vv]icolo|[Ss]trada|[Ll]ungomare|[Cc]arrer|[Pp]asseig|[Aa]vinguda|[Pp]laça|[Tt]ravessera|Jalan|Jln\.|Jl\.|Gang|Gg\.|Strada|Str\.|Bulevardul|Bd\.|B-dul|Calea|[SŞȘ]oseaua|Intrarea|Aleea|Splaiul|Pia[tţț]a|[Uu]rbanización|Urb\.|[Pp]eatonal|[Aa]ndador|[Cc]allejón|[Cc]errada|[Pp]rivada|[Pp]rolongación|[Cc]alzada|Circuito|Retorno|Diagonal|Transversal|Cuesta|Acceso|Bajada|Subida|[Rr]otonda|[Cc]ontrada|[Tt]raversa|Canale|Stretto|Borgo|Vico|Salita|Colônia|Trecho|Conjunto|Distrito|Recanto|[Qq]uadra|Setor|Vila|[Rr]odovia|Beco|[Ll]adeira|[Ll]oteamento|Condomínio|Vereda|Viela|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Rr]oute|[Ss]entier|[Rr]uelle)[ \t]+|C/[ \t]*)"#
     static let germanSuffixes = #"(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|chaussee|straat|laan|plein|gracht|kade|singel|dijk|steeg|-(?:Straße|Strasse|Str\.|Allee|Weg|Platz|Gasse|Ring|Damm|Ufer))"#
     /// Byte strings one of which a text with a German or Dutch compound street name holds.
     static let germanSuffixNeedles = [
@@ -680,11 +768,11 @@ enum Patterns {
     ]
     static let germanWords = #"(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Damm|Ufer|Chaussee|Ring|Steig)"#
     static let germanPrepositions = #"(?:Am|An[ \t]+der|An[ \t]+den|Auf[ \t]+der|Auf[ \t]+dem|Im|In[ \t]+der|In[ \t]+den|Zum|Zur|Hinter[ \t]+der|Unter[ \t]+den|Vor[ \t]+dem)"#
-    static let englishTypes = #"(?i:street|st\.?|avenue|ave\.?|road|rd\.?|lane|ln\.?|drive|dr\.?|boulevard|blvd\.?|way|court|ct\.?|place|pl\.?|terrace|close|crescent|parkway|pkwy|highway|hwy|square|sq|row|mews|grove|gardens|walk|circle|cir|trail|parade|alley|pike|approach|rise|wharf|quay|heights|chase)(?![\p{L}])(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W|North|South|East|West)\.?(?![\p{L}]))?"#
+    static let englishTypes = #"(?i:street|st\.?|avenue|ave\.?|road|rd\.?|lane|ln\.?|drive|dr\.?|boulevard|blvd\.?|way|court|ct\.?|place|pl\.?|terrace|close|crescent|parkway|pkwy|highway|hwy|square|sq|row|mews|grove|gardens|walk|circle|cir|trail|parade|alley|pike|approach|rise|wharf|quay|heights|chase|trafficway|turnpike|tpke|expressway|expy|freeway|fwy|bypass|causeway|xing|stravenue|throughway|underpass|overpass|motorway|boulevard|junction|jct|skyway|spur|spurs|gateway|green|pine|pines|mountain|mountains|mtn|valley|valleys|mill|mills|ford|fords|union|lodge|glen|prairie|strip|block|corner|corners|garden|flats|estate|estates|ridge|hill|hills|hollow|knoll|landing|loop|meadow|meadows|oval|path|point|ranch|run|shore|shores|spring|springs|station|summit|view|vista|village|ville|bay|beach|bend|bluff|brook|canyon|cove|creek|crest|crossing|dale|falls|ferry|field|fields|forest|harbor|harbour|haven|manor|orchard|park|plaza|port|track|trace|yard|wells|lake|lakes|isle|island|common|commons|heath|hall|nagar|marg)(?![\p{L}])(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W|North|South|East|West)\.?(?![\p{L}]))?"#
     /// A number in a Japanese address: Arabic, full-width or kanji.
     static let jaNumber = #"(?:\d{1,4}|[一二三四五六七八九十]{1,3})"#
     /// Chinese building, unit and room parts after the street number: "3栋1201室".
-    static let cjkUnits = #"(?:[ \t]*(?:\p{Han}{1,6}(?:广场|大厦|中心|大楼|公寓|花园|小区))?[ \t]*(?:\d{1,5}|[A-Z])[ \t]*(?:号楼|栋|幢|座|单元|层|楼|室|号|户))*"#
+    static let cjkUnits = #"(?:[ \t]*(?:\p{Han}{1,6}(?:广场|大厦|中心|大楼|公寓|花园|小区))?[ \t]*(?:\d{1,5}|[A-Z])[ \t]*(?:号楼|栋|幢|座|单元|层|層|楼|樓|室|号|號|户|戶))*"#
     static let usStates = "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC"
 
     struct AddressPattern: Sendable {
@@ -724,7 +812,7 @@ enum Patterns {
             needs: .nonASCII),
         AddressPattern(#"〒[ \t]?\d{3}-?\d{4}"#, needs: .nonASCII),
         // Chinese: "北京市朝阳区人民路256号", "中山路463弄9号", "长安街39号3栋1201室", "阳光小区5栋302室".
-        AddressPattern(#"(?:\p{Han}{2,3}省)?(?:\p{Han}{2,3}市)?(?:\p{Han}{1,4}[区县])?\p{Han}{1,6}?(?:路|街|大道|道|巷|弄)[ \t]*\d{1,5}[ \t]*(?:号|弄[ \t]*\d{1,5}[ \t]*号?)"#
+        AddressPattern(#"(?:\p{Han}{2,3}省)?(?:\p{Han}{2,3}市)?(?:\p{Han}{1,4}[区县])?\p{Han}{1,6}?(?:路|街|大道|道|巷|弄)(?:[ \t]*\d{1,2}[ \t]*段)?(?:[ \t]*\d{1,4}[ \t]*[巷弄])?[ \t]*\d{1,5}[ \t]*(?:号|號|弄[ \t]*\d{1,5}[ \t]*[号號]?)(?:之\d{1,3})?"#
             + cjkUnits, needs: .nonASCII),
         AddressPattern(#"\p{Han}{1,8}(?:小区|花园|公寓|大厦|新村|家园)[ \t]*\d{1,4}[ \t]*(?:号楼|栋|幢|座|号)"# + cjkUnits, needs: .nonASCII),
         AddressPattern(#"邮编[:：]?[ \t]*\d{6}"#, needs: .nonASCII),
@@ -732,6 +820,8 @@ enum Patterns {
         AddressPattern(#"(?:\p{Hangul}{1,6}(?:특별시|광역시|시|도)[ \t]+)?\p{Hangul}{1,6}(?:구|군)[ \t]+\p{Hangul}{1,6}(?:동|읍|면|리)[ \t]*\d{1,4}(?:-\d{1,4})?"#,
             needs: .nonASCII),
         AddressPattern(#"(?:\p{Hangul}{1,6}(?:특별시|광역시|시|도)[ \t]+)?\p{Hangul}{1,6}(?:구|군)[ \t]+\p{Hangul}{1,10}(?:로|길)[ \t]*\d{1,4}(?:번길[ \t]*\d{1,4})?(?:-\d{1,4})?"#,
+            needs: .nonASCII),
+        AddressPattern(#"(?:\p{Hangul}{1,8}(?:특별자치도|특별자치시|특별시|광역시|시|도|군|구)[ \t]+){1,3}\p{Hangul}{1,10}\d{0,4}(?:대로|로|길|가)\d{0,4}(?:번?길)?[ \t]*(?:지하[ \t]*)?\d{1,4}(?:-\d{1,4})?(?:[ \t]*\([\p{Hangul}\d ,]{1,20}\))?"#,
             needs: .nonASCII),
         // Number first: "12 rue de la Paix", "62 Calle Mayor", "12 bis, avenue Foch". ("2 via PayPal" is prose.)
         AddressPattern(#"(?<![\p{L}\p{N}])"# + houseNumber + #",?[ \t]+"# + numberFirstTypes + streetWords + placeTail),
@@ -748,6 +838,22 @@ enum Patterns {
             needs: .oneOf(["Stra", "Str.", "Weg", "Allee", "Platz", "Gasse", "Damm", "Ufer", "Chaussee", "Ring", "Steig"])),
         AddressPattern(#"(?<![\p{L}\p{N}])\d{1,4}[a-z]?[ \t]+\p{Lu}[\p{L}\p{M}\-]*(?:straße|strasse|straat|gracht|laan|allee|gasse)(?![\p{L}])"# + placeTail,
             needs: .oneOf(["stra", "gracht", "laan", "allee", "gasse"])),
+        // Danish, Norwegian, Swedish, Finnish, Dutch and Austrian compounds: "Holbergsgade 668",
+        // "Kyrkgränd 6", "Santerlankatu 581", "Jadebaan 679", "Obermüllerring 2" (not "Offering 2").
+        AddressPattern(#"(?<![\p{L}])\p{Lu}[\p{L}\p{M}\-']{2,}(?:gade|vej|gränd|gatan|gata|vägen|väg|torget|torg|plads|stræde|allé|katu|tie|polku|kuja|hof|dreef|baan|lei|(?<=[b-df-hj-np-tv-zß])ring|steig|stig|veien|vegen|gaten|plass|stien)[ \t]+"# + houseNumber + notQuantity + placeTail,
+            needs: .oneOf(["gade", "vej", "gränd", "gat", "väg", "torg", "plads", "stræde", "allé", "katu", "tie", "polku", "kuja", "hof", "dreef", "baan", "lei", "ring", "steig", "stig", "veien", "vegen", "plass", "stien"])),
+        // Hungarian: "Béke utca 19.", "Nagykanizsai út 131.", "Ligetvárai tér 77.".
+        AddressPattern(#"(?<![\p{L}])\p{Lu}[\p{L}\p{M}\-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}\-]+)?[ \t]+(?:utca|út|útja|tér|tere|körút|köz|sor|sétány|rakpart|fasor|lakótelep|u\.)[ \t]+\d{1,4}(?:/[A-Za-z])?\.?"# + placeTail,
+            needs: .oneOf(["utca", "út", "tér", "köz", "sor", "sétány", "rakpart", "fasor", "lakótelep", "u."])),
+        // Indian: "66/683, Madan Marg", "H.No. 37, Nigam Nagar", "Viswanathan Nagar".
+        AddressPattern(#"(?<![\p{L}])(?i:h\.?[ \t]?no|house[ \t]no|flat[ \t]no|plot[ \t]no|door[ \t]no)\.?[ \t]*\d{1,5}(?:[/-]\d{1,5})?[A-Za-z]?(?:,[ \t]*\p{Lu}[\p{L}\-]+(?:[ \t]+\p{Lu}[\p{L}\-]+){0,3})?"#),
+        AddressPattern(#"(?<![\p{L}\p{N}/])\d{1,5}(?:/\d{1,5})?,[ \t]+(?:\p{Lu}[\p{L}\-]+[ \t]+){1,3}(?:Nagar|Marg|Vihar|Enclave|Chowk|Colony|Layout|Puram|Bagh|Ganj|Zila|Road|Street)(?![\p{L}])"# + placeTail),
+        AddressPattern(#"(?<![\p{L}])\p{Lu}[\p{L}]+[ \t]+(?:Nagar|Marg|Vihar|Zila|Chowk)(?![\p{L}])"#, needs: .oneOf(["Nagar", "Marg", "Vihar", "Zila", "Chowk"])),
+        // Vietnamese: "4/21 Phạm Văn Đồng", "Số 85/737 Hẻm 80", "Phường An Phú", "tỉnh Tuyên Quang".
+        // (Only with a Vietnamese letter in the words after it: "2/22/2023" and "24/7 Support" are no address.)
+        AddressPattern(#"(?<![\p{L}\p{N}/.])(?:Số[ \t]+)?\d{1,4}(?:/\d{1,4}){1,2}(?:[ \t]+(?:Hẻm|Ngõ|Ngách|Kiệt|Đường|Phố)[ \t]+\d{1,4})*(?=[ \t]+[^\n]{0,30}[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĂÂĐÊÔƠƯ])(?:[ \t]+\p{Lu}[\p{L}\p{M}]*){2,4}"#,
+            needs: .nonASCII),
+        AddressPattern(#"(?<![\p{L}])(?:Phường|phường|Quận|quận|Xã|xã|Huyện|huyện|Tỉnh|tỉnh|[Tt]hành phố|[Tt]hị xã|[Tt]hị trấn|Khóm|Ấp|Thôn)[ \t]+(?:\d{1,3}|\p{Lu}[\p{L}\p{M}]*)(?:[ \t]+\p{Lu}[\p{L}\p{M}]*){0,3}"#, needs: .nonASCII),
         // "Am Markt 3", "An der Alster 12": only when the number ends the clause.
         AddressPattern(#"(?<![\p{L}])"# + germanPrepositions + #"[ \t]+\p{Lu}[\p{L}\p{M}\-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}\-]+)?[ \t]+"# + houseNumber
             + #"(?=[ \t]*(?:[,.;:!?)\n]|$))"# + placeTail, .germanPreposition),
@@ -755,7 +861,7 @@ enum Patterns {
         AddressPattern(#"(?<![\p{L}])(?:[Uu]l\.|[Uu]lica|[Aa]l\.|[Aa]leja|[Oo]s\.|[Oo]siedle|[Pp]l\.|[Pp]lac)[ \t]*"# + streetWords + #",?[ \t]+"# + houseNumber + notQuantity + placeTail,
             needs: .oneOf(["l.", "lica", "leja", "s.", "siedle", "lac"])),
         // Russian: "ул. Ленина, д. 5, кв. 12".
-        AddressPattern(#"(?<![\p{L}])(?:ул\.|улица|пр\.|пр-т|проспект|пер\.|переулок|бул\.|бульвар|ш\.|шоссе|пл\.|площадь|наб\.|набережная)[ \t]*\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*)?,?[ \t]+(?:д\.|дом)?[ \t]*\d{1,4}[а-яa-z]?(?:,?[ \t]*(?:кв\.|корп\.|стр\.|к\.)[ \t]*\d{1,4})*"#,
+        AddressPattern(#"(?<![\p{L}])(?:(?:г\.|с\.|ст\.|пос\.|клх|м\.|смт)[ \t]*\p{Lu}[\p{L}\-]*,[ \t]*)?(?:ул\.|улица|вулиця|вул\.|пр\.|пр-т|проспект|просп\.|пер\.|переулок|провулок|пров\.|бул\.|бульвар|бульв\.|ш\.|шоссе|шосе|пл\.|площадь|площа|наб\.|набережная|набережна|узвіз)[ \t]*\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*)?(?:[ \t]+\d{1,2}-[йя])?,?[ \t]+(?:д\.|дом|буд\.|будинок)?[ \t]*\d{1,4}(?:/\d{1,4})?[а-яa-z]?(?:,?[ \t]*(?:кв\.|корп\.|стр\.|к\.)[ \t]*\d{1,4})*(?:,[ \t]*\d{5,6})?(?:,[ \t]*(?:г\.[ \t]*)?\p{Lu}[\p{Ll}\-]+(?![\p{L}]))?"#,
             needs: .nonASCII),
         // English: "221B Baker Street", "164 oakwood avenue, Portland", "1600 Pennsylvania Ave NW".
         AddressPattern(#"(?<![\p{L}\p{N}/])(?:\d{1,4}[A-Za-z]?/)?\d{1,5}[A-Za-z]?[ \t]+(?:(?:[NSEW]\.|NW|NE|SW|SE)[ \t]+)?(?:[\p{L}\p{M}'’\-]+[ \t]+){1,3}"# + englishTypes + placeTail, .english),
@@ -771,7 +877,8 @@ enum Patterns {
     ]
 
     static let handle = make(#"(?<![\w@.\[])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?\b"#)
-    static let capitalisedWord = make(#"(?<![\p{L}\p{M}\[])\p{Lu}[\p{Ll}\p{M}'’\-]*\p{Ll}(?![\p{L}\p{M}\]])"#)
+    /// A capitalised word, with the inner capital of "McPherson", "MacLeod", "O'Brien", "D'Hondt".
+    static let capitalisedWord = make(#"(?<![\p{L}\p{M}\[])(?:Mc|Mac|O'|O’|D'|D’)?\p{Lu}[\p{Ll}\p{M}'’\-]*\p{Ll}(?![\p{L}\p{M}\]])"#)
 
     /// `(?:…)` matching any of `alternatives` (regex fragments, each starting with a letter),
     /// grouped by first letter: "(?:b(?:est|ises)|t(?:hanks|hx))". ICU tries alternatives one by
@@ -813,7 +920,7 @@ enum Patterns {
         "my", "our", "his", "her", "their", "mi",
         "mis", "mon", "ma", "mes", "mein", "meine",
         "meinem", "meiner", "il mio", "la mia", "meu", "minha",
-        "mijn",
+        "mijn", "mia", "mio", "moja", "mój", "mojej", "mojego",
     ]
 
     /// People one names after "my": colleague, wife, amigo, collègue, Kollegin, …
@@ -844,6 +951,8 @@ enum Patterns {
         "neffe", "nichte", "oma", "opa", "nachbar", "nachbarin",
         "nipote", "nonna", "nonno", "fidanzato", "fidanzata", "sobrinha",
         "avó", "avô", "namorado", "namorada", "vizinho", "vizinha",
+        "tía", "tío", "tia", "tio", "tante", "oncle", "zia", "zio", "onkel", "oom", "neef", "ciocia", "ciotka",
+        "wujek", "cugino", "cugina", "primo", "prima", "cousine",
     ]
 
     /// Cues after which the next lower-case words are a name ("my name is olivia whitfield").
@@ -957,7 +1066,7 @@ enum Patterns {
     /// often followed by a noun ("私は学生です") to count as a cue. Chinese has no spaces, so the
     /// name stops at a function character ("叫我小王就好" is 小王).
     static let cjkName = make(
-        #"(?:我叫|叫我|我的名字是|我的名字叫|私の名前は|名前は|제 이름은)[ \t]*([\p{Han}-[就的了吧是和在请我你他她也都很想要会能]]{2,4}|\p{Katakana}[\p{Katakana}ー・]{1,12}|\p{Hangul}{2,4})"#)
+        #"(?:我叫|叫我|我的名字是|我的名字叫|私の名前は|名前は|제 이름은)[ \t]*([\p{Han}-[就的了吧是和在请我你他她也都很想要会能]]{2,4}|\p{Katakana}[\p{Katakana}ー・]{1,12}|\p{Hangul}(?:[ \t]?\p{Hangul}){1,3}?(?=입니다|이에요|예요|이고|라고|님|씨|[ \t]*[.,!?。]|[ \t]*$))"#)
     /// A Latin-script name in CJK text: "我是Anna Berg。", "Anna Bergです。".
     static let latinNameInCJK = make(
         #"(?:我是|我叫|我的名字是|私は|僕は|名前は|저는|제 이름은)[ \t]*"# + nameWords + "|" + nameWords + #"[ \t]*(?=です|と申します|と言います|입니다|이에요)"#)
@@ -965,7 +1074,7 @@ enum Patterns {
     /// ideographs that start with a common surname and end the clause count as a name, and
     /// `looksLikeChineseName` turns away roles ("我是高中生", "我是白领").
     static let chineseNameAfterCue = make(
-        #"(?:我是|本人)[ \t]*((?:欧阳|司马|上官|诸葛|东方|慕容|皇甫|尉迟|公孙|令狐|夏侯|长孙|宇文|司徒|西门)\p{Han}{1,2}|[王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧严施洪季俞章鲁葛伍韦尤毕聂焦柳邢岳齐梅莫庄辛祝左涂谷祁舒耿牟卜詹靳甄裴卫屈鲍覃霍翁隋柏柯阮桂闵]\p{Han}{1,2})(?=[。，,.!！?？、；;\s]|$)"#)
+        #"(?:我是|本人)[ \t]*((?:欧阳|司马|上官|诸葛|东方|慕容|皇甫|尉迟|公孙|令狐|夏侯|长孙|宇文|司徒|西门)\p{Han}{1,2}|["# + chineseSurnames + #"]\p{Han}{1,2})(?=[。，,.!！?？、；;\s]|$)"#)
     /// "私は小松健太です。": what stands between 私は and です is judged by `looksLikeJapaneseName`.
     static let japaneseNameBeforeDesu = make(
         #"(?:私は|僕は|わたしは|俺は|自分は)[ \t]*(\p{Han}{1,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=です|と申します|といいます|と言います|でございます)"#)
@@ -980,6 +1089,35 @@ enum Patterns {
     /// A name alone on the line after a sign-off: "谢谢！\n张娜", "よろしくお願いします。\n山田太郎".
     static let cjkSignOff = make(
         #"(?:谢谢|謝謝|多谢|感谢|此致|敬礼|祝好|よろしくお願いします|よろしくお願いいたします|よろしく|敬具|以上|감사합니다)[！!。.，,~～]*[ \t]*\n+[ \t]*(?:[-—][ \t]*)?(\p{Han}{2,4}|\p{Katakana}[\p{Katakana}ー・]{1,12}|\p{Hangul}{2,4})[ \t]*(?=\n|$)"#)
+    /// Letters, marks and digits of the scripts `maskOtherScripts` reads, with the joiners
+    /// Persian and the Indic scripts write inside words.
+    static let otherScriptLetters = #"\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Thai}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Gujarati}\p{Script=Gurmukhi}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Script=Georgian}\p{Script=Armenian}\p{Script=Ethiopic}\p{Script=Khmer}\p{Script=Lao}\p{Script=Myanmar}\p{Mn}\p{Mc}\u200C\u200D"#
+    /// One to four words of those scripts, with the dots and dashes inside them; the first of two
+    /// letters or more, so the Greek letters of formulas ("δ(t)", "TGF-β") stay.
+    static let otherScriptRun = make(
+        #"(?<![\p{L}\p{M}\[\-])["# + otherScriptLetters + #"]{2,}(?:[.\-'’]["# + otherScriptLetters + #"]+)*(?:[ \t]+["#
+            + otherScriptLetters + #"]+(?:[.\-'’]["# + otherScriptLetters + #"]+)*){0,3}"#)
+    /// A capitalised Cyrillic or Greek word: "Петрову", "Κορμπόπουλος".
+    static let casedNonLatinWord = make(
+        #"(?<![\p{L}\p{M}\[])[[\p{Lu}]&&[\p{Script=Cyrillic}\p{Script=Greek}]][\p{Ll}\p{M}'’\-]+(?![\p{L}\p{M}])"#)
+    /// Names after a self-introduction in scripts without capitals: Arabic, Persian, Hebrew,
+    /// Hindi, Nepali, Bengali, Thai ("اسمي أحمد", "मेरा नाम राहुल है", "ฉันชื่อสมชาย").
+    static let nameAfterUncasedCue = make(
+        #"(?:اسمي|إسمي|اسم من|نام من|שמי|קוראים לי|मेरा नाम|मेरो नाम|আমার নাম|ฉันชื่อ|ผมชื่อ|ดิฉันชื่อ)[ \t]*(?:هو|است|है|हो|হল|คือ)?[ \t]*((?:[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Thai}\p{Mn}\p{Mc}\u200C\u200D]+)(?:[ \t]+[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Bengali}\p{Mn}\p{Mc}\u200C\u200D]+)?)"#)
+    /// A Japanese name before an honorific: "伊藤学さんに", "田中様", "マリアさん".
+    static let japaneseNameBeforeHonorific = make(
+        #"(?<![\p{Han}\p{Katakana}ー])(\p{Han}{2,4}|\p{Han}{1,3}[ \t]\p{Han}{1,3}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=さん|様|さま|くん|ちゃん|氏)"#)
+    /// A Korean name before an honorific, starting with a common surname: "박서영님", "김민수 씨".
+    static let koreanNameBeforeHonorific = make(
+        #"(?<![\p{Hangul}])([김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금]\p{Hangul}{1,3})(?=[ \t]?(?:님|씨))"#)
+    /// A Chinese name before a title: "王伟先生", "李娜女士", "张老师".
+    static let chineseNameBeforeHonorific = make(
+        #"(?<![\p{Han}])((?:欧阳|司马|上官|诸葛|东方|慕容)\p{Han}{1,2}|["# + chineseSurnames + #"]\p{Han}{1,2})(?=先生|女士|小姐|老师|同学|医生|教授|经理)"#)
+    /// The person a letter or a call is for: "给华凤英写一封邮件", "跟王伟说".
+    static let chineseNameAfterAddressee = make(
+        #"(?:给|跟|向|替|告诉|通知|邀请|感谢|谢谢)((?:欧阳|司马|上官|诸葛|东方|慕容)\p{Han}{1,2}|["# + chineseSurnames + #"]\p{Han}{1,2})(?=写|發|发|打电话|打個電話|打个电话|回|寄|说|說|讲|講|解释|道歉|[，,。；])"#)
+    static let chineseSurnames = "华王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧严施洪季俞章鲁葛伍韦尤毕聂焦柳邢岳齐梅莫庄辛祝左涂谷祁舒耿牟卜詹靳甄裴卫屈鲍覃霍翁隋柏柯阮桂闵華陳楊趙黃週吳孫馬羅鄭謝韓馮董蕭曹鄧許沈呂蘇盧蔣賈葉閻潘戴鍾汪廖鄒熊陸孔崔龍萬錢湯賀龔歐嚴施洪魯葛韋畢聶邢嶽齊莊張劉黃吳鄧蔣葉鍾譚鄭游"
+
     /// "This is Ann Lee writing": the words before writing/speaking/here, in any case, since
     /// casual text writes names in lower case and the trailing word makes the cue unambiguous.
     static let nameBeforeWriting = make(
