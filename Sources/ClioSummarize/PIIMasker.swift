@@ -41,6 +41,7 @@ public struct PIIMasker: Sendable {
         if bytes.hasDigit {
             // A number a cue names ("account 4417229", "call me on 5550142") is masked even when
             // its shape alone would pass for a quantity.
+            s = PIIMasker.replace(Patterns.phoneWithExtension, in: s) { _ in "[PHONE]" }
             s = PIIMasker.replace(Patterns.cuedPhone, in: s, group: 1) { match in PIIMasker.classifyCuedNumber(match, "[PHONE]", minDigits: 6) }
             s = PIIMasker.replace(Patterns.cuedAccount, in: s, group: 1) { match in PIIMasker.classifyCuedNumber(match, "[NUMBER]", minDigits: 5) }
             s = PIIMasker.replace(Patterns.idToken, in: s) { match in PIIMasker.classifyIDToken(match) }
@@ -220,13 +221,13 @@ public struct PIIMasker: Sendable {
         "court", "ct", "place", "pl", "terrace", "close", "crescent", "parkway", "pkwy", "highway", "hwy", "square",
         "sq", "row", "mews", "grove", "gardens", "walk", "circle", "cir", "trail", "parade", "alley", "pike",
         "trafficway", "turnpike", "tpke", "expressway", "expy", "freeway", "fwy", "bypass", "causeway", "xing", "stravenue", "throughway", "underpass", "overpass", "motorway",
-        "junction", "jct", "skyway", "spur", "spurs", "gateway", "green", "pine", "pines", "mountain", "mountains", "mtn", "valley", "valleys", "mill", "mills", "ford", "fords", "union", "lodge", "glen", "prairie", "strip", "block", "corner", "corners", "garden", "flats", "estate", "estates", "ridge", "hill", "hills", "hollow", "knoll", "landing", "loop", "meadow", "meadows", "oval", "path", "point", "ranch", "run", "shore", "shores", "spring", "springs", "station", "summit", "view", "vista", "village", "ville", "bay", "beach", "bend", "bluff", "brook", "canyon", "cove", "creek", "crest", "crossing", "dale", "falls", "ferry", "field", "fields", "forest", "harbor", "harbour", "haven", "manor", "orchard", "park", "plaza", "port", "track", "trace", "yard", "wells", "lake", "lakes", "isle", "island", "common", "commons", "heath", "hall", "nagar", "marg",
+        "junction", "jct", "skyway", "spur", "spurs", "gateway", "green", "pine", "pines", "mountain", "mountains", "mtn", "valley", "valleys", "mill", "mills", "ford", "fords", "union", "lodge", "glen", "prairie", "strip", "block", "corner", "corners", "garden", "flats", "estate", "estates", "ridge", "hill", "hills", "hollow", "knoll", "landing", "loop", "meadow", "meadows", "oval", "path", "point", "ranch", "run", "shore", "shores", "spring", "springs", "station", "summit", "view", "vista", "village", "ville", "bay", "beach", "bend", "bluff", "brook", "canyon", "cove", "creek", "crest", "crossing", "dale", "falls", "ferry", "field", "fields", "forest", "harbor", "harbour", "haven", "manor", "orchard", "park", "plaza", "port", "track", "trace", "yard", "wells", "lake", "lakes", "isle", "island", "common", "commons", "heath", "hall", "nagar", "marg", "key", "keys",
     ]
     /// Street words that are also everyday words; the words before them must be capitalised.
     static let ambiguousStreetWords: Set<String> = [
         "way", "court", "place", "pl", "close", "drive", "dr", "st", "ct", "square", "sq", "row", "walk", "circle",
         "trail", "grove", "gardens", "parade", "pike",
-        "junction", "jct", "skyway", "spur", "spurs", "gateway", "green", "pine", "pines", "mountain", "mountains", "mtn", "valley", "valleys", "mill", "mills", "ford", "fords", "union", "lodge", "glen", "prairie", "strip", "block", "corner", "corners", "garden", "flats", "estate", "estates", "ridge", "hill", "hills", "hollow", "knoll", "landing", "loop", "meadow", "meadows", "oval", "path", "point", "ranch", "run", "shore", "shores", "spring", "springs", "station", "summit", "view", "vista", "village", "ville", "bay", "beach", "bend", "bluff", "brook", "canyon", "cove", "creek", "crest", "crossing", "dale", "falls", "ferry", "field", "fields", "forest", "harbor", "harbour", "haven", "manor", "orchard", "park", "plaza", "port", "track", "trace", "yard", "wells", "lake", "lakes", "isle", "island", "common", "commons", "heath", "hall", "nagar", "marg",
+        "junction", "jct", "skyway", "spur", "spurs", "gateway", "green", "pine", "pines", "mountain", "mountains", "mtn", "valley", "valleys", "mill", "mills", "ford", "fords", "union", "lodge", "glen", "prairie", "strip", "block", "corner", "corners", "garden", "flats", "estate", "estates", "ridge", "hill", "hills", "hollow", "knoll", "landing", "loop", "meadow", "meadows", "oval", "path", "point", "ranch", "run", "shore", "shores", "spring", "springs", "station", "summit", "view", "vista", "village", "ville", "bay", "beach", "bend", "bluff", "brook", "canyon", "cove", "creek", "crest", "crossing", "dale", "falls", "ferry", "field", "fields", "forest", "harbor", "harbour", "haven", "manor", "orchard", "park", "plaza", "port", "track", "trace", "yard", "wells", "lake", "lakes", "isle", "island", "common", "commons", "heath", "hall", "nagar", "marg", "key", "keys",
     ]
     static let addressStopWords: Set<String> = [
         "of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "into", "onto",
@@ -351,6 +352,15 @@ public struct PIIMasker: Sendable {
             }
             s = PIIMasker.replace(Patterns.chineseNameAfterAddressee, in: s, group: 1) { found in
                 PIIMasker.looksLikeChineseName(found) ? cjkName(found) : nil
+            }
+            s = PIIMasker.replace(Patterns.chineseNameAfterRelation, in: s, group: 1) { found in
+                PIIMasker.looksLikeChineseName(found) ? cjkName(found) : nil
+            }
+            s = PIIMasker.replace(Patterns.japaneseNameAfterRelation, in: s, group: 1) { found in
+                NameLists.japaneseNotNames.contains(found) || NameLists.japaneseHonorificNotNames.contains(found) ? nil : cjkName(found)
+            }
+            s = PIIMasker.replace(Patterns.japaneseSignOff, in: s, group: 1) { found in
+                NameLists.japaneseNotNames.contains(found) ? nil : cjkName(found.replacingOccurrences(of: " ", with: ""))
             }
             for found in learnedCJK where found.count >= 2 { s = s.replacingOccurrences(of: found, with: "[NAME]") }
             s = PIIMasker.replace(Patterns.nameAfterUncasedCue, in: s, group: 1) { found in
@@ -521,8 +531,9 @@ public struct PIIMasker: Sendable {
         }
         if cased + other == 0 { return text }
         if latin > cased + other {
-            return replaceInContext(Patterns.otherScriptRun, in: text) { _, ns, match in
-                quoted(ns, match.range) ? nil : "[NAME]"
+            // A number next to the words makes them an address ("खत्री टार, 71678").
+            return replaceInContext(Patterns.otherScriptRun, in: text) { found, ns, match in
+                quoted(ns, match.range) ? nil : found.contains(where: { $0.isASCII && $0.isNumber }) ? "[ADDRESS]" : "[NAME]"
             }
         }
         guard cased > latin else { return text }
@@ -694,6 +705,8 @@ enum Patterns {
     /// digit; `classifyIDToken` decides from the digit count.
     static let idToken = make(
         #"(?<![\p{Latin}\p{N}_\-.:/@#])(?=[A-Za-z0-9\-]*[A-Za-z])(?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\p{Latin}\p{N}_\-@]|[.:/][\p{Latin}\p{N}])"#)
+    /// A North American number with its extension: "918.634.1704x718", "(555) 123-4567 ext. 12".
+    static let phoneWithExtension = make(#"(?<![\p{L}\p{N}.])(?:\+?1[ .\-])?\(?\d{3}\)?[ .\-]\d{3}[.\-]\d{4}[ \t]?(?:x|ext\.?|#)[ \t]?\d{1,6}(?![\p{L}\p{N}])"#)
     static let resolution = make(#"^\d{3,5}[xX]\d{3,5}$"#)
     static let quantityWithUnit = make(#"^\d+(?:km|mi|kg|g|mg|ml|mAh|mah|GB|MB|KB|TB|gb|mb|kb|tb|ms|px|k|m|s|h|min|Hz|kHz|MHz|GHz|kWh|kw|kW|rpm|th|st|nd|rd)$"#)
     /// An ISO date inside a token, dashed anywhere or compact at the end ("…-20240620"); a bare
@@ -734,7 +747,7 @@ enum Patterns {
     /// One to four capitalised words of a street's name, with the small words between them.
     static let streetWords = streetLink + streetName + "(?:[ \\t]+" + streetLink + streetName + "){0,3}"
     /// Unit, floor and door words that follow (or precede) a street address.
-    static let unitWord = #"(?i:level|lvl|floor|fl|apt|apartment|apto|appt|appartement|flat|unit|suite|ste|room|rm|piso|planta|puerta|pta|escalera|esc|depto|dpto|departamento|étage|etage|bât|bâtiment|batiment|escalier|wohnung|whg|interno|int|scala|piano|andar|bloco|sala|casa|kv|кв|корп|bl|sc|ap|interior|int|dto|bloque|portal|studio)\.?"#
+    static let unitWord = #"(?i:level|lvl|floor|fl|apt|apartment|apto|appt|appartement|flat|unit|suite|ste|room|rm|piso|planta|puerta|pta|escalera|esc|depto|dpto|departamento|étage|etage|bât|bâtiment|batiment|escalier|wohnung|whg|interno|int|scala|piano|andar|bloco|sala|casa|kv|кв|корп|bl|sc|ap|interior|int|dto|bloque|portal|studio|rd)\.?"#
     static let unitCode = #"#?[ \t]?(?:[A-Za-z]?\d{1,4}[A-Za-z]?|[A-Z])(?![\p{L}\p{N}])"#
     /// A Spanish or Portuguese floor and door: "2º", "3º B", "4ª izq.", "5º andar".
     static let floorForm = #"\d{1,2}[ \t]?[ºª°](?:[ \t]?[A-Z](?![\p{L}]))?(?:[ \t]?(?i:izquierda|derecha|izda|izq|dcha|dra|esq|dto|dir|andar|piso|planta)\.?)?"#
@@ -742,12 +755,12 @@ enum Patterns {
     /// 4-3 (PT), 4 + two letters (NL), 4 (AT, CH, BE), 3-4 (JP), 6 (CN, RU).
     static let postcode = #"(?:\d{5}(?:-\d{3,4})?|\d{4}-\d{3}|\d{4}(?:[ \t]?[A-Z]{2}(?![\p{L}]))?|\d{3}-\d{4}|\d{6})(?![\p{N}])"#
     static let ukPostcode = #"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}(?![\p{L}\p{N}])"#
-    static let stateZip = #"[A-Z]{2,3}[ \t]+\d{4,5}(?:-\d{4})?(?![\p{N}])"#
+    static let stateZip = #"[A-Z]{2,3},?[ \t]+\d{4,5}(?:-\d{4})?(?![\p{N}])"#
     /// A Canadian postcode ("H2X 1Y4"), with its province before it when there is one.
     static let caPostcode = #"(?:(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)[ \t]+)?[ABCEGHJ-NPRSTVXY]\d[A-Z][ \t]?\d[A-Z]\d(?![\p{L}\p{N}])"#
     /// A Polish postcode ("00-514").
     static let plPostcode = #"\d{2}-\d{3}(?![\p{N}])"#
-    static let city = #"\p{Lu}[\p{L}\p{M}'’\-]+(?![\p{N}])(?:[ \t]+(?:(?:am|an|der|de|del|da|do|sur|en|la|le|upon|on)[ \t]+)?\p{Lu}[\p{L}\p{M}'’\-]+(?![\p{N}])){0,2}"#
+    static let city = #"\p{Lu}[\p{L}\p{M}'’\-]+(?![\p{N}])(?:[ \t]+(?:(?:am|an|der|de|del|da|do|sur|en|la|le|upon|on)[ \t]+){0,2}\p{Lu}[\p{L}\p{M}'’\-]+(?![\p{N}])){0,2}"#
     /// What may follow a street address: a unit, a floor, a postcode and city, a UK postcode, a
     /// US or Australian state and postcode, "#4", or ", City" with an optional postcode (up to four
     /// of them: ", Apt 5D, Portland, OR 97201", " - apto 81", ", Auckland 1010").
@@ -768,7 +781,7 @@ enum Patterns {
     ]
     static let germanWords = #"(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Damm|Ufer|Chaussee|Ring|Steig)"#
     static let germanPrepositions = #"(?:Am|An[ \t]+der|An[ \t]+den|Auf[ \t]+der|Auf[ \t]+dem|Im|In[ \t]+der|In[ \t]+den|Zum|Zur|Hinter[ \t]+der|Unter[ \t]+den|Vor[ \t]+dem)"#
-    static let englishTypes = #"(?i:street|st\.?|avenue|ave\.?|road|rd\.?|lane|ln\.?|drive|dr\.?|boulevard|blvd\.?|way|court|ct\.?|place|pl\.?|terrace|close|crescent|parkway|pkwy|highway|hwy|square|sq|row|mews|grove|gardens|walk|circle|cir|trail|parade|alley|pike|approach|rise|wharf|quay|heights|chase|trafficway|turnpike|tpke|expressway|expy|freeway|fwy|bypass|causeway|xing|stravenue|throughway|underpass|overpass|motorway|boulevard|junction|jct|skyway|spur|spurs|gateway|green|pine|pines|mountain|mountains|mtn|valley|valleys|mill|mills|ford|fords|union|lodge|glen|prairie|strip|block|corner|corners|garden|flats|estate|estates|ridge|hill|hills|hollow|knoll|landing|loop|meadow|meadows|oval|path|point|ranch|run|shore|shores|spring|springs|station|summit|view|vista|village|ville|bay|beach|bend|bluff|brook|canyon|cove|creek|crest|crossing|dale|falls|ferry|field|fields|forest|harbor|harbour|haven|manor|orchard|park|plaza|port|track|trace|yard|wells|lake|lakes|isle|island|common|commons|heath|hall|nagar|marg)(?![\p{L}])(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W|North|South|East|West)\.?(?![\p{L}]))?"#
+    static let englishTypes = #"(?i:street|st\.?|avenue|ave\.?|road|rd\.?|lane|ln\.?|drive|dr\.?|boulevard|blvd\.?|way|court|ct\.?|place|pl\.?|terrace|close|crescent|parkway|pkwy|highway|hwy|square|sq|row|mews|grove|gardens|walk|circle|cir|trail|parade|alley|pike|approach|rise|wharf|quay|heights|chase|trafficway|turnpike|tpke|expressway|expy|freeway|fwy|bypass|causeway|xing|stravenue|throughway|underpass|overpass|motorway|boulevard|junction|jct|skyway|spur|spurs|gateway|green|pine|pines|mountain|mountains|mtn|valley|valleys|mill|mills|ford|fords|union|lodge|glen|prairie|strip|block|corner|corners|garden|flats|estate|estates|ridge|hill|hills|hollow|knoll|landing|loop|meadow|meadows|oval|path|point|ranch|run|shore|shores|spring|springs|station|summit|view|vista|village|ville|bay|beach|bend|bluff|brook|canyon|cove|creek|crest|crossing|dale|falls|ferry|field|fields|forest|harbor|harbour|haven|manor|orchard|park|plaza|port|track|trace|yard|wells|lake|lakes|isle|island|common|commons|heath|hall|nagar|marg|key|keys)(?![\p{L}])(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W|North|South|East|West)\.?(?![\p{L}]))?"#
     /// A number in a Japanese address: Arabic, full-width or kanji.
     static let jaNumber = #"(?:\d{1,4}|[一二三四五六七八九十]{1,3})"#
     /// Chinese building, unit and room parts after the street number: "3栋1201室".
@@ -815,13 +828,14 @@ enum Patterns {
         AddressPattern(#"(?:\p{Han}{2,3}省)?(?:\p{Han}{2,3}市)?(?:\p{Han}{1,4}[区县])?\p{Han}{1,6}?(?:路|街|大道|道|巷|弄)(?:[ \t]*\d{1,2}[ \t]*段)?(?:[ \t]*\d{1,4}[ \t]*[巷弄])?[ \t]*\d{1,5}[ \t]*(?:号|號|弄[ \t]*\d{1,5}[ \t]*[号號]?)(?:之\d{1,3})?"#
             + cjkUnits, needs: .nonASCII),
         AddressPattern(#"\p{Han}{1,8}(?:小区|花园|公寓|大厦|新村|家园)[ \t]*\d{1,4}[ \t]*(?:号楼|栋|幢|座|号)"# + cjkUnits, needs: .nonASCII),
+        AddressPattern(#"(?:\p{Han}{2,8}(?:省|自治区|特别行政区))?\p{Han}{1,6}[市县縣]\p{Han}{0,8}(?:路|街|道)(?:[ \t]*[A-Za-z0-9]{1,3}[座栋幢棟])?(?:[ \t]*\d{6})?"#, needs: .nonASCII),
         AddressPattern(#"邮编[:：]?[ \t]*\d{6}"#, needs: .nonASCII),
         // Korean: "서울특별시 강남구 테헤란로 123", "강남구 역삼동 123-45".
         AddressPattern(#"(?:\p{Hangul}{1,6}(?:특별시|광역시|시|도)[ \t]+)?\p{Hangul}{1,6}(?:구|군)[ \t]+\p{Hangul}{1,6}(?:동|읍|면|리)[ \t]*\d{1,4}(?:-\d{1,4})?"#,
             needs: .nonASCII),
         AddressPattern(#"(?:\p{Hangul}{1,6}(?:특별시|광역시|시|도)[ \t]+)?\p{Hangul}{1,6}(?:구|군)[ \t]+\p{Hangul}{1,10}(?:로|길)[ \t]*\d{1,4}(?:번길[ \t]*\d{1,4})?(?:-\d{1,4})?"#,
             needs: .nonASCII),
-        AddressPattern(#"(?:\p{Hangul}{1,8}(?:특별자치도|특별자치시|특별시|광역시|시|도|군|구)[ \t]+){1,3}\p{Hangul}{1,10}\d{0,4}(?:대로|로|길|가)\d{0,4}(?:번?길)?[ \t]*(?:지하[ \t]*)?\d{1,4}(?:-\d{1,4})?(?:[ \t]*\([\p{Hangul}\d ,]{1,20}\))?"#,
+        AddressPattern(#"(?:\p{Hangul}{1,8}(?:특별자치도|특별자치시|특별시|광역시|시|도|군|구)[ \t]+){1,3}\p{Hangul}{1,10}\d{0,4}(?:대로|거리|로|길|가)\d{0,4}(?:번?길)?[ \t]*(?:지하[ \t]*)?\d{1,4}(?:-\d{1,4})?(?:[ \t]*\([\p{Hangul}\d ,]{1,20}\))?"#,
             needs: .nonASCII),
         // Number first: "12 rue de la Paix", "62 Calle Mayor", "12 bis, avenue Foch". ("2 via PayPal" is prose.)
         AddressPattern(#"(?<![\p{L}\p{N}])"# + houseNumber + #",?[ \t]+"# + numberFirstTypes + streetWords + placeTail),
@@ -829,8 +843,9 @@ enum Patterns {
         AddressPattern(#"(?<![\p{L}])"# + typeFirstTypes + streetWords
             + #",?[ \t]+(?:(?i:número|numero|numéro|nummer|numer|n[º°o]\.?|n\.º|núm\.?|num\.?|nr\.?)[ \t]*|#[ \t]*)?"# + houseNumber + notQuantity + placeTail, .streetFirst),
         // Grid addresses (Colombia and others): "Calle 72 # 10-34", "Carrera 7 No. 45-12".
-        AddressPattern(#"(?<![\p{L}])(?:[Cc]alle|[Cc]arrera|Cra\.?|Kr\.?|Cl\.?|[Aa]venida|Av\.|[Dd]iagonal|[Tt]ransversal|Tv\.?|Dg\.?)[ \t]*\d{1,3}[A-Z]?(?:[ \t]+(?:[Bb]is|[Ss]ur|[Nn]orte|[Ee]ste))?[ \t]*(?:#|[Nn][oº°]\.?)[ \t]*\d{1,3}[A-Z]?[ \t]*[-–][ \t]*\d{1,3}"#
+        AddressPattern(#"(?<![\p{L}])(?:[Cc]alle|[Cc]arrera|Cra\.?|Kr\.?|Cl\.?|[Aa]venida|Av\.|[Dd]iagonal|[Tt]ransversal|Tv\.?|Dg\.?)[ \t]*\d{1,3}[A-Z]?(?:[ \t]+(?:[Bb]is|[Ss]ur|[Nn]orte|[Ee]ste))?[ \t]*(?:#|[Nn][oº°]\.?)[ \t]*\d{1,3}[A-Z]?[ \t]*[-–][ \t]*\d{1,3}(?:[ \t]+(?:Este|Oeste|Sur|Norte)(?![\p{L}]))?"#
             + placeTail),
+        AddressPattern(#"(?<![\p{L}])(?:[Cc]alle|[Aa]venida|Av\.|[Dd]iagonal|[Bb]oulevard|[Pp]asaje)[ \t]+(?:\d{1,3}|\p{Lu}[\p{L}.]*(?:[ \t]+(?:de|del|la)?[ \t]*\p{Lu}[\p{L}.]*){0,3})[ \t]+[Nn][º°][ \t]*\d{1,5}"# + placeTail),
         // German and Dutch: "Lindenstraße 5a", "Bahnhofstr. 12", "Prinsengracht 263", "Berliner Straße 3".
         AddressPattern(#"(?<![\p{L}])(?:\p{Lu}[\p{L}\p{M}\-]*[ \t]+)?\p{Lu}[\p{L}\p{M}\-]*"# + germanSuffixes + #"[ \t]+"# + houseNumber + notQuantity + placeTail,
             needs: .oneOf(germanSuffixNeedles)),
@@ -840,7 +855,7 @@ enum Patterns {
             needs: .oneOf(["stra", "gracht", "laan", "allee", "gasse"])),
         // Danish, Norwegian, Swedish, Finnish, Dutch and Austrian compounds: "Holbergsgade 668",
         // "Kyrkgränd 6", "Santerlankatu 581", "Jadebaan 679", "Obermüllerring 2" (not "Offering 2").
-        AddressPattern(#"(?<![\p{L}])\p{Lu}[\p{L}\p{M}\-']{2,}(?:gade|vej|gränd|gatan|gata|vägen|väg|torget|torg|plads|stræde|allé|katu|tie|polku|kuja|hof|dreef|baan|lei|(?<=[b-df-hj-np-tv-zß])ring|steig|stig|veien|vegen|gaten|plass|stien)[ \t]+"# + houseNumber + notQuantity + placeTail,
+        AddressPattern(#"(?<![\p{L}])(?:\p{Lu}[\p{L}\p{M}\-']+[ \t]+){0,2}(?:\p{Lu}[\p{L}\p{M}\-']{1,}(?:gade|vej|gränd|gatan|gata|vägen|väg|torget|torg|plads|stræde|allé|katu|polku|kuja|dreef|baan|steig|stig|veien|vegen|gaten|plass|stien)|\p{Lu}[\p{L}\p{M}\-']{2,}(?:tie|hof|lei|(?<=[b-df-hj-np-tv-zß])ring))[ \t]+"# + houseNumber + notQuantity + placeTail,
             needs: .oneOf(["gade", "vej", "gränd", "gat", "väg", "torg", "plads", "stræde", "allé", "katu", "tie", "polku", "kuja", "hof", "dreef", "baan", "lei", "ring", "steig", "stig", "veien", "vegen", "plass", "stien"])),
         // Hungarian: "Béke utca 19.", "Nagykanizsai út 131.", "Ligetvárai tér 77.".
         AddressPattern(#"(?<![\p{L}])\p{Lu}[\p{L}\p{M}\-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}\-]+)?[ \t]+(?:utca|út|útja|tér|tere|körút|köz|sor|sétány|rakpart|fasor|lakótelep|u\.)[ \t]+\d{1,4}(?:/[A-Za-z])?\.?"# + placeTail,
@@ -853,6 +868,7 @@ enum Patterns {
         // (Only with a Vietnamese letter in the words after it: "2/22/2023" and "24/7 Support" are no address.)
         AddressPattern(#"(?<![\p{L}\p{N}/.])(?:Số[ \t]+)?\d{1,4}(?:/\d{1,4}){1,2}(?:[ \t]+(?:Hẻm|Ngõ|Ngách|Kiệt|Đường|Phố)[ \t]+\d{1,4})*(?=[ \t]+[^\n]{0,30}[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĂÂĐÊÔƠƯ])(?:[ \t]+\p{Lu}[\p{L}\p{M}]*){2,4}"#,
             needs: .nonASCII),
+        AddressPattern(#"(?<![\p{L}\p{N}/.])(?:Số[ \t]+)?\d{1,4}(?:/\d{1,4}){0,2}(?:[ \t]+(?:Hẻm|Ngõ|Ngách|Kiệt|Đường|Phố|Khu)[ \t]+\d{1,4})+(?:[ \t]+\p{Lu}[\p{L}\p{M}]*){0,4}"#, needs: .nonASCII),
         AddressPattern(#"(?<![\p{L}])(?:Phường|phường|Quận|quận|Xã|xã|Huyện|huyện|Tỉnh|tỉnh|[Tt]hành phố|[Tt]hị xã|[Tt]hị trấn|Khóm|Ấp|Thôn)[ \t]+(?:\d{1,3}|\p{Lu}[\p{L}\p{M}]*)(?:[ \t]+\p{Lu}[\p{L}\p{M}]*){0,3}"#, needs: .nonASCII),
         // "Am Markt 3", "An der Alster 12": only when the number ends the clause.
         AddressPattern(#"(?<![\p{L}])"# + germanPrepositions + #"[ \t]+\p{Lu}[\p{L}\p{M}\-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}\-]+)?[ \t]+"# + houseNumber
@@ -913,6 +929,11 @@ enum Patterns {
         "his name was", "her name was", "their name was", "my name was", "happy birthday to", "happy birthday",
         "happy anniversary", "congratulations to", "congratulations", "congrats to", "congrats",
         "feliz cumpleaños", "joyeux anniversaire", "alles gute", "tanti auguri", "parabéns",
+        // Whose name a booking, a parcel or a letter is in.
+        "on behalf of", "in the name of", "under the name", "under the name of", "booked under",
+        "reservation under", "attn:", "attn.", "attention:", "c/o", "fao", "de la part de", "au nom de",
+        "a nombre de", "en nombre de", "a nome di", "da parte di", "em nome de", "im namen von", "im auftrag von",
+        "op naam van", "namens",
     ]
 
     /// "my", "mi", "mon", "mein", … before a relation.
@@ -1095,8 +1116,8 @@ enum Patterns {
     /// One to four words of those scripts, with the dots and dashes inside them; the first of two
     /// letters or more, so the Greek letters of formulas ("δ(t)", "TGF-β") stay.
     static let otherScriptRun = make(
-        #"(?<![\p{L}\p{M}\[\-])["# + otherScriptLetters + #"]{2,}(?:[.\-'’]["# + otherScriptLetters + #"]+)*(?:[ \t]+["#
-            + otherScriptLetters + #"]+(?:[.\-'’]["# + otherScriptLetters + #"]+)*){0,3}"#)
+        #"(?:(?<![\p{L}\p{N}/])\d{1,6}(?:/\d{1,6})?[ \t]*,?[ \t]*)?(?<![\p{L}\p{M}\[\-])(?:["# + otherScriptLetters + #"]{2,}|["# + otherScriptLetters + #"](?=[.\-'’]["# + otherScriptLetters + #"]))(?:[.\-'’]["# + otherScriptLetters + #"]+)*(?:[ \t]+["#
+            + otherScriptLetters + #"]+(?:[.\-'’]["# + otherScriptLetters + #"]+)*){0,3}(?:[ \t]*,?[ \t]*\d{1,6}(?![\p{N}]))?"#)
     /// A capitalised Cyrillic or Greek word: "Петрову", "Κορμπόπουλος".
     static let casedNonLatinWord = make(
         #"(?<![\p{L}\p{M}\[])[[\p{Lu}]&&[\p{Script=Cyrillic}\p{Script=Greek}]][\p{Ll}\p{M}'’\-]+(?![\p{L}\p{M}])"#)
@@ -1112,7 +1133,16 @@ enum Patterns {
         #"(?<![\p{Hangul}])([김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금]\p{Hangul}{1,3})(?=[ \t]?(?:님|씨))"#)
     /// A Chinese name before a title: "王伟先生", "李娜女士", "张老师".
     static let chineseNameBeforeHonorific = make(
-        #"(?<![\p{Han}])((?:欧阳|司马|上官|诸葛|东方|慕容)\p{Han}{1,2}|["# + chineseSurnames + #"]\p{Han}{1,2})(?=先生|女士|小姐|老师|同学|医生|教授|经理)"#)
+        #"(?<![\p{Han}])((?:欧阳|司马|上官|诸葛|东方|慕容)\p{Han}{1,2}|["# + chineseSurnames + #"]\p{Han}{1,2})(?=先生|女士|小姐|老师|老師|同学|同學|医生|醫生|教授|经理|經理|阿姨|叔叔|律师|律師|主任|博士|太太|夫人|师傅|師傅|老板|老闆)"#)
+    /// A Chinese name after a relation: "我的同事李娜", "我朋友王伟", "我女儿张晓".
+    static let chineseNameAfterRelation = make(
+        #"(?:我的|我|我们的|我們的)(?:朋友|同事|老板|老闆|邻居|鄰居|女儿|女兒|儿子|兒子|妻子|丈夫|老公|老婆|男朋友|女朋友|室友|同学|同學|老师|老師|经理|經理|客户|客戶|房东|房東|表哥|表姐|表妹|表弟|堂哥|堂姐|哥哥|姐姐|弟弟|妹妹|妈妈|媽媽|爸爸|奶奶|爷爷|爺爺|外婆|外公|阿姨|叔叔)[ \t,，]*((?:欧阳|司马|上官|诸葛|东方|慕容)\p{Han}{1,2}|["# + chineseSurnames + #"]\p{Han}{1,2})(?=[^\p{Han}]|的|说|說|是|在|要|想|让|讓|和|跟|给|給|明天|今天|昨天|下周|下週|最近|已经|已經|也|还|還|很|会|會|$)"#)
+    /// A Japanese name after a relation and の: "同僚の佐藤さん", "友人の田中健太".
+    static let japaneseNameAfterRelation = make(
+        #"(?:友人|友達|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生)の[ \t]*(\p{Han}{2,4}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=さん|様|さま|くん|ちゃん|氏|に|が|は|と|から|へ|を|の|、|。|$)"#)
+    /// A Japanese letter's sign-off: "田中より", "佐藤 健一より" ending a line.
+    static let japaneseSignOff = make(
+        #"(?:^|\n|。)[ \t]*(\p{Han}{2,4}(?:[ \t]\p{Han}{1,3})?|\p{Katakana}[\p{Katakana}ー・]{1,12})[ \t]*より[ \t]*(?:\n|$)"#, [.anchorsMatchLines])
     /// The person a letter or a call is for: "给华凤英写一封邮件", "跟王伟说".
     static let chineseNameAfterAddressee = make(
         #"(?:给|跟|向|替|告诉|通知|邀请|感谢|谢谢)((?:欧阳|司马|上官|诸葛|东方|慕容)\p{Han}{1,2}|["# + chineseSurnames + #"]\p{Han}{1,2})(?=写|發|发|打电话|打個電話|打个电话|回|寄|说|說|讲|講|解释|道歉|[，,。；])"#)

@@ -32,6 +32,14 @@ private let masker = PIIMasker()
     // Self-introductions in scripts without capitals.
     ("اسمي أحمد", "اسمي [NAME]"),
     ("मेरा नाम राहुल शर्मा है", "मेरा नाम [NAME] है"),
+    // Whose name a booking or a letter is in; relations in Chinese and Japanese.
+    ("The table is booked under the name Oyelaran, can you confirm it?", "The table is booked under the name [NAME], can you confirm it?"),
+    ("Write a letter on behalf of Thembekwayo to the council.", "Write a letter on behalf of [NAME] to the council."),
+    ("我的同事李娜明天要离职。", "我的同事[NAME]明天要离职。"),
+    ("同僚の佐藤さんにお礼を書いてください。", "同僚の[NAME]さんにお礼を書いてください。"),
+    ("よろしくお願いします。\n田中健太より", "よろしくお願いします。\n[NAME]より"),
+    // A German name the German word list also holds: names of German-speaking countries stay names.
+    ("Wie sage ich Katharina, dass ich nicht komme?", "Wie sage ich [NAME], dass ich nicht komme?"),
 ])
 func namesOfMoreFormsAreMasked(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
@@ -75,6 +83,15 @@ func wordsThatLookLikeThoseNamesStay(input: String) {
     ("地址是牡丹縣府中路6號之7。", "地址是[ADDRESS]。"),
     ("주소는 전북특별자치도 하남시 테헤란가 625-73입니다.", "주소는 [ADDRESS]입니다."),
     ("Адреса: проспект Ризька, буд. 25.", "Адреса: [ADDRESS]."),
+    ("Skicka till Nygränd 7 i morgon.", "Skicka till [ADDRESS] i morgon."),
+    ("Send it to Gammel Køge Landegade 52.", "Send it to [ADDRESS]."),
+    ("Ich wohne in der Hebenstreitgasse 3, 6205 Bruck an der Leitha.", "Ich wohne in der [ADDRESS]."),
+    ("Vivo en Diagonal 9 N° 656, Río Gallegos.", "Vivo en [ADDRESS]."),
+    ("Mi dirección es Cl. 43 # 4X-4 Este, 730047 Quetame.", "Mi dirección es [ADDRESS]."),
+    ("Deliver to 564/544 Jennifer Key, Kaylahaven, WA, 2929.", "Deliver to [ADDRESS]."),
+    ("Nhà tôi ở 98 Ngõ 17 Đường 83.", "Nhà tôi ở [ADDRESS]."),
+    ("地址是广东省兰州市高明张街T座 182889。", "地址是[ADDRESS]。"),
+    ("Deliver to खत्री टार, 71678 now.", "Deliver to [ADDRESS] now."),
 ])
 func addressesOfMoreFormsAreMasked(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
@@ -87,7 +104,18 @@ func addressesOfMoreFormsAreMasked(input: String, expected: String) {
     "We offer 24/7 Support Team coverage.",
     "Use a Notepad 2 file for notes.",
     "Walk 3 blocks to Central Park.",
+    "Sort by the 2 columns key first.",
+    "Im Jahr 2020 habe ich angefangen.",
 ])
 func proseNextToThoseAddressFormsStays(input: String) {
     #expect(masker.mask(input) == input)
+}
+
+/// North American numbers with an extension.
+@Test(arguments: [
+    ("Call me on 918.634.1704x718 after five.", "Call me on [PHONE] after five."),
+    ("Reach the desk at (555) 123-4567 ext. 12 today.", "Reach the desk at [PHONE] today."),
+])
+func phoneNumbersWithAnExtensionAreMasked(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
 }
