@@ -324,40 +324,32 @@ public struct PIIMasker: Sendable {
             }
         }
         if hasNonASCII {
-            s = PIIMasker.replace(Patterns.cjkName, in: s, group: 1) { cjkName($0) }
-            s = PIIMasker.replace(Patterns.cjkNameBeforeCue, in: s, group: 1) { cjkName($0) }
-            s = PIIMasker.replace(Patterns.chineseNameAfterCue, in: s, group: 1) { found in
-                PIIMasker.looksLikeChineseName(found) ? cjkName(found) : nil
+            // Each pattern's capture, and what must hold for it to be a name.
+            let any: (String) -> Bool = { _ in true }
+            let chinese: (String) -> Bool = PIIMasker.looksLikeChineseName
+            let japanese: (String) -> Bool = PIIMasker.looksLikeJapaneseName
+            let japaneseBeforeHonorific: (String) -> Bool = {
+                !NameLists.japaneseNotNames.contains($0) && !NameLists.japaneseHonorificNotNames.contains($0)
             }
-            s = PIIMasker.replace(Patterns.japaneseNameBeforeDesu, in: s, group: 1) { found in
-                PIIMasker.looksLikeJapaneseName(found) ? cjkName(found) : nil
+            let cuedCJK: [(NSRegularExpression, (String) -> Bool)] = [
+                (Patterns.cjkName, any), (Patterns.cjkNameBeforeCue, any), (Patterns.chineseNameAfterCue, chinese),
+                (Patterns.japaneseNameBeforeDesu, japanese), (Patterns.japaneseNameOpening, japanese),
+                (Patterns.koreanNameBeforeCopula, { !NameLists.koreanNotNames.contains($0) && !"인생자원가".contains($0.last!) }),
+                (Patterns.cjkSignOff, any),
+            ]
+            for (pattern, isName) in cuedCJK {
+                s = PIIMasker.replace(pattern, in: s, group: 1) { isName($0) ? cjkName($0) : nil }
             }
-            s = PIIMasker.replace(Patterns.japaneseNameOpening, in: s, group: 1) { found in
-                PIIMasker.looksLikeJapaneseName(found) ? cjkName(found) : nil
-            }
-            s = PIIMasker.replace(Patterns.koreanNameBeforeCopula, in: s, group: 1) { found in
-                NameLists.koreanNotNames.contains(found) || "인생자원가".contains(found.last!) ? nil : cjkName(found)
-            }
-            s = PIIMasker.replace(Patterns.cjkSignOff, in: s, group: 1) { cjkName($0) }
             s = PIIMasker.replace(Patterns.latinNameInCJK, in: s, group: 1) { name($0, .strong) }
             s = PIIMasker.replace(Patterns.latinNameInCJK, in: s, group: 2) { name($0, .strong) }
-            s = PIIMasker.replace(Patterns.japaneseNameBeforeHonorific, in: s, group: 1) { found in
-                NameLists.japaneseNotNames.contains(found) || NameLists.japaneseHonorificNotNames.contains(found) ? nil : cjkName(found)
-            }
-            s = PIIMasker.replace(Patterns.koreanNameBeforeHonorific, in: s, group: 1) { found in
-                NameLists.koreanNotNames.contains(found) || NameLists.koreanHonorificNotNames.contains(found) ? nil : cjkName(found)
-            }
-            s = PIIMasker.replace(Patterns.chineseNameBeforeHonorific, in: s, group: 1) { found in
-                PIIMasker.looksLikeChineseName(found) ? cjkName(found) : nil
-            }
-            s = PIIMasker.replace(Patterns.chineseNameAfterAddressee, in: s, group: 1) { found in
-                PIIMasker.looksLikeChineseName(found) ? cjkName(found) : nil
-            }
-            s = PIIMasker.replace(Patterns.chineseNameAfterRelation, in: s, group: 1) { found in
-                PIIMasker.looksLikeChineseName(found) ? cjkName(found) : nil
-            }
-            s = PIIMasker.replace(Patterns.japaneseNameAfterRelation, in: s, group: 1) { found in
-                NameLists.japaneseNotNames.contains(found) || NameLists.japaneseHonorificNotNames.contains(found) ? nil : cjkName(found)
+            let honorificsAndRelations: [(NSRegularExpression, (String) -> Bool)] = [
+                (Patterns.japaneseNameBeforeHonorific, japaneseBeforeHonorific),
+                (Patterns.koreanNameBeforeHonorific, { !NameLists.koreanNotNames.contains($0) && !NameLists.koreanHonorificNotNames.contains($0) }),
+                (Patterns.chineseNameBeforeHonorific, chinese), (Patterns.chineseNameAfterAddressee, chinese),
+                (Patterns.chineseNameAfterRelation, chinese), (Patterns.japaneseNameAfterRelation, japaneseBeforeHonorific),
+            ]
+            for (pattern, isName) in honorificsAndRelations {
+                s = PIIMasker.replace(pattern, in: s, group: 1) { isName($0) ? cjkName($0) : nil }
             }
             s = PIIMasker.replace(Patterns.japaneseSignOff, in: s, group: 1) { found in
                 NameLists.japaneseNotNames.contains(found) ? nil : cjkName(found.replacingOccurrences(of: " ", with: ""))
