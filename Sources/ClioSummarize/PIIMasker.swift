@@ -304,6 +304,10 @@ public struct PIIMasker: Sendable {
             PIIMasker.namesAThing(text, before: match.range) ? nil : weakName(capture, text, match)
         }
         s = PIIMasker.replaceInContext(Patterns.nameAfterPersonVerb, in: s, group: 1, personName)
+        s = PIIMasker.replaceInContext(Patterns.nameAfterPersonVerbInside, in: s, group: 1) { capture, text, match in
+            // "email to HR", "text CEFR": an acronym is no name.
+            capture.split(separator: " ").first?.contains(where: \.isLowercase) == true ? personName(capture, text, match) : nil
+        }
         s = PIIMasker.replace(Patterns.nameBeforeWriting, in: s, group: 1) { found in
             let words = found.split(whereSeparator: \.isWhitespace)
             if words.contains(where: { NameLists.notNames.contains($0.lowercased()) }) { return nil }
@@ -1059,6 +1063,12 @@ enum Patterns {
     static let nameAfterPersonVerb = make(
         #"(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?][ \t]))(?:Ask|Remind|Tell|Invite|Thank|Congratulate|Wish)[ \t]+"# + nameWords,
         [.anchorsMatchLines])
+    /// The same verbs inside a sentence, and the letters, notes and toasts written to someone:
+    /// "how to tell Grant that…", "reply to Mats, who…", "a thank-you note to Oskar", "dile a
+    /// Blanca que…", "écrire à Margaud". Products are turned away by the caller, everyday words by
+    /// the weak cue's rule.
+    static let nameAfterPersonVerbInside = make(
+        #"(?<![\p{L}])(?:(?:tell|ask|remind|thank|invite|congratulate|email|e-mail|text)|(?:reply|write|talk|speak|apologi[sz]e|say goodbye|say hello|say hi|note|letter|message|email|card|toast|tribute)[ \t]+(?:to|for)|(?:gift|present|poem|speech|card|toast|surprise)[ \t]+for|(?:decir|decirle|dile|digo|escribir|escribirle|escríbele|escribo|preguntar|preguntarle|pregúntale|pregunto|agradecer|agradecerle|agradezco|felicitar|invitar|responder|responderle|respondo)[ \t]+a|(?:dire|dis|écrire|écris|demander|demande|répondre|réponds|annoncer|souhaiter|envoyer)[ \t]+à|(?:dire|dico|dica|scrivere|scrivo|scrivi|chiedere|chiedo|chiedi|rispondere|rispondo|rispondi)[ \t]+a|(?:dizer|digo|diga|escrever|escrevo|escreva|perguntar|pergunto|pergunte|responder|respondo|responda|agradecer|agradeço)[ \t]+(?:a|ao|à|para))[ \t]+"# + nameWords)
     /// A name joined by "and" to a name already masked: "Priyanka Deshmukh and [NAME]",
     /// "[NAME] y Lucía". What a cue did not introduce, its neighbour in a pair does.
     static let nameBeforeMaskedPair = make(#"(?<![\p{L}\p{M}])"# + nameWords + #"[ \t]+(?:and|or|&|y|e|et|und)[ \t]+\[NAME\]"#)

@@ -38,6 +38,12 @@ private let masker = PIIMasker()
     ("我的同事李娜明天要离职。", "我的同事[NAME]明天要离职。"),
     ("同僚の佐藤さんにお礼を書いてください。", "同僚の[NAME]さんにお礼を書いてください。"),
     ("よろしくお願いします。\n田中健太より", "よろしくお願いします。\n[NAME]より"),
+    // Verbs and notes whose object is a person, inside a sentence.
+    ("How do I tell Torhan that I can't come?", "How do I tell [NAME] that I can't come?"),
+    ("Help me reply to Mats, who asked me to call back.", "Help me reply to [NAME], who asked me to call back."),
+    ("Write a thank-you note to Olufunmilayo for hosting us.", "Write a thank-you note to [NAME] for hosting us."),
+    ("¿Cómo le digo a Blanca que no puedo ir?", "¿Cómo le digo a [NAME] que no puedo ir?"),
+    ("Comment dire à Christiane que je ne viens pas ?", "Comment dire à [NAME] que je ne viens pas ?"),
     // A German name the German word list also holds: names of German-speaking countries stay names.
     ("Wie sage ich Katharina, dass ich nicht komme?", "Wie sage ich [NAME], dass ich nicht komme?"),
 ])
@@ -55,6 +61,8 @@ func namesOfMoreFormsAreMasked(input: String, expected: String) {
     "数学の先生に質問したいです。",
     "선생님께 이메일을 써 주세요.",
     "Will it rain in May?",
+    "Write a welcome email to HR about the new laptop.",
+    "Ask ChatGPT to tell Python to sort the list.",
 ])
 func wordsThatLookLikeThoseNamesStay(input: String) {
     #expect(masker.mask(input) == input)
