@@ -348,12 +348,20 @@ public struct PIIMasker: Sendable {
             s = PIIMasker.replace(Patterns.latinNameInCJK, in: s, group: 2) { name($0, .strong) }
             let honorificsAndRelations: [(NSRegularExpression, (String) -> Bool)] = [
                 (Patterns.japaneseNameBeforeHonorific, japaneseBeforeHonorific),
-                (Patterns.koreanNameBeforeHonorific, { !NameLists.koreanNotNames.contains($0) && !NameLists.koreanHonorificNotNames.contains($0) }),
+                // "이 선생님" is "this teacher": what follows a surname written apart is judged too.
+                (Patterns.koreanNameBeforeHonorific, { found in
+                    [found, String(found.split(separator: " ").last ?? "")].allSatisfy {
+                        !NameLists.koreanNotNames.contains($0) && !NameLists.koreanHonorificNotNames.contains($0)
+                    }
+                }),
                 (Patterns.chineseNameBeforeHonorific, chinese), (Patterns.chineseNameAfterAddressee, chinese),
                 (Patterns.chineseNameAfterRelation, chinese), (Patterns.japaneseNameAfterRelation, japaneseBeforeHonorific),
             ]
             for (pattern, isName) in honorificsAndRelations {
                 s = PIIMasker.replace(pattern, in: s, group: 1) { isName($0) ? cjkName($0) : nil }
+            }
+            for group in [1, 2] {
+                s = PIIMasker.replace(Patterns.chineseNameInCompany, in: s, group: group) { chinese($0) ? cjkName($0) : nil }
             }
             s = PIIMasker.replace(Patterns.japaneseSignOff, in: s, group: 1) { found in
                 NameLists.japaneseNotNames.contains(found) ? nil : cjkName(found.replacingOccurrences(of: " ", with: ""))
@@ -1100,12 +1108,12 @@ enum Patterns {
         #"(?:我是|本人)[ \t]*((?:欧阳|司马|上官|诸葛|东方|慕容|皇甫|尉迟|公孙|令狐|夏侯|长孙|宇文|司徒|西门)\p{Han}{1,2}|["# + chineseSurnames + #"]\p{Han}{1,2})(?=[。，,.!！?？、；;\s]|$)"#)
     /// "私は小松健太です。": what stands between 私は and です is judged by `looksLikeJapaneseName`.
     static let japaneseNameBeforeDesu = make(
-        #"(?:私は|僕は|わたしは|俺は|自分は)[ \t]*(\p{Han}{1,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=です|と申します|といいます|と言います|でございます)"#)
+        #"(?:私は|僕は|わたしは|俺は|自分は)[ \t]*(\p{Han}{1,4}[ 　]\p{Han}{1,4}|\p{Han}{1,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=です|と申します|といいます|と言います|でございます)"#)
     /// "はじめまして、山田です。": a name and です opening the text or after a greeting; judged
     /// by `looksLikeJapaneseName` ("元気です。" stays).
     static let japaneseNameOpening = make(
-        #"(?:^|(?:はじめまして|初めまして|こんにちは|こんばんは|おはようございます)[、。,!！]?[ \t]*)(\p{Han}{2,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=です[。、！!\s]|です$)"#)
-    static let cjkNameBeforeCue = make(#"(\p{Han}{1,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=と申します|と言います)"#)
+        #"(?:^|(?:はじめまして|初めまして|こんにちは|こんばんは|おはようございます)[、。,!！]?[ \t]*)(\p{Han}{1,4}[ 　]\p{Han}{1,4}|\p{Han}{2,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=です[。、！!\s]|です$)"#)
+    static let cjkNameBeforeCue = make(#"(\p{Han}{1,4}[ 　]\p{Han}{1,4}|\p{Han}{1,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=と申します|と言います)"#)
     /// "저는 김민수입니다": two to four syllables that start with a common surname.
     static let koreanNameBeforeCopula = make(
         #"(?:저는|나는)[ \t]*([김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금]\p{Hangul}{1,3})(?=입니다|이에요|예요|이고|라고)"#)
@@ -1129,10 +1137,10 @@ enum Patterns {
         #"(?:اسمي|إسمي|اسم من|نام من|שמי|קוראים לי|मेरा नाम|मेरो नाम|আমার নাম|ฉันชื่อ|ผมชื่อ|ดิฉันชื่อ)[ \t]*(?:هو|است|है|हो|হল|คือ)?[ \t]*((?:[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Thai}\p{Mn}\p{Mc}\u200C\u200D]+)(?:[ \t]+[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Bengali}\p{Mn}\p{Mc}\u200C\u200D]+)?)"#)
     /// A Japanese name before an honorific: "伊藤学さんに", "田中様", "マリアさん".
     static let japaneseNameBeforeHonorific = make(
-        #"(?<![\p{Han}\p{Katakana}ー])(\p{Han}{2,4}|\p{Han}{1,3}[ \t]\p{Han}{1,3}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=さん|様|さま|くん|ちゃん|氏)"#)
+        #"(?<![\p{Han}\p{Katakana}ー])(\p{Han}{1,3}[ \t　]\p{Han}{1,3}|\p{Han}{2,4}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=さん|様|さま|くん|ちゃん|氏)"#)
     /// A Korean name before an honorific, starting with a common surname: "박서영님", "김민수 씨".
     static let koreanNameBeforeHonorific = make(
-        #"(?<![\p{Hangul}])([김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금]\p{Hangul}{1,3})(?=[ \t]?(?:님|씨))"#)
+        #"(?<![\p{Hangul}])([김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금][ \t]?\p{Hangul}{1,3})(?=[ \t]?(?:님|씨))"#)
     /// A Chinese name before a title: "王伟先生", "李娜女士", "张老师".
     static let chineseNameBeforeHonorific = make(
         #"(?<![\p{Han}])((?:欧阳|司马|上官|诸葛|东方|慕容)\p{Han}{1,2}|["# + chineseSurnames + #"]\p{Han}{1,2})(?=先生|女士|小姐|老师|老師|同学|同學|医生|醫生|教授|经理|經理|阿姨|叔叔|律师|律師|主任|博士|太太|夫人|师傅|師傅|老板|老闆)"#)
@@ -1148,6 +1156,9 @@ enum Patterns {
     /// The person a letter or a call is for: "给华凤英写一封邮件", "跟王伟说".
     static let chineseNameAfterAddressee = make(
         #"(?:给|跟|向|替|告诉|通知|邀请|感谢|谢谢)((?:欧阳|司马|上官|诸葛|东方|慕容)\p{Han}{1,2}|["# + chineseSurnames + #"]\p{Han}{1,2})(?=写|發|发|打电话|打個電話|打个电话|回|寄|说|說|讲|講|解释|道歉|[，,。；])"#)
+    /// "和李娜一起", "帮王伟订机票": a name with whom or for whom something is done.
+    static let chineseNameInCompany = make(
+        #"(?:(?:和|跟|与|同)((?:欧阳|司马|上官|诸葛|东方|慕容)\p{Han}{1,2}|["# + chineseSurnames + #"]\p{Han}{1,2})(?=一起)|帮((?:欧阳|司马|上官|诸葛|东方|慕容)\p{Han}{1,2}|["# + chineseSurnames + #"]\p{Han}{1,2})(?=订|預訂|预订|买|買|查|写|寫|预约|預約|申请|申請|安排|准备|準備|挑|选|選))"#)
     static let chineseSurnames = "华王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧严施洪季俞章鲁葛伍韦尤毕聂焦柳邢岳齐梅莫庄辛祝左涂谷祁舒耿牟卜詹靳甄裴卫屈鲍覃霍翁隋柏柯阮桂闵華陳楊趙黃週吳孫馬羅鄭謝韓馮董蕭曹鄧許沈呂蘇盧蔣賈葉閻潘戴鍾汪廖鄒熊陸孔崔龍萬錢湯賀龔歐嚴施洪魯葛韋畢聶邢嶽齊莊張劉黃吳鄧蔣葉鍾譚鄭游"
 
     /// "This is Ann Lee writing": the words before writing/speaking/here, in any case, since
