@@ -75,6 +75,24 @@ enum NameLists {
         """.split(whereSeparator: \.isWhitespace).map(String.init)
             + generatedSurnames.split(whereSeparator: \.isWhitespace).map(String.init))
 
+    /// Names that are also everyday words ("Crystal", "Brooks", "Lin"): a name only as a pair of
+    /// them, first name then surname ("Crystal Brooks"), never alone.
+    static let firstNameWords: Set<String> = Set(generatedFirstNameWords.split(whereSeparator: \.isWhitespace).map(String.init))
+    static let surnameWords: Set<String> = Set(generatedSurnameWords.split(whereSeparator: \.isWhitespace).map(String.init))
+
+    /// Works and characters named like a person, which are topics: "a Harry Potter book".
+    static let namedWorks: Set<String> = [
+        "harry potter", "peter pan", "santa claus", "robin hood", "jack frost", "tom sawyer", "oliver twist", "jane eyre",
+        "sherlock holmes", "james bond", "mickey mouse", "bugs bunny", "forrest gump", "jerry maguire", "billy elliot",
+    ]
+
+    /// Common Chinese words of two or three ideographs (GeneratedNames.swift): what a surname
+    /// starts here is a word, not a name ("程序", "方便", "高中生" starts with "高中").
+    static let chineseCommonWords: Set<String> = Set(generatedChineseWords.split(whereSeparator: \.isWhitespace).map(String.init))
+    /// Less common ones ("施肥"), and names of famous people among them ("李娜"): words after a
+    /// preposition or conjunction ("和施肥"), not after a relation or a label ("我的同事李娜").
+    static let rarerChineseWords: Set<String> = Set(generatedRarerChineseWords.split(whereSeparator: \.isWhitespace).map(String.init))
+
     /// Words before a listed name that make it part of a place ("San Francisco", "St Louis").
     static let placePrefixes: Set<String> = [
         "san", "santa", "santo", "são", "st", "saint", "sainte", "los", "las", "new", "port", "fort", "lake", "mount",
@@ -259,6 +277,18 @@ extension NameLists {
         "患者", "社長", "部長", "課長", "店長", "係長", "医者", "生徒", "学生", "彼女", "皆", "神", "王", "奥",
         "お客", "運転手", "大家", "隣人", "家族", "先輩", "後輩", "担当者", "利用者", "管理人", "会員",
     ]
+    /// Departments, roles, subjects and places before a Japanese title or a particle, which are no
+    /// names ("営業部長", "校長先生", "会社から連絡", "上司に謝罪").
+    static let japaneseRoleWords: Set<String> = Set(
+        """
+        営業 総務 人事 経理 開発 技術 広報 企画 製造 販売 事業 本部 支店 代表 取締役 代表取締役 副 元 前 新 校長 担任
+        教頭 学校 大学 病院 担当 数学 英語 国語 理科 社会 音楽 体育 美術 歯科 医院 小学校 中学 高校 塾 会社 上司 部下
+        同僚 友達 友人 家族 顧客 取引先 両親 彼氏 彼女 母親 父親 息子 子供 銀行 役所 市役所 区役所 相手 先方 本社 本人
+        全員 皆様 皆さん 先輩 後輩 大家 管理会社 保険会社 弁護士 医者 警察 政府 自分 生徒 学生 患者 利用者 会員 上長 恋人
+        婚約者 親戚 叔母 叔父 祖母 祖父 隣人 近所 職場 事務所 事務局 窓口 運営 店長 社長 部長 課長 先生 主人 奥様 家内
+        旦那 妻 夫 兄 姉 弟 妹 娘 母 父 客 店 市 県 国 誰 彼 私 僕 俺 今日 明日 昨日 先日 毎日 皆 全社員 社員 部署 チーム 外国人
+        """.split(whereSeparator: \.isWhitespace).map(String.init))
+
     /// Roles and kin before 님 or 씨 that start like a surname ("선생님", "고객님", "사장님").
     static let koreanHonorificNotNames: Set<String> = [
         "선생", "고객", "사장", "부장", "과장", "팀장", "교수", "회장", "원장", "기사", "어머", "아버", "할머", "할아버",
