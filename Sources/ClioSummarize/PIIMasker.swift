@@ -49,7 +49,111 @@ public struct PIIMasker: Sendable {
         }
         if bytes.has("@") { s = PIIMasker.replace(Patterns.handle, in: s) { _ in "[HANDLE]" } }
         s = maskNames(s, hasNonASCII: bytes.hasNonASCII)
+        if bytes.hasDigit { s = PIIMasker.extendAddresses(s) }
         return s
+    }
+
+    /// Addresses the patterns took only in part, or not at all: the rest of an address after
+    /// `[ADDRESS]` — postcodes, towns, districts, a region in brackets — is folded into it
+    /// ("[ADDRESS], 28826, Trarego Viggiona (VB)" → "[ADDRESS]"), and after an address cue
+    /// ("living at", "vivo en", "wohne in", "Deliver to [NAME],") a run of address tokens that
+    /// holds a number and a capitalised or street word is masked whole, whatever its form.
+    static func extendAddresses(_ text: String) -> String {
+        var s = text
+        let ns = text as NSString
+        var masked = ""
+        var cursor = 0
+        for match in Patterns.addressCue.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            let start = NSMaxRange(match.range)
+            guard start >= cursor else { continue }
+            let chars = Array(ns.substring(from: start).prefix(160))
+            let run = addressRun(chars)
+            guard run.length > 0, run.hasNumber, run.hasWord else { continue }
+            masked += ns.substring(with: NSRange(location: cursor, length: start - cursor)) + String(chars[..<run.start]) + "[ADDRESS]"
+            cursor = start + String(chars[..<run.length]).utf16.count
+        }
+        if cursor > 0 { s = masked + ns.substring(from: cursor) }
+        guard s.contains("[ADDRESS]") else { return s }
+        var out = ""
+        var rest = Substring(s)
+        while let found = rest.range(of: "[ADDRESS]") {
+            out += rest[..<found.upperBound]
+            rest = rest[found.upperBound...]
+            let run = addressRun(Array(rest.prefix(160)))
+            if run.length > 0 && (rest.first == "," || rest.first == " ") { rest = rest.dropFirst(run.length) }
+        }
+        return out + rest
+    }
+
+    /// The length in characters of the address tokens at the start of `chars` (numbers,
+    /// capitalised words, placeholders, particles and street words, joined by spaces, commas,
+    /// dashes, slashes or #, and a short part in brackets), up to a clause's end or another word.
+    static func addressRun(_ chars: [Character]) -> (start: Int, length: Int, hasNumber: Bool, hasWord: Bool) {
+        var i = 0
+        var start: Int?
+        var end = 0
+        var tokens = 0
+        var hasNumber = false
+        var hasWord = false
+        func isWordChar(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "-" || c == "'" || c == "’" || c == "°" || c == "º" || c.unicodeScalars.first!.properties.generalCategory == .nonspacingMark }
+        while i < chars.count && tokens < 14 {
+            let c = chars[i]
+            if c == " " || c == "\t" || c == "," || c == "#" || c == "/" || c == "–" || (c == "-" && i + 1 < chars.count && chars[i + 1] == " ") {
+                i += 1
+                continue
+            }
+            if c == "(" {
+                guard let close = chars[i...].prefix(24).firstIndex(of: ")"), !chars[i..<close].contains("\n") else { break }
+                if start == nil { start = i }
+                i = close + 1
+                end = i
+                tokens += 1
+                continue
+            }
+            if c == "[" {
+                let tail = String(chars[i...].prefix(10))
+                guard let placeholder = ["[ADDRESS]", "[NAME]", "[NUMBER]"].first(where: { tail.hasPrefix($0) }) else { break }
+                if start == nil { start = i }
+                i += placeholder.count
+                end = i
+                tokens += 1
+                hasWord = true
+                if placeholder != "[NAME]" { hasNumber = true }
+                continue
+            }
+            guard isWordChar(c) else { break }
+            var j = i
+            while j < chars.count && isWordChar(chars[j]) { j += 1 }
+            let word = String(chars[i..<j])
+            let lower = word.lowercased()
+            if j < chars.count && chars[j] == "." && !word.contains(where: \.isNumber)
+                && (lower.count <= 2 || Patterns.addressAbbreviations.contains(lower))
+            {
+                j += 1
+            }
+            if word.contains(where: \.isNumber) {
+                // A year alone is no house number ("vivo en España desde 2010" stops at "desde").
+                let isYear = word.count == 4 && (word.hasPrefix("19") || word.hasPrefix("20")) && word.allSatisfy(\.isNumber)
+                if !isYear { hasNumber = true }
+            } else if word.first!.isUppercase {
+                hasWord = true
+            } else if Patterns.addressStreetWords.contains(lower) {
+                hasWord = true
+            } else if Patterns.addressParticles.contains(lower) {
+                // A particle belongs to the run only before another token: "in der [ADDRESS]",
+                // "[ADDRESS] on the top floor".
+                i = j
+                tokens += 1
+                continue
+            } else {
+                break
+            }
+            if start == nil { start = i }
+            i = j
+            end = j
+            tokens += 1
+        }
+        return (min(start ?? end, end), end, hasNumber, hasWord)
     }
 
     /// Byte-level facts about a text, for skipping regex passes that cannot match.
@@ -284,7 +388,7 @@ public struct PIIMasker: Sendable {
         func personName(_ capture: String, _ text: NSString, _ match: NSTextCheckingResult) -> String? {
             capture.split(separator: " ").contains { NameLists.productWords.contains($0.lowercased()) } ? nil : weakName(capture, text, match)
         }
-        func cjkName(_ capture: String) -> String? {
+        func cjkName(_ capture: String) -> String {
             learnedCJK.insert(capture)
             return "[NAME]"
         }
@@ -359,14 +463,38 @@ public struct PIIMasker: Sendable {
                         !NameLists.koreanNotNames.contains($0) && !NameLists.koreanHonorificNotNames.contains($0)
                     }
                 }),
-                (Patterns.chineseNameBeforeHonorific, chinese), (Patterns.chineseNameAfterAddressee, chinese),
-                (Patterns.chineseNameAfterRelation, chinese), (Patterns.japaneseNameAfterRelation, japaneseBeforeHonorific),
+                (Patterns.chineseNameBeforeHonorific, chinese), (Patterns.chineseSurnameBeforeTitle, any),
+                (Patterns.japaneseNameAfterRelation, japaneseBeforeHonorific),
             ]
             for (pattern, isName) in honorificsAndRelations {
                 s = PIIMasker.replace(pattern, in: s, group: 1) { isName($0) ? cjkName($0) : nil }
             }
-            for group in [1, 2] {
-                s = PIIMasker.replace(Patterns.chineseNameInCompany, in: s, group: group) { chinese($0) ? cjkName($0) : nil }
+            for (pattern, strict) in [(Patterns.chineseNameAfterPersonCue, false), (Patterns.chineseNameOpening, false), (Patterns.chineseNameAfterPreposition, true)] {
+                s = PIIMasker.replaceInContext(pattern, in: s, group: 1) { capture, text, match in
+                    let after = text.substring(from: NSMaxRange(match.range(at: 1)))
+                    // The cue and the surname can be one word: "对于", "为何", "对方".
+                    let location = match.range(at: 1).location
+                    if location > 0, let first = capture.first,
+                        PIIMasker.isChineseWord(text.substring(with: NSRange(location: location - 1, length: 1)) + String(first), strict: strict)
+                    {
+                        return nil
+                    }
+                    guard let found = PIIMasker.chineseName(in: capture, before: after, strict: strict) else { return nil }
+                    return cjkName(found) + capture.dropFirst(found.count)
+                }
+            }
+            // Japanese text only: "我的先生" is Chinese for "my husband".
+            if s.unicodeScalars.contains(where: { (0x3041...0x309F).contains($0.value) }) {
+                // A role and its title ("営業部長へ", "校長先生への") is judged by the role.
+                let titled: (String) -> Bool = { found in
+                    let role = PIIMasker.japaneseTitles.first(where: { found.hasSuffix($0) && found.count > $0.count })
+                    let head = role.map { String(found.dropLast($0.count)) } ?? found
+                    return head.count == 1 ? NameLists.japaneseOneCharacterNames.contains(head)
+                        : !NameLists.japaneseHonorificNotNames.contains(head) && !NameLists.japaneseRoleWords.contains(head)
+                }
+                for pattern in [Patterns.japaneseNameBeforeTitle, Patterns.japaneseNameBeforeParticle] {
+                    s = PIIMasker.replace(pattern, in: s, group: 1) { titled($0) ? cjkName($0.replacingOccurrences(of: " ", with: "")) : nil }
+                }
             }
             s = PIIMasker.replace(Patterns.japaneseSignOff, in: s, group: 1) { found in
                 NameLists.japaneseNotNames.contains(found) ? nil : cjkName(found.replacingOccurrences(of: " ", with: ""))
@@ -575,6 +703,55 @@ public struct PIIMasker: Sendable {
         return "\"'“‘«„「『(".unicodeScalars.contains(scalar)
     }
 
+    /// The name in a Chinese candidate (a surname and one or two ideographs after a cue), or nil:
+    /// no name when the surname starts a common word ("为方便", "和高中生", "对于是否") or a
+    /// function word follows it ("对于这个"); a third ideograph that starts the next word stays
+    /// out ("告诉刘洋明天" is 刘洋), and what follows the name must be able to follow one.
+    /// With `strict`, after a weak cue, less common words count too.
+    static func chineseName(in capture: String, before after: String, strict: Bool) -> String? {
+        let chars = Array(capture)
+        let surname = chars.count >= 3 && Patterns.compoundSurnames.contains(String(chars[0...1])) ? 2 : 1
+        guard chars.count > surname, !chineseFunctionCharacters.contains(chars[surname]) else { return nil }
+        var length = chars.count
+        if length == surname + 2,
+            chineseFunctionCharacters.contains(chars[length - 1])
+                || NameLists.chineseCommonWords.contains(String(chars[length - 1]) + String(after.prefix(1)))
+        {
+            length -= 1
+        }
+        let name = String(chars[..<length])
+        let rest = String(chars[length...]) + after
+        // After a weak cue, what only a person does next makes it strong: "和李娜一起", "给李娜写".
+        let strict = strict && !chinesePersonFollowers.contains { rest.hasPrefix($0) }
+        for n in 2...min(3, length) where isChineseWord(String(chars[..<n]), strict: strict) { return nil }
+        guard looksLikeChineseName(name) else { return nil }
+        // What follows: not an ideograph, a word a name is followed by, or the start of a common word.
+        guard let following = rest.first, following.unicodeScalars.first.map({ Patterns.hanScalar($0) }) == true else { return name }
+        if chineseFunctionCharacters.contains(following) || chineseFollowers.contains(following)
+            || NameLists.chineseCommonWords.contains(String(rest.prefix(2)))
+        {
+            return name
+        }
+        return nil
+    }
+
+    /// What follows a person and not a thing: "一起", "写", "打电话", "道歉".
+    static let chinesePersonFollowers = ["一起", "写", "寫", "打电话", "打電話", "说", "說", "道歉", "订", "訂", "预订", "預訂", "准备", "準備", "过生日", "過生日"]
+
+    static func isChineseWord(_ word: String, strict: Bool) -> Bool {
+        NameLists.chineseCommonWords.contains(word) || (strict && NameLists.rarerChineseWords.contains(word))
+    }
+
+    /// Japanese titles written after a family name: "鈴木部長", "林先生".
+    static let japaneseTitles = ["部長", "課長", "社長", "係長", "主任", "店長", "専務", "常務", "会長", "室長", "所長", "院長", "園長", "教授", "先生", "選手", "監督", "博士", "殿", "先輩"]
+
+    /// Characters that do not start a given name: particles, pronouns and common verbs
+    /// ("为何要", "给钱买东西").
+    static let chineseFunctionCharacters: Set<Character> = Set(
+        "的了是在我你他她它这這那个個们們有不也都就还還很会會要能把被从從到对對向于以等和与與跟给給说說让讓请請吗嗎呢吧啊么麼什怎哪谁誰每各某其之而及或但如因所为為着著过過得地将將已再又才只更最太真多少上下里裡外前后後来來去买買卖賣做吃喝看听聽写寫读讀打用拿送找带帶开開关關走跑玩穿住订訂查预預挑选選约約")
+    /// Characters that follow a name besides those: verbs of sending and asking, days.
+    static let chineseFollowers: Set<Character> = Set("发發回寄讲講问問今明昨最已一准準合投申帮幫叫")
+
     /// A Japanese self-introduction's subject that is a name: not a role, state or origin
     /// ("私は学生です", "私は元気です", "私はエンジニアです", "私は東京出身です").
     static func looksLikeJapaneseName(_ word: String) -> Bool {
@@ -613,10 +790,13 @@ public struct PIIMasker: Sendable {
             guard parts.count >= 3, parts.first == "", parts.last == "" else { return false }
             return parts.dropFirst().dropLast().allSatisfy { NameLists.nameParticles.contains($0.lowercased()) }
         }
-        for (i, word) in words.enumerated() {
-            var key = word.lowercased()
-            // "Anna's" is Anna.
-            if key.hasSuffix("'s") || key.hasSuffix("’s") { key = String(key.dropLast(2)) }
+        // "Anna's" is Anna.
+        func key(_ i: Int) -> String {
+            let lower = words[i].lowercased()
+            return lower.hasSuffix("'s") || lower.hasSuffix("’s") ? String(lower.dropLast(2)) : lower
+        }
+        for i in words.indices {
+            let key = key(i)
             if NameLists.isNoName(key) { continue }
             if i > 0 && adjacent(i - 1, i) && NameLists.placePrefixes.contains(words[i - 1].lowercased()) { continue }
             if NameLists.firstNames.contains(key) || NameLists.surnames.contains(key) {
@@ -636,6 +816,19 @@ public struct PIIMasker: Sendable {
             } else if learned.contains(key) {
                 isName[i] = true
             }
+        }
+        // Two names that are also words, first name then surname: "Attn: Crystal Brooks", "Amber Lin";
+        // not inside a longer run of capitalised words ("Peer Small Business Group") or a title.
+        for i in words.indices.dropLast() where !(isName[i] && isName[i + 1]) && adjacent(i, i + 1) {
+            let (first, last) = (key(i), key(i + 1))
+            guard NameLists.firstNameWords.contains(first) || NameLists.firstNames.contains(first),
+                NameLists.surnameWords.contains(last) || NameLists.surnames.contains(last),
+                !NameLists.isNoName(first), !NameLists.isNoName(last), !NameLists.namedWorks.contains(first + " " + last),
+                !(i > 0 && adjacent(i - 1, i)), !(i + 2 < words.count && adjacent(i + 1, i + 2)),
+                !PIIMasker.inTitleCaseLine(ns, matches[i].range)
+            else { continue }
+            isName[i] = true
+            isName[i + 1] = true
         }
         guard isName.contains(true) else { return text }
         var result = ""
@@ -745,6 +938,43 @@ enum Patterns {
         "kontonummer", "karte", "bestellung", "rechnung", "kundennummer", "mitgliedsnummer", "conto", "carta",
         "ordine", "fattura", "conta", "cartão", "账号", "账户", "卡号", "订单", "口座", "会員番号",
     ]
+    /// Words that introduce an address in the languages the summarizer reads; what follows is
+    /// judged by `PIIMasker.addressRun`.
+    static let addressCue = make(
+        #"(?<![\p{L}])(?i:"# + anyOf([
+            "my address is", "my new address is", "new address is", "address is", "address:", "i live at", "i live on", "living at",
+            "lives at", "live at", "reside at", "residing at", "located at", "ship to", "deliver to", "send it to", "parcel to",
+            "package to", "flat at", "house at", "apartment at", "vivo en", "mi dirección es", "dirección:", "domicilio:", "domicilio en",
+            "resido en", "paquete a", "moro na", "moro no", "moro em", "meu endereço é", "endereço:", "resido na", "resido no",
+            "j'habite", "j’habite", "mon adresse est", "adresse est", "adresse :", "adresse:", "je vis au", "je vis à", "domicilié au",
+            "domicilié à", "abito in", "abito a", "vivo in", "indirizzo è", "indirizzo:", "residente in", "wohne in", "wohne am",
+            "wohne auf", "adresse ist", "anschrift:", "woon op", "woon aan", "woon in", "adres is", "adres:", "mieszkam na",
+            "mieszkam przy", "mieszkam w", "bor på", "bor i", "adress är", "bydlím v", "bydlím na", "adresa je", "adresa:",
+            "locuiesc pe", "locuiesc în", "locuiesc la", "adresa mea este", "địa chỉ", "tôi sống tại", "sống ở", "alamat",
+            "tinggal di", "adresim", "adres:",
+        ]) + #")(?![\p{L}])[ \t]*(?:(?:\[NAME\]|\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2}),[ \t]*)?"#)
+    /// Abbreviations inside addresses, whose period does not end the sentence.
+    static let addressAbbreviations: Set<String> = [
+        "no", "nr", "edif", "depto", "dpto", "dto", "int", "apt", "apto", "av", "avda", "tp", "bl", "sc", "ap", "esc", "pta",
+        "str", "ste", "fl", "rm", "blvd", "rd", "st", "ave", "dr", "ln", "ctra", "ul", "al", "pl", "jl", "jln", "kv", "corp",
+        "bldg", "unit", "hse", "sq", "mt", "ft", "pk", "ct", "cres", "pde", "hwy",
+    ]
+    /// Lower-case words inside an address: street and unit words, compass words, particles of names.
+    static let addressStreetWords: Set<String> = [
+        "calle", "avenida", "rue", "avenue", "chemin", "route", "allée", "impasse", "boulevard", "via", "viale", "piazza", "strada",
+        "contrada", "rua", "travessa", "utca", "út", "tér", "körút", "ulica", "ul", "aleja", "plac", "straße", "strasse", "gasse",
+        "weg", "đường", "số", "ngõ", "hẻm", "phố", "xã", "khu", "phường", "quận", "huyện", "tỉnh", "thành", "thôn", "ấp", "jalan",
+        "gang", "no", "nr", "n°", "nº", "número", "numero", "piso", "puerta", "apt", "apto", "flat", "unit", "suite", "floor", "bloco",
+        "andar", "sala", "casa", "lote", "quadra", "bis", "ter", "int", "interior", "depto", "dto", "edif", "torre", "local", "sur",
+        "norte", "este", "oeste", "nord", "sud", "est", "ouest", "north", "south", "east", "west", "street", "road", "lane",
+        "drive", "gade", "vej", "gatan", "vägen", "gata", "veien", "straat", "laan", "plein", "kota", "kabupaten", "kecamatan",
+        "desa", "kelurahan", "mahalle", "sokak", "cadde", "caddesi", "sokağı", "mahallesi", "nagar", "colony", "sector", "marg",
+    ]
+    static let addressParticles: Set<String> = [
+        "de", "del", "la", "las", "los", "el", "da", "das", "do", "dos", "di", "du", "des", "le", "les", "van", "von", "der",
+        "den", "dem", "het", "im", "am", "an", "pod", "nad", "sur", "sous", "upon", "on", "of", "the", "bei", "am", "u", "d'", "l'",
+    ]
+
     static let cuedPhone = make(#"(?<![\p{Latin}\p{Cyrillic}])(?i:"# + anyOf(phoneCues) + ")" + cueFiller + cuedDigits)
     static let cuedAccount = make(#"(?<![\p{Latin}\p{Cyrillic}])(?i:"# + anyOf(accountCues) + ")" + cueFiller + cuedDigits)
 
@@ -1105,7 +1335,7 @@ enum Patterns {
     /// often followed by a noun ("私は学生です") to count as a cue. Chinese has no spaces, so the
     /// name stops at a function character ("叫我小王就好" is 小王).
     static let cjkName = make(
-        #"(?:我叫|叫我|我的名字是|我的名字叫|私の名前は|名前は|제 이름은)[ \t]*([\p{Han}-[就的了吧是和在请我你他她也都很想要会能]]{2,4}|\p{Katakana}[\p{Katakana}ー・]{1,12}|\p{Hangul}(?:[ \t]?\p{Hangul}){1,3}?(?=입니다|이에요|예요|이고|라고|님|씨|[ \t]*[.,!?。]|[ \t]*$))"#)
+        #"(?:我叫|叫我|我的名字是|我的名字叫|私の名前は|名前は|제 이름은|(?:氏名|名前|宛先|差出人|姓名|이름|성명)[ \t]*[：:])[ \t]*([\p{Han}-[就的了吧是和在请我你他她也都很想要会能]]{2,4}|\p{Katakana}[\p{Katakana}ー・]{1,12}|\p{Hangul}(?:[ \t]?\p{Hangul}){1,3}?(?=입니다|이에요|예요|이고|라고|님|씨|[ \t]*[.,!?。]|[ \t]*$))"#)
     /// A Latin-script name in CJK text: "我是Anna Berg。", "Anna Bergです。".
     static let latinNameInCJK = make(
         #"(?:我是|我叫|我的名字是|私は|僕は|名前は|저는|제 이름은)[ \t]*"# + nameWords + "|" + nameWords + #"[ \t]*(?=です|と申します|と言います|입니다|이에요)"#)
@@ -1152,25 +1382,41 @@ enum Patterns {
     /// A Chinese name before a title: "王伟先生", "李娜女士", "张老师".
     static let chineseNameBeforeHonorific = make(
         #"(?<![\p{Han}])("# + chineseName + #")(?=先生|女士|小姐|老师|老師|同学|同學|医生|醫生|教授|经理|經理|阿姨|叔叔|律师|律師|主任|博士|太太|夫人|师傅|師傅|老板|老闆)"#)
-    /// A Chinese name after a relation: "我的同事李娜", "我朋友王伟", "我女儿张晓".
-    static let chineseNameAfterRelation = make(
-        #"(?:我的|我|我们的|我們的)(?:朋友|同事|老板|老闆|邻居|鄰居|女儿|女兒|儿子|兒子|妻子|丈夫|老公|老婆|男朋友|女朋友|室友|同学|同學|老师|老師|经理|經理|客户|客戶|房东|房東|表哥|表姐|表妹|表弟|堂哥|堂姐|哥哥|姐姐|弟弟|妹妹|妈妈|媽媽|爸爸|奶奶|爷爷|爺爺|外婆|外公|阿姨|叔叔)[ \t,，]*("# + chineseName + #")(?=[^\p{Han}]|的|说|說|是|在|要|想|让|讓|和|跟|给|給|明天|今天|昨天|下周|下週|最近|已经|已經|也|还|還|很|会|會|$)"#)
     /// A Japanese name after a relation and の: "同僚の佐藤さん", "友人の田中健太".
     static let japaneseNameAfterRelation = make(
         #"(?:友人|友達|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生)の[ \t]*(\p{Han}{2,4}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=さん|様|さま|くん|ちゃん|氏|に|が|は|と|から|へ|を|の|、|。|$)"#)
     /// A Japanese letter's sign-off: "田中より", "佐藤 健一より" ending a line.
     static let japaneseSignOff = make(
         #"(?:^|\n|。)[ \t]*(\p{Han}{2,4}(?:[ \t]\p{Han}{1,3})?|\p{Katakana}[\p{Katakana}ー・]{1,12})[ \t]*より[ \t]*(?:\n|$)"#, [.anchorsMatchLines])
-    /// The person a letter or a call is for: "给华凤英写一封邮件", "跟王伟说".
-    static let chineseNameAfterAddressee = make(
-        #"(?:给|跟|向|替|告诉|通知|邀请|感谢|谢谢)("# + chineseName + #")(?=写|發|发|打电话|打個電話|打个电话|回|寄|说|說|讲|講|解释|道歉|[，,。；])"#)
-    /// "和李娜一起", "帮王伟订机票": a name with whom or for whom something is done.
-    static let chineseNameInCompany = make(
-        #"(?:(?:和|跟|与|同)("# + chineseName + #")(?=一起)|帮("# + chineseName + #")(?=订|預訂|预订|买|買|查|写|寫|预约|預約|申请|申請|安排|准备|準備|挑|选|選))"#)
+    /// A Chinese name after a word that takes a person: a verb ("告诉刘洋", "通知王伟"), a relation
+    /// ("我的同事李娜", "客户郑华") or a label ("收件人：孙丽"); judged by `PIIMasker.chineseName`.
+    static let chineseNameAfterPersonCue = make(
+        #"(?:致|告诉|告訴|通知|邀请|邀請|感谢|感謝|谢谢|謝謝|回复|回覆|联系|聯繫|聯絡|提醒|恭喜|祝贺|祝賀|介绍|介紹|推荐|推薦|"#
+            + #"(?:我的|我|我们的|我們的)?(?:朋友|同事|老板|老闆|邻居|鄰居|女儿|女兒|儿子|兒子|妻子|丈夫|老公|老婆|男朋友|女朋友|室友|同学|同學|老师|老師|经理|經理|客户|客戶|房东|房東|表哥|表姐|表妹|表弟|堂哥|堂姐|哥哥|姐姐|弟弟|妹妹|妈妈|媽媽|爸爸|奶奶|爷爷|爺爺|外婆|外公|阿姨|叔叔|学生|學生|病人|患者|员工|員工|孩子|上司|领导|領導|搭档|搭檔|未婚夫|未婚妻)|"#
+            + #"署名|签名|簽名|落款|联系人|聯絡人|聯繫人|收件人|发件人|發件人|寄件人|姓名|申请人|申請人|负责人|負責人|亲爱的|親愛的|尊敬的)[ \t,，]*[：:]?[ \t]*("# + chineseName + ")")
+    /// The same after a preposition or conjunction, which takes things too ("和施肥", "给孙子"):
+    /// judged strictly.
+    static let chineseNameAfterPreposition = make(
+        #"(?:给|給|跟|向|替|为|為|和|与|與|同|对|對|让|讓|请|請|叫|问|問|帮|幫)[ \t]*("# + chineseName + ")")
+    /// A Chinese name opening a sentence before words that only a person takes: "张伟的生日快到了", "张伟在此".
+    static let chineseNameOpening = make(
+        #"(?:^|(?<=[。！？!?\n]))[ \t]*("# + chineseName + #")(?=的(?:生日|婚礼|婚禮|简历|簡歷|邮件|郵件|电话|電話|地址|妈妈|媽媽|爸爸|孩子|老师|老師|朋友)|在此|在這|在这|是我|让我|讓我|要我|请我|請我|叫我|今年|下周|下週|明天|昨天|刚刚|剛剛|说|說)"#, [.anchorsMatchLines])
+    /// A surname alone before a title or after 小/老: "刘经理", "王女士", "张先生".
+    static let chineseSurnameBeforeTitle = make(
+        #"(?:(?<![\p{Han}])|(?<=给|給|跟|向|和|与|與|请|請|问|問|致|告诉|告訴|通知|联系|聯繫|亲爱的|親愛的|尊敬的))(["# + chineseSurnames + #"])(?=先生|女士|小姐|老师|老師|经理|經理|总监|總監|医生|醫生|教授|律师|律師|主任|博士|太太|夫人|师傅|師傅|老板|老闆|部长|部長|处长|處長|科长|科長|局长|局長|校长|校長|董事长|董事長|总(?![\p{Han}])|總(?![\p{Han}]))"#)
+    /// A Japanese name before a title: "鈴木部長", "林先生", "山本社長宛て"; roles stay ("営業部長").
+    static let japaneseNameBeforeTitle = make(
+        #"(?<![\p{Han}\p{Katakana}ー])(\p{Han}{1,3}[ \t　]\p{Han}{1,3}|\p{Han}{1,4})(?="# + PIIMasker.japaneseTitles.joined(separator: "|") + ")")
+    /// A Japanese name before a particle and a word of writing, calling or giving: "山田から連絡",
+    /// "松本に頼まれた", "木村拓也のために"; common nouns stay ("会社から連絡", "上司に謝罪").
+    static let japaneseNameBeforeParticle = make(
+        #"(?<![\p{Han}\p{Katakana}ー])(\p{Han}{2,4})(?=(?:から|に|へ|と|宛て?に?)(?:の)?(?:連絡|メール|電話|手紙|返信|返事|お礼|謝罪|頼ま|送|一緒|相談|報告|招待|紹介|伝え|聞|お祝い|メッセージ|プレゼント)|(?:のために|の為に)(?:送別会|誕生日|パーティー|プレゼント|お祝い|サプライズ|手紙))"#)
     /// The first syllable of a common Korean surname.
     static let koreanSurname = "[김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금]"
     /// A Chinese name: a compound surname or a common one, and one or two ideographs.
     static let chineseName = #"(?:欧阳|司马|上官|诸葛|东方|慕容)\p{Han}{1,2}|["# + chineseSurnames + #"]\p{Han}{1,2}"#
+    static let compoundSurnames: Set<String> = ["欧阳", "司马", "上官", "诸葛", "东方", "慕容"]
+    static func hanScalar(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isIdeographic }
     static let chineseSurnames = "华王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧严施洪季俞章鲁葛伍韦尤毕聂焦柳邢岳齐梅莫庄辛祝左涂谷祁舒耿牟卜詹靳甄裴卫屈鲍覃霍翁隋柏柯阮桂闵華陳楊趙黃週吳孫馬羅鄭謝韓馮董蕭曹鄧許沈呂蘇盧蔣賈葉閻潘戴鍾汪廖鄒熊陸孔崔龍萬錢湯賀龔歐嚴施洪魯葛韋畢聶邢嶽齊莊張劉黃吳鄧蔣葉鍾譚鄭游"
 
     /// "This is Ann Lee writing": the words before writing/speaking/here, in any case, since

@@ -134,3 +134,70 @@ func proseNextToThoseAddressFormsStays(input: String) {
 func phoneNumbersWithAnExtensionAreMasked(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
 }
+
+/// Chinese names after the words that take a person, judged against common words; Japanese
+/// names before titles and before a particle and a word of writing or calling; two names that are
+/// also everyday words, as a pair.
+@Test(arguments: [
+    ("请告诉刘洋明天的会议取消了。", "请告诉[NAME]明天的会议取消了。"),
+    ("请帮我回复陈静的邮件。", "请帮我回复[NAME]的邮件。"),
+    ("收件人：孙丽，请帮我写一封推荐信。", "收件人：[NAME]，请帮我写一封推荐信。"),
+    ("客户郑华投诉了我们的服务。", "客户[NAME]投诉了我们的服务。"),
+    ("学生林晓明数学成绩下降。", "学生[NAME]数学成绩下降。"),
+    ("我和黄敏下周去北京。", "我和[NAME]下周去北京。"),
+    ("与吴刚合作的项目。", "与[NAME]合作的项目。"),
+    ("张伟的生日快到了。", "[NAME]的生日快到了。"),
+    ("刘经理让我准备报告。", "[NAME]经理让我准备报告。"),
+    ("鈴木部長へのメールを書いてください。", "[NAME]部長へのメールを書いてください。"),
+    ("山田から連絡がありました。", "[NAME]から連絡がありました。"),
+    ("氏名：渡辺美咲。", "氏名：[NAME]。"),
+    ("Attn: Crystal Brooks, please summarize the policy.", "Attn: [NAME], please summarize the policy."),
+    ("Fix the spacing in this list: Amber Lin, Ivy Chen.", "Fix the spacing in this list: [NAME], [NAME]."),
+])
+func namesAfterPersonWordsAreMasked(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+/// Common words those rules could read as names: a surname character starting a word ("方便",
+/// "高中", "施肥"), a cue and a surname forming one ("对于", "为何"), roles before Japanese titles
+/// and particles, Chinese "先生" (husband), a work named like a person, a capitalised run.
+@Test(arguments: [
+    "为方便起见，请用表格列出。",
+    "给我讲一个关于高中生活的故事。",
+    "对于购买的二手显卡，如何测试？",
+    "我家的番茄应该怎么浇水和施肥？",
+    "为何要学习历史？",
+    "给钱买东西要注意什么？",
+    "和黄金相比，白银如何？",
+    "我的先生喜欢做饭。",
+    "営業部長へのメールを書いてください。",
+    "会社から連絡がありました。",
+    "健康のために運動したいです。",
+    "Write a plot for an 8th Harry Potter book.",
+    "Introducing our Peer to Peer Small Business Group today.",
+])
+func wordsThatLookLikePersonWordNamesStay(input: String) {
+    #expect(masker.mask(input) == input)
+}
+
+/// An address after a cue, in a form no street pattern knows, and the rest of an address the
+/// patterns took in part (postcode, town, region).
+@Test(arguments: [
+    ("I am moving; living at 1778 Motunrayo Unions, 70930 North Oladare. How do I vote?", "I am moving; living at [ADDRESS]. How do I vote?"),
+    ("Deliver to Jan Novák, Africká 99.", "Deliver to [NAME], [ADDRESS]."),
+    ("Mijn nieuwe adres is Ritapad 1; hoe pas ik dat aan?", "Mijn nieuwe adres is [ADDRESS]; hoe pas ik dat aan?"),
+    ("Sono Anna e abito in Via Ovadia 20, 28826, Trarego Viggiona (VB). Come faccio?", "Sono [NAME] e abito in [ADDRESS]. Come faccio?"),
+])
+func addressesAfterACueAreMaskedWhole(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+/// Cues followed by no address: no number, a year, or a number with no street or capitalised word.
+@Test(arguments: [
+    "Vivo en España desde 2010 y quiero votar.",
+    "I live at the top of a hill with 3 dogs.",
+    "Ship to 3 stores by Friday.",
+])
+func addressCuesWithoutAnAddressStay(input: String) {
+    #expect(masker.mask(input) == input)
+}
