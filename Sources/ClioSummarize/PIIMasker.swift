@@ -41,11 +41,26 @@ public struct PIIMasker: Sendable {
         if bytes.hasDigit {
             // A number a cue names ("account 4417229", "call me on 5550142") is masked even when
             // its shape alone would pass for a quantity.
+            if bytes.hasNonASCII {
+                // Full-width digits and separators ("０９０－１２３４－５６７８", "03（1234）5678") read
+                // as their ASCII forms.
+                s = PIIMasker.replace(Patterns.wideDigits, in: s) { match in
+                    match.unicodeScalars.allSatisfy(\.isASCII) ? nil : PIIMasker.classifyDigits(PIIMasker.narrowed(match))
+                }
+            }
+            s = PIIMasker.replace(Patterns.iban, in: s) { match in match.filter(\.isNumber).count >= 10 ? "[NUMBER]" : nil }
             s = PIIMasker.replace(Patterns.phoneWithExtension, in: s) { _ in "[PHONE]" }
             s = PIIMasker.replace(Patterns.cuedPhone, in: s, group: 1) { match in PIIMasker.classifyCuedNumber(match, "[PHONE]", minDigits: 6) }
             s = PIIMasker.replace(Patterns.cuedAccount, in: s, group: 1) { match in PIIMasker.classifyCuedNumber(match, "[NUMBER]", minDigits: 5) }
             s = PIIMasker.replace(Patterns.idToken, in: s) { match in PIIMasker.classifyIDToken(match) }
-            s = PIIMasker.replace(Patterns.digits, in: s) { match in PIIMasker.classifyDigits(match) }
+            s = PIIMasker.replaceInContext(Patterns.digits, in: s) { match, text, found in
+                if let placeholder = PIIMasker.classifyDigits(match) { return placeholder }
+                // A number of phone length on a line of contact details ("[NAME], 3783.2567, [EMAIL]")
+                // is a phone number whatever its shape.
+                guard match.filter(\.isNumber).count >= 7 else { return nil }
+                let line = text.substring(with: text.lineRange(for: found.range))
+                return line.contains("[EMAIL]") || line.contains("[PHONE]") ? "[PHONE]" : nil
+            }
         }
         if bytes.has("@") { s = PIIMasker.replace(Patterns.handle, in: s) { _ in "[HANDLE]" } }
         s = maskNames(s, hasNonASCII: bytes.hasNonASCII)
@@ -224,6 +239,18 @@ public struct PIIMasker: Sendable {
         if groups.count == 1 && digitCount >= 8 { return "[NUMBER]" }
         if digitCount > 13 { return "[NUMBER]" }
         return nil
+    }
+
+    /// `text` with full-width digits, plus, parentheses, dots, dashes and spaces in ASCII.
+    static func narrowed(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            switch scalar.value {
+            case 0xFF10...0xFF19, 0xFF08, 0xFF09, 0xFF0B, 0xFF0E: return Unicode.Scalar(scalar.value - 0xFEE0)!
+            case 0xFF0D, 0x30FC, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2212: return "-"
+            case 0x3000: return " "
+            default: return scalar
+            }
+        }))
     }
 
     /// `placeholder` for a number after a phone or account cue with at least `minDigits` digits;
@@ -908,6 +935,10 @@ enum Patterns {
     /// digit; `classifyIDToken` decides from the digit count.
     static let idToken = make(
         #"(?<![\p{Latin}\p{N}_\-.:/@#])(?=[A-Za-z0-9\-]*[A-Za-z])(?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\p{Latin}\p{N}_\-@]|[.:/][\p{Latin}\p{N}])"#)
+    /// A number written with full-width digits or separators, for `narrowed`.
+    static let wideDigits = make(#"(?<![\p{N}])[＋+]?[（(]?\d{1,5}[）)]?(?:[－ー‐‑‒–—−\-．.　 ]?[（(]?\d{1,5}[）)]?){1,6}(?![\p{N}])"#)
+    /// An IBAN: country, check digits and groups of letters and digits ("GB29 NWBK 6016 1331 9268 19").
+    static let iban = make(#"(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\p{L}\p{N}])"#)
     /// A North American number with its extension: "918.634.1704x718", "(555) 123-4567 ext. 12".
     static let phoneWithExtension = make(#"(?<![\p{L}\p{N}.])(?:\+?1[ .\-])?\(?\d{3}\)?[ .\-]\d{3}[.\-]\d{4}[ \t]?(?:x|ext\.?|#)[ \t]?\d{1,6}(?![\p{L}\p{N}])"#)
     static let resolution = make(#"^\d{3,5}[xX]\d{3,5}$"#)
@@ -933,7 +964,7 @@ enum Patterns {
     static let accountCues: [String] = [
         "account", "acct\\.?", "a/c", "card", "policy", "member", "membership", "customer", "order", "invoice",
         "ticket", "reference", "ref\\.?", "case", "claim", "booking", "confirmation", "tracking", "routing", "iban",
-        "passport", "licen[cs]e", "ssn", "social security", "tax id", "employee id", "student id", "patient id",
+        "passport", "licen[cs]e", "ssn", "sort code", "social security", "tax id", "employee id", "student id", "patient id",
         "cuenta", "tarjeta", "póliza", "pedido", "factura", "compte", "carte", "commande", "facture", "konto",
         "kontonummer", "karte", "bestellung", "rechnung", "kundennummer", "mitgliedsnummer", "conto", "carta",
         "ordine", "fattura", "conta", "cartão", "账号", "账户", "卡号", "订单", "口座", "会員番号",

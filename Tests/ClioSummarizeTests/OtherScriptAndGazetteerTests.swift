@@ -201,3 +201,27 @@ func addressesAfterACueAreMaskedWhole(input: String, expected: String) {
 func addressCuesWithoutAnAddressStay(input: String) {
     #expect(masker.mask(input) == input)
 }
+
+/// Numbers in full-width digits or separators, IBANs with letters in their groups, a sort code,
+/// and a number of phone length on a line of contact details.
+@Test(arguments: [
+    ("携帯は０９０－１２３４－５６７８です。", "携帯は[PHONE]です。"),
+    ("電話：03（1234）5678", "電話：[PHONE]"),
+    ("My IBAN is GB29 NWBK 6016 1331 9268 19.", "My IBAN is [NUMBER]."),
+    ("Sort code 123456, please.", "Sort code [NUMBER], please."),
+    ("Ann Lee, 3783.2567, ann@example.com", "[NAME], [PHONE], [EMAIL]"),
+])
+func numbersInOtherShapesAreMasked(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+/// What those shapes must leave alone: full-width chapter numbers, a decimal, a code with a
+/// letter pair that is no IBAN.
+@Test(arguments: [
+    "第２－３章を読んでください。",
+    "The ratio is 3783.2567 after rounding.",
+    "Use model AB12 CD34 in the config.",
+])
+func numbersThoseShapesCouldTakeStay(input: String) {
+    #expect(masker.mask(input) == input)
+}
