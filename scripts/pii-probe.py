@@ -9,6 +9,7 @@ it is the set the masker is developed against. Its figures are reported as such,
 held-out result.
 
     python3 scripts/pii-probe.py --bin .build/debug [--count 2000] [--seed 7] [--show 40]
+    python3 scripts/pii-probe.py --bin .build/debug --file tests/pii-written.jsonl
 
 Installs Faker into .venv-probe on first use. Prints planted and leaked counts per category and
 per locale, then up to --show leaking summaries; exits 0 (it measures, it does not judge).
@@ -261,6 +262,38 @@ def make_record(fake, loc, index):
     return record, planted
 
 
+PARTICLES = {"de", "la", "del", "van", "der", "den", "von", "da", "di", "du", "le", "al", "el", "bin", "dos", "das", "do", "y", "e"}
+
+
+def read_written(path):
+    """Records and planted details of a file of written requests, scored as the generated ones:
+    a name by its words (CJK: the whole name), an address by its markers, numbers by their digits."""
+    records, plants = [], []
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            lang, text = row["lang"], row["text"]
+            planted = []
+            for detail in row["pii"]:
+                kind, value = detail["type"], detail["value"]
+                if value not in text:
+                    sys.exit("pii-probe: %s:%d: %r is not in the text" % (path, number, value))
+                if kind == "name":
+                    parts = [value.replace(" ", ""), value] if lang in CJK else [
+                        w for w in re.split(r"[\s\-]+", value) if w.lower() not in PARTICLES]
+                    planted.append(("name", [p for p in parts if len(p) >= 2], value))
+                elif kind == "address":
+                    planted.append(("address", address_markers(value, lang), value))
+                else:
+                    planted.append((kind, [digits(value)], value))
+            records.append({"id": "w-%05d" % number, "user": "wu-%05d" % number,
+                            "messages": [{"role": "user", "content": text}, {"role": "assistant", "content": "Sure."}]})
+            plants.append((lang, planted))
+    return records, plants
+
+
 STREET_WORDS = set("""street st road rd avenue ave lane ln drive dr court ct place pl suite apt apartment unit
 boulevard blvd way close square terrace crescent calle avenida paseo plaza rua rue via viale piazza corso
 strasse straße weg allee platz gasse straat laan plein ulica ul aleja plac os osiedle flat studio house
@@ -313,13 +346,16 @@ def main():
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--show", type=int, default=40, help="leaking summaries to print")
     parser.add_argument("--category", help="print leaks of this category only")
+    parser.add_argument("--file", help="score written requests instead (JSON Lines of lang, text, pii: [{type, value}])")
     args = parser.parse_args()
 
     random.seed(args.seed)
     fakers = {}
     records, plants = [], []
     locales = sorted(LOCALES)
-    for i in range(args.count):
+    if args.file:
+        records, plants = read_written(args.file)
+    for i in range(0 if args.file else args.count):
         loc = locales[i % len(locales)]
         if loc not in fakers:
             fakers[loc] = Faker(loc)
@@ -355,7 +391,7 @@ def main():
                 if (args.category is None or args.category == category) and len(shown) < args.show:
                     shown.append((category, loc, value, summary))
 
-    print("pii-probe: %d conversations, seed %d, %s" % (len(records), args.seed, FAKER))
+    print("pii-probe: %d conversations, %s" % (len(records), args.file or "seed %d, %s" % (args.seed, FAKER)))
     print("%-8s %8s %8s %8s" % ("category", "planted", "leaked", "rate"))
     for category in ("name", "address", "email", "phone", "account"):
         n, k = totals.get(category, 0), leaks.get(category, 0)

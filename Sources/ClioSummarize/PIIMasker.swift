@@ -456,6 +456,10 @@ public struct PIIMasker: Sendable {
             guard let first = found.split(separator: " ").first, NameLists.firstNames.contains(String(first)) else { return nil }
             return name(found, .strong)
         }
+        // "hire jamal", "met with priya": a listed first name in lower case after a word that takes a person.
+        s = PIIMasker.replace(Patterns.lowercaseNameAfterPersonWord, in: s, group: 1) { found in
+            NameLists.firstNames.contains(found) && !NameLists.isEverydayWord(Substring(found)) ? name(found, .strong) : nil
+        }
         let bytes = Bytes(s)
         if bytes.has(" here") || bytes.has(" speaking") {
             s = PIIMasker.replace(Patterns.nameBeforeHere, in: s, group: 1) { name($0, .weak) }
@@ -846,7 +850,7 @@ public struct PIIMasker: Sendable {
         }
         // Two names that are also words, first name then surname: "Attn: Crystal Brooks", "Amber Lin";
         // not inside a longer run of capitalised words ("Peer Small Business Group") or a title.
-        for i in words.indices.dropLast() where !(isName[i] && isName[i + 1]) && adjacent(i, i + 1) {
+        for i in words.indices.dropLast() where !(isName[i] && isName[i + 1]) && (adjacent(i, i + 1) || joinedByParticles(i, i + 1)) {
             let (first, last) = (key(i), key(i + 1))
             guard NameLists.firstNameWords.contains(first) || NameLists.firstNames.contains(first),
                 NameLists.surnameWords.contains(last) || NameLists.surnames.contains(last),
@@ -1458,6 +1462,10 @@ enum Patterns {
     /// next one or two lower-case words are the name (up to a stop word).
     static let lowercaseNameAfterStrongCue = make(
         #"(?i:\b"# + anyOf(lowercaseStrongCues) + #")[ \t]+(\p{Ll}[\p{L}\p{M}'’\-]*(?:[ \t]+\p{Ll}[\p{L}\p{M}'’\-]*)?)"#)
+    /// A lower-case word after a verb that takes a person ("hire jamal", "met with priya"); a name
+    /// only when listed. Prepositions ("to", "and") take lower-case words of every kind.
+    static let lowercaseNameAfterPersonWord = make(
+        #"(?<=\b(?:ask|tell|hire|hired|met|meet|meeting|call|email|text|thank|thanks|invite|remind|cc|congratulate|told|asked|met with|meet with) )(\p{Ll}[\p{Ll}'’\-]+)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)
     /// After a cue that also introduces other words ("i'm tired"), a lower-case name counts only
     /// when its first word is a listed first name.
     static let lowercaseNameAfterWeakCue = make(

@@ -153,6 +153,8 @@ func phoneNumbersWithAnExtensionAreMasked(input: String, expected: String) {
     ("氏名：渡辺美咲。", "氏名：[NAME]。"),
     ("Attn: Crystal Brooks, please summarize the policy.", "Attn: [NAME], please summarize the policy."),
     ("Fix the spacing in this list: Amber Lin, Ivy Chen.", "Fix the spacing in this list: [NAME], [NAME]."),
+    ("should i hire jamal for the summer?", "should i hire [NAME] for the summer?"),
+    ("we met with priya yesterday.", "we met with [NAME] yesterday."),
 ])
 func namesAfterPersonWordsAreMasked(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
@@ -175,6 +177,8 @@ func namesAfterPersonWordsAreMasked(input: String, expected: String) {
     "健康のために運動したいです。",
     "Write a plot for an 8th Harry Potter book.",
     "Introducing our Peer to Peer Small Business Group today.",
+    "the polysaccharides xanthan and guar are compared.",
+    "select * from priya_ssf_request where id = 1",
 ])
 func wordsThatLookLikePersonWordNamesStay(input: String) {
     #expect(masker.mask(input) == input)
