@@ -1,3 +1,5 @@
+import Foundation
+
 /// Compact lists of common personal names (lowercased) in several languages, used when a
 /// capitalised word appears without a cue. Names that are also everyday words ("Will", "May",
 /// "Rose", "Baker", "Long") and names that are also places, brands or tools ("Sofia",
@@ -74,6 +76,15 @@ enum NameLists {
         patel sharma singh kumar gupta khan ahmed hassan hussein yilmaz kaya demir
         """.split(whereSeparator: \.isWhitespace).map(String.init)
             + generatedSurnames.split(whereSeparator: \.isWhitespace).map(String.init))
+
+    /// A listed first name or surname, also written with accents the list lacks ("Ramírez" is listed
+    /// as "ramirez").
+    static func isListedName(_ key: String) -> Bool {
+        if firstNames.contains(key) || surnames.contains(key) { return true }
+        guard !key.allSatisfy(\.isASCII) else { return false }
+        let folded = key.folding(options: .diacriticInsensitive, locale: nil)
+        return folded != key && (firstNames.contains(folded) || surnames.contains(folded)) && !isNoName(folded)
+    }
 
     /// Names that are also everyday words ("Crystal", "Brooks", "Lin"): a name only as a pair of
     /// them, first name then surname ("Crystal Brooks"), never alone.

@@ -440,9 +440,11 @@ public struct PIIMasker: Sendable {
             PIIMasker.namesAThing(text, before: match.range) ? nil : weakName(capture, text, match)
         }
         s = PIIMasker.replaceInContext(Patterns.nameAfterPersonVerb, in: s, group: 1, personName)
-        s = PIIMasker.replaceInContext(Patterns.nameAfterPersonVerbInside, in: s, group: 1) { capture, text, match in
-            // "email to HR", "text CEFR": an acronym is no name.
-            capture.split(separator: " ").first?.contains(where: \.isLowercase) == true ? personName(capture, text, match) : nil
+        for pattern in [Patterns.nameAfterPersonVerbInside, Patterns.nameAfterLetterWord] {
+            s = PIIMasker.replaceInContext(pattern, in: s, group: 1) { capture, text, match in
+                // "email to HR", "text CEFR": an acronym is no name.
+                capture.split(separator: " ").first?.contains(where: \.isLowercase) == true ? personName(capture, text, match) : nil
+            }
         }
         s = PIIMasker.replace(Patterns.nameBeforeWriting, in: s, group: 1) { found in
             let words = found.split(whereSeparator: \.isWhitespace)
@@ -830,7 +832,7 @@ public struct PIIMasker: Sendable {
             let key = key(i)
             if NameLists.isNoName(key) { continue }
             if i > 0 && adjacent(i - 1, i) && NameLists.placePrefixes.contains(words[i - 1].lowercased()) { continue }
-            if NameLists.firstNames.contains(key) || NameLists.surnames.contains(key) {
+            if NameLists.isListedName(key) {
                 isName[i] = true
                 // The capitalised words next to a listed name are the rest of it, in either order
                 // ("Bonnie Thomas", "Thomas Bonnie"), except a sentence's everyday first word ("Ask").
@@ -1350,6 +1352,11 @@ enum Patterns {
     /// the weak cue's rule.
     static let nameAfterPersonVerbInside = make(
         #"(?<![\p{L}])(?:(?:tell|ask|remind|thank|invite|congratulate|email|e-mail|text)|(?:reply|write|talk|speak|apologi[sz]e|say goodbye|say hello|say hi|note|letter|message|email|card|toast|tribute)[ \t]+(?:to|for)|(?:gift|present|poem|speech|card|toast|surprise)[ \t]+for|(?:decir|decirle|dile|digo|escribir|escribirle|escríbele|escribo|preguntar|preguntarle|pregúntale|pregunto|agradecer|agradecerle|agradezco|felicitar|invitar|responder|responderle|respondo)[ \t]+a|(?:dire|dis|écrire|écris|demander|demande|répondre|réponds|annoncer|souhaiter|envoyer)[ \t]+à|(?:dire|dico|dica|scrivere|scrivo|scrivi|chiedere|chiedo|chiedi|rispondere|rispondo|rispondi)[ \t]+a|(?:dizer|digo|diga|escrever|escrevo|escreva|perguntar|pergunto|pergunte|responder|respondo|responda|agradecer|agradeço)[ \t]+(?:a|ao|à|para))[ \t]+"# + nameWords)
+    /// The person a letter, a parcel or a reference is for, in the languages
+    /// the summarizer reads (not trips, "a trip to Rome", nor senders, "a message from Kafka"): "a reminder to Mie Holst", "un paquete a Camilo Ramírez", "ein
+    /// Zeugnis für Aribert Holsten", "een pakket naar Lenn D'Hondt", "list polecający dla Ewa".
+    static let nameAfterLetterWord = make(
+        #"(?<![\p{L}])(?i:reminder|invitation|invite|note|letter|message|mail|e-mail|email|card|parcel|package|postcard|gift|present|reference|recommendation|memo|paquete|correo|carta|mensaje|regalo|recomendación|lettre|colis|courriel|cadeau|recommandation|lettera|messaggio|pacco|raccomandazione|pacote|mensagem|presente|recomendação|brief|nachricht|paket|geschenk|zeugnis|arbeitszeugnis|bericht|pakket|aanbevelingsbrief|list|wiadomość|paczka|prezent|polecający)[ \t]+(?:to|for|a|à|al|para|pour|per|an|für|aan|naar|voor|dla|do)[ \t]+"# + nameWords)
     /// A name joined by "and" to a name already masked: "Priyanka Deshmukh and [NAME]",
     /// "[NAME] y Lucía". What a cue did not introduce, its neighbour in a pair does.
     static let nameBeforeMaskedPair = make(#"(?<![\p{L}\p{M}])"# + nameWords + #"[ \t]+(?:and|or|&|y|e|et|und)[ \t]+\[NAME\]"#)

@@ -155,6 +155,11 @@ func phoneNumbersWithAnExtensionAreMasked(input: String, expected: String) {
     ("Fix the spacing in this list: Amber Lin, Ivy Chen.", "Fix the spacing in this list: [NAME], [NAME]."),
     ("should i hire jamal for the summer?", "should i hire [NAME] for the summer?"),
     ("we met with priya yesterday.", "we met with [NAME] yesterday."),
+    ("Write a polite reminder to Mie Holst that the rent is due.", "Write a polite reminder to [NAME] that the rent is due."),
+    ("Necesito enviar un paquete a Aida Corona hoy.", "Necesito enviar un paquete a [NAME] hoy."),
+    ("Hilf mir, ein Arbeitszeugnis für Aribert Holsten zu schreiben.", "Hilf mir, ein Arbeitszeugnis für [NAME] zu schreiben."),
+    ("Pomóż mi napisać list polecający dla Ewa Juraszczyk.", "Pomóż mi napisać list polecający dla [NAME]."),
+    ("Ramírez is late again.", "[NAME] is late again."),
 ])
 func namesAfterPersonWordsAreMasked(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
@@ -179,6 +184,8 @@ func namesAfterPersonWordsAreMasked(input: String, expected: String) {
     "Introducing our Peer to Peer Small Business Group today.",
     "the polysaccharides xanthan and guar are compared.",
     "select * from priya_ssf_request where id = 1",
+    "Plan a 5-day trip to Lisbon in April.",
+    "Show Java code that reads a message from Kafka topic.",
 ])
 func wordsThatLookLikePersonWordNamesStay(input: String) {
     #expect(masker.mask(input) == input)
