@@ -91,6 +91,9 @@ enum NameLists {
     static let firstNameWords: Set<String> = Set(generatedFirstNameWords.split(whereSeparator: \.isWhitespace).map(String.init))
     static let surnameWords: Set<String> = Set(generatedSurnameWords.split(whereSeparator: \.isWhitespace).map(String.init))
 
+    /// Common Korean words of three or four syllables (GeneratedNames.swift): "이야기", "서비스".
+    static let koreanCommonWords: Set<String> = Set(generatedKoreanWords.split(whereSeparator: \.isWhitespace).map(String.init))
+
     /// Works and characters named like a person, which are topics: "a Harry Potter book".
     static let namedWorks: Set<String> = [
         "harry potter", "peter pan", "santa claus", "robin hood", "jack frost", "tom sawyer", "oliver twist", "jane eyre",

@@ -502,7 +502,11 @@ public struct PIIMasker: Sendable {
             for (pattern, isName) in honorificsAndRelations {
                 s = PIIMasker.replace(pattern, in: s, group: 1) { isName($0) ? cjkName($0) : nil }
             }
-            for (pattern, strict) in [(Patterns.chineseNameAfterPersonCue, false), (Patterns.chineseNameOpening, false), (Patterns.chineseNameAfterPreposition, true)] {
+            // Kana mark Japanese, whose kanji words a Chinese surname can start ("に謝罪", "に相談").
+            let hasKana = s.unicodeScalars.contains(where: { (0x3041...0x30FF).contains($0.value) })
+            let chinesePasses = [(Patterns.chineseNameAfterPersonCue, false), (Patterns.chineseNameOpening, false)]
+                + (hasKana ? [] : [(Patterns.chineseNameAtBoundary, true)])
+            for (pattern, strict) in chinesePasses {
                 s = PIIMasker.replaceInContext(pattern, in: s, group: 1) { capture, text, match in
                     let after = text.substring(from: NSMaxRange(match.range(at: 1)))
                     // The cue and the surname can be one word: "对于", "为何", "对方".
@@ -536,6 +540,7 @@ public struct PIIMasker: Sendable {
             s = PIIMasker.replace(Patterns.nameAfterUncasedCue, in: s, group: 1) { found in
                 NameLists.uncasedNotNames.contains(found) ? nil : "[NAME]"
             }
+            if s.unicodeScalars.contains(where: { (0xAC00...0xD7A3).contains($0.value) }) { s = PIIMasker.maskKoreanNames(s) }
             s = PIIMasker.maskOtherScripts(s)
         }
         s = maskListedNames(s, learned: learned)
@@ -756,9 +761,13 @@ public struct PIIMasker: Sendable {
         let rest = String(chars[length...]) + after
         // After a weak cue, what only a person does next makes it strong: "和李娜一起", "给李娜写".
         let strict = strict && !chinesePersonFollowers.contains { rest.hasPrefix($0) }
-        for n in 2...min(3, length) where isChineseWord(String(chars[..<n]), strict: strict) { return nil }
+        // The words a name could be read as start with its surname: "方便", "高中生"; a compound
+        // surname is a word itself ("欧阳").
+        for n in (surname + 1)...max(surname + 1, min(3, length)) where isChineseWord(String(chars[..<n]), strict: strict) { return nil }
         guard looksLikeChineseName(name) else { return nil }
-        // What follows: not an ideograph, a word a name is followed by, or the start of a common word.
+        // What follows a name after a weak cue: not an ideograph, a word a name is followed by, or
+        // the start of a common word ("房东卢美玲转 4200" needs none of that after a relation).
+        guard strict else { return name }
         guard let following = rest.first, following.unicodeScalars.first.map({ Patterns.hanScalar($0) }) == true else { return name }
         if chineseFunctionCharacters.contains(following) || chineseFollowers.contains(following)
             || NameLists.chineseCommonWords.contains(String(rest.prefix(2)))
@@ -774,6 +783,64 @@ public struct PIIMasker: Sendable {
     static func isChineseWord(_ word: String, strict: Bool) -> Bool {
         NameLists.chineseCommonWords.contains(word) || (strict && NameLists.rarerChineseWords.contains(word))
     }
+
+    /// Korean names without a cue: a word whose stem, less a particle, is three syllables after a
+    /// common surname (four after a compound one) and no common word. Sino-Korean nouns read the
+    /// same ("진화론의", "도메인이"), so a particle any noun takes counts only after a relation or a
+    /// label ("동료 박서연이", "참석자: 조현우,"), and a bare word only before a comma or after a
+    /// label; particles only a person takes count anywhere ("권태영한테", "정다은이에요", "민아 씨").
+    /// A word that reads as a common word with any particle taken off stays ("이야기를", "이번에는").
+    static func maskKoreanNames(_ text: String) -> String {
+        replaceInContext(Patterns.hangulWord, in: text) { word, ns, match in
+            let before = ns.substring(to: match.range.location).split(whereSeparator: \.isWhitespace).last.map(String.init) ?? ""
+            let after = ns.substring(from: NSMaxRange(match.range))
+            let afterLabel = before.hasSuffix(":") || before.hasSuffix(",") || before.hasSuffix("：")
+                || koreanPersonWords.contains { word in ["", ":", "은", "는", "이", "인", "이신", "님"].contains { before == word + $0 } }
+            var stems: [(stem: String, particle: String)] = [(word, "")]
+            for particle in koreanParticles where word.hasSuffix(particle) && word.count > particle.count {
+                let stem = String(word.dropLast(particle.count))
+                stems.append((stem, particle))
+                for inner in koreanParticles where stem.hasSuffix(inner) && stem.count > inner.count {
+                    stems.append((String(stem.dropLast(inner.count)), inner + particle))
+                }
+            }
+            if stems.contains(where: { NameLists.koreanCommonWords.contains($0.stem) || NameLists.koreanNotNames.contains($0.stem) }) { return nil }
+            for (stem, particle) in stems {
+                let compound = koreanCompoundSurnames.contains(String(stem.prefix(2)))
+                guard stem.count == 3 || (compound && stem.count == 4),
+                    compound || stem.first.map({ Patterns.koreanSurnameSyllables.contains($0) }) == true
+                else { continue }
+                let fits: Bool
+                if particle.isEmpty {
+                    fits = afterLabel || after.hasPrefix(",") || after.hasPrefix("、") || after.hasPrefix(")")
+                        || after.hasPrefix(" 씨") || after.hasPrefix(" 님")
+                } else {
+                    fits = koreanPersonParticles.contains(particle) || afterLabel
+                }
+                if fits { return "[NAME]" + word.dropFirst(stem.count) }
+            }
+            return nil
+        }
+    }
+
+    static let koreanParticles = [
+        "에게서", "한테서", "이라는", "이라고", "이신데", "이에요", "이예요", "입니다", "께서", "에게", "한테", "이랑", "이가", "이는", "이를",
+        "이의", "이고", "인데", "라는", "라고", "으로", "이와", "이나", "께", "님", "씨", "은", "는", "이", "가", "을", "를", "의", "와",
+        "과", "랑", "도", "만", "야", "아", "에", "로", "나",
+    ]
+    /// Particles and endings after a person's name, not after a thing: "한테", "이에요", "이랑",
+    /// and the "-이" of names that end in a consonant before another particle ("채원이가").
+    static let koreanPersonParticles: Set<String> = [
+        "에게서", "한테서", "이라는", "이라고", "이신데", "이에요", "이예요", "입니다", "께서", "에게", "한테", "이랑", "이가", "이는", "이를",
+        "이의", "께", "님", "씨", "랑", "이한테", "이에게", "이랑은", "야", "아",
+    ]
+    /// Relations, roles and labels before a name: "동료 박서연이", "고객명 진소희".
+    static let koreanPersonWords = [
+        "동료", "친구", "동생", "아들", "딸", "선배", "후배", "남편", "아내", "엄마", "아빠", "형", "누나", "언니", "오빠", "팀장", "과장",
+        "부장", "대리", "사장", "고객", "학생", "선생님", "교수님", "담임", "이름", "성함", "고객명", "참석자", "신랑", "신부", "받는", "보내는",
+        "남자친구", "여자친구", "할머니", "할아버지", "조카", "사촌", "이웃", "동기",
+    ]
+    static let koreanCompoundSurnames: Set<String> = ["남궁", "황보", "선우", "독고", "제갈", "사공", "서문", "동방"]
 
     /// Japanese titles written after a family name: "鈴木部長", "林先生".
     static let japaneseTitles = ["部長", "課長", "社長", "係長", "主任", "店長", "専務", "常務", "会長", "室長", "所長", "院長", "園長", "教授", "先生", "選手", "監督", "博士", "殿", "先輩"]
@@ -1434,12 +1501,13 @@ enum Patterns {
     /// ("我的同事李娜", "客户郑华") or a label ("收件人：孙丽"); judged by `PIIMasker.chineseName`.
     static let chineseNameAfterPersonCue = make(
         #"(?:致|告诉|告訴|通知|邀请|邀請|感谢|感謝|谢谢|謝謝|回复|回覆|联系|聯繫|聯絡|提醒|恭喜|祝贺|祝賀|介绍|介紹|推荐|推薦|"#
-            + #"(?:我的|我|我们的|我們的)?(?:朋友|同事|老板|老闆|邻居|鄰居|女儿|女兒|儿子|兒子|妻子|丈夫|老公|老婆|男朋友|女朋友|室友|同学|同學|老师|老師|经理|經理|客户|客戶|房东|房東|表哥|表姐|表妹|表弟|堂哥|堂姐|哥哥|姐姐|弟弟|妹妹|妈妈|媽媽|爸爸|奶奶|爷爷|爺爺|外婆|外公|阿姨|叔叔|学生|學生|病人|患者|员工|員工|孩子|上司|领导|領導|搭档|搭檔|未婚夫|未婚妻)|"#
-            + #"署名|签名|簽名|落款|联系人|聯絡人|聯繫人|收件人|发件人|發件人|寄件人|姓名|申请人|申請人|负责人|負責人|亲爱的|親愛的|尊敬的)[ \t,，]*[：:]?[ \t]*("# + chineseName + ")")
-    /// The same after a preposition or conjunction, which takes things too ("和施肥", "给孙子"):
-    /// judged strictly.
-    static let chineseNameAfterPreposition = make(
-        #"(?:给|給|跟|向|替|为|為|和|与|與|同|对|對|让|讓|请|請|叫|问|問|帮|幫)[ \t]*("# + chineseName + ")")
+            + #"(?:我的|我|我们的|我們的)?(?:朋友|同事|老板|老闆|邻居|鄰居|女儿|女兒|儿子|兒子|妻子|丈夫|老公|老婆|男朋友|女朋友|室友|同学|同學|老师|老師|经理|經理|客户|客戶|房东|房東|表哥|表姐|表妹|表弟|堂哥|堂姐|哥哥|姐姐|弟弟|妹妹|妈妈|媽媽|爸爸|奶奶|爷爷|爺爺|外婆|外公|阿姨|叔叔|学生|學生|病人|患者|员工|員工|孩子|上司|领导|領導|搭档|搭檔|未婚夫|未婚妻|侄子|侄女|外甥|外甥女|孙子|孙女|孫子|孫女|婆婆|公公|岳父|岳母|前夫|前妻|闺蜜|閨蜜|合伙人|合夥人|班主任|同桌|战友|戰友|队友|隊友|师傅|師傅|徒弟|邻居|房客|租客|老乡|老鄉)|"#
+            + #"名叫|全名叫|全名是|名字是|名字叫|真名是|真名叫|本名是|户名是|户名|戶名|推荐人|推薦人|收件人是|寄件人是|借款人|出借人|出租人|承租人|经办人|經辦人|代表人|被告|原告|甲方代表|乙方代表|署名|签名|簽名|落款|联系人|聯絡人|聯繫人|收件人|发件人|發件人|寄件人|姓名|申请人|申請人|负责人|負責人|亲爱的|親愛的|尊敬的)[ \t,，]*[：:]?[ \t]*("# + chineseName + ")")
+    /// A Chinese name at a word boundary without a cue: after anything but an ideograph ("：刘海涛、
+    /// 孙怡然"), or after a preposition, a copula or a particle that ends a word ("和", "是", "叫",
+    /// "的", "写"); judged strictly, since these also take things ("和施肥", "给孙子").
+    static let chineseNameAtBoundary = make(
+        #"(?:(?<![\p{Han}])|(?<=[给給跟向替为為和与與同对對让讓请請叫问問帮幫是被把找等的了到写寫说說人致祝]))("# + chineseName + ")")
     /// A Chinese name opening a sentence before words that only a person takes: "张伟的生日快到了", "张伟在此".
     static let chineseNameOpening = make(
         #"(?:^|(?<=[。！？!?\n]))[ \t]*("# + chineseName + #")(?=的(?:生日|婚礼|婚禮|简历|簡歷|邮件|郵件|电话|電話|地址|妈妈|媽媽|爸爸|孩子|老师|老師|朋友)|在此|在這|在这|是我|让我|讓我|要我|请我|請我|叫我|今年|下周|下週|明天|昨天|刚刚|剛剛|说|說)"#, [.anchorsMatchLines])
@@ -1453,13 +1521,19 @@ enum Patterns {
     /// "松本に頼まれた", "木村拓也のために"; common nouns stay ("会社から連絡", "上司に謝罪").
     static let japaneseNameBeforeParticle = make(
         #"(?<![\p{Han}\p{Katakana}ー])(\p{Han}{2,4})(?=(?:から|に|へ|と|宛て?に?)(?:の)?(?:連絡|メール|電話|手紙|返信|返事|お礼|謝罪|頼ま|送|一緒|相談|報告|招待|紹介|伝え|聞|お祝い|メッセージ|プレゼント)|(?:のために|の為に)(?:送別会|誕生日|パーティー|プレゼント|お祝い|サプライズ|手紙))"#)
+    /// A word of Hangul syllables, for `PIIMasker.maskKoreanNames`.
+    static let hangulWord = make(#"(?<![\p{Hangul}\[])\p{Hangul}{3,8}(?![\p{Hangul}])"#)
+    static let koreanSurnameSyllables: Set<Character> = Set(koreanSurname.dropFirst().dropLast())
     /// The first syllable of a common Korean surname.
     static let koreanSurname = "[김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금]"
     /// A Chinese name: a compound surname or a common one, and one or two ideographs.
-    static let chineseName = #"(?:欧阳|司马|上官|诸葛|东方|慕容)\p{Han}{1,2}|["# + chineseSurnames + #"]\p{Han}{1,2}"#
-    static let compoundSurnames: Set<String> = ["欧阳", "司马", "上官", "诸葛", "东方", "慕容"]
+    static let chineseName = "(?:" + compoundSurnames.sorted().joined(separator: "|") + #")\p{Han}{1,2}|["# + chineseSurnames + #"]\p{Han}{1,2}"#
+    static let compoundSurnames: Set<String> = [
+        "欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "慕容", "皇甫", "尉迟", "尉遲", "公孙", "公孫", "令狐",
+        "夏侯", "长孙", "長孫", "宇文", "司徒", "西门", "西門", "端木", "南宫", "南宮", "独孤", "獨孤", "轩辕", "軒轅", "呼延", "闻人", "聞人",
+    ]
     static func hanScalar(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isIdeographic }
-    static let chineseSurnames = "华王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧严施洪季俞章鲁葛伍韦尤毕聂焦柳邢岳齐梅莫庄辛祝左涂谷祁舒耿牟卜詹靳甄裴卫屈鲍覃霍翁隋柏柯阮桂闵華陳楊趙黃週吳孫馬羅鄭謝韓馮董蕭曹鄧許沈呂蘇盧蔣賈葉閻潘戴鍾汪廖鄒熊陸孔崔龍萬錢湯賀龔歐嚴施洪魯葛韋畢聶邢嶽齊莊張劉黃吳鄧蔣葉鍾譚鄭游"
+    static let chineseSurnames = "华王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧严施洪季俞章鲁葛伍韦尤毕聂焦柳邢岳齐梅莫庄辛祝左涂谷祁舒耿牟卜詹靳甄裴卫屈鲍覃霍翁隋柏柯阮桂闵華陳楊趙黃週吳孫馬羅鄭謝韓馮董蕭曹鄧許沈呂蘇盧蔣賈葉閻潘戴鍾汪廖鄒熊陸孔崔龍萬錢湯賀龔歐嚴施洪魯葛韋畢聶邢嶽齊莊張劉黃吳鄧蔣葉鍾譚鄭游麻褚甘简包庞单滕井车殷贝全邬肖鄢楚苗巫计倪鞠岑项苟闫芦栾宁宗官蓝路米商佟冉古邰桑权娄佘饶麦储阳强艾荣钮敖荆冷訾阙奚池骆殳郁巴植糜丘窦缪解盛柴管凌苑晏邸邝骞竺逯滑费杭卓蔺琚籍宫相匡牛边水祖展凤牧花连吉"
 
     /// "This is Ann Lee writing": the words before writing/speaking/here, in any case, since
     /// casual text writes names in lower case and the trailing word makes the cue unambiguous.
