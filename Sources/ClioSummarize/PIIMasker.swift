@@ -474,9 +474,6 @@ public struct PIIMasker: Sendable {
             let any: (String) -> Bool = { _ in true }
             let chinese: (String) -> Bool = PIIMasker.looksLikeChineseName
             let japanese: (String) -> Bool = PIIMasker.looksLikeJapaneseName
-            let japaneseBeforeHonorific: (String) -> Bool = {
-                !NameLists.japaneseNotNames.contains($0) && !NameLists.japaneseHonorificNotNames.contains($0)
-            }
             let cuedCJK: [(NSRegularExpression, (String) -> Bool)] = [
                 (Patterns.cjkName, any), (Patterns.cjkNameBeforeCue, any), (Patterns.chineseNameAfterCue, chinese),
                 (Patterns.japaneseNameBeforeDesu, japanese), (Patterns.japaneseNameOpening, japanese),
@@ -488,8 +485,10 @@ public struct PIIMasker: Sendable {
             }
             s = PIIMasker.replace(Patterns.latinNameInCJK, in: s, group: 1) { name($0, .strong) }
             s = PIIMasker.replace(Patterns.latinNameInCJK, in: s, group: 2) { name($0, .strong) }
+            // Kana mark Japanese: "我的先生" is Chinese for "my husband", and a Chinese surname can
+            // start Japanese kanji words ("に謝罪", "に相談").
+            let hasKana = s.unicodeScalars.contains(where: { (0x3041...0x30FF).contains($0.value) })
             let honorificsAndRelations: [(NSRegularExpression, (String) -> Bool)] = [
-                (Patterns.japaneseNameBeforeHonorific, japaneseBeforeHonorific),
                 // "이 선생님" is "this teacher": what follows a surname written apart is judged too.
                 (Patterns.koreanNameBeforeHonorific, { found in
                     [found, String(found.split(separator: " ").last ?? "")].allSatisfy {
@@ -497,13 +496,10 @@ public struct PIIMasker: Sendable {
                     }
                 }),
                 (Patterns.chineseNameBeforeHonorific, chinese), (Patterns.chineseSurnameBeforeTitle, any),
-                (Patterns.japaneseNameAfterRelation, japaneseBeforeHonorific),
             ]
             for (pattern, isName) in honorificsAndRelations {
                 s = PIIMasker.replace(pattern, in: s, group: 1) { isName($0) ? cjkName($0) : nil }
             }
-            // Kana mark Japanese, whose kanji words a Chinese surname can start ("に謝罪", "に相談").
-            let hasKana = s.unicodeScalars.contains(where: { (0x3041...0x30FF).contains($0.value) })
             let chinesePasses = [(Patterns.chineseNameAfterPersonCue, false), (Patterns.chineseNameOpening, false)]
                 + (hasKana ? [] : [(Patterns.chineseNameAtBoundary, true)])
             for (pattern, strict) in chinesePasses {
@@ -520,16 +516,17 @@ public struct PIIMasker: Sendable {
                     return cjkName(found) + capture.dropFirst(found.count)
                 }
             }
-            // Japanese text only: "我的先生" is Chinese for "my husband".
-            if s.unicodeScalars.contains(where: { (0x3041...0x309F).contains($0.value) }) {
-                // A role and its title ("営業部長へ", "校長先生への") is judged by the role.
+            if hasKana {
+                // A role and its title ("営業部長へ", "校長先生への") is judged by the role; roles, kin
+                // and states are no names ("お客様", "患者さん", "元気です").
                 let titled: (String) -> Bool = { found in
                     let role = PIIMasker.japaneseTitles.first(where: { found.hasSuffix($0) && found.count > $0.count })
                     let head = role.map { String(found.dropLast($0.count)) } ?? found
                     return head.count == 1 ? NameLists.japaneseOneCharacterNames.contains(head)
                         : !NameLists.japaneseHonorificNotNames.contains(head) && !NameLists.japaneseRoleWords.contains(head)
+                            && !NameLists.japaneseNotNames.contains(head)
                 }
-                for pattern in [Patterns.japaneseNameBeforeTitle, Patterns.japaneseNameBeforeParticle] {
+                for pattern in [Patterns.japaneseNameBeforeHonorific, Patterns.japaneseNameAfterRelation, Patterns.japaneseNameBeforeTitle, Patterns.japaneseNameBeforeParticle] {
                     s = PIIMasker.replace(pattern, in: s, group: 1) { titled($0) ? cjkName($0.replacingOccurrences(of: " ", with: "")) : nil }
                 }
             }
@@ -1484,7 +1481,11 @@ enum Patterns {
         #"(?:اسمي|إسمي|اسم من|نام من|שמי|קוראים לי|मेरा नाम|मेरो नाम|আমার নাম|ฉันชื่อ|ผมชื่อ|ดิฉันชื่อ)[ \t]*(?:هو|است|है|हो|হল|คือ)?[ \t]*((?:[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Thai}\p{Mn}\p{Mc}\u200C\u200D]+)(?:[ \t]+[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Bengali}\p{Mn}\p{Mc}\u200C\u200D]+)?)"#)
     /// A Japanese name before an honorific: "伊藤学さんに", "田中様", "マリアさん".
     static let japaneseNameBeforeHonorific = make(
-        #"(?<![\p{Han}\p{Katakana}ー])(\p{Han}{1,3}[ \t　]\p{Han}{1,3}|\p{Han}{2,4}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=さん|様|さま|くん|ちゃん|氏)"#)
+        #"(?<![\p{Han}\p{Katakana}ー々])(?:「)?("# + japaneseName + #")(?:」)?(?=[ \t　]?(?:さん|様|さま|くん|ちゃん|氏|殿))"#)
+    /// A Japanese name: a family name in kanji and a given name in kanji, hiragana or katakana,
+    /// with or without a space ("佐々木美咲", "林 真理子", "佐藤ゆかり", "木村トメ"), or a name in katakana
+    /// ("ソフィア・ロドリゲス", "ヤマザキ　ケイスケ").
+    static let japaneseName = #"[\p{Han}々]{1,4}(?:[ \t　]?(?:[\p{Han}々]{1,3}|\p{Hiragana}{2,4}|\p{Katakana}[\p{Katakana}ー]{1,6}))?|\p{Katakana}[\p{Katakana}ー]{1,8}(?:[・　 ]\p{Katakana}[\p{Katakana}ー]{1,8})?"#
     /// A Korean name before an honorific, starting with a common surname: "박서영님", "김민수 씨".
     static let koreanNameBeforeHonorific = make(
         #"(?<![\p{Hangul}])("# + koreanSurname + #"[ \t]?\p{Hangul}{1,3})(?=[ \t]?(?:님|씨))"#)
@@ -1493,7 +1494,7 @@ enum Patterns {
         #"(?<![\p{Han}])("# + chineseName + #")(?=先生|女士|小姐|老师|老師|同学|同學|医生|醫生|教授|经理|經理|阿姨|叔叔|律师|律師|主任|博士|太太|夫人|师傅|師傅|老板|老闆)"#)
     /// A Japanese name after a relation and の: "同僚の佐藤さん", "友人の田中健太".
     static let japaneseNameAfterRelation = make(
-        #"(?:友人|友達|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生)の[ \t]*(\p{Han}{2,4}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=さん|様|さま|くん|ちゃん|氏|に|が|は|と|から|へ|を|の|、|。|$)"#)
+        #"(?:友人|友達|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字)(?:は|の|・|：|:|、)?[ \t　]*(?:「)?("# + japaneseName + #")(?=」|さん|様|さま|くん|ちゃん|氏|に|が|は|と|から|へ|を|の|って|です|[ \t　]?様|[、。,.\s()（）]|\[|$)"#)
     /// A Japanese letter's sign-off: "田中より", "佐藤 健一より" ending a line.
     static let japaneseSignOff = make(
         #"(?:^|\n|。)[ \t]*(\p{Han}{2,4}(?:[ \t]\p{Han}{1,3})?|\p{Katakana}[\p{Katakana}ー・]{1,12})[ \t]*より[ \t]*(?:\n|$)"#, [.anchorsMatchLines])
@@ -1520,7 +1521,7 @@ enum Patterns {
     /// A Japanese name before a particle and a word of writing, calling or giving: "山田から連絡",
     /// "松本に頼まれた", "木村拓也のために"; common nouns stay ("会社から連絡", "上司に謝罪").
     static let japaneseNameBeforeParticle = make(
-        #"(?<![\p{Han}\p{Katakana}ー])(\p{Han}{2,4})(?=(?:から|に|へ|と|宛て?に?)(?:の)?(?:連絡|メール|電話|手紙|返信|返事|お礼|謝罪|頼ま|送|一緒|相談|報告|招待|紹介|伝え|聞|お祝い|メッセージ|プレゼント)|(?:のために|の為に)(?:送別会|誕生日|パーティー|プレゼント|お祝い|サプライズ|手紙))"#)
+        #"(?<![\p{Han}\p{Katakana}ー々])([\p{Han}々]{2,4}(?:[\p{Han}々]{1,3})?)(?=(?:から|に|へ|と|宛て?に?)(?:の)?(?:連絡|メール|電話|手紙|返信|返事|お礼|謝罪|頼ま|送|一緒|相談|報告|招待|紹介|伝え|聞|お祝い|メッセージ|プレゼント|確認|打ち合わせ|会う|会い|話)|(?:\p{Hiragana}{2,4})?(?:と[\p{Han}々]{2,4}(?:\p{Hiragana}{2,4})?)?の(?:結婚式|披露宴|還暦|送別会|葬儀)|(?:のために|の為に)(?:送別会|誕生日|パーティー|プレゼント|お祝い|サプライズ|手紙))"#)
     /// A word of Hangul syllables, for `PIIMasker.maskKoreanNames`.
     static let hangulWord = make(#"(?<![\p{Hangul}\[])\p{Hangul}{3,8}(?![\p{Hangul}])"#)
     static let koreanSurnameSyllables: Set<Character> = Set(koreanSurname.dropFirst().dropLast())
