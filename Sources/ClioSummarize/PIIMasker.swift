@@ -92,12 +92,45 @@ public struct PIIMasker: Sendable {
         var out = ""
         var rest = Substring(s)
         while let found = rest.range(of: "[ADDRESS]") {
-            out += rest[..<found.upperBound]
+            // The parts before it too: "Suite 1200, Salesforce Tower, [ADDRESS]", "Bât. C, [ADDRESS]".
+            let before = Array(rest[..<found.lowerBound])
+            out += String(before[..<addressRunStart(before)]) + "[ADDRESS]"
             rest = rest[found.upperBound...]
             let run = addressRun(Array(rest.prefix(160)))
             if run.length > 0 && (rest.first == "," || rest.first == " ") { rest = rest.dropFirst(run.length) }
         }
         return out + rest
+    }
+
+    /// Where the address parts that end `chars` start (`chars.count` when none do): unit and
+    /// building words, numbers and capitalised words inside a sentence, joined by commas or
+    /// spaces, read backwards up to a word of prose, a sentence's end or a masked name.
+    static func addressRunStart(_ chars: [Character]) -> Int {
+        var start = chars.count
+        var i = chars.count
+        while i > 0 {
+            var j = i
+            while j > 0 && (chars[j - 1] == " " || chars[j - 1] == "," || chars[j - 1] == "\t") { j -= 1 }
+            var k = j
+            while k > 0 && !(chars[k - 1] == " " || chars[k - 1] == "," || chars[k - 1] == "\t" || chars[k - 1] == "\n") { k -= 1 }
+            guard k < j else { break }
+            let token = String(chars[k..<j])
+            let bare = token.hasSuffix(".") ? String(token.dropLast()) : token
+            let lower = bare.lowercased()
+            guard !bare.isEmpty, !bare.contains("["), bare.allSatisfy({ $0.isLetter || $0.isNumber || "-'’º°ª/#".contains($0) }) else { break }
+            // A period ends the sentence unless it ends an abbreviation ("Bât.", "St.").
+            if token.hasSuffix(".") && !(lower.count <= 3 || Patterns.addressAbbreviations.contains(lower)) { break }
+            // A sentence's first word is no part ("J'habite", "Postcode"), nor a street word read
+            // backwards ("Mon adresse est").
+            var p = k
+            while p > 0 && (chars[p - 1] == " " || chars[p - 1] == "\t") { p -= 1 }
+            let opensSentence = p == 0 || ".!?:;\n\"“«'‘(".contains(chars[p - 1])
+            let isPart = bare.first!.isNumber || Patterns.addressUnitWords.contains(lower) || (bare.first!.isUppercase && !opensSentence)
+            guard isPart else { break }
+            start = k
+            i = k
+        }
+        return start
     }
 
     /// The length in characters of the address tokens at the start of `chars` (numbers,
@@ -152,7 +185,7 @@ public struct PIIMasker: Sendable {
                 if !isYear { hasNumber = true }
             } else if word.first!.isUppercase {
                 hasWord = true
-            } else if Patterns.addressStreetWords.contains(lower) {
+            } else if Patterns.addressStreetWords.contains(lower) || Patterns.addressUnitWords.contains(lower) {
                 hasWord = true
             } else if Patterns.addressParticles.contains(lower) {
                 // A particle belongs to the run only before another token: "in der [ADDRESS]",
@@ -1070,6 +1103,12 @@ enum Patterns {
         "norte", "este", "oeste", "nord", "sud", "est", "ouest", "north", "south", "east", "west", "street", "road", "lane",
         "drive", "gade", "vej", "gatan", "vägen", "gata", "veien", "straat", "laan", "plein", "kota", "kabupaten", "kecamatan",
         "desa", "kelurahan", "mahalle", "sokak", "cadde", "caddesi", "sokağı", "mahallesi", "nagar", "colony", "sector", "marg",
+    ]
+    /// Lower-case unit and placement words in addresses: "bajo izquierda", "porte gauche", "boîte 4".
+    static let addressUnitWords: Set<String> = [
+        "parcela", "lote", "bajo", "izquierda", "derecha", "izda", "dcha", "porte", "gauche", "droite", "boîte", "conj", "étage",
+        "andar", "stock", "piso", "puerta", "bloque", "portal", "escalera", "interno", "scala", "piano", "bloco", "sala", "apto",
+        "flat", "unit", "suite", "floor", "apt", "box", "block", "building", "tower", "km",
     ]
     static let addressParticles: Set<String> = [
         "de", "del", "la", "las", "los", "el", "da", "das", "do", "dos", "di", "du", "des", "le", "les", "van", "von", "der",

@@ -198,6 +198,8 @@ func wordsThatLookLikePersonWordNamesStay(input: String) {
     ("Deliver to Jan Novák, Africká 99.", "Deliver to [NAME], [ADDRESS]."),
     ("Mijn nieuwe adres is Ritapad 1; hoe pas ik dat aan?", "Mijn nieuwe adres is [ADDRESS]; hoe pas ik dat aan?"),
     ("Sono Anna e abito in Via Ovadia 20, 28826, Trarego Viggiona (VB). Come faccio?", "Sono [NAME] e abito in [ADDRESS]. Come faccio?"),
+    ("Our new office is at Suite 1200, Salesforce Tower, 415 Mission St, San Francisco, CA 94105.", "Our new office is at [ADDRESS]."),
+    ("Vivo en Urbanización Los Pinos, parcela 23, 29649 Mijas Costa.", "Vivo en [ADDRESS]."),
 ])
 func addressesAfterACueAreMaskedWhole(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
