@@ -155,17 +155,22 @@ def top_names(top):
     return result
 
 
-def swift_exclusions():
-    """Words of NameLists.swift's exclusion lists, so everyday words still win over the gazetteer."""
+def swift_words(name):
+    """The words of one of NameLists.swift's word lists."""
     with open(os.path.join(ROOT, "Sources", "ClioSummarize", "NameLists.swift")) as f:
         text = f.read()
+    m = re.search(r"static let " + name + r": Set<String> = (?:Set\(\s*\"\"\"(.*?)\"\"\"|\[(.*?)\])", text, re.S)
+    if not m:
+        sys.exit(f"make-name-lists: NameLists.{name} not found")
+    body = m.group(1) if m.group(1) is not None else m.group(2)
+    return {w.strip('",') for w in body.split() if w.strip('",')}
+
+
+def swift_exclusions():
+    """Words of NameLists.swift's exclusion lists, so everyday words still win over the gazetteer."""
     words = set()
     for name in ["notNames", "everydayWords", "productWords", "notPlaces", "formWords", "greetings", "placePrefixes", "nameParticles"]:
-        m = re.search(r"static let " + name + r": Set<String> = (?:Set\(\s*\"\"\"(.*?)\"\"\"|\[(.*?)\])", text, re.S)
-        if not m:
-            sys.exit(f"make-name-lists: NameLists.{name} not found")
-        body = m.group(1) if m.group(1) is not None else m.group(2)
-        words.update(w.strip('",') for w in body.split() if w.strip('",'))
+        words |= swift_words(name)
     return words
 
 
@@ -224,9 +229,14 @@ def main():
     # of a long name ("Saint Helena, Ascension and Tristan da Cunha").
     places = [sub.name for sub in pycountry.subdivisions]
     places += [getattr(c, attr, "") for c in pycountry.countries for attr in ("name", "common_name")]
+    # The masker reads "São Paulo" and "New York" as places by their first word (placePrefixes),
+    # so the second word of such a name stays a name ("Paulo", "Marcos", "York").
+    prefixes = swift_words("placePrefixes")
     for place in places:
         words = place.lower().replace(",", "").split()
-        if len(words) <= 2:
+        if len(words) == 2 and words[0] in prefixes:
+            drop.add(words[0])
+        elif len(words) <= 2:
             drop.update(words)
 
     def keep(word):

@@ -493,7 +493,13 @@ public struct PIIMasker: Sendable {
         }
         // "hire jamal", "met with priya": a listed first name in lower case after a word that takes a person.
         s = PIIMasker.replace(Patterns.lowercaseNameAfterPersonWord, in: s, group: 1) { found in
-            NameLists.firstNames.contains(found) && !NameLists.isEverydayWord(Substring(found)) ? name(found, .strong) : nil
+            let words = found.split(separator: " ").map(String.init)
+            guard NameLists.firstNames.contains(words[0]), !NameLists.isEverydayWord(Substring(words[0])) else { return nil }
+            // "met yusuf demir": the next word too when it is a listed surname.
+            if words.count == 2 && !(NameLists.surnames.contains(words[1]) && !NameLists.isEverydayWord(Substring(words[1]))) {
+                return name(words[0], .strong).map { $0 + " " + words[1] }
+            }
+            return name(found, .strong)
         }
         let bytes = Bytes(s)
         if bytes.has(" here") || bytes.has(" speaking") {
@@ -1368,7 +1374,7 @@ enum Patterns {
     /// Cues after which a lower-case listed first name is a name ("i'm olivia").
     static let lowercaseWeakCues: [String] = [
         "i'm", "i’m", "i am", "soy", "sou", "je suis",
-        "ich bin", "sono", "dear", "hi", "hello", "hey",
+        "ich bin", "sono", "dear", "hi", "hello", "hey", "hola", "bonjour", "salut", "hallo", "ciao", "olá", "oi",
         "regards,", "thanks,", "cheers,", "best,", "cordialement,", "viele grüße,",
         "saludos,", "obrigado,", "obrigada,",
     ]
@@ -1586,7 +1592,7 @@ enum Patterns {
     /// A lower-case word after a verb that takes a person ("hire jamal", "met with priya"); a name
     /// only when listed. Prepositions ("to", "and") take lower-case words of every kind.
     static let lowercaseNameAfterPersonWord = make(
-        #"(?<=\b(?:ask|tell|hire|hired|met|meet|meeting|call|email|text|thank|thanks|invite|remind|cc|congratulate|told|asked|met with|meet with) )(\p{Ll}[\p{Ll}'’\-]+)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)
+        #"(?<=\b(?:ask|tell|hire|hired|met|meet|meeting|call|email|text|thank|thanks|invite|remind|cc|congratulate|told|asked|met with|meet with|uncle|aunt|auntie|neighbour|neighbor|friend|colleague|coworker|boss|cousin|brother|sister|son|daughter|flatmate|roommate|grandpa|grandma|nephew|niece) )(?!(?:with|and|to|for|the|a|an|my|her|his|our|their|your|me|him|them|us|about|on|in|at)\b)(\p{Ll}[\p{Ll}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}'’\-]+)?)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)
     /// After a cue that also introduces other words ("i'm tired"), a lower-case name counts only
     /// when its first word is a listed first name.
     static let lowercaseNameAfterWeakCue = make(

@@ -160,6 +160,11 @@ func phoneNumbersWithAnExtensionAreMasked(input: String, expected: String) {
     ("Hilf mir, ein Arbeitszeugnis für Aribert Holsten zu schreiben.", "Hilf mir, ein Arbeitszeugnis für [NAME] zu schreiben."),
     ("Pomóż mi napisać list polecający dla Ewa Juraszczyk.", "Pomóż mi napisać list polecający dla [NAME]."),
     ("Ramírez is late again.", "[NAME] is late again."),
+    ("we met yusuf demir at the conference.", "we met [NAME] at the conference."),
+    ("my uncle felix left me his savings.", "my uncle [NAME] left me his savings."),
+    ("Corrige : « bonjour elodie, merci »", "Corrige : « bonjour [NAME], merci »"),
+    // The second word of a place a place word opens ("São Paulo") is still a name.
+    ("Pergunte ao Paulo Figueiredo se a fatura foi paga.", "Pergunte ao [NAME] se a fatura foi paga."),
 ])
 func namesAfterPersonWordsAreMasked(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
