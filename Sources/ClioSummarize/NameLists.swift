@@ -117,7 +117,7 @@ enum NameLists {
     /// starters, pronouns, days, months, languages, nationalities and common tech words.
     static let notNames: Set<String> = Set(
         """
-        i i'm i’m im the a an it its this that these those could can would will should shall may might must
+        i i'm i’m im id the a an it its this that these those could can would will should shall may might must
         please what how why when where who whom which whose is are was were be been do does did done my mine we
         our ours you your yours he she they them their also and but so if or nor here there now then just
         any some one two as for in on at to of with from by about into over after before ok okay yes no not

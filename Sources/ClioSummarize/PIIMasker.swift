@@ -51,6 +51,11 @@ public struct PIIMasker: Sendable {
             s = PIIMasker.replace(Patterns.iban, in: s) { match in match.filter(\.isNumber).count >= 10 ? "[NUMBER]" : nil }
             s = PIIMasker.replace(Patterns.phoneWithExtension, in: s) { _ in "[PHONE]" }
             s = PIIMasker.replace(Patterns.cuedPhone, in: s, group: 1) { match in PIIMasker.classifyCuedNumber(match, "[PHONE]", minDigits: 6) }
+            // Identifiers with letters after the same cues: "order #A-99817-KX", "police 7845/AB/2023".
+            s = PIIMasker.replace(Patterns.cuedAlphanumericID, in: s, group: 1) { match in
+                Patterns.isoDate.firstMatch(in: match, range: NSRange(location: 0, length: (match as NSString).length)) == nil
+                    ? PIIMasker.classifyCuedNumber(match, "[NUMBER]", minDigits: 4) : nil
+            }
             s = PIIMasker.replace(Patterns.cuedAccount, in: s, group: 1) { match in PIIMasker.classifyCuedNumber(match, "[NUMBER]", minDigits: 5) }
             s = PIIMasker.replace(Patterns.idToken, in: s) { match in PIIMasker.classifyIDToken(match) }
             s = PIIMasker.replaceInContext(Patterns.digits, in: s) { match, text, found in
@@ -1077,6 +1082,11 @@ enum Patterns {
         "cuenta", "tarjeta", "póliza", "pedido", "factura", "compte", "carte", "commande", "facture", "konto",
         "kontonummer", "karte", "bestellung", "rechnung", "kundennummer", "mitgliedsnummer", "conto", "carta",
         "ordine", "fattura", "conta", "cartão", "账号", "账户", "卡号", "订单", "口座", "会員番号",
+        "police", "dossier", "contrat", "contrato", "contratto", "vertrag", "vertragsnummer", "bestellnummer",
+        "versicherungsnummer", "steuernummer", "cliente", "client", "kunde", "pratica", "protocollo", "matricola",
+        "tessera", "dni", "nie", "nif", "cpf", "passaporte", "pasaporte", "passaporto", "reisepass", "ausweis", "bsb",
+        "pnr", "reservation", "reserva", "prenotazione", "réservation", "buchung", "apólice", "pedido nº", "保单", "身份证",
+        "学号", "工号", "会员号", "订单号", "社員番号", "注文番号", "口座番号", "회원번호", "계좌", "주문번호",
     ]
     /// Words that introduce an address in the languages the summarizer reads; what follows is
     /// judged by `PIIMasker.addressRun`.
@@ -1122,6 +1132,8 @@ enum Patterns {
     ]
 
     static let cuedPhone = make(#"(?<![\p{Latin}\p{Cyrillic}])(?i:"# + anyOf(phoneCues) + ")" + cueFiller + cuedDigits)
+    static let cuedAlphanumericID = make(
+        #"(?<![\p{Latin}\p{Cyrillic}])(?i:"# + anyOf(accountCues) + ")" + cueFiller + #"(?<![\p{L}\p{N}])((?=[A-Za-z0-9\-/]*\d)(?=[A-Za-z0-9\-/]*[A-Za-z])[A-Za-z0-9]+(?:[\-/][A-Za-z0-9]+)+|[A-Za-z]{1,4}\d{4,}[A-Za-z0-9]*|\d{4,}[A-Za-z]{1,3})(?![\p{L}\p{N}])"#)
     static let cuedAccount = make(#"(?<![\p{Latin}\p{Cyrillic}])(?i:"# + anyOf(accountCues) + ")" + cueFiller + cuedDigits)
 
     // MARK: addresses

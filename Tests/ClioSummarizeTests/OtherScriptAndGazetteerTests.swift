@@ -228,6 +228,9 @@ func addressCuesWithoutAnAddressStay(input: String) {
     ("My IBAN is GB29 NWBK 6016 1331 9268 19.", "My IBAN is [NUMBER]."),
     ("Sort code 123456, please.", "Sort code [NUMBER], please."),
     ("Ann Lee, 3783.2567, ann@example.com", "[NAME], [PHONE], [EMAIL]"),
+    ("Can you check order #A-99817-KX?", "Can you check order #[NUMBER]?"),
+    ("Numéro de police : 7845/AB/2023.", "Numéro de police : [NUMBER]."),
+    ("My customer ID is CX-448812.", "My customer ID is [NUMBER]."),
 ])
 func numbersInOtherShapesAreMasked(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
@@ -239,6 +242,8 @@ func numbersInOtherShapesAreMasked(input: String, expected: String) {
     "第２－３章を読んでください。",
     "The ratio is 3783.2567 after rounding.",
     "Use model AB12 CD34 in the config.",
+    "Order 2023-05-12 arrived late.",
+    "Which model, GPT-4 or GPT-3.5, fits the account?",
 ])
 func numbersThoseShapesCouldTakeStay(input: String) {
     #expect(masker.mask(input) == input)
