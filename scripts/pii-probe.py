@@ -9,7 +9,11 @@ it is the set the masker is developed against. Its figures are reported as such,
 held-out result.
 
     python3 scripts/pii-probe.py --bin .build/debug [--count 2000] [--seed 7] [--show 40]
-    python3 scripts/pii-probe.py --bin .build/debug --file tests/pii-written.jsonl
+    python3 scripts/pii-probe.py --bin .build/debug --file scripts/pii-written/cjk.jsonl
+
+scripts/pii-written/ holds requests written by hand (by a session that had not read the masker),
+in Chinese, Japanese and Korean (cjk.jsonl, 220) and in six European languages (eu.jsonl, 280),
+each with its planted details; --file scores them the same way. They are development data too.
 
 Installs Faker into .venv-probe on first use. Prints planted and leaked counts per category and
 per locale, then up to --show leaking summaries; exits 0 (it measures, it does not judge).

@@ -544,8 +544,10 @@ public struct PIIMasker: Sendable {
             for (pattern, isName) in honorificsAndRelations {
                 s = PIIMasker.replace(pattern, in: s, group: 1) { isName($0) ? cjkName($0) : nil }
             }
+            // The common words are Simplified Chinese: Traditional text gets the cued passes only.
+            let traditional = s.contains(where: { PIIMasker.traditionalCharacters.contains($0) })
             let chinesePasses = [(Patterns.chineseNameAfterPersonCue, false), (Patterns.chineseNameOpening, false)]
-                + (hasKana ? [] : [(Patterns.chineseNameAtBoundary, true)])
+                + (hasKana || traditional ? [] : [(Patterns.chineseNameAtBoundary, true)])
             for (pattern, strict) in chinesePasses {
                 s = PIIMasker.replaceInContext(pattern, in: s, group: 1) { capture, text, match in
                     let after = text.substring(from: NSMaxRange(match.range(at: 1)))
@@ -560,7 +562,27 @@ public struct PIIMasker: Sendable {
                     return cjkName(found) + capture.dropFirst(found.count)
                 }
             }
+            if !hasKana && !traditional {
+                // "小王说", "老李让我": a surname after 小 or 老 that forms no common word.
+                s = PIIMasker.replace(Patterns.chineseNickname, in: s, group: 1) { found in
+                    PIIMasker.isChineseWord(found, strict: true) ? nil : cjkName(found)
+                }
+            }
+            if s.contains("[NAME]、") || s.contains("、[NAME]") {
+                // In a list that holds names, the other items of a name's shape are names too: "刘海涛、[NAME]".
+                for group in [1, 2] {
+                    s = PIIMasker.replace(hasKana ? Patterns.japaneseNameInList : Patterns.chineseNameInList, in: s, group: group) { found in
+                        hasKana ? cjkName(found) : (PIIMasker.isChineseWord(String(found.prefix(2)), strict: false) ? nil : cjkName(found))
+                    }
+                }
+            }
             if hasKana {
+                s = PIIMasker.replaceInContext(Patterns.japaneseNameList, in: s, group: 1) { list, _, _ in
+                    list.components(separatedBy: "、").map { item in
+                        let trimmed = item.trimmingCharacters(in: .whitespaces)
+                        return trimmed.isEmpty || NameLists.japaneseRoleWords.contains(trimmed) ? item : "[NAME]"
+                    }.joined(separator: "、")
+                }
                 // A role and its title ("営業部長へ", "校長先生への") is judged by the role; roles, kin
                 // and states are no names ("お客様", "患者さん", "元気です").
                 let titled: (String) -> Bool = { found in
@@ -818,6 +840,9 @@ public struct PIIMasker: Sendable {
         return nil
     }
 
+    /// Common characters written only in Traditional Chinese: "這", "個", "們", "會".
+    static let traditionalCharacters: Set<Character> = Set("這個們會來說對為時國學過還後與開關問題們裡嗎麼讓請謝應該經發現點東車長間實書務區號話語讀寫聽見買賣錢電腦網頁")
+
     /// What follows a person and not a thing: "一起", "写", "打电话", "道歉".
     static let chinesePersonFollowers = ["一起", "写", "寫", "打电话", "打電話", "说", "說", "道歉", "订", "訂", "预订", "預訂", "准备", "準備", "过生日", "過生日"]
 
@@ -854,7 +879,7 @@ public struct PIIMasker: Sendable {
                 let fits: Bool
                 if particle.isEmpty {
                     fits = afterLabel || after.hasPrefix(",") || after.hasPrefix("、") || after.hasPrefix(")")
-                        || after.hasPrefix(" 씨") || after.hasPrefix(" 님")
+                        || koreanTitles.contains { after.hasPrefix(" " + $0) }
                 } else {
                     fits = koreanPersonParticles.contains(particle) || afterLabel
                 }
@@ -881,6 +906,8 @@ public struct PIIMasker: Sendable {
         "부장", "대리", "사장", "고객", "학생", "선생님", "교수님", "담임", "이름", "성함", "고객명", "참석자", "신랑", "신부", "받는", "보내는",
         "남자친구", "여자친구", "할머니", "할아버지", "조카", "사촌", "이웃", "동기",
     ]
+    /// Titles written apart after a Korean name: "이영희 선생님께", "표승민 대리님".
+    static let koreanTitles = ["씨", "님", "선생님", "교수님", "대리님", "팀장님", "과장님", "부장님", "사장님", "원장님", "실장님", "기자님", "작가님"]
     static let koreanCompoundSurnames: Set<String> = ["남궁", "황보", "선우", "독고", "제갈", "사공", "서문", "동방"]
 
     /// Japanese titles written after a family name: "鈴木部長", "林先生".
@@ -1561,11 +1588,24 @@ enum Patterns {
         #"(?:致|告诉|告訴|通知|邀请|邀請|感谢|感謝|谢谢|謝謝|回复|回覆|联系|聯繫|聯絡|提醒|恭喜|祝贺|祝賀|介绍|介紹|推荐|推薦|"#
             + #"(?:我的|我|我们的|我們的)?(?:朋友|同事|老板|老闆|邻居|鄰居|女儿|女兒|儿子|兒子|妻子|丈夫|老公|老婆|男朋友|女朋友|室友|同学|同學|老师|老師|经理|經理|客户|客戶|房东|房東|表哥|表姐|表妹|表弟|堂哥|堂姐|哥哥|姐姐|弟弟|妹妹|妈妈|媽媽|爸爸|奶奶|爷爷|爺爺|外婆|外公|阿姨|叔叔|学生|學生|病人|患者|员工|員工|孩子|上司|领导|領導|搭档|搭檔|未婚夫|未婚妻|侄子|侄女|外甥|外甥女|孙子|孙女|孫子|孫女|婆婆|公公|岳父|岳母|前夫|前妻|闺蜜|閨蜜|合伙人|合夥人|班主任|同桌|战友|戰友|队友|隊友|师傅|師傅|徒弟|邻居|房客|租客|老乡|老鄉)|"#
             + #"名叫|全名叫|全名是|名字是|名字叫|真名是|真名叫|本名是|户名是|户名|戶名|推荐人|推薦人|收件人是|寄件人是|借款人|出借人|出租人|承租人|经办人|經辦人|代表人|被告|原告|甲方代表|乙方代表|署名|签名|簽名|落款|联系人|聯絡人|聯繫人|收件人|发件人|發件人|寄件人|姓名|申请人|申請人|负责人|負責人|亲爱的|親愛的|尊敬的)[ \t,，]*[：:]?[ \t]*("# + chineseName + ")")
-    /// A Chinese name at a word boundary without a cue: after anything but an ideograph ("：刘海涛、
+    /// A Chinese name at a word boundary without a cue: after anything but an ideograph or a digit
+    /// (a measure word follows one: "12段") ("：刘海涛、
     /// 孙怡然"), or after a preposition, a copula or a particle that ends a word ("和", "是", "叫",
     /// "的", "写"); judged strictly, since these also take things ("和施肥", "给孙子").
     static let chineseNameAtBoundary = make(
-        #"(?:(?<![\p{Han}])|(?<=[给給跟向替为為和与與同对對让讓请請叫问問帮幫是被把找等的了到写寫说說人致祝]))("# + chineseName + ")")
+        #"(?:(?<![\p{Han}\p{N}])|(?<=[给給跟向替为為和与與同对對让讓请請叫问問帮幫是被把找等的了到写寫说說人致祝]))("# + chineseName + ")")
+    /// A surname after 小, 老 or 阿 (a nickname): "小王说", "老李让我", "隔壁工位的小赵今天".
+    static let chineseNickname = make(
+        #"(?:(?<![\p{Han}])|(?<=[给給跟向和与與同对對让讓请請叫问問帮幫是被的了到说說]))((?:小|老|阿)["# + chineseSurnames + #"])(?=[^\p{Han}]|说|說|让|讓|的|是|在|今天|明天|也|和|跟|要|想|请|請|给|給|刚|剛|已经|已經|辞|辭|搬|问|問|告诉|告訴)"#)
+    /// An item of a list next to a masked name: "刘海涛、[NAME]", "[NAME]、孙怡然".
+    static let chineseNameInList = make(
+        #"(?:(?<=\[NAME\]、)("# + chineseName + #")(?![\p{Han}])|(?<![\p{Han}])("# + chineseName + #")(?=、\[NAME\]))"#)
+    static let japaneseNameInList = make(
+        #"(?:(?<=\[NAME\]、)[ \t　]*("# + japaneseName + #")(?=[、。\s]|$)|(?<![\p{Han}\p{Hiragana}\p{Katakana}])("# + japaneseName + #")(?=、\[NAME\]))"#)
+    /// A list of Japanese names after an attendee cue or before a count of people: "参加者は、伊藤、
+    /// 中村、小林、加藤の4名", "佐藤ゆかり、田村あおい、服部れん の3人".
+    static let japaneseNameList = make(
+        #"(?:(?:参加者|出席者|メンバー|参加メンバー|出席者名)(?:は|：|:)[、 　]*)?((?:"# + japaneseName + #")(?:[ 　]*、[ 　]*(?:"# + japaneseName + #")){1,9})(?=[ 　]*(?:の|で|が|は)?[ 　]*[0-9０-９一二三四五六七八九十]+[ 　]*(?:名|人))"#)
     /// A Chinese name opening a sentence before words that only a person takes: "张伟的生日快到了", "张伟在此".
     static let chineseNameOpening = make(
         #"(?:^|(?<=[。！？!?\n]))[ \t]*("# + chineseName + #")(?=的(?:生日|婚礼|婚禮|简历|簡歷|邮件|郵件|电话|電話|地址|妈妈|媽媽|爸爸|孩子|老师|老師|朋友)|在此|在這|在这|是我|让我|讓我|要我|请我|請我|叫我|今年|下周|下週|明天|昨天|刚刚|剛剛|说|說)"#, [.anchorsMatchLines])
@@ -1591,7 +1631,7 @@ enum Patterns {
         "夏侯", "长孙", "長孫", "宇文", "司徒", "西门", "西門", "端木", "南宫", "南宮", "独孤", "獨孤", "轩辕", "軒轅", "呼延", "闻人", "聞人",
     ]
     static func hanScalar(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isIdeographic }
-    static let chineseSurnames = "华王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧严施洪季俞章鲁葛伍韦尤毕聂焦柳邢岳齐梅莫庄辛祝左涂谷祁舒耿牟卜詹靳甄裴卫屈鲍覃霍翁隋柏柯阮桂闵華陳楊趙黃週吳孫馬羅鄭謝韓馮董蕭曹鄧許沈呂蘇盧蔣賈葉閻潘戴鍾汪廖鄒熊陸孔崔龍萬錢湯賀龔歐嚴施洪魯葛韋畢聶邢嶽齊莊張劉黃吳鄧蔣葉鍾譚鄭游麻褚甘简包庞单滕井车殷贝全邬肖鄢楚苗巫计倪鞠岑项苟闫芦栾宁宗官蓝路米商佟冉古邰桑权娄佘饶麦储阳强艾荣钮敖荆冷訾阙奚池骆殳郁巴植糜丘窦缪解盛柴管凌苑晏邸邝骞竺逯滑费杭卓蔺琚籍宫相匡牛边水祖展凤牧花连吉"
+    static let chineseSurnames = "华王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧严施洪季俞章鲁葛伍韦尤毕聂焦柳邢岳齐梅莫庄辛祝左涂谷祁舒耿牟卜詹靳甄裴卫屈鲍覃霍翁隋柏柯阮桂闵華陳楊趙黃週吳孫馬羅鄭謝韓馮董蕭曹鄧許沈呂蘇盧蔣賈葉閻潘戴鍾汪廖鄒熊陸孔崔龍萬錢湯賀龔歐嚴施洪魯葛韋畢聶邢嶽齊莊張劉黃吳鄧蔣葉鍾譚鄭游麻褚甘简包庞单滕井车殷贝全邬肖鄢楚苗巫计倪鞠岑项苟闫芦栾佟冉古邰桑娄佘饶钮訾阙奚骆殳郁糜丘窦缪柴苑晏邸邝骞竺杭蔺琚祖"
 
     /// "This is Ann Lee writing": the words before writing/speaking/here, in any case, since
     /// casual text writes names in lower case and the trailing word makes the cue unambiguous.
