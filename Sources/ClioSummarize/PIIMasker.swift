@@ -102,7 +102,7 @@ public struct PIIMasker: Sendable {
             out += String(before[..<addressRunStart(before)]) + "[ADDRESS]"
             rest = rest[found.upperBound...]
             let run = addressRun(Array(rest.prefix(160)))
-            if run.length > 0 && (rest.first == "," || rest.first == " ") { rest = rest.dropFirst(run.length) }
+            if run.length > 0 && rest.first.map({ ", /-".contains($0) }) == true { rest = rest.dropFirst(run.length) }
         }
         return out + rest
     }
@@ -120,7 +120,13 @@ public struct PIIMasker: Sendable {
             while k > 0 && !(chars[k - 1] == " " || chars[k - 1] == "," || chars[k - 1] == "\t" || chars[k - 1] == "\n") { k -= 1 }
             guard k < j else { break }
             let token = String(chars[k..<j])
-            let bare = token.hasSuffix(".") ? String(token.dropLast()) : token
+            // A dash between a unit and a house number: "1207 - 850 Burrard Street".
+            if token == "-" || token == "–" {
+                i = k
+                continue
+            }
+            var bare = token.hasSuffix(".") ? String(token.dropLast()) : token
+            if bare.hasPrefix("#") { bare.removeFirst() }
             let lower = bare.lowercased()
             guard !bare.isEmpty, !bare.contains("["), bare.allSatisfy({ $0.isLetter || $0.isNumber || "-'’º°ª/#".contains($0) }) else { break }
             // A period ends the sentence unless it ends an abbreviation ("Bât.", "St.").
@@ -1151,7 +1157,7 @@ enum Patterns {
     static let addressUnitWords: Set<String> = [
         "parcela", "lote", "bajo", "izquierda", "derecha", "izda", "dcha", "porte", "gauche", "droite", "boîte", "conj", "étage",
         "andar", "stock", "piso", "puerta", "bloque", "portal", "escalera", "interno", "scala", "piano", "bloco", "sala", "apto",
-        "flat", "unit", "suite", "floor", "apt", "box", "block", "building", "tower", "km",
+        "flat", "unit", "suite", "floor", "apt", "box", "block", "building", "tower", "km", "succursale", "station", "cedex",
     ]
     static let addressParticles: Set<String> = [
         "de", "del", "la", "las", "los", "el", "da", "das", "do", "dos", "di", "du", "des", "le", "les", "van", "von", "der",
@@ -1313,7 +1319,7 @@ enum Patterns {
         AddressPattern(#"(?<![\p{L}])(?:"# + usStates + #")[ \t]+\d{5}(?:-\d{4})?(?![\p{N}])"#),
         AddressPattern(#"(?<![\p{L}\p{N}.,:/\-€$£#])(?<![:=][ \t])(?:\d{5}(?:-\d{3})?|\d{4}-\d{3}|\d{4}[ \t]?[A-Z]{2})[ \t]+"# + city + #"(?![\p{L}])"#, .postcodeCity),
         AddressPattern(#"(?<![\p{L}])(?i:plz|postleitzahl|code postal|código postal|codigo postal|c\.p\.|cep|cap|zip|zip code|postcode|postal code)[ \t]*:?[ \t]*\d{4,5}(?:-\d{3,4})?(?![\p{N}])"#),
-        AddressPattern(#"(?<![\p{L}])(?i:p\.?[ \t]?o\.?[ \t]?box|post office box|postfach|apartado(?: de correos)?|caixa postal|casella postale|boîte postale)[ \t]*\d{1,6}(?![\p{N}])"#),
+        AddressPattern(#"(?<![\p{L}])(?i:p\.?[ \t]?o\.?[ \t]?box|post office box|postfach|apartado(?: de correos)?|caixa postal|casella postale|boîte postale|case postale|casier postal|casilla(?: de correo)?|rural route|rr)[ \t]*\d{1,6}(?![\p{N}])"#),
         // "Flat 4, [ADDRESS]": a unit next to a masked street joins it.
         AddressPattern(#"(?<![\p{L}])"# + unitWord + "[ \\t]?" + unitCode + #",?[ \t]*\[ADDRESS\]"#, needs: .placeholder),
         AddressPattern(#"(?<![\p{L}])(?i:apt|apartment|apto|appt|appartement|depto|dpto|departamento|wohnung|whg)\.?[ \t]*#?[ \t]?[A-Za-z]?\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])|(?<![\p{L}])(?i:piso)[ \t]+\d{1,2}[ºª°]?(?:[ \t]?[A-Z](?![\p{L}]))?(?![\p{N}])"#),

@@ -220,6 +220,9 @@ func wordsThatLookLikePersonWordNamesStay(input: String) {
     ("Sono Anna e abito in Via Ovadia 20, 28826, Trarego Viggiona (VB). Come faccio?", "Sono [NAME] e abito in [ADDRESS]. Come faccio?"),
     ("Our new office is at Suite 1200, Salesforce Tower, 415 Mission St, San Francisco, CA 94105.", "Our new office is at [ADDRESS]."),
     ("Vivo en Urbanización Los Pinos, parcela 23, 29649 Mijas Costa.", "Vivo en [ADDRESS]."),
+    ("The plumber comes to 1600 W Broadway #410, Minneapolis, MN 55411 at 8.", "The plumber comes to [ADDRESS] at 8."),
+    ("They moved to 1207 - 850 Burrard Street, Vancouver last month.", "They moved to [ADDRESS] last month."),
+    ("Écrivez à Case postale 1234, succursale Centre-ville, Montréal (Québec) H3B 3K9 demain.", "Écrivez à [ADDRESS] demain."),
 ])
 func addressesAfterACueAreMaskedWhole(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
