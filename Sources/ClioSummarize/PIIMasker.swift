@@ -550,10 +550,8 @@ public struct PIIMasker: Sendable {
             for (pattern, isName) in honorificsAndRelations {
                 s = PIIMasker.replace(pattern, in: s, group: 1) { isName($0) ? cjkName($0) : nil }
             }
-            // The common words are Simplified Chinese: Traditional text gets the cued passes only.
-            let traditional = s.contains(where: { PIIMasker.traditionalCharacters.contains($0) })
             let chinesePasses = [(Patterns.chineseNameAfterPersonCue, false), (Patterns.chineseNameOpening, false)]
-                + (hasKana || traditional ? [] : [(Patterns.chineseNameAtBoundary, true)])
+                + (hasKana ? [] : [(Patterns.chineseNameAtBoundary, true)])
             for (pattern, strict) in chinesePasses {
                 s = PIIMasker.replaceInContext(pattern, in: s, group: 1) { capture, text, match in
                     let after = text.substring(from: NSMaxRange(match.range(at: 1)))
@@ -568,7 +566,7 @@ public struct PIIMasker: Sendable {
                     return cjkName(found) + capture.dropFirst(found.count)
                 }
             }
-            if !hasKana && !traditional {
+            if !hasKana {
                 // "小王说", "老李让我": a surname after 小 or 老 that forms no common word.
                 s = PIIMasker.replace(Patterns.chineseNickname, in: s, group: 1) { found in
                     PIIMasker.isChineseWord(found, strict: true) ? nil : cjkName(found)
@@ -822,7 +820,7 @@ public struct PIIMasker: Sendable {
         var length = chars.count
         if length == surname + 2,
             chineseFunctionCharacters.contains(chars[length - 1])
-                || NameLists.chineseCommonWords.contains(String(chars[length - 1]) + String(after.prefix(1)))
+                || isChineseWord(String(chars[length - 1]) + String(after.prefix(1)), strict: false)
         {
             length -= 1
         }
@@ -839,21 +837,19 @@ public struct PIIMasker: Sendable {
         guard strict else { return name }
         guard let following = rest.first, following.unicodeScalars.first.map({ Patterns.hanScalar($0) }) == true else { return name }
         if chineseFunctionCharacters.contains(following) || chineseFollowers.contains(following)
-            || NameLists.chineseCommonWords.contains(String(rest.prefix(2)))
+            || isChineseWord(String(rest.prefix(2)), strict: false)
         {
             return name
         }
         return nil
     }
 
-    /// Common characters written only in Traditional Chinese: "這", "個", "們", "會".
-    static let traditionalCharacters: Set<Character> = Set("這個們會來說對為時國學過還後與開關問題們裡嗎麼讓請謝應該經發現點東車長間實書務區號話語讀寫聽見買賣錢電腦網頁")
-
     /// What follows a person and not a thing: "一起", "写", "打电话", "道歉".
     static let chinesePersonFollowers = ["一起", "写", "寫", "打电话", "打電話", "说", "說", "道歉", "订", "訂", "预订", "預訂", "准备", "準備", "过生日", "過生日"]
 
     static func isChineseWord(_ word: String, strict: Bool) -> Bool {
-        NameLists.chineseCommonWords.contains(word) || (strict && NameLists.rarerChineseWords.contains(word))
+        let simplified = String(word.map { NameLists.simplifiedCharacters[$0] ?? $0 })
+        return NameLists.chineseCommonWords.contains(simplified) || (strict && NameLists.rarerChineseWords.contains(simplified))
     }
 
     /// Korean names without a cue: a word whose stem, less a particle, is three syllables after a
@@ -1637,7 +1633,7 @@ enum Patterns {
         "夏侯", "长孙", "長孫", "宇文", "司徒", "西门", "西門", "端木", "南宫", "南宮", "独孤", "獨孤", "轩辕", "軒轅", "呼延", "闻人", "聞人",
     ]
     static func hanScalar(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isIdeographic }
-    static let chineseSurnames = "华王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧严施洪季俞章鲁葛伍韦尤毕聂焦柳邢岳齐梅莫庄辛祝左涂谷祁舒耿牟卜詹靳甄裴卫屈鲍覃霍翁隋柏柯阮桂闵華陳楊趙黃週吳孫馬羅鄭謝韓馮董蕭曹鄧許沈呂蘇盧蔣賈葉閻潘戴鍾汪廖鄒熊陸孔崔龍萬錢湯賀龔歐嚴施洪魯葛韋畢聶邢嶽齊莊張劉黃吳鄧蔣葉鍾譚鄭游麻褚甘简包庞单滕井车殷贝全邬肖鄢楚苗巫计倪鞠岑项苟闫芦栾佟冉古邰桑娄佘饶钮訾阙奚骆殳郁糜丘窦缪柴苑晏邸邝骞竺杭蔺琚祖"
+    static let chineseSurnames = "华王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧严施洪季俞章鲁葛伍韦尤毕聂焦柳邢岳齐梅莫庄辛祝左涂谷祁舒耿牟卜詹靳甄裴卫屈鲍覃霍翁隋柏柯阮桂闵華陳楊趙黃週吳孫馬羅鄭謝韓馮董蕭曹鄧許沈呂蘇盧蔣賈葉閻潘戴鍾汪廖鄒熊陸孔崔龍萬錢湯賀龔歐嚴施洪魯葛韋畢聶邢嶽齊莊張劉黃吳鄧蔣葉鍾譚鄭游麻褚甘简包庞单滕井车殷贝全邬肖鄢楚苗巫计倪鞠岑项苟闫芦栾佟冉古邰桑娄佘饶钮訾阙奚骆殳郁糜丘窦缪柴苑晏邸邝骞竺杭蔺琚祖水花路米商相宫管解展植巴池强阳冷盛连边牛吉凤牧官宗蓝荣麦权宁凌艾储敖荆籍匡滑费卓逯"
 
     /// "This is Ann Lee writing": the words before writing/speaking/here, in any case, since
     /// casual text writes names in lower case and the trailing word makes the cue unambiguous.
