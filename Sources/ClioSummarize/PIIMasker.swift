@@ -51,12 +51,12 @@ public struct PIIMasker: Sendable {
             s = PIIMasker.replace(Patterns.iban, in: s) { match in match.filter(\.isNumber).count >= 10 ? "[NUMBER]" : nil }
             s = PIIMasker.replace(Patterns.phoneWithExtension, in: s) { _ in "[PHONE]" }
             s = PIIMasker.replace(Patterns.cuedPhone, in: s, group: 1) { match in PIIMasker.classifyCuedNumber(match, "[PHONE]", minDigits: 6) }
-            // Identifiers with letters after the same cues: "order #A-99817-KX", "police 7845/AB/2023".
-            s = PIIMasker.replace(Patterns.cuedAlphanumericID, in: s, group: 1) { match in
-                Patterns.isoDate.firstMatch(in: match, range: NSRange(location: 0, length: (match as NSString).length)) == nil
+            // Identifiers with letters count too: "order #A-99817-KX", "police 7845/AB/2023".
+            s = PIIMasker.replace(Patterns.cuedAccount, in: s, group: 1) { match in
+                guard match.contains(where: \.isLetter) else { return PIIMasker.classifyCuedNumber(match, "[NUMBER]", minDigits: 5) }
+                return Patterns.isoDate.firstMatch(in: match, range: NSRange(location: 0, length: (match as NSString).length)) == nil
                     ? PIIMasker.classifyCuedNumber(match, "[NUMBER]", minDigits: 4) : nil
             }
-            s = PIIMasker.replace(Patterns.cuedAccount, in: s, group: 1) { match in PIIMasker.classifyCuedNumber(match, "[NUMBER]", minDigits: 5) }
             s = PIIMasker.replace(Patterns.idToken, in: s) { match in PIIMasker.classifyIDToken(match) }
             s = PIIMasker.replaceInContext(Patterns.digits, in: s) { match, text, found in
                 if let placeholder = PIIMasker.classifyDigits(match) { return placeholder }
@@ -1161,9 +1161,11 @@ enum Patterns {
     ]
 
     static let cuedPhone = make(#"(?<![\p{Latin}\p{Cyrillic}])(?i:"# + anyOf(phoneCues) + ")" + cueFiller + cuedDigits)
-    static let cuedAlphanumericID = make(
-        #"(?<![\p{Latin}\p{Cyrillic}])(?i:"# + anyOf(accountCues) + ")" + cueFiller + #"(?<![\p{L}\p{N}])((?=[A-Za-z0-9\-/]*\d)(?=[A-Za-z0-9\-/]*[A-Za-z])[A-Za-z0-9]+(?:[\-/][A-Za-z0-9]+)+|[A-Za-z]{1,4}\d{4,}[A-Za-z0-9]*|\d{4,}[A-Za-z]{1,3})(?![\p{L}\p{N}])"#)
-    static let cuedAccount = make(#"(?<![\p{Latin}\p{Cyrillic}])(?i:"# + anyOf(accountCues) + ")" + cueFiller + cuedDigits)
+    /// A number after an account cue, or an identifier of letters and digits ("A-99817-KX",
+    /// "7845/AB/2023", "12345678Z").
+    static let cuedAccount = make(
+        #"(?<![\p{Latin}\p{Cyrillic}])(?i:"# + anyOf(accountCues) + ")" + cueFiller
+            + #"((?<![\p{L}\p{N}])(?:(?=[A-Za-z0-9\-/]*\d)(?=[A-Za-z0-9\-/]*[A-Za-z])[A-Za-z0-9]+(?:[\-/][A-Za-z0-9]+)+|[A-Za-z]{1,4}\d{4,}[A-Za-z0-9]*|\d{4,}[A-Za-z]{1,3})(?![\p{L}\p{N}])|\+?\(?\d[\d \-./()]{2,}\d(?![\p{N}]))"#)
 
     // MARK: addresses
 
@@ -1646,7 +1648,7 @@ enum Patterns {
     /// A lower-case word after a verb that takes a person ("hire jamal", "met with priya"); a name
     /// only when listed. Prepositions ("to", "and") take lower-case words of every kind.
     static let lowercaseNameAfterPersonWord = make(
-        #"(?<=\b(?:ask|tell|hire|hired|met|meet|meeting|call|email|text|thank|thanks|invite|remind|cc|congratulate|told|asked|met with|meet with|uncle|aunt|auntie|neighbour|neighbor|friend|colleague|coworker|boss|cousin|brother|sister|son|daughter|flatmate|roommate|grandpa|grandma|nephew|niece) )(?!(?:with|and|to|for|the|a|an|my|her|his|our|their|your|me|him|them|us|about|on|in|at)\b)(\p{Ll}[\p{Ll}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}'’\-]+)?)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)
+        #"\b(?:ask|tell|hire|hired|met|meet|meeting|call|email|text|thank|thanks|invite|remind|cc|congratulate|told|asked|met with|meet with|uncle|aunt|auntie|neighbour|neighbor|friend|colleague|coworker|boss|cousin|brother|sister|son|daughter|flatmate|roommate|grandpa|grandma|nephew|niece) (?!(?:with|and|to|for|the|a|an|my|her|his|our|their|your|me|him|them|us|about|on|in|at)\b)(\p{Ll}[\p{Ll}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}'’\-]+)?)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)
     /// After a cue that also introduces other words ("i'm tired"), a lower-case name counts only
     /// when its first word is a listed first name.
     static let lowercaseNameAfterWeakCue = make(
