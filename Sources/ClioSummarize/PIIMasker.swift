@@ -891,6 +891,7 @@ public struct PIIMasker: Sendable {
         }
     }
 
+    /// Particles and endings after a Korean noun, longer ones first where one ends another.
     static let koreanParticles = [
         "에게서", "한테서", "이라는", "이라고", "이신데", "이에요", "이예요", "입니다", "께서", "에게", "한테", "이랑", "이가", "이는", "이를",
         "이의", "이고", "인데", "라는", "라고", "으로", "이와", "이나", "께", "님", "씨", "은", "는", "이", "가", "을", "를", "의", "와",
