@@ -616,6 +616,8 @@ public struct PIIMasker: Sendable {
             s = PIIMasker.replaceInContext(Patterns.nameBeforeMaskedPair, in: s, group: 1, personName)
             s = PIIMasker.replaceInContext(Patterns.nameAfterMaskedPair, in: s, group: 1, personName)
         }
+        // Someone addressed at the start of a quotation or a line: "'Kemal, you still owe me…'".
+        s = PIIMasker.replaceInContext(Patterns.vocativeName, in: s, group: 1) { weakName($0, $1, $2) }
         return s
     }
 
@@ -1514,6 +1516,10 @@ enum Patterns {
     /// "[NAME] y Lucía". What a cue did not introduce, its neighbour in a pair does.
     static let nameBeforeMaskedPair = make(#"(?<![\p{L}\p{M}])"# + nameWords + #"[ \t]+(?:and|or|&|y|e|et|und)[ \t]+\[NAME\]"#)
     static let nameAfterMaskedPair = make(#"\[NAME\][ \t]+(?:and|or|&|y|e|et|und)[ \t]+"# + nameWords)
+    /// A name addressed at the start of a quotation or a line, before a comma and "you": "'Kemal, you
+    /// still owe me'", "Marie, tu peux…".
+    static let vocativeName = make(
+        #"(?:^|(?<=[\n"'“«‘]))[ \t]*("# + titleWord + #")(?=,[ \t]+(?i:you|your|tu|tú|te|du|dich|dir|vous|você|voi|ti)\b)"#, [.anchorsMatchLines])
     /// A name followed by who they are: "Emeka Chukwu, my landlord", "Ana, mi vecina".
     static let nameBeforeRelation = make(
         #"(?<![\p{L}\p{M}])"# + nameWords + #",[ \t]+(?i:"# + anyOf(possessives) + #"[ \t]+"# + anyOf(relations) + #")(?![\p{L}])"#)

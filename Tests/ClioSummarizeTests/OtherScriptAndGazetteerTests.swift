@@ -174,6 +174,7 @@ func phoneNumbersWithAnExtensionAreMasked(input: String, expected: String) {
     ("Corrige : « bonjour elodie, merci »", "Corrige : « bonjour [NAME], merci »"),
     // The second word of a place a place word opens ("São Paulo") is still a name.
     ("Pergunte ao Paulo Figueiredo se a fatura foi paga.", "Pergunte ao [NAME] se a fatura foi paga."),
+    ("Make this less angry: 'Kemal, you still owe me for the trip.'", "Make this less angry: '[NAME], you still owe me for the trip.'"),
 ])
 func namesAfterPersonWordsAreMasked(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
@@ -206,6 +207,7 @@ func namesAfterPersonWordsAreMasked(input: String, expected: String) {
     "select * from priya_ssf_request where id = 1",
     "Plan a 5-day trip to Lisbon in April.",
     "Show Java code that reads a message from Kafka topic.",
+    "Honestly, you should try it.",
 ])
 func wordsThatLookLikePersonWordNamesStay(input: String) {
     #expect(masker.mask(input) == input)
