@@ -96,7 +96,7 @@ enum NameLists {
         generatedTraditionalToSimplified.split(whereSeparator: \.isWhitespace).map { pair in (pair.first!, pair.last!) },
         uniquingKeysWith: { first, _ in first })
 
-    /// Common Korean words of three or four syllables (GeneratedNames.swift): "이야기", "서비스".
+    /// Common Korean words of two to four syllables (GeneratedNames.swift): "이야기", "서비스".
     static let koreanCommonWords: Set<String> = Set(generatedKoreanWords.split(whereSeparator: \.isWhitespace).map(String.init))
 
     /// Works and characters named like a person, which are topics: "a Harry Potter book".

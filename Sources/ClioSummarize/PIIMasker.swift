@@ -581,7 +581,7 @@ public struct PIIMasker: Sendable {
                 }
             }
             if hasKana {
-                s = PIIMasker.replaceInContext(Patterns.japaneseNameList, in: s, group: 1) { list, _, _ in
+                s = PIIMasker.replace(Patterns.japaneseNameList, in: s, group: 1) { list in
                     list.components(separatedBy: "、").map { item in
                         let trimmed = item.trimmingCharacters(in: .whitespaces)
                         return trimmed.isEmpty || NameLists.japaneseRoleWords.contains(trimmed) ? item : "[NAME]"
@@ -1544,7 +1544,7 @@ enum Patterns {
     /// ideographs that start with a common surname and end the clause count as a name, and
     /// `looksLikeChineseName` turns away roles ("我是高中生", "我是白领").
     static let chineseNameAfterCue = make(
-        #"(?:我是|本人)[ \t]*((?:欧阳|司马|上官|诸葛|东方|慕容|皇甫|尉迟|公孙|令狐|夏侯|长孙|宇文|司徒|西门)\p{Han}{1,2}|["# + chineseSurnames + #"]\p{Han}{1,2})(?=[。，,.!！?？、；;\s]|$)"#)
+        #"(?:我是|本人)[ \t]*("# + chineseName + #")(?=[。，,.!！?？、；;\s]|$)"#)
     /// "私は小松健太です。": what stands between 私は and です is judged by `looksLikeJapaneseName`.
     static let japaneseNameBeforeDesu = make(
         #"(?:私は|僕は|わたしは|俺は|自分は)[ \t]*(\p{Han}{1,4}[ 　]\p{Han}{1,4}|\p{Han}{1,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=です|と申します|といいます|と言います|でございます)"#)
