@@ -152,7 +152,8 @@ extension NameLists {
     static let formWords: Set<String> = Set(
         """
         name names address email phone company mr mrs ms mx miss dr prof sir madam sr sra srta jr mme mlle herr
-        frau monsieur madame signor signora dott dhr mevr estimado estimada
+        frau monsieur madame signor signora dott dhr mevr estimado estimada lt capt cpt cmdr sgt col maj gen lieutenant
+        captain commander sergeant colonel major general admiral officer detective agent
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 
     /// True for a word that is never a name: `notNames` or `formWords`.
@@ -266,6 +267,29 @@ extension NameLists {
         median min max total sum average avg count std
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 
+    /// Words for a service or a desk, not a person, before a phone number or an email address:
+    /// "Call Support at [PHONE]", "Billing Team <[EMAIL]>".
+    static let serviceWords: Set<String> = Set(
+        """
+        support service services sales office desk team help helpline hotline center centre department dept billing
+        accounts accounting info information reception emergency police ambulance fire security front main
+        admin administration hr it booking bookings reservations enquiries inquiries contact contacts care line
+        tel fax mobile cell phone whatsapp signal sms text call email e-mail mail us me them him her write send reply
+        forward cc bcc reach ping message dm ask tell
+        """.split(whereSeparator: \.isWhitespace).map(String.init))
+
+    /// Words that make a run of capitalised words an organisation, not a person: "a letter from
+    /// Western Realty Finance", "Acme Insurance, [PHONE]".
+    static let organisationWords: Set<String> = Set(
+        """
+        realty finance financial capital group inc inc. llc ltd ltd. limited plc gmbh ag sa srl bv corp corp. corporation
+        company co co. partners holdings solutions services consulting agency studio studios foundation institute
+        university college school academy hospital clinic council association society club labs lab technologies
+        tech systems media press publishing insurance bank trust fund ventures enterprises industries international
+        global network networks logistics properties estates homes motors airlines airways hotel hotels resort
+        restaurant cafe café store stores shop market pharmacy church ministry government city county state
+        """.split(whereSeparator: \.isWhitespace).map(String.init))
+
     /// Software, payment and messaging names that stand after "Via", "Corso" or a number
     /// without being a street: "Via PayPal", "Corso Python 3".
     static let productWords: Set<String> = Set(
@@ -289,7 +313,8 @@ extension NameLists {
 
     /// Words between 我是 and the clause end that are roles or states, not names.
     static let chineseNotNames: Set<String> = Set(
-        "单身 白领 新手 学霸 吃货 金牛 高手 老板 马来 江湖 孔雀 龙套 万能 方便 田园 史上".split(separator: " ").map(String.init))
+        "单身 白领 新手 学霸 吃货 金牛 高手 老板 马来 江湖 孔雀 龙套 万能 方便 田园 史上 小米 小白 小麦 小车 小巴 小路 小花 小池 小龙 小金 小牛 老牛 小强 阿里"
+            .split(separator: " ").map(String.init))
 
     /// Roles and kin before さん or 様, which are no names ("お客様" has one ideograph and does not match).
     static let japaneseHonorificNotNames: Set<String> = [

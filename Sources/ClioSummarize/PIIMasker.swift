@@ -69,8 +69,26 @@ public struct PIIMasker: Sendable {
         }
         if bytes.has("@") { s = PIIMasker.replace(Patterns.handle, in: s) { _ in "[HANDLE]" } }
         s = maskNames(s, hasNonASCII: bytes.hasNonASCII)
-        if bytes.hasDigit { s = PIIMasker.extendAddresses(s) }
+        s = PIIMasker.extendAddresses(s)
+        if bytes.hasNonASCII { s = PIIMasker.extendCJKAddresses(s) }
         return s
+    }
+
+    /// Chinese, Japanese and Korean address parts the street patterns leave: a rural address of
+    /// administrative levels without a number ("江西省赣州市于都县罗坳镇大坪村三组"), a room in a
+    /// building ("グランドメゾン浜松508号室", "7栋2单元1601"), and around `[ADDRESS]` the building,
+    /// floor and room after it ("[ADDRESS] 国場ビル 4F", "[ADDRESS]번지 더샵 103동 1704호") and the
+    /// province before it ("충청북도 [ADDRESS]").
+    static func extendCJKAddresses(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { Patterns.hanScalar($0) || (0xAC00...0xD7A3).contains($0.value) || (0x30A0...0x30FF).contains($0.value) }) else { return text }
+        var s = text
+        for pattern in [Patterns.chineseAddressWithoutNumber, Patterns.japaneseAddressWithoutNumber, Patterns.cjkRoom] {
+            s = replace(pattern, in: s) { _ in "[ADDRESS]" }
+        }
+        guard s.contains("[ADDRESS]") else { return s }
+        s = replace(Patterns.cjkPartsAfterAddress, in: s, group: 1) { _ in "" }
+        s = replace(Patterns.cjkRegionBeforeAddress, in: s, group: 1) { _ in "" }
+        return s.replacingOccurrences(of: "[ADDRESS][ADDRESS]", with: "[ADDRESS]")
     }
 
     /// Addresses the patterns took only in part, or not at all: the rest of an address after
@@ -88,7 +106,7 @@ public struct PIIMasker: Sendable {
             guard start >= cursor else { continue }
             let chars = Array(ns.substring(from: start).prefix(160))
             let run = addressRun(chars)
-            guard run.length > 0, run.hasNumber, run.hasWord else { continue }
+            guard run.length > 0, run.hasWord, run.hasNumber || namesAStreet(chars[run.start..<run.length]) else { continue }
             masked += ns.substring(with: NSRange(location: cursor, length: start - cursor)) + String(chars[..<run.start]) + "[ADDRESS]"
             cursor = start + String(chars[..<run.length]).utf16.count
         }
@@ -105,6 +123,17 @@ public struct PIIMasker: Sendable {
             if run.length > 0 && rest.first.map({ ", /-".contains($0) }) == true { rest = rest.dropFirst(run.length) }
         }
         return out + rest
+    }
+
+    /// True when address tokens without a house number still name a street: a street word and a
+    /// capitalised name ("rue Roux", "Avenida de Lima, S/N", "Elm Street"), after an address cue.
+    static func namesAStreet(_ chars: ArraySlice<Character>) -> Bool {
+        let tokens = String(chars).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" })
+        let hasType = tokens.contains { token in
+            let key = token.lowercased()
+            return Patterns.streetTypeWords.contains(key.hasSuffix(".") ? String(key.dropLast()) : key) || key == "s/n"
+        }
+        return hasType && tokens.contains { $0.first?.isUppercase == true && !Patterns.streetTypeWords.contains($0.lowercased()) }
     }
 
     /// Where the address parts that end `chars` start (`chars.count` when none do): unit and
@@ -185,10 +214,27 @@ public struct PIIMasker: Sendable {
             while j < chars.count && isWordChar(chars[j]) { j += 1 }
             let word = String(chars[i..<j])
             let lower = word.lowercased()
-            if j < chars.count && chars[j] == "." && !word.contains(where: \.isNumber)
+            // "S/N." (no number) ends its sentence; "Av." and "N." do not.
+            if j < chars.count && chars[j] == "." && !word.contains(where: \.isNumber) && !(i > 0 && chars[i - 1] == "/")
                 && (lower.count <= 2 || Patterns.addressAbbreviations.contains(lower))
             {
                 j += 1
+            }
+            // "s/n" ("sin número", "sem número") stands for the house number.
+            if lower == "s", j + 1 < chars.count, chars[j] == "/", chars[j + 1] == "n" || chars[j + 1] == "N",
+                !(j + 2 < chars.count && chars[j + 2].isLetter)
+            {
+                if start == nil { start = i }
+                i = j + 2
+                end = i
+                tokens += 1
+                hasNumber = true
+                continue
+            }
+            // "2. Stock", "3. OG": a floor's ordinal keeps its period.
+            if word.allSatisfy(\.isNumber), j + 2 < chars.count, chars[j] == ".", chars[j + 1] == " " {
+                let next = String(chars[(j + 2)...].prefix(while: { $0.isLetter })).lowercased()
+                if Patterns.addressUnitWords.contains(next) || ["og", "etage", "obergeschoss", "planta"].contains(next) { j += 1 }
             }
             if word.contains(where: \.isNumber) {
                 // A year alone is no house number ("vivo en España desde 2010" stops at "desde").
@@ -490,6 +536,62 @@ public struct PIIMasker: Sendable {
                 capture.split(separator: " ").first?.contains(where: \.isLowercase) == true ? personName(capture, text, match) : nil
             }
         }
+        // Names known by what stands next to them, whatever the name lists hold: a contact detail
+        // after them, the writer beside them, a meeting or a trip, a message they sent.
+        // The name is the run of words next to the cue that are no everyday, product or service words.
+        func nameRun(_ capture: String, atEnd: Bool, listedPass: Bool = false) -> String? {
+            let words = capture.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            func passes(_ word: Substring) -> Bool {
+                let key = word.lowercased()
+                // Next to a cue only people take ("Mark and I"), a listed first name is a name even when it is a word.
+                if listedPass && NameLists.firstNames.contains(key) && !NameLists.isNoName(key) && !NameLists.productWords.contains(key) { return true }
+                return NameLists.nameParticles.contains(key)
+                    || !(NameLists.isEverydayWord(word) || NameLists.productWords.contains(key) || NameLists.serviceWords.contains(key)
+                        || NameLists.organisationWords.contains(key))
+            }
+            var run = atEnd ? Array(words.reversed().prefix(while: passes).reversed()) : Array(words.prefix(while: passes))
+            while let edge = atEnd ? run.first : run.last, NameLists.nameParticles.contains(edge.lowercased()) {
+                if atEnd { run.removeFirst() } else { run.removeLast() }
+            }
+            guard !run.isEmpty else { return nil }
+            learned.formUnion(run.map { $0.lowercased() })
+            let rest = words.dropFirst(atEnd ? 0 : run.count).dropLast(atEnd ? run.count : 0).joined(separator: " ")
+            if rest.isEmpty { return "[NAME]" }
+            return atEnd ? rest + " [NAME]" : "[NAME] " + rest
+        }
+        if s.contains("[PHONE]") || s.contains("[EMAIL]") {
+            s = PIIMasker.replaceInContext(Patterns.nameBeforeContact, in: s, group: 1) { capture, text, match in
+                PIIMasker.inTitleCaseLine(text, match.range(at: 1)) ? nil : nameRun(capture, atEnd: true)
+            }
+        }
+        s = PIIMasker.replaceInContext(Patterns.nameAndSelf, in: s, group: 1) { capture, text, match in
+            PIIMasker.inTitleCaseLine(text, match.range(at: 1)) ? nil : nameRun(capture, atEnd: true, listedPass: true)
+        }
+        s = PIIMasker.replaceInContext(Patterns.nameAfterKinTitle, in: s, group: 1, personName)
+        s = PIIMasker.replaceInContext(Patterns.nameBeforeOwnKin, in: s, group: 1) { capture, text, match in
+            PIIMasker.inTitleCaseLine(text, match.range(at: 1)) ? nil : nameRun(capture, atEnd: true, listedPass: true)
+        }
+        // "Will and Hope's wedding": before an event two people share, words are names too.
+        s = PIIMasker.replaceInContext(Patterns.namesBeforeSharedEvent, in: s) { found, text, match in
+            let pair = [text.substring(with: match.range(at: 1)), text.substring(with: match.range(at: 2))]
+            guard !pair.contains(where: { NameLists.productWords.contains($0.lowercased()) }) else { return nil }
+            learned.formUnion(pair.map { $0.lowercased() })
+            let second = NSMaxRange(match.range(at: 2)) - match.range.location
+            return "[NAME] and [NAME]" + String(found.utf16.dropFirst(second))!
+        }
+        s = PIIMasker.replaceInContext(Patterns.selfAndName, in: s, group: 1, personName)
+        s = PIIMasker.replaceInContext(Patterns.nameAfterCompanyWord, in: s, group: 1, personName)
+        s = PIIMasker.replaceInContext(Patterns.nameBeforeThat, in: s, group: 1, personName)
+        s = PIIMasker.replaceInContext(Patterns.nameAfterSender, in: s, group: 1) { capture, text, match in
+            // One word after "from" is as often a company or an author; two name words, or a listed first name, are a person.
+            guard let first = capture.split(separator: " ").first else { return nil }
+            let words = capture.split(separator: " ").filter { !NameLists.nameParticles.contains($0.lowercased()) }
+            let passing = words.prefix { !NameLists.isEverydayWord($0) && !NameLists.productWords.contains($0.lowercased()) }
+            guard passing.count >= 2 || NameLists.firstNames.contains(first.lowercased()),
+                !words.contains(where: { NameLists.organisationWords.contains($0.lowercased()) })
+            else { return nil }
+            return personName(capture, text, match)
+        }
         s = PIIMasker.replace(Patterns.nameBeforeWriting, in: s, group: 1) { found in
             let words = found.split(whereSeparator: \.isWhitespace)
             if words.contains(where: { NameLists.notNames.contains($0.lowercased()) }) { return nil }
@@ -568,8 +670,23 @@ public struct PIIMasker: Sendable {
             }
             if !hasKana {
                 // "小王说", "老李让我": a surname after 小 or 老 that forms no common word.
-                s = PIIMasker.replace(Patterns.chineseNickname, in: s, group: 1) { found in
-                    PIIMasker.isChineseWord(found, strict: true) ? nil : cjkName(found)
+                s = PIIMasker.replaceInContext(Patterns.chineseNickname, in: s, group: 1) { found, text, match in
+                    // "老李" and "小王" are in the word list because people are called so; before what
+                    // only a person does ("老李让我问") they are names, elsewhere only when no word.
+                    let after = text.substring(from: NSMaxRange(match.range(at: 1)))
+                    let acts = ["让", "讓", "说", "說", "告诉", "告訴", "问", "問", "叫我", "请我", "請我", "帮我", "幫我", "给我", "給我", "跟我", "答应", "答應", "刚", "剛"]
+                    if NameLists.chineseNotNames.contains(found) { return nil }
+                    if PIIMasker.isChineseWord(found, strict: true) && !(found.first != "阿" && acts.contains { after.hasPrefix($0) }) { return nil }
+                    return cjkName(found)
+                }
+            }
+            if !hasKana {
+                for group in [1, 2] {
+                    s = PIIMasker.replace(Patterns.chineseCalledName, in: s, group: group) { found in
+                        // "朋友们": a word with a plural or its first two characters a word is no name.
+                        PIIMasker.isChineseWord(found, strict: true) || PIIMasker.isChineseWord(String(found.prefix(2)), strict: true)
+                            || found.hasSuffix("们") || found.hasSuffix("們") || NameLists.chineseNotNames.contains(found) ? nil : cjkName(found)
+                    }
                 }
             }
             if s.contains("[NAME]、") || s.contains("、[NAME]") {
@@ -607,11 +724,18 @@ public struct PIIMasker: Sendable {
             s = PIIMasker.replace(Patterns.nameAfterUncasedCue, in: s, group: 1) { found in
                 NameLists.uncasedNotNames.contains(found) ? nil : "[NAME]"
             }
-            if s.unicodeScalars.contains(where: { (0xAC00...0xD7A3).contains($0.value) }) { s = PIIMasker.maskKoreanNames(s) }
+            if s.unicodeScalars.contains(where: { (0xAC00...0xD7A3).contains($0.value) }) {
+                // "민수야 생일 축하해!": a given name called at the start, not a common word ("진짜야").
+                s = PIIMasker.replace(Patterns.koreanVocative, in: s, group: 1) { found in
+                    NameLists.koreanCommonWords.contains(found) || NameLists.koreanNotNames.contains(found) ? nil : cjkName(found)
+                }
+                s = PIIMasker.maskKoreanNames(s)
+            }
             s = PIIMasker.maskOtherScripts(s)
         }
         s = maskListedNames(s, learned: learned)
         if s.contains("[NAME]") {
+            s = PIIMasker.replaceInContext(Patterns.nameInLatinList, in: s, group: 1, personName)
             // A pair's other half, once every other pass has masked what it knows.
             s = PIIMasker.replaceInContext(Patterns.nameBeforeMaskedPair, in: s, group: 1, personName)
             s = PIIMasker.replaceInContext(Patterns.nameAfterMaskedPair, in: s, group: 1, personName)
@@ -832,7 +956,10 @@ public struct PIIMasker: Sendable {
         let strict = strict && !chinesePersonFollowers.contains { rest.hasPrefix($0) }
         // The words a name could be read as start with its surname: "方便", "高中生"; a compound
         // surname is a word itself ("欧阳").
-        for n in (surname + 1)...max(surname + 1, min(3, length)) where isChineseWord(String(chars[..<n]), strict: strict) { return nil }
+        // A full three-character name between a cue and punctuation is read whole even when its
+        // first two characters are a word ("给黄海燕，" is no Yellow Sea): only the whole can be a word.
+        let whole = length == surname + 2 && length == 3 && rest.first.map { !($0.unicodeScalars.first.map(Patterns.hanScalar) ?? false) && !$0.isNumber } ?? true
+        for n in (surname + 1)...max(surname + 1, min(3, length)) where !(whole && n < length) && isChineseWord(String(chars[..<n]), strict: strict) { return nil }
         guard looksLikeChineseName(name) else { return nil }
         // What follows a name after a weak cue: not an ideograph, a word a name is followed by, or
         // the start of a common word ("房东卢美玲转 4200" needs none of that after a relation).
@@ -1086,7 +1213,7 @@ enum Patterns {
     /// An IBAN: country, check digits and groups of letters and digits ("GB29 NWBK 6016 1331 9268 19").
     static let iban = make(#"(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\p{L}\p{N}])"#)
     /// A North American number with its extension: "918.634.1704x718", "(555) 123-4567 ext. 12".
-    static let phoneWithExtension = make(#"(?<![\p{L}\p{N}.])(?:\+?1[ .\-])?\(?\d{3}\)?[ .\-]\d{3}[.\-]\d{4}[ \t]?(?:x|ext\.?|#)[ \t]?\d{1,6}(?![\p{L}\p{N}])"#)
+    static let phoneWithExtension = make(#"(?<![\p{L}\p{N}.])(?:(?:\+?1|001)[ .\-])?\(?\d{3}\)?[ .\-]?\d{3}[.\-]\d{4}[ \t]?(?:x|ext\.?|#)[ \t]?\d{1,6}(?![\p{L}\p{N}])"#)
     static let resolution = make(#"^\d{3,5}[xX]\d{3,5}$"#)
     static let quantityWithUnit = make(#"^\d+(?:km|mi|kg|g|mg|ml|mAh|mah|GB|MB|KB|TB|gb|mb|kb|tb|ms|px|k|m|s|h|min|Hz|kHz|MHz|GHz|kWh|kw|kW|rpm|th|st|nd|rd)$"#)
     /// An ISO date inside a token, dashed anywhere or compact at the end ("…-20240620"); a bare
@@ -1133,13 +1260,26 @@ enum Patterns {
             "wohne auf", "adresse ist", "anschrift:", "woon op", "woon aan", "woon in", "adres is", "adres:", "mieszkam na",
             "mieszkam przy", "mieszkam w", "bor på", "bor i", "adress är", "bydlím v", "bydlím na", "adresa je", "adresa:",
             "locuiesc pe", "locuiesc în", "locuiesc la", "adresa mea este", "địa chỉ", "tôi sống tại", "sống ở", "alamat",
-            "tinggal di", "adresim", "adres:",
+            "tinggal di", "adresim", "adres:", "dirección es", "nueva dirección:", "paquete para", "envío a", "endereço é",
+            "pacote para", "encomenda para", "colis à", "lettre à", "pacco a", "pacco per", "spedire a", "paket an", "paket für",
+            "stayed at", "staying at", "stay at", "me mudé a", "mora no", "mora na", "mora em", "vive en", "vit au", "vit à",
+            "wohnt in", "wohnt am", "abita in", "abita a", "lives on", "je déménage au", "ich ziehe in",
         ]) + #")(?![\p{L}])[ \t]*(?:(?:\[NAME\]|\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2}),[ \t]*)?"#)
     /// Abbreviations inside addresses, whose period does not end the sentence.
     static let addressAbbreviations: Set<String> = [
         "no", "nr", "edif", "depto", "dpto", "dto", "int", "apt", "apto", "av", "avda", "tp", "bl", "sc", "ap", "esc", "pta",
         "str", "ste", "fl", "rm", "blvd", "rd", "st", "ave", "dr", "ln", "ctra", "ul", "al", "pl", "jl", "jln", "kv", "corp",
         "bldg", "unit", "hse", "sq", "mt", "ft", "pk", "ct", "cres", "pde", "hwy",
+    ]
+    /// Words that make a run of capitalised words after an address cue a street, with no number.
+    static let streetTypeWords: Set<String> = [
+        "calle", "avenida", "avda", "av", "paseo", "plaza", "camino", "carretera", "ronda", "travesía", "rambla", "glorieta",
+        "cañada", "callejón", "pasaje", "diagonal", "circuito", "cerrada", "privada", "calzada", "andador", "bulevar", "rua",
+        "travessa", "praça", "alameda", "estrada", "largo", "rodovia", "beco", "ladeira", "viela", "via", "viale", "piazza",
+        "piazzale", "corso", "vicolo", "strada", "lungomare", "contrada", "rue", "avenue", "boulevard", "bd", "allée", "allé",
+        "impasse", "chemin", "quai", "route", "cours", "montée", "rang", "ruelle", "sentier", "promenade", "esplanade",
+        "faubourg", "straße", "strasse", "str", "gasse", "allee", "platz", "weg", "street", "st", "road", "rd", "lane", "ln",
+        "drive", "avenue", "ave", "boulevard", "blvd", "crescent", "terrace", "close", "court",
     ]
     /// Lower-case words inside an address: street and unit words, compass words, particles of names.
     static let addressStreetWords: Set<String> = [
@@ -1200,11 +1340,11 @@ enum Patterns {
         + "[ \\t]+" + city + "|" + ukPostcode + "|" + caPostcode + "|" + stateZip + "|" + plPostcode + "[ \\t]+" + city + "|#[ \\t]?\\d{1,5}[A-Za-z]?(?![\\p{L}\\p{N}]))|,[ \\t]*" + city + "(?:[ \\t]+" + postcode + ")?){0,4}"
     /// Not a quantity: "Heimweg 20 Minuten" is a way home, "via Teams 3 times" a way of meeting.
     static let notQuantity = #"(?![ \t]*(?i:minuten|min|mins|minutes|stunden|std|hours|km|kilometer|meter|m|tage|jahre|mal|euro|eur|€|%|times|days|weeks|months|years|people|veces|minutos|horas|días|dias|años|anos|vezes|volte|minuti|ore|giorni|anni|fois|jours|ans)(?![\p{L}]))(?![\p{N}]|[.,]\d)"#
-    static let numberFirstTypes = #"(?:(?i:calle|avenida|avda\.|paseo|plaza|pza\.|camino|carretera|ctra\.|ronda|travesía|rambla|glorieta|rua|travessa|praça|alameda|estrada|largo|viale|piazza|piazzale|corso|vicolo|strada|rue|avenue|av\.|boulevard|bd|place|allée|impasse|chemin|quai|route|cours|square|passage|faubourg|carrer|passeig|avinguda|plaça|travessera|jalan|jln\.|jl\.)[ \t]+|(?i:c/)[ \t]*)"#
+    static let numberFirstTypes = #"(?:(?i:calle|avenida|avda\.|paseo|plaza|pza\.|camino|carretera|ctra\.|ronda|travesía|rambla|glorieta|rua|travessa|praça|alameda|estrada|largo|viale|piazza|piazzale|corso|vicolo|strada|rue|avenue|av\.|boulevard|bd|place|allée|impasse|chemin|quai|route|cours|square|passage|faubourg|montée|rang|côte|allé|ruelle|sentier|voie|promenade|esplanade|terrasse|cañada|callejón|pasaje|diagonal|circuito|cerrada|privada|calzada|andador|prolongación|retorno|bulevar|rodovia|beco|ladeira|viela|carrer|passeig|avinguda|plaça|travessera|jalan|jln\.|jl\.)[ \t]+|(?i:c/)[ \t]*)"#
     /// Street words before the name; Spanish, Portuguese and Italian write them in lower case
     /// mid-sentence ("abito in via Roma 12"), so both cases count (`classifyAddress` turns away
     /// "via Teams 3"-like English).
-    static let typeFirstTypes = #"(?:(?:[Cc]alle|[Aa]venida|Avda\.?|Av\.|Avd\.|[Pp]aseo|[Pp]laza|Pza\.|[Cc]amino|[Cc]arretera|Ctra\.|[Rr]onda|[Tt]ravesía|[Rr]ambla|[Gg]lorieta|[Rr]ua|[Tt]ravessa|[Pp]raça|[Ll]argo|[Aa]lameda|[Ee]strada|[Vv]ia|[Vv]iale|V\.le|[Pp]iazza|P\.zza|[Pp]iazzale|[Cc]orso|C\.so|[Vv]icolo|[Ss]trada|[Ll]ungomare|[Cc]arrer|[Pp]asseig|[Aa]vinguda|[Pp]laça|[Tt]ravessera|Jalan|Jln\.|Jl\.|Gang|Gg\.|Strada|Str\.|Bulevardul|Bd\.|B-dul|Calea|[SŞȘ]oseaua|Intrarea|Aleea|Splaiul|Pia[tţț]a|[Uu]rbanización|Urb\.|[Pp]eatonal|[Aa]ndador|[Cc]allejón|[Cc]errada|[Pp]rivada|[Pp]rolongación|[Cc]alzada|Circuito|Retorno|Diagonal|Transversal|Cuesta|Acceso|Bajada|Subida|[Rr]otonda|[Cc]ontrada|[Tt]raversa|Canale|Stretto|Borgo|Vico|Salita|Colônia|Trecho|Conjunto|Distrito|Recanto|[Qq]uadra|Setor|Vila|[Rr]odovia|Beco|[Ll]adeira|[Ll]oteamento|Condomínio|Vereda|Viela|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Rr]oute|[Ss]entier|[Rr]uelle)[ \t]+|C/[ \t]*)"#
+    static let typeFirstTypes = #"(?:(?:[Cc]alle|[Aa]venida|Avda\.?|Av\.|Avd\.|[Pp]aseo|[Pp]laza|Pza\.|[Cc]amino|[Cc]arretera|Ctra\.|[Rr]onda|[Tt]ravesía|[Rr]ambla|[Gg]lorieta|[Rr]ua|[Tt]ravessa|[Pp]raça|[Ll]argo|[Aa]lameda|[Ee]strada|[Vv]ia|[Vv]iale|V\.le|[Pp]iazza|P\.zza|[Pp]iazzale|[Cc]orso|C\.so|[Vv]icolo|[Ss]trada|[Ll]ungomare|[Cc]arrer|[Pp]asseig|[Aa]vinguda|[Pp]laça|[Tt]ravessera|Jalan|Jln\.|Jl\.|Gang|Gg\.|Strada|Str\.|Bulevardul|Bd\.|B-dul|Calea|[SŞȘ]oseaua|Intrarea|Aleea|Splaiul|Pia[tţț]a|[Uu]rbanización|Urb\.|[Pp]eatonal|[Aa]ndador|[Cc]allejón|[Cc]errada|[Pp]rivada|[Pp]rolongación|[Cc]alzada|Circuito|Retorno|Diagonal|Transversal|Cuesta|Acceso|Bajada|Subida|[Rr]otonda|[Cc]ontrada|[Tt]raversa|Canale|Stretto|Borgo|Vico|Salita|Colônia|Trecho|Conjunto|Distrito|Recanto|[Qq]uadra|Setor|Vila|[Rr]odovia|Beco|[Ll]adeira|[Ll]oteamento|Condomínio|Vereda|Viela|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Rr]oute|[Ss]entier|[Rr]uelle|[Mm]ontée|[Rr]ang|[Cc]ôte|[Aa]llé|[Pp]romenade|[Ee]splanade|[Cc]añada|Diag\.|[Bb]ulevar|[Pp]asaje|[Pp]arque|[Jj]ardim|[Ss]ítio|[Ff]azenda|[Cc]hácara|[Ee]stação|[Aa]eroporto|[Pp]raia|[Mm]orro|[Pp]átio|[Ee]splanada|[Pp]assagem|[Rr]esidencial)[ \t]+|C/[ \t]*)"#
     static let germanSuffixes = #"(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|chaussee|straat|laan|plein|gracht|kade|singel|dijk|steeg|-(?:Straße|Strasse|Str\.|Allee|Weg|Platz|Gasse|Ring|Damm|Ufer))"#
     /// Byte strings one of which a text with a German or Dutch compound street name holds.
     static let germanSuffixNeedles = [
@@ -1506,12 +1646,49 @@ enum Patterns {
     /// Blanca que…", "écrire à Margaud". Products are turned away by the caller, everyday words by
     /// the weak cue's rule.
     static let nameAfterPersonVerbInside = make(
-        #"(?<![\p{L}])(?:(?:tell|ask|remind|thank|invite|congratulate|email|e-mail|text)|(?:reply|write|talk|speak|apologi[sz]e|say goodbye|say hello|say hi|note|letter|message|email|card|toast|tribute)[ \t]+(?:to|for)|(?:gift|present|poem|speech|card|toast|surprise)[ \t]+for|(?:decir|decirle|dile|digo|escribir|escribirle|escríbele|escribo|preguntar|preguntarle|pregúntale|pregunto|agradecer|agradecerle|agradezco|felicitar|invitar|responder|responderle|respondo)[ \t]+a|(?:dire|dis|écrire|écris|demander|demande|répondre|réponds|annoncer|souhaiter|envoyer)[ \t]+à|(?:dire|dico|dica|scrivere|scrivo|scrivi|chiedere|chiedo|chiedi|rispondere|rispondo|rispondi)[ \t]+a|(?:dizer|digo|diga|escrever|escrevo|escreva|perguntar|pergunto|pergunte|responder|respondo|responda|agradecer|agradeço)[ \t]+(?:a|ao|à|para))[ \t]+"# + nameWords)
+        #"(?<![\p{L}])(?:(?:tell|ask|remind|thank|invite|congratulate|email|e-mail|text|hire|hired|hiring|marry|married|marrying|dating|texted|emailed|invited|thanked|congratulated|interviewed|kissed|hugged|congratulating|thanking|inviting|telling|reminding|texting|emailing)|(?:reply|write|talk|speak|apologi[sz]e|say goodbye|say hello|say hi|note|letter|message|email|card|toast|tribute)[ \t]+(?:to|for)|(?:gift|present|poem|speech|card|toast|surprise)[ \t]+for|(?i:decir|decirle|dile|digo|escribir|escribirle|escríbele|escribo|preguntar|preguntarle|pregúntale|pregunto|agradecer|agradecerle|agradezco|felicitar|invitar|invité|invito|invitó|responder|responderle|respondo|llamar|llamé|llamo|visitar|visité|visito|conocí|conocer|contratar|contraté|ayudar|ayudé)[ \t]+a|(?i:dire|dis|écrire|écris|demander|demande|répondre|réponds|annoncer|souhaiter|envoyer)[ \t]+à|(?i:inviter|appeler|rappeler|remercier|féliciter|embaucher|embauché|rencontrer|rencontré|épouser)|(?i:dire|dico|dica|scrivere|scrivo|scrivi|chiedere|chiedo|chiedi|rispondere|rispondo|rispondi)[ \t]+a|(?i:dizer|digo|diga|escrever|escrevo|escreva|perguntar|pergunto|pergunte|responder|respondo|responda|agradecer|agradeço)[ \t]+(?:a|ao|à|para)|(?i:convidar|convidei|chamar|ligar|liguei|paguei|pagar)[ \t]+(?:a|o|para[ \t]+o|para[ \t]+a|pro|pra))[ \t]+"# + nameWords)
     /// The person a letter, a parcel or a reference is for, in the languages
     /// the summarizer reads (not trips, "a trip to Rome", nor senders, "a message from Kafka"): "a reminder to Mie Holst", "un paquete a Camilo Ramírez", "ein
     /// Zeugnis für Aribert Holsten", "een pakket naar Lenn D'Hondt", "list polecający dla Ewa".
     static let nameAfterLetterWord = make(
-        #"(?<![\p{L}])(?i:reminder|invitation|invite|note|letter|message|mail|e-mail|email|card|parcel|package|postcard|gift|present|reference|recommendation|memo|paquete|correo|carta|mensaje|regalo|recomendación|lettre|colis|courriel|cadeau|recommandation|lettera|messaggio|pacco|raccomandazione|pacote|mensagem|presente|recomendação|brief|nachricht|paket|geschenk|zeugnis|arbeitszeugnis|bericht|pakket|aanbevelingsbrief|list|wiadomość|paczka|prezent|polecający)[ \t]+(?:to|for|a|à|al|para|pour|per|an|für|aan|naar|voor|dla|do)[ \t]+"# + nameWords)
+        #"(?<![\p{L}])(?i:reminder|invitation|invite|note|letter|message|mail|e-mail|email|card|parcel|package|postcard|gift|present|reference|recommendation|referral|memo|referenze|referenza|referencia|referencias|références|referência|referências|empfehlungsschreiben|paquete|correo|carta|mensaje|regalo|recomendación|lettre|colis|courriel|cadeau|recommandation|lettera|messaggio|pacco|raccomandazione|pacote|mensagem|presente|recomendação|brief|nachricht|paket|geschenk|zeugnis|arbeitszeugnis|bericht|pakket|aanbevelingsbrief|list|wiadomość|paczka|prezent|polecający)[ \t]+(?:to|for|a|à|al|para|pour|per|an|für|aan|naar|voor|dla|do)[ \t]+"# + nameWords)
+    /// Title-case words before a contact detail: "Niara Mathenge, [PHONE]", "Text Zumaridi Barasa on
+    /// [PHONE]", "Ana Lima <[EMAIL]>". The caller keeps only the run of words next to the detail
+    /// that are no everyday, product or service words ("Call Support at [PHONE]" stays).
+    static let nameBeforeContact = make(
+        #"(?<![\p{L}\p{M}])("# + titleWord + #"(?:[ \t]+(?:"# + nameParticle + #"[ \t]+){0,2}(?:"# + titleWord + #"|\p{Lu}\.)){0,3})"#
+            + #"(?=(?:[ \t]*,[ \t]*|[ \t]+(?i:on|at|via|is|to)[ \t]+|[ \t]*[(<:][ \t]*|[ \t]+[–—-][ \t]+)(?:\[NUMBER\][ \t]*,[ \t]*)?\[(?:PHONE|EMAIL)\])"#)
+    /// Someone the writer does things with, opening a clause: "Sarah and I", "me and Tomás", "Paloma
+    /// y yo", "moi et Lou" (not "a sequel to Escape from Tarkov and I want…").
+    static let nameAndSelf = make(
+        #"(?:^|(?<=[.!?:;,(\n"“«]|[.!?:;,(\n"“«][ \t]|\b(?i:that|when|because|since|if|so|but|while|after|before|yesterday|today|que|dass|che|parce que|porque) ))[ \t]*("# + titleWord + #"(?:[ \t]+"# + titleWord + #"){0,2})(?=[ \t]+(?:(?:and|&)[ \t]+(?:I|me|myself)(?![\p{L}'’])|y[ \t]+yo|et[ \t]+moi|und[ \t]+ich|e[ \t]+io|e[ \t]+eu)(?![\p{L}]))"#,
+        [.anchorsMatchLines])
+    static let selfAndName = make(
+        #"(?<![\p{L}\p{M}])(?:(?i:me|myself|yo|moi|ich|io|eu)|I)[ \t]+(?:and|y|et|und|e)[ \t]+("# + titleWord + #"(?:[ \t]+"# + titleWord + #"){0,2})"#)
+    /// The person of a trip, a meal, a meeting or a call, in the languages the summarizer reads:
+    /// "my trip with Omaja", "dinner with Sam Lee", "una cena con Lucía", "falar com o Rui",
+    /// "ein Treffen mit Jonas". Products and everyday words are turned away by the caller.
+    static let nameAfterCompanyWord = make(
+        #"(?<![\p{L}])(?i:(?:trip|vacation|holiday|dinner|lunch|breakfast|brunch|coffee|drinks|date|sleepover|playdate|meeting|meet|met|call|chat|conversation|argument|fight|married|engaged|wedding|weekend|evening|night)[ \t]+with|(?:viaje|vacaciones|cena|comida|almuerzo|desayuno|cita|reunión|llamada|charla|conversación|discusión|pelea|boda|casado|casada|hablar|hablé|hablo|quedé|quedar)[ \t]+con|(?:voyage|vacances|dîner|déjeuner|rendez-vous|réunion|appel|conversation|dispute|mariage|marié|mariée|parler|parlé|discuter|sortir)[ \t]+avec|(?:reise|urlaub|abendessen|mittagessen|frühstück|treffen|termin|gespräch|telefonat|streit|hochzeit|verheiratet|sprechen|gesprochen|reden|geredet|getroffen)[ \t]+mit|(?:viaggio|vacanza|vacanze|cena|pranzo|colazione|appuntamento|riunione|incontro|chiamata|conversazione|litigio|matrimonio|sposato|sposata|parlare|parlato|uscire)[ \t]+con|(?:viagem|férias|jantar|almoço|encontro|reunião|chamada|ligação|conversa|briga|casamento|casado|casada|falar|falei|falo|conversar|sair)[ \t]+com)(?:[ \t]+(?:o|a|el|la|il|lo))?[ \t]+"# + nameWords)
+    /// The sender of a message, when two or more name words follow (one word after "from" is as
+    /// often a company or an author, "a message from Kafka"): "summarize this message from Fanaka Njoroge".
+    static let nameAfterSender = make(
+        #"(?<![\p{L}])(?i:message|email|e-mail|mail|letter|text|note|call|voicemail|reply|invitation|card|complaint|request|update|memo|notice)[ \t]+(?i:from)[ \t]+"# + nameWords)
+    /// "tell X that" where the verb comes before its subject: "Wie sage ich Juan, dass…", "Hoe vertel ik Emir dat…".
+    static let nameBeforeThat = make(
+        #"(?<![\p{L}])(?i:sage ich|sag ich|sag|schreibe ich|erkläre ich|vertel ik|vertel|zeg ik|zeg|vraag ik|schrijf ik|leg ik)[ \t]+"# + nameWords + #"(?=,?[ \t]+(?i:dass|dat|ob|of|wie|hoe)\b)"#)
+    /// A kin word used as a title: "Grandpa Bill", "Auntie Marge", "nonna Pina", "tía Carmen", "Oma Hilde".
+    static let nameAfterKinTitle = make(
+        #"(?<![\p{L}])(?i:grandpa|grandma|granny|grandad|granddad|gramps|nana|uncle|aunt|auntie|aunty|cousin|tío|tía|tio|tia|abuela|abuelo|abuelita|abuelito|tata|tonton|mamie|papy|papi|mémé|pépé|tante|onkel|oma|opa|nonna|nonno|zio|zia|vovó|vovô|avó|avô|titia|titio)[ \t]+"# + nameWords)
+    /// Two people and the event they share: "a toast for Will and Hope's wedding"; a person and
+    /// their kin: "Joy and her brother visited us".
+    static let namesBeforeSharedEvent = make(
+        #"(?<![\p{L}\p{M}])("# + titleWord + #")[ \t]+(?:and|&)[ \t]+("# + titleWord + #")['’]s[ \t]+(?i:wedding|engagement|anniversary|baby shower|bridal shower|birthday|party|divorce|funeral|honeymoon|housewarming|retirement|graduation|reception|vows)(?![\p{L}])"#)
+    static let nameBeforeOwnKin = make(
+        #"(?<![\p{L}\p{M}])("# + titleWord + #"(?:[ \t]+"# + titleWord + #")?)(?=[ \t]+(?:and|&)[ \t]+(?:her|his|their)[ \t]+(?:"# + anyOf(relations) + #")s?(?![\p{L}]))"#)
+    /// An item of a list between masked names: "[NAME], Will Young, [NAME]".
+    static let nameInLatinList = make(
+        #"(?<=\[NAME\],[ \t])("# + titleWord + #"(?:[ \t]+"# + titleWord + #"){0,2})(?=,[ \t]*\[NAME\]|[ \t]+(?:and|&|y|e|et|und)[ \t]+\[NAME\])"#)
     /// A name joined by "and" to a name already masked: "Priyanka Deshmukh and [NAME]",
     /// "[NAME] y Lucía". What a cue did not introduce, its neighbour in a pair does.
     static let nameBeforeMaskedPair = make(#"(?<![\p{L}\p{M}])"# + nameWords + #"[ \t]+(?:and|or|&|y|e|et|und)[ \t]+\[NAME\]"#)
@@ -1531,6 +1708,25 @@ enum Patterns {
     static let fullNameBeforeHere = make(#"(?<![\p{L}\p{M}])("# + titleWord + #"(?:[ \t]+"# + titleWord + #"){1,3})(?=[ \t]+(?:here|speaking)(?:[.!,]|[ \t]*$|[ \t]*\n))"#)
     /// A capitalised word in title case ("Okafor", not "INSTRUCTION").
     static let titleWord = #"\p{Lu}\p{Ll}[\p{L}\p{M}'’\-]*"#
+
+    /// A two-syllable Korean given name called with 야 or 아 opening a text, a line or a quotation.
+    static let koreanVocative = make(#"(?:^|(?<=[\n"'“‘「]))[ \t]*(\p{Hangul}{2})(?=(?:야|아)[ \t,!~.?])"#, [.anchorsMatchLines])
+    /// China's provincial divisions and Japan's prefectures, which open an address.
+    static let chineseProvinces = "(?:北京|天津|上海|重庆|重慶|河北|山西|辽宁|遼寧|吉林|黑龙江|黑龍江|江苏|江蘇|浙江|安徽|福建|江西|山东|山東|河南|湖北|湖南|广东|廣東|海南|四川|贵州|貴州|云南|雲南|陕西|陝西|甘肃|甘肅|青海|台湾|台灣|臺灣|内蒙古|內蒙古|广西|廣西|西藏|宁夏|寧夏|新疆|香港|澳门|澳門)"
+    static let japanesePrefectures = "(?:北海道|青森県|岩手県|宮城県|秋田県|山形県|福島県|茨城県|栃木県|群馬県|埼玉県|千葉県|東京都|神奈川県|新潟県|富山県|石川県|福井県|山梨県|長野県|岐阜県|静岡県|愛知県|三重県|滋賀県|京都府|大阪府|兵庫県|奈良県|和歌山県|鳥取県|島根県|岡山県|広島県|山口県|徳島県|香川県|愛媛県|高知県|福岡県|佐賀県|長崎県|熊本県|大分県|宮崎県|鹿児島県|沖縄県)"
+    static let chineseAddressWithoutNumber = make(
+        chineseProvinces + #"(?:省|市|自治区|自治區|壮族自治区|回族自治区|维吾尔自治区)?\p{Han}{1,4}?(?:市|州|盟|地区)\p{Han}{1,5}?(?:区|區|县|縣|旗|市)\p{Han}{1,5}?(?:镇|鎮|乡|鄉|街道)(?:\p{Han}{1,5}?(?:村|社区|社區))?(?:[一二三四五六七八九十\d]{1,3}[组組队隊])?"#)
+    static let japaneseAddressWithoutNumber = make(
+        japanesePrefectures + #"\p{Han}{1,6}?[市郡](?:\p{Han}{1,4}?区)?[\p{Han}\p{Katakana}ーのヶケ]{1,10}?[町村](?:[ \t　]*"# + japaneseBuilding + ")?")
+    static let japaneseBuilding = #"[\p{Han}\p{Katakana}ー]{0,10}(?:コーポ|ハイツ|マンション|ビル|タワー|レジデンス|荘|アパート|メゾン|パレス|コート|ヒルズ|プラザ|ガーデン|ハウス)[\p{Han}\p{Katakana}ー]{0,6}[ \t]*[0-9０-９]{2,4}(?:号室)?(?![0-9])"#
+    static let cjkRoom = make(
+        #"(?:[\p{Katakana}ー\p{Han}]{0,12}[0-9０-９]{1,4}号室|(?<![\p{N}])\d{1,4}[ \t]*(?:栋|棟|幢|号楼|號樓)[ \t]*\d{1,3}[ \t]*(?:单元|單元)[ \t]*\d{3,5}(?:室)?)"#)
+    /// What follows `[ADDRESS]` in CJK text: a building, then floors, rooms, lanes and sections.
+    static let cjkPartsAfterAddress = make(
+        #"(?<=\[ADDRESS\])((?:번지|番地)?(?:[ \t　]*(?:[\p{Han}\p{Katakana}\p{Hangul}ー・A-Za-z]{1,16}[ \t　]*)?(?:[0-9０-９]{1,5}|[一二三四五六七八九十]{1,3})[ \t]*(?:번지|층|호|동|[FＦ](?![A-Za-z])|階|号室|號室|号楼|號樓|号|號|樓|楼|巷|弄|段|室|栋|棟|幢|座|单元|單元)(?:之[0-9]{1,3})?(?:[ \t]*[0-9]{3,5}(?![0-9]))?|[ \t　]*"# + japaneseBuilding + ")+)")
+    /// A province, prefecture or Korean province before `[ADDRESS]`.
+    static let cjkRegionBeforeAddress = make(
+        #"((?<![\p{Hangul}])\p{Hangul}{1,6}(?:특별자치도|특별자치시|특별시|광역시|도)[ \t]+|"# + chineseProvinces + #"(?:省|市|自治区)?[ \t]*|"# + japanesePrefectures + #"[ \t]*)(?=\[ADDRESS\])"#)
 
     /// Names after a self-introduction in Chinese, Japanese or Korean; "私は…" alone is too
     /// often followed by a noun ("私は学生です") to count as a cue. Chinese has no spaces, so the
@@ -1586,7 +1782,7 @@ enum Patterns {
         #"(?<![\p{Hangul}])("# + koreanSurname + #"[ \t]?\p{Hangul}{1,3})(?=[ \t]?(?:님|씨))"#)
     /// A Chinese name before a title: "王伟先生", "李娜女士", "张老师".
     static let chineseNameBeforeHonorific = make(
-        #"(?<![\p{Han}])("# + chineseName + #")(?=先生|女士|小姐|老师|老師|同学|同學|医生|醫生|教授|经理|經理|阿姨|叔叔|律师|律師|主任|博士|太太|夫人|师傅|師傅|老板|老闆)"#)
+        #"(?:(?<![\p{Han}])|(?<=[给給跟向和与與同对對让讓请請叫问問帮幫是被的了到说說祝致]))("# + chineseName + #")(?=先生|女士|小姐|老师|老師|同学|同學|医生|醫生|教授|经理|經理|阿姨|叔叔|律师|律師|主任|博士|太太|夫人|师傅|師傅|老板|老闆)"#)
     /// A Japanese name after a relation and の: "同僚の佐藤さん", "友人の田中健太".
     static let japaneseNameAfterRelation = make(
         #"(?:友人|友達|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字)(?:は|の|・|：|:|、)?[ \t　]*(?:「)?("# + japaneseName + #")(?=」|さん|様|さま|くん|ちゃん|氏|に|が|は|と|から|へ|を|の|って|です|[ \t　]?様|[、。,.\s()（）]|\[|$)"#)
@@ -1598,7 +1794,7 @@ enum Patterns {
     static let chineseNameAfterPersonCue = make(
         #"(?:致|告诉|告訴|通知|邀请|邀請|感谢|感謝|谢谢|謝謝|回复|回覆|联系|聯繫|聯絡|提醒|恭喜|祝贺|祝賀|介绍|介紹|推荐|推薦|"#
             + #"(?:我的|我|我们的|我們的)?(?:朋友|同事|老板|老闆|邻居|鄰居|女儿|女兒|儿子|兒子|妻子|丈夫|老公|老婆|男朋友|女朋友|室友|同学|同學|老师|老師|经理|經理|客户|客戶|房东|房東|表哥|表姐|表妹|表弟|堂哥|堂姐|哥哥|姐姐|弟弟|妹妹|妈妈|媽媽|爸爸|奶奶|爷爷|爺爺|外婆|外公|阿姨|叔叔|学生|學生|病人|患者|员工|員工|孩子|上司|领导|領導|搭档|搭檔|未婚夫|未婚妻|侄子|侄女|外甥|外甥女|孙子|孙女|孫子|孫女|婆婆|公公|岳父|岳母|前夫|前妻|闺蜜|閨蜜|合伙人|合夥人|班主任|同桌|战友|戰友|队友|隊友|师傅|師傅|徒弟|邻居|房客|租客|老乡|老鄉)|"#
-            + #"名叫|全名叫|全名是|名字是|名字叫|真名是|真名叫|本名是|户名是|户名|戶名|推荐人|推薦人|收件人是|寄件人是|借款人|出借人|出租人|承租人|经办人|經辦人|代表人|被告|原告|甲方代表|乙方代表|署名|签名|簽名|落款|联系人|聯絡人|聯繫人|收件人|发件人|發件人|寄件人|姓名|申请人|申請人|负责人|負責人|亲爱的|親愛的|尊敬的)[ \t,，]*[：:]?[ \t]*("# + chineseName + ")")
+            + #"总监|總監|主管|秘书|秘書|助理|司机|司機|保姆|教练|教練|会计|會計|楼长|樓長|组长|組長|班长|班長|队长|隊長|村长|村長|店长|店長|院长|院長|社长|社長|厂长|廠長|总经理|總經理|总裁|總裁|的名字|名叫|全名叫|全名是|名字是|名字叫|真名是|真名叫|本名是|户名是|户名|戶名|推荐人|推薦人|收件人是|寄件人是|借款人|出借人|出租人|承租人|经办人|經辦人|代表人|被告|原告|甲方代表|乙方代表|署名|签名|簽名|落款|联系人|聯絡人|聯繫人|收件人|发件人|發件人|寄件人|姓名|申请人|申請人|负责人|負責人|亲爱的|親愛的|尊敬的)[ \t,，]*[：:]?[ \t]*("# + chineseName + ")")
     /// A Chinese name at a word boundary without a cue: after anything but an ideograph or a digit
     /// (a measure word follows one: "12段") ("：刘海涛、
     /// 孙怡然"), or after a preposition, a copula or a particle that ends a word ("和", "是", "叫",
@@ -1607,7 +1803,12 @@ enum Patterns {
         #"(?:(?<![\p{Han}\p{N}])|(?<=[给給跟向替为為和与與同对對让讓请請叫问問帮幫是被把找等的了到写寫说說人致祝]))("# + chineseName + ")")
     /// A surname after 小, 老 or 阿 (a nickname): "小王说", "老李让我", "隔壁工位的小赵今天".
     static let chineseNickname = make(
-        #"(?:(?<![\p{Han}])|(?<=[给給跟向和与與同对對让讓请請叫问問帮幫是被的了到说說]))((?:小|老|阿)["# + chineseSurnames + #"])(?=[^\p{Han}]|说|說|让|讓|的|是|在|今天|明天|也|和|跟|要|想|请|請|给|給|刚|剛|已经|已經|辞|辭|搬|问|問|告诉|告訴)"#)
+        #"(?:(?<![\p{Han}])|(?<=[给給跟向和与與同对對让讓请請叫问問帮幫是被的了到说說]))((?:小|老)["# + chineseSurnames + #"]|阿\p{Han})(?=[^\p{Han}]|说|說|让|讓|的|是|在|今天|明天|也|和|跟|要|想|请|請|给|給|刚|剛|已经|已經|辞|辭|搬|问|問|告诉|告訴)"#)
+    /// Whom a letter is addressed to, or what someone is called, in quotes or before punctuation,
+    /// whatever the surname: "以“亲爱的阿珍”开头", "我们都叫他“豪哥”"; "晨晨妈妈" (a child's
+    /// doubled name before a parent). The caller turns away common words ("亲爱的妈妈").
+    static let chineseCalledName = make(
+        #"(?:(?:亲爱的|親愛的|叫他|叫她|称他|稱他|称她|稱她|喊他|喊她)[“"「『]?(\p{Han}{2,3})(?=[”"」』，,。！!？?、]|$)|(?<![\p{Han}])((\p{Han})\3)(?=妈妈|媽媽|爸爸|妈|媽|爸))"#)
     /// An item of a list next to a masked name: "刘海涛、[NAME]", "[NAME]、孙怡然".
     static let chineseNameInList = make(
         #"(?:(?<=\[NAME\]、)("# + chineseName + #")(?![\p{Han}])|(?<![\p{Han}])("# + chineseName + #")(?=、\[NAME\]))"#)
@@ -1642,7 +1843,7 @@ enum Patterns {
         "夏侯", "长孙", "長孫", "宇文", "司徒", "西门", "西門", "端木", "南宫", "南宮", "独孤", "獨孤", "轩辕", "軒轅", "呼延", "闻人", "聞人",
     ]
     static func hanScalar(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isIdeographic }
-    static let chineseSurnames = "华王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧严施洪季俞章鲁葛伍韦尤毕聂焦柳邢岳齐梅莫庄辛祝左涂谷祁舒耿牟卜詹靳甄裴卫屈鲍覃霍翁隋柏柯阮桂闵華陳楊趙黃週吳孫馬羅鄭謝韓馮董蕭曹鄧許沈呂蘇盧蔣賈葉閻潘戴鍾汪廖鄒熊陸孔崔龍萬錢湯賀龔歐嚴施洪魯葛韋畢聶邢嶽齊莊張劉黃吳鄧蔣葉鍾譚鄭游麻褚甘简包庞单滕井车殷贝全邬肖鄢楚苗巫计倪鞠岑项苟闫芦栾佟冉古邰桑娄佘饶钮訾阙奚骆殳郁糜丘窦缪柴苑晏邸邝骞竺杭蔺琚祖水花路米商相宫管解展植巴池强阳冷盛连边牛吉凤牧官宗蓝荣麦权宁凌艾储敖荆籍匡滑费卓逯"
+    static let chineseSurnames = "华王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧严施洪季俞章鲁葛伍韦尤毕聂焦柳邢岳齐梅莫庄辛祝左涂谷祁舒耿牟卜詹靳甄裴卫屈鲍覃霍翁隋柏柯阮桂闵華陳楊趙黃週吳孫馬羅鄭謝韓馮董蕭曹鄧許沈呂蘇盧蔣賈葉閻潘戴鍾汪廖鄒熊陸孔崔龍萬錢湯賀龔歐嚴施洪魯葛韋畢聶邢嶽齊莊張劉黃吳鄧蔣葉鍾譚鄭游麻褚甘简包庞单滕井车殷贝全邬肖鄢楚苗巫计倪鞠岑项苟闫芦栾佟冉古邰桑娄佘饶钮訾阙奚骆殳郁糜丘窦缪柴苑晏邸邝骞竺杭蔺琚祖水花路米商相宫管解展植巴池强阳冷盛连边牛吉凤牧官宗蓝荣麦权宁凌艾储敖荆籍匡滑费卓逯樊颜顏纪紀簡陶温溫翟申兰蘭童喻蒲穆戚瞿臧卞姬仇刁寇郎丛叢仲虞巩鞏冀胥栗燕冼阚闞屠朴廉禹漆卿狄芮扈晁雍辜裘亓嵇湛戎昝尉賴鐘凃塗闕粘麥鮑駱龐寧顧"
 
     /// "This is Ann Lee writing": the words before writing/speaking/here, in any case, since
     /// casual text writes names in lower case and the trailing word makes the cue unambiguous.

@@ -65,3 +65,43 @@ func anAddressOfAnyOfTheseFormsBecomesOnePlaceholder(input: String) {
 func proseNearTheNewStreetWordsStays(input: String) {
     #expect(!masker.mask(input).contains("[ADDRESS]"), "\(masker.mask(input))")
 }
+
+/// Streets without a house number after an address cue, French, Spanish and Portuguese street
+/// words, "s/n", German floors, and Chinese, Japanese and Korean parts around a masked address.
+@Test(arguments: [
+    ("Ma nouvelle adresse est rue Roux ; comment la changer ?", "Ma nouvelle adresse est [ADDRESS] ; comment la changer ?"),
+    ("Je dois envoyer un colis à Paul, chemin Coigny. Lequel ?", "Je dois envoyer un colis à [NAME], [ADDRESS]. Lequel ?"),
+    ("Mi nueva dirección es Cañada de Hilda Piquer 334, Ourense, 33613; ¿cómo?", "Mi nueva dirección es [ADDRESS]; ¿cómo?"),
+    ("J'habite au 237 montée Agnès, Québec.", "J'habite au [ADDRESS]."),
+    ("Sou Ana e moro na Avenida de Lima, S/N. Como tiro o título?", "Sou [NAME] e moro na [ADDRESS]. Como tiro o título?"),
+    ("I live on Elm Street and my neighbour is loud.", "I live on [ADDRESS] and my neighbour is loud."),
+    ("Meine Adresse ist Bahnhofstrasse 45, 2. Stock, 8001 Zürich: stimmt das?", "Meine Adresse ist [ADDRESS]: stimmt das?"),
+    ("我要给外婆寄东西，地址是江西省赣州市于都县罗坳镇大坪村三组，收件人是她。", "我要给外婆寄东西，地址是[ADDRESS]，收件人是她。"),
+    ("房号 7栋2单元1601，卫生间漏水。", "房号 [ADDRESS]，卫生间漏水。"),
+    ("我在北京市朝阳区建国路88号SOHO现代城5号楼2306租了个工位。", "我在[ADDRESS]租了个工位。"),
+    ("愛知県名古屋市中村区名駅4丁目7-1 ミッドランドスクエア 35Fで働いています。", "[ADDRESS]で働いています。"),
+    ("宛名：京都府京都市左京区北白川追分町 京大前コーポ201 で合ってますか？", "宛名：[ADDRESS] で合ってますか？"),
+    ("グランドメゾン浜松508号室の住人です。", "[ADDRESS]の住人です。"),
+    ("경기도 성남시 분당구 정자일로 95 근처에 점심 먹을 곳", "[ADDRESS] 근처에 점심 먹을 곳"),
+    ("대구광역시 수성구 동대구로 364 범어타워 1502호로 이사했는데", "[ADDRESS]로 이사했는데"),
+])
+func streetsWithoutNumbersAndCJKPartsAreMasked(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+/// Prose near those words stays.
+@Test(arguments: [
+    "I moved to Wall Street Journal style writing.",
+    "We moved to a new place last year.",
+    "Er wohnt in Berlin seit 2010.",
+    "会议在3楼的会议室。",
+    "我家在5号楼，你来吧。",
+    "第3章第2节讲的是什么？",
+    "我在广东省工作了5年。",
+    "東京都千代田区の会社に勤めています。",
+    "서울에서 2호선을 타요.",
+    "この会議室は3階にあります。",
+])
+func proseNearStreetsWithoutNumbersStays(input: String) {
+    #expect(!masker.mask(input).contains("[ADDRESS]"), "\(masker.mask(input))")
+}

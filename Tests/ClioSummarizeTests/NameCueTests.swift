@@ -43,3 +43,57 @@ func aNameAfterTheNewCuesIsMasked(input: String, expected: String) {
 func thingsAfterTheNewCuesStay(input: String) {
     #expect(masker.mask(input) == input)
 }
+
+/// Names known by what stands next to them rather than by the name lists: a contact detail after
+/// them, the writer beside them, a trip, a meal or a meeting, a message they sent, kin used as a
+/// title, an event two people share, a list of masked names around them.
+@Test(arguments: [
+    ("My contact details for a CV: Niara Mathenge, +254 712 345 678, niara@example.com", "My contact details for a CV: [NAME], [PHONE], [EMAIL]"),
+    ("Text Zumaridi Barasa on +254 712 345 678 to say the car is ready.", "Text [NAME] on [PHONE] to say the car is ready."),
+    ("Write to Ana Lima <ana.lima@example.com> about the invoice.", "Write to [NAME] <[EMAIL]> about the invoice."),
+    ("Jarwadi Lailasari and I want to plan a week in Lisbon.", "[NAME] and I want to plan a week in Lisbon."),
+    ("I said that Mark and I will bring cake.", "I said that [NAME] and I will bring cake."),
+    ("Me and Ikenna are starting a podcast.", "Me and [NAME] are starting a podcast."),
+    ("Make a packing list for my trip with Omaja.", "Make a packing list for my trip with [NAME]."),
+    ("I had dinner with Tomasz last night.", "I had dinner with [NAME] last night."),
+    ("Tenho de pedir para falar com o Rui amanhã.", "Tenho de pedir para falar com o [NAME] amanhã."),
+    ("Ich hatte ein Gespräch mit Jonas über das Projekt.", "Ich hatte ein Gespräch mit [NAME] über das Projekt."),
+    ("Summarize this message from Fanaka Njoroge: the meeting moves.", "Summarize this message from [NAME]: the meeting moves."),
+    ("Hoe vertel ik Mustafa dat ik niet kan komen?", "Hoe vertel ik [NAME] dat ik niet kan komen?"),
+    ("Wie sage ich Tobias, dass ich nicht komme?", "Wie sage ich [NAME], dass ich nicht komme?"),
+    ("Aiutami a scrivere una lettera di referenze per Daria Finzi.", "Aiutami a scrivere una lettera di referenze per [NAME]."),
+    ("Invité a Paloma a cenar el sábado.", "Invité a [NAME] a cenar el sábado."),
+    ("We're hiring Kwabena as a junior designer.", "We're hiring [NAME] as a junior designer."),
+    ("A message wishing Grandpa Bill a happy 80th.", "A message wishing Grandpa [NAME] a happy 80th."),
+    ("Vado a trovare nonna Pina a Palermo.", "Vado a trovare nonna [NAME] a Palermo."),
+    ("Write a toast for Will and Hope's wedding.", "Write a toast for [NAME] and [NAME]'s wedding."),
+    ("'Joy and her brother visited us in Cork.'", "'[NAME] and her brother visited us in Cork.'"),
+    ("Attendees: Ann Lee, Omar Haddad, Tevita Fifita, Priya Shah.", "Attendees: [NAME], [NAME], [NAME], [NAME]."),
+    ("Text Omodunni on (596)123-4567x890 today.", "Text [NAME] on [PHONE] today."),
+])
+func namesKnownByWhatStandsNextToThem(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+/// What those neighbours also take, and stays: services before a number, a pair that does not
+/// open a clause, titles, organisations that send letters, code after a verb.
+@Test(arguments: [
+    "Call Support at +1 555 201 3344 if it breaks.",
+    "Write to anna.berg@example.org today.",
+    "You dont like Escape from Tarkov and I want a persuasive piece.",
+    "The NSW Building Contract for New Dwellings and I want you to remember it.",
+    "Mom and I are planning a party.",
+    "I think Python and I are not friends.",
+    "We had a meeting with Marketing about the launch.",
+    "I am going on a trip with Friends of the Earth.",
+    "Summarize this message from Kafka about the trial.",
+    "I got an email from Microsoft Support saying my account is locked.",
+    "Write a Loan Submission cover Letter from Western Realty Finance to the bank.",
+    "Act as a Text Adventure game.",
+    "Email Campaign ideas for a bakery.",
+    "Simulate a conversation with Lt. Commander Data.",
+    "Android SDK introduce BroadcastReceiver.onReceive method.",
+])
+func wordsNextToTheNewNeighboursStay(input: String) {
+    #expect(!masker.mask(input).contains("[NAME]"), "\(masker.mask(input))")
+}

@@ -268,3 +268,36 @@ func numbersInOtherShapesAreMasked(input: String, expected: String) {
 func numbersThoseShapesCouldTakeStay(input: String) {
     #expect(masker.mask(input) == input)
 }
+
+/// Chinese and Korean names by how people are called: more surnames, a whole three-character
+/// name whose first two characters are a word, nicknames before what a person does, names in
+/// quotes after 亲爱的 or 叫他, a child's doubled name before a parent, roles before a name, a
+/// Korean given name called with 야.
+@Test(arguments: [
+    ("我是樊秀云，请把电话写进我的简历。", "我是[NAME]，请把电话写进我的简历。"),
+    ("我要寄包裹给黄海燕，哪家快递最便宜？", "我要寄包裹给[NAME]，哪家快递最便宜？"),
+    ("请帮我给紀威廷写一封邮件。", "请帮我给[NAME]写一封邮件。"),
+    ("老李让我问一下，能不能绑定？", "[NAME]让我问一下，能不能绑定？"),
+    ("以“亲爱的阿珍”开头帮我写一封道歉信。", "以“亲爱的[NAME]”开头帮我写一封道歉信。"),
+    ("我们都叫他“豪哥”。", "我们都叫他“[NAME]”。"),
+    ("有个家长叫“晨晨妈妈”，怎么加她好友？", "有个家长叫“[NAME]妈妈”，怎么加她好友？"),
+    ("让住户联系楼长包建平（电话见下）。", "让住户联系楼长[NAME]（电话见下）。"),
+    ("预订人留的是我老公的名字贝志勇，到店怎么说？", "预订人留的是我老公的名字[NAME]，到店怎么说？"),
+    ("我是来自厦门的阿辉，想写个简介。", "我是来自厦门的[NAME]，想写个简介。"),
+    ("把“祝刘奕辰同学生日快乐”做成海报。", "把“祝[NAME]同学生日快乐”做成海报。"),
+    ("민수야 생일 축하해!로 시작하는 카드", "[NAME]야 생일 축하해!로 시작하는 카드"),
+])
+func chineseAndKoreanNamesByHowPeopleAreCalled(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+/// Words of the same shapes that stay.
+@Test(arguments: [
+    "我去了张家界。", "这是黄金周。", "我喜欢王者荣耀，你呢？", "我住在石家庄，很冷。", "送给高中生。",
+    "今年温度很高，怎么办？", "我想申请签证，需要什么？", "我是温州人。", "我是陶瓷爱好者，想买茶具。",
+    "我要给兰州的朋友寄东西。", "亲爱的妈妈，生日快乐。", "亲爱的朋友们，大家好。", "阿姨，你好。",
+    "我们叫她“老师”。", "宝宝妈妈群里有人问。", "我用小米手机，小米说要更新。", "진짜야? 믿을 수 없어.", "여기야, 빨리 와.",
+])
+func chineseAndKoreanWordsOfNameShapeStay(input: String) {
+    #expect(!masker.mask(input).contains("[NAME]"), "\(masker.mask(input))")
+}
