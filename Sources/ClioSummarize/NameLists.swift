@@ -162,7 +162,7 @@ extension NameLists {
     /// Small words inside a name: "Joris van der Berg", "Beatriz de Magalhães", "Ana y Luis".
     static let nameParticles: Set<String> = [
         "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "van", "von", "der", "den", "ter", "ten",
-        "le", "la", "bin", "ibn", "al", "el", "y", "e",
+        "le", "la", "bin", "bint", "ibn", "al", "el", "y", "e", "ó", "ní", "nic", "uí",
     ]
 
     /// True for a word that follows "I'm", "this is", "soy", a greeting or a sign-off without

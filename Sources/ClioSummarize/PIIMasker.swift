@@ -17,7 +17,36 @@ import Foundation
 public struct PIIMasker: Sendable {
     public init() {}
 
+    /// Name words a cue introduced in one message, masked wherever they stand in the others of
+    /// the same conversation ("Hi, I'm Kwame Okafor." … "Kwame again: …").
+    public struct KnownNames: Sendable {
+        var words: Set<String> = []
+        var cjk: Set<String> = []
+        public init() {}
+        public var isEmpty: Bool { words.isEmpty && cjk.isEmpty }
+    }
+
     public func mask(_ text: String) -> String {
+        var known = KnownNames()
+        return mask(text, known: &known)
+    }
+
+    /// The messages of one conversation, each masked on its own (a sign-off ends its message),
+    /// with the names learned in any of them masked in all.
+    public func mask(conversation texts: [String]) -> [String] {
+        var known = KnownNames()
+        var masked = texts.map { mask($0, known: &known) }
+        guard texts.count > 1, !known.isEmpty else { return masked }
+        // A name learned in a later message is masked in the earlier ones too.
+        masked = masked.map { text in
+            var s = maskListedNames(text, learned: known.words)
+            for found in known.cjk where found.count >= 2 { s = s.replacingOccurrences(of: found, with: "[NAME]") }
+            return s
+        }
+        return masked
+    }
+
+    public func mask(_ text: String, known: inout KnownNames) -> String {
         var s = text
         if s.isEmpty { return s }
         // Cheap byte checks first: most texts have no '@' or '://', and a regex pass over a
@@ -68,7 +97,7 @@ public struct PIIMasker: Sendable {
             }
         }
         if bytes.has("@") { s = PIIMasker.replace(Patterns.handle, in: s) { _ in "[HANDLE]" } }
-        s = maskNames(s, hasNonASCII: bytes.hasNonASCII)
+        s = maskNames(s, hasNonASCII: bytes.hasNonASCII, known: &known)
         s = PIIMasker.extendAddresses(s)
         if bytes.hasNonASCII { s = PIIMasker.extendCJKAddresses(s) }
         return s
@@ -486,12 +515,14 @@ public struct PIIMasker: Sendable {
     /// everyday word ("I'm Happy to help", "This is Chapter 3", "Ich bin Student").
     enum Cue { case strong, weak }
 
-    func maskNames(_ text: String, hasNonASCII: Bool = true) -> String {
+    func maskNames(_ text: String, hasNonASCII: Bool = true, known: inout KnownNames) -> String {
         var s = text
         // Words of names found after a cue, masked wherever else they stand capitalised
-        // ("Hi, this is Kwame Okafor. … Kwame").
-        var learned: Set<String> = []
-        var learnedCJK: Set<String> = []
+        // ("Hi, this is Kwame Okafor. … Kwame"), in this message and the conversation's others.
+        var learned = known.words
+        defer { known.words = learned }
+        var learnedCJK = known.cjk
+        defer { known.cjk = learnedCJK }
         func name(_ capture: String, _ cue: Cue) -> String? {
             guard let found = PIIMasker.maskNameWords(capture, cue) else { return nil }
             learned.formUnion(found.words.map { $0.lowercased() })
@@ -1493,7 +1524,7 @@ enum Patterns {
 
     /// Cues that also introduce other words ("I'm Happy", "Hi Team").
     static let weakCues: [String] = [
-        "i am", "i'm", "i’m", "call me", "yo soy", "soy",
+        "i am", "i'm", "i’m", "hi im", "hey im", "hello im", "hi iam", "call me", "yo soy", "soy",
         "sou o", "sou a", "sou", "eu sou", "je suis", "moi,? c'est",
         "moi,? c’est", "ich bin", "io sono", "sono", "ik ben", "dear",
         "hi", "hello", "hey", "hola", "bonjour", "salut",
@@ -1559,7 +1590,7 @@ enum Patterns {
 
     /// Cues after which a lower-case listed first name is a name ("i'm olivia").
     static let lowercaseWeakCues: [String] = [
-        "i'm", "i’m", "i am", "soy", "sou", "je suis",
+        "i'm", "i’m", "i am", "hi im", "hey im", "hello im", "hi iam", "soy", "sou", "je suis",
         "ich bin", "sono", "dear", "hi", "hello", "hey", "hola", "bonjour", "salut", "hallo", "ciao", "olá", "oi",
         "regards,", "thanks,", "cheers,", "best,", "cordialement,", "viele grüße,",
         "saludos,", "obrigado,", "obrigada,",
@@ -1585,7 +1616,7 @@ enum Patterns {
     ]
 
     static let nameWord = #"\p{Lu}[\p{L}\p{M}'’\-]*[\p{L}\p{M}]"#
-    static let nameParticle = #"(?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den|ter|ten|le|la|bin|ibn|al|el|y|e)"#
+    static let nameParticle = #"(?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den|ter|ten|le|la|bin|bint|ibn|al|el|y|e|Ó|Ní|Nic|Uí)"#
     /// One to four name words, with particles and initials inside them: "Kwame Okafor",
     /// "Joris van der Berg", "Ana B. Lima", "Lucía Castellanos Quintero".
     static let nameWords = "(" + nameWord + "(?:[ \\t]+(?:" + nameParticle + "[ \\t]+){0,2}(?:" + nameWord + "|\\p{Lu}\\.)){0,3})"

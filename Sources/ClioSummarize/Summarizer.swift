@@ -79,13 +79,14 @@ public struct ExtractiveSummarizer: Summarizer {
         }
         // A very short opener ("hi", "quick question") says little; borrow from later turns.
         // Each message is masked on its own: a sign-off ends its message, not the conversation.
-        var masked = masker.mask(String(first.prefix(4000)))
+        // A name a cue introduced in one of them is masked in the others.
+        var used = [String(first.prefix(4000))]
         var sourceLength = first.count
         for later in userTexts.dropFirst() where sourceLength < 80 {
-            masked += "\n" + masker.mask(String(later.prefix(4000)))
+            used.append(String(later.prefix(4000)))
             sourceLength += 1 + later.count
         }
-        masked = String(masked.prefix(4000))
+        let masked = String(masker.mask(conversation: used).joined(separator: "\n").prefix(4000))
         let languageSample = userTexts.joined(separator: "\n")
         let language = languages.guess(String(languageSample.prefix(LanguageGuesser.sampleLimit)))
         var extract = ExtractiveSummarizer.extract(from: masked, limit: maxExtract)

@@ -97,3 +97,11 @@ func namesKnownByWhatStandsNextToThem(input: String, expected: String) {
 func wordsNextToTheNewNeighboursStay(input: String) {
     #expect(!masker.mask(input).contains("[NAME]"), "\(masker.mask(input))")
 }
+
+/// A name a cue introduced in one message of a conversation is masked in its other messages,
+/// earlier or later, where it stands without a cue.
+@Test func namesLearnedInOneMessageAreMaskedInTheOthers() {
+    let messages = ["Zorbulon Quaffet again, about the lease.", "Hi, this is Zorbulon Quaffet.", "Quaffet is my family name."]
+    #expect(masker.mask(messages[0]) == messages[0], "without the introduction the words are no name")
+    #expect(masker.mask(conversation: messages) == ["[NAME] again, about the lease.", "Hi, this is [NAME].", "[NAME] is my family name."])
+}
