@@ -275,7 +275,7 @@ extension NameLists {
         accounts accounting info information reception emergency police ambulance fire security front main
         admin administration hr it booking bookings reservations enquiries inquiries contact contacts care line
         tel fax mobile cell phone whatsapp signal sms text call email e-mail mail us me them him her write send reply
-        forward cc bcc reach ping message dm ask tell
+        forward cc bcc reach ping message dm ask tell unknown anonymous none various all everyone staff yes no tbd tba
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 
     /// Words that make a run of capitalised words an organisation, not a person: "a letter from

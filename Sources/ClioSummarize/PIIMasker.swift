@@ -267,8 +267,11 @@ public struct PIIMasker: Sendable {
             }
             if word.contains(where: \.isNumber) {
                 // A year alone is no house number ("vivo en España desde 2010" stops at "desde").
+                // Opening the run before a name it is a house number ("flat at 2018 Cecil Indawo").
                 let isYear = word.count == 4 && (word.hasPrefix("19") || word.hasPrefix("20")) && word.allSatisfy(\.isNumber)
-                if !isYear { hasNumber = true }
+                let opensStreet = tokens == 0 && chars[j...].prefix(while: { $0 == " " }).count == 1
+                    && chars.dropFirst(j + 1).first.map { $0.isUppercase || $0 == "[" } == true
+                if !isYear || opensStreet { hasNumber = true }
             } else if word.first!.isUppercase {
                 hasWord = true
             } else if Patterns.addressStreetWords.contains(lower) || Patterns.addressUnitWords.contains(lower) {
@@ -590,6 +593,7 @@ public struct PIIMasker: Sendable {
             if rest.isEmpty { return "[NAME]" }
             return atEnd ? rest + " [NAME]" : "[NAME] " + rest
         }
+        if s.contains(":") { s = PIIMasker.replace(Patterns.nameAfterPersonLabel, in: s, group: 1) { nameRun($0, atEnd: false) } }
         if s.contains("[PHONE]") || s.contains("[EMAIL]") {
             s = PIIMasker.replaceInContext(Patterns.nameBeforeContact, in: s, group: 1) { capture, text, match in
                 PIIMasker.inTitleCaseLine(text, match.range(at: 1)) ? nil : nameRun(capture, atEnd: true)
@@ -660,6 +664,8 @@ public struct PIIMasker: Sendable {
             let cuedCJK: [(NSRegularExpression, (String) -> Bool)] = [
                 (Patterns.cjkName, any), (Patterns.cjkNameBeforeCue, any), (Patterns.chineseNameAfterCue, chinese),
                 (Patterns.japaneseNameBeforeDesu, japanese), (Patterns.japaneseNameOpening, japanese),
+                // A common noun in kanji is one in Chinese too ("製品", "担当"): the word list turns it away.
+                (Patterns.japaneseNameAfterOrganisation, { japanese($0) && !NameLists.japaneseRoleWords.contains($0) && !PIIMasker.isChineseWord($0, strict: false) }),
                 (Patterns.koreanNameBeforeCopula, { !NameLists.koreanNotNames.contains($0) && !"인생자원가".contains($0.last!) }),
                 (Patterns.cjkSignOff, any),
             ]
@@ -1314,7 +1320,7 @@ enum Patterns {
     ]
     /// Lower-case words inside an address: street and unit words, compass words, particles of names.
     static let addressStreetWords: Set<String> = [
-        "calle", "avenida", "rue", "avenue", "chemin", "route", "allée", "impasse", "boulevard", "via", "viale", "piazza", "strada",
+        "calle", "carrera", "carrer", "diagonal", "transversal", "avenida", "rue", "avenue", "chemin", "route", "allée", "impasse", "boulevard", "via", "viale", "piazza", "strada",
         "contrada", "rua", "travessa", "utca", "út", "tér", "körút", "ulica", "ul", "aleja", "plac", "straße", "strasse", "gasse",
         "weg", "đường", "số", "ngõ", "hẻm", "phố", "xã", "khu", "phường", "quận", "huyện", "tỉnh", "thành", "thôn", "ấp", "jalan",
         "gang", "no", "nr", "n°", "nº", "número", "numero", "piso", "puerta", "apt", "apto", "flat", "unit", "suite", "floor", "bloco",
@@ -1629,6 +1635,25 @@ enum Patterns {
     /// lower-case `name:` of YAML and code).
     static let nameAfterLabel = make(
         #"(?:^|\n)[ \t]*(?:Full [Nn]ame|Name|NAME|Nombre|Nom|Nome|Naam|Vorname|Nachname)[ \t]*:[ \t]*"# + nameWords)
+    /// A label for a person opening a line or a field, in the summarizer's languages: "Patient:
+    /// Ifeoma Chukwuemeka", "Paziente: Salvatore Lo Giudice Età: 72", "Destinataire : Gwenaëlle Le Goff".
+    /// A form's line is in title case, so the title-case rule does not apply here.
+    static let nameAfterPersonLabel = make(
+        #"(?:^|\n|(?<=[.;,|][ \t]))[ \t]*(?i:"# + anyOf([
+            "patient", "paziente", "paciente", "client", "cliente", "kunde", "kundin", "customer", "guest", "invitado", "invitada",
+            "ospite", "gast", "invité", "tenant", "inquilino", "inquilina", "mieter", "mieterin", "locataire", "employee", "empleado",
+            "empleada", "dipendente", "mitarbeiter", "mitarbeiterin", "employé", "employée", "funcionário", "student", "alumno",
+            "alumna", "studente", "studentessa", "schüler", "schülerin", "élève", "étudiant", "étudiante", "aluno", "aluna",
+            "applicant", "candidate", "candidato", "candidata", "bewerber", "bewerberin", "candidat", "sender",
+            "recipient", "from", "to", "cc", "attn", "attention", "mittente", "destinatario", "destinataria", "remitente",
+            "remetente", "destinatário", "empfänger", "empfängerin", "absender", "absenderin", "expéditeur", "destinataire",
+            "contact", "contacto", "contatto", "kontakt", "passenger", "pasajero", "passeggero", "passagier", "passager",
+            "author", "autor", "autore", "auteur", "owner", "propietario", "proprietario", "eigentümer", "propriétaire",
+            "landlord", "vermieter", "witness", "testigo", "testimone", "zeuge", "témoin", "beneficiary", "beneficiario",
+            "beneficiária", "signed", "firmado", "firmato", "unterschrift", "signé", "assinado", "titular", "intestatario",
+            "kontoinhaber", "titulaire", "account holder", "cardholder", "emergency contact", "next of kin", "referee",
+        ]) + #")[ \t]*:[ \t]*"# + nameWords,
+        [.anchorsMatchLines])
     /// Cues that also introduce other words ("I'm Happy to", "soy de", "Hi Team"): the name's
     /// first word must not be an everyday word.
     static let nameAfterWeakCue = make(
@@ -1659,6 +1684,8 @@ enum Patterns {
     static let dashSignOff = make(#"(?:^[ \t]*|(?<=[.!?,][ \t])|(?<=[.!?,]))(?:—|–|--|-)[ \t]*"# + nameWords + #"[ \t]*[.!]?[ \t]*$"#, [.anchorsMatchLines])
     static let nameAfterTitle = make(
         #"(?:\b(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Mme|Mlle|Herr|Frau|Monsieur|Madame|Signor|Signora|Dott|Dhr|Mevr)\.?|(?:Sr|Sra|Srta)\.)[ \t]+)"#
+            // A surname's particles may open it after a title: "Mr. de la Cruz", "Mrs. d'Souza".
+            + #"(?:(?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den|ter|ten|le|la|al|el)[ \t]+|[dl]['’]|(?:al|el)-)*"#
             + nameWords)
     /// Names after a relation: "my colleague Ann Lee", "my wife, Sara", "mi amigo Juan".
     static let nameAfterRelation = make(
@@ -1774,7 +1801,7 @@ enum Patterns {
         #"(?:我是|本人)[ \t]*("# + chineseName + #")(?=[。，,.!！?？、；;\s]|$)"#)
     /// "私は小松健太です。": what stands between 私は and です is judged by `looksLikeJapaneseName`.
     static let japaneseNameBeforeDesu = make(
-        #"(?:私は|僕は|わたしは|俺は|自分は)[ \t]*(\p{Han}{1,4}[ 　]\p{Han}{1,4}|\p{Han}{1,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=です|と申します|といいます|と言います|でございます)"#)
+        #"(?:私は|僕は|わたしは|俺は|自分は|本名は|氏名は|フルネームは)[ \t]*(\p{Han}{1,4}[ 　]\p{Han}{1,4}|\p{Han}{1,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=です|と申します|といいます|と言います|でございます)"#)
     /// "はじめまして、山田です。": a name and です opening the text or after a greeting; judged
     /// by `looksLikeJapaneseName` ("元気です。" stays).
     static let japaneseNameOpening = make(
@@ -1816,7 +1843,11 @@ enum Patterns {
         #"(?:(?<![\p{Han}])|(?<=[给給跟向和与與同对對让讓请請叫问問帮幫是被的了到说說祝致]))("# + chineseName + #")(?=先生|女士|小姐|老师|老師|同学|同學|医生|醫生|教授|经理|經理|阿姨|叔叔|律师|律師|主任|博士|太太|夫人|师傅|師傅|老板|老闆)"#)
     /// A Japanese name after a relation and の: "同僚の佐藤さん", "友人の田中健太".
     static let japaneseNameAfterRelation = make(
-        #"(?:友人|友達|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字)(?:は|の|・|：|:|、)?[ \t　]*(?:「)?("# + japaneseName + #")(?=」|さん|様|さま|くん|ちゃん|氏|に|が|は|と|から|へ|を|の|って|です|[ \t　]?様|[、。,.\s()（）]|\[|$)"#)
+        #"(?:友人|友達|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字|主治医|上長|店長|院長|校長|顧問|監督|コーチ|大家さん)(?:は|の|・|：|:|、)?[ \t　]*(?:「)?(?!(?:友人|友達|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字)の)("# + japaneseName + #")(?=」|さん|様|さま|くん|ちゃん|氏|に|が|は|と|から|へ|を|の|って|です|[ \t　]?様|[、。,.\s()（）]|\[|$)"#)
+    /// Who writes for a company or a department, the opening of a business letter:
+    /// "株式会社ミドリの木村です", "営業部の松本と申します".
+    static let japaneseNameAfterOrganisation = make(
+        #"(?:(?:株式会社|有限会社|合同会社)[\p{Han}\p{Katakana}ー\p{Latin}]{1,12}|[\p{Han}\p{Katakana}ー\p{Latin}]{1,10}(?:株式会社|会社|社|部|課|室|店|事務所|大学|病院|学校|銀行|協会|センター|チーム|グループ|支店|本部|営業所))の[ \t　]*(\p{Han}{1,4}(?:[ 　]?\p{Han}{1,3})?)(?=です|と申します|でございます|と言います|といいます)"#)
     /// A Japanese letter's sign-off: "田中より", "佐藤 健一より" ending a line.
     static let japaneseSignOff = make(
         #"(?:^|\n|。)[ \t]*(\p{Han}{2,4}(?:[ \t]\p{Han}{1,3})?|\p{Katakana}[\p{Katakana}ー・]{1,12})[ \t]*より[ \t]*(?:\n|$)"#, [.anchorsMatchLines])

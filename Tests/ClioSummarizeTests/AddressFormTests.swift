@@ -84,6 +84,9 @@ func proseNearTheNewStreetWordsStays(input: String) {
     ("グランドメゾン浜松508号室の住人です。", "[ADDRESS]の住人です。"),
     ("경기도 성남시 분당구 정자일로 95 근처에 점심 먹을 곳", "[ADDRESS] 근처에 점심 먹을 곳"),
     ("대구광역시 수성구 동대구로 364 범어타워 1502호로 이사했는데", "[ADDRESS]로 이사했는데"),
+    // A four-digit house number that reads like a year, opening the street after a cue.
+    ("Draft a complaint: my flat at 2018 Cecil Indawo has no heating.", "Draft a complaint: my flat at [ADDRESS] has no heating."),
+    ("Vivo en Avenida carrera 2ª # 7-73 Este, 884020 El Carmen. ¿Cómo?", "Vivo en [ADDRESS]. ¿Cómo?"),
 ])
 func streetsWithoutNumbersAndCJKPartsAreMasked(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
@@ -94,6 +97,8 @@ func streetsWithoutNumbersAndCJKPartsAreMasked(input: String, expected: String) 
     "I moved to Wall Street Journal style writing.",
     "We moved to a new place last year.",
     "Er wohnt in Berlin seit 2010.",
+    "Vivo en España desde 2010 y me gusta.",
+    "I have lived at home since 2019 with my parents.",
     "会议在3楼的会议室。",
     "我家在5号楼，你来吧。",
     "第3章第2节讲的是什么？",

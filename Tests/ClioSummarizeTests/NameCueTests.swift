@@ -105,3 +105,37 @@ func wordsNextToTheNewNeighboursStay(input: String) {
     #expect(masker.mask(messages[0]) == messages[0], "without the introduction the words are no name")
     #expect(masker.mask(conversation: messages) == ["[NAME] again, about the lease.", "Hi, this is [NAME].", "[NAME] is my family name."])
 }
+
+/// A surname's particles after a title, and the labels of a person in a form or a header, whose
+/// lines are in title case.
+@Test(arguments: [
+    ("Please write to Mr. de la Cruz about the invoice.", "Please write to Mr. de la [NAME] about the invoice."),
+    ("Please write to Mrs. d'Souza about the lease.", "Please write to Mrs. d'[NAME] about the lease."),
+    ("Paziente: Salvatore Lo Giudice, anni 72", "Paziente: [NAME], anni 72"),
+    ("Destinataire : Gwenaëlle Le Goff", "Destinataire : [NAME]"),
+    ("Guest: Oyelaran Bisi, room 12.", "Guest: [NAME], room 12."),
+])
+func namesAfterTitleParticlesAndPersonLabels(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+@Test(arguments: ["To: the whole team, please read.", "From: Monday to Friday we are open.", "Author: Unknown", "Contact: Support Team", "To: All Staff"])
+func labelsBeforeOtherWordsStay(input: String) {
+    #expect(!masker.mask(input).contains("[NAME]"), "\(masker.mask(input))")
+}
+
+/// Japanese names after a company or department, after 本名は, and after a chain of relations.
+@Test(arguments: [
+    ("お世話になっております。株式会社ミドリの木村です。", "お世話になっております。株式会社ミドリの[NAME]です。"),
+    ("開発部の山田と申します。", "開発部の[NAME]と申します。"),
+    ("本名は井上健一です。", "本名は[NAME]です。"),
+    ("娘の担任の渡辺由美子先生に連絡します。", "娘の担任の[NAME]に連絡します。"),
+])
+func japaneseNamesAfterOrganisationsAndRelations(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+@Test(arguments: ["東京の出身です。", "営業部の担当です。", "株式会社ミドリの製品です。", "株式会社ミドリの資料です。"])
+func japaneseNounsAfterOrganisationsStay(input: String) {
+    #expect(!masker.mask(input).contains("[NAME]"), "\(masker.mask(input))")
+}
