@@ -588,7 +588,8 @@ public struct PIIMasker: Sendable {
                 if atEnd { run.removeFirst() } else { run.removeLast() }
             }
             guard !run.isEmpty else { return nil }
-            learned.formUnion(run.map { $0.lowercased() })
+            // Only words that are no everyday word are masked elsewhere too ("Mark" of "Mark and I" is not).
+            learned.formUnion(run.filter { !NameLists.isEverydayWord($0) }.map { $0.lowercased() })
             let rest = words.dropFirst(atEnd ? 0 : run.count).dropLast(atEnd ? run.count : 0).joined(separator: " ")
             if rest.isEmpty { return "[NAME]" }
             return atEnd ? rest + " [NAME]" : "[NAME] " + rest
@@ -610,9 +611,9 @@ public struct PIIMasker: Sendable {
         s = PIIMasker.replaceInContext(Patterns.namesBeforeSharedEvent, in: s) { found, text, match in
             let pair = [text.substring(with: match.range(at: 1)), text.substring(with: match.range(at: 2))]
             guard !pair.contains(where: { NameLists.productWords.contains($0.lowercased()) }) else { return nil }
-            learned.formUnion(pair.map { $0.lowercased() })
-            let second = NSMaxRange(match.range(at: 2)) - match.range.location
-            return "[NAME] and [NAME]" + String(found.utf16.dropFirst(second))!
+            learned.formUnion(pair.filter { !NameLists.isEverydayWord(Substring($0)) }.map { $0.lowercased() })
+            let between = text.substring(with: NSRange(location: NSMaxRange(match.range(at: 1)), length: match.range(at: 2).location - NSMaxRange(match.range(at: 1))))
+            return "[NAME]" + between + "[NAME]" + text.substring(with: NSRange(location: NSMaxRange(match.range(at: 2)), length: NSMaxRange(match.range) - NSMaxRange(match.range(at: 2))))
         }
         s = PIIMasker.replaceInContext(Patterns.selfAndName, in: s, group: 1, personName)
         s = PIIMasker.replaceInContext(Patterns.nameAfterCompanyWord, in: s, group: 1, personName)
