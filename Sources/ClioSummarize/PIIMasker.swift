@@ -597,7 +597,15 @@ public struct PIIMasker: Sendable {
         if s.contains(":") { s = PIIMasker.replace(Patterns.nameAfterPersonLabel, in: s, group: 1) { nameRun($0, atEnd: false) } }
         if s.contains("[PHONE]") || s.contains("[EMAIL]") {
             s = PIIMasker.replaceInContext(Patterns.nameBeforeContact, in: s, group: 1) { capture, text, match in
-                PIIMasker.inTitleCaseLine(text, match.range(at: 1)) ? nil : nameRun(capture, atEnd: true)
+                if PIIMasker.inTitleCaseLine(text, match.range(at: 1)) { return nil }
+                // One capitalised word opening a sentence is as likely a heading word ("Calls to
+                // [PHONE]", "Texts at [PHONE]") as a name: only a listed name counts there.
+                if !capture.contains(where: { $0 == " " || $0 == "\t" }), PIIMasker.opensSentence(text, at: match.range(at: 1).location),
+                    !NameLists.isListedName(capture.lowercased())
+                {
+                    return nil
+                }
+                return nameRun(capture, atEnd: true)
             }
         }
         s = PIIMasker.replaceInContext(Patterns.nameAndSelf, in: s, group: 1) { capture, text, match in
@@ -863,6 +871,19 @@ public struct PIIMasker: Sendable {
 
     /// True when the line around `range` capitalises two or more small words inside sentences
     /// ("How I Am Building A Startup"), as titles do.
+    /// Whether only white space and an opening quote or bracket stand between `location` and the
+    /// start of the text, a line or a sentence (after `.`, `!`, `?`, `:` or `;`).
+    static func opensSentence(_ text: NSString, at location: Int) -> Bool {
+        var i = location - 1
+        while i >= 0 {
+            guard let scalar = Unicode.Scalar(text.character(at: i)) else { return false }
+            if scalar == "\n" || ".!?:;".unicodeScalars.contains(scalar) { return true }
+            if !(scalar == " " || scalar == "\t" || "\"“‘'(«[".unicodeScalars.contains(scalar)) { return false }
+            i -= 1
+        }
+        return true
+    }
+
     static func inTitleCaseLine(_ text: NSString, _ range: NSRange) -> Bool {
         let line = text.substring(with: text.lineRange(for: range))
         var count = 0

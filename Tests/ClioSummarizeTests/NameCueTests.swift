@@ -79,6 +79,8 @@ func namesKnownByWhatStandsNextToThem(input: String, expected: String) {
 /// open a clause, titles, organisations that send letters, code after a verb.
 @Test(arguments: [
     "Call Support at +1 555 201 3344 if it breaks.",
+    "Calls to 415-555-0132 went unanswered.",
+    "Log the call. Texts at 415-555-0132 are free.",
     "Write to anna.berg@example.org today.",
     "You dont like Escape from Tarkov and I want a persuasive piece.",
     "The NSW Building Contract for New Dwellings and I want you to remember it.",
