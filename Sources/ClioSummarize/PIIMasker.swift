@@ -51,7 +51,16 @@ public struct PIIMasker: Sendable {
         if s.isEmpty { return s }
         // Cheap byte checks first: most texts have no '@' or '://', and a regex pass over a
         // text that cannot match costs as much as one that does.
-        let bytes = Bytes(s)
+        var bytes = Bytes(s)
+        // Full-width letters and digits ("口座番号は１２３４５６７", "ＡＢ－１２３４５") are read as
+        // ASCII, so every pattern and cue below sees them; a text in which nothing is masked
+        // comes back as written.
+        var narrowed: String?
+        if bytes.hasNonASCII, let narrow = PIIMasker.narrowedWidth(s) {
+            s = narrow
+            narrowed = narrow
+            bytes = Bytes(s)
+        }
         if bytes.has("://") || bytes.has("www.") || bytes.has("WWW.") { s = PIIMasker.replace(Patterns.url, in: s) { _ in "[URL]" } }
         if bytes.has("@") { s = PIIMasker.replace(Patterns.email, in: s) { _ in "[EMAIL]" } }
         if bytes.has(":") {
@@ -83,9 +92,12 @@ public struct PIIMasker: Sendable {
             // Identifiers with letters count too: "order #A-99817-KX", "police 7845/AB/2023".
             s = PIIMasker.replace(Patterns.cuedAccount, in: s, group: 1) { match in
                 guard match.contains(where: \.isLetter) else { return PIIMasker.classifyCuedNumber(match, "[NUMBER]", minDigits: 5) }
+                // A code of capitals and digits, as booking references are: "QX7P2M".
+                if match.count <= 12, match.allSatisfy({ ($0.isUppercase && $0.isASCII) || $0.isNumber }) { return "[NUMBER]" }
                 return Patterns.isoDate.firstMatch(in: match, range: NSRange(location: 0, length: (match as NSString).length)) == nil
                     ? PIIMasker.classifyCuedNumber(match, "[NUMBER]", minDigits: 4) : nil
             }
+            s = PIIMasker.replace(Patterns.lastDigits, in: s, group: 1) { _ in "[NUMBER]" }
             s = PIIMasker.replace(Patterns.idToken, in: s) { match in PIIMasker.classifyIDToken(match) }
             s = PIIMasker.replaceInContext(Patterns.digits, in: s) { match, text, found in
                 if let placeholder = PIIMasker.classifyDigits(match) { return placeholder }
@@ -100,7 +112,7 @@ public struct PIIMasker: Sendable {
         s = maskNames(s, hasNonASCII: bytes.hasNonASCII, known: &known)
         s = PIIMasker.extendAddresses(s)
         if bytes.hasNonASCII { s = PIIMasker.extendCJKAddresses(s) }
-        return s
+        return s == narrowed ? text : s
     }
 
     /// Chinese, Japanese and Korean address parts the street patterns leave: a rural address of
@@ -361,6 +373,30 @@ public struct PIIMasker: Sendable {
         if groups.count == 1 && digitCount >= 8 { return "[NUMBER]" }
         if digitCount > 13 { return "[NUMBER]" }
         return nil
+    }
+
+    /// `text` with its full-width Latin letters, digits and `＠` in ASCII, and a full-width dash,
+    /// dot or underscore between two of them too; nil when it has none. Other full-width
+    /// punctuation (`，`, `：`, `（`) stays: it is how CJK text is written.
+    static func narrowedWidth(_ text: String) -> String? {
+        func isWideAlnum(_ v: UInt32) -> Bool { (0xFF10...0xFF19).contains(v) || (0xFF21...0xFF3A).contains(v) || (0xFF41...0xFF5A).contains(v) }
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.contains(where: { isWideAlnum($0.value) }) else { return nil }
+        func isAlnum(_ i: Int) -> Bool {
+            guard scalars.indices.contains(i) else { return false }
+            let v = scalars[i].value
+            return isWideAlnum(v) || (v < 0x80 && (Character(scalars[i]).isLetter || Character(scalars[i]).isNumber))
+        }
+        var out = String.UnicodeScalarView()
+        for (i, scalar) in scalars.enumerated() {
+            let v = scalar.value
+            if isWideAlnum(v) || v == 0xFF20 || ([0xFF0D, 0xFF0E, 0xFF3F].contains(v) && isAlnum(i - 1) && isAlnum(i + 1)) {
+                out.append(Unicode.Scalar(v - 0xFEE0)!)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// `text` with full-width digits, plus, parentheses, dots, dashes and spaces in ASCII.
@@ -1298,7 +1334,8 @@ enum Patterns {
         "ticket", "reference", "ref\\.?", "case", "claim", "booking", "confirmation", "tracking", "routing", "iban",
         "passport", "licen[cs]e", "ssn", "sort code", "social security", "tax id", "employee id", "student id", "patient id",
         "cuenta", "tarjeta", "póliza", "pedido", "factura", "compte", "carte", "commande", "facture", "konto",
-        "kontonummer", "karte", "bestellung", "rechnung", "kundennummer", "mitgliedsnummer", "conto", "carta",
+        "kontonummer", "karte", "bestellung", "rechnung", "kundennummer", "mitgliedsnummer", "kd\\.?-?nr\\.?", "kunden-?nr\\.?",
+        "mitglieds-?nr\\.?", "vers\\.?-?nr\\.?", "rechnungs-?nr\\.?", "auftrags-?nr\\.?", "auftragsnummer", "rechnungsnummer", "aktenzeichen", "conto", "carta",
         "ordine", "fattura", "conta", "cartão", "账号", "账户", "卡号", "订单", "口座", "会員番号",
         "police", "dossier", "contrat", "contrato", "contratto", "vertrag", "vertragsnummer", "bestellnummer",
         "versicherungsnummer", "steuernummer", "cliente", "client", "kunde", "pratica", "protocollo", "matricola",
@@ -1363,11 +1400,15 @@ enum Patterns {
     ]
 
     static let cuedPhone = make(#"(?<![\p{Latin}\p{Cyrillic}])(?i:"# + anyOf(phoneCues) + ")" + cueFiller + cuedDigits)
+    /// The last four digits of a card or an account: "the card ending in 4242", "tarjeta que
+    /// termina en 1234", "carte se terminant par 0042".
+    static let lastDigits = make(
+        #"(?i:card|tarjeta|carte|karte|carta|cartão|cartao|account|cuenta|compte|konto|conto|conta|visa|mastercard|amex|number|número|numéro|nummer|numero)[^.!?\n]{0,30}?[ \t](?i:ending|ends|termina|terminada|terminado|terminant|finissant|finit|termine|endet|endend|endung|finisce|terminante|terminata)[ \t]+(?:(?i:in|with|en|par|auf|con|em|on)[ \t]+)?(\d{4})(?![\p{N}])"#)
     /// A number after an account cue, or an identifier of letters and digits ("A-99817-KX",
     /// "7845/AB/2023", "12345678Z").
     static let cuedAccount = make(
         #"(?<![\p{Latin}\p{Cyrillic}])(?i:"# + anyOf(accountCues) + ")" + cueFiller
-            + #"((?<![\p{L}\p{N}])(?:(?=[A-Za-z0-9\-/]*\d)(?=[A-Za-z0-9\-/]*[A-Za-z])[A-Za-z0-9]+(?:[\-/][A-Za-z0-9]+)+|[A-Za-z]{1,4}\d{4,}[A-Za-z0-9]*|\d{4,}[A-Za-z]{1,3})(?![\p{L}\p{N}])|\+?\(?\d[\d \-./()]{2,}\d(?![\p{N}]))"#)
+            + #"((?<![\p{L}\p{N}])(?:(?=[A-Za-z0-9\-/]*\d)(?=[A-Za-z0-9\-/]*[A-Za-z])[A-Za-z0-9]+(?:[\-/][A-Za-z0-9]+)+|[A-Za-z]{1,4}\d{4,}[A-Za-z0-9]*|\d{4,}[A-Za-z]{1,3}|(?-i:(?=[A-Z0-9]*\d)(?=(?:[0-9]*[A-Z]){2})[A-Z0-9]{5,12}))(?![\p{L}\p{N}])|\+?\(?\d[\d \-./()]{2,}\d(?![\p{N}]))"#)
 
     // MARK: addresses
 

@@ -133,12 +133,34 @@ public struct ExtractiveSummarizer: Summarizer {
                 let isCJKEnd = c == "。" || c == "！" || c == "？"
                 let nextIsSpace = i + 1 >= scalars.count || scalars[i + 1] == " " || scalars[i + 1] == "\n"
                 // "Dr." and "e.g." are not ends; a period after one short word rarely is.
-                if isCJKEnd || (isEnd && nextIsSpace && !endsWithAbbreviation(current)) { flush() }
+                if isCJKEnd || (isEnd && nextIsSpace && !endsWithAbbreviation(current) && !(c == "." && numberFollows(scalars, after: i) && endsWithNumberSign(current))) {
+                    flush()
+                }
             }
             i += 1
         }
         flush()
         return result
+    }
+
+    /// Whether a digit or a placeholder (`[NUMBER]`) comes next after the spaces after `i`.
+    static func numberFollows(_ scalars: [Unicode.Scalar], after i: Int) -> Bool {
+        var j = i + 1
+        while j < scalars.count, scalars[j] == " " { j += 1 }
+        guard j < scalars.count else { return false }
+        return ("0"..."9").contains(scalars[j]) || scalars[j] == "[" || scalars[j] == "#"
+    }
+
+    /// Whether `text` ends with an abbreviation of "number" ("Policy no.", "Kd.-Nr.", "Acct.",
+    /// "Ref.", "Tel."), which a number follows in the same sentence.
+    static func endsWithNumberSign(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        for abbreviation in ["no.", "nr.", "nº.", "n°.", "nos.", "num.", "acct.", "ref.", "tel.", "art.", "vol.", "p.", "pp.", "fig.", "ch."]
+        where lower.hasSuffix(abbreviation) {
+            let before = lower.dropLast(abbreviation.count)
+            if before.isEmpty || before.last.map({ !$0.isLetter }) == true { return true }
+        }
+        return false
     }
 
     static func endsWithAbbreviation(_ text: String) -> Bool {

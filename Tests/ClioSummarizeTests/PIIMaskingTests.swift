@@ -96,6 +96,30 @@ func accountAndIDTokensWithLettersAreMasked(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
 }
 
+/// Full-width letters and digits are read as ASCII (a text with nothing masked comes back as written); short codes of capitals and
+/// digits after a cue, the last four digits of a card, and German "Nr." abbreviations.
+@Test(arguments: [
+    ("口座番号は１２３４５６７です。", "口座番号は[NUMBER]です。"),
+    ("会員番号は ＡＢ－１２３４５ です。", "会員番号は [NUMBER] です。"),
+    ("メールはｔａｒｏ＠ｅｘａｍｐｌｅ．ｃｏｍです。", "メールは[EMAIL]です。"),
+    ("ＰＣが２台あります。", "ＰＣが２台あります。"),
+    ("Booking reference QX7P2M is wrong.", "Booking reference [NUMBER] is wrong."),
+    ("The card ending in 4242 was declined.", "The card ending in [NUMBER] was declined."),
+    ("Mi tarjeta termina en 1234 y la rechazan.", "Mi tarjeta termina en [NUMBER] y la rechazan."),
+    ("Meine Kd.-Nr. 123456 steht oben.", "Meine Kd.-Nr. [NUMBER] steht oben."),
+    ("The fiscal year ending in 2024 was good.", "The fiscal year ending in 2024 was good."),
+    ("Reference ABC for the chapter.", "Reference ABC for the chapter."),
+])
+func fullWidthFormsShortCodesAndLastDigits(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+/// "Policy no. [NUMBER]" is one sentence; "I said no. Then" is two.
+@Test func anAbbreviationOfNumberBeforeANumberDoesNotEndTheSentence() {
+    #expect(ExtractiveSummarizer.sentences("Policy no. [NUMBER] should cover it. Kd.-Nr. 42 steht oben.") == ["Policy no. [NUMBER] should cover it.", "Kd.-Nr. 42 steht oben."])
+    #expect(ExtractiveSummarizer.sentences("I said no. Then I left.") == ["I said no.", "Then I left."])
+}
+
 @Test(arguments: [
     "Set the screen to 1920x1080 or 3840x2160.",
     "My car has 150000km and a 20000mAh power bank.",
