@@ -303,13 +303,66 @@ extension NameLists {
     static let japaneseNotNames: Set<String> = Set(
         """
         元気 大丈夫 心配 賛成 反対 独身 無職 主婦 主夫 子供 学者 本気 無理 幸せ 暇 猫 犬 日本 東京 大阪
+        私 僕 俺 自分 彼 彼女 我々 私達 私たち わたし わたくし あたし プロ オタク ニート
+        以上 未定 不明 同上 秘密 内緒 匿名 非公開 未記入 空欄 無し
         エンジニア デザイナー プログラマー プログラマ サラリーマン フリーランス マネージャー ママ パパ ファン
         ベジタリアン ビーガン ヴィーガン ナース ドクター ライター ユーザー メンバー オーナー スタッフ
         アルバイト パート ゲーマー シングルマザー コンサルタント アーティスト ミュージシャン クリエイター
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 
     /// One-ideograph family names common enough to stand alone: "私は林です".
-    static let japaneseOneCharacterNames: Set<String> = ["林", "森", "原", "堀", "関", "辻", "泉"]
+    static let japaneseOneCharacterNames: Set<String> = ["林", "森", "原", "堀", "関", "辻", "泉", "東", "岡", "谷", "菅", "柳", "杉", "堤", "星", "南", "西", "城"]
+
+    /// Common Japanese family names of two or more ideographs. A name that starts with one is
+    /// read as a name before です, と申します, より, の母 and at the end of a letter, where a
+    /// family name alone or with a given name in hiragana ("森田はるかです") has no other shape.
+    static let japaneseSurnames: Set<String> = Set(
+        """
+        佐藤 鈴木 高橋 田中 伊藤 渡辺 渡邊 渡邉 山本 中村 小林 加藤 吉田 山田 佐々木 山口 松本 井上 木村 斎藤 斉藤 齋藤
+        清水 山崎 池田 橋本 阿部 石川 山下 中島 石井 小川 前田 岡田 長谷川 藤田 後藤 近藤 村上 遠藤 青木 坂本 福田 太田
+        西村 藤井 金子 岡本 藤原 中野 三浦 原田 中川 松田 竹内 小野 田村 中山 和田 石田 森田 上田 内田 柴田 酒井 宮崎
+        横山 高木 安藤 宮本 大野 小島 谷口 今井 工藤 高田 増田 丸山 杉山 村田 大塚 新井 小山 平野 藤本 河野 上野 野口
+        武田 松井 千葉 岩崎 菅原 木下 久保 佐野 野村 松尾 市川 菊地 杉本 古川 大西 島田 水野 桜井 櫻井 高野 渡部 吉川
+        山内 西田 飯田 菊池 西川 小松 北村 安田 五十嵐 川口 平田 中田 久保田 服部 岩田 土屋 川崎 本田 樋口 秋山 永井
+        中西 吉村 川上 石原 大橋 松岡 馬場 浅野 荒木 大久保 野田 小池 田口 松下 熊谷 菅野 矢野 吉岡 小西 新田 浅井 大島
+        星野 須藤 片山 岡崎 内藤 上原 大森 早川 西山 小澤 小沢 榎本 望月 平井 松浦 吉野 堀内 篠原 河合 宮田 藤川 宮下
+        松村 荒井 岩本 鎌田 田辺 田邊 北川 水谷 小田 飯塚 栗原 横田 大川 奥村 若林 石橋 宇野 松永 安井 関口 川村 西野
+        大石 竹田 大谷 高山 平山 日高 黒田 村井 杉浦 堀田 白石 中尾 細川 稲垣 今村 竹中 福本 遠山 北野 中谷 青山 相馬
+        本間 桑原 小原 成田 森本 中井 武藤 村松 森山 伊東 奥田 石崎 大竹 三宅 山中 広瀬 廣瀬 小倉 松原 黒木 津田 坂口
+        内山 長田 古田 森下 川島 土井 大山 野崎 米田 平川 岡村 沢田 澤田 中本 梅田 藤野 田島 市村 岩井 堀江 金井 北原
+        安達 秋元 塚本 富田 手塚 大沢 大澤 佐久間 尾崎 野中 荻野 水口 寺田 上村 大木 桑田 萩原 川原 関根 雨宮 小宮 宮内
+        植田 高村 西岡 松山 浜田 濱田 岡野 中原 竹下 吉本 河村 小森 大田 宮川 二宮 鶴田 赤井 竹本 新谷 森井 坂井 山根
+        小谷 奥山 岸 岸本 滝沢 滝本 田代 千田 徳永 中嶋 西尾 根本 畑中 浜口 日野 福原 藤沢 藤崎 古賀 前川 水上 三上
+        宮原 村山 矢口 山岸 山越 湯川 横井 吉原 若松 渡会 相沢 相澤 青柳 赤坂 秋葉 浅田 足立 有村 飯島 五十嵐 池上
+        石黒 市原 井口 今西 入江 岩瀬 上杉 臼井 江口 大岩 大城 大平 岡島 小野寺 片岡 加納 金田 神谷 亀井 川端 菊田
+        北島 木内 久野 栗田 黒川 小泉 河内 小宮山 近藤 今野 紺野 齊藤 坂田 桜田 笹川 佐竹 里見 沢井 塩田 重松 篠田
+        柴崎 島村 下田 白井 新城 末永 菅沼 杉田 鈴村 関谷 高倉 高須 滝川 武井 竹村 舘 田畑 玉木 千葉 塚田 辻本 土田
+        寺島 戸田 富永 豊田 内藤 長尾 中沢 長沢 永田 中畑 仲村 成瀬 西崎 西本 野沢 野上 萩野 橋口 長谷部 花田 羽田
+        浜野 林田 原口 坂東 東山 平岡 広田 深田 福永 藤岡 藤村 古谷 星川 細田 堀口 本多 前原 牧野 増井 町田 松島 松野
+        丸井 三木 水島 三谷 南 宮地 向井 村瀬 目黒 森川 八木 安川 柳田 矢島 山上 山川 山村 横川 吉沢 吉澤 米山 若山 和泉
+        """.split(whereSeparator: \.isWhitespace).map(String.init))
+
+    /// Japanese given names often written in hiragana ("さくら", "ゆい", "はると"). Several are also
+    /// words ("さくら", "ゆき"), so they count only where a name stands: after 私は or a relation
+    /// ("娘のゆいが"), before an honorific or です, or after a family name.
+    static let japaneseKanaGivenNames: Set<String> = Set(
+        """
+        さくら ゆい あおい ひなた はるか みゆ ゆな めい りこ ひまり えま ここな ゆめ あかり みお ほのか こはる すず ひより
+        ゆず はな りん のあ かのん ももか あやか まゆ なつき ちひろ かおり ゆか まい えみ あい みき なな りな ゆき しおり
+        さき まな みく あゆみ ひとみ めぐみ みどり さおり ともみ なお あすか ゆうか はるな あみ みほ かな りさ さやか
+        まなみ ゆみ ゆり のぞみ あずさ はるき はると ゆうと そうた ゆうま はやと けんた たくみ ひろと りく こうた しょう
+        だいき ゆうき かずき まこと ひかる つばさ あきら かおる たろう けんじ ゆうた しゅん りょう れん そら あおと みなと
+        いつき ゆいと はるま ゆかり あおば いろは つむぎ かえで みずき ちなつ ななみ はづき ゆうな あんな えりか かりん
+        """.split(whereSeparator: \.isWhitespace).map(String.init))
+
+    /// Prefectures and cities written like family names ("千葉", "山口", "福島"): a place, not a
+    /// name, when nothing but です follows.
+    static let japanesePlaceNames: Set<String> = Set(
+        """
+        千葉 山口 宮崎 福島 石川 長野 秋田 山形 岡山 広島 福井 熊本 長崎 富山 静岡 新潟 青森 岩手 宮城 茨城 栃木 群馬 埼玉
+        神奈川 山梨 岐阜 愛知 三重 滋賀 京都 大阪 兵庫 奈良 和歌山 鳥取 島根 徳島 香川 愛媛 高知 福岡 佐賀 大分 鹿児島 沖縄
+        上野 中野 青山 大森 川崎 横浜 神戸 仙台 札幌 名古屋 金沢 松本 豊田 浜松 高松 松山 大塚 目黒 神田 品川 渋谷 新宿 池袋
+        """.split(whereSeparator: \.isWhitespace).map(String.init))
 
     /// Words between 我是 and the clause end that are roles or states, not names.
     static let chineseNotNames: Set<String> = Set(

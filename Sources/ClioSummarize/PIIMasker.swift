@@ -705,9 +705,12 @@ public struct PIIMasker: Sendable {
             // Each pattern's capture, and what must hold for it to be a name.
             let any: (String) -> Bool = { _ in true }
             let chinese: (String) -> Bool = PIIMasker.looksLikeChineseName
-            let japanese: (String) -> Bool = PIIMasker.looksLikeJapaneseName
+            // A word of Chinese is one of Japanese too ("以上です"), unless a family name starts it.
+            let japanese: (String) -> Bool = { found in
+                PIIMasker.looksLikeJapaneseName(found) && (PIIMasker.startsWithJapaneseSurname(found) || !PIIMasker.isChineseWord(found, strict: false))
+            }
             let cuedCJK: [(NSRegularExpression, (String) -> Bool)] = [
-                (Patterns.cjkName, any), (Patterns.cjkNameBeforeCue, any), (Patterns.chineseNameAfterCue, chinese),
+                (Patterns.cjkName, { !NameLists.japaneseNotNames.contains($0) }), (Patterns.cjkNameBeforeCue, any), (Patterns.chineseNameAfterCue, chinese),
                 (Patterns.japaneseNameBeforeDesu, japanese), (Patterns.japaneseNameOpening, japanese),
                 // A common noun in kanji is one in Chinese too ("製品", "担当"): the word list turns it away.
                 (Patterns.japaneseNameAfterOrganisation, { japanese($0) && !NameLists.japaneseRoleWords.contains($0) && !PIIMasker.isChineseWord($0, strict: false) }),
@@ -775,7 +778,7 @@ public struct PIIMasker: Sendable {
                 // In a list that holds names, the other items of a name's shape are names too: "刘海涛、[NAME]".
                 for group in [1, 2] {
                     s = PIIMasker.replace(hasKana ? Patterns.japaneseNameInList : Patterns.chineseNameInList, in: s, group: group) { found in
-                        hasKana ? cjkName(found) : (PIIMasker.isChineseWord(String(found.prefix(2)), strict: false) ? nil : cjkName(found))
+                        hasKana ? (NameLists.japaneseNotNames.contains(found) ? nil : cjkName(found)) : (PIIMasker.isChineseWord(String(found.prefix(2)), strict: false) ? nil : cjkName(found))
                     }
                 }
             }
@@ -793,10 +796,22 @@ public struct PIIMasker: Sendable {
                     let head = role.map { String(found.dropLast($0.count)) } ?? found
                     return head.count == 1 ? NameLists.japaneseOneCharacterNames.contains(head)
                         : !NameLists.japaneseHonorificNotNames.contains(head) && !NameLists.japaneseRoleWords.contains(head)
-                            && !NameLists.japaneseNotNames.contains(head)
+                            && !NameLists.japaneseNotNames.contains(head) && !(role == nil && "師士員者職".contains(head.last!))
                 }
                 for pattern in [Patterns.japaneseNameBeforeHonorific, Patterns.japaneseNameAfterRelation, Patterns.japaneseNameBeforeTitle, Patterns.japaneseNameBeforeParticle] {
                     s = PIIMasker.replace(pattern, in: s, group: 1) { titled($0) ? cjkName($0.replacingOccurrences(of: " ", with: "")) : nil }
+                }
+                // A common family name, alone or with a given name, where only a person stands:
+                // before です or より, before の母, after a label, at the end of a letter.
+                let listed: (String) -> Bool = { !NameLists.japanesePlaceNames.contains($0) && !NameLists.japaneseNotNames.contains($0) }
+                for pattern in [Patterns.japaneseNameAfterLabel, Patterns.japaneseListedNameBeforeCopula, Patterns.japaneseListedNameBeforeKin, Patterns.japaneseListedNameEndingText] {
+                    s = PIIMasker.replace(pattern, in: s, group: 1) { listed($0) ? cjkName($0.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "　", with: "")) : nil }
+                }
+                // The given name after a family name another pass masked: "名前：[NAME]　太郎".
+                if s.contains("[NAME]") { s = PIIMasker.replace(Patterns.japaneseGivenAfterMaskedName, in: s, group: 1) { _ in "" } }
+                // "僕は翔太、高校生です", "俺は大輔だけど": a clause, not です, after the writer; no word nor place.
+                s = PIIMasker.replace(Patterns.japaneseNameBeforeClause, in: s, group: 1) { found in
+                    PIIMasker.looksLikeJapaneseName(found) && listed(found) && !PIIMasker.isChineseWord(found, strict: false) ? cjkName(found) : nil
                 }
             }
             s = PIIMasker.replace(Patterns.japaneseSignOff, in: s, group: 1) { found in
@@ -1154,6 +1169,11 @@ public struct PIIMasker: Sendable {
         guard let first = word.unicodeScalars.first, first.properties.isIdeographic else { return true }
         if word.count == 1 { return NameLists.japaneseOneCharacterNames.contains(word) }
         return !"人生員者師家士職性親派歳才気配成対当験理婦供業身語".contains(word.last!)
+    }
+
+    /// Whether `word` starts with a family name of `NameLists.japaneseSurnames`.
+    static func startsWithJapaneseSurname(_ word: String) -> Bool {
+        (2...3).contains { n in word.count >= n && NameLists.japaneseSurnames.contains(String(word.prefix(n))) }
     }
 
     /// Two or three ideographs after 我是 that are a name, not a role or group ("高中生",
@@ -1864,11 +1884,13 @@ enum Patterns {
         #"(?:我是|本人)[ \t]*("# + chineseName + #")(?=[。，,.!！?？、；;\s]|$)"#)
     /// "私は小松健太です。": what stands between 私は and です is judged by `looksLikeJapaneseName`.
     static let japaneseNameBeforeDesu = make(
-        #"(?:私は|僕は|わたしは|俺は|自分は|本名は|氏名は|フルネームは)[ \t]*(\p{Han}{1,4}[ 　]\p{Han}{1,4}|\p{Han}{1,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=です|と申します|といいます|と言います|でございます)"#)
+        #"(?:私は|僕は|わたしは|俺は|自分は|本名は|氏名は|フルネームは)[ \t]*("# + japaneseListedName + "|" + japaneseKanaGiven
+            + #"|\p{Han}{1,4}[ 　]\p{Han}{1,4}|\p{Han}{1,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=です|と申します|といいます|と言います|でございます)"#)
     /// "はじめまして、山田です。": a name and です opening the text or after a greeting; judged
     /// by `looksLikeJapaneseName` ("元気です。" stays).
     static let japaneseNameOpening = make(
-        #"(?:^|(?:はじめまして|初めまして|こんにちは|こんばんは|おはようございます)[、。,!！]?[ \t]*)(\p{Han}{1,4}[ 　]\p{Han}{1,4}|\p{Han}{2,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=です[。、！!\s]|です$)"#)
+        #"(?:^|(?:はじめまして|初めまして|こんにちは|こんばんは|おはようございます|いつもお世話になっております|お世話になっております|お世話になります|お疲れ様です|お疲れさまです|失礼いたします|失礼します|もしもし)[、。,!！]?[ \t　]*|(?:私|わたし|わたくし|僕|自分)、[ \t　]*)("#
+            + japaneseListedName + #"|\p{Han}{1,4}[ 　]\p{Han}{1,4}|\p{Han}{1,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=(?:です|と申します|と言います|といいます)(?:[。、！!\s]|$))"#)
     static let cjkNameBeforeCue = make(#"(\p{Han}{1,4}[ 　]\p{Han}{1,4}|\p{Han}{1,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=と申します|と言います)"#)
     /// "저는 김민수입니다": two to four syllables that start with a common surname.
     static let koreanNameBeforeCopula = make(
@@ -1897,7 +1919,35 @@ enum Patterns {
     /// A Japanese name: a family name in kanji and a given name in kanji, hiragana or katakana,
     /// with or without a space ("佐々木美咲", "林 真理子", "佐藤ゆかり", "木村トメ"), or a name in katakana
     /// ("ソフィア・ロドリゲス", "ヤマザキ　ケイスケ").
-    static let japaneseName = #"[\p{Han}々]{1,4}(?:[ \t　]?(?:[\p{Han}々]{1,3}|\p{Hiragana}{2,4}|\p{Katakana}[\p{Katakana}ー]{1,6}))?|\p{Katakana}[\p{Katakana}ー]{1,8}(?:[・　 ]\p{Katakana}[\p{Katakana}ー]{1,8})?"#
+    static let japaneseName = #"[\p{Han}々]{1,4}(?:[ \t　]?(?:[\p{Han}々]{1,3}|(?!です|でし|でご|だっ|から|まで|より|けど|には|とは|では)\p{Hiragana}{2,4}|\p{Katakana}[\p{Katakana}ー]{1,6}))?|\p{Katakana}[\p{Katakana}ー]{1,8}(?:[・　 ]\p{Katakana}[\p{Katakana}ー]{1,8})?|"#
+        + japaneseKanaGiven
+    /// A given name from `NameLists.japaneseKanaGivenNames`, longest first.
+    static let japaneseKanaGiven = "(?:" + NameLists.japaneseKanaGivenNames.sorted { $0.count > $1.count || ($0.count == $1.count && $0 < $1) }.joined(separator: "|") + ")"
+    /// A name that starts with a common family name (`NameLists.japaneseSurnames`), with a given
+    /// name in kanji, listed hiragana or katakana after it, with or without a space.
+    static let japaneseListedName = "(?:" + NameLists.japaneseSurnames.sorted { $0.count > $1.count || ($0.count == $1.count && $0 < $1) }.joined(separator: "|")
+        + #")(?:[ \t　]?(?:"# + japaneseKanaGiven + #"|[\p{Han}々]{1,3}|\p{Katakana}[\p{Katakana}ー]{1,6}))?"#
+    /// "山本です", "佐藤健より。": a listed family name before a copula, a self-introduction or より.
+    static let japaneseListedNameBeforeCopula = make(
+        #"(?<![\p{Han}々\p{Katakana}ー])("# + japaneseListedName + #")(?=[ \t　]*(?:です|と申します|と申す|といいます|と言います|でございます|より(?:[。、！!\s]|$)))"#)
+    /// "鈴木一郎の母です": a listed name before a relation that introduces the writer.
+    static let japaneseListedNameBeforeKin = make(
+        #"(?<![\p{Han}々\p{Katakana}ー])("# + japaneseListedName + #")(?=の(?:母|父|妻|夫|息子|娘|兄|姉|弟|妹|祖母|祖父|孫|家族|母親|父親|保護者|代理人|代理|子供|子)(?:です|と申します|でございます|として|より|から|が|は|、|。|$))"#)
+    /// A listed name alone on the last line or after the last sentence: "よろしくお願いします。佐藤健".
+    static let japaneseListedNameEndingText = make(
+        #"(?:^|(?<=[。！!？?]))[ \t　]*("# + japaneseListedName + #")[ \t　]*$"#, [.anchorsMatchLines])
+    /// A Japanese name after a label or 名前は, with a space or a given name in hiragana: "名前：山下　太郎",
+    /// "私の名前は小林ゆいです".
+    static let japaneseNameAfterLabel = make(
+        #"(?:私の名前は|名前は|本名は|氏名は|(?:氏名|名前|宛先|差出人|宛名|送り主|送信者|担当者?|お名前)[ \t]*[：:])[ \t　]*("# + japaneseListedName
+            + #"|[\p{Han}々]{1,4}[ 　][\p{Han}々]{1,4}|[\p{Han}々]{1,4}"# + japaneseKanaGiven + "|" + japaneseKanaGiven + ")")
+    /// A given name after a labelled family name already masked: "名前：[NAME]　太郎", "名前は[NAME]ゆいです".
+    static let japaneseGivenAfterMaskedName = make(
+        #"(?<=(?:名前|氏名|宛先|差出人|宛名|送り主|お名前)[ \t]{0,2}[：:は][ \t　]{0,2}\[NAME\])([ \t　]?(?:"# + japaneseKanaGiven + #"|[\p{Han}々]{1,3}))(?![\p{Han}々])"#)
+    /// The writer's name before a clause rather than です: "僕は翔太、", "俺は大輔だけど".
+    static let japaneseNameBeforeClause = make(
+        #"(?:私は|僕は|俺は|わたしは|あたしは)[ \t]*("# + japaneseListedName + "|" + japaneseKanaGiven
+            + #"|\p{Han}{2,4}|\p{Katakana}[\p{Katakana}ー]{1,8})(?=、|だ(?:けど|よ|。|、|$)|って(?:いいます|言います|いう名前|名前))"#)
     /// A Korean name before an honorific, starting with a common surname: "박서영님", "김민수 씨".
     static let koreanNameBeforeHonorific = make(
         #"(?<![\p{Hangul}])("# + koreanSurname + #"[ \t]?\p{Hangul}{1,3})(?=[ \t]?(?:님|씨))"#)

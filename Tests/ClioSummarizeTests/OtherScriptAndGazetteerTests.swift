@@ -301,3 +301,56 @@ func chineseAndKoreanNamesByHowPeopleAreCalled(input: String, expected: String) 
 func chineseAndKoreanWordsOfNameShapeStay(input: String) {
     #expect(!masker.mask(input).contains("[NAME]"), "\(masker.mask(input))")
 }
+
+/// Japanese self-introductions in the forms letters and chats use: a common family name alone or
+/// with a given name in hiragana, after greetings and business openings, before より, の母 and
+/// a clause, after labels with a space, and alone at the end of a letter.
+@Test(arguments: [
+    ("私は森田はるかです、ダイエットの方法を教えて。", "私は[NAME]です、ダイエットの方法を教えて。"),
+    ("私はさくらです、ダイエットの方法を教えて。", "私は[NAME]です、ダイエットの方法を教えて。"),
+    ("私の名前は小林ゆいです。", "私の名前は[NAME]です。"),
+    ("はじめまして、林です、よろしく。", "はじめまして、[NAME]です、よろしく。"),
+    ("はじめまして、森田はるかと申します。", "はじめまして、[NAME]と申します。"),
+    ("こんにちは。森です、質問があります。", "こんにちは。[NAME]です、質問があります。"),
+    ("お世話になっております。山本です。", "お世話になっております。[NAME]です。"),
+    ("いつもお世話になっております。田中一郎です。", "いつもお世話になっております。[NAME]です。"),
+    ("よろしくお願いします。佐藤より。資料を見てください。", "よろしくお願いします。[NAME]より。資料を見てください。"),
+    ("見積書の書き方を教えてください。よろしくお願いします。佐藤健", "見積書の書き方を教えてください。よろしくお願いします。[NAME]"),
+    ("見積書の書き方を教えてください。\n中島 美咲", "見積書の書き方を教えてください。\n[NAME]"),
+    ("見積書の書き方を教えてください、高田です。", "見積書の書き方を教えてください、[NAME]です。"),
+    ("僕は翔太、高校生です。", "僕は[NAME]、高校生です。"),
+    ("俺は大輔だけど、筋トレのメニューを作って。", "俺は[NAME]だけど、筋トレのメニューを作って。"),
+    ("私、藤原です。", "私、[NAME]です。"),
+    ("名前：山下　太郎　書類を作って。", "名前：[NAME]　書類を作って。"),
+    ("私は東です。", "私は[NAME]です。"),
+    ("鈴木一郎の母です。相談があります。", "[NAME]の母です。相談があります。"),
+    ("娘のゆいが熱を出しました。", "娘の[NAME]が熱を出しました。"),
+])
+func japaneseNamesInLettersAndChats(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+/// What those forms must leave: places named like families, words before です, kana words that
+/// are also names where no name stands, roles after a relation.
+@Test(arguments: [
+    "出身は千葉です。おすすめの観光地を教えて。",
+    "私はさくらが好きです。",
+    "私は元気だよ。",
+    "僕は大学生、毎日忙しいです。",
+    "娘のためにケーキを焼きたい。",
+    "娘のおもちゃを片付けたい。",
+    "中島公園に行きたいです。",
+    "東京の上野です。",
+    "ゆきが降っています。",
+    "以上です。",
+    "私は東京、彼は大阪に住んでいます。",
+    "私は日本人だけど、英語が話せます。",
+    "私は会社員、妻は看護師です。",
+    "お疲れ様です。明日の会議の資料を作ってください。",
+    "僕はプロだよ。",
+    "名前は未定です。",
+    "息子のけんかについて相談したい。",
+])
+func japaneseWordsBesideThoseFormsStay(input: String) {
+    #expect(masker.mask(input) == input)
+}
