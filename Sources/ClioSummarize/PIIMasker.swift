@@ -160,8 +160,19 @@ public struct PIIMasker: Sendable {
             let before = Array(rest[..<found.lowerBound])
             out += String(before[..<addressRunStart(before)]) + "[ADDRESS]"
             rest = rest[found.upperBound...]
-            let run = addressRun(Array(rest.prefix(160)))
-            if run.length > 0 && rest.first.map({ ", /-".contains($0) }) == true { rest = rest.dropFirst(run.length) }
+            // A unit's abbreviation dot left after the pattern: "[ADDRESS]. 537, Smithbury".
+            let afterDot = rest.dropFirst(2)
+            let lead = rest.hasPrefix(". ") && afterDot.first?.isNumber == true && afterDot.prefix(while: \.isNumber).count <= 5
+                && afterDot.drop(while: \.isNumber).first == "," ? 1 : 0
+            let run = addressRun(Array(rest.dropFirst(lead).prefix(160)))
+            if run.length > 0 && rest.dropFirst(lead).first.map({ ", /-".contains($0) }) == true { rest = rest.dropFirst(lead + run.length) }
+            // A town written with lower-case words before its state and postcode: "San Carlos los altos, SIN 92396".
+            let tail = String(rest.prefix(80))
+            if let m = Patterns.lowercaseTownTail.firstMatch(in: tail, range: NSRange(location: 0, length: (tail as NSString).length)) {
+                rest = rest.dropFirst((tail as NSString).substring(with: m.range).count)
+                let more = addressRun(Array(rest.prefix(160)))
+                if more.length > 0 && rest.first.map({ ", /-".contains($0) }) == true { rest = rest.dropFirst(more.length) }
+            }
         }
         return out + rest
     }
@@ -1388,6 +1399,10 @@ enum Patterns {
         "bldg", "unit", "hse", "sq", "mt", "ft", "pk", "ct", "cres", "pde", "hwy",
     ]
     /// Words that make a run of capitalised words after an address cue a street, with no number.
+    /// Lower-case words of a town before a state code and a postcode, after `[ADDRESS]`:
+    /// " los altos, SIN 92396", " de la Montaña, CHIS [PHONE]".
+    static let lowercaseTownTail = make(
+        #"^[ \t]+(?:(?:los|las|el|la|de|del|do|da|dos|das|di|du)[ \t]+)+\p{L}[\p{L}\p{M}]*(?=[ \t]*,[ \t]*\p{Lu}{2,4}[ \t]+(?:\d{5}(?:-\d{3,4})?|\[PHONE\]|\[NUMBER\]))"#)
     static let streetTypeWords: Set<String> = [
         "calle", "avenida", "avda", "av", "paseo", "plaza", "camino", "carretera", "ronda", "travesía", "rambla", "glorieta",
         "cañada", "callejón", "pasaje", "diagonal", "circuito", "cerrada", "privada", "calzada", "andador", "bulevar", "rua",
@@ -1628,6 +1643,9 @@ enum Patterns {
         "reservation under", "attn:", "attn.", "attention:", "c/o", "fao", "de la part de", "au nom de",
         "a nombre de", "en nombre de", "a nome di", "da parte di", "em nome de", "im namen von", "im auftrag von",
         "op naam van", "namens",
+        // What people call the writer.
+        "i go by", "i usually go by", "people call me", "everyone calls me", "they call me", "me dicen", "me llaman",
+        "on m'appelle", "on m’appelle", "man nennt mich", "alle nennen mich", "mi chiamano", "me chamam",
     ]
 
     /// "my", "mi", "mon", "mein", … before a relation.
@@ -1679,7 +1697,7 @@ enum Patterns {
 
     /// Cues after which a lower-case listed first name is a name ("i'm olivia").
     static let lowercaseWeakCues: [String] = [
-        "i'm", "i’m", "i am", "hi im", "hey im", "hello im", "hi iam", "soy", "sou", "je suis",
+        "i'm", "i’m", "i am", "im", "hi im", "hey im", "hello im", "hi iam", "soy", "sou", "je suis",
         "ich bin", "sono", "dear", "hi", "hello", "hey", "hola", "bonjour", "salut", "hallo", "ciao", "olá", "oi",
         "regards,", "thanks,", "cheers,", "best,", "cordialement,", "viele grüße,",
         "saludos,", "obrigado,", "obrigada,",
@@ -1766,7 +1784,9 @@ enum Patterns {
     /// "— Kwame Okafor", "- Kwame" or "Thanks! -- Kwame" ending a line; group 1 is the name.
     static let dashSignOff = make(#"(?:^[ \t]*|(?<=[.!?,][ \t])|(?<=[.!?,]))(?:—|–|--|-)[ \t]*"# + nameWords + #"[ \t]*[.!]?[ \t]*$"#, [.anchorsMatchLines])
     static let nameAfterTitle = make(
-        #"(?:\b(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Mme|Mlle|Herr|Frau|Monsieur|Madame|Signor|Signora|Dott|Dhr|Mevr)\.?|(?:Sr|Sra|Srta)\.)[ \t]+)"#
+        #"(?:\b(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Mme|Mlle|Herr|Herrn|Frau|Monsieur|Madame|Signor|Signora|Dott|Dhr|Mevr)\.?|(?:Sr|Sra|Srta)\.|"#
+            // Written in lower case inside a sentence: "per la signora Sbarbaro", "a dona Iracema".
+            + #"(?i:signora|signore|signor|sig\.ra|sig\.|señora|señorita|señor|senhora|senhor|dona|herrn|monsieur|madame|mademoiselle|dottoressa|dottore|dott\.ssa|avvocato|avv\.|professoressa|professore|doutora|doutor))[ \t]+)"#
             // A surname's particles may open it after a title: "Mr. de la Cruz", "Mrs. d'Souza".
             + #"(?:(?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den|ter|ten|le|la|al|el)[ \t]+|[dl]['’]|(?:al|el)-)*"#
             + nameWords)
@@ -1787,7 +1807,7 @@ enum Patterns {
     /// Blanca que…", "écrire à Margaud". Products are turned away by the caller, everyday words by
     /// the weak cue's rule.
     static let nameAfterPersonVerbInside = make(
-        #"(?<![\p{L}])(?:(?:tell|ask|remind|thank|invite|congratulate|email|e-mail|text|hire|hired|hiring|marry|married|marrying|dating|texted|emailed|invited|thanked|congratulated|interviewed|kissed|hugged|congratulating|thanking|inviting|telling|reminding|texting|emailing)|(?:reply|write|talk|speak|apologi[sz]e|say goodbye|say hello|say hi|note|letter|message|email|card|toast|tribute)[ \t]+(?:to|for)|(?:gift|present|poem|speech|card|toast|surprise)[ \t]+for|(?i:decir|decirle|dile|digo|escribir|escribirle|escríbele|escribo|preguntar|preguntarle|pregúntale|pregunto|agradecer|agradecerle|agradezco|felicitar|invitar|invité|invito|invitó|responder|responderle|respondo|llamar|llamé|llamo|visitar|visité|visito|conocí|conocer|contratar|contraté|ayudar|ayudé)[ \t]+a|(?i:dire|dis|écrire|écris|demander|demande|répondre|réponds|annoncer|souhaiter|envoyer)[ \t]+à|(?i:inviter|appeler|rappeler|remercier|féliciter|embaucher|embauché|rencontrer|rencontré|épouser)|(?i:dire|dico|dica|scrivere|scrivo|scrivi|chiedere|chiedo|chiedi|rispondere|rispondo|rispondi)[ \t]+a|(?i:dizer|digo|diga|escrever|escrevo|escreva|perguntar|pergunto|pergunte|responder|respondo|responda|agradecer|agradeço)[ \t]+(?:a|ao|à|para)|(?i:convidar|convidei|chamar|ligar|liguei|paguei|pagar)[ \t]+(?:a|o|para[ \t]+o|para[ \t]+a|pro|pra))[ \t]+"# + nameWords)
+        #"(?<![\p{L}])(?:(?:tell|ask|remind|thank|invite|congratulate|email|e-mail|text|hire|hired|hiring|marry|married|marrying|dating|met|meet|meeting|texted|emailed|invited|thanked|congratulated|interviewed|kissed|hugged|congratulating|thanking|inviting|telling|reminding|texting|emailing)|(?:reply|write|talk|speak|apologi[sz]e|say goodbye|say hello|say hi|note|letter|message|email|card|toast|tribute)[ \t]+(?:to|for)|(?:gift|present|poem|speech|card|toast|surprise)[ \t]+for|(?i:decir|decirle|dile|digo|escribir|escribirle|escríbele|escribo|preguntar|preguntarle|pregúntale|pregunto|agradecer|agradecerle|agradezco|felicitar|invitar|invité|invito|invitó|responder|responderle|respondo|llamar|llamé|llamo|visitar|visité|visito|conocí|conocer|contratar|contraté|ayudar|ayudé)[ \t]+a|(?i:dire|dis|écrire|écris|demander|demande|répondre|réponds|annoncer|souhaiter|envoyer)[ \t]+à|(?i:inviter|appeler|rappeler|remercier|féliciter|embaucher|embauché|rencontrer|rencontré|épouser)|(?i:dire|dico|dica|scrivere|scrivo|scrivi|chiedere|chiedo|chiedi|rispondere|rispondo|rispondi)[ \t]+a|(?i:dizer|digo|diga|escrever|escrevo|escreva|perguntar|pergunto|pergunte|responder|respondo|responda|agradecer|agradeço)[ \t]+(?:a|ao|à|para)|(?i:convidar|convidei|chamar|ligar|liguei|paguei|pagar)[ \t]+(?:a|o|para[ \t]+o|para[ \t]+a|pro|pra))[ \t]+"# + nameWords)
     /// The person a letter, a parcel or a reference is for, in the languages
     /// the summarizer reads (not trips, "a trip to Rome", nor senders, "a message from Kafka"): "a reminder to Mie Holst", "un paquete a Camilo Ramírez", "ein
     /// Zeugnis für Aribert Holsten", "een pakket naar Lenn D'Hondt", "list polecający dla Ewa".
