@@ -146,7 +146,9 @@ public struct PIIMasker: Sendable {
             let start = NSMaxRange(match.range)
             guard start >= cursor else { continue }
             let chars = Array(ns.substring(from: start).prefix(160))
-            let run = addressRun(chars)
+            var run = addressRun(chars)
+            // Casual text writes the whole address in lower case: "i live at 42 wallaby way sydney".
+            if let length = lowercaseAddressRun(chars), length > run.length { run = (0, length, true, true) }
             guard run.length > 0, run.hasWord, run.hasNumber || namesAStreet(chars[run.start..<run.length]) else { continue }
             masked += ns.substring(with: NSRange(location: cursor, length: start - cursor)) + String(chars[..<run.start]) + "[ADDRESS]"
             cursor = start + String(chars[..<run.length]).utf16.count
@@ -175,6 +177,53 @@ public struct PIIMasker: Sendable {
             }
         }
         return out + rest
+    }
+
+    /// The length of an address written in lower case at the start of `chars`, after a cue: words
+    /// and numbers up to a word of prose or a clause's end, with a house number, a street word
+    /// ("calle luna 7", "14 rue des lilas", "42 wallaby way sydney", "hauptstraße 5") and another
+    /// word; nil when there is none.
+    static func lowercaseAddressRun(_ chars: [Character]) -> Int? {
+        var i = 0
+        var end = 0
+        var hasNumber = false, hasStreet = false, names = 0, afterNumber = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == " " || c == "\t" || c == "," || c == "/" || c == "#" {
+                i += 1
+                continue
+            }
+            var j = i
+            while j < chars.count, chars[j].isLetter || chars[j].isNumber || "-'’ºª°".contains(chars[j]) || chars[j].unicodeScalars.first!.properties.generalCategory == .nonspacingMark { j += 1 }
+            guard j > i else { break }
+            let word = String(chars[i..<j]).lowercased()
+            if Patterns.lowercaseAddressProse.contains(word) || PIIMasker.addressStopWords.contains(word) { break }
+            if word.first!.isNumber {
+                // One house number; a second number is prose ("via roma 15 da 3 anni").
+                guard word.count <= 6, !hasNumber else { break }
+                hasNumber = true
+            } else if ["straße", "strasse", "str", "weg", "gasse", "allee", "platz", "ring", "damm", "ufer"].contains(where: { word.hasSuffix($0) && word.count > $0.count + 2 }) {
+                // A German compound is the street and its name: "hauptstraße 5".
+                hasStreet = true
+                names += 1
+            } else if Patterns.addressStreetWords.contains(word) || Patterns.streetTypeWords.contains(word) || PIIMasker.ambiguousStreetWords.contains(word) || PIIMasker.uspsStreetWords.plain.contains(word) {
+                hasStreet = true
+                if hasNumber { afterNumber += 1 }
+            } else if Patterns.addressParticles.contains(word) {
+                // "das", "des", "der", "de la" inside a street's name.
+            } else if chars[i].isLowercase, word.count >= 3 {
+                names += 1
+                if hasNumber { afterNumber += 1 }
+                // A town after the street ends the address: "42 wallaby way sydney".
+                if afterNumber > 3 { break }
+            } else {
+                break
+            }
+            i = j
+            end = j
+            if i < chars.count, ".;!?\n".contains(chars[i]) { break }
+        }
+        return hasNumber && hasStreet && names >= 1 && end > 0 ? end : nil
     }
 
     /// True when address tokens without a house number still name a street: a street word and a
@@ -289,6 +338,9 @@ public struct PIIMasker: Sendable {
                 if Patterns.addressUnitWords.contains(next) || ["og", "etage", "obergeschoss", "planta"].contains(next) { j += 1 }
             }
             if word.contains(where: \.isNumber) {
+                // A number before a span of time or a count is prose: "via Roma 15 da 3 anni".
+                let next = String(chars[j...].drop(while: { $0 == " " }).prefix(while: { $0.isLetter })).lowercased()
+                if tokens > 0, addressStopWords.contains(next) || Patterns.timeUnits.contains(next) { break }
                 // A year alone is no house number ("vivo en España desde 2010" stops at "desde").
                 // Opening the run before a name it is a house number ("flat at 2018 Cecil Indawo").
                 let isYear = word.count == 4 && (word.hasPrefix("19") || word.hasPrefix("20")) && word.allSatisfy(\.isNumber)
@@ -1403,6 +1455,22 @@ enum Patterns {
     /// " los altos, SIN 92396", " de la Montaña, CHIS [PHONE]".
     static let lowercaseTownTail = make(
         #"^[ \t]+(?:(?:los|las|el|la|de|del|do|da|dos|das|di|du)[ \t]+)+\p{L}[\p{L}\p{M}]*(?=[ \t]*,[ \t]*\p{Lu}{2,4}[ \t]+(?:\d{5}(?:-\d{3,4})?|\[PHONE\]|\[NUMBER\]))"#)
+    /// Words of prose that end a lower-case address: "i live at 42 wallaby way and i love it".
+    static let lowercaseAddressProse: Set<String> = [
+        "and", "but", "since", "please", "because", "which", "where", "who", "that", "this", "now", "then", "so", "can", "could",
+        "how", "what", "why", "when", "is", "are", "was", "will", "would", "should", "help", "thanks", "thank", "need", "want",
+        "y", "pero", "desde", "porque", "que", "por", "favor", "ahora", "cómo", "como", "mais", "depuis", "parce", "qui", "est",
+        "merci", "comment", "und", "aber", "seit", "weil", "bitte", "wie", "ist", "danke", "jetzt", "ma", "perché", "che", "da",
+        "grazie", "come", "ora", "mas", "obrigado", "obrigada", "agora", "é", "não", "also", "near", "next", "hace", "hay",
+        "tengo", "tiene", "años", "anos", "meses", "días", "dias", "semanas", "horas", "ans", "mois", "jours", "jahre", "jahren",
+        "monate", "tage", "anni", "mesi", "giorni", "home", "casa", "office", "work", "school", "nähe",
+    ]
+    /// Spans of time after a number, in the languages the summarizer reads.
+    static let timeUnits: Set<String> = [
+        "años", "anos", "meses", "días", "dias", "semanas", "horas", "minutos", "ans", "années", "mois", "jours", "semaines",
+        "heures", "jahre", "jahren", "monate", "monaten", "tage", "tagen", "wochen", "stunden", "minuten", "anni", "mesi",
+        "giorni", "settimane", "ore", "minuti",
+    ]
     static let streetTypeWords: Set<String> = [
         "calle", "avenida", "avda", "av", "paseo", "plaza", "camino", "carretera", "ronda", "travesía", "rambla", "glorieta",
         "cañada", "callejón", "pasaje", "diagonal", "circuito", "cerrada", "privada", "calzada", "andador", "bulevar", "rua",

@@ -110,3 +110,33 @@ func streetsWithoutNumbersAndCJKPartsAreMasked(input: String, expected: String) 
 func proseNearStreetsWithoutNumbersStays(input: String) {
     #expect(!masker.mask(input).contains("[ADDRESS]"), "\(masker.mask(input))")
 }
+
+/// Addresses written all in lower case after a cue, as casual text does; a unit's dot and a
+/// town's lower-case words before its state and postcode.
+@Test(arguments: [
+    ("my address is 14 rue des lilas, paris", "my address is [ADDRESS]"),
+    ("i live at 42 wallaby way sydney", "i live at [ADDRESS]"),
+    ("mi dirección es calle luna 7, málaga", "mi dirección es [ADDRESS]"),
+    ("abito in via roma 15", "abito in [ADDRESS]"),
+    ("ich wohne in der hauptstraße 5", "ich wohne in [ADDRESS]"),
+    ("moro na rua das flores 123", "moro na [ADDRESS]"),
+    ("i live at 42 wallaby way and i love it", "i live at [ADDRESS] and i love it"),
+    ("My new address is 35420 Fuller Walks Apt. 537, Smithbury, FM 52404; help me.", "My new address is [ADDRESS]; help me."),
+    ("Mi nueva dirección es Avenida Bulgaria 734 Interior 207, San Carlos los altos, SIN 92396; ¿cómo la cambio?", "Mi nueva dirección es [ADDRESS]; ¿cómo la cambio?"),
+    ("Abito in Via Roma 15 da 3 anni, cerco palestra", "Abito in [ADDRESS] da 3 anni, cerco palestra"),
+])
+func addressesInLowerCaseAndTheirTails(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+/// What a lower-case address after a cue must leave: homes, spans of time, floors of an office.
+@Test(arguments: [
+    "i live at home with 2 cats",
+    "vivo en la calle hace 3 años",
+    "ship to the office on floor 3 please",
+    "ich wohne in der nähe von 5 seen",
+    "live at least 3 days",
+])
+func proseAfterAnAddressCueInLowerCaseStays(input: String) {
+    #expect(!masker.mask(input).contains("[ADDRESS]"), "\(masker.mask(input))")
+}

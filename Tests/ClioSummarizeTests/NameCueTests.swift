@@ -141,3 +141,21 @@ func japaneseNamesAfterOrganisationsAndRelations(input: String, expected: String
 func japaneseNounsAfterOrganisationsStay(input: String) {
     #expect(!masker.mask(input).contains("[NAME]"), "\(masker.mask(input))")
 }
+
+/// What people call the writer, someone met, and titles written in lower case inside a sentence.
+@Test(arguments: [
+    ("I go by Kealoha at work, how do I ask for a raise?", "I go by [NAME] at work, how do I ask for a raise?"),
+    ("Me dicen Yolotzin en la oficina.", "Me dicen [NAME] en la oficina."),
+    ("I met Kealoha at the conference; how do I follow up?", "I met [NAME] at the conference; how do I follow up?"),
+    ("Scrivi un messaggio per la signora Sbarbaro.", "Scrivi un messaggio per la signora [NAME]."),
+    ("Escreva para a dona Iracema.", "Escreva para a dona [NAME]."),
+    ("Ich schreibe Herrn Oltmanns eine Mail.", "Ich schreibe Herrn [NAME] eine Mail."),
+])
+func namesByWhatTheyAreCalledAndLowerCaseTitles(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+@Test(arguments: ["il signore degli anelli", "La signora mia madre.", "We had a meeting Monday about the launch.", "I met Python in 2010."])
+func lowerCaseTitlesAndMeetingsBeforeWordsStay(input: String) {
+    #expect(!masker.mask(input).contains("[NAME]"), "\(masker.mask(input))")
+}
