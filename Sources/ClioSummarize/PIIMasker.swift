@@ -744,7 +744,10 @@ public struct PIIMasker: Sendable {
         s = PIIMasker.replaceInContext(Patterns.nameBeforeRelation, in: s, group: 1) { weakName($0, $1, $2) }
         s = PIIMasker.replace(Patterns.lowercaseNameAfterStrongCue, in: s, group: 1) { name($0, .strong) }
         s = PIIMasker.replace(Patterns.lowercaseNameAfterWeakCue, in: s, group: 1) { found in
-            guard let first = found.split(separator: " ").first, NameLists.firstNames.contains(String(first)) else { return nil }
+            // "soy maría": the list writes names without accents.
+            guard let first = found.split(separator: " ").first, !NameLists.isEverydayWord(first),
+                NameLists.firstNames.contains(String(first)) || NameLists.firstNames.contains(first.folding(options: .diacriticInsensitive, locale: nil))
+            else { return nil }
             return name(found, .strong)
         }
         // "hire jamal", "met with priya": a listed first name in lower case after a word that takes a person.
@@ -1765,7 +1768,8 @@ enum Patterns {
 
     /// Cues after which a lower-case listed first name is a name ("i'm olivia").
     static let lowercaseWeakCues: [String] = [
-        "i'm", "i’m", "i am", "im", "hi im", "hey im", "hello im", "hi iam", "soy", "sou", "je suis",
+        "i'm", "i’m", "i am", "im", "hi im", "hey im", "hello im", "hi iam", "this is", "soy", "sou", "sou a", "sou o", "eu sou a",
+        "eu sou o", "aqui é a", "aqui é o", "ici", "c'est", "je suis",
         "ich bin", "sono", "dear", "hi", "hello", "hey", "hola", "bonjour", "salut", "hallo", "ciao", "olá", "oi",
         "regards,", "thanks,", "cheers,", "best,", "cordialement,", "viele grüße,",
         "saludos,", "obrigado,", "obrigada,",
@@ -2119,7 +2123,7 @@ enum Patterns {
     /// A lower-case word after a verb that takes a person ("hire jamal", "met with priya"); a name
     /// only when listed. Prepositions ("to", "and") take lower-case words of every kind.
     static let lowercaseNameAfterPersonWord = make(
-        #"\b(?:ask|tell|hire|hired|met|meet|meeting|call|email|text|thank|thanks|invite|remind|cc|congratulate|told|asked|met with|meet with|uncle|aunt|auntie|neighbour|neighbor|friend|colleague|coworker|boss|cousin|brother|sister|son|daughter|flatmate|roommate|grandpa|grandma|nephew|niece) (?!(?:with|and|to|for|the|a|an|my|her|his|our|their|your|me|him|them|us|about|on|in|at)\b)(\p{Ll}[\p{Ll}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}'’\-]+)?)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)
+        #"\b(?:ask|tell|hire|hired|met|meet|meeting|call|email|text|thank|thanks|invite|remind|cc|congratulate|told|asked|met with|meet with|uncle|aunt|auntie|neighbour|neighbor|friend|colleague|coworker|boss|cousin|brother|sister|son|daughter|flatmate|roommate|grandpa|grandma|nephew|niece|wife|husband|partner|girlfriend|boyfriend|fiance|fiancee|fiancé|fiancée|mom|mum|dad|manager|teacher|student|client|email to|write to|text to|message to|letter to|note to|reply to) (?!(?:with|and|to|for|the|a|an|my|her|his|our|their|your|me|him|them|us|about|on|in|at)\b)(\p{Ll}[\p{Ll}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}'’\-]+)?)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)
     /// After a cue that also introduces other words ("i'm tired"), a lower-case name counts only
     /// when its first word is a listed first name.
     static let lowercaseNameAfterWeakCue = make(

@@ -159,3 +159,15 @@ func namesByWhatTheyAreCalledAndLowerCaseTitles(input: String, expected: String)
 func lowerCaseTitlesAndMeetingsBeforeWordsStay(input: String) {
     #expect(!masker.mask(input).contains("[NAME]"), "\(masker.mask(input))")
 }
+
+/// Listed first names in lower case after more cues: accents the list lacks, Portuguese "sou a",
+/// relations and letters.
+@Test(arguments: [
+    ("soy maría fernández, ayúdame con mi cv", "soy [NAME], ayúdame con mi cv"),
+    ("sou a ana souza e preciso de ajuda", "sou a [NAME] e preciso de ajuda"),
+    ("can you write an email to mike johnson about the delay", "can you write an email to [NAME] about the delay"),
+    ("my wife emma and i are going to rome", "my wife [NAME] and i are going to rome"),
+])
+func lowerCaseListedNamesAfterMoreCues(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
