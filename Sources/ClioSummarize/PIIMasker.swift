@@ -266,7 +266,10 @@ public struct PIIMasker: Sendable {
             var p = k
             while p > 0 && (chars[p - 1] == " " || chars[p - 1] == "\t") { p -= 1 }
             let opensSentence = p == 0 || ".!?:;\n\"“«'‘(".contains(chars[p - 1])
-            let isPart = bare.first!.isNumber || Patterns.addressUnitWords.contains(lower) || (bare.first!.isUppercase && !opensSentence)
+            // A particle inside a place's name read backwards: "Lugar de [ADDRESS]", "Quinta do Vale".
+            let previousIsCapitalised = p > 0 && String(chars[..<p]).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).last?.first?.isUppercase == true
+            let isParticle = Patterns.addressParticles.contains(lower) && !PIIMasker.addressStopWords.contains(lower) && previousIsCapitalised && start < chars.count
+            let isPart = bare.first!.isNumber || Patterns.addressUnitWords.contains(lower) || (bare.first!.isUppercase && !opensSentence) || isParticle
             guard isPart else { break }
             start = k
             i = k
@@ -902,6 +905,11 @@ public struct PIIMasker: Sendable {
             // A pair's other half, once every other pass has masked what it knows.
             s = PIIMasker.replaceInContext(Patterns.nameBeforeMaskedPair, in: s, group: 1, personName)
             s = PIIMasker.replaceInContext(Patterns.nameAfterMaskedPair, in: s, group: 1, personName)
+            // The rest of a name a pass masked in part, when it is a listed name: "[NAME] Binh", "[NAME]-Farsi".
+            s = PIIMasker.replace(Patterns.nameRestAfterMasked, in: s, group: 1) { word in
+                let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: " \t-"))
+                return NameLists.isListedName(bare.lowercased()) && !NameLists.isEverydayWord(Substring(bare)) && !NameLists.productWords.contains(bare.lowercased()) ? "" : nil
+            }
         }
         // Someone addressed at the start of a quotation or a line: "'Kemal, you still owe me…'".
         s = PIIMasker.replaceInContext(Patterns.vocativeName, in: s, group: 1) { weakName($0, $1, $2) }
@@ -1499,6 +1507,7 @@ enum Patterns {
         "parcela", "lote", "bajo", "izquierda", "derecha", "izda", "dcha", "porte", "gauche", "droite", "boîte", "conj", "étage",
         "andar", "stock", "piso", "puerta", "bloque", "portal", "escalera", "interno", "scala", "piano", "bloco", "sala", "apto",
         "flat", "unit", "suite", "floor", "apt", "box", "block", "building", "tower", "km", "succursale", "station", "cedex",
+        "links", "rechts", "mitte", "vorne", "hinten", "quinta", "lugar", "casal", "herdade",
     ]
     static let addressParticles: Set<String> = [
         "de", "del", "la", "las", "los", "el", "da", "das", "do", "dos", "di", "du", "des", "le", "les", "van", "von", "der",
@@ -1756,7 +1765,9 @@ enum Patterns {
         "nipote", "nonna", "nonno", "fidanzato", "fidanzata", "sobrinha",
         "avó", "avô", "namorado", "namorada", "vizinho", "vizinha",
         "tía", "tío", "tia", "tio", "tante", "oncle", "zia", "zio", "onkel", "oom", "neef", "ciocia", "ciotka",
-        "wujek", "cugino", "cugina", "primo", "prima", "cousine",
+        "wujek", "cugino", "cugina", "primo", "prima", "cousine", "inquilino", "inquilina", "locatario", "locataria",
+        "arrendatario", "arrendataria", "locataire", "mieter", "mieterin", "vermieter", "vermieterin", "senhorio", "senhoria",
+        "propriétaire", "proprietario", "proprietaria", "padrone di casa",
     ]
 
     /// Cues after which the next lower-case words are a name ("my name is olivia whitfield").
@@ -1879,7 +1890,7 @@ enum Patterns {
     /// Blanca que…", "écrire à Margaud". Products are turned away by the caller, everyday words by
     /// the weak cue's rule.
     static let nameAfterPersonVerbInside = make(
-        #"(?<![\p{L}])(?:(?:tell|ask|remind|thank|invite|congratulate|email|e-mail|text|hire|hired|hiring|marry|married|marrying|dating|met|meet|meeting|texted|emailed|invited|thanked|congratulated|interviewed|kissed|hugged|congratulating|thanking|inviting|telling|reminding|texting|emailing)|(?:reply|write|talk|speak|apologi[sz]e|say goodbye|say hello|say hi|note|letter|message|email|card|toast|tribute)[ \t]+(?:to|for)|(?:gift|present|poem|speech|card|toast|surprise)[ \t]+for|(?i:decir|decirle|dile|digo|escribir|escribirle|escríbele|escribo|preguntar|preguntarle|pregúntale|pregunto|agradecer|agradecerle|agradezco|felicitar|invitar|invité|invito|invitó|responder|responderle|respondo|llamar|llamé|llamo|visitar|visité|visito|conocí|conocer|contratar|contraté|ayudar|ayudé)[ \t]+a|(?i:dire|dis|écrire|écris|demander|demande|répondre|réponds|annoncer|souhaiter|envoyer)[ \t]+à|(?i:inviter|appeler|rappeler|remercier|féliciter|embaucher|embauché|rencontrer|rencontré|épouser)|(?i:dire|dico|dica|scrivere|scrivo|scrivi|chiedere|chiedo|chiedi|rispondere|rispondo|rispondi)[ \t]+a|(?i:dizer|digo|diga|escrever|escrevo|escreva|perguntar|pergunto|pergunte|responder|respondo|responda|agradecer|agradeço)[ \t]+(?:a|ao|à|para)|(?i:convidar|convidei|chamar|ligar|liguei|paguei|pagar)[ \t]+(?:a|o|para[ \t]+o|para[ \t]+a|pro|pra))[ \t]+"# + nameWords)
+        #"(?<![\p{L}])(?:(?:tell|ask|remind|thank|invite|congratulate|email|e-mail|text|hire|hired|hiring|marry|married|marrying|dating|met|meet|meeting|texted|emailed|invited|thanked|congratulated|interviewed|kissed|hugged|congratulating|thanking|inviting|telling|reminding|texting|emailing)|(?:reply|write|talk|speak|apologi[sz]e|say goodbye|say hello|say hi|note|letter|message|email|card|toast|tribute)[ \t]+(?:to|for)|(?:gift|present|poem|speech|card|toast|surprise)[ \t]+for|(?i:decir|decirle|dile|digo|escribir|escribirle|escríbele|escribo|preguntar|preguntarle|pregúntale|pregunto|agradecer|agradecerle|agradezco|felicitar|invitar|invité|invito|invitó|responder|responderle|respondo|llamar|llamé|llamo|visitar|visité|visito|conocí|conocer|contratar|contraté|ayudar|ayudé)[ \t]+a|(?i:me atendió|me atendio|me contestó|me respondió|me llamó|me escribió)|(?i:dire|dis|écrire|écris|demander|demande|répondre|réponds|annoncer|souhaiter|envoyer)[ \t]+à|(?i:inviter|appeler|rappeler|remercier|féliciter|embaucher|embauché|rencontrer|rencontré|épouser)|(?i:dire|dico|dica|scrivere|scrivo|scrivi|chiedere|chiedo|chiedi|rispondere|rispondo|rispondi)[ \t]+a|(?i:dizer|digo|diga|escrever|escrevo|escreva|perguntar|pergunto|pergunte|responder|respondo|responda|agradecer|agradeço)[ \t]+(?:a|ao|à|para)|(?i:convidar|convidei|chamar|ligar|liguei|paguei|pagar)[ \t]+(?:a|o|para[ \t]+o|para[ \t]+a|pro|pra))[ \t]+"# + nameWords)
     /// The person a letter, a parcel or a reference is for, in the languages
     /// the summarizer reads (not trips, "a trip to Rome", nor senders, "a message from Kafka"): "a reminder to Mie Holst", "un paquete a Camilo Ramírez", "ein
     /// Zeugnis für Aribert Holsten", "een pakket naar Lenn D'Hondt", "list polecający dla Ewa".
@@ -1925,6 +1936,8 @@ enum Patterns {
     /// A name joined by "and" to a name already masked: "Priyanka Deshmukh and [NAME]",
     /// "[NAME] y Lucía". What a cue did not introduce, its neighbour in a pair does.
     static let nameBeforeMaskedPair = make(#"(?<![\p{L}\p{M}])"# + nameWords + #"[ \t]+(?:and|or|&|y|e|et|und)[ \t]+\[NAME\]"#)
+    /// A capitalised word right after `[NAME]`, or joined to it by a hyphen.
+    static let nameRestAfterMasked = make(#"\[NAME\]((?:[ \t]+|-)\p{Lu}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\-'’])"#)
     static let nameAfterMaskedPair = make(#"\[NAME\][ \t]+(?:and|or|&|y|e|et|und)[ \t]+"# + nameWords)
     /// A name addressed at the start of a quotation or a line, before a comma and "you": "'Kemal, you
     /// still owe me'", "Marie, tu peux…".

@@ -124,6 +124,8 @@ func proseNearStreetsWithoutNumbersStays(input: String) {
     ("My new address is 35420 Fuller Walks Apt. 537, Smithbury, FM 52404; help me.", "My new address is [ADDRESS]; help me."),
     ("Mi nueva dirección es Avenida Bulgaria 734 Interior 207, San Carlos los altos, SIN 92396; ¿cómo la cambio?", "Mi nueva dirección es [ADDRESS]; ¿cómo la cambio?"),
     ("Abito in Via Roma 15 da 3 anni, cerco palestra", "Abito in [ADDRESS] da 3 anni, cerco palestra"),
+    ("Die Miete für die Wohnung in der Hauptstraße 12, 3. OG links, 10827 Berlin ist fällig.", "Die Miete für die Wohnung in der [ADDRESS] ist fällig."),
+    ("A festa é na Quinta do Vale, Lugar de Paredes, 4940-027 Paredes de Coura.", "A festa é na [ADDRESS]."),
 ])
 func addressesInLowerCaseAndTheirTails(input: String, expected: String) {
     #expect(masker.mask(input) == expected)

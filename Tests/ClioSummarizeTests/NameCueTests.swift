@@ -171,3 +171,13 @@ func lowerCaseTitlesAndMeetingsBeforeWordsStay(input: String) {
 func lowerCaseListedNamesAfterMoreCues(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
 }
+
+/// Tenants and landlords as relations, who answered the phone, and the rest of a name after a
+/// masked part when it is a listed name.
+@Test(arguments: [
+    ("Il mio inquilino, Tran Minh Khoa, mi chiede una ricevuta.", "Il mio inquilino, [NAME], mi chiede una ricevuta."),
+    ("Llamé y me atendió Marcos, que me dijo que estaría arreglada.", "Llamé y me atendió [NAME], que me dijo que estaría arreglada."),
+])
+func tenantsAndWhoAnsweredAreNames(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
