@@ -87,6 +87,8 @@ public struct PIIMasker: Sendable {
                 }
             }
             s = PIIMasker.replace(Patterns.iban, in: s) { match in match.filter(\.isNumber).count >= 10 ? "[NUMBER]" : nil }
+            s = PIIMasker.replace(Patterns.nationalInsurance, in: s) { _ in "[NUMBER]" }
+            s = PIIMasker.replace(Patterns.secretCode, in: s, group: 1) { _ in "[NUMBER]" }
             s = PIIMasker.replace(Patterns.phoneWithExtension, in: s) { _ in "[PHONE]" }
             s = PIIMasker.replace(Patterns.cuedPhone, in: s, group: 1) { match in PIIMasker.classifyCuedNumber(match, "[PHONE]", minDigits: 6) }
             // Identifiers with letters count too: "order #A-99817-KX", "police 7845/AB/2023".
@@ -1399,6 +1401,12 @@ enum Patterns {
         #"(?<![\p{Latin}\p{N}_\-.:/@#])(?=[A-Za-z0-9\-]*[A-Za-z])(?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\p{Latin}\p{N}_\-@]|[.:/][\p{Latin}\p{N}])"#)
     /// A number written with full-width digits or separators, for `narrowed`.
     static let wideDigits = make(#"(?<![\p{N}])[＋+]?[（(]?\d{1,5}[）)]?(?:[－ー‐‑‒–—−\-．.　 ]?[（(]?\d{1,5}[）)]?){1,6}(?![\p{N}])"#)
+    /// A PIN or a card's security code, however short: "my PIN is 4821", "CVV 123".
+    static let secretCode = make(
+        #"(?<![\p{Latin}])(?i:pin|pin code|pin-code|pincode|cvv|cvc|cvv2|security code|passcode|código de seguridad|código pin|code pin|code secret|geheimzahl|codice pin|código de segurança|暗証番号|密码|验证码)(?![\p{Latin}])"#
+            + cueFiller + #"(\d{3,8})(?![\p{N}])"#)
+    /// A UK National Insurance number: "QQ 12 34 56 C", "AB123456D".
+    static let nationalInsurance = make(#"(?<![\p{L}\p{N}])[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D](?![\p{L}\p{N}])"#)
     /// An IBAN: country, check digits and groups of letters and digits ("GB29 NWBK 6016 1331 9268 19").
     static let iban = make(#"(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\p{L}\p{N}])"#)
     /// A North American number with its extension: "918.634.1704x718", "(555) 123-4567 ext. 12".
@@ -1436,6 +1444,9 @@ enum Patterns {
         "tessera", "dni", "nie", "nif", "cpf", "passaporte", "pasaporte", "passaporto", "reisepass", "ausweis", "bsb",
         "pnr", "reservation", "reserva", "prenotazione", "réservation", "buchung", "apólice", "pedido nº", "保单", "身份证",
         "学号", "工号", "会员号", "订单号", "社員番号", "注文番号", "口座番号", "회원번호", "계좌", "주문번호",
+        "employee", "staff", "student", "patient", "personnel", "badge", "socio", "socia", "sócio", "sócia", "abonado", "afiliado",
+        "associado", "adhérent", "abonné", "mitglied", "iscritto", "会員id", "ユーザーid", "顧客番号", "お客様番号", "契約番号",
+        "会員コード", "用户id", "客户号", "客户编号", "合同号",
     ]
     /// Words that introduce an address in the languages the summarizer reads; what follows is
     /// judged by `PIIMasker.addressRun`.

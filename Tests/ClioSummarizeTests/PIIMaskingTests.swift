@@ -109,6 +109,14 @@ func accountAndIDTokensWithLettersAreMasked(input: String, expected: String) {
     ("Meine Kd.-Nr. 123456 steht oben.", "Meine Kd.-Nr. [NUMBER] steht oben."),
     ("The fiscal year ending in 2024 was good.", "The fiscal year ending in 2024 was good."),
     ("Reference ABC for the chapter.", "Reference ABC for the chapter."),
+    ("My NI number is QQ 12 34 56 C, do I need it?", "My NI number is [NUMBER], do I need it?"),
+    ("número de socio 004512, ¿cómo me doy de baja?", "número de socio [NUMBER], ¿cómo me doy de baja?"),
+    ("会員IDは abc12345 です。", "会員IDは [NUMBER] です。"),
+    ("My employee number is 004521 and HR lost my file.", "My employee number is [NUMBER] and HR lost my file."),
+    ("my PIN is 4821, is it safe?", "my PIN is [NUMBER], is it safe?"),
+    ("暗証番号は1234です。", "暗証番号は[NUMBER]です。"),
+    ("Use pin 13 for the LED.", "Use pin 13 for the LED."),
+    ("The student 5 of 30 passed.", "The student 5 of 30 passed."),
 ])
 func fullWidthFormsShortCodesAndLastDigits(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
