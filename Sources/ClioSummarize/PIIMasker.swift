@@ -88,12 +88,17 @@ public struct PIIMasker: Sendable {
             }
             s = PIIMasker.replace(Patterns.iban, in: s) { match in match.filter(\.isNumber).count >= 10 ? "[NUMBER]" : nil }
             s = PIIMasker.replace(Patterns.nationalInsurance, in: s) { _ in "[NUMBER]" }
+            s = PIIMasker.replace(Patterns.frenchRIB, in: s) { _ in "[NUMBER]" }
             s = PIIMasker.replace(Patterns.secretCode, in: s, group: 1) { _ in "[NUMBER]" }
             s = PIIMasker.replace(Patterns.phoneWithExtension, in: s) { _ in "[PHONE]" }
             s = PIIMasker.replace(Patterns.cuedPhone, in: s, group: 1) { match in PIIMasker.classifyCuedNumber(match, "[PHONE]", minDigits: 6) }
             // Identifiers with letters count too: "order #A-99817-KX", "police 7845/AB/2023".
             s = PIIMasker.replace(Patterns.cuedAccount, in: s, group: 1) { match in
-                guard match.contains(where: \.isLetter) else { return PIIMasker.classifyCuedNumber(match, "[NUMBER]", minDigits: 5) }
+                guard match.contains(where: \.isLetter) else {
+                    // Four digits name an account too ("Konto 4711"), unless they are a year.
+                    if match.count == 4, let year = Int(match), (1900...2099).contains(year) { return nil }
+                    return PIIMasker.classifyCuedNumber(match, "[NUMBER]", minDigits: 4)
+                }
                 // A code of capitals and digits, as booking references are: "QX7P2M".
                 if match.count <= 12, match.allSatisfy({ ($0.isUppercase && $0.isASCII) || $0.isNumber }) { return "[NUMBER]" }
                 return Patterns.isoDate.firstMatch(in: match, range: NSRange(location: 0, length: (match as NSString).length)) == nil
@@ -1405,6 +1410,8 @@ enum Patterns {
     static let secretCode = make(
         #"(?<![\p{Latin}])(?i:pin|pin code|pin-code|pincode|cvv|cvc|cvv2|security code|passcode|código de seguridad|código pin|code pin|code secret|geheimzahl|codice pin|código de segurança|暗証番号|密码|验证码)(?![\p{Latin}])"#
             + cueFiller + #"(\d{3,8})(?![\p{N}])"#)
+    /// A French RIB: bank, branch, account (letters allowed) and key, "30002 00550 0000157841Z 25".
+    static let frenchRIB = make(#"(?<![\p{L}\p{N}])\d{5}[ ]?\d{5}[ ]?[0-9A-Z]{11}[ ]?\d{2}(?![\p{L}\p{N}])"#)
     /// A UK National Insurance number: "QQ 12 34 56 C", "AB123456D".
     static let nationalInsurance = make(#"(?<![\p{L}\p{N}])[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D](?![\p{L}\p{N}])"#)
     /// An IBAN: country, check digits and groups of letters and digits ("GB29 NWBK 6016 1331 9268 19").

@@ -117,6 +117,9 @@ func accountAndIDTokensWithLettersAreMasked(input: String, expected: String) {
     ("暗証番号は1234です。", "暗証番号は[NUMBER]です。"),
     ("Use pin 13 for the LED.", "Use pin 13 for the LED."),
     ("The student 5 of 30 passed.", "The student 5 of 30 passed."),
+    ("Mon numéro de compte 30002 00550 0000157841Z 25 est bloqué.", "Mon numéro de compte [NUMBER] est bloqué."),
+    ("Mein Konto 4711 ist gesperrt.", "Mein Konto [NUMBER] ist gesperrt."),
+    ("The account 2023 report is due.", "The account 2023 report is due."),
 ])
 func fullWidthFormsShortCodesAndLastDigits(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
