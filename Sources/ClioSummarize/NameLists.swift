@@ -122,7 +122,7 @@ enum NameLists {
     /// starters, pronouns, days, months, languages, nationalities and common tech words.
     static let notNames: Set<String> = Set(
         """
-        i i'm i’m im id the a an it its this that these those could can would will should shall may might must
+        i i'm i’m im id i'll i’ll i've i’ve i'd i’d the a an it its this that these those could can would will should shall may might must
         please what how why when where who whom which whose is are was were be been do does did done my mine we
         our ours you your yours he she they them their also and but so if or nor here there now then just
         any some one two as for in on at to of with from by about into over after before ok okay yes no not
@@ -181,6 +181,15 @@ extension NameLists {
         if ascii && key.count >= 7 && key.hasSuffix("ly") { return true }
         return false
     }
+
+    /// English first names that are also everyday words: a name after a cue only with a surname
+    /// after them ("I'm Will Turner", not "I'm Happy").
+    static let everydayFirstNames: Set<String> = Set(
+        """
+        will bill mark hope grace rose joy faith dawn rich frank art bob jack pat sue ray chase hunter summer autumn june may
+        april destiny harmony melody ivy holly heather daisy lily violet ruby pearl amber crystal jade sky storm river brook
+        sandy penny nick chuck don gene guy lance max rob rod victor earl duke king prince sterling wade woody miles page
+        """.split(whereSeparator: \.isWhitespace).map(String.init))
 
     static let namesEndingInEd: Set<String> = ["alfred", "mildred", "winifred", "manfred", "sigfried", "elfried", "mohammed", "ahmed"]
 

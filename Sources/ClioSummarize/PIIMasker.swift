@@ -935,7 +935,15 @@ public struct PIIMasker: Sendable {
             words.removeFirst()
         }
         guard let first = words.first else { return nil }
-        if cue == .weak && NameLists.isEverydayWord(first) { return nil }
+        var pairOpens = false
+        if cue == .weak && NameLists.isEverydayWord(first) {
+            // "I'm Will Turner": an everyday word that is also a first name, before a surname.
+            let key = first.lowercased()
+            guard words.count >= 2, NameLists.everydayFirstNames.contains(key) || NameLists.firstNameWords.contains(key),
+                words[1].first?.isUppercase == true, !NameLists.isEverydayWord(words[1]), !NameLists.isNoName(words[1].lowercased())
+            else { return nil }
+            pairOpens = true
+        }
         var nameCount = 0
         while nameCount < words.count {
             let word = words[nameCount]
@@ -947,7 +955,7 @@ public struct PIIMasker: Sendable {
                 nameCount += 1
                 continue
             }
-            if NameLists.isNoName(key) { break }
+            if NameLists.isNoName(key) && !(pairOpens && nameCount == 0) { break }
             nameCount += 1
             // "Prof. Shai Arogeti's Robotics Lab": a possessive ends the name.
             if key.hasSuffix("'s") || key.hasSuffix("’s") { break }
@@ -1908,7 +1916,7 @@ enum Patterns {
     /// Blanca que…", "écrire à Margaud". Products are turned away by the caller, everyday words by
     /// the weak cue's rule.
     static let nameAfterPersonVerbInside = make(
-        #"(?<![\p{L}])(?:(?:tell|ask|remind|thank|invite|congratulate|email|e-mail|text|hire|hired|hiring|marry|married|marrying|dating|met|meet|meeting|texted|emailed|invited|thanked|congratulated|interviewed|kissed|hugged|congratulating|thanking|inviting|telling|reminding|texting|emailing)|(?:reply|write|talk|speak|apologi[sz]e|say goodbye|say hello|say hi|note|letter|message|email|card|toast|tribute)[ \t]+(?:to|for)|(?:gift|present|poem|speech|card|toast|surprise)[ \t]+for|(?i:decir|decirle|dile|digo|escribir|escribirle|escríbele|escribo|preguntar|preguntarle|pregúntale|pregunto|agradecer|agradecerle|agradezco|felicitar|invitar|invité|invito|invitó|responder|responderle|respondo|llamar|llamé|llamo|visitar|visité|visito|conocí|conocer|contratar|contraté|ayudar|ayudé)[ \t]+a|(?i:me atendió|me atendio|me contestó|me respondió|me llamó|me escribió)|(?i:dire|dis|écrire|écris|demander|demande|répondre|réponds|annoncer|souhaiter|envoyer)[ \t]+à|(?i:inviter|appeler|rappeler|remercier|féliciter|embaucher|embauché|rencontrer|rencontré|épouser)|(?i:dire|dico|dica|scrivere|scrivo|scrivi|chiedere|chiedo|chiedi|rispondere|rispondo|rispondi)[ \t]+a|(?i:dizer|digo|diga|escrever|escrevo|escreva|perguntar|pergunto|pergunte|responder|respondo|responda|agradecer|agradeço)[ \t]+(?:a|ao|à|para)|(?i:convidar|convidei|chamar|ligar|liguei|paguei|pagar)[ \t]+(?:a|o|para[ \t]+o|para[ \t]+a|pro|pra))[ \t]+"# + nameWords)
+        #"(?<![\p{L}])(?:(?:tell|ask|remind|thank|invite|congratulate|email|e-mail|text|hire|hired|hiring|marry|married|marrying|dating|met|meet|meeting|texted|emailed|invited|thanked|congratulated|interviewed|kissed|hugged|congratulating|thanking|inviting|telling|reminding|texting|emailing)|(?:reply|write|talk|speak|apologi[sz]e|say goodbye|say hello|say hi|note|letter|message|email|card|toast|tribute)[ \t]+(?:to|for)|(?:forward|pass)(?:[ \t]+(?:this|it|them|that))?(?:[ \t]+on)?[ \t]+to|(?:gift|present|poem|speech|card|toast|surprise)[ \t]+for|(?i:decir|decirle|dile|digo|escribir|escribirle|escríbele|escribo|preguntar|preguntarle|pregúntale|pregunto|agradecer|agradecerle|agradezco|felicitar|invitar|invité|invito|invitó|responder|responderle|respondo|llamar|llamé|llamo|visitar|visité|visito|conocí|conocer|contratar|contraté|ayudar|ayudé)[ \t]+a|(?i:me atendió|me atendio|me contestó|me respondió|me llamó|me escribió)|(?i:dire|dis|écrire|écris|demander|demande|répondre|réponds|annoncer|souhaiter|envoyer)[ \t]+à|(?i:inviter|appeler|rappeler|remercier|féliciter|embaucher|embauché|rencontrer|rencontré|épouser)|(?i:dire|dico|dica|scrivere|scrivo|scrivi|chiedere|chiedo|chiedi|rispondere|rispondo|rispondi)[ \t]+a|(?i:dizer|digo|diga|escrever|escrevo|escreva|perguntar|pergunto|pergunte|responder|respondo|responda|agradecer|agradeço)[ \t]+(?:a|ao|à|para)|(?i:convidar|convidei|chamar|ligar|liguei|paguei|pagar)[ \t]+(?:a|o|para[ \t]+o|para[ \t]+a|pro|pra))[ \t]+"# + nameWords)
     /// The person a letter, a parcel or a reference is for, in the languages
     /// the summarizer reads (not trips, "a trip to Rome", nor senders, "a message from Kafka"): "a reminder to Mie Holst", "un paquete a Camilo Ramírez", "ein
     /// Zeugnis für Aribert Holsten", "een pakket naar Lenn D'Hondt", "list polecający dla Ewa".
@@ -1923,7 +1931,7 @@ enum Patterns {
     /// Someone the writer does things with, opening a clause: "Sarah and I", "me and Tomás", "Paloma
     /// y yo", "moi et Lou" (not "a sequel to Escape from Tarkov and I want…").
     static let nameAndSelf = make(
-        #"(?:^|(?<=[.!?:;,(\n"“«]|[.!?:;,(\n"“«][ \t]|\b(?i:that|when|because|since|if|so|but|while|after|before|yesterday|today|que|dass|che|parce que|porque) ))[ \t]*("# + titleWord + #"(?:[ \t]+"# + titleWord + #"){0,2})(?=[ \t]+(?:(?:and|&)[ \t]+(?:I|me|myself)(?![\p{L}'’])|y[ \t]+yo|et[ \t]+moi|und[ \t]+ich|e[ \t]+io|e[ \t]+eu)(?![\p{L}]))"#,
+        #"(?:^|(?<=[.!?:;,(\n"“«]|[.!?:;,(\n"“«][ \t]|\b(?i:that|when|because|since|if|so|but|while|after|before|yesterday|today|tonight|then|recently|week|weekend|night|morning|year|month|que|dass|che|parce que|porque) ))[ \t]*("# + titleWord + #"(?:[ \t]+"# + titleWord + #"){0,2})(?=[ \t]+(?:(?:and|&)[ \t]+(?:I|me|myself)(?![\p{L}'’])|y[ \t]+yo|et[ \t]+moi|und[ \t]+ich|e[ \t]+io|e[ \t]+eu)(?![\p{L}]))"#,
         [.anchorsMatchLines])
     static let selfAndName = make(
         #"(?<![\p{L}\p{M}])(?:(?i:me|myself|yo|moi|ich|io|eu)|I)[ \t]+(?:and|y|et|und|e)[ \t]+("# + titleWord + #"(?:[ \t]+"# + titleWord + #"){0,2})"#)

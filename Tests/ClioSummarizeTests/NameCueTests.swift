@@ -181,3 +181,18 @@ func lowerCaseListedNamesAfterMoreCues(input: String, expected: String) {
 func tenantsAndWhoAnsweredAreNames(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
 }
+
+/// A first name that is an everyday word, before a surname; contractions of "I" and what a
+/// weak cue leaves.
+@Test(arguments: [
+    ("Hi, I'm Will Turner and I need a resume.", "Hi, I'm [NAME] and I need a resume."),
+    ("This is May Chen from sales.", "This is [NAME] from sales."),
+    ("Tell Hunter I'll be late.", "Tell [NAME] I'll be late."),
+    ("Last week Ginger and I adopted a dog.", "Last week [NAME] and I adopted a dog."),
+    ("Hi, I'd like to ask your advice about a screenplay.", "Hi, I'd like to ask your advice about a screenplay."),
+    ("I'm Happy Birthday singing.", "I'm Happy Birthday singing."),
+    ("I'm Will, not Bill.", "I'm Will, not Bill."),
+])
+func everydayFirstNamesBeforeASurnameAndContractions(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
