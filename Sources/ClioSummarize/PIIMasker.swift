@@ -136,6 +136,10 @@ public struct PIIMasker: Sendable {
         for pattern in [Patterns.chineseAddressWithoutNumber, Patterns.japaneseAddressWithoutNumber, Patterns.cjkRoom] {
             s = replace(pattern, in: s) { _ in "[ADDRESS]" }
         }
+        // After an address label the whole clause is the address: "地址：广东省深圳市南山区科技园A栋3单元1201".
+        s = replace(Patterns.cjkAddressAfterLabel, in: s, group: 1) { found in
+            found == "[ADDRESS]" || !found.contains(where: { $0.isNumber || "省市区县州镇村路街道号栋楼室都道府県丁目番[".contains($0) }) ? nil : "[ADDRESS]"
+        }
         guard s.contains("[ADDRESS]") else { return s }
         s = replace(Patterns.cjkPartsAfterAddress, in: s, group: 1) { _ in "" }
         s = replace(Patterns.cjkRegionBeforeAddress, in: s, group: 1) { _ in "" }
@@ -157,6 +161,9 @@ public struct PIIMasker: Sendable {
             guard start >= cursor else { continue }
             let chars = Array(ns.substring(from: start).prefix(160))
             var run = addressRun(chars)
+            if Patterns.weakAddressCues.contains(where: { ns.substring(with: match.range).lowercased().hasPrefix($0) }) {
+                guard run.length > 0, namesAStreet(chars[run.start..<run.length]) || Patterns.streetNamedBefore(chars[run.start..<run.length]) else { continue }
+            }
             // Casual text writes the whole address in lower case: "i live at 42 wallaby way sydney".
             if let length = lowercaseAddressRun(chars), length > run.length { run = (0, length, true, true) }
             guard run.length > 0, run.hasWord, run.hasNumber || namesAStreet(chars[run.start..<run.length]) else { continue }
@@ -1489,7 +1496,24 @@ enum Patterns {
             "pacote para", "encomenda para", "colis à", "lettre à", "pacco a", "pacco per", "spedire a", "paket an", "paket für",
             "stayed at", "staying at", "stay at", "me mudé a", "mora no", "mora na", "mora em", "vive en", "vit au", "vit à",
             "wohnt in", "wohnt am", "abita in", "abita a", "lives on", "je déménage au", "ich ziehe in",
-        ]) + #")(?![\p{L}])[ \t]*(?:(?:\[NAME\]|\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2}),[ \t]*)?"#)
+            "shipping address:", "delivery address:", "billing address:", "home address:", "mailing address:", "postal address:",
+            "dirección de envío:", "dirección de entrega:", "dirección postal:", "adresse de livraison :", "adresse de livraison:",
+            "adresse postale :", "adresse postale:", "endereço de entrega:", "morada:", "indirizzo di consegna:", "indirizzo di spedizione:",
+            "lieferadresse:", "rechnungsadresse:", "postanschrift:",
+        ] + weakAddressCues) + #")(?![\p{L}])[ \t]*(?:(?:\[NAME\]|\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2}),[ \t]*)?"#)
+    /// A Chinese or Japanese address label and the clause after it.
+    static let cjkAddressAfterLabel = make(
+        #"(?:收货地址|收件地址|家庭住址|通讯地址|通訊地址|送货地址|送貨地址|联系地址|聯繫地址|地址|住址|現住所|住所|送付先|お届け先|配送先)[ \t]*[：:][ \t]*([^\s。，,；;！!？?\n]{4,60})"#)
+    /// Verbs of where a thing is, which introduce an address only when a street word follows
+    /// ("Mi piso está en Gran Vía 28", not "La clave está en Python 3").
+    /// "Gran Vía 28": a street word after the name, as "Gran Vía" and "Rambla Nova" are written.
+    static func streetNamedBefore(_ chars: ArraySlice<Character>) -> Bool {
+        let tokens = String(chars).split(whereSeparator: { $0 == " " || $0 == "," })
+        guard tokens.count >= 3, tokens[0].first?.isUppercase == true, tokens[2].first?.isNumber == true else { return false }
+        let type = tokens[1].lowercased()
+        return streetTypeWords.contains(type) || streetTypeWords.contains(type.folding(options: .diacriticInsensitive, locale: nil))
+    }
+    static let weakAddressCues = ["está en", "queda en", "fica na", "fica no", "fica em", "se trouve au", "se trouve à", "si trova in", "si trova a", "liegt in der", "liegt am"]
     /// Abbreviations inside addresses, whose period does not end the sentence.
     static let addressAbbreviations: Set<String> = [
         "no", "nr", "edif", "depto", "dpto", "dto", "int", "apt", "apto", "av", "avda", "tp", "bl", "sc", "ap", "esc", "pta",
@@ -1542,7 +1566,8 @@ enum Patterns {
         "parcela", "lote", "bajo", "izquierda", "derecha", "izda", "dcha", "porte", "gauche", "droite", "boîte", "conj", "étage",
         "andar", "stock", "piso", "puerta", "bloque", "portal", "escalera", "interno", "scala", "piano", "bloco", "sala", "apto",
         "flat", "unit", "suite", "floor", "apt", "box", "block", "building", "tower", "km", "succursale", "station", "cedex",
-        "links", "rechts", "mitte", "vorne", "hinten", "quinta", "lugar", "casal", "herdade",
+        "links", "rechts", "mitte", "vorne", "hinten", "quinta", "lugar", "casal", "herdade", "urbanización", "urbanizacion",
+        "urb", "manzana", "mz", "residencial", "conjunto", "condominio", "fraccionamiento", "colonia", "col",
     ]
     static let addressParticles: Set<String> = [
         "de", "del", "la", "las", "los", "el", "da", "das", "do", "dos", "di", "du", "des", "le", "les", "van", "von", "der",

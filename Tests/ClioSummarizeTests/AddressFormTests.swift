@@ -126,6 +126,10 @@ func proseNearStreetsWithoutNumbersStays(input: String) {
     ("Abito in Via Roma 15 da 3 anni, cerco palestra", "Abito in [ADDRESS] da 3 anni, cerco palestra"),
     ("Die Miete für die Wohnung in der Hauptstraße 12, 3. OG links, 10827 Berlin ist fällig.", "Die Miete für die Wohnung in der [ADDRESS] ist fällig."),
     ("A festa é na Quinta do Vale, Lugar de Paredes, 4940-027 Paredes de Coura.", "A festa é na [ADDRESS]."),
+    ("Dirección de envío: Urbanización Los Olivos, Manzana 5, Lote 12, Lima 15023.", "Dirección de envío: [ADDRESS]."),
+    ("Mi piso está en Gran Vía 28, 5ºD, Madrid; busco compañero.", "Mi piso está en [ADDRESS]; busco compañero."),
+    ("地址：广东省深圳市南山区科技园科兴科学园A栋3单元1201", "地址：[ADDRESS]"),
+    ("收货地址：浙江省杭州市余杭区五常街道文一西路969号", "收货地址：[ADDRESS]"),
 ])
 func addressesInLowerCaseAndTheirTails(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
@@ -138,6 +142,9 @@ func addressesInLowerCaseAndTheirTails(input: String, expected: String) {
     "ship to the office on floor 3 please",
     "ich wohne in der nähe von 5 seen",
     "live at least 3 days",
+    "La clave está en Python 3.",
+    "El problema está en la línea 5 del código.",
+    "地址：请问怎么写",
 ])
 func proseAfterAnAddressCueInLowerCaseStays(input: String) {
     #expect(!masker.mask(input).contains("[ADDRESS]"), "\(masker.mask(input))")
