@@ -1116,10 +1116,21 @@ public struct PIIMasker: Sendable {
         if latin > cased + other {
             // A number next to the words makes them an address ("खत्री टार, 71678").
             return replaceInContext(Patterns.otherScriptRun, in: text) { found, ns, match in
-                quoted(ns, match.range) ? nil : found.contains(where: { $0.isASCII && $0.isNumber }) ? "[ADDRESS]" : "[NAME]"
+                // A quotation keeps foreign words ("спасибо"), but not after a cue only a person takes ("I am শারমিন রায়").
+                let before = ns.substring(to: match.range.location).lowercased()
+                let afterCue = Patterns.otherScriptNameCues.contains { before.hasSuffix($0) }
+                if quoted(ns, match.range) && !afterCue { return nil }
+                return found.contains(where: { $0.isASCII && $0.isNumber }) ? "[ADDRESS]" : "[NAME]"
             }
         }
-        guard cased > latin else { return text }
+        guard cased > latin else {
+            // Mostly another script: only a run after a Latin cue that only a person takes.
+            guard latin > 0 else { return text }
+            return replaceInContext(Patterns.otherScriptRun, in: text) { found, ns, match in
+                let before = ns.substring(to: match.range.location).lowercased()
+                return Patterns.otherScriptNameCues.contains { before.hasSuffix($0) } && !found.contains(where: \.isNumber) ? "[NAME]" : nil
+            }
+        }
         let ns = text as NSString
         let matches = Patterns.casedNonLatinWord.matches(in: text, range: NSRange(location: 0, length: ns.length))
         var isName = matches.map { match in
@@ -2073,6 +2084,11 @@ enum Patterns {
     static let otherScriptRun = make(
         #"(?:(?<![\p{L}\p{N}/])\d{1,6}(?:/\d{1,6})?[ \t]*,?[ \t]*)?(?<![\p{L}\p{M}\[\-])(?:["# + otherScriptLetters + #"]{2,}|["# + otherScriptLetters + #"](?=[.\-'’]["# + otherScriptLetters + #"]))(?:[.\-'’]["# + otherScriptLetters + #"]+)*(?:[ \t]+["#
             + otherScriptLetters + #"]+(?:[.\-'’]["# + otherScriptLetters + #"]+)*){0,3}(?:[ \t]*,?[ \t]*\d{1,6}(?![\p{N}]))?"#)
+    /// What stands before a name in another script inside a Latin-script quotation.
+    static let otherScriptNameCues = [
+        "i am ", "i'm ", "i’m ", "my name is ", "this is ", "call me ", "deliver to ", "send it to ", "send to ", "dear ", "hi ", "hello ",
+        "soy ", "me llamo ", "je suis ", "je m'appelle ", "ich bin ", "ich heiße ", "sono ", "mi chiamo ", "sou ", "me chamo ",
+    ]
     /// A capitalised Cyrillic or Greek word: "Петрову", "Κορμπόπουλος".
     static let casedNonLatinWord = make(
         #"(?<![\p{L}\p{M}\[])[[\p{Lu}]&&[\p{Script=Cyrillic}\p{Script=Greek}]][\p{Ll}\p{M}'’\-]+(?![\p{L}\p{M}])"#)
@@ -2093,7 +2109,7 @@ enum Patterns {
     /// A name that starts with a common family name (`NameLists.japaneseSurnames`), with a given
     /// name in kanji, listed hiragana or katakana after it, with or without a space.
     static let japaneseListedName = "(?:" + NameLists.japaneseSurnames.sorted { $0.count > $1.count || ($0.count == $1.count && $0 < $1) }.joined(separator: "|")
-        + #")(?:[ \t　]?(?:"# + japaneseKanaGiven + #"|[\p{Han}々]{1,3}|\p{Katakana}[\p{Katakana}ー]{1,6}))?"#
+        + #")(?:[ \t　]?(?:"# + japaneseKanaGiven + #"|[\p{Han}々]{1,3}|\p{Katakana}[\p{Katakana}ー]{1,6})|[ \t　]\p{Hiragana}{2,4}(?=です|と申します|と言います|といいます|さん|様|より|[、。]|$))?"#
     /// "山本です", "佐藤健より。": a listed family name before a copula, a self-introduction or より.
     static let japaneseListedNameBeforeCopula = make(
         #"(?<![\p{Han}々\p{Katakana}ー])("# + japaneseListedName + #")(?=[ \t　]*(?:です|と申します|と申す|といいます|と言います|でございます|より(?:[。、！!\s]|$)))"#)

@@ -354,3 +354,14 @@ func japaneseNamesInLettersAndChats(input: String, expected: String) {
 func japaneseWordsBesideThoseFormsStay(input: String) {
     #expect(masker.mask(input) == input)
 }
+
+/// A name in another script after a Latin cue only a person takes, inside a quotation and in a
+/// text mostly in that script; a family name and a spaced given name in hiragana.
+@Test(arguments: [
+    ("\"I am ইকবাল চৌধুরী, living at 12 road. How do I vote?\"", "\"I am [NAME], living at [ADDRESS]. How do I vote?\""),
+    ("\"I am মিষ্টি ইসলাম, আমি ভোট দিতে চাই কিভাবে নিবন্ধন করব\"", "\"I am [NAME], আমি ভোট দিতে চাই কিভাবে নিবন্ধন করব\""),
+    ("私は佐藤 さゆりです。", "私は[NAME]です。"),
+])
+func otherScriptNamesAfterACueAndSpacedKanaGivenNames(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
