@@ -157,10 +157,18 @@ public struct PIIMasker: Sendable {
         var masked = ""
         var cursor = 0
         for match in Patterns.addressCue.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-            let start = NSMaxRange(match.range)
+            var start = NSMaxRange(match.range)
             guard start >= cursor else { continue }
-            let chars = Array(ns.substring(from: start).prefix(160))
+            var chars = Array(ns.substring(from: start).prefix(160))
             var run = addressRun(chars)
+            // What the cue took for a person before the address is the street when only a number
+            // follows it: "Meu novo endereço é Campo Lara Vieira, 8".
+            let named = match.range(at: 1)
+            if named.location != NSNotFound, !(run.length > 0 && run.hasWord), !ns.substring(with: named).hasPrefix("[") {
+                start = named.location
+                chars = Array(ns.substring(from: start).prefix(160))
+                run = addressRun(chars)
+            }
             if Patterns.weakAddressCues.contains(where: { ns.substring(with: match.range).lowercased().hasPrefix($0) }) {
                 guard run.length > 0, namesAStreet(chars[run.start..<run.length]) || Patterns.streetNamedBefore(chars[run.start..<run.length]) else { continue }
             }
@@ -185,6 +193,11 @@ public struct PIIMasker: Sendable {
                 && afterDot.drop(while: \.isNumber).first == "," ? 1 : 0
             let run = addressRun(Array(rest.dropFirst(lead).prefix(160)))
             if run.length > 0 && rest.dropFirst(lead).first.map({ ", /-".contains($0) }) == true { rest = rest.dropFirst(lead + run.length) }
+            // A postcode read as a phone number, before its town: "[ADDRESS], [PHONE] Santa Cruz" (5818-009).
+            let afterAddress = String(rest.prefix(80))
+            if let m = Patterns.postcodeAsPhone.firstMatch(in: afterAddress, range: NSRange(location: 0, length: (afterAddress as NSString).length)) {
+                rest = rest.dropFirst((afterAddress as NSString).substring(with: m.range).count)
+            }
             // A town written with lower-case words before its state and postcode: "San Carlos los altos, SIN 92396".
             let tail = String(rest.prefix(80))
             if let m = Patterns.lowercaseTownTail.firstMatch(in: tail, range: NSRange(location: 0, length: (tail as NSString).length)) {
@@ -1511,7 +1524,7 @@ enum Patterns {
             "dirección de envío:", "dirección de entrega:", "dirección postal:", "adresse de livraison :", "adresse de livraison:",
             "adresse postale :", "adresse postale:", "endereço de entrega:", "morada:", "indirizzo di consegna:", "indirizzo di spedizione:",
             "lieferadresse:", "rechnungsadresse:", "postanschrift:",
-        ] + weakAddressCues) + #")(?![\p{L}])[ \t]*(?:(?:\[NAME\]|\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2}),[ \t]*)?"#)
+        ] + weakAddressCues) + #")(?![\p{L}])[ \t]*((?:\[NAME\]|\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2}),[ \t]*)?"#)
     /// A Chinese or Japanese address label and the clause after it.
     static let cjkAddressAfterLabel = make(
         #"(?:收货地址|收件地址|家庭住址|通讯地址|通訊地址|送货地址|送貨地址|联系地址|聯繫地址|地址|住址|現住所|住所|送付先|お届け先|配送先)[ \t]*[：:][ \t]*([^\s。，,；;！!？?\n]{4,60})"#)
@@ -1532,6 +1545,8 @@ enum Patterns {
         "bldg", "unit", "hse", "sq", "mt", "ft", "pk", "ct", "cres", "pde", "hwy",
     ]
     /// Words that make a run of capitalised words after an address cue a street, with no number.
+    /// A postcode the phone pass took, between an address and its town.
+    static let postcodeAsPhone = make(#"^,?[ \t]*\[PHONE\][ \t]+\p{Lu}[\p{L}\p{M}\-]+(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}\-]+|d[aeo]s?|de la|del))*(?=[ \t]*(?:[,;.!?\n]|$))"#)
     /// Lower-case words of a town before a state code and a postcode, after `[ADDRESS]`:
     /// " los altos, SIN 92396", " de la Montaña, CHIS [PHONE]".
     static let lowercaseTownTail = make(

@@ -130,6 +130,8 @@ func proseNearStreetsWithoutNumbersStays(input: String) {
     ("Mi piso está en Gran Vía 28, 5ºD, Madrid; busco compañero.", "Mi piso está en [ADDRESS]; busco compañero."),
     ("地址：广东省深圳市南山区科技园科兴科学园A栋3单元1201", "地址：[ADDRESS]"),
     ("收货地址：浙江省杭州市余杭区五常街道文一西路969号", "收货地址：[ADDRESS]"),
+    ("Meu novo endereço é Campo Lara Vieira, 8; como atualizo no banco?", "Meu novo endereço é [ADDRESS]; como atualizo no banco?"),
+    ("Meu novo endereço é R. de Rocha, 217, 5818-009 Santa Cruz; como atualizo?", "Meu novo endereço é [ADDRESS]; como atualizo?"),
 ])
 func addressesInLowerCaseAndTheirTails(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
