@@ -909,8 +909,17 @@ public struct PIIMasker: Sendable {
                 // A common family name, alone or with a given name, where only a person stands:
                 // before です or より, before の母, after a label, at the end of a letter.
                 let listed: (String) -> Bool = { !NameLists.japanesePlaceNames.contains($0) && !NameLists.japaneseNotNames.contains($0) }
-                for pattern in [Patterns.japaneseNameAfterLabel, Patterns.japaneseListedNameBeforeCopula, Patterns.japaneseListedNameBeforeKin, Patterns.japaneseListedNameEndingText] {
+                for pattern in [Patterns.japaneseNameAfterLabel, Patterns.japaneseListedNameBeforeCopula, Patterns.japaneseListedNameBeforeKin, Patterns.japaneseListedNameEndingText, Patterns.japaneseSpacedListedName, Patterns.japaneseSelfNamed] {
                     s = PIIMasker.replace(pattern, in: s, group: 1) { listed($0) ? cjkName($0.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "　", with: "")) : nil }
+                }
+                // A list of two or more listed family names: "和田、久保、今井".
+                if s.contains("、") {
+                    let ns = s as NSString
+                    let items = Patterns.japaneseListedInList.matches(in: s, range: NSRange(location: 0, length: ns.length))
+                    let joined = zip(items, items.dropFirst()).contains { a, b in
+                        ns.substring(with: NSRange(location: NSMaxRange(a.range), length: max(0, b.range.location - NSMaxRange(a.range)))).trimmingCharacters(in: .whitespaces) == "、"
+                    }
+                    if joined { s = PIIMasker.replace(Patterns.japaneseListedInList, in: s, group: 1) { listed($0) ? cjkName($0) : nil } }
                 }
                 // The given name after a family name another pass masked: "名前：[NAME]　太郎".
                 if s.contains("[NAME]") { s = PIIMasker.replace(Patterns.japaneseGivenAfterMaskedName, in: s, group: 1) { _ in "" } }
@@ -2131,6 +2140,15 @@ enum Patterns {
     /// "鈴木一郎の母です": a listed name before a relation that introduces the writer.
     static let japaneseListedNameBeforeKin = make(
         #"(?<![\p{Han}々\p{Katakana}ー])("# + japaneseListedName + #")(?=の(?:母|父|妻|夫|息子|娘|兄|姉|弟|妹|祖母|祖父|孫|家族|母親|父親|保護者|代理人|代理|子供|子)(?:です|と申します|でございます|として|より|から|が|は|、|。|$))"#)
+    /// A listed family name and a given name written apart: "長谷川 誠", "林 真理子".
+    static let japaneseSpacedListedName = make(
+        #"(?<![\p{Han}々])((?:"# + (NameLists.japaneseSurnames.union(NameLists.japaneseOneCharacterNames)).sorted { $0.count > $1.count || ($0.count == $1.count && $0 < $1) }.joined(separator: "|")
+            + #")[ 　](?:[\p{Han}々]{1,3}|"# + japaneseKanaGiven + #"))(?![\p{Han}々\p{Hiragana}])"#)
+    /// What someone calls themselves: "「ひろし」って名乗る人".
+    static let japaneseSelfNamed = make(#"「([^」]{1,12})」(?:って|と)名乗"#)
+    /// One item of a list that is a listed family name.
+    static let japaneseListedInList = make(
+        #"(?:^|(?<=[：:、 　「]))("# + japaneseListedName + #")(?=[、。」 　]|$)"#)
     /// A listed name alone on the last line or after the last sentence: "よろしくお願いします。佐藤健".
     static let japaneseListedNameEndingText = make(
         #"(?:^|(?<=[。！!？?]))[ \t　]*("# + japaneseListedName + #")[ \t　]*$"#, [.anchorsMatchLines])

@@ -325,6 +325,10 @@ func chineseAndKoreanWordsOfNameShapeStay(input: String) {
     ("私は東です。", "私は[NAME]です。"),
     ("鈴木一郎の母です。相談があります。", "[NAME]の母です。相談があります。"),
     ("娘のゆいが熱を出しました。", "娘の[NAME]が熱を出しました。"),
+    ("次のリストをあいうえお順に並べて：和田、久保、今井", "次のリストをあいうえお順に並べて：[NAME]、[NAME]、[NAME]"),
+    ("履歴書の「氏名」欄に 林 真理子、と書きました。", "履歴書の「氏名」欄に [NAME]、と書きました。"),
+    ("ラインで「ひろし」って名乗る人から連絡が来た", "ラインで「[NAME]」って名乗る人から連絡が来た"),
+    ("孫のりょうたに絵本を選びたいです。", "孫の[NAME]に絵本を選びたいです。"),
 ])
 func japaneseNamesInLettersAndChats(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
@@ -350,6 +354,8 @@ func japaneseNamesInLettersAndChats(input: String, expected: String) {
     "僕はプロだよ。",
     "名前は未定です。",
     "息子のけんかについて相談したい。",
+    "東京、大阪、京都を回りたい。",
+    "大阪 京都 奈良を回りたい。",
 ])
 func japaneseWordsBesideThoseFormsStay(input: String) {
     #expect(masker.mask(input) == input)
