@@ -88,6 +88,8 @@ public struct PIIMasker: Sendable {
             }
             s = PIIMasker.replace(Patterns.iban, in: s) { match in match.filter(\.isNumber).count >= 10 ? "[NUMBER]" : nil }
             s = PIIMasker.replace(Patterns.nationalInsurance, in: s) { _ in "[NUMBER]" }
+            s = PIIMasker.replace(Patterns.numberedStreet, in: s) { _ in "[ADDRESS]" }
+            s = PIIMasker.replace(Patterns.eircode, in: s) { match in match.contains(where: \.isLetter) && match.dropFirst(3).contains(where: \.isLetter) ? "[ADDRESS]" : nil }
             s = PIIMasker.replace(Patterns.frenchRIB, in: s) { _ in "[NUMBER]" }
             s = PIIMasker.replace(Patterns.secretCode, in: s, group: 1) { _ in "[NUMBER]" }
             s = PIIMasker.replace(Patterns.phoneWithExtension, in: s) { _ in "[PHONE]" }
@@ -217,6 +219,10 @@ public struct PIIMasker: Sendable {
         var i = 0
         var end = 0
         var hasNumber = false, hasStreet = false, names = 0, afterNumber = 0
+        var previous = ""
+        func nextWord(after j: Int) -> String {
+            String(chars[j...].drop(while: { $0 == " " || $0 == "," }).prefix(while: { $0.isLetter || $0.isNumber }))
+        }
         while i < chars.count {
             let c = chars[i]
             if c == " " || c == "\t" || c == "," || c == "/" || c == "#" {
@@ -229,9 +235,16 @@ public struct PIIMasker: Sendable {
             let word = String(chars[i..<j]).lowercased()
             if Patterns.lowercaseAddressProse.contains(word) || PIIMasker.addressStopWords.contains(word) { break }
             if word.first!.isNumber {
-                // One house number; a second number is prose ("via roma 15 da 3 anni").
-                guard word.count <= 6, !hasNumber else { break }
+                // One house number; a second number is prose ("via roma 15 da 3 anni"), unless a
+                // unit word or a state before it names it ("ste 1000", "il 60661").
+                guard word.count <= 6, !hasNumber || Patterns.addressUnitWords.contains(previous) || ["ste", "apt", "#"].contains(previous)
+                    || (previous.count == 2 && word.count == 5)
+                else { break }
+                // A town may follow the unit's number as it follows the street's.
+                if hasNumber { afterNumber = 0 }
                 hasNumber = true
+            } else if ["n", "s", "e", "w", "ne", "nw", "se", "sw"].contains(word) || (word.count == 2 && nextWord(after: j).count == 5 && nextWord(after: j).allSatisfy(\.isNumber)) {
+                // A compass point ("500 w madison st") or a state before its ZIP code ("il 60661").
             } else if ["straße", "strasse", "str", "weg", "gasse", "allee", "platz", "ring", "damm", "ufer"].contains(where: { word.hasSuffix($0) && word.count > $0.count + 2 }) {
                 // A German compound is the street and its name: "hauptstraße 5".
                 hasStreet = true
@@ -251,6 +264,7 @@ public struct PIIMasker: Sendable {
             }
             i = j
             end = j
+            previous = word
             if i < chars.count, ".;!?\n".contains(chars[i]) { break }
         }
         return hasNumber && hasStreet && names >= 1 && end > 0 ? end : nil
@@ -1469,6 +1483,11 @@ enum Patterns {
             + cueFiller + #"(\d{3,8})(?![\p{N}])"#)
     /// A French RIB: bank, branch, account (letters allowed) and key, "30002 00550 0000157841Z 25".
     static let frenchRIB = make(#"(?<![\p{L}\p{N}])\d{5}[ ]?\d{5}[ ]?[0-9A-Z]{11}[ ]?\d{2}(?![\p{L}\p{N}])"#)
+    /// A house number on a numbered street: "410 East 50th Street", "12 W 4th St".
+    static let numberedStreet = make(
+        #"(?<![\p{L}\p{N}])\d{1,5}[ \t]+(?:(?:North|South|East|West|N\.?|S\.?|E\.?|W\.?)[ \t]+)?\d{1,3}(?:st|nd|rd|th)[ \t]+(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Place|Pl\.?|Drive|Dr\.?|Lane|Ln\.?|Way|Terrace|Court|Ct\.?)(?![\p{L}])"#)
+    /// An Irish Eircode: "D02 X285", "A65 F4E2".
+    static let eircode = make(#"(?<![\p{L}\p{N}])(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ ]?[0-9AC-FHKNPRTV-Y]{4}(?![\p{L}\p{N}])"#)
     /// A UK National Insurance number: "QQ 12 34 56 C", "AB123456D".
     static let nationalInsurance = make(#"(?<![\p{L}\p{N}])[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D](?![\p{L}\p{N}])"#)
     /// An IBAN: country, check digits and groups of letters and digits ("GB29 NWBK 6016 1331 9268 19").
@@ -1532,7 +1551,8 @@ enum Patterns {
             "shipping address:", "delivery address:", "billing address:", "home address:", "mailing address:", "postal address:",
             "dirección de envío:", "dirección de entrega:", "dirección postal:", "adresse de livraison :", "adresse de livraison:",
             "adresse postale :", "adresse postale:", "endereço de entrega:", "morada:", "indirizzo di consegna:", "indirizzo di spedizione:",
-            "lieferadresse:", "rechnungsadresse:", "postanschrift:",
+            "lieferadresse:", "rechnungsadresse:", "postanschrift:", "send to", "mail it to", "post it to", "house number", "house no.",
+            "house no", "h. no.", "h.no.", "flat no.",
         ] + weakAddressCues) + #")(?![\p{L}])[ \t]*((?:\[NAME\]|\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2}),[ \t]*)?"#)
     /// A Chinese or Japanese address label and the clause after it.
     static let cjkAddressAfterLabel = make(

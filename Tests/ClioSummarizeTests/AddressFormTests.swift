@@ -131,6 +131,10 @@ func proseNearStreetsWithoutNumbersStays(input: String) {
     ("地址：广东省深圳市南山区科技园科兴科学园A栋3单元1201", "地址：[ADDRESS]"),
     ("收货地址：浙江省杭州市余杭区五常街道文一西路969号", "收货地址：[ADDRESS]"),
     ("Meu novo endereço é Campo Lara Vieira, 8; como atualizo no banco?", "Meu novo endereço é [ADDRESS]; como atualizo no banco?"),
+    ("I live in apartment 5C at 410 East 50th Street.", "I live in [ADDRESS] at [ADDRESS]."),
+    ("The eircode for my house is D02 X285.", "The eircode for my house is [ADDRESS]."),
+    ("House number 14, Lane 3, Sector 15, Noida 201301.", "House number [ADDRESS]."),
+    ("Pls send to 500 w madison st ste 1000 chicago il 60661", "Pls send to [ADDRESS]"),
     ("Meu novo endereço é R. de Rocha, 217, 5818-009 Santa Cruz; como atualizo?", "Meu novo endereço é [ADDRESS]; como atualizo?"),
 ])
 func addressesInLowerCaseAndTheirTails(input: String, expected: String) {
@@ -145,6 +149,9 @@ func addressesInLowerCaseAndTheirTails(input: String, expected: String) {
     "ich wohne in der nähe von 5 seen",
     "live at least 3 days",
     "La clave está en Python 3.",
+    "send to the team 3 files",
+    "send to my boss 2 reports by friday",
+    "The F16 TUNE was good.",
     "El problema está en la línea 5 del código.",
     "地址：请问怎么写",
 ])
