@@ -61,6 +61,8 @@ public struct PIIMasker: Sendable {
             narrowed = narrow
             bytes = Bytes(s)
         }
+        // For the passes whose cue needs one of a few words (masking adds none of them).
+        let lower = s.lowercased()
         if bytes.has("://") || bytes.has("www.") || bytes.has("WWW.") { s = PIIMasker.replace(Patterns.url, in: s) { _ in "[URL]" } }
         if bytes.has("@") { s = PIIMasker.replace(Patterns.email, in: s) { _ in "[EMAIL]" } }
         if bytes.has(":") {
@@ -106,7 +108,6 @@ public struct PIIMasker: Sendable {
                 return Patterns.isoDate.firstMatch(in: match, range: NSRange(location: 0, length: (match as NSString).length)) == nil
                     ? PIIMasker.classifyCuedNumber(match, "[NUMBER]", minDigits: 4) : nil
             }
-            let lower = s.lowercased()
             if ["end", "termin", "finiss", "finit", "finisce"].contains(where: { lower.contains($0) }) {
                 s = PIIMasker.replace(Patterns.lastDigits, in: s, group: 1) { _ in "[NUMBER]" }
             }
@@ -121,7 +122,7 @@ public struct PIIMasker: Sendable {
             }
         }
         if bytes.has("@") { s = PIIMasker.replace(Patterns.handle, in: s) { _ in "[HANDLE]" } }
-        s = maskNames(s, hasNonASCII: bytes.hasNonASCII, known: &known)
+        s = maskNames(s, lower: lower, hasNonASCII: bytes.hasNonASCII, known: &known)
         s = PIIMasker.extendAddresses(s)
         if bytes.hasNonASCII { s = PIIMasker.extendCJKAddresses(s) }
         return s == narrowed ? text : s
@@ -196,19 +197,23 @@ public struct PIIMasker: Sendable {
             let run = addressRun(Array(rest.dropFirst(lead).prefix(160)))
             if run.length > 0 && rest.dropFirst(lead).first.map({ ", /-".contains($0) }) == true { rest = rest.dropFirst(lead + run.length) }
             // A postcode read as a phone number, before its town: "[ADDRESS], [PHONE] Santa Cruz" (5818-009).
-            let afterAddress = String(rest.prefix(80))
-            if let m = Patterns.postcodeAsPhone.firstMatch(in: afterAddress, range: NSRange(location: 0, length: (afterAddress as NSString).length)) {
-                rest = rest.dropFirst((afterAddress as NSString).substring(with: m.range).count)
-            }
+            if let after = droppingMatch(Patterns.postcodeAsPhone, from: rest) { rest = after }
             // A town written with lower-case words before its state and postcode: "San Carlos los altos, SIN 92396".
-            let tail = String(rest.prefix(80))
-            if let m = Patterns.lowercaseTownTail.firstMatch(in: tail, range: NSRange(location: 0, length: (tail as NSString).length)) {
-                rest = rest.dropFirst((tail as NSString).substring(with: m.range).count)
+            if let after = droppingMatch(Patterns.lowercaseTownTail, from: rest) {
+                rest = after
                 let more = addressRun(Array(rest.prefix(160)))
                 if more.length > 0 && rest.first.map({ ", /-".contains($0) }) == true { rest = rest.dropFirst(more.length) }
             }
         }
         return out + rest
+    }
+
+    /// `text` without the match of `pattern` (anchored at its start) in its first 80 characters; nil
+    /// when there is none.
+    static func droppingMatch(_ pattern: NSRegularExpression, from text: Substring) -> Substring? {
+        let head = String(text.prefix(80))
+        guard let m = pattern.firstMatch(in: head, range: NSRange(location: 0, length: (head as NSString).length)) else { return nil }
+        return text.dropFirst((head as NSString).substring(with: m.range).count)
     }
 
     /// The length of an address written in lower case at the start of `chars`, after a cue: words
@@ -664,7 +669,7 @@ public struct PIIMasker: Sendable {
     /// everyday word ("I'm Happy to help", "This is Chapter 3", "Ich bin Student").
     enum Cue { case strong, weak }
 
-    func maskNames(_ text: String, hasNonASCII: Bool = true, known: inout KnownNames) -> String {
+    func maskNames(_ text: String, lower: String, hasNonASCII: Bool = true, known: inout KnownNames) -> String {
         var s = text
         // Words of names found after a cue, masked wherever else they stand capitalised
         // ("Hi, this is Kwame Okafor. … Kwame"), in this message and the conversation's others.
@@ -672,9 +677,8 @@ public struct PIIMasker: Sendable {
         defer { known.words = learned }
         var learnedCJK = known.cjk
         defer { known.cjk = learnedCJK }
-        // Passes whose cue needs one of a few words run only where one stands: a regex over a
-        // text it cannot match costs as much as one that matches.
-        let lower = text.lowercased()
+        // Passes whose cue needs one of a few words run only where one stands (`lower`: the text
+        // before masking, lowercased): a regex over a text it cannot match costs as much as one that matches.
         func has(_ needles: [String]) -> Bool { needles.contains { lower.contains($0) } }
         func name(_ capture: String, _ cue: Cue) -> String? {
             guard let found = PIIMasker.maskNameWords(capture, cue) else { return nil }
@@ -750,7 +754,7 @@ public struct PIIMasker: Sendable {
                 if PIIMasker.inTitleCaseLine(text, match.range(at: 1)) { return nil }
                 // One capitalised word opening a sentence is as likely a heading word ("Calls to
                 // [PHONE]", "Texts at [PHONE]") as a name: only a listed name counts there.
-                if !capture.contains(where: { $0 == " " || $0 == "\t" }), PIIMasker.opensSentence(text, at: match.range(at: 1).location),
+                if !capture.contains(where: { $0 == " " || $0 == "\t" }), PIIMasker.startsLineOrSentence(text, at: match.range(at: 1).location, openers: true),
                     !NameLists.isListedName(capture.lowercased())
                 {
                     return nil
@@ -1029,10 +1033,13 @@ public struct PIIMasker: Sendable {
     private static let selfWords: Set<String> = ["i'm", "i’m", "i", "am", "my", "name", "is", "this"]
 
     /// True when only spaces stand between `location` and the start of the text or of its line,
-    /// or the end of a sentence.
-    static func startsLineOrSentence(_ text: NSString, at location: Int) -> Bool {
+    /// or the end of a sentence; with `openers`, opening quotes and brackets too (`"Calls to…`).
+    static func startsLineOrSentence(_ text: NSString, at location: Int, openers: Bool = false) -> Bool {
+        func skipped(_ c: UInt16) -> Bool {
+            c == 0x20 || c == 0x09 || (openers && (c == 0x22 || c == 0x27 || c == 0x28 || c == 0x5B || c == 0x201C || c == 0x2018 || c == 0xAB))
+        }
         var i = location - 1
-        while i >= 0, text.character(at: i) == 0x20 || text.character(at: i) == 0x09 { i -= 1 }
+        while i >= 0, skipped(text.character(at: i)) { i -= 1 }
         guard i >= 0, let scalar = Unicode.Scalar(text.character(at: i)) else { return true }
         return "\n.!?:;".unicodeScalars.contains(scalar)
     }
@@ -1063,19 +1070,6 @@ public struct PIIMasker: Sendable {
 
     /// True when the line around `range` capitalises two or more small words inside sentences
     /// ("How I Am Building A Startup"), as titles do.
-    /// Whether only white space and an opening quote or bracket stand between `location` and the
-    /// start of the text, a line or a sentence (after `.`, `!`, `?`, `:` or `;`).
-    static func opensSentence(_ text: NSString, at location: Int) -> Bool {
-        var i = location - 1
-        while i >= 0 {
-            guard let scalar = Unicode.Scalar(text.character(at: i)) else { return false }
-            if scalar == "\n" || ".!?:;".unicodeScalars.contains(scalar) { return true }
-            if !(scalar == " " || scalar == "\t" || "\"“‘'(«[".unicodeScalars.contains(scalar)) { return false }
-            i -= 1
-        }
-        return true
-    }
-
     static func inTitleCaseLine(_ text: NSString, _ range: NSRange) -> Bool {
         let line = text.substring(with: text.lineRange(for: range))
         var count = 0

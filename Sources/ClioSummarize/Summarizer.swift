@@ -154,23 +154,22 @@ public struct ExtractiveSummarizer: Summarizer {
     /// Whether `text` ends with an abbreviation of "number" ("Policy no.", "Kd.-Nr.", "Acct.",
     /// "Ref.", "Tel."), which a number follows in the same sentence.
     static func endsWithNumberSign(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        for abbreviation in ["no.", "nr.", "nº.", "n°.", "nos.", "num.", "acct.", "ref.", "tel.", "art.", "vol.", "p.", "pp.", "fig.", "ch."]
-        where lower.hasSuffix(abbreviation) {
-            let before = lower.dropLast(abbreviation.count)
-            if before.isEmpty || before.last.map({ !$0.isLetter }) == true { return true }
-        }
-        return false
+        ends(text, withOneOf: ["no.", "nr.", "nº.", "n°.", "nos.", "num.", "acct.", "ref.", "tel.", "art.", "vol.", "p.", "pp.", "fig.", "ch."]) { !$0.isLetter }
     }
 
     static func endsWithAbbreviation(_ text: String) -> Bool {
+        ends(text, withOneOf: ["mr.", "mrs.", "ms.", "dr.", "prof.", "e.g.", "i.e.", "etc.", "vs.", "sr.", "sra.", "st."]) { $0 == " " }
+    }
+
+    /// Whether lowercased `text` ends with one of `abbreviations` standing alone: at the start or
+    /// after a character `separates` accepts.
+    static func ends(_ text: String, withOneOf abbreviations: [String], after separates: (Character) -> Bool) -> Bool {
         let lower = text.lowercased()
-        for abbreviation in ["mr.", "mrs.", "ms.", "dr.", "prof.", "e.g.", "i.e.", "etc.", "vs.", "sr.", "sra.", "st."]
-        where lower.hasSuffix(abbreviation) {
+        return abbreviations.contains { abbreviation in
+            guard lower.hasSuffix(abbreviation) else { return false }
             let before = lower.dropLast(abbreviation.count)
-            if before.isEmpty || before.last == " " { return true }
+            return before.last.map(separates) ?? true
         }
-        return false
     }
 
     /// Words that open greetings, introductions and sign-offs, which say nothing about the task.
