@@ -280,8 +280,18 @@ def evaluate(args):
             categories.append((r["category"], decode_vector(r["embedding"])))
         centroids = {}
         if args.centroids:
+            reference = None
             for r in read_jsonl(args.centroids):
+                if "cluster" not in r and "language" in r:
+                    # clio-cluster centred each language at its mean (LanguageCentring): the
+                    # centres live in that space, so the category texts (English) are centred
+                    # at the reference language's mean too.
+                    if r["language"] == "English" or (r.get("reference") and reference is None):
+                        reference = decode_vector(r["mean"])
+                    continue
                 centroids[r["cluster"]] = decode_vector(r["centroid"])
+            if reference is not None:
+                categories = [(name, [x - m for x, m in zip(v, reference)]) for name, v in categories]
         elif vectors:
             sums = {}
             for i, v in vectors.items():

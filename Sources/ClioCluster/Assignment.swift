@@ -13,11 +13,16 @@ public struct Centres: Sendable {
     var norms: [Float]
     /// Where the dimension came from, for error messages ("as in centres.jsonl").
     public var source: String
+    /// The language means the fit's vectors were centred at; each record is centred the same
+    /// way before it is assigned.
+    public var centring: LanguageCentring?
 
     public var count: Int { ids.count }
 
-    public init(vectors: [Float], dimension: Int, ids: [Int], source: String) {
+    public init(vectors: [Float], dimension: Int, ids: [Int], source: String, centring: LanguageCentring? = nil) {
         precondition(dimension > 0 && vectors.count == ids.count * dimension && !ids.isEmpty)
+        precondition(centring == nil || centring!.dimension == dimension)
+        self.centring = centring
         self.vectors = vectors
         self.dimension = dimension
         self.ids = ids
@@ -29,7 +34,8 @@ public struct Centres: Sendable {
     }
 
     /// Reads a centroids file as clio-cluster's `--centroids` writes it: one
-    /// `{"cluster":i,"centroid":[…]}` per line (`"f32le:…"` vectors too; other keys are ignored).
+    /// `{"cluster":i,"centroid":[…]}` per line (`"f32le:…"` vectors too; other keys are ignored),
+    /// and the `{"language":…,"mean":[…]}` lines of `LanguageCentring.records()`.
     /// Cluster numbers must be distinct whole numbers ≥ 0 and the vectors of one dimension.
     public static func load(path: String) throws -> Centres {
         var vectors: [Float] = []
@@ -38,7 +44,12 @@ public struct Centres: Sendable {
         var dimension: Int?
         var firstLine = 1
         let input = RecordInput(paths: [path], skipInvalid: false)
+        var languages: [JSONObject] = []
         try input.forEach { record, location in
+            if record["cluster"] == nil && record["language"] != nil {
+                languages.append(record)
+                return
+            }
             guard let idValue = record["cluster"] else { throw ClioError(.invalidRecord, "field \"cluster\" is missing") }
             guard let id = idValue.intValue, id >= 0 else {
                 throw ClioError(.invalidRecord,
@@ -58,7 +69,16 @@ public struct Centres: Sendable {
             ids.append(id)
         }
         guard let dimension else { throw ClioError(.invalidRecord, "no centres in \(path)") }
-        return Centres(vectors: vectors, dimension: dimension, ids: ids, source: path)
+        let centring: LanguageCentring?
+        do {
+            centring = try LanguageCentring(records: languages)
+        } catch {
+            throw ClioError(.invalidRecord, "\(path): the language means: \(error.message)")
+        }
+        if let centring, centring.dimension != dimension {
+            throw ClioError(.invalidRecord, "\(path): the language means have \(centring.dimension) numbers, the centres \(dimension)")
+        }
+        return Centres(vectors: vectors, dimension: dimension, ids: ids, source: path, centring: centring)
     }
 
     /// Sets `labels` and `distances` of every line of `parsed` whose vector has this dimension:
@@ -77,6 +97,7 @@ public struct Centres: Sendable {
         x.reserveCapacity(rows.count * d)
         for q in rows { x.append(contentsOf: parsed.vector(q)) }
         let m = rows.count
+        if let centring { centring.centre(&x, languages: rows.map { parsed.languages[$0] }) }
         var best = [Int32](repeating: 0, count: m)
         var nearest = [Float](repeating: 0, count: m)
         var xnorm = [Float](repeating: 0, count: m)

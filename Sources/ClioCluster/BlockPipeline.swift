@@ -11,6 +11,9 @@ final class ParsedBlock: @unchecked Sendable {
     var lengths: [Int] = []
     var errors: [Int: ClioError] = [:]
     var needsFull: [Bool] = []
+    /// Per line, the first language of `facets.language` ("" without one), when the parser
+    /// reads languages.
+    var languages: [String] = []
     var labels: [Int32] = []
     var distances: [Float] = []
 
@@ -25,11 +28,14 @@ struct VectorFieldParser: Sendable {
     let fieldBytes: [UInt8]
     /// A top-level field can go through `FastVector`; a dotted path needs the full parser.
     let fast: Bool
+    /// Whether each line's `facets.language` is read too (for `LanguageCentring`).
+    let languages: Bool
 
-    init(field: String) {
+    init(field: String, languages: Bool = false) {
         self.field = field
         fieldBytes = Array(field.utf8)
         fast = !field.contains(".")
+        self.languages = languages
     }
 
     private static let watchKeys = [Array("cluster".utf8), Array("cluster_distance".utf8)]
@@ -41,13 +47,15 @@ struct VectorFieldParser: Sendable {
             let before = result.vectors.count
             result.offsets.append(before)
             do throws(ClioError) {
-                result.needsFull.append(
-                    try parse(block.line(q), location: { block.location(q) }, into: &result.vectors))
+                let (needsFull, language) = try parse(block.line(q), location: { block.location(q) }, into: &result.vectors)
+                result.needsFull.append(needsFull)
+                if languages { result.languages.append(language) }
                 result.lengths.append(result.vectors.count - before)
             } catch {
                 result.vectors.removeSubrange(before...)
                 result.errors[q] = error
                 result.needsFull.append(false)
+                if languages { result.languages.append("") }
                 result.lengths.append(-1)
             }
         }
@@ -55,13 +63,17 @@ struct VectorFieldParser: Sendable {
     }
 
     /// Appends one line's vector to `vectors`; returns whether the record already has
-    /// `cluster` or `cluster_distance`.
+    /// `cluster` or `cluster_distance`, and its language when the parser reads languages ("" otherwise).
     func parse(_ bytes: UnsafeBufferPointer<UInt8>, location: () -> Location, into vectors: inout [Float]) throws(ClioError)
-        -> Bool
+        -> (needsFull: Bool, language: String)
     {
-        if fast, let scan = FastVector.scan(bytes, field: fieldBytes, watchKeys: Self.watchKeys, into: &vectors) {
+        if fast, let scan = FastVector.scan(bytes, field: fieldBytes, watchKeys: Self.watchKeys, language: languages,
+                                            into: &vectors) {
             guard scan.found else { throw ClioError(.invalidRecord, "field \"\(field)\" is missing", at: location()) }
-            return scan.hasWatchedKey
+            let language = scan.language.map {
+                LanguageCentring.primary(String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self))
+            } ?? ""
+            return (scan.hasWatchedKey, language)
         }
         let record = try RecordInput.parseObject(InputLine(bytes: Array(bytes), location: location()))
         guard let value = record.value(at: field) else {
@@ -72,7 +84,8 @@ struct VectorFieldParser: Sendable {
         } catch {
             throw error.at(location())
         }
-        return record["cluster"] != nil || record["cluster_distance"] != nil
+        let language = languages ? LanguageCentring.primary(record.value(at: LanguageCentring.field)?.stringValue) : ""
+        return (record["cluster"] != nil || record["cluster_distance"] != nil, language)
     }
 
     /// The error for line `q` of a parsed block, if its vector cannot be used: it did not

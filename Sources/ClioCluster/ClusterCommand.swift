@@ -23,6 +23,13 @@ public struct ClusterCommand: Command {
         back unchanged with "cluster" (0 … k-1) and "cluster_distance" (Euclidean distance to
         its centre) added. Reads files or standard input ("-").
 
+        Before the fit each language's conversations (facets.language, the first language named)
+        are centred at their mean and scaled back to unit length, so that clusters follow topics
+        rather than languages: languages with at least \(LanguageCentring.minimumConversations) conversations at their own mean,
+        smaller ones and records without a language at the largest language's; with no language of
+        \(LanguageCentring.minimumConversations) the vectors are used as given. Distances and centres are in that space; the
+        means go to the --centroids file, so that --assign centres the same way.
+
         options:
           -k N                 number of clusters (default: n/20 up to \(linearKLimit) records, then
                                \(linearKLimit / defaultPerCluster) × √(n/\(linearKLimit)); see docs/cluster.md); clamped to 1 … n
@@ -48,6 +55,7 @@ public struct ClusterCommand: Command {
                                (default 300)
           --tol X              stop when the centres' total squared shift is at most X times the
                                mean per-dimension variance of the data (default 1e-4)
+          --raw-vectors        cluster the vectors as given: no centring by language
           --cosine             spherical k-means: vectors and centres are L2-normalised and
                                distances are between the normalised vectors (give it with
                                --assign too when the centres were fitted with it)
@@ -58,7 +66,8 @@ public struct ClusterCommand: Command {
           --bound-group N      centres per group of distance bounds: 1 is Elkan's algorithm, k
                                Hamerly's (default 2, more when the bounds would pass 64 MiB)
           --centroids FILE     also write {"cluster":i,"size":n,"centroid":[…]} lines to FILE
-                               (with --fit-sample, size counts the sample's records)
+                               (with --fit-sample, size counts the sample's records), then one
+                               {"language":…,"conversations":n,"mean":[…]} line per centred language
           --threads N          threads for parsing and distances (default: all cores)
           --skip-invalid       report and skip bad records instead of stopping
           --verbose            timings (parse, seeding, iterations, write), iterations and inertia
@@ -93,6 +102,8 @@ public struct ClusterCommand: Command {
     /// bounds); `k` is decided per run by `options(count:fitted:)`.
     public var fit = KMeansOptions(k: 0)
     public var centroidsPath: String?
+    /// `--raw-vectors`: no `LanguageCentring` before the fit.
+    public var rawVectors = false
     public var skipInvalid = false
     public var verbose = false
     public var files: [String] = []
@@ -104,7 +115,7 @@ public struct ClusterCommand: Command {
         while let option = try scanner.nextOption() {
             switch option {
             case "-k", "--per-cluster", "--fit-sample", "--population", "--seed", "--max-iter", "--tol", "--mini-batch",
-                "--no-mini-batch", "--batch-size", "--no-bounds", "--bound-group", "--centroids":
+                "--no-mini-batch", "--batch-size", "--no-bounds", "--bound-group", "--centroids", "--raw-vectors":
                 fitOptions.append(option)
             default: break
             }
@@ -132,6 +143,7 @@ public struct ClusterCommand: Command {
             case "--no-bounds": fit.useBounds = !(try scanner.flag(option))
             case "--bound-group": fit.boundGroupSize = try scanner.int(for: option, min: 1)
             case "--centroids": centroidsPath = try scanner.value(for: option)
+            case "--raw-vectors": rawVectors = try scanner.flag(option)
             case "--threads": fit.threads = try scanner.int(for: option, min: 1, max: 1024)
             case "--skip-invalid": skipInvalid = try scanner.flag(option)
             case "--verbose": verbose = try scanner.flag(option)
@@ -215,7 +227,7 @@ public struct ClusterCommand: Command {
         try reader.checkReadable()
         let centroidsFile = try openCentroidsFile()
 
-        let input = try readRecords(reader)
+        var input = try readRecords(reader)
         let t1 = monotonicSeconds()
         let cpu1 = processCPUSeconds()
         let n = input.kept.count
@@ -232,6 +244,11 @@ public struct ClusterCommand: Command {
             Diagnostics.note(note)
         }
         let opts = options(count: population ?? n, fitted: n)
+        let centring = rawVectors ? nil : LanguageCentring.estimate(vectors: input.vectors, dimension: d, languages: input.languages)
+        if let centring {
+            centring.centre(&input.vectors, languages: input.languages)
+            noteCentring(centring)
+        }
         let result = kmeans(points: input.vectors, count: n, dimension: d, options: opts)
         let t2 = monotonicSeconds()
         let cpu2 = processCPUSeconds()
@@ -245,7 +262,7 @@ public struct ClusterCommand: Command {
             }
         }
         try output.flush()
-        try centroidsFile?.write(result)
+        try centroidsFile?.write(result, centring: centring)
         let t3 = monotonicSeconds()
         if verbose {
             Diagnostics.note(
@@ -259,6 +276,11 @@ public struct ClusterCommand: Command {
         RunSummary(written: n, skippedInvalid: input.skipped).print(details: [RunSummary.count(result.k, "cluster")])
     }
 
+    /// Says once which languages were centred, unless quiet.
+    func noteCentring(_ centring: LanguageCentring) {
+        if !Diagnostics.quiet { Diagnostics.note(centring.summary(flag: "--raw-vectors")) }
+    }
+
     func noteIterations(_ result: KMeansResult) {
         let method = result.usedMiniBatch ? "mini-batch steps" : "lloyd iterations"
         Diagnostics.note("\(result.iterations) \(method), inertia \(String(format: "%.6g", result.inertia))")
@@ -270,6 +292,8 @@ public struct ClusterCommand: Command {
         var kept: [(Int32, Int32)] = []
         var needsFullSerialisation: [Bool] = []
         var vectors: [Float] = []
+        /// Per kept record, its language (without --raw-vectors).
+        var languages: [String] = []
         var dimension = 0
         /// Bad records skipped under --skip-invalid.
         var skipped = 0
@@ -281,7 +305,8 @@ public struct ClusterCommand: Command {
         var input = Input()
         var policy = SkipPolicy(skipInvalid: skipInvalid)
         var lastBlock: LineBlock?
-        let dimension = try forEachGoodRecord(reader, problem: { try policy.handle($0) }) { block, parsed, q, _ in
+        let dimension = try forEachGoodRecord(reader, languages: !rawVectors, problem: { try policy.handle($0) }) {
+            block, parsed, q, _ in
             if lastBlock !== block {
                 input.blocks.append(block)
                 lastBlock = block
@@ -289,6 +314,7 @@ public struct ClusterCommand: Command {
             input.vectors.append(contentsOf: parsed.vector(q))
             input.kept.append((Int32(input.blocks.count - 1), Int32(q)))
             input.needsFullSerialisation.append(parsed.needsFull[q])
+            if !rawVectors { input.languages.append(parsed.languages[q]) }
         }
         input.dimension = dimension ?? 0
         input.skipped = policy.skipped
@@ -298,14 +324,15 @@ public struct ClusterCommand: Command {
 
     /// Calls `body` with every good record of `reader`, in input order: its block, the block's
     /// parse, its line in the block, and its position among the input's records (bad ones
-    /// included). Blocks are parsed (and, given `centres`, assigned) on the other cores while
+    /// included); with `languages` (or centres that centre by language) the parse holds each
+    /// record's language. Blocks are parsed (and, given `centres`, assigned) on the other cores while
     /// the next ones are read; `progress` counts the records. A bad record goes to `problem` (which throws to stop): one that
     /// did not parse, an empty vector, or one whose length differs from the centres' or, without
     /// centres, from the first good record's. Returns that dimension (nil: no good record).
-    func forEachGoodRecord(_ reader: LineBlockReader, assigning centres: Centres? = nil, progress: Progress? = nil,
-                           problem: (ClioError) throws -> Void,
+    func forEachGoodRecord(_ reader: LineBlockReader, assigning centres: Centres? = nil, languages: Bool = false,
+                           progress: Progress? = nil, problem: (ClioError) throws -> Void,
                            body: (LineBlock, ParsedBlock, Int, Int) throws -> Void) throws -> Int? {
-        let parser = VectorFieldParser(field: field)
+        let parser = VectorFieldParser(field: field, languages: languages || centres?.centring != nil)
         let cosine = fit.cosine
         var dimension = centres?.dimension
         var dimensionLine = 0
@@ -377,8 +404,9 @@ final class CentroidsFile {
         writer = try OutputWriter(creating: path)
     }
 
-    /// One `{"cluster":i,"size":n,"centroid":[…]}` line per cluster of the fit.
-    func write(_ result: KMeansResult) throws {
+    /// One `{"cluster":i,"size":n,"centroid":[…]}` line per cluster of the fit, then the
+    /// language means the vectors were centred at.
+    func write(_ result: KMeansResult, centring: LanguageCentring?) throws {
         let d = result.dimension
         for j in 0..<result.k {
             let row = Array(result.centroids[(j * d)..<((j + 1) * d)])
@@ -386,6 +414,7 @@ final class CentroidsFile {
                                       "centroid": VectorCodec.encode(row)]
             try writer.write(record: record)
         }
+        for record in centring?.records() ?? [] { try writer.write(record: record) }
         try finish()
     }
 

@@ -15,6 +15,9 @@ import ClioCore
 /// out-of-range element, a string that is not `f32le:` base64 without escapes) it answers nil and
 /// the caller falls back to `JSONParser` and `VectorCodec`, which give the exact error messages.
 public enum FastVector {
+    static let facetsKey = Array("facets".utf8)
+    static let languageKey = Array("language".utf8)
+
     public struct Scan {
         /// Whether the top-level field was present (its numbers were appended to the output).
         public var found = false
@@ -24,15 +27,18 @@ public enum FastVector {
         public var closingBrace = 0
         /// Whether the object has no members (`{}`).
         public var isEmptyObject = true
+        /// Where the string `facets.language` lies in the line (without its quotes), when asked
+        /// for and present.
+        public var language: Range<Int>?
     }
 
     /// Scans `line`, appending the field's floats to `vector` (untouched when nil is returned,
     /// apart from a possible partial append which the caller must undo: use `vector.count`).
     public static func scan(_ line: UnsafeBufferPointer<UInt8>, field: [UInt8], watchKeys: [[UInt8]],
-                            into vector: inout [Float]) -> Scan? {
+                            language: Bool = false, into vector: inout [Float]) -> Scan? {
         var s = Scanner(p: line.baseAddress!, end: line.count)
         let start = vector.count
-        let result = s.topObject(field: field, watchKeys: watchKeys, vector: &vector)
+        let result = s.topObject(field: field, watchKeys: watchKeys, language: language, vector: &vector)
         if result == nil || (s.sawNonASCII && String(validating: line, as: UTF8.self) == nil) {
             vector.removeSubrange(start...)
             return nil
@@ -64,7 +70,7 @@ public enum FastVector {
 
         @inline(__always) func peek() -> UInt8 { i < end ? p[i] : 0 }
 
-        mutating func topObject(field: [UInt8], watchKeys: [[UInt8]], vector: inout [Float]) -> Scan? {
+        mutating func topObject(field: [UInt8], watchKeys: [[UInt8]], language: Bool, vector: inout [Float]) -> Scan? {
             var scan = Scan()
             ws()
             guard peek() == UInt8(ascii: "{") else { return nil }
@@ -92,6 +98,8 @@ public enum FastVector {
                 if !scan.found && key.elementsEqual(field) {
                     scan.found = true
                     guard vectorValue(&vector) else { return nil }
+                } else if language && key.elementsEqual(FastVector.facetsKey) && peek() == UInt8(ascii: "{") {
+                    guard facets(language: &scan.language) else { return nil }
                 } else {
                     if !scan.hasWatchedKey && watchKeys.contains(where: { key.elementsEqual($0) }) {
                         scan.hasWatchedKey = true
@@ -139,6 +147,44 @@ public enum FastVector {
                     continue
                 }
                 guard c == UInt8(ascii: "]") else { return false }
+                i += 1
+                return true
+            }
+        }
+
+        /// The `facets` object, validated, noting where its `language` string lies; false for
+        /// anything the full parser must read (invalid JSON, a key or that string with escapes).
+        mutating func facets(language: inout Range<Int>?) -> Bool {
+            i += 1
+            ws()
+            if peek() == UInt8(ascii: "}") {
+                i += 1
+                return true
+            }
+            while true {
+                guard peek() == UInt8(ascii: "\"") else { return false }
+                let keyStart = i + 1
+                guard let plain = string(), plain else { return false }
+                let key = UnsafeBufferPointer(start: p + keyStart, count: i - 1 - keyStart)
+                ws()
+                guard peek() == UInt8(ascii: ":") else { return false }
+                i += 1
+                ws()
+                if key.elementsEqual(FastVector.languageKey) && peek() == UInt8(ascii: "\"") {
+                    let start = i + 1
+                    guard let plain = string(), plain else { return false }
+                    language = start..<(i - 1)
+                } else {
+                    guard value(depth: 2) else { return false }
+                }
+                ws()
+                let c = peek()
+                if c == UInt8(ascii: ",") {
+                    i += 1
+                    ws()
+                    continue
+                }
+                guard c == UInt8(ascii: "}") else { return false }
                 i += 1
                 return true
             }

@@ -18,6 +18,8 @@ public struct SampleReservoir {
     /// The slots held; `vectors` stores slot `s` at `s * dimension`.
     private var heap: BottomK<Int>
     private var vectors: [Float] = []
+    /// A small number kept with each slot's vector (clio-cluster: the record's language).
+    private var tags: [Int32] = []
     /// Records offered so far.
     public private(set) var seen = 0
 
@@ -32,15 +34,18 @@ public struct SampleReservoir {
 
     /// Offers the record at position `index` (increasing from call to call; positions of
     /// records that are not offered, such as skipped bad ones, are simply absent).
-    public mutating func offer<C: Collection>(index: Int, vector: C) where C.Element == Float {
+    public mutating func offer<C: Collection>(index: Int, vector: C, tag: Int32 = 0) where C.Element == Float {
         precondition(vector.count == dimension && index >= seen)
         seen = index + 1
         let next = heap.count
         // A new record takes the slot of the one it evicts.
         switch heap.offer(key: keys.key(index: UInt64(index)), index: index, { $0 ?? next }) {
-        case .added: vectors.append(contentsOf: vector)
+        case .added:
+            vectors.append(contentsOf: vector)
+            tags.append(tag)
         case .replaced(let slot):
             vectors.replaceSubrange((slot * dimension)..<((slot + 1) * dimension), with: vector)
+            tags[slot] = tag
         case .rejected: break
         }
     }
@@ -50,12 +55,12 @@ public struct SampleReservoir {
 
     /// The sampled vectors in stream order (`count × dimension`, row-major), so that a fit on
     /// them does not depend on the order records entered the heap.
-    public func sample() -> (indices: [Int], vectors: [Float]) {
+    public func sample() -> (indices: [Int], vectors: [Float], tags: [Int32]) {
         let order = heap.entries.sorted { $0.index < $1.index }
         var out = [Float]()
         out.reserveCapacity(order.count * dimension)
         for e in order { out.append(contentsOf: vectors[(e.element * dimension)..<((e.element + 1) * dimension)]) }
-        return (order.map(\.index), out)
+        return (order.map(\.index), out, order.map { tags[$0.element] })
     }
 
     public var count: Int { heap.count }

@@ -61,10 +61,24 @@ extension ClusterCommand {
         var policy = SkipPolicy(skipInvalid: skipInvalid)
         var reservoir: SampleReservoir?
         var valid = 0
-        let dimension = try forEachGoodRecord(reader, progress: Progress(label: "read (sampling)"),
+        // Languages by number, so that the sample keeps a small tag per record.
+        var languageNames: [String] = []
+        var languageNumbers: [String: Int32] = [:]
+        let dimension = try forEachGoodRecord(reader, languages: !rawVectors, progress: Progress(label: "read (sampling)"),
                                               problem: { try policy.handle($0) }) { block, parsed, q, position in
             if reservoir == nil { reservoir = SampleReservoir(capacity: size, dimension: parsed.lengths[q], seed: fit.seed) }
-            reservoir!.offer(index: position, vector: parsed.vector(q))
+            var tag: Int32 = 0
+            if !rawVectors {
+                let language = parsed.languages[q]
+                if let known = languageNumbers[language] {
+                    tag = known
+                } else {
+                    tag = Int32(languageNames.count)
+                    languageNumbers[language] = tag
+                    languageNames.append(language)
+                }
+            }
+            reservoir!.offer(index: position, vector: parsed.vector(q), tag: tag)
             valid += 1
             try spool?.write(block.line(q))
         }
@@ -77,14 +91,22 @@ extension ClusterCommand {
             return
         }
 
-        let sample = reservoir.sample()
+        var sample = reservoir.sample()
         let m = sample.indices.count
         let (_, note) = clusterCount(records: valid, fitted: m)
         if let note, !Diagnostics.quiet { Diagnostics.note(note) }
         let opts = options(count: valid, fitted: m)
+        // The means are the sample's, as a fit of the sample alone (scripts/spark_pipeline.py) finds them.
+        let sampleLanguages = sample.tags.map { languageNames.isEmpty ? "" : languageNames[Int($0)] }
+        let centring = rawVectors ? nil : LanguageCentring.estimate(vectors: sample.vectors, dimension: d, languages: sampleLanguages)
+        if let centring {
+            centring.centre(&sample.vectors, languages: sampleLanguages)
+            noteCentring(centring)
+        }
         let result = kmeans(points: sample.vectors, count: m, dimension: d, options: opts)
-        try centroidsFile?.write(result)
-        let centres = Centres(vectors: result.centroids, dimension: d, ids: Array(0..<result.k), source: "the fit")
+        try centroidsFile?.write(result, centring: centring)
+        let centres = Centres(vectors: result.centroids, dimension: d, ids: Array(0..<result.k), source: "the fit",
+                              centring: centring)
         let t2 = monotonicSeconds()
         let cpu2 = processCPUSeconds()
 
