@@ -80,6 +80,32 @@ def silhouette(x, labels):
     return scores
 
 
+def primary_language(record):
+    """The first language of facets.language, "" for none or "Unknown" (LanguageCentring.primary)."""
+    for part in str((record.get("facets") or {}).get("language") or "").split(";"):
+        part = part.strip()
+        if part:
+            return "" if part == "Unknown" else part
+    return ""
+
+
+def centre_by_language(x, languages, minimum=50):
+    """The vectors as clio-cluster and clio-label centre them (Sources/ClioCore/LanguageCentring.swift):
+    each language of at least `minimum` records at its mean, the rest at the largest language's,
+    then unit length; unchanged when no language has that many."""
+    counts = collections.Counter(l for l in languages if l)
+    kept = {l for l, n in counts.items() if n >= minimum}
+    if not kept:
+        return x
+    reference = max(kept, key=lambda l: (counts[l], [-ord(c) for c in l]))
+    languages = np.array(languages)
+    means = {l: x[languages == l].astype(np.float64).mean(axis=0) for l in kept}
+    out = x.astype(np.float64).copy()
+    for l in set(languages):
+        out[languages == l] -= means.get(l, means[reference])
+    return (out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)).astype(np.float32)
+
+
 def keywords(description):
     """The phrases of "Conversations about a, b, c." (the offline namer's description)."""
     prefix = "Conversations about "
@@ -93,6 +119,8 @@ def measure(method, args, records, truth):
     with tempfile.TemporaryDirectory() as tmp:
         labels_path, assignments_path = os.path.join(tmp, "labels.jsonl"), os.path.join(tmp, "assignments.jsonl")
         command = [os.path.join(args.bin, "clio-label"), "--grouping", method, "--assignments", assignments_path, "-q"]
+        if args.raw_vectors:
+            command.append("--raw-vectors")
         if args.top:
             command += ["--top", str(args.top)]
         if args.seed is not None:
@@ -114,6 +142,9 @@ def measure(method, args, records, truth):
         row["largest_purity"] = rows[0][2]
         row["nmi"] = normalized_mutual_info(categories, groups)
     x = np.array([vector(r["embedding"]) for r in records], dtype=np.float32)
+    if not args.raw_vectors:
+        # The silhouette in the space the top level was grouped in.
+        x = centre_by_language(x, [primary_language(r) for r in records])
     scores = silhouette(x, groups)
     row["silhouette"] = float(scores.mean())
     # The least coherent top-level cluster (lowest mean silhouette): the "everything else" one.
@@ -141,6 +172,7 @@ def main():
     parser.add_argument("--methods", default=",".join(METHODS))
     parser.add_argument("--top", type=int, help="clio-label --top (default: its own)")
     parser.add_argument("--seed", type=int, help="clio-label --seed (default: its own)")
+    parser.add_argument("--raw-vectors", action="store_true", help="clio-label --raw-vectors (no centring by language)")
     parser.add_argument("--names", action="store_true", help="also print each method's top level")
     args = parser.parse_args()
     records = read_jsonl(args.clustered)

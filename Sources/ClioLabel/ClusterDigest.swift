@@ -67,6 +67,12 @@ public struct ClusterDigest {
     private var stats: [ClusterStats] = []
     private var users: [UserCount] = []
     private var sums: [[Double]] = []
+    /// With centring: every record's vector summed by language, and each cluster's records
+    /// counted by language (for the centres of clusters only sampled).
+    private var languageSums: LanguageSums?
+    private var languageCounts: [[String: Int]] = []
+    /// The means the vectors were centred at, set by `finish`.
+    public private(set) var centring: LanguageCentring?
     /// A kept record, its vector in `vectors` at `row`.
     struct Kept {
         var record: LabelRecord
@@ -83,6 +89,7 @@ public struct ClusterDigest {
     private var assignments: SpillFile?
     private var check = DimensionCheck()
     private var embeddingModel: JSON?
+    private let centres: Bool
     /// Records read.
     public private(set) var count = 0
 
@@ -98,8 +105,10 @@ public struct ClusterDigest {
         try self.init(policy: .perCluster(reservoir), minUsers: minUsers, seed: seed, assignments: assignments)
     }
 
-    public init(policy: ReservoirPolicy, minUsers: Int, seed: UInt64, assignments: Bool) throws(ClioError) {
+    /// `centring`: centre the vectors by language (`LanguageCentring`) as clio-cluster does.
+    public init(policy: ReservoirPolicy, minUsers: Int, seed: UInt64, assignments: Bool, centring: Bool = false) throws(ClioError) {
         self.policy = policy
+        centres = centring
         if case .perCluster(let n) = policy { reservoir = n } else { reservoir = .max }
         precondition(reservoir > 0)
         // Keeping every record, it may as well count every user exactly.
@@ -126,6 +135,7 @@ public struct ClusterDigest {
             stats.append(ClusterStats())
             users.append(UserCount(cap: userCap))
             sums.append([Double](repeating: 0, count: record.vector.count))
+            if centres { languageCounts.append([:]) }
             members.addList()
             samples.append(BottomK(capacity: reservoir))
         }
@@ -148,6 +158,12 @@ public struct ClusterDigest {
         users[slot].add(record.user)
         sums[slot].withUnsafeMutableBufferPointer { sum in
             for (t, x) in record.vector.enumerated() { sum[t] += Double(x) }
+        }
+        if centres {
+            let language = LanguageCentring.primary(record.languages.first)
+            if languageSums == nil { languageSums = LanguageSums(dimension: record.vector.count) }
+            languageSums!.add(record.vector, language: language)
+            languageCounts[slot][language, default: 0] += 1
         }
         let vector = record.vector
         record.vector = []
@@ -234,10 +250,43 @@ public struct ClusterDigest {
         kept = []
         input.setVectors(vectors.drain(), dimension: d)
         if let embeddingModel { input.embeddingModel = embeddingModel }
+        centring = languageSums?.centring()
+        if let centring { centreSums(&input, centring: centring, sampled: sampled) }
         let totals = ClusterTotals(
             sizes: order.map { sizes[$0] }, stats: order.map { stats[$0] }, users: order.map { users[$0] }, sums: order.map { sums[$0] },
             complete: order.map { sampled[$0] == sizes[$0] })
         return Finished(input: input, totals: totals)
+    }
+
+    /// Centres the kept vectors by language and replaces each cluster's sum with that of its
+    /// centred members: exact for a cluster whose members are all kept (added in input order,
+    /// as `ClusterTotals(input:members:)` adds them); for a sampled one, its sum less its
+    /// languages' means, divided by its kept members' mean length after the subtraction (each
+    /// centred vector is scaled by its own length, which only the kept ones have).
+    private mutating func centreSums(_ input: inout LabelInput, centring: LanguageCentring, sampled: [Int]) {
+        let d = input.dimension
+        var exact = [[Double]](repeating: [Double](repeating: 0, count: d), count: values.count)
+        var lengths = [Double](repeating: 0, count: values.count)
+        let slots = input.clusters.map { slotOf[$0]! }
+        input.centreByLanguage(centring) { i, row, length in
+            let slot = slots[i]
+            lengths[slot] += length
+            exact[slot].withUnsafeMutableBufferPointer { sum in
+                for t in 0..<d { sum[t] += Double(row[t]) }
+            }
+        }
+        for slot in values.indices {
+            if sampled[slot] == sizes[slot] {
+                sums[slot] = exact[slot]
+                continue
+            }
+            let length = sampled[slot] > 0 ? lengths[slot] / Double(sampled[slot]) : 1
+            for (language, n) in languageCounts[slot] {
+                let mean = centring.mean(for: language)
+                for t in 0..<d { sums[slot][t] -= Double(n) * Double(mean[t]) }
+            }
+            if length > 0 { for t in 0..<d { sums[slot][t] /= length } }
+        }
     }
 
     /// Slot → base cluster and back, set by `finish`.

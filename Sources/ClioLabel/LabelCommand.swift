@@ -54,8 +54,11 @@ public struct LabelCommand: Command {
           --compact-vectors       write centroids as "f32le:<base64>" strings
           --keywords N            key phrases listed in each description (default 4)
           --grouping METHOD       how levels are grouped offline: ward, average, complete, spherical
-                                  or members (default members: k-means on the conversations'
-                                  vectors; docs/label.md compares them)
+                                  or members (default complete: complete linkage on the cosine
+                                  distances between the clusters' centres; docs/label.md compares them)
+          --raw-vectors           use the vectors as given; by default each language's
+                                  conversations are centred at their mean, as clio-cluster does
+                                  (docs/cluster.md), so that levels group topics, not languages
           --seed N                seed of the k-means runs and samples of the hierarchy (default 0)
           --keep N                conversations kept for naming in all (default 100000): an
                                   input of no more is held whole; a larger one keeps the same
@@ -113,13 +116,15 @@ public struct LabelCommand: Command {
     public var llm = LLMOptions()
     public var llmOptions = LLMLabelOptions()
     public var embedModel: EmbedderSpec?
-    public var grouping = GroupingMethod.members
+    public var grouping = GroupingMethod.complete
     /// `--reservoir`: conversations kept per base cluster; nil for the default, `Int.max` for all.
     public var reservoir: Int?
     /// `--keep`: conversations kept in all under the default policy.
     public var keep: Int?
     /// Phrases listed in each offline description (`--keywords`).
     public var keywordCount = 4
+    /// `--raw-vectors`: no `LanguageCentring`.
+    public var rawVectors = false
     /// For tests: a model used instead of the one `llm.spec` names (still cached).
     public var chatModel: (any ChatModel)?
 
@@ -141,6 +146,7 @@ public struct LabelCommand: Command {
             case "--centroids": options.includeCentroids = try scanner.flag(option)
             case "--compact-vectors": options.compactVectors = try scanner.flag(option)
             case "--keywords": keywordCount = try scanner.int(for: option, min: 0, max: 20)
+            case "--raw-vectors": rawVectors = try scanner.flag(option)
             case "--grouping":
                 let text = try scanner.value(for: option)
                 guard let method = GroupingMethod(rawValue: text) else {
@@ -207,24 +213,35 @@ public struct LabelCommand: Command {
         // one pass keeps per-cluster counts and reservoirs (ClusterDigest), not every record.
         var tree = try treePath.map { TreeInput(tree: try LabelTree(path: $0)) }
         var digest = tree == nil
-            ? try ClusterDigest(policy: reservoirPolicy, minUsers: options.minUsers, seed: options.hierarchy.seed, assignments: assignmentsPath != nil)
+            ? try ClusterDigest(policy: reservoirPolicy, minUsers: options.minUsers, seed: options.hierarchy.seed,
+                                assignments: assignmentsPath != nil, centring: !rawVectors)
             : nil
         try reader.forEach { record, location in
             if tree != nil { try tree!.add(record, at: location) } else { try digest!.add(record, at: location) }
         }
         var finished: ClusterDigest.Finished?
+        let centring: LanguageCentring?
         if let tree {
             input = tree.input
+            // New records are centred at the tree's means, so that they meet its centroids in
+            // its space; a tree of raw vectors (before 3 Dec 2026, or --raw-vectors) is met raw.
+            centring = tree.tree.centring
+            if let centring { input.centreByLanguage(centring) }
         } else {
             finished = try digest!.finish()
             input = finished!.input
+            centring = digest!.centring
         }
+        if let centring, !Diagnostics.quiet { Diagnostics.note(centring.summary(flag: "--raw-vectors")) }
+        var labelOptions = options
+        labelOptions.centring = centring
         // Open the assignments file before the work so a bad path fails fast.
         let assignmentsFile = try assignmentsPath.map { path throws(ClioError) in try OutputWriter(creating: path) }
 
         let started = monotonicSeconds()
         var llmRun: (labeler: LLMLabeler, runtime: LLMOptions.Runtime)?
-        let namer = OfflineNamer(keywordCount: keywordCount, embedder: phraseEmbedder(for: input))
+        var namer = OfflineNamer(keywordCount: keywordCount, embedder: phraseEmbedder(for: input))
+        namer.centring = centring
         var strategy = LabelStrategy(namer: namer, grouper: CentroidGrouper(method: grouping))
         if llm.spec != nil || chatModel != nil {
             let run = try makeLLMLabeler(offline: namer)
@@ -234,9 +251,9 @@ public struct LabelCommand: Command {
         let result: LabelOutput
         var placement: TreePlacement?
         if let tree {
-            (result, placement) = try Labeler.label(input, into: tree.tree, since: tree.since, options: options, strategy: strategy)
+            (result, placement) = try Labeler.label(input, into: tree.tree, since: tree.since, options: labelOptions, strategy: strategy)
         } else {
-            result = try Labeler.label(finished!, options: options, strategy: strategy)
+            result = try Labeler.label(finished!, options: labelOptions, strategy: strategy)
         }
         if let ledger = llmRun?.runtime.ledger {
             // A dry run writes the plan, not records built from stand-in answers.

@@ -75,6 +75,35 @@ public struct LabelInput: Sendable {
         self.dimension = dimension
     }
 
+    /// The first language of record `i` ("" without one), as `LanguageCentring.primary` reads it.
+    func primaryLanguage(_ i: Int) -> String { LanguageCentring.primary(languages[i].first.map { languageNames[Int($0)] }) }
+
+    /// Centres every vector at its record's language mean (`LanguageCentring`); `each` sees the
+    /// record, its centred vector and the length it had before scaling.
+    mutating func centreByLanguage(_ centring: LanguageCentring,
+                                   each: (Int, UnsafeMutableBufferPointer<Float>, Double) -> Void = { _, _, _ in }) {
+        let d = dimension
+        let names = (0..<count).map { primaryLanguage($0) }
+        vectors.withUnsafeMutableBufferPointer { v in
+            for i in 0..<count {
+                let row = UnsafeMutableBufferPointer(rebasing: v[(i * d)..<((i + 1) * d)])
+                let length = centring.centre(row, language: names[i])
+                each(i, row, length)
+            }
+        }
+    }
+
+    /// The means of this input's vectors by language, and the vectors centred at them; nil
+    /// (vectors unchanged) when no language has enough records.
+    mutating func centreByLanguage() -> LanguageCentring? {
+        let names = (0..<count).map { primaryLanguage($0) }
+        guard let centring = LanguageCentring.estimate(vectors: vectors, dimension: dimension, languages: names) else {
+            return nil
+        }
+        centreByLanguage(centring)
+        return centring
+    }
+
     /// Adds a record's fields other than its vector (`setVectors` gives those).
     mutating func appendFields(_ record: LabelRecord) {
         count += 1

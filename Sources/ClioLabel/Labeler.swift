@@ -11,6 +11,11 @@ public struct LabelOptions: Sendable {
     public var includeCentroids = false
     /// Write centroids in the `f32le:` string form.
     public var compactVectors = false
+    /// The means the vectors were centred at (`LanguageCentring`), if they were: with the
+    /// centroids every record says `"centroid_space":"language-centred"` and each top-level
+    /// record carries the means as `"language_means"`, so that `--tree` centres new records the
+    /// same way.
+    public var centring: LanguageCentring?
     /// Candidate key phrases handed to the namer per cluster (best by c-TF-IDF).
     public var candidatePhrases = 30
     /// `--text-min-users`: distinct users an identifying word of a cluster text must be written
@@ -436,6 +441,12 @@ public enum Labeler {
             if options.includeCentroids {
                 record["centroid"] = VectorCodec.encode(centres[node], compact: options.compactVectors)
                 if let model = input.embeddingModel { record["embedding_model"] = model }
+                if let centring = options.centring {
+                    record["centroid_space"] = .string(LabelTree.centredSpace)
+                    if info.parent == nil {
+                        record["language_means"] = .array(centring.records(compact: options.compactVectors).map { .object($0) })
+                    }
+                }
             }
             if let since = table.newSince?[node] { record["new_since"] = .string(since) }
             entries.append((info.level, 0, node, record, !inMemory && node < hierarchy.baseCount ? node : nil))

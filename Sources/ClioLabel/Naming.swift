@@ -1,3 +1,5 @@
+import ClioCore
+
 /// What a namer may know about one cluster. The summaries are drawn on request, because each
 /// namer needs different ones (the offline namer the nearest few, a model a random sample and
 /// contrast from outside) and drawing them costs a pass over the members.
@@ -88,6 +90,9 @@ public struct OfflineNamer: ClusterNamer {
     public var diversity: Float = 0.2
     /// The most words a name of two phrases may have.
     public static let maxNameWords = 6
+    /// The means the records' vectors were centred at: phrases are centred at the reference
+    /// language's mean to meet the centres in their space.
+    public var centring: LanguageCentring?
 
     public init(keywordCount: Int = 4, embedder: PhraseEmbedder? = nil) {
         self.keywordCount = keywordCount
@@ -102,7 +107,13 @@ public struct OfflineNamer: ClusterNamer {
         var seen = Set<String>()
         for list in candidates { for phrase in list where seen.insert(phrase).inserted { unique.append(phrase) } }
         var vectorOf: [String: [Float]] = [:]
-        for (phrase, vector) in zip(unique, try embedder.vectors(unique)) { vectorOf[phrase] = vector }
+        for (phrase, vector) in zip(unique, try embedder.vectors(unique)) {
+            var vector = vector
+            if let centring, vector.count == centring.dimension {
+                vector.withUnsafeMutableBufferPointer { _ = centring.centre($0, language: centring.reference) }
+            }
+            vectorOf[phrase] = vector
+        }
         let level = clusters.count >= 3 ? PhraseRanking.meanDirection(clusters.map(\.centre)) : nil
         return zip(clusters, candidates).map { evidence, list in
             let ranked = PhraseRanking.order(list, vectors: list.map { vectorOf[$0] ?? [] }, centre: evidence.centre,

@@ -33,6 +33,10 @@ public struct LabelTree: Sendable {
     public var dimension: Int
     /// `embedding_model.name` of the records, when they say.
     public var embeddingModel: String?
+    /// The language means the tree's vectors were centred at (`"centroid_space"` and a
+    /// top-level record's `"language_means"`); nil for a tree of raw vectors.
+    public var centring: LanguageCentring?
+    public static let centredSpace = "language-centred"
 
     /// Reads the tree from a file of cluster records.
     public init(path: String) throws {
@@ -49,6 +53,7 @@ public struct LabelTree: Sendable {
         var parentIDs: [String?] = []
         var lineOf: [String: Location] = [:]
         var modelSource: Location?
+        var centred = false
         for (record, location) in records {
             guard record["kind"]?.stringValue == "cluster", record["withheld"]?.boolValue != true else { continue }
             func fail(_ message: String) -> ClioError { ClioError(.invalidRecord, message, at: location) }
@@ -85,11 +90,26 @@ public struct LabelTree: Sendable {
                 embeddingModel = model
                 modelSource = location
             }
+            if record["centroid_space"]?.stringValue == Self.centredSpace { centred = true }
+            if centring == nil, case .array(let means)? = record["language_means"] {
+                do {
+                    centring = try LanguageCentring(records: means.map { $0.objectValue ?? [:] })
+                } catch {
+                    throw fail("field \"language_means\": \(error.message)")
+                }
+                if let centring, centring.dimension != dimension {
+                    throw fail("field \"language_means\" has vectors of \(centring.dimension) numbers, the centroids \(dimension)")
+                }
+            }
             let since = record["new_since"]?.stringValue
             nodes.append(Node(
                 id: id, level: level, parent: nil, label: ClusterLabel(name: name, description: description), size: size,
                 centroid: centroid, radius: Float(radius), newSince: since))
             parentIDs.append(parent)
+        }
+        if centred && centring == nil {
+            throw ClioError(.invalidRecord, "\(source): the centroids are centred by language (\"centroid_space\") but no "
+                                            + "top-level cluster carries \"language_means\": keep the top-level records in the tree")
         }
         let index = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1.id, $0) })
         for (i, parent) in parentIDs.enumerated() {

@@ -135,7 +135,7 @@ public struct JSONTreeRenderer: TreeRenderer {
     public init(depth: Int? = nil) { self.depth = depth }
 
     /// Record fields that the nesting replaces or that are too bulky for a report.
-    static let dropped: Set<String> = ["kind", "parent", "children", "members", "centroid"]
+    static let dropped: Set<String> = ["kind", "parent", "children", "members", "centroid", "language_means"]
 
     public func render(_ tree: ClusterTree) -> String {
         let document: JSON = [

@@ -179,7 +179,7 @@ func checkInvariants(_ records: [JSONObject], assignments: [JSONObject], input: 
         let records = points.enumerated().map { clustered(id: "c\($0.offset)", cluster: $0.offset, embedding: $0.element) }
         var options = LabelOptions()
         options.hierarchy.top = 4
-        let result = try Labeler.label(try labelInput(records), options: options)
+        let result = try Labeler.label(try labelInput(records), options: options, strategy: memberGrouping)
         let outlier = result.clusters.first { $0["id"]?.stringValue == "L0-6" }
         #expect(outlier?["parent"] == .null)
         #expect(outlier?["level"]?.intValue == 0)

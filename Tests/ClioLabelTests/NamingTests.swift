@@ -242,7 +242,7 @@ func evidence(level: Int, summaries: [String], keywords: [String], children: [Cl
         options.hierarchy.top = 2
         let namer = RecordingNamer()
         let result = try Labeler.label(try labelInput(records), options: options,
-                                       strategy: LabelStrategy(namer: namer, grouper: CentroidGrouper()))
+                                       strategy: LabelStrategy(namer: namer, grouper: CentroidGrouper(method: .members)))
         #expect(namer.batches.map { $0.map(\.id) } == [["L0-0", "L0-1", "L0-2", "L0-3"], ["L1-0", "L1-1"]])
         #expect(Set(namer.batches[1].flatMap { $0.children.map(\.name) }) == Set(["L0-0", "L0-1", "L0-2", "L0-3"].map(spelled)))
         for record in result.clusters {

@@ -33,6 +33,10 @@ func clustered(id: String, cluster: Int, embedding: [Float], user: String? = nil
     return record
 }
 
+/// The offline strategy with the k-means member grouping: for fixtures of raw points in a
+/// plane (some at the origin), where the default's cosine distances between centres say little.
+let memberGrouping = LabelStrategy(namer: OfflineNamer(), grouper: CentroidGrouper(method: .members))
+
 func labelInput(_ records: [JSONObject]) throws -> LabelInput {
     var input = LabelInput()
     for record in records { try input.add(record) }

@@ -31,7 +31,7 @@ func weekOne() -> [JSONObject] {
         var options = LabelOptions()
         options.includeCentroids = true
         options.hierarchy.top = 2
-        let output = try Labeler.label(try labelInput(records), options: options)
+        let output = try Labeler.label(try labelInput(records), options: options, strategy: memberGrouping)
         let text = lines(output.clusters)
         let read = try PipelineRecords.parse(text)
         return (read, try LabelTree(records: read.enumerated().map { ($1, Location(source: "tree.jsonl", line: $0 + 1)) }, source: "tree.jsonl"))
