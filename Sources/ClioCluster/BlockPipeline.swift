@@ -43,11 +43,13 @@ struct VectorFieldParser: Sendable {
     /// Parses every line of `block`; a bad line keeps its error and parsing goes on.
     func parse(_ block: LineBlock) -> ParsedBlock {
         let result = ParsedBlock()
+        var names: [[UInt8]: String] = [:]
         for q in 0..<block.count {
             let before = result.vectors.count
             result.offsets.append(before)
             do throws(ClioError) {
-                let (needsFull, language) = try parse(block.line(q), location: { block.location(q) }, into: &result.vectors)
+                let (needsFull, language) = try parse(block.line(q), location: { block.location(q) }, into: &result.vectors,
+                                                      names: &names)
                 result.needsFull.append(needsFull)
                 if languages { result.languages.append(language) }
                 result.lengths.append(result.vectors.count - before)
@@ -64,15 +66,23 @@ struct VectorFieldParser: Sendable {
 
     /// Appends one line's vector to `vectors`; returns whether the record already has
     /// `cluster` or `cluster_distance`, and its language when the parser reads languages ("" otherwise).
-    func parse(_ bytes: UnsafeBufferPointer<UInt8>, location: () -> Location, into vectors: inout [Float]) throws(ClioError)
-        -> (needsFull: Bool, language: String)
+    func parse(_ bytes: UnsafeBufferPointer<UInt8>, location: () -> Location, into vectors: inout [Float],
+               names: inout [[UInt8]: String]) throws(ClioError) -> (needsFull: Bool, language: String)
     {
         if fast, let scan = FastVector.scan(bytes, field: fieldBytes, watchKeys: Self.watchKeys, language: languages,
                                             into: &vectors) {
             guard scan.found else { throw ClioError(.invalidRecord, "field \"\(field)\" is missing", at: location()) }
-            let language = scan.language.map {
-                LanguageCentring.primary(String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self))
-            } ?? ""
+            var language = ""
+            if let range = scan.language {
+                // A corpus spells its languages a few dozen ways: each is read once per block.
+                let raw = Array(bytes[range])
+                if let known = names[raw] {
+                    language = known
+                } else {
+                    language = LanguageCentring.primary(String(decoding: raw, as: UTF8.self))
+                    names[raw] = language
+                }
+            }
             return (scan.hasWatchedKey, language)
         }
         let record = try RecordInput.parseObject(InputLine(bytes: Array(bytes), location: location()))
