@@ -89,7 +89,7 @@ def primary_language(record):
     return ""
 
 
-def centre_by_language(x, languages, minimum=50):
+def centre_by_language(x, languages, minimum=10):
     """The vectors as clio-cluster and clio-label centre them (Sources/ClioCore/LanguageCentring.swift):
     each language of at least `minimum` records at its mean, the rest at the largest language's,
     then unit length; unchanged when no language has that many."""

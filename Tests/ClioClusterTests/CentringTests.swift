@@ -95,7 +95,8 @@ struct TwoLanguages {
     }
 
     @Test func fewRecordsPerLanguageLeaveTheVectorsAsGiven() throws {
-        let data = TwoLanguages(perGroup: 10)
+        // Four records of each language, fewer than LanguageCentring.minimumConversations.
+        let data = TwoLanguages(perGroup: 2)
         let small = try runCluster(["-k", "2"], input: data.input)
         let raw = try runCluster(["-k", "2", "--raw-vectors"], input: data.input)
         #expect(small.stdout == raw.stdout)
