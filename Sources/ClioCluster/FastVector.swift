@@ -70,6 +70,44 @@ public enum FastVector {
 
         @inline(__always) func peek() -> UInt8 { i < end ? p[i] : 0 }
 
+        /// After a member or an element: true at a comma (skipped, and the space after it),
+        /// false at `close` (skipped), nil at anything else.
+        @inline(__always) mutating func next(close: UInt8) -> Bool? {
+            ws()
+            let c = peek()
+            if c == UInt8(ascii: ",") {
+                i += 1
+                ws()
+                return true
+            }
+            guard c == close else { return nil }
+            i += 1
+            return false
+        }
+
+        /// A string without escapes starting at the quote: where its bytes lie (quotes left
+        /// out); nil when invalid or escaped.
+        @inline(__always) mutating func plainString() -> Range<Int>? {
+            let start = i + 1
+            guard let plain = string(), plain else { return nil }
+            return start..<(i - 1)
+        }
+
+        /// A member's key and its colon (and the space around it): where the key's bytes lie;
+        /// nil when invalid, or when `plain` and the key has escapes (left to the full parser
+        /// rather than decoded here).
+        @inline(__always) mutating func key(plain: Bool) -> Range<Int>? {
+            guard peek() == UInt8(ascii: "\"") else { return nil }
+            let start = i + 1
+            guard let unescaped = string(), unescaped || !plain else { return nil }
+            let range = start..<(i - 1)
+            ws()
+            guard peek() == UInt8(ascii: ":") else { return nil }
+            i += 1
+            ws()
+            return range
+        }
+
         mutating func topObject(field: [UInt8], watchKeys: [[UInt8]], language: Bool, vector: inout [Float]) -> Scan? {
             var scan = Scan()
             ws()
@@ -84,17 +122,8 @@ public enum FastVector {
             }
             scan.isEmptyObject = false
             while true {
-                guard peek() == UInt8(ascii: "\"") else { return nil }
-                let keyStart = i + 1
-                guard let plain = string() else { return nil }
-                let keyEnd = i - 1
-                // Keys with escapes are left to the full parser rather than decoded here.
-                guard plain else { return nil }
-                ws()
-                guard peek() == UInt8(ascii: ":") else { return nil }
-                i += 1
-                ws()
-                let key = UnsafeBufferPointer(start: p + keyStart, count: keyEnd - keyStart)
+                guard let range = key(plain: true) else { return nil }
+                let key = UnsafeBufferPointer(start: p + range.lowerBound, count: range.count)
                 if !scan.found && key.elementsEqual(field) {
                     scan.found = true
                     guard vectorValue(&vector) else { return nil }
@@ -106,16 +135,9 @@ public enum FastVector {
                     }
                     guard value(depth: 1) else { return nil }
                 }
-                ws()
-                let c = peek()
-                if c == UInt8(ascii: ",") {
-                    i += 1
-                    ws()
-                    continue
-                }
-                guard c == UInt8(ascii: "}") else { return nil }
-                scan.closingBrace = i
-                i += 1
+                guard let more = next(close: UInt8(ascii: "}")) else { return nil }
+                if more { continue }
+                scan.closingBrace = i - 1
                 ws()
                 return i == end ? scan : nil
             }
@@ -124,10 +146,9 @@ public enum FastVector {
         /// The field's value: an array of numbers or an `f32le:` string.
         mutating func vectorValue(_ vector: inout [Float]) -> Bool {
             if peek() == UInt8(ascii: "\"") {
-                let start = i + 1
-                guard let plain = string(), plain else { return false }
+                guard let text = plainString() else { return false }
                 // Decoded straight from the line's bytes: no String, no intermediate byte array.
-                return Base64.appendFloats(UnsafeBufferPointer(start: p + start, count: i - 1 - start), to: &vector)
+                return Base64.appendFloats(UnsafeBufferPointer(start: p + text.lowerBound, count: text.count), to: &vector)
             }
             guard peek() == UInt8(ascii: "[") else { return false }
             i += 1
@@ -139,16 +160,8 @@ public enum FastVector {
             while true {
                 guard let f = number(), f.isFinite else { return false }
                 vector.append(f)
-                ws()
-                let c = peek()
-                if c == UInt8(ascii: ",") {
-                    i += 1
-                    ws()
-                    continue
-                }
-                guard c == UInt8(ascii: "]") else { return false }
-                i += 1
-                return true
+                guard let more = next(close: UInt8(ascii: "]")) else { return false }
+                if !more { return true }
             }
         }
 
@@ -162,31 +175,16 @@ public enum FastVector {
                 return true
             }
             while true {
-                guard peek() == UInt8(ascii: "\"") else { return false }
-                let keyStart = i + 1
-                guard let plain = string(), plain else { return false }
-                let key = UnsafeBufferPointer(start: p + keyStart, count: i - 1 - keyStart)
-                ws()
-                guard peek() == UInt8(ascii: ":") else { return false }
-                i += 1
-                ws()
+                guard let range = key(plain: true) else { return false }
+                let key = UnsafeBufferPointer(start: p + range.lowerBound, count: range.count)
                 if key.elementsEqual(FastVector.languageKey) && peek() == UInt8(ascii: "\"") {
-                    let start = i + 1
-                    guard let plain = string(), plain else { return false }
-                    language = start..<(i - 1)
+                    guard let text = plainString() else { return false }
+                    language = text
                 } else {
                     guard value(depth: 2) else { return false }
                 }
-                ws()
-                let c = peek()
-                if c == UInt8(ascii: ",") {
-                    i += 1
-                    ws()
-                    continue
-                }
-                guard c == UInt8(ascii: "}") else { return false }
-                i += 1
-                return true
+                guard let more = next(close: UInt8(ascii: "}")) else { return false }
+                if !more { return true }
             }
         }
 
@@ -203,22 +201,9 @@ public enum FastVector {
                     return true
                 }
                 while true {
-                    guard peek() == UInt8(ascii: "\""), string() != nil else { return false }
-                    ws()
-                    guard peek() == UInt8(ascii: ":") else { return false }
-                    i += 1
-                    ws()
-                    guard value(depth: depth + 1) else { return false }
-                    ws()
-                    let c = peek()
-                    if c == UInt8(ascii: ",") {
-                        i += 1
-                        ws()
-                        continue
-                    }
-                    guard c == UInt8(ascii: "}") else { return false }
-                    i += 1
-                    return true
+                    guard key(plain: false) != nil, value(depth: depth + 1) else { return false }
+                    guard let more = next(close: UInt8(ascii: "}")) else { return false }
+                    if !more { return true }
                 }
             case UInt8(ascii: "["):
                 i += 1
@@ -229,16 +214,8 @@ public enum FastVector {
                 }
                 while true {
                     guard value(depth: depth + 1) else { return false }
-                    ws()
-                    let c = peek()
-                    if c == UInt8(ascii: ",") {
-                        i += 1
-                        ws()
-                        continue
-                    }
-                    guard c == UInt8(ascii: "]") else { return false }
-                    i += 1
-                    return true
+                    guard let more = next(close: UInt8(ascii: "]")) else { return false }
+                    if !more { return true }
                 }
             case UInt8(ascii: "\""):
                 return string() != nil

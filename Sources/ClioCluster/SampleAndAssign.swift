@@ -62,22 +62,11 @@ extension ClusterCommand {
         var reservoir: SampleReservoir?
         var valid = 0
         // Languages by number, so that the sample keeps a small tag per record.
-        var languageNames: [String] = []
-        var languageNumbers: [String: Int32] = [:]
+        var languageNames = StringNumbers()
         let dimension = try forEachGoodRecord(reader, languages: !rawVectors, progress: Progress(label: "read (sampling)"),
                                               problem: { try policy.handle($0) }) { block, parsed, q, position in
             if reservoir == nil { reservoir = SampleReservoir(capacity: size, dimension: parsed.lengths[q], seed: fit.seed) }
-            var tag: Int32 = 0
-            if !rawVectors {
-                let language = parsed.languages[q]
-                if let known = languageNumbers[language] {
-                    tag = known
-                } else {
-                    tag = Int32(languageNames.count)
-                    languageNumbers[language] = tag
-                    languageNames.append(language)
-                }
-            }
+            let tag = rawVectors ? 0 : languageNames.number(parsed.languages[q])
             reservoir!.offer(index: position, vector: parsed.vector(q), tag: tag)
             valid += 1
             try spool?.write(block.line(q))
@@ -97,7 +86,7 @@ extension ClusterCommand {
         if let note, !Diagnostics.quiet { Diagnostics.note(note) }
         let opts = options(count: valid, fitted: m)
         // The means are the sample's, as a fit of the sample alone (scripts/spark_pipeline.py) finds them.
-        let sampleLanguages = sample.tags.map { languageNames.isEmpty ? "" : languageNames[Int($0)] }
+        let sampleLanguages = sample.tags.map { languageNames.count == 0 ? "" : languageNames[$0] }
         let centring = rawVectors ? nil : LanguageCentring.estimate(vectors: sample.vectors, dimension: d, languages: sampleLanguages)
         if let centring {
             centring.centre(&sample.vectors, languages: sampleLanguages)

@@ -442,7 +442,7 @@ struct ClusterTotals {
         stats = members.map { input.stats($0) }
         users = members.map { list in
             var count = UserCount(cap: .max)
-            for m in list { count.add(input.users[m] < 0 ? nil : input.userList[Int(input.users[m])]) }
+            for m in list { count.add(input.users[m] < 0 ? nil : input.userNames[input.users[m]]) }
             return count
         }
         let d = input.dimension

@@ -8,15 +8,12 @@ public struct LabelInput: Sendable {
     public private(set) var ids: [JSON] = []
     /// Interned `user`, or -1 when the record has none (it then counts as its own user).
     var users: [Int32] = []
-    var userNames: [String: Int32] = [:]
     /// Interned user → its id as the records wrote it.
-    var userList: [String] = []
+    var userNames = StringNumbers()
     var weeks: [Int32] = []
-    var weekNames: [String] = []
-    var weekIndex: [String: Int32] = [:]
+    var weekNames = StringNumbers()
     var languages: [[Int32]] = []
-    var languageNames: [String] = []
-    var languageIndex: [String: Int32] = [:]
+    var languageNames = StringNumbers()
     /// 1…5, or 0 when absent.
     var concerning: [UInt8] = []
     /// -1 when absent.
@@ -25,8 +22,8 @@ public struct LabelInput: Sendable {
     /// The candidate key phrases of each record's summary, as phrase ids, each once.
     var phrases: [[Int32]] = []
     /// Phrase id → its lowercased key; `phraseSurfaces` holds how it was written.
-    public private(set) var phraseKeys: [String] = []
-    var phraseIndex: [String: Int32] = [:]
+    var phraseNumbers = StringNumbers()
+    public var phraseKeys: [String] { phraseNumbers.names }
     /// Up to a few ways each phrase was written, with counts; the most common is displayed.
     var phraseSurfaces: [[(surface: String, count: Int32)]] = []
     public private(set) var vectors: [Float] = []
@@ -76,7 +73,7 @@ public struct LabelInput: Sendable {
     }
 
     /// The first language of record `i` ("" without one), as `LanguageCentring.primary` reads it.
-    func primaryLanguage(_ i: Int) -> String { LanguageCentring.primary(languages[i].first.map { languageNames[Int($0)] }) }
+    func primaryLanguage(_ i: Int) -> String { LanguageCentring.primary(languages[i].first.map { languageNames[$0] }) }
 
     /// Centres every vector at its record's language mean (`LanguageCentring`); `each` sees the
     /// record, its centred vector and the length it had before scaling.
@@ -111,36 +108,12 @@ public struct LabelInput: Sendable {
         ids.append(record.id)
         clusters.append(record.cluster)
         if let user = record.user {
-            let i = Self.intern(user, &userNames)
-            if Int(i) == userList.count { userList.append(user) }
-            users.append(i)
+            users.append(userNames.number(user))
         } else {
             users.append(-1)
         }
-        if let week = record.week {
-            if let i = weekIndex[week] {
-                weeks.append(i)
-            } else {
-                weekIndex[week] = Int32(weekNames.count)
-                weeks.append(Int32(weekNames.count))
-                weekNames.append(week)
-            }
-        } else {
-            weeks.append(-1)
-        }
-        var languageIDs: [Int32] = []
-        for name in record.languages {
-            let i: Int32
-            if let known = languageIndex[name] {
-                i = known
-            } else {
-                i = Int32(languageNames.count)
-                languageIndex[name] = i
-                languageNames.append(name)
-            }
-            languageIDs.append(i)
-        }
-        languages.append(languageIDs)
+        weeks.append(record.week.map { weekNames.number($0) } ?? -1)
+        languages.append(record.languages.map { languageNames.number($0) })
         concerning.append(record.concerning)
         turns.append(record.turns)
 
@@ -148,43 +121,29 @@ public struct LabelInput: Sendable {
         summaries.append(summary)
         var ids: [Int32] = []
         for (key, surface) in KeyPhrases.candidates(summary) {
-            let p: Int32
-            if let known = phraseIndex[key] {
-                p = known
-                let variants = phraseSurfaces[Int(p)]
-                if let v = variants.firstIndex(where: { $0.surface == surface }) {
-                    phraseSurfaces[Int(p)][v].count += 1
-                } else if variants.count < 4 {
-                    phraseSurfaces[Int(p)].append((surface, 1))
-                }
-            } else {
-                p = Int32(phraseKeys.count)
-                phraseIndex[key] = p
-                phraseKeys.append(key)
+            let p = phraseNumbers.number(key)
+            if Int(p) == phraseSurfaces.count {
                 phraseSurfaces.append([(surface, 1)])
+            } else if let v = phraseSurfaces[Int(p)].firstIndex(where: { $0.surface == surface }) {
+                phraseSurfaces[Int(p)][v].count += 1
+            } else if phraseSurfaces[Int(p)].count < 4 {
+                phraseSurfaces[Int(p)].append((surface, 1))
             }
             ids.append(p)
         }
         phrases.append(ids)
     }
 
-    private static func intern(_ text: String, _ table: inout [String: Int32]) -> Int32 {
-        if let i = table[text] { return i }
-        let i = Int32(table.count)
-        table[text] = i
-        return i
-    }
-
     func stats<S: Sequence>(_ members: S) -> ClusterStats where S.Element == Int {
         var stats = ClusterStats()
         for m in members {
-            for l in languages[m] { stats.languages[languageNames[Int(l)], default: 0] += 1 }
+            for l in languages[m] { stats.languages[languageNames[l], default: 0] += 1 }
             if concerning[m] > 0 { stats.concerning[Int(concerning[m]) - 1] += 1 }
             if turns[m] >= 0 {
                 stats.turnsTotal += Int(turns[m])
                 stats.turnsCount += 1
             }
-            if weeks[m] >= 0 { stats.weeks[weekNames[Int(weeks[m])], default: 0] += 1 }
+            if weeks[m] >= 0 { stats.weeks[weekNames[weeks[m]], default: 0] += 1 }
         }
         return stats
     }
@@ -214,7 +173,7 @@ public struct LabelInput: Sendable {
             let words = phraseKeys[p].split(separator: " ")
             guard words.count > 1 else { return common[p] }
             // Every word of a phrase is a phrase of its own, so it has an id.
-            let ends = [words.first!, words.last!].compactMap { phraseIndex[String($0)] }
+            let ends = [words.first!, words.last!].compactMap { phraseNumbers.existing(String($0)) }
             return ends.contains { common[Int($0)] }
         }
     }
