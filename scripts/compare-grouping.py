@@ -30,7 +30,7 @@ import tempfile
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from evaluate import normalized_mutual_info, purity  # noqa: E402  (the evaluation's own metrics)
+from evaluate import grouping_bound, normalized_mutual_info, purity  # noqa: E402  (the evaluation's own metrics)
 
 METHODS = ["ward", "average", "complete", "spherical", "members"]
 
@@ -192,6 +192,14 @@ def main():
         cells += [f"{r['silhouette']:.3f}", f"{r['loosest_share']:.1%} ({r['loosest_rank']})", str(r["shared_top"]),
                   str(r["most_shared"])]
         print("| " + " | ".join(cells) + " |")
+    if truth:
+        # What no method can pass: the base clusters' purity, and the best grouping into as many parts.
+        ids = [key(r["id"]) for r in records]
+        bases, categories = [r["cluster"] for r in records], [truth[i]["category"] for i in ids]
+        parts = max(r["top"] for r in rows)
+        bound, exact = grouping_bound(bases, categories, parts)
+        print(f"\nbase clusters {purity(bases, categories)[0]:.1%} pure; the best grouping of them into {parts} "
+              f"can reach {bound:.1%}{'' if exact else ' (swap search: at least)'}")
     print(f"\n{len(records)} conversations; load average {open('/proc/loadavg').read().split()[0:3]}")
     if args.names:
         for r in rows:

@@ -21,6 +21,7 @@ Prints one markdown table. --check exits 1 when a threshold fails (2 on bad inpu
 import argparse
 import base64
 import collections
+import itertools
 import json
 import math
 import random
@@ -90,6 +91,56 @@ def purity(groups, labels):
         rows.append((g, len(ls), count / len(ls), label))
     rows.sort(key=lambda r: -r[1])
     return (majority_total / len(groups) if groups else float("nan")), rows
+
+
+def grouping_bound(groups, labels, parts, max_subsets=500_000):
+    """The highest weighted purity any partition of `groups` into `parts` parts can have.
+
+    A part is as pure as its majority label, and two parts with the same majority label lose
+    nothing by being merged, so the best partition picks `parts` distinct labels and sends each
+    group to the chosen label it holds most of: the answer is the best choice of labels, tried
+    exhaustively (at most `max_subsets` choices; past that a swap search from the largest labels,
+    which may fall short). Returns (purity, exact).
+    """
+    counts = collections.defaultdict(collections.Counter)
+    for g, l in zip(groups, labels):
+        counts[g][l] += 1
+    names = sorted({l for l in labels}, key=str)
+    if not groups:
+        return float("nan"), True
+    if parts >= len(names):
+        return sum(max(c.values()) for c in counts.values()) / len(groups), True
+    orders = [sorted(c.items(), key=lambda kv: -kv[1]) for c in counts.values()]
+
+    def covered(chosen):
+        total = 0
+        for order in orders:
+            for label, n in order:
+                if label in chosen:
+                    total += n
+                    break
+        return total
+
+    if math.comb(len(names), parts) <= max_subsets:
+        best = max(covered(set(choice)) for choice in itertools.combinations(names, parts))
+        return best / len(groups), True
+    sizes = collections.Counter(labels)
+    chosen = set(sorted(names, key=lambda l: (-sizes[l], str(l)))[:parts])
+    best, improved = covered(chosen), True
+    while improved:
+        improved = False
+        for out in sorted(chosen, key=str):
+            for into in names:
+                if into in chosen:
+                    continue
+                trial = (chosen - {out}) | {into}
+                value = covered(trial)
+                if value > best:
+                    best, chosen, improved = value, trial, True
+                    break
+            if improved:
+                break
+    return best / len(groups), False
 
 
 # ---------------------------------------------------------------- vectors
@@ -340,6 +391,10 @@ def evaluate(args):
         metrics["top_largest_purity"] = rows[0][2]
         # No top level built from these base clusters can be purer than the base clusters are.
         metrics["base_category_purity"] = purity([base[i] for i in ids], [category[i] for i in ids])[0]
+        # Nor purer than the best grouping of them into as many top-level clusters as there are.
+        bound, exact = grouping_bound([base[i] for i in ids], [category[i] for i in ids], len(rows))
+        metrics["top_purity_bound"] = bound
+        metrics["top_purity_bound_exact"] = exact
 
     # Names: does a cluster's name say what most of its conversations are about?
     if args.labels and ids:
@@ -592,6 +647,9 @@ def table(metrics, notes, costs, check_rows, args):
     if m("base_category_purity") is not None:
         row("structure", "category purity of the base clusters (the most any top level over them can reach)",
             pct(m("base_category_purity")))
+    if m("top_purity_bound") is not None:
+        row("structure", f"the most a top level of {m('top_clusters')} clusters over these base clusters can reach"
+            + ("" if m("top_purity_bound_exact") else " (swap search: at least)"), pct(m("top_purity_bound")))
     if m("top_largest_share") is not None:
         row("structure", "unsupervised top level: largest cluster's share / its purity",
             f"{pct(m('top_largest_share'))} / {pct(m('top_largest_purity'))}")
@@ -656,6 +714,14 @@ def self_test():
         # → (3 − 81/36)/(9 − 81/36) = 0.75/6.75 = 1/9
         (adjusted_rand_index([0, 0, 0, 1, 1, 1, 2, 2, 2], [0, 0, 1, 1, 1, 2, 2, 2, 0]), 1 / 9),
         (purity(["x", "x", "x", "y"], ["a", "a", "b", "c"])[0], 0.75),
+        # three groups into two parts: {g1: a a b, g2: b b, g3: c c c c}; the best picks c and
+        # one of a/b: c covers 4, b covers 1 + 2 = 3 (a would cover 2) → 7 of 9
+        (grouping_bound(["g1"] * 3 + ["g2"] * 2 + ["g3"] * 4, list("aab") + list("bb") + list("cccc"), 2)[0], 7 / 9),
+        # the swap search finds the same on this case
+        (grouping_bound(["g1"] * 3 + ["g2"] * 2 + ["g3"] * 4, list("aab") + list("bb") + list("cccc"), 2,
+                        max_subsets=1)[0], 7 / 9),
+        # as many parts as labels: the groups' own purity
+        (grouping_bound(["g1", "g1", "g2"], ["a", "b", "b"], 5)[0], 2 / 3),
     ]
     failures = [i for i, (got, want) in enumerate(cases) if not close(got, want)]
     phone = Planted("phone", "+1 (415) 555-0132")
