@@ -42,7 +42,8 @@ struct LanguageMix {
         let top = others.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(5)
         let languages = top.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + (others.count > 5 ? ", …" : "")
         return "\(count) of \(texts)\(atEnd ? "" : " texts so far") (\(share)%) are not in English (\(languages)); "
-            + "\(model) is an English model and places them poorly: --model multilingual "
+            + "\(model) is an English model and places them poorly (clio-cluster's centring by language "
+            + "takes out part of that): --model multilingual "
             + "(\(LocalModel.multilingual.name)) embeds 50+ languages in one space"
     }
 

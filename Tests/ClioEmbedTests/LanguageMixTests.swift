@@ -40,7 +40,7 @@ import Testing
     #expect(some.notice(model: "all-MiniLM-L6-v2", atEnd: false) == nil)
     let message = some.notice(model: "all-MiniLM-L6-v2", atEnd: true)
     #expect(message == "4 of 44 (9%) are not in English (Chinese 4); all-MiniLM-L6-v2 is an English model and places them "
-                     + "poorly: --model multilingual (paraphrase-multilingual-MiniLM-L12-v2) embeds 50+ languages in one space")
+                     + "poorly (clio-cluster's centring by language takes out part of that): --model multilingual (paraphrase-multilingual-MiniLM-L12-v2) embeds 50+ languages in one space")
     #expect(some.notice(model: "all-MiniLM-L6-v2", atEnd: true) == nil)
     var early = mix(english: 190, chinese: 20)
     #expect(early.notice(model: "all-MiniLM-L6-v2", atEnd: false)?.hasPrefix("20 of 210 texts so far (10%)") == true)
