@@ -123,9 +123,28 @@ public struct PIIMasker: Sendable {
         }
         if bytes.has("@") { s = PIIMasker.replace(Patterns.handle, in: s) { _ in "[HANDLE]" } }
         s = maskNames(s, lower: lower, hasNonASCII: bytes.hasNonASCII, known: &known)
+        if s.contains("[NAME]") { s = PIIMasker.extendNames(s) }
         s = PIIMasker.extendAddresses(s)
         if bytes.hasNonASCII { s = PIIMasker.extendCJKAddresses(s) }
         return s == narrowed ? text : s
+    }
+
+    /// The rest of a name the passes masked only in part: a last part no list holds, written
+    /// straight after it ("[NAME] Huy" of "Phạm Quang Huy", "[NAME] Duc" of "Nguyen Van Duc"). A
+    /// capitalised word right after `[NAME]` begins no sentence, so it is the name going on unless
+    /// it is an everyday, product, service or organisation word ("[NAME] Student", "[NAME] Bank") or
+    /// more capitalised words follow: "[NAME] Real Estate Company" is more likely a firm's name
+    /// than a person's (on ShareGPT the looser rule took titles and products in 8 of 14 changes).
+    static func extendNames(_ text: String) -> String {
+        replaceInContext(Patterns.namePartAfterName, in: text) { _, text, match in
+            let word = text.substring(with: match.range(at: 1))
+            let key = word.lowercased()
+            guard !NameLists.isEverydayWord(Substring(word)), !NameLists.productWords.contains(key),
+                !NameLists.serviceWords.contains(key), !NameLists.organisationWords.contains(key),
+                !inTitleCaseLine(text, match.range(at: 1))
+            else { return nil }
+            return "[NAME]"
+        }
     }
 
     /// Chinese, Japanese and Korean address parts the street patterns leave: a rural address of
@@ -329,6 +348,19 @@ public struct PIIMasker: Sendable {
     /// The length in characters of the address tokens at the start of `chars` (numbers,
     /// capitalised words, placeholders, particles and street words, joined by spaces, commas,
     /// dashes, slashes or #, and a short part in brackets), up to a clause's end or another word.
+    /// A letter of a script without capitals other than Chinese, Japanese and Korean (Thai,
+    /// Bengali, Arabic, Persian, Hebrew, Devanagari…), whose street and town names are written as
+    /// any word is: "living at 53/7 ถนนศิวะวรเวท, 59850 นครสวรรค์". Chinese, Japanese and Korean
+    /// addresses have their own passes (`extendCJKAddresses`), and their prose runs on without
+    /// spaces or capitals.
+    static func writtenWithoutCapitals(_ c: Character) -> Bool {
+        guard c.isLetter, !c.isCased, let v = c.unicodeScalars.first?.value else { return false }
+        let cjk = (0x1100...0x11FF).contains(v) || (0x2E80...0x9FFF).contains(v) || (0xA960...0xA97F).contains(v)
+            || (0xAC00...0xD7FF).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFF00...0xFFEF).contains(v)
+            || v >= 0x20000
+        return !cjk
+    }
+
     static func addressRun(_ chars: [Character]) -> (start: Int, length: Int, hasNumber: Bool, hasWord: Bool) {
         var i = 0
         var start: Int?
@@ -399,7 +431,7 @@ public struct PIIMasker: Sendable {
                 let opensStreet = tokens == 0 && chars[j...].prefix(while: { $0 == " " }).count == 1
                     && chars.dropFirst(j + 1).first.map { $0.isUppercase || $0 == "[" } == true
                 if !isYear || opensStreet { hasNumber = true }
-            } else if word.first!.isUppercase {
+            } else if word.first!.isUppercase || writtenWithoutCapitals(word.first!) {
                 hasWord = true
             } else if Patterns.addressStreetWords.contains(lower) || Patterns.addressUnitWords.contains(lower) {
                 hasWord = true
@@ -1669,11 +1701,11 @@ enum Patterns {
     /// mid-sentence ("abito in via Roma 12"), so both cases count (`classifyAddress` turns away
     /// "via Teams 3"-like English).
     static let typeFirstTypes = #"(?:(?:[Cc]alle|[Aa]venida|Avda\.?|Av\.|Avd\.|[Pp]aseo|[Pp]laza|Pza\.|[Cc]amino|[Cc]arretera|Ctra\.|[Rr]onda|[Tt]ravesía|[Rr]ambla|[Gg]lorieta|[Rr]ua|[Tt]ravessa|[Pp]raça|[Ll]argo|[Aa]lameda|[Ee]strada|[Vv]ia|[Vv]iale|V\.le|[Pp]iazza|P\.zza|[Pp]iazzale|[Cc]orso|C\.so|[Vv]icolo|[Ss]trada|[Ll]ungomare|[Cc]arrer|[Pp]asseig|[Aa]vinguda|[Pp]laça|[Tt]ravessera|Jalan|Jln\.|Jl\.|Gang|Gg\.|Strada|Str\.|Bulevardul|Bd\.|B-dul|Calea|[SŞȘ]oseaua|Intrarea|Aleea|Splaiul|Pia[tţț]a|[Uu]rbanización|Urb\.|[Pp]eatonal|[Aa]ndador|[Cc]allejón|[Cc]errada|[Pp]rivada|[Pp]rolongación|[Cc]alzada|Circuito|Retorno|Diagonal|Transversal|Cuesta|Acceso|Bajada|Subida|[Rr]otonda|[Cc]ontrada|[Tt]raversa|Canale|Stretto|Borgo|Vico|Salita|Colônia|Trecho|Conjunto|Distrito|Recanto|[Qq]uadra|Setor|Vila|[Rr]odovia|Beco|[Ll]adeira|[Ll]oteamento|Condomínio|Vereda|Viela|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Rr]oute|[Ss]entier|[Rr]uelle|[Mm]ontée|[Rr]ang|[Cc]ôte|[Aa]llé|[Pp]romenade|[Ee]splanade|[Cc]añada|Diag\.|[Bb]ulevar|[Pp]asaje|[Pp]arque|[Jj]ardim|[Ss]ítio|[Ff]azenda|[Cc]hácara|[Ee]stação|[Aa]eroporto|[Pp]raia|[Mm]orro|[Pp]átio|[Ee]splanada|[Pp]assagem|[Rr]esidencial)[ \t]+|C/[ \t]*)"#
-    static let germanSuffixes = #"(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|chaussee|straat|laan|plein|gracht|kade|singel|dijk|steeg|-(?:Straße|Strasse|Str\.|Allee|Weg|Platz|Gasse|Ring|Damm|Ufer))"#
+    static let germanSuffixes = #"(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|chaussee|straat|laan|plein|gracht|kade|singel|dijk|steeg|(?<![Nn]ote|[Kk]ey|[Tt]ouch|[Tt]rack|[Nn]um|[Ll]aunch|[Gg]ame|[Ss]cratch|[Mm]ouse|[Ll]ily|i)pad|boulevard|dreef|-(?:Straße|Strasse|Str\.|Allee|Weg|Platz|Gasse|Ring|Damm|Ufer))"#
     /// Byte strings one of which a text with a German or Dutch compound street name holds.
     static let germanSuffixNeedles = [
         "stra", "Stra", "str.", "weg", "allee", "platz", "gasse", "damm", "ufer", "chaussee", "laan", "plein", "gracht",
-        "kade", "singel", "dijk", "steeg", "-Str", "-All", "-Weg", "-Pla", "-Gas", "-Rin", "-Dam", "-Ufe",
+        "kade", "singel", "dijk", "steeg", "pad", "boulevard", "dreef", "-Str", "-All", "-Weg", "-Pla", "-Gas", "-Rin", "-Dam", "-Ufe",
     ]
     static let germanWords = #"(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Damm|Ufer|Chaussee|Ring|Steig)"#
     static let germanPrepositions = #"(?:Am|An[ \t]+der|An[ \t]+den|Auf[ \t]+der|Auf[ \t]+dem|Im|In[ \t]+der|In[ \t]+den|Zum|Zur|Hinter[ \t]+der|Unter[ \t]+den|Vor[ \t]+dem)"#
@@ -2032,6 +2064,10 @@ enum Patterns {
     /// "tell X that" where the verb comes before its subject: "Wie sage ich Juan, dass…", "Hoe vertel ik Emir dat…".
     static let nameBeforeThat = make(
         #"(?<![\p{L}])(?i:sage ich|sag ich|sag|schreibe ich|erkläre ich|vertel ik|vertel|zeg ik|zeg|vraag ik|schrijf ik|leg ik)[ \t]+"# + nameWords + #"(?=,?[ \t]+(?i:dass|dat|ob|of|wie|hoe)\b)"#)
+    /// A capitalised word straight after a masked name (or after a particle after it) that ends
+    /// the run of capitalised words: "[NAME] Huy before", "[NAME] van Dijk,"; `extendNames` decides.
+    static let namePartAfterName = make(
+        #"\[NAME\][ \t](?:(?:van|von|de|der|den|del|da|di|du|dos|das|bin|bint|ibn|al|el|le|la)[ \t])?(\p{Lu}[\p{Ll}\p{M}'’]+)(?![\p{L}\p{M}\p{N}\-])(?![ \t]+\p{Lu})"#)
     /// A kin word used as a title: "Grandpa Bill", "Auntie Marge", "nonna Pina", "tía Carmen", "Oma Hilde".
     static let nameAfterKinTitle = make(
         #"(?<![\p{L}])(?i:grandpa|grandma|granny|grandad|granddad|gramps|nana|uncle|aunt|auntie|aunty|cousin|tío|tía|tio|tia|abuela|abuelo|abuelita|abuelito|tata|tonton|mamie|papy|papi|mémé|pépé|tante|onkel|oma|opa|nonna|nonno|zio|zia|vovó|vovô|avó|avô|titia|titio)[ \t]+"# + nameWords)

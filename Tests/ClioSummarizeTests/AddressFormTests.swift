@@ -158,3 +158,21 @@ func addressesInLowerCaseAndTheirTails(input: String, expected: String) {
 func proseAfterAnAddressCueInLowerCaseStays(input: String) {
     #expect(!masker.mask(input).contains("[ADDRESS]"), "\(masker.mask(input))")
 }
+
+/// Addresses in scripts without capitals after a cue, and Dutch compound streets in -pad,
+/// -boulevard and -dreef.
+@Test(arguments: [
+    ("I live at 53/7 ถนนศิวะวรเวท, 59850 นครสวรรค์ now.", "I live at [ADDRESS] now."),
+    ("Deliver to Anwar Hossain, ষ্টুডিও ৪, বিল্ডিং নং ৮৯, কবিররাস্তা, ৩৫৩০ টাঙ্গাইল.", "Deliver to [NAME], [ADDRESS]."),
+    ("Ik moet een pakket naar Marc Peeters, Marcboulevard 47 sturen.", "Ik moet een pakket naar [NAME], [ADDRESS] sturen."),
+    ("Ik woon op de Kerkpad 4 in Gouda.", "Ik woon op de [ADDRESS] in Gouda."),
+])
+func uncasedScriptsAndDutchCompoundStreetsAreAddresses(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+/// Devices whose names end in "pad", with a number after them, are no streets.
+@Test(arguments: ["Open Notepad 2 and type.", "Use the Keypad 5 key.", "Buy an iPad 2 today.", "The Touchpad 3 driver fails."])
+func padDevicesStay(input: String) {
+    #expect(masker.mask(input) == input)
+}

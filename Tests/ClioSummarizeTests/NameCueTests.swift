@@ -196,3 +196,26 @@ func tenantsAndWhoAnsweredAreNames(input: String, expected: String) {
 func everydayFirstNamesBeforeASurnameAndContractions(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
 }
+
+/// The last part of a name the other passes left after `[NAME]`: a capitalised word that ends
+/// the run and is no everyday, product, service or organisation word.
+@Test(arguments: [
+    ("They need to call Phạm Quang Huy before his day ends.", "They need to call [NAME] before his day ends."),
+    ("Envíale el presupuesto a mi cliente Nguyen Van Duc y pon en copia a Lucía.",
+     "Envíale el presupuesto a mi cliente [NAME] y pon en copia a [NAME]."),
+])
+func theLastPartOfANameAfterAMaskedOneIsMasked(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+/// What may follow a masked name without being part of it: an everyday word, a firm's name
+/// (more capitalised words), a hyphenated word.
+@Test(arguments: [
+    ("Show [NAME] Student discounts.", "Show [NAME] Student discounts."),
+    ("They work for [NAME] Real Estate Company now.", "They work for [NAME] Real Estate Company now."),
+    ("Compare [NAME]-Warshall with Dijkstra.", "Compare [NAME]-Warshall with Dijkstra."),
+    ("Ask [NAME] Bank about it.", "Ask [NAME] Bank about it."),
+])
+func wordsAfterAMaskedNameThatAreNotItsLastPartStay(input: String, expected: String) {
+    #expect(PIIMasker.extendNames(input) == expected)
+}
