@@ -1947,7 +1947,7 @@ enum Patterns {
     ]
 
     static let nameWord = #"\p{Lu}[\p{L}\p{M}'’\-]*[\p{L}\p{M}]"#
-    static let nameParticle = #"(?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den|ter|ten|le|la|bin|bint|ibn|al|el|y|e|Ó|Ní|Nic|Uí)"#
+    static let nameParticle = #"(?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den|ter|ten|le|la|bin|bint|ibn|al|el|y|e|Ó|Ní|Nic|Uí|St\.|Ste\.)"#
     /// One to four name words, with particles and initials inside them: "Kwame Okafor",
     /// "Joris van der Berg", "Ana B. Lima", "Lucía Castellanos Quintero".
     static let nameWords = "(" + nameWord + "(?:[ \\t]+(?:" + nameParticle + "[ \\t]+){0,2}(?:" + nameWord + "|\\p{Lu}\\.)){0,3})"
@@ -2042,7 +2042,7 @@ enum Patterns {
     /// that are no everyday, product or service words ("Call Support at [PHONE]" stays).
     static let nameBeforeContact = make(
         #"(?<![\p{L}\p{M}])("# + titleWord + #"(?:[ \t]+(?:"# + nameParticle + #"[ \t]+){0,2}(?:"# + titleWord + #"|\p{Lu}\.)){0,3})"#
-            + #"(?=(?:[ \t]*,[ \t]*|[ \t]+(?i:on|at|via|is|to)[ \t]+|[ \t]*[(<:][ \t]*|[ \t]+[–—-][ \t]+)(?:\[NUMBER\][ \t]*,[ \t]*)?\[(?:PHONE|EMAIL)\])"#)
+            + #"(?=(?:[ \t]*,[ \t]*|[ \t]+(?i:on|at|via|is|to)[ \t]+|[ \t]*[(<:][ \t]*|[ \t]+[–—-][ \t]+)(?:\[(?:NUMBER|ADDRESS)\][ \t]*,[ \t]*)?(?:(?i:tel|phone|ph|mobile|mob|cell|email|e-mail|mail)\.?[ \t]*:?[ \t]*)?\[(?:PHONE|EMAIL)\])"#)
     /// Someone the writer does things with, opening a clause: "Sarah and I", "me and Tomás", "Paloma
     /// y yo", "moi et Lou" (not "a sequel to Escape from Tarkov and I want…").
     static let nameAndSelf = make(

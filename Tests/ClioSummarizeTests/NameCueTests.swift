@@ -219,3 +219,14 @@ func theLastPartOfANameAfterAMaskedOneIsMasked(input: String, expected: String) 
 func wordsAfterAMaskedNameThatAreNotItsLastPartStay(input: String, expected: String) {
     #expect(PIIMasker.extendNames(input) == expected)
 }
+
+/// A contact card: the name before an address and a labelled phone or email, "St." inside a name.
+@Test(arguments: [
+    ("Format this as a contact card: Victoria St. Clair, 12 High Street, Leeds, tel 0113 496 0000.",
+     "Format this as a contact card: [NAME], [ADDRESS], tel [PHONE]."),
+    ("Contact: Amara Okafor, email amara.okafor@example.com", "Contact: [NAME], email [EMAIL]"),
+    ("Support Team, tel 0800 123 4567.", "Support Team, tel [PHONE]."),
+])
+func namesOnAContactCardAreMasked(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
