@@ -1519,7 +1519,7 @@ enum Patterns {
     /// An IBAN: country, check digits and groups of letters and digits ("GB29 NWBK 6016 1331 9268 19").
     static let iban = make(#"(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\p{L}\p{N}])"#)
     /// A North American number with its extension: "918.634.1704x718", "(555) 123-4567 ext. 12".
-    static let phoneWithExtension = make(#"(?<![\p{L}\p{N}.])(?:(?:\+?1|001)[ .\-])?\(?\d{3}\)?[ .\-]?\d{3}[.\-]\d{4}[ \t]?(?:x|ext\.?|#)[ \t]?\d{1,6}(?![\p{L}\p{N}])"#)
+    static let phoneWithExtension = make(#"(?<![\p{L}\p{N}.])(?:(?:\+?1|\+\d{2,3}|001)[ .\-]?)?\(?\d{3}\)?[ .\-]?\d{3}[.\-]\d{4}[ \t]?(?:x|ext\.?|#)[ \t]?\d{1,6}(?![\p{L}\p{N}])"#)
     static let resolution = make(#"^\d{3,5}[xX]\d{3,5}$"#)
     static let quantityWithUnit = make(#"^\d+(?:km|mi|kg|g|mg|ml|mAh|mah|GB|MB|KB|TB|gb|mb|kb|tb|ms|px|k|m|s|h|min|Hz|kHz|MHz|GHz|kWh|kw|kW|rpm|th|st|nd|rd)$"#)
     /// An ISO date inside a token, dashed anywhere or compact at the end ("…-20240620"); a bare
@@ -1652,7 +1652,7 @@ enum Patterns {
     ]
     static let addressParticles: Set<String> = [
         "de", "del", "la", "las", "los", "el", "da", "das", "do", "dos", "di", "du", "des", "le", "les", "van", "von", "der",
-        "den", "dem", "het", "im", "am", "an", "pod", "nad", "sur", "sous", "upon", "on", "of", "the", "bei", "am", "u", "d'", "l'",
+        "den", "dem", "het", "im", "am", "an", "pod", "nad", "sur", "sous", "upon", "on", "of", "the", "bei", "am", "u", "v", "y", "d'", "l'",
     ]
 
     static let cuedPhone = make(#"(?<![\p{Latin}\p{Cyrillic}])(?i:"# + anyOf(phoneCues) + ")" + cueFiller + cuedDigits)
@@ -1670,7 +1670,7 @@ enum Patterns {
 
     /// A house number: "12", "221B", "5a", "12-14", "12 bis", "123-II" (a Dutch floor).
     static let houseNumber = #"\d{1,5}(?:[a-zA-Z](?![\p{L}]))?(?:[ \t]?[-–/][ \t]?\d{1,4}[a-z]?(?![\p{L}])|/[A-Za-z](?![\p{L}])|-(?:[IVX]{1,4}|hs|h)(?![\p{L}]))?(?:[ \t]+(?:bis|ter)(?![\p{L}]))?"#
-    static let streetName = #"\p{Lu}[\p{L}\p{M}'’\-]*"#
+    static let streetName = #"\p{Lu}[\p{L}\p{M}'’\-]*(?:\.(?=[ \t]+\p{Lu}[\p{L}\p{M}'’\-]*[ \t,]+(?:\d|(?i:no|nr|n[º°])\.?[ \t]*\d)))?"#
     static let streetLink = #"(?:(?:de|del|la|las|los|el|da|das|do|dos|di|dei|degli|delle|della|dello|dal|dalla|al|alla|du|des|le|les|van|von|der|den|het|of|the)[ \t]+|[ldLD]['’])*"#
     /// One to four capitalised words of a street's name, with the small words between them.
     static let streetWords = streetLink + streetName + "(?:[ \\t]+" + streetLink + streetName + "){0,3}"
@@ -1681,14 +1681,14 @@ enum Patterns {
     static let floorForm = #"\d{1,2}[ \t]?[ºª°](?:[ \t]?[A-Z](?![\p{L}]))?(?:[ \t]?(?i:izquierda|derecha|izda|izq|dcha|dra|esq|dto|dir|andar|piso|planta)\.?)?"#
     /// Postcodes of the languages the summarizer reads: 5 digits (ES, FR, DE, IT, US), 5-3 (BR),
     /// 4-3 (PT), 4 + two letters (NL), 4 (AT, CH, BE), 3-4 (JP), 6 (CN, RU).
-    static let postcode = #"(?:\d{5}(?:-\d{3,4})?|\d{4}-\d{3}|\d{4}(?:[ \t]?[A-Z]{2}(?![\p{L}]))?|\d{3}-\d{4}|\d{6})(?![\p{N}])"#
+    static let postcode = #"(?:\d{5}(?:-\d{3,4})?|\d{3}[ \t]\d{2}|\d{4}-\d{3}|\d{4}(?:[ \t]?[A-Z]{2}(?![\p{L}]))?|\d{3}-\d{4}|\d{6})(?![\p{N}])"#
     static let ukPostcode = #"[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}(?![\p{L}\p{N}])"#
     static let stateZip = #"[A-Z]{2,3},?[ \t]+\d{4,5}(?:-\d{4})?(?![\p{N}])"#
     /// A Canadian postcode ("H2X 1Y4"), with its province before it when there is one.
     static let caPostcode = #"(?:(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)[ \t]+)?[ABCEGHJ-NPRSTVXY]\d[A-Z][ \t]?\d[A-Z]\d(?![\p{L}\p{N}])"#
     /// A Polish postcode ("00-514").
     static let plPostcode = #"\d{2}-\d{3}(?![\p{N}])"#
-    static let city = #"\p{Lu}[\p{L}\p{M}'’\-]+(?![\p{N}])(?:[ \t]+(?:(?:am|an|der|de|del|da|do|sur|en|la|le|upon|on)[ \t]+){0,2}\p{Lu}[\p{L}\p{M}'’\-]+(?![\p{N}])){0,2}"#
+    static let city = #"\p{Lu}[\p{L}\p{M}'’\-]+(?![\p{N}])(?:[ \t]+(?:(?:am|an|der|de|del|da|do|sur|en|la|le|upon|on|v|nad|pod|ob|im|bei|sul|di|y)[ \t]+){0,2}\p{Lu}[\p{L}\p{M}'’\-]+(?![\p{N}])){0,2}"#
     /// What may follow a street address: a unit, a floor, a postcode and city, a UK postcode, a
     /// US or Australian state and postcode, "#4", or ", City" with an optional postcode (up to four
     /// of them: ", Apt 5D, Portland, OR 97201", " - apto 81", ", Auckland 1010").
@@ -1761,7 +1761,7 @@ enum Patterns {
         AddressPattern(#"(?:\p{Han}{2,8}(?:省|自治区|特别行政区))?\p{Han}{1,6}[市县縣]\p{Han}{0,8}(?:路|街|道)(?:[ \t]*[A-Za-z0-9]{1,3}[座栋幢棟])?(?:[ \t]*\d{6})?"#, needs: .nonASCII),
         AddressPattern(#"邮编[:：]?[ \t]*\d{6}"#, needs: .nonASCII),
         // Korean: "서울특별시 강남구 테헤란로 123", "강남구 역삼동 123-45".
-        AddressPattern(#"(?:\p{Hangul}{1,6}(?:특별시|광역시|시|도)[ \t]+)?\p{Hangul}{1,6}(?:구|군)[ \t]+\p{Hangul}{1,6}(?:동|읍|면|리)[ \t]*\d{1,4}(?:-\d{1,4})?"#,
+        AddressPattern(#"(?:\p{Hangul}{1,6}(?:특별시|광역시|시|도)[ \t]+)?\p{Hangul}{1,6}(?:구|군)[ \t]+\p{Hangul}{1,6}(?:동|읍|면|리)[ \t]*\d{1,4}(?:-\d{1,4})?(?!\d|대로|거리|로|길|가)"#,
             needs: .nonASCII),
         AddressPattern(#"(?:\p{Hangul}{1,6}(?:특별시|광역시|시|도)[ \t]+)?\p{Hangul}{1,6}(?:구|군)[ \t]+\p{Hangul}{1,10}(?:로|길)[ \t]*\d{1,4}(?:번길[ \t]*\d{1,4})?(?:-\d{1,4})?"#,
             needs: .nonASCII),
@@ -1788,8 +1788,12 @@ enum Patterns {
         AddressPattern(#"(?<![\p{L}])(?:\p{Lu}[\p{L}\p{M}\-']+[ \t]+){0,2}(?:\p{Lu}[\p{L}\p{M}\-']{1,}(?:gade|vej|gränd|gatan|gata|vägen|väg|torget|torg|plads|stræde|allé|katu|polku|kuja|dreef|baan|steig|stig|veien|vegen|gaten|plass|stien)|\p{Lu}[\p{L}\p{M}\-']{2,}(?:tie|hof|lei|(?<=[b-df-hj-np-tv-zß])ring))[ \t]+"# + houseNumber + notQuantity + placeTail,
             needs: .oneOf(["gade", "vej", "gränd", "gat", "väg", "torg", "plads", "stræde", "allé", "katu", "tie", "polku", "kuja", "hof", "dreef", "baan", "lei", "ring", "steig", "stig", "veien", "vegen", "plass", "stien"])),
         // Hungarian: "Béke utca 19.", "Nagykanizsai út 131.", "Ligetvárai tér 77.".
-        AddressPattern(#"(?<![\p{L}])\p{Lu}[\p{L}\p{M}\-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}\-]+)?[ \t]+(?:utca|út|útja|tér|tere|körút|köz|sor|sétány|rakpart|fasor|lakótelep|u\.)[ \t]+\d{1,4}(?:/[A-Za-z])?\.?"# + placeTail,
+        AddressPattern(#"(?<![\p{L}])\p{Lu}[\p{L}\p{M}\-]+(?:[ \t]+[\p{L}\p{M}\-]+)?[ \t]+(?:utca|út|útja|tér|tere|körút|köz|sor|sétány|rakpart|fasor|lakótelep|u\.)[ \t]+\d{1,4}(?:/[A-Za-z])?\.?"# + placeTail,
             needs: .oneOf(["utca", "út", "tér", "köz", "sor", "sétány", "rakpart", "fasor", "lakótelep", "u."])),
+        // Finnish, Swedish and Norwegian streets written apart: "Ylä-Fallin kuja 955", "Drottning
+        // Kristinas väg 5", "Karl Johans gate 22".
+        AddressPattern(#"(?<![\p{L}])\p{Lu}[\p{L}\p{M}\-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}\-]+)?[ \t]+(?:katu|tie|kuja|polku|kaari|raitti|rinne|aukio|väylä|puistikko|gatan|gata|vägen|väg|gränd|veien|vei|gate|gaten|vegen|vej|gade)[ \t]+"# + houseNumber + notQuantity + placeTail,
+            needs: .oneOf(["katu", "tie", "kuja", "polku", "kaari", "raitti", "rinne", "aukio", "väylä", "puistikko", "gat", "väg", "gränd", "vei", "veg", "vej", "gade"])),
         // Indian: "66/683, Madan Marg", "H.No. 37, Nigam Nagar", "Viswanathan Nagar".
         AddressPattern(#"(?<![\p{L}])(?i:h\.?[ \t]?no|house[ \t]no|flat[ \t]no|plot[ \t]no|door[ \t]no)\.?[ \t]*\d{1,5}(?:[/-]\d{1,5})?[A-Za-z]?(?:,[ \t]*\p{Lu}[\p{L}\-]+(?:[ \t]+\p{Lu}[\p{L}\-]+){0,3})?"#),
         AddressPattern(#"(?<![\p{L}\p{N}/])\d{1,5}(?:/\d{1,5})?,[ \t]+(?:\p{Lu}[\p{L}\-]+[ \t]+){1,3}(?:Nagar|Marg|Vihar|Enclave|Chowk|Colony|Layout|Puram|Bagh|Ganj|Zila|Road|Street)(?![\p{L}])"# + placeTail),
@@ -1807,7 +1811,7 @@ enum Patterns {
         AddressPattern(#"(?<![\p{L}])(?:[Uu]l\.|[Uu]lica|[Aa]l\.|[Aa]leja|[Oo]s\.|[Oo]siedle|[Pp]l\.|[Pp]lac)[ \t]*"# + streetWords + #",?[ \t]+"# + houseNumber + notQuantity + placeTail,
             needs: .oneOf(["l.", "lica", "leja", "s.", "siedle", "lac"])),
         // Russian: "ул. Ленина, д. 5, кв. 12".
-        AddressPattern(#"(?<![\p{L}])(?:(?:г\.|с\.|ст\.|пос\.|клх|м\.|смт)[ \t]*\p{Lu}[\p{L}\-]*,[ \t]*)?(?:ул\.|улица|вулиця|вул\.|пр\.|пр-т|проспект|просп\.|пер\.|переулок|провулок|пров\.|бул\.|бульвар|бульв\.|ш\.|шоссе|шосе|пл\.|площадь|площа|наб\.|набережная|набережна|узвіз)[ \t]*\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*)?(?:[ \t]+\d{1,2}-[йя])?,?[ \t]+(?:д\.|дом|буд\.|будинок)?[ \t]*\d{1,4}(?:/\d{1,4})?[а-яa-z]?(?:,?[ \t]*(?:кв\.|корп\.|стр\.|к\.)[ \t]*\d{1,4})*(?:,[ \t]*\d{5,6})?(?:,[ \t]*(?:г\.[ \t]*)?\p{Lu}[\p{Ll}\-]+(?![\p{L}]))?"#,
+        AddressPattern(#"(?<![\p{L}])(?:(?:г\.|с\.|ст\.|п\.|пос\.|пгт|рп|д\.|дер\.|х\.|клх|м\.|смт)[ \t]*\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*)?,[ \t]*)?(?:ул\.|улица|вулиця|вул\.|пр\.|пр-т|пр-д|проспект|просп\.|проезд|пер\.|переулок|провулок|пров\.|бул\.|бульвар|бульв\.|б-р|ш\.|шоссе|шосе|пл\.|площадь|площа|наб\.|набережная|набережна|узвіз|алл\.|аллея|туп\.|тупик|мкр\.|микрорайон|линия)[ \t]*\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*)?(?:[ \t]+\d{1,2}-[йя])?,?[ \t]+(?:д\.|дом|буд\.|будинок)?[ \t]*\d{1,4}(?:/\d{1,4})?[а-яa-z]?(?:,?[ \t]*(?:кв\.|корп\.|стр\.|к\.)[ \t]*\d{1,4})*(?:,[ \t]*\d{5,6})?(?:,[ \t]*(?:г\.[ \t]*)?\p{Lu}[\p{Ll}\-]+(?![\p{L}]))?"#,
             needs: .nonASCII),
         // English: "221B Baker Street", "164 oakwood avenue, Portland", "1600 Pennsylvania Ave NW".
         AddressPattern(#"(?<![\p{L}\p{N}/])(?:\d{1,4}[A-Za-z]?/)?\d{1,5}[A-Za-z]?[ \t]+(?:(?:[NSEW]\.|NW|NE|SW|SE)[ \t]+)?(?:[\p{L}\p{M}'’\-]+[ \t]+){1,3}"# + englishTypes + placeTail, .english),

@@ -70,6 +70,7 @@ func thingsAfterTheNewCuesStay(input: String) {
     ("'Joy and her brother visited us in Cork.'", "'[NAME] and her brother visited us in Cork.'"),
     ("Attendees: Ann Lee, Omar Haddad, Tevita Fifita, Priya Shah.", "Attendees: [NAME], [NAME], [NAME], [NAME]."),
     ("Text Omodunni on (596)123-4567x890 today.", "Text [NAME] on [PHONE] today."),
+    ("Contact: Feyha Manço, +90(066)907-4391x500, feyha@example.com.", "Contact: [NAME], [PHONE], [EMAIL]."),
 ])
 func namesKnownByWhatStandsNextToThem(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
