@@ -735,9 +735,9 @@ public struct PIIMasker: Sendable {
         s = PIIMasker.replaceInContext(Patterns.nameAfterThisIs, in: s, group: 1) { weakName($0, $1, $2) }
         s = PIIMasker.replaceInContext(Patterns.nameAfterSignOff, in: s, group: 1) { capture, text, match in
             // At the start of a line or sentence, or anywhere when the name ends the text
-            // ("ok thanks, Kwame"); "Universal Love, Compassion, and…" is no sign-off.
+            // ("ok thanks, Kwame", also before a closing quote); "Universal Love, Compassion, and…" is no sign-off.
             guard PIIMasker.startsLineOrSentence(text, at: match.range.location)
-                || text.substring(from: NSMaxRange(match.range(at: 1))).allSatisfy({ $0.isWhitespace || $0 == "." || $0 == "!" })
+                || text.substring(from: NSMaxRange(match.range(at: 1))).allSatisfy({ $0.isWhitespace || ".!'\"”’»)".contains($0) })
             else { return nil }
             return weakName(capture, text, match)
         }
@@ -1827,8 +1827,9 @@ enum Patterns {
     ]
 
     static let handle = make(#"(?<![\w@.\[])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?\b"#)
-    /// A capitalised word, with the inner capital of "McPherson", "MacLeod", "O'Brien", "D'Hondt".
-    static let capitalisedWord = make(#"(?<![\p{L}\p{M}\[])(?:Mc|Mac|O'|O’|D'|D’)?\p{Lu}[\p{Ll}\p{M}'’\-]*\p{Ll}(?![\p{L}\p{M}\]])"#)
+    /// A capitalised word, with the inner capital of "McPherson", "MacLeod", "O'Brien", "D'Hondt",
+    /// "Al-Farsi", "el-Amin".
+    static let capitalisedWord = make(#"(?<![\p{L}\p{M}\[])(?:Mc|Mac|O'|O’|D'|D’|[Aa]l-|[Ee]l-)?\p{Lu}[\p{Ll}\p{M}'’\-]*\p{Ll}(?![\p{L}\p{M}\]])"#)
 
     /// `(?:…)` matching any of `alternatives` (regex fragments, each starting with a letter),
     /// grouped by first letter: "(?:b(?:est|ises)|t(?:hanks|hx))". ICU tries alternatives one by
@@ -2001,9 +2002,9 @@ enum Patterns {
     /// "Thanks," it must end its line ("Thanks, Everyone for the help" stays).
     static let signOffWords = anyOf(signOffs)
     /// What joins a sign-off to its name: ", ", "!" before a name alone on its line, a line break.
-    static let signOffJoin = #"(?:,|[!.](?=[ \t]*\n|[ \t]*\p{Lu}[\p{L}\p{M}'’\-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’\-]*){0,2}[ \t]*(?:$|\n))|[ \t]*\n)[ \t]*(?:\n[ \t]*)?(?:[-–—][ \t]*)?"#
+    static let signOffJoin = #"(?:,|[!.](?=[ \t]*\n|[ \t]*\p{Lu}[\p{L}\p{M}'’\-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’\-]*){0,2}[ \t]*['"”’»]?[ \t]*(?:$|\n))|[ \t]*\n)[ \t]*(?:\n[ \t]*)?(?:[-–—][ \t]*)?"#
     static let nameAfterSignOff = make(
-        #"(?i:\b"# + signOffWords + signOffJoin + ")" + nameWords + #"(?=[ \t]*[.!]?[ \t]*(?:\n|$)|[ \t]*[(|/–—-])"#, [.anchorsMatchLines])
+        #"(?i:\b"# + signOffWords + signOffJoin + ")" + nameWords + #"(?=[ \t]*[.!]?['"”’»]?[ \t]*(?:\n|$)|[ \t]*[(|/–—-])"#, [.anchorsMatchLines])
     /// A line that is only a name: "Kwame Okafor".
     static let nameLine = make(#"^[ \t]*"# + nameWords + #"[ \t]*[.!]?[ \t]*$"#, [.anchorsMatchLines])
     /// A line that starts with a sign-off, whatever follows it: "Thanks for any help you can give,".

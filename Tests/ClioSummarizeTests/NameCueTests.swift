@@ -221,6 +221,26 @@ func wordsAfterAMaskedNameThatAreNotItsLastPartStay(input: String, expected: Str
     #expect(PIIMasker.extendNames(input) == expected)
 }
 
+/// Arabic names with "Al-" joined to the family name, a sign-off before a closing quotation mark.
+@Test(arguments: [
+    ("Summarise: On 3 May, Mohammed bin Rashid Al-Farsi met with the board.", "Summarise: On 3 May, [NAME] met with the board."),
+    ("Tidy up this voicemail: 'Please call me back after 5pm, thanks. Dana'", "Tidy up this voicemail: 'Please call me back after 5pm, thanks. [NAME]'"),
+    ("Fix the grammar: \"See you Friday, thanks, Priyanka\"", "Fix the grammar: \"See you Friday, thanks, [NAME]\""),
+])
+func joinedParticlesAndQuotedSignOffs(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+/// What those forms must leave: the second half of a compound, a word quoted after thanks.
+@Test(arguments: [
+    ("Compare the Floyd-Warshall algorithm with Dijkstra.", "Warshall"),
+    ("He wrote: 'It was fine, thanks. Python'", "Python"),
+    ("Explain the El-Niño effect on rainfall.", "Niño"),
+])
+func wordsBesideJoinedParticlesStay(input: String, word: String) {
+    #expect(masker.mask(input).contains(word), "\(masker.mask(input))")
+}
+
 /// A contact card: the name before an address and a labelled phone or email, "St." inside a name.
 @Test(arguments: [
     ("Format this as a contact card: Victoria St. Clair, 12 High Street, Leeds, tel 0113 496 0000.",
