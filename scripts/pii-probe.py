@@ -13,7 +13,9 @@ held-out result.
 
 scripts/pii-written/ holds requests written by hand (by a session that had not read the masker),
 in Chinese, Japanese and Korean (cjk.jsonl, 220) and in six European languages (eu.jsonl, 280),
-each with its planted details; --file scores them the same way. They are development data too.
+each with its planted details, and 359 requests on account/ID, phone, address and name forms of
+many countries (world.jsonl, by another such session); --file scores them the same way. They
+are development data too.
 
 Installs Faker into .venv-probe on first use. Prints planted and leaked counts per category and
 per locale, then up to --show leaking summaries; exits 0 (it measures, it does not judge).
