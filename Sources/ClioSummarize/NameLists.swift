@@ -81,6 +81,12 @@ enum NameLists {
     /// as "ramirez").
     static func isListedName(_ key: String) -> Bool {
         if firstNames.contains(key) || surnames.contains(key) { return true }
+        // "Anne-Sophie", "Jean-Luc": a hyphenated word is a listed name when each part is one;
+        // "Floyd-Warshall" and "Coca-Cola" are not.
+        if key.contains("-") && !key.hasPrefix("al-") && !key.hasPrefix("el-") {
+            let parts = key.split(separator: "-").map(String.init)
+            return parts.count >= 2 && parts.allSatisfy { !$0.contains("-") && isListedName($0) && !isNoName($0) }
+        }
         guard !key.allSatisfy(\.isASCII) else { return false }
         let folded = key.folding(options: .diacriticInsensitive, locale: nil)
         return folded != key && (firstNames.contains(folded) || surnames.contains(folded)) && !isNoName(folded)
@@ -377,7 +383,7 @@ extension NameLists {
 
     /// Words between 我是 and the clause end that are roles or states, not names.
     static let chineseNotNames: Set<String> = Set(
-        "单身 白领 新手 学霸 吃货 金牛 高手 老板 马来 江湖 孔雀 龙套 万能 方便 田园 史上 小米 小白 小麦 小车 小巴 小路 小花 小池 小龙 小金 小牛 老牛 小强 阿里"
+        "单身 白领 新手 学霸 吃货 金牛 高手 老板 马来 江湖 孔雀 龙套 万能 方便 田园 史上 小米 小白 小麦 小车 小巴 小路 小花 小池 小龙 小金 小牛 老牛 小强 阿里 安好 安心 安静 安全 安排 安装"
             .split(separator: " ").map(String.init))
 
     /// Roles and kin before さん or 様, which are no names ("お客様" has one ideograph and does not match).

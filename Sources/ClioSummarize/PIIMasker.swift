@@ -90,6 +90,7 @@ public struct PIIMasker: Sendable {
             }
             s = PIIMasker.replace(Patterns.iban, in: s) { match in match.filter(\.isNumber).count >= 10 ? "[NUMBER]" : nil }
             s = PIIMasker.replace(Patterns.nationalInsurance, in: s) { _ in "[NUMBER]" }
+            s = PIIMasker.replace(Patterns.ukDrivingLicence, in: s) { _ in "[NUMBER]" }
             s = PIIMasker.replace(Patterns.numberedStreet, in: s) { _ in "[ADDRESS]" }
             s = PIIMasker.replace(Patterns.eircode, in: s) { match in match.contains(where: \.isLetter) && match.dropFirst(3).contains(where: \.isLetter) ? "[ADDRESS]" : nil }
             s = PIIMasker.replace(Patterns.frenchRIB, in: s) { _ in "[NUMBER]" }
@@ -224,7 +225,8 @@ public struct PIIMasker: Sendable {
                 if more.length > 0 && rest.first.map({ ", /-".contains($0) }) == true { rest = rest.dropFirst(more.length) }
             }
         }
-        return out + rest
+        // A landmark after the address the folding completed: "[ADDRESS], opposite Central Market".
+        return replace(Patterns.landmark, in: out + rest) { _ in "[ADDRESS]" }
     }
 
     /// `text` without the match of `pattern` (anchored at its start) in its first 80 characters; nil
@@ -337,7 +339,10 @@ public struct PIIMasker: Sendable {
             // A particle inside a place's name read backwards: "Lugar de [ADDRESS]", "Quinta do Vale".
             let previousIsCapitalised = p > 0 && String(chars[..<p]).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).last?.first?.isUppercase == true
             let isParticle = Patterns.addressParticles.contains(lower) && !PIIMasker.addressStopWords.contains(lower) && previousIsCapitalised && start < chars.count
-            let isPart = bare.first!.isNumber || Patterns.addressUnitWords.contains(lower) || (bare.first!.isUppercase && !opensSentence) || isParticle
+            // A street word written in lower case before the street it names: "ulica [ADDRESS]".
+            let isStreetWord = start == chars.count && lower.count >= 3 && bare.first!.isLowercase
+                && (Patterns.streetTypeWords.contains(lower) || ["ulica", "aleja", "plac", "utca", "jalan", "carrera", "carrer", "contrada"].contains(lower))
+            let isPart = bare.first!.isNumber || Patterns.addressUnitWords.contains(lower) || (bare.first!.isUppercase && !opensSentence) || isParticle || isStreetWord
             guard isPart else { break }
             start = k
             i = k
@@ -423,8 +428,12 @@ public struct PIIMasker: Sendable {
             }
             if word.contains(where: \.isNumber) {
                 // A number before a span of time or a count is prose: "via Roma 15 da 3 anni".
-                let next = String(chars[j...].drop(while: { $0 == " " }).prefix(while: { $0.isLetter })).lowercased()
-                if tokens > 0, addressStopWords.contains(next) || Patterns.timeUnits.contains(next) { break }
+                let rawNext = String(chars[j...].drop(while: { $0 == " " }).prefix(while: { $0.isLetter }))
+                let next = rawNext.lowercased()
+                // A capital letter after the number is the street's own: "Calle 107 A N° 536".
+                let afterLetter = chars[j...].drop(while: { $0 == " " }).dropFirst().drop(while: { $0 == " " }).first
+                let isLetterSuffix = rawNext.count == 1 && rawNext.first!.isUppercase && afterLetter?.isLowercase != true
+                if tokens > 0, !isLetterSuffix, addressStopWords.contains(next) || Patterns.timeUnits.contains(next) { break }
                 // A year alone is no house number ("vivo en España desde 2010" stops at "desde").
                 // Opening the run before a name it is a house number ("flat at 2018 Cecil Indawo").
                 let isYear = word.count == 4 && (word.hasPrefix("19") || word.hasPrefix("20")) && word.allSatisfy(\.isNumber)
@@ -518,6 +527,8 @@ public struct PIIMasker: Sendable {
         }
         if groups.count >= 2 && digitCount >= 7 && digitCount <= 13 { return "[PHONE]" }
         if groups.count == 1 && digitCount >= 8 { return "[NUMBER]" }
+        // No quantity is written with a leading zero: "Group 0097321" is a number that identifies.
+        if groups.count == 1 && groups[0].hasPrefix("0") { return "[NUMBER]" }
         if digitCount > 13 { return "[NUMBER]" }
         return nil
     }
@@ -597,6 +608,9 @@ public struct PIIMasker: Sendable {
         /// "via Teams 3", "plaza USB 2": a lower-case street word is also an everyday word, so
         /// the name after it must be written like one ("via Roma 12").
         case streetFirst
+        /// "Chapter 3, 2000 Words", "Windows 10, 2019 Edition": the street and the town must not
+        /// be everyday words.
+        case streetPostcodeTown
     }
 
     /// `[ADDRESS]` for a street address, or nil when the pattern's check reads the match as
@@ -624,6 +638,14 @@ public struct PIIMasker: Sendable {
             return name.dropFirst().first?.isLowercase == true && !NameLists.everydayWords.contains(name.lowercased()) ? "[ADDRESS]" : nil
         case .english:
             return englishAddressReadsAsProse(words.dropFirst()) ? nil : "[ADDRESS]"
+        case .streetPostcodeTown:
+            let named = words.filter { $0.first?.isUppercase == true && $0.contains(where: \.isLowercase) }
+            guard let street = named.first, let town = named.last, named.count >= 2 else { return nil }
+            func everyday(_ word: Substring) -> Bool {
+                let key = word.lowercased()
+                return NameLists.everydayWords.contains(key) || NameLists.notPlaces.contains(key) || NameLists.productWords.contains(key)
+            }
+            return everyday(street) || everyday(town) ? nil : "[ADDRESS]"
         case .germanPreposition:
             guard let noun = words.dropFirst().first(where: { $0.first?.isUppercase ?? false }) else { return nil }
             return NameLists.germanNotStreets.contains(noun.lowercased()) ? nil : "[ADDRESS]"
@@ -746,6 +768,7 @@ public struct PIIMasker: Sendable {
             PIIMasker.titleIsASuffix(text, before: match.range(at: 1)) ? nil : name(capture, .strong)
         }
         s = PIIMasker.replaceInContext(Patterns.nameAfterRelation, in: s, group: 1) { weakName($0, $1, $2) }
+        if has(["\"", "”", "’", "'", "»"]) { s = PIIMasker.replaceInContext(Patterns.nameAfterQuotation, in: s, group: 1) { weakName($0, $1, $2) } }
         s = PIIMasker.replaceInContext(Patterns.nameAfterNamed, in: s, group: 1) { capture, text, match in
             PIIMasker.namesAThing(text, before: match.range) ? nil : weakName(capture, text, match)
         }
@@ -842,7 +865,10 @@ public struct PIIMasker: Sendable {
         // "hire jamal", "met with priya": a listed first name in lower case after a word that takes a person.
         s = PIIMasker.replace(Patterns.lowercaseNameAfterPersonWord, in: s, group: 1) { found in
             let words = found.split(separator: " ").map(String.init)
-            guard NameLists.firstNames.contains(words[0]), !NameLists.isEverydayWord(Substring(words[0])) else { return nil }
+            // "mi primo joaquín": the list writes names without accents.
+            guard NameLists.firstNames.contains(words[0]) || NameLists.firstNames.contains(words[0].folding(options: .diacriticInsensitive, locale: nil)),
+                !NameLists.isEverydayWord(Substring(words[0]))
+            else { return nil }
             // "met yusuf demir": the next word too when it is a listed surname.
             if words.count == 2 && !(NameLists.surnames.contains(words[1]) && !NameLists.isEverydayWord(Substring(words[1]))) {
                 return name(words[0], .strong).map { $0 + " " + words[1] }
@@ -982,8 +1008,10 @@ public struct PIIMasker: Sendable {
                 NameLists.japaneseNotNames.contains(found) ? nil : cjkName(found.replacingOccurrences(of: " ", with: ""))
             }
             for found in learnedCJK where found.count >= 2 { s = s.replacingOccurrences(of: found, with: "[NAME]") }
-            s = PIIMasker.replace(Patterns.nameAfterUncasedCue, in: s, group: 1) { found in
-                NameLists.uncasedNotNames.contains(found) ? nil : "[NAME]"
+            for group in [1, 2] {
+                s = PIIMasker.replace(Patterns.nameAfterUncasedCue, in: s, group: group) { found in
+                    NameLists.uncasedNotNames.contains(found) ? nil : "[NAME]"
+                }
             }
             if s.unicodeScalars.contains(where: { (0xAC00...0xD7A3).contains($0.value) }) {
                 // "민수야 생일 축하해!": a given name called at the start, not a common word ("진짜야").
@@ -997,6 +1025,13 @@ public struct PIIMasker: Sendable {
         s = maskListedNames(s, learned: learned)
         if s.contains("[NAME]") {
             s = PIIMasker.replaceInContext(Patterns.nameInLatinList, in: s, group: 1, personName)
+            // Each item masked lets the next one follow two masked names.
+            for _ in 0..<8 {
+                let before = s
+                s = PIIMasker.replaceInContext(Patterns.nameAfterMaskedList, in: s, group: 1, personName)
+                if s == before { break }
+            }
+            s = PIIMasker.replaceInContext(Patterns.nameOpeningMaskedList, in: s, group: 1, personName)
             // A pair's other half, once every other pass has masked what it knows.
             s = PIIMasker.replaceInContext(Patterns.nameBeforeMaskedPair, in: s, group: 1, personName)
             s = PIIMasker.replaceInContext(Patterns.nameAfterMaskedPair, in: s, group: 1, personName)
@@ -1514,8 +1549,12 @@ enum Patterns {
         #"(?<![\p{L}\p{N}])\d{1,5}[ \t]+(?:(?:North|South|East|West|N\.?|S\.?|E\.?|W\.?)[ \t]+)?\d{1,3}(?:st|nd|rd|th)[ \t]+(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Place|Pl\.?|Drive|Dr\.?|Lane|Ln\.?|Way|Terrace|Court|Ct\.?)(?![\p{L}])"#)
     /// An Irish Eircode: "D02 X285", "A65 F4E2".
     static let eircode = make(#"(?<![\p{L}\p{N}])(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ ]?[0-9AC-FHKNPRTV-Y]{4}(?![\p{L}\p{N}])"#)
-    /// A UK National Insurance number: "QQ 12 34 56 C", "AB123456D".
-    static let nationalInsurance = make(#"(?<![\p{L}\p{N}])[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D](?![\p{L}\p{N}])"#)
+    /// A UK National Insurance number: "QQ 12 34 56 C", "AB123456D"; written in its groups, with
+    /// any final letter (the test numbers "ZZ 25 53 80 T").
+    static let nationalInsurance = make(#"(?<![\p{L}\p{N}])(?:[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]|[A-Z]{2} \d{2} \d{2} \d{2} [A-Z])(?![\p{L}\p{N}])"#)
+    /// A UK driving licence number: five letters of the surname, six digits, initials, a digit and
+    /// two letters ("SOLBE 712045 IS9AB", "MORGA753116SM9IJ"), with or without spaces.
+    static let ukDrivingLicence = make(#"(?<![\p{L}\p{N}])[A-Z9]{5}[ ]?\d{6}[ ]?[A-Z9]{2}\d[A-Z]{2}(?:[ ]?\d{2})?(?![\p{L}\p{N}])"#)
     /// An IBAN: country, check digits and groups of letters and digits ("GB29 NWBK 6016 1331 9268 19").
     static let iban = make(#"(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\p{L}\p{N}])"#)
     /// A North American number with its extension: "918.634.1704x718", "(555) 123-4567 ext. 12".
@@ -1535,6 +1574,8 @@ enum Patterns {
     /// Words after which a number is a phone number.
     static let phoneCues: [String] = [
         "phone", "telephone", "tel\\.?", "mobile", "cell", "cellphone", "whatsapp", "fax", "call me (?:at|on)",
+        // "Text Ana on 9634260": a number given to reach a person.
+        "call (?:\\[NAME\\]|\\p{L}+)(?: \\p{L}+)? (?:at|on)", "text (?:\\[NAME\\]|\\p{L}+)(?: \\p{L}+)? (?:at|on)", "ring (?:\\[NAME\\]|\\p{L}+)(?: \\p{L}+)? (?:at|on)", "message (?:\\[NAME\\]|\\p{L}+)(?: \\p{L}+)? (?:at|on)", "sms (?:\\[NAME\\]|\\p{L}+)(?: \\p{L}+)? (?:at|on)",
         "text me (?:at|on)", "reach me (?:at|on)", "teléfono", "telefono", "móvil", "movil", "celular", "téléphone",
         "portable", "telefon", "handy", "handynummer", "telefonnummer", "cellulare", "telemóvel", "telefone",
         "телефон", "电话", "手机", "電話", "携帯", "전화",
@@ -1555,7 +1596,9 @@ enum Patterns {
         "学号", "工号", "会员号", "订单号", "社員番号", "注文番号", "口座番号", "회원번호", "계좌", "주문번호",
         "employee", "staff", "student", "patient", "personnel", "badge", "socio", "socia", "sócio", "sócia", "abonado", "afiliado",
         "associado", "adhérent", "abonné", "mitglied", "iscritto", "会員id", "ユーザーid", "顧客番号", "お客様番号", "契約番号",
-        "会員コード", "用户id", "客户号", "客户编号", "合同号",
+        "会員コード", "用户id", "客户号", "客户编号", "合同号", "記号", "番号", "被保険者番号", "matrikelnummer", "matrikel-?nr\\.?",
+        "personalnummer", "ausweisnummer", "versichertennummer", "sozialversicherungsnummer", "patientennummer", "steuer-?id",
+        "identifikationsnummer", "mandatsreferenz", "sécurité sociale", "numéro fiscal", "codice fiscale", "tessera sanitaria",
     ]
     /// Words that introduce an address in the languages the summarizer reads; what follows is
     /// judged by `PIIMasker.addressRun`.
@@ -1675,7 +1718,7 @@ enum Patterns {
     /// One to four capitalised words of a street's name, with the small words between them.
     static let streetWords = streetLink + streetName + "(?:[ \\t]+" + streetLink + streetName + "){0,3}"
     /// Unit, floor and door words that follow (or precede) a street address.
-    static let unitWord = #"(?i:level|lvl|floor|fl|apt|apartment|apto|appt|appartement|flat|unit|suite|ste|room|rm|piso|planta|puerta|pta|escalera|esc|depto|dpto|departamento|étage|etage|bât|bâtiment|batiment|escalier|wohnung|whg|interno|int|scala|piano|andar|bloco|sala|casa|kv|кв|корп|bl|sc|ap|interior|dto|bloque|portal|studio|rd)\.?"#
+    static let unitWord = #"(?i:level|lvl|floor|fl|apt|apartment|apto|appt|appartement|flat|unit|suite|ste|room|rm|piso|planta|puerta|pta|escalera|esc|depto|dpto|departamento|étage|etage|bât|bâtiment|batiment|escalier|wohnung|whg|interno|int|scala|piano|andar|bloco|sala|casa|kv|кв|корп|bl|sc|ap|app|interior|dto|bloque|portal|studio|rd)\.?"#
     static let unitCode = #"#?[ \t]?(?:[A-Za-z]?\d{1,4}[A-Za-z]?|[A-Z])(?![\p{L}\p{N}])"#
     /// A Spanish or Portuguese floor and door: "2º", "3º B", "4ª izq.", "5º andar".
     static let floorForm = #"\d{1,2}[ \t]?[ºª°](?:[ \t]?[A-Z](?![\p{L}]))?(?:[ \t]?(?i:izquierda|derecha|izda|izq|dcha|dra|esq|dto|dir|andar|piso|planta)\.?)?"#
@@ -1696,11 +1739,11 @@ enum Patterns {
         + "[ \\t]+" + city + "|" + ukPostcode + "|" + caPostcode + "|" + stateZip + "|" + plPostcode + "[ \\t]+" + city + "|#[ \\t]?\\d{1,5}[A-Za-z]?(?![\\p{L}\\p{N}]))|,[ \\t]*" + city + "(?:[ \\t]+" + postcode + ")?){0,4}"
     /// Not a quantity: "Heimweg 20 Minuten" is a way home, "via Teams 3 times" a way of meeting.
     static let notQuantity = #"(?![ \t]*(?i:minuten|min|mins|minutes|stunden|std|hours|km|kilometer|meter|m|tage|jahre|mal|euro|eur|€|%|times|days|weeks|months|years|people|veces|minutos|horas|días|dias|años|anos|vezes|volte|minuti|ore|giorni|anni|fois|jours|ans)(?![\p{L}]))(?![\p{N}]|[.,]\d)"#
-    static let numberFirstTypes = #"(?:(?i:calle|avenida|avda\.|paseo|plaza|pza\.|camino|carretera|ctra\.|ronda|travesía|rambla|glorieta|rua|travessa|praça|alameda|estrada|largo|viale|piazza|piazzale|corso|vicolo|strada|rue|avenue|av\.|boulevard|bd|place|allée|impasse|chemin|quai|route|cours|square|passage|faubourg|montée|rang|côte|allé|ruelle|sentier|voie|promenade|esplanade|terrasse|cañada|callejón|pasaje|diagonal|circuito|cerrada|privada|calzada|andador|prolongación|retorno|bulevar|rodovia|beco|ladeira|viela|carrer|passeig|avinguda|plaça|travessera|jalan|jln\.|jl\.)[ \t]+|(?i:c/)[ \t]*)"#
+    static let numberFirstTypes = #"(?:(?i:calle|avenida|avda\.|paseo|plaza|pza\.|camino|carretera|ctra\.|ronda|travesía|rambla|glorieta|rua|travessa|praça|alameda|estrada|largo|viale|piazza|piazzale|corso|vicolo|strada|rue|avenue|av\.|boulevard|bd|place|allée|impasse|chemin|quai|route|cours|square|passage|faubourg|montée|rang|côte|allé|ruelle|sentier|voie|promenade|esplanade|terrasse|cañada|callejón|pasaje|diagonal|circuito|cerrada|privada|calzada|andador|prolongación|retorno|bulevar|rodovia|beco|ladeira|viela|carrer|passeig|avinguda|plaça|travessera|jalan|jln\.|jl\.|kalye)[ \t]+|(?i:c/)[ \t]*)"#
     /// Street words before the name; Spanish, Portuguese and Italian write them in lower case
     /// mid-sentence ("abito in via Roma 12"), so both cases count (`classifyAddress` turns away
     /// "via Teams 3"-like English).
-    static let typeFirstTypes = #"(?:(?:[Cc]alle|[Aa]venida|Avda\.?|Av\.|Avd\.|[Pp]aseo|[Pp]laza|Pza\.|[Cc]amino|[Cc]arretera|Ctra\.|[Rr]onda|[Tt]ravesía|[Rr]ambla|[Gg]lorieta|[Rr]ua|[Tt]ravessa|[Pp]raça|[Ll]argo|[Aa]lameda|[Ee]strada|[Vv]ia|[Vv]iale|V\.le|[Pp]iazza|P\.zza|[Pp]iazzale|[Cc]orso|C\.so|[Vv]icolo|[Ss]trada|[Ll]ungomare|[Cc]arrer|[Pp]asseig|[Aa]vinguda|[Pp]laça|[Tt]ravessera|Jalan|Jln\.|Jl\.|Gang|Gg\.|Strada|Str\.|Bulevardul|Bd\.|B-dul|Calea|[SŞȘ]oseaua|Intrarea|Aleea|Splaiul|Pia[tţț]a|[Uu]rbanización|Urb\.|[Pp]eatonal|[Aa]ndador|[Cc]allejón|[Cc]errada|[Pp]rivada|[Pp]rolongación|[Cc]alzada|Circuito|Retorno|Diagonal|Transversal|Cuesta|Acceso|Bajada|Subida|[Rr]otonda|[Cc]ontrada|[Tt]raversa|Canale|Stretto|Borgo|Vico|Salita|Colônia|Trecho|Conjunto|Distrito|Recanto|[Qq]uadra|Setor|Vila|[Rr]odovia|Beco|[Ll]adeira|[Ll]oteamento|Condomínio|Vereda|Viela|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Rr]oute|[Ss]entier|[Rr]uelle|[Mm]ontée|[Rr]ang|[Cc]ôte|[Aa]llé|[Pp]romenade|[Ee]splanade|[Cc]añada|Diag\.|[Bb]ulevar|[Pp]asaje|[Pp]arque|[Jj]ardim|[Ss]ítio|[Ff]azenda|[Cc]hácara|[Ee]stação|[Aa]eroporto|[Pp]raia|[Mm]orro|[Pp]átio|[Ee]splanada|[Pp]assagem|[Rr]esidencial)[ \t]+|C/[ \t]*)"#
+    static let typeFirstTypes = #"(?:(?:[Cc]alle|[Aa]venida|Avda\.?|Av\.|Avd\.|[Pp]aseo|[Pp]laza|Pza\.|[Cc]amino|[Cc]arretera|Ctra\.|[Rr]onda|[Tt]ravesía|[Rr]ambla|[Gg]lorieta|[Rr]ua|[Tt]ravessa|[Pp]raça|[Ll]argo|[Aa]lameda|[Ee]strada|[Vv]ia|[Vv]iale|V\.le|[Pp]iazza|P\.zza|[Pp]iazzale|[Cc]orso|C\.so|[Vv]icolo|[Ss]trada|[Ll]ungomare|[Cc]arrer|[Pp]asseig|[Aa]vinguda|[Pp]laça|[Tt]ravessera|Jalan|Jln\.|Jl\.|Gang|Gg\.|Strada|Str\.|Bulevardul|Bd\.|B-dul|Calea|[SŞȘ]oseaua|Intrarea|Aleea|Drumul|Fund[ăa]tura|Prelungirea|Uli[tţț]a|Splaiul|Pia[tţț]a|[Uu]rbanización|Urb\.|[Pp]eatonal|[Aa]ndador|[Cc]allejón|[Cc]errada|[Pp]rivada|[Pp]rolongación|[Cc]alzada|Circuito|Retorno|Diagonal|Transversal|Cuesta|Acceso|Bajada|Subida|[Rr]otonda|[Cc]ontrada|[Tt]raversa|Canale|Stretto|Borgo|Vico|Salita|Colônia|Trecho|Conjunto|Distrito|Recanto|[Qq]uadra|Setor|Vila|[Rr]odovia|Beco|[Ll]adeira|[Ll]oteamento|Condomínio|Vereda|Viela|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Rr]oute|[Ss]entier|[Rr]uelle|[Mm]ontée|[Rr]ang|[Cc]ôte|[Aa]llé|[Pp]romenade|[Ee]splanade|[Cc]añada|Diag\.|[Bb]ulevar|[Pp]asaje|[Pp]arque|[Jj]ardim|[Ss]ítio|[Ff]azenda|[Cc]hácara|[Ee]stação|[Aa]eroporto|[Pp]raia|[Mm]orro|[Pp]átio|[Ee]splanada|[Pp]assagem|[Rr]esidencial)[ \t]+|C/[ \t]*)"#
     static let germanSuffixes = #"(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|chaussee|straat|laan|plein|gracht|kade|singel|dijk|steeg|(?<![Nn]ote|[Kk]ey|[Tt]ouch|[Tt]rack|[Nn]um|[Ll]aunch|[Gg]ame|[Ss]cratch|[Mm]ouse|[Ll]ily|i)pad|boulevard|dreef|-(?:Straße|Strasse|Str\.|Allee|Weg|Platz|Gasse|Ring|Damm|Ufer))"#
     /// Byte strings one of which a text with a German or Dutch compound street name holds.
     static let germanSuffixNeedles = [
@@ -1767,6 +1810,12 @@ enum Patterns {
             needs: .nonASCII),
         AddressPattern(#"(?:\p{Hangul}{1,8}(?:특별자치도|특별자치시|특별시|광역시|시|도|군|구)[ \t]+){1,3}\p{Hangul}{1,10}\d{0,4}(?:대로|거리|로|길|가)\d{0,4}(?:번?길)?[ \t]*(?:지하[ \t]*)?\d{1,4}(?:-\d{1,4})?(?:[ \t]*\([\p{Hangul}\d ,]{1,20}\))?"#,
             needs: .nonASCII),
+        // Central and Northern European, Baltic and Balkan streets before a postcode and town, with
+        // or without a street word: "Obchodná 22, 811 06 Bratislava", "Vinohradská 1520/48, 120 00
+        // Praha 2", "Götgatan 78, 1 tr, 118 30 Stockholm", "Nørrebrogade 56, 2. tv., 2200 København",
+        // "Dunajska cesta 21, 1000 Ljubljana", "Bulevar kralja Aleksandra 73/II, 11000 Beograd",
+        // "Savanorių g. 176, Kaunas 44151", "Brīvības iela 88-12, Rīga, LV-1001".
+        AddressPattern(#"(?<![\p{L}])(?<!(?i:della|dello|delle|degli|dei|del|de|di|da|do|dos|das|la|le|les|des|du|van|von|der|den|dem|zum|zur|am|im|beim|het|el|los|las|the|of)[ \t])(?!(?i:adresse|address|adresa|adres|anschrift|indirizzo|dirección|direccion|endereço|aadress|adrese|adresas|cím|osoite)(?![\p{L}]))\p{Lu}[\p{L}\p{M}'’\-]+(?:[ \t]+"# + streetLink + #"(?:\p{Lu}[\p{L}\p{M}'’\-]+|(?:cesta|ulica|iela|g\.|pr\.|mnt|tn|pst|kralja|kraljice|kneza|cara|vojvode|svetog|narodnog|tänav|gatvė|trg|náměstí|nábřeží|třída|út|utca|tér)(?![\p{L}]))){0,3}[ \t]+\d{1,5}[a-zA-Z]?(?:[-/](?:\d{1,4}[a-zA-Z]?|[IVX]{1,4}))?\.?(?:,[ \t]*(?:\d{1,2}\.?[ \t]*(?:tr|tv|th|mf|sal|st|og|et)\.?|\d{1,2}\p{Ll}{0,3}[ \t]+\p{Ll}{3,10}|(?i:kv|apt|app|byt|lgh|m|d|dz)\.?[ \t]*\d{1,4}))?(?:,[ \t]*(?:(?:[A-Z]{2}-)?(?:\d{3}[ \t]\d{2}|\d{4,5})|\d{2}-\d{3})[ \t]+"# + city + #"(?:[ \t]+\d{1,2}(?![\p{N}]))?|,[ \t]*"# + city + #",?[ \t]+(?:[A-Z]{2}-)?\d{4,5})(?![\p{L}\p{N}])"#, .streetPostcodeTown),
         // Number first: "12 rue de la Paix", "62 Calle Mayor", "12 bis, avenue Foch". ("2 via PayPal" is prose.)
         AddressPattern(#"(?<![\p{L}\p{N}])"# + houseNumber + #",?[ \t]+"# + numberFirstTypes + streetWords + placeTail),
         // Type first: "Calle Mayor 12", "Via Roma, 7", "Rua das Flores, nº 150", "C/ Mayor 3, 2º B".
@@ -1788,12 +1837,16 @@ enum Patterns {
         AddressPattern(#"(?<![\p{L}])(?:\p{Lu}[\p{L}\p{M}\-']+[ \t]+){0,2}(?:\p{Lu}[\p{L}\p{M}\-']{1,}(?:gade|vej|gränd|gatan|gata|vägen|väg|torget|torg|plads|stræde|allé|katu|polku|kuja|dreef|baan|steig|stig|veien|vegen|gaten|plass|stien)|\p{Lu}[\p{L}\p{M}\-']{2,}(?:tie|hof|lei|(?<=[b-df-hj-np-tv-zß])ring))[ \t]+"# + houseNumber + notQuantity + placeTail,
             needs: .oneOf(["gade", "vej", "gränd", "gat", "väg", "torg", "plads", "stræde", "allé", "katu", "tie", "polku", "kuja", "hof", "dreef", "baan", "lei", "ring", "steig", "stig", "veien", "vegen", "plass", "stien"])),
         // Hungarian: "Béke utca 19.", "Nagykanizsai út 131.", "Ligetvárai tér 77.".
-        AddressPattern(#"(?<![\p{L}])\p{Lu}[\p{L}\p{M}\-]+(?:[ \t]+[\p{L}\p{M}\-]+)?[ \t]+(?:utca|út|útja|tér|tere|körút|köz|sor|sétány|rakpart|fasor|lakótelep|u\.)[ \t]+\d{1,4}(?:/[A-Za-z])?\.?"# + placeTail,
+        AddressPattern(#"(?<![\p{L}])(?:\p{Lu}[\p{L}\p{M}\-]+,[ \t]*[IVXL]{1,5}\.[ \t]*kerület,[ \t]*)?\p{Lu}[\p{L}\p{M}\-]+(?:[ \t]+[\p{L}\p{M}\-]+)?[ \t]+(?:utca|út|útja|tér|tere|körút|köz|sor|sétány|rakpart|fasor|lakótelep|u\.)[ \t]+\d{1,4}(?:/[A-Za-z])?\.?(?:[ \t]+\d{1,2}/\d{1,3}(?![\p{N}]))?"# + placeTail,
             needs: .oneOf(["utca", "út", "tér", "köz", "sor", "sétány", "rakpart", "fasor", "lakótelep", "u."])),
         // Finnish, Swedish and Norwegian streets written apart: "Ylä-Fallin kuja 955", "Drottning
         // Kristinas väg 5", "Karl Johans gate 22".
         AddressPattern(#"(?<![\p{L}])\p{Lu}[\p{L}\p{M}\-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}\-]+)?[ \t]+(?:katu|tie|kuja|polku|kaari|raitti|rinne|aukio|väylä|puistikko|gatan|gata|vägen|väg|gränd|veien|vei|gate|gaten|vegen|vej|gade)[ \t]+"# + houseNumber + notQuantity + placeTail,
             needs: .oneOf(["katu", "tie", "kuja", "polku", "kaari", "raitti", "rinne", "aukio", "väylä", "puistikko", "gat", "väg", "gränd", "vei", "veg", "vej", "gade"])),
+        // Indian, Gulf and Philippine unit runs, two parts or more: "Flat 302, Tower B, Sector 62",
+        // "Room 14, 2nd floor", "Villa 27, Street 14b", "14/3, Gali No. 7".
+        AddressPattern(#"(?<![\p{L}\p{N}/])(?:(?:(?:Flat|Room|House|Plot|Villa|Tower|Wing|Block|Sector|Phase|Gali|Street|Lane|Hse|Plot)\.?[ \t]*(?:No\.?[ \t]*)?(?:\d{1,4}[A-Za-z]?|[A-Z])|\d{1,2}(?:st|nd|rd|th)[ \t]+[Ff]loor|\d{1,4}/\d{1,4}[A-Z]?)(?![\p{L}\p{N}])(?:,[ \t]*|[ \t]+)){1,}(?:(?:Flat|Room|House|Plot|Villa|Tower|Wing|Block|Sector|Phase|Gali|Street|Lane|Hse)\.?[ \t]*(?:No\.?[ \t]*)?(?:\d{1,4}[A-Za-z]?|[A-Z])|\d{1,2}(?:st|nd|rd|th)[ \t]+[Ff]loor)(?![\p{L}\p{N}])"#,
+            needs: .oneOf(["Flat", "Room", "House", "Plot", "Villa", "Tower", "Wing", "Block", "Sector", "Phase", "Gali", "Street", "Lane", "Hse", "loor"])),
         // Indian: "66/683, Madan Marg", "H.No. 37, Nigam Nagar", "Viswanathan Nagar".
         AddressPattern(#"(?<![\p{L}])(?i:h\.?[ \t]?no|house[ \t]no|flat[ \t]no|plot[ \t]no|door[ \t]no)\.?[ \t]*\d{1,5}(?:[/-]\d{1,5})?[A-Za-z]?(?:,[ \t]*\p{Lu}[\p{L}\-]+(?:[ \t]+\p{Lu}[\p{L}\-]+){0,3})?"#),
         AddressPattern(#"(?<![\p{L}\p{N}/])\d{1,5}(?:/\d{1,5})?,[ \t]+(?:\p{Lu}[\p{L}\-]+[ \t]+){1,3}(?:Nagar|Marg|Vihar|Enclave|Chowk|Colony|Layout|Puram|Bagh|Ganj|Zila|Road|Street)(?![\p{L}])"# + placeTail),
@@ -1808,10 +1861,32 @@ enum Patterns {
         AddressPattern(#"(?<![\p{L}])"# + germanPrepositions + #"[ \t]+\p{Lu}[\p{L}\p{M}\-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}\-]+)?[ \t]+"# + houseNumber
             + #"(?=[ \t]*(?:[,.;:!?)\n]|$))"# + placeTail, .germanPreposition),
         // Polish: "ul. Marszałkowska 84/92, 00-514 Warszawa", "al. Jerozolimskie 44".
-        AddressPattern(#"(?<![\p{L}])(?:[Uu]l\.|[Uu]lica|[Aa]l\.|[Aa]leja|[Oo]s\.|[Oo]siedle|[Pp]l\.|[Pp]lac)[ \t]*"# + streetWords + #",?[ \t]+"# + houseNumber + notQuantity + placeTail,
+        AddressPattern(#"(?<![\p{L}])(?:[Uu]l\.|[Uu]lica|[Aa]l\.|[Aa]leja|[Oo]s\.|[Oo]siedle|[Pp]l\.|[Pp]lac)[ \t]*"# + streetWords + #",?[ \t]+"# + houseNumber + #"(?:[ \t]+(?:m\.|lok\.)[ \t]*\d{1,4})?"# + notQuantity + placeTail,
             needs: .oneOf(["l.", "lica", "leja", "s.", "siedle", "lac"])),
+        // Baltic, Slovene, Croatian, Czech and Slovak street words after the name: "Kotzebue tn 9-3",
+        // "Tartu mnt 52-14", "Gedimino pr. 9-4", "Ilica 12" is left to the postcode form above.
+        AddressPattern(#"(?<![\p{L}])\p{Lu}[\p{L}\p{M}\-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}\-]+)?[ \t]+(?:tn|tänav|mnt|maantee|pst|puiestee|iela|gatvė|g\.|pr\.|prospektas|al\.|alėja|cesta|ulica|trg|náměstí|nám\.|námestie|nábřeží|třída|tř\.|bulvár|bulvaris|prospekts)[ \t]+\d{1,5}[a-zA-Z]?(?:[-/]\d{1,4}[a-zA-Z]?)?(?![\p{L}\p{N}])"# + placeTail,
+            needs: .oneOf(["tn ", "tänav", "mnt", "maantee", "pst", "iela", "gatv", "g.", "pr.", "prospekt", "al.", "alėja", "cesta", "ulica", "trg", "nám", "nábř", "třída", "tř.", "bulv"])),
+        // Turkish: "Caferağa Mah. Moda Cad. Bahariye Sk. No:14 Daire:5, 34710 Kadıköy/İstanbul",
+        // "Alsancak Mah. 1453 Sk. No:7 D:3 Konak/İzmir".
+        AddressPattern(#"(?<![\p{L}])(?:\p{Lu}[\p{L}]+(?:[ \t]+\p{Lu}[\p{L}]+)?[ \t]+(?:Mah\.|Mahallesi|Mh\.)[ \t]*)?(?:(?:\p{Lu}[\p{L}]+(?:[ \t]+\p{Lu}[\p{L}]+)?|\d{1,5})[ \t]+(?:Cad\.|Caddesi|Cd\.|Sk\.|Sok\.|Sokak|Sokağı|Blv\.|Bulvarı)[ \t]*){1,3}(?:,?[ \t]*No[ \t]*:?[ \t]*\d{1,5}(?:/\d{1,4})?)(?:[ \t]+(?:Daire|D|Kat|K)[ \t]*:?[ \t]*\d{1,4})*(?:,?[ \t]*\d{5})?(?:[ \t]+\p{Lu}[\p{L}]+(?:/\p{Lu}[\p{L}]+)?)?(?:,[ \t]*\p{Lu}[\p{L}]+)?"#,
+            needs: .oneOf(["Cad", "Sk.", "Sok", "Blv", "Bulvar", "Cd."])),
+        // Indonesian estates and Philippine blocks: "Perum Griya Asri Blok C2 No. 9", "Blk 12 Lot 7, Phase 2".
+        AddressPattern(#"(?<![\p{L}])(?:Perum|Perumahan|Komplek|Kompleks|Komp\.)[ \t]+(?:\p{Lu}[\p{L}]*[ \t]+){1,3}(?:Blok|Blk\.?)[ \t]+[A-Z]{0,2}\d{0,3}(?:[ \t]+No\.?[ \t]*\d{1,4})?|(?<![\p{L}])(?:Blk\.?|Block)[ \t]*\d{1,4}[A-Z]?[ \t,]+Lot[ \t]*\d{1,4}[A-Z]?(?:,?[ \t]*Phase[ \t]*\d{1,2}[A-Z]?)?"#,
+            needs: .oneOf(["Blok", "Blk", "Block"])),
+        // Korean streets written in Latin letters: "Teheran-ro 152", "Chung Dan-Ro 60", "Sejong-daero 110".
+        AddressPattern(#"(?<![\p{L}])(?:\p{Lu}[\p{L}]*[ \t]+){0,2}\p{Lu}[\p{L}]*-(?:ro|Ro|gil|Gil|daero|Daero)(?:[ \t]+\d{1,3}(?:beon)?-?gil)?[ \t]+\d{1,4}(?:-\d{1,4})?(?![\p{L}\p{N}])"# + placeTail,
+            needs: .oneOf(["-ro", "-Ro", "-gil", "-Gil", "-daero", "-Daero"])),
+        // Hebrew, Arabic and Thai streets: "ברחוב הרצל 112, דירה 8, רחובות", "17 شارع مصدق، الدقي، الجيزة",
+        // "شارع التحلية، مبنى 14، شقة 3", "88/12 ซอยสุขุมวิท 31 ถนนสุขุมวิท แขวงคลองตันเหนือ".
+        AddressPattern(#"(?:ב?רחוב|ברח'|רח')[ \t]+[\p{Script=Hebrew}"'\-]+(?:[ \t]+[\p{Script=Hebrew}]+)?[ \t]+\d{1,4}(?:[ \t]*,[ \t]*(?:דירה|קומה|כניסה)[ \t]*\d{1,4})*(?:[ \t]*,[ \t]*[\p{Script=Hebrew}\-]+(?=[ \t]*(?:[.,;!?"”\n]|$)))?"#,
+            needs: .nonASCII),
+        AddressPattern(#"(?:\d{1,4}[ \t]+)?(?:شارع|طريق|ش\.)[ \t]+[\p{Script=Arabic}]+(?:[ \t]+[\p{Script=Arabic}]+)?(?:[ \t]*[،,][ \t]*(?:(?:مبنى|شقة|عمارة|بناية|فيلا|الطابق|طابق|رقم)[ \t]*\d{1,4}|حي[ \t]+[\p{Script=Arabic}]+(?:[ \t]+\d{1,5})?|(?!و)[\p{Script=Arabic}]+(?:[ \t]+\d{5})?(?=[ \t]*[،,.]|$)))*"#,
+            needs: .nonASCII),
+        AddressPattern(#"(?<![\p{N}/])\d{1,4}(?:/\d{1,4})?(?:[ \t]+(?:(?:ซอย|ซ\.|ถนน|ถ\.|หมู่|ม\.|แขวง|เขต|ตำบล|ต\.|อำเภอ|อ\.|จังหวัด|จ\.)[\p{Script=Thai}\p{Mn}\p{Mc}]*(?:[ \t]*\d{1,3}(?![\p{N}]))?|กรุงเทพฯ|กรุงเทพมหานคร))+(?:[ \t]+\d{5})?"#,
+            needs: .nonASCII),
         // Russian: "ул. Ленина, д. 5, кв. 12".
-        AddressPattern(#"(?<![\p{L}])(?:(?:г\.|с\.|ст\.|п\.|пос\.|пгт|рп|д\.|дер\.|х\.|клх|м\.|смт)[ \t]*\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*)?,[ \t]*)?(?:ул\.|улица|вулиця|вул\.|пр\.|пр-т|пр-д|проспект|просп\.|проезд|пер\.|переулок|провулок|пров\.|бул\.|бульвар|бульв\.|б-р|ш\.|шоссе|шосе|пл\.|площадь|площа|наб\.|набережная|набережна|узвіз|алл\.|аллея|туп\.|тупик|мкр\.|микрорайон|линия)[ \t]*\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*)?(?:[ \t]+\d{1,2}-[йя])?,?[ \t]+(?:д\.|дом|буд\.|будинок)?[ \t]*\d{1,4}(?:/\d{1,4})?[а-яa-z]?(?:,?[ \t]*(?:кв\.|корп\.|стр\.|к\.)[ \t]*\d{1,4})*(?:,[ \t]*\d{5,6})?(?:,[ \t]*(?:г\.[ \t]*)?\p{Lu}[\p{Ll}\-]+(?![\p{L}]))?"#,
+        AddressPattern(#"(?<![\p{L}])(?:(?:(?:г\.|с\.|ст\.|п\.|пос\.|пгт|рп|д\.|дер\.|х\.|клх|м\.|смт)[ \t]*)?\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*)?,[ \t]*)?(?:ул\.|улица|вулиця|вул\.|пр\.|пр-т|пр-д|проспект|просп\.|проезд|пер\.|переулок|провулок|пров\.|бул\.|бульвар|бульв\.|б-р|ш\.|шоссе|шосе|пл\.|площадь|площа|наб\.|набережная|набережна|узвіз|алл\.|аллея|туп\.|тупик|мкр\.|микрорайон|линия)[ \t]*(?:\d{1,2}[ \t]+)?\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*)?(?:[ \t]+\d{1,2}-[йя])?,?[ \t]+(?:д\.|дом|буд\.|будинок)?[ \t]*\d{1,4}(?:/\d{1,4})?(?:к\d{1,2}|[а-яa-z])?(?:,?[ \t]*(?:кв\.|корп\.|стр\.|к\.)[ \t]*\d{1,4})*(?:,[ \t]*\d{5,6})?(?:,[ \t]*(?:г\.[ \t]*)?\p{Lu}[\p{Ll}\-]+(?![\p{L}]))?"#,
             needs: .nonASCII),
         // English: "221B Baker Street", "164 oakwood avenue, Portland", "1600 Pennsylvania Ave NW".
         AddressPattern(#"(?<![\p{L}\p{N}/])(?:\d{1,4}[A-Za-z]?/)?\d{1,5}[A-Za-z]?[ \t]+(?:(?:[NSEW]\.|NW|NE|SW|SE)[ \t]+)?(?:[\p{L}\p{M}'’\-]+[ \t]+){1,3}"# + englishTypes + placeTail, .english),
@@ -1821,15 +1896,30 @@ enum Patterns {
         AddressPattern(#"(?<![\p{L}\p{N}.,:/\-€$£#])(?<![:=][ \t])(?:\d{5}(?:-\d{3})?|\d{4}-\d{3}|\d{4}[ \t]?[A-Z]{2})[ \t]+"# + city + #"(?![\p{L}])"#, .postcodeCity),
         AddressPattern(#"(?<![\p{L}])(?i:plz|postleitzahl|code postal|código postal|codigo postal|c\.p\.|cep|cap|zip|zip code|postcode|postal code)[ \t]*:?[ \t]*\d{4,5}(?:-\d{3,4})?(?![\p{N}])"#),
         AddressPattern(#"(?<![\p{L}])(?i:p\.?[ \t]?o\.?[ \t]?box|post office box|postfach|apartado(?: de correos)?|caixa postal|casella postale|boîte postale|case postale|casier postal|casilla(?: de correo)?|rural route|rr)[ \t]*\d{1,6}(?![\p{N}])"#),
+        // The district parts Indonesian and Philippine addresses add after the street: "[ADDRESS], RT
+        // 05/RW 02, Kel. Bangka, Kec. Mampang Prapatan", "[ADDRESS], Barangay San Roque".
+        AddressPattern(#"\[ADDRESS\](?:,?[ \t]*(?:RT|RW)?[ \t.]*\d{1,3}[ \t]*/[ \t]*(?:RT|RW)[ \t.]*\d{1,3}|,?[ \t]*(?:RT|RW)[ \t.]*\d{1,3}|,?[ \t]*(?:Kel\.|Kelurahan|Kec\.|Kecamatan|Desa|Kab\.|Kabupaten|Kota|Barangay|Brgy\.)[ \t]+\p{Lu}[\p{L}]*(?:[ \t]+(?:\p{Lu}[\p{L}]*|[IVX]+))*)+"#,
+            needs: .placeholder),
+        // A landmark given with the address: "[ADDRESS], near Fortis Hospital", "[ADDRESS], behind [NAME]".
+        AddressPattern(landmarkAfterAddress, needs: .placeholder),
+        // A US town and state in lower case after the street: "[ADDRESS], chicago il 60625".
+        AddressPattern(#"\[ADDRESS\],?[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?,?[ \t]+(?:"# + usStates.lowercased() + #")[ \t]+\d{5}(?:-\d{4})?(?![\p{N}])"#,
+            needs: .placeholder),
+        // A British address in lower case: "22 elm grove, hove bn3 1ae", "118 leith walk, edinburgh eh6 5dx".
+        AddressPattern(#"(?<![\p{L}\p{N}])\d{1,5}[a-z]?[ \t]+(?:\p{Ll}+[ \t]+){1,3}(?:street|road|lane|grove|walk|way|avenue|close|crescent|drive|place|gardens|terrace|row|hill|park|court|mews|square)(?:,?[ \t]+\p{Ll}+){0,2},?[ \t]+[a-z]{1,2}\d[a-z\d]?[ \t]?\d[abd-hjlnp-uw-z]{2}(?![\p{L}\p{N}])"#),
         // "Flat 4, [ADDRESS]": a unit next to a masked street joins it.
         AddressPattern(#"(?<![\p{L}])"# + unitWord + "[ \\t]?" + unitCode + #",?[ \t]*\[ADDRESS\]"#, needs: .placeholder),
         AddressPattern(#"(?<![\p{L}])(?i:apt|apartment|apto|appt|appartement|depto|dpto|departamento|wohnung|whg)\.?[ \t]*#?[ \t]?[A-Za-z]?\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])|(?<![\p{L}])(?i:piso)[ \t]+\d{1,2}[ºª°]?(?:[ \t]?[A-Z](?![\p{L}]))?(?![\p{N}])"#),
     ]
 
-    static let handle = make(#"(?<![\w@.\[])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?\b"#)
+    /// A landmark given with an address, after it: "[ADDRESS], near Fortis Hospital", "[ADDRESS], behind [NAME]".
+    static let landmarkAfterAddress = #"\[ADDRESS\],?[ \t]*(?:near|opposite|opp\.|behind|next to|beside)[ \t]+(?:the[ \t]+)?(?:\[NAME\]|\p{Lu}[\p{L}]*(?:[ \t]+\p{Lu}[\p{L}]*){0,3})"#
+    static let landmark = make(landmarkAfterAddress)
+    /// A handle: "@kwame_o", and in Korean, Chinese or Japanese chats "@민준", "@小林".
+    static let handle = make(#"(?<![\w@.\[])@(?:[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?\b|[\p{Hangul}\p{Han}\p{Katakana}ー]{2,10})"#)
     /// A capitalised word, with the inner capital of "McPherson", "MacLeod", "O'Brien", "D'Hondt",
-    /// "Al-Farsi", "el-Amin".
-    static let capitalisedWord = make(#"(?<![\p{L}\p{M}\[])(?:Mc|Mac|O'|O’|D'|D’|[Aa]l-|[Ee]l-)?\p{Lu}[\p{Ll}\p{M}'’\-]*\p{Ll}(?![\p{L}\p{M}\]])"#)
+    /// "Al-Farsi", "el-Amin", and the capitalised parts a hyphen joins to it ("Hoffmeister-Brandt").
+    static let capitalisedWord = make(#"(?<![\p{L}\p{M}\[])(?:Mc|Mac|O'|O’|D'|D’|[Aa]l-|[Ee]l-)?\p{Lu}[\p{Ll}\p{M}'’\-]*\p{Ll}(?:-\p{Lu}[\p{Ll}\p{M}'’]*\p{Ll})*(?![\p{L}\p{M}\]])"#)
 
     /// `(?:…)` matching any of `alternatives` (regex fragments, each starting with a letter),
     /// grouped by first letter: "(?:b(?:est|ises)|t(?:hanks|hx))". ICU tries alternatives one by
@@ -2013,15 +2103,15 @@ enum Patterns {
     /// "— Kwame Okafor", "- Kwame" or "Thanks! -- Kwame" ending a line; group 1 is the name.
     static let dashSignOff = make(#"(?:^[ \t]*|(?<=[.!?,][ \t])|(?<=[.!?,]))(?:—|–|--|-)[ \t]*"# + nameWords + #"[ \t]*[.!]?[ \t]*$"#, [.anchorsMatchLines])
     static let nameAfterTitle = make(
-        #"(?:\b(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Mme|Mlle|Herr|Herrn|Frau|Monsieur|Madame|Signor|Signora|Dott|Dhr|Mevr)\.?|(?:Sr|Sra|Srta)\.|"#
+        #"(?:\b(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Mme|Mlle|Herr|Herrn|Frau|Monsieur|Madame|Signor|Signora|Dott|Dhr|Mevr|Rev|Pani|Pana|Panu|Panią|Paní|Deacon|Deaconess|Pastor|Reverend|Rabbi|Imam|Sheikh)\.?|(?:Sr|Sra|Srta)\.|"#
             // Written in lower case inside a sentence: "per la signora Sbarbaro", "a dona Iracema".
-            + #"(?i:signora|signore|signor|sig\.ra|sig\.|señora|señorita|señor|senhora|senhor|dona|herrn|monsieur|madame|mademoiselle|dottoressa|dottore|dott\.ssa|avvocato|avv\.|professoressa|professore|doutora|doutor))[ \t]+)"#
+            + #"(?i:signora|signore|signor|sig\.ra|sig\.|señora|señorita|señor|senhora|senhor|dona|herrn|monsieur|madame|mademoiselle|dottoressa|dottore|dott\.ssa|avvocato|avv\.|professoressa|professore|doutora|doutor|pani|pana|panu|panią|paní|panem|deaconess|deacon|pastor|reverend))[ \t]+)"#
             // A surname's particles may open it after a title: "Mr. de la Cruz", "Mrs. d'Souza".
             + #"(?:(?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den|ter|ten|le|la|al|el)[ \t]+|[dl]['’]|(?:al|el)-)*"#
             + nameWords)
     /// Names after a relation: "my colleague Ann Lee", "my wife, Sara", "mi amigo Juan".
     static let nameAfterRelation = make(
-        #"(?i:\b"# + anyOf(possessives) + #"[ \t]+"# + anyOf(relations) + #"[,:]?[ \t]+)"#
+        #"(?i:\b"# + anyOf(possessives) + #"[ \t]+(?:(?:new|dear|late|little|younger|older|elder|eldest|youngest|future)[ \t]+)?"# + anyOf(relations) + #"[,:]?[ \t]+)"#
             + nameWords)
     /// "a tenant named Pieter de Vries", "a girl named Ada": after "named" a capitalised word is
     /// a name unless it is an everyday word ("a file named Report").
@@ -2082,6 +2172,15 @@ enum Patterns {
         #"(?<![\p{L}\p{M}])("# + titleWord + #")[ \t]+(?:and|&)[ \t]+("# + titleWord + #")['’]s[ \t]+(?i:wedding|engagement|anniversary|baby shower|bridal shower|birthday|party|divorce|funeral|honeymoon|housewarming|retirement|graduation|reception|vows)(?![\p{L}])"#)
     static let nameBeforeOwnKin = make(
         #"(?<![\p{L}\p{M}])("# + titleWord + #"(?:[ \t]+"# + titleWord + #")?)(?=[ \t]+(?:and|&)[ \t]+(?:her|his|their)[ \t]+(?:"# + anyOf(relations) + #")s?(?![\p{L}]))"#)
+    /// The speaker named after a quotation: '"Where were you?" asked Marguerite', '"Out," said Thaddeus'.
+    static let nameAfterQuotation = make(
+        #"(?<=[?!,.…]["”’'»])[ \t]+(?:said|asked|replied|answered|shouted|whispered|cried|muttered|yelled|called|added|sighed|laughed|snapped|insisted|dijo|preguntó|respondió|dit|demanda|répondit|sagte|fragte|antwortete|disse|chiese|rispose|perguntou|respondeu)[ \t]+"# + nameWords)
+    /// A list item after two masked names, or before one in a list a colon opens: "[NAME], [NAME],
+    /// Ngozi, Søren", ": Bodhi, [NAME], and [NAME]".
+    static let nameAfterMaskedList = make(
+        #"(?<=\[NAME\],[ \t]\[NAME\],[ \t])("# + titleWord + #")(?=[ \t]*(?:[,.;!?)]|$|\n|(?:and|&)[ \t]))"#)
+    static let nameOpeningMaskedList = make(
+        #"(?<=:[ \t])("# + titleWord + #")(?=,[ \t]*\[NAME\],)"#)
     /// An item of a list between masked names: "[NAME], Will Young, [NAME]".
     static let nameInLatinList = make(
         #"(?<=\[NAME\],[ \t])("# + titleWord + #"(?:[ \t]+"# + titleWord + #"){0,2})(?=,[ \t]*\[NAME\]|[ \t]+(?:and|&|y|e|et|und)[ \t]+\[NAME\])"#)
@@ -2124,7 +2223,7 @@ enum Patterns {
         #"(?<=\[ADDRESS\])((?:번지|番地)?(?:[ \t　]*(?:[\p{Han}\p{Katakana}\p{Hangul}ー・A-Za-z]{1,16}[ \t　]*)?(?:[0-9０-９]{1,5}|[一二三四五六七八九十]{1,3})[ \t]*(?:번지|층|호|동|[FＦ](?![A-Za-z])|階|号室|號室|号楼|號樓|号|號|樓|楼|巷|弄|段|室|栋|棟|幢|座|单元|單元)(?:之[0-9]{1,3})?(?:[ \t]*[0-9]{3,5}(?![0-9]))?|[ \t　]*"# + japaneseBuilding + ")+)")
     /// A province, prefecture or Korean province before `[ADDRESS]`.
     static let cjkRegionBeforeAddress = make(
-        #"((?<![\p{Hangul}])\p{Hangul}{1,6}(?:특별자치도|특별자치시|특별시|광역시|도)[ \t]+|"# + chineseProvinces + #"(?:省|市|自治区)?[ \t]*|"# + japanesePrefectures + #"[ \t]*)(?=\[ADDRESS\])"#)
+        #"((?<![\p{Hangul}])\p{Hangul}{1,6}(?:특별자치도|특별자치시|특별시|광역시|도)[ \t]+|"# + chineseProvinces + #"(?:省|市|自治区)?[ \t]*|\p{Han}{2}(?:新区|区|县)\p{Han}{0,10}[ \t]*|"# + japanesePrefectures + #"[ \t]*)(?=\[ADDRESS\])"#)
 
     /// Names after a self-introduction in Chinese, Japanese or Korean; "私は…" alone is too
     /// often followed by a noun ("私は学生です") to count as a cue. Chinese has no spaces, so the
@@ -2173,8 +2272,10 @@ enum Patterns {
         #"(?<![\p{L}\p{M}\[])[[\p{Lu}]&&[\p{Script=Cyrillic}\p{Script=Greek}]][\p{Ll}\p{M}'’\-]+(?![\p{L}\p{M}])"#)
     /// Names after a self-introduction in scripts without capitals: Arabic, Persian, Hebrew,
     /// Hindi, Nepali, Bengali, Thai ("اسمي أحمد", "मेरा नाम राहुल है", "ฉันชื่อสมชาย").
+    /// Also after a title or "in the name of": "باسم خالد العتيبي", "الأستاذة فاطمة", "श्रीमती अनुराधा",
+    /// and the Thai label "ชื่อ" written apart ("ชื่อ สมชาย วงศ์ใหญ่").
     static let nameAfterUncasedCue = make(
-        #"(?:اسمي|إسمي|اسم من|نام من|שמי|קוראים לי|मेरा नाम|मेरो नाम|আমার নাম|ฉันชื่อ|ผมชื่อ|ดิฉันชื่อ)[ \t]*(?:هو|است|है|हो|হল|คือ)?[ \t]*((?:[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Thai}\p{Mn}\p{Mc}\u200C\u200D]+)(?:[ \t]+[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Bengali}\p{Mn}\p{Mc}\u200C\u200D]+)?)"#)
+        #"(?:اسمي|إسمي|اسم من|نام من|שמי|קוראים לי|मेरा नाम|मेरो नाम|আমার নাম|ฉันชื่อ|ผมชื่อ|ดิฉันชื่อ|باسم|الأستاذة|الأستاذ|السيدة|السيد|الدكتورة|الدكتور|श्रीमती|श्री|सुश्री)[ \t]*(?:هو|است|है|हो|হল|คือ)?[ \t]*((?:[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Thai}\p{Mn}\p{Mc}\u200C\u200D]+)(?:[ \t]+(?!(?:है|हूँ|हूं|हो|था|थी|هو|است|হল)(?![\p{L}\p{M}]))[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Bengali}\p{Mn}\p{Mc}\u200C\u200D]+){0,2})|(?<![\p{Script=Thai}])ชื่อ[ \t]+([\p{Script=Thai}\p{Mn}\p{Mc}]+(?:[ \t]+[\p{Script=Thai}\p{Mn}\p{Mc}]+)?)"#)
     /// A Japanese name before an honorific: "伊藤学さんに", "田中様", "マリアさん".
     static let japaneseNameBeforeHonorific = make(
         #"(?<![\p{Han}\p{Katakana}ー々])(?:「)?("# + japaneseName + #")(?:」)?(?=[ \t　]?(?:さん|様|さま|くん|ちゃん|氏|殿))"#)
@@ -2188,7 +2289,7 @@ enum Patterns {
     /// A name that starts with a common family name (`NameLists.japaneseSurnames`), with a given
     /// name in kanji, listed hiragana or katakana after it, with or without a space.
     static let japaneseListedName = "(?:" + NameLists.japaneseSurnames.sorted { $0.count > $1.count || ($0.count == $1.count && $0 < $1) }.joined(separator: "|")
-        + #")(?:[ \t　]?(?:"# + japaneseKanaGiven + #"|[\p{Han}々]{1,3}|\p{Katakana}[\p{Katakana}ー]{1,6})|[ \t　]\p{Hiragana}{2,4}(?=です|と申します|と言います|といいます|さん|様|より|[、。]|$))?"#
+        + #")(?:[ \t　]?(?:"# + japaneseKanaGiven + #"|[\p{Han}々]{1,3}|\p{Hiragana}{1,3}[子美代江恵枝](?![\p{Han}])|\p{Katakana}[\p{Katakana}ー]{1,6})|[ \t　]\p{Hiragana}{2,4}(?=です|と申します|と言います|といいます|さん|様|より|[、。]|$))?"#
     /// "山本です", "佐藤健より。": a listed family name before a copula, a self-introduction or より.
     static let japaneseListedNameBeforeCopula = make(
         #"(?<![\p{Han}々\p{Katakana}ー])("# + japaneseListedName + #")(?=[ \t　]*(?:です|と申します|と申す|といいます|と言います|でございます|より(?:[。、！!\s]|$)))"#)
@@ -2289,7 +2390,7 @@ enum Patterns {
         "夏侯", "长孙", "長孫", "宇文", "司徒", "西门", "西門", "端木", "南宫", "南宮", "独孤", "獨孤", "轩辕", "軒轅", "呼延", "闻人", "聞人",
     ]
     static func hanScalar(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isIdeographic }
-    static let chineseSurnames = "华王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧严施洪季俞章鲁葛伍韦尤毕聂焦柳邢岳齐梅莫庄辛祝左涂谷祁舒耿牟卜詹靳甄裴卫屈鲍覃霍翁隋柏柯阮桂闵華陳楊趙黃週吳孫馬羅鄭謝韓馮董蕭曹鄧許沈呂蘇盧蔣賈葉閻潘戴鍾汪廖鄒熊陸孔崔龍萬錢湯賀龔歐嚴施洪魯葛韋畢聶邢嶽齊莊張劉黃吳鄧蔣葉鍾譚鄭游麻褚甘简包庞单滕井车殷贝全邬肖鄢楚苗巫计倪鞠岑项苟闫芦栾佟冉古邰桑娄佘饶钮訾阙奚骆殳郁糜丘窦缪柴苑晏邸邝骞竺杭蔺琚祖水花路米商相宫管解展植巴池强阳冷盛连边牛吉凤牧官宗蓝荣麦权宁凌艾储敖荆籍匡滑费卓逯樊颜顏纪紀簡陶温溫翟申兰蘭童喻蒲穆戚瞿臧卞姬仇刁寇郎丛叢仲虞巩鞏冀胥栗燕冼阚闞屠朴廉禹漆卿狄芮扈晁雍辜裘亓嵇湛戎昝尉賴鐘凃塗闕粘麥鮑駱龐寧顧"
+    static let chineseSurnames = "华安王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文欧严施洪季俞章鲁葛伍韦尤毕聂焦柳邢岳齐梅莫庄辛祝左涂谷祁舒耿牟卜詹靳甄裴卫屈鲍覃霍翁隋柏柯阮桂闵華陳楊趙黃週吳孫馬羅鄭謝韓馮董蕭曹鄧許沈呂蘇盧蔣賈葉閻潘戴鍾汪廖鄒熊陸孔崔龍萬錢湯賀龔歐嚴施洪魯葛韋畢聶邢嶽齊莊張劉黃吳鄧蔣葉鍾譚鄭游麻褚甘简包庞单滕井车殷贝全邬肖鄢楚苗巫计倪鞠岑项苟闫芦栾佟冉古邰桑娄佘饶钮訾阙奚骆殳郁糜丘窦缪柴苑晏邸邝骞竺杭蔺琚祖水花路米商相宫管解展植巴池强阳冷盛连边牛吉凤牧官宗蓝荣麦权宁凌艾储敖荆籍匡滑费卓逯樊颜顏纪紀簡陶温溫翟申兰蘭童喻蒲穆戚瞿臧卞姬仇刁寇郎丛叢仲虞巩鞏冀胥栗燕冼阚闞屠朴廉禹漆卿狄芮扈晁雍辜裘亓嵇湛戎昝尉賴鐘凃塗闕粘麥鮑駱龐寧顧"
 
     /// "This is Ann Lee writing": the words before writing/speaking/here, in any case, since
     /// casual text writes names in lower case and the trailing word makes the cue unambiguous.
@@ -2302,7 +2403,7 @@ enum Patterns {
     /// A lower-case word after a verb that takes a person ("hire jamal", "met with priya"); a name
     /// only when listed. Prepositions ("to", "and") take lower-case words of every kind.
     static let lowercaseNameAfterPersonWord = make(
-        #"\b(?:ask|tell|hire|hired|met|meet|meeting|call|email|text|thank|thanks|invite|remind|cc|congratulate|told|asked|met with|meet with|uncle|aunt|auntie|neighbour|neighbor|friend|colleague|coworker|boss|cousin|brother|sister|son|daughter|flatmate|roommate|grandpa|grandma|nephew|niece|wife|husband|partner|girlfriend|boyfriend|fiance|fiancee|fiancé|fiancée|mom|mum|dad|manager|teacher|student|client|email to|write to|text to|message to|letter to|note to|reply to) (?!(?:with|and|to|for|the|a|an|my|her|his|our|their|your|me|him|them|us|about|on|in|at)\b)(\p{Ll}[\p{Ll}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}'’\-]+)?)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)
+        #"\b(?:ask|tell|hire|hired|met|meet|meeting|call|email|text|thank|thanks|invite|remind|cc|congratulate|told|asked|met with|meet with|uncle|aunt|auntie|neighbour|neighbor|friend|colleague|coworker|boss|cousin|brother|sister|son|daughter|flatmate|roommate|grandpa|grandma|nephew|niece|wife|husband|partner|girlfriend|boyfriend|fiance|fiancee|fiancé|fiancée|mom|mum|dad|manager|teacher|student|client|email to|write to|text to|message to|letter to|note to|reply to|primo|prima|tío|tía|tio|tia|zia|zio|cugino|cugina|nonna|nonno|amigo|amiga|hermano|hermana|sobrino|sobrina|frère|sœur|cousine|tante|oncle|onkel|bruder|schwester|freund|freundin|irmão|irmã) (?!(?:with|and|to|for|the|a|an|my|her|his|our|their|your|me|him|them|us|about|on|in|at)\b)(\p{Ll}[\p{Ll}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}'’\-]+)?)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)
     /// After a cue that also introduces other words ("i'm tired"), a lower-case name counts only
     /// when its first word is a listed first name.
     static let lowercaseNameAfterWeakCue = make(

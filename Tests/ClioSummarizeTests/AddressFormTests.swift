@@ -204,3 +204,63 @@ func settlementsSeparateStreetWordsAndParticleTowns(input: String, expected: Str
 func wordsBesideTheSettlementFormsStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// Streets of Central and Northern Europe, the Baltics and the Balkans before a postcode and town,
+/// with or without a street word; Turkish, Indonesian, Philippine, Indian, Korean (in Latin
+/// letters), Hebrew, Arabic and Thai forms; British and American addresses in lower case; a
+/// landmark given with the address (the forms of scripts/pii-written/world.jsonl).
+@Test(arguments: [
+    ("zboží mi má přijít na adresu Vinohradská 1520/48, 120 00 Praha 2.", "zboží mi má přijít na adresu [ADDRESS]."),
+    ("vi bor nu på Götgatan 78, 1 tr, 118 30 Stockholm.", "vi bor nu på [ADDRESS]."),
+    ("festen er bag Nørrebrogade 56, 2. tv., 2200 København N.", "festen er bag [ADDRESS]"),
+    ("adresa: Bulevar kralja Aleksandra 73/II, 11000 Beograd.", "adresa: [ADDRESS]."),
+    ("dzīvoju Brīvības iela 88-12, Rīga, LV-1001.", "dzīvoju [ADDRESS]."),
+    ("aadressil Kotzebue tn 9-3, Tallinn.", "aadressil [ADDRESS]."),
+    ("yeni adresim Alsancak Mah. 1453 Sk. No:7 D:3 Konak/İzmir", "yeni adresim [ADDRESS]"),
+    ("Напиши: Санкт-Петербург, пр-т Просвещения, 87к1, кв. 56.", "Напиши: [ADDRESS]."),
+    ("di rumah saya, Jl. Kemang Raya No. 18, RT 05/RW 02, Kel. Bangka, Kec. Mampang Prapatan, Jakarta Selatan 12730.", "di rumah saya, [ADDRESS]."),
+    ("the party is at Blk 12 Lot 7, Phase 2, Camella Homes, Bacoor.", "the party is at [ADDRESS]."),
+    ("Swiggy: Flat 302, Tower B, Sector 62, near Fortis Hospital, Noida 201301.", "Swiggy: [ADDRESS]."),
+    ("(Address: Chung Dan-Ro 60, Jung-Gu, Seoul, 04605)", "(Address: [ADDRESS])"),
+    ("ליד הבית שלי ברחוב הרצל 112, דירה 8, רחובות.", "ליד הבית שלי [ADDRESS]."),
+    ("عنوان التوصيل: شارع التحلية، مبنى 14، شقة 3، حي السليمانية، الرياض 12245.", "عنوان التوصيل: [ADDRESS]."),
+    ("ที่อยู่: 88/12 ซอยสุขุมวิท 31 ถนนสุขุมวิท แขวงคลองตันเหนือ เขตวัฒนา กรุงเทพฯ 10110", "ที่อยู่: [ADDRESS]"),
+    ("the bbq is at 22 elm grove, hove bn3 1ae from 2.", "the bbq is at [ADDRESS] from 2."),
+    ("party at my place 4417 n kedzie ave apt 2, chicago il 60625 saturday", "party at my place [ADDRESS] saturday"),
+    ("说朝阳区望京西园三区 312 栋 2 单元 601 的热水器坏了", "说[ADDRESS] 的热水器坏了"),
+])
+func streetsBeforeAPostcodeAndTownAndTheWorldsForms(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+/// What those forms must leave: a chapter and a word count, an edition, a phase of a project, the
+/// address label before the street, a street whose type word stands before it.
+@Test(arguments: [
+    "Chapter 3, 2000 Words is the limit.",
+    "Windows 10, 2019 Edition has the bug.",
+    "Phase 2 of the project starts in May.",
+    "We need Block 3 of the code reviewed.",
+    "Read the Teheran report 2024, page 12.",
+    "The ps4 3rd party controller broke.",
+])
+func wordsBesideTheWorldsAddressFormsStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
+
+@Test func theStreetTypeBeforeAParticleStaysWithTheStreet() {
+    #expect(masker.mask("Il mio indirizzo è Corso della Repubblica 10, 22424 Bologna.") == "Il mio indirizzo è [ADDRESS].")
+    #expect(masker.mask("meine Adresse ist Am Rosengarten 52, 15136 Köln.") == "meine Adresse ist [ADDRESS].")
+}
+
+/// Forms of the probe's seed 7 at 3,000 conversations: a street word in lower case before the
+/// masked street, a Romanian "Drumul", a letter after an Argentine street's number, a Russian
+/// avenue named after a date.
+@Test(arguments: [
+    ("Muszę wysłać paczkę do Iwo Piejko, ulica Leśna 12, 00-950 Warszawa. Który kurier?", "Muszę wysłać paczkę do [ADDRESS]. Który kurier?"),
+    ("their new address is Drumul Dida Pușcașu Nr. 72, 652399 Barbulesti; can you help", "their new address is [ADDRESS]; can you help"),
+    ("vivo en Calle 107 A N° 536, 4700 Posadas.", "vivo en [ADDRESS]."),
+    ("Живу на ул. 8 Марта, д. 12, кв. 4.", "Живу на [ADDRESS]."),
+])
+func streetWordsBeforeTheStreetAndLettersAfterItsNumber(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}

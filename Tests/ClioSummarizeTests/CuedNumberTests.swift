@@ -38,3 +38,26 @@ func aNumberAfterAPhoneOrAccountCueIsMasked(input: String, expected: String) {
 func quantitiesAfterTheCuesStay(input: String) {
     #expect(masker.mask(input) == input)
 }
+
+/// Identifiers of the world set: a UK driving licence written in groups, a German student number,
+/// a Japanese insurance card's 記号, a group number with a leading zero.
+@Test(arguments: [
+    ("Driving licence: SOLBE 712045 IS9AB.", "Driving licence: [NUMBER]."),
+    ("Matrikelnummer 4412087, bitte", "Matrikelnummer [NUMBER], bitte"),
+    ("保険証の記号 31-4087 です", "保険証の記号 [NUMBER] です"),
+    ("Member ID 55, Group 0097321.", "Member ID 55, Group [NUMBER]."),
+])
+func identifiersOfTheWorldSet(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+/// A number given to reach a person is a phone number; a time after the same words is not; a UK
+/// insurance number written in its groups counts whatever its last letter.
+@Test(arguments: [
+    ("Text Ana on 9634260 to say the car is ready", "Text [NAME] on [PHONE] to say the car is ready"),
+    ("their social security number ZZ 25 53 80 T was on a letter", "their social security number [NUMBER] was on a letter"),
+    ("call her at 10.30 tomorrow", "call her at 10.30 tomorrow"),
+])
+func numbersGivenToReachSomeone(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
