@@ -85,7 +85,7 @@ enum NameLists {
         // "Floyd-Warshall" and "Coca-Cola" are not.
         if key.contains("-") && !key.hasPrefix("al-") && !key.hasPrefix("el-") {
             let parts = key.split(separator: "-").map(String.init)
-            return parts.count >= 2 && parts.allSatisfy { !$0.contains("-") && isListedName($0) && !isNoName($0) }
+            return parts.count >= 2 && parts.allSatisfy { isListedName($0) && !isNoName($0) }
         }
         guard !key.allSatisfy(\.isASCII) else { return false }
         let folded = key.folding(options: .diacriticInsensitive, locale: nil)

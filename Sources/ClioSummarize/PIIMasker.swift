@@ -341,7 +341,7 @@ public struct PIIMasker: Sendable {
             let isParticle = Patterns.addressParticles.contains(lower) && !PIIMasker.addressStopWords.contains(lower) && previousIsCapitalised && start < chars.count
             // A street word written in lower case before the street it names: "ulica [ADDRESS]".
             let isStreetWord = start == chars.count && lower.count >= 3 && bare.first!.isLowercase
-                && (Patterns.streetTypeWords.contains(lower) || ["ulica", "aleja", "plac", "utca", "jalan", "carrera", "carrer", "contrada"].contains(lower))
+                && (Patterns.streetTypeWords.contains(lower) || Patterns.streetWordsBeforeAddress.contains(lower))
             let isPart = bare.first!.isNumber || Patterns.addressUnitWords.contains(lower) || (bare.first!.isUppercase && !opensSentence) || isParticle || isStreetWord
             guard isPart else { break }
             start = k
@@ -1686,6 +1686,9 @@ enum Patterns {
         "desa", "kelurahan", "mahalle", "sokak", "cadde", "caddesi", "sokağı", "mahallesi", "nagar", "colony", "sector", "marg",
     ]
     /// Lower-case unit and placement words in addresses: "bajo izquierda", "porte gauche", "boîte 4".
+    /// Street words besides `streetTypeWords` that may stand in lower case before a masked
+    /// street: "ulica [ADDRESS]", "jalan [ADDRESS]".
+    static let streetWordsBeforeAddress: Set<String> = ["ulica", "aleja", "plac", "utca", "jalan", "carrera", "carrer", "contrada"]
     static let addressUnitWords: Set<String> = [
         "parcela", "lote", "bajo", "izquierda", "derecha", "izda", "dcha", "porte", "gauche", "droite", "boîte", "conj", "étage",
         "andar", "stock", "piso", "puerta", "bloque", "portal", "escalera", "interno", "scala", "piano", "bloco", "sala", "apto",
