@@ -81,15 +81,56 @@ enum NameLists {
     /// as "ramirez").
     static func isListedName(_ key: String) -> Bool {
         if firstNames.contains(key) || surnames.contains(key) { return true }
-        // "Anne-Sophie", "Jean-Luc": a hyphenated word is a listed name when each part is one;
-        // "Floyd-Warshall" and "Coca-Cola" are not.
+        // "Anne-Sophie", "Jean-Luc": a hyphenated word is a listed name when each part is one or a
+        // first name that is also a word ("Anne", "Jean"), and one part is no word;
+        // "Floyd-Warshall", "Coca-Cola" and "May-June" are not.
         if key.contains("-") && !key.hasPrefix("al-") && !key.hasPrefix("el-") {
             let parts = key.split(separator: "-").map(String.init)
-            return parts.count >= 2 && parts.allSatisfy { isListedName($0) && !isNoName($0) }
+            return parts.count >= 2 && parts.allSatisfy { (isListedName($0) || firstNameWords.contains($0)) && !isNoName($0) }
+                && parts.contains { isListedName($0) }
         }
         guard !key.allSatisfy(\.isASCII) else { return false }
         let folded = key.folding(options: .diacriticInsensitive, locale: nil)
         return folded != key && (firstNames.contains(folded) || surnames.contains(folded)) && !isNoName(folded)
+    }
+
+    /// A listed name with a Turkish case suffix after an apostrophe, as Turkish writes proper
+    /// nouns: "Burak'a", "Ayşe'nin", "Mehmet'le" (not "Don't": the suffixes are Turkish only).
+    static func isListedNameWithSuffix(_ key: String) -> Bool {
+        guard let mark = key.firstIndex(where: { $0 == "'" || $0 == "’" }), key.distance(from: key.startIndex, to: mark) >= 3 else { return false }
+        let stem = String(key[..<mark])
+        let suffix = String(key[key.index(after: mark)...])
+        return turkishCaseSuffixes.contains(suffix) && (firstNames.contains(stem) || surnames.contains(stem)) && !isNoName(stem)
+    }
+
+    static let turkishCaseSuffixes: Set<String> = Set(
+        """
+        a e ya ye ı i u ü yı yi yu yü ın in un ün nın nin nun nün da de ta te dan den tan ten la le yla yle
+        ın ın ından inden undan ünden nda nde ya ye ile lar ler ları leri ların lerin cığım ciğim
+        """.split(whereSeparator: \.isWhitespace).map(String.init))
+
+    /// The listed names a Polish, Czech or Slovak word can be the inflected form of: "Małgorzaty" of
+    /// Małgorzata, "Szczepańskiej" of Szczepańska, "Dvořákovou" of Dvořáková, "Kowalskiego" of Kowalski.
+    /// Only endings of those languages' cases, and only on a word that carries one of their letters
+    /// or ends in a case ending no English or Romance name has ("Santa Ana" is no inflected name).
+    static func inflectedListedName(_ key: String) -> String? {
+        let slavicLetters = Set("ąćęłńóśźżčďěňřšťůý")
+        let distinct = ["iej", "ą", "ę", "ou", "ové", "owi", "ovi", "iego", "iemu", "ého", "ému", "ým"]
+        let endings: [(String, [String])] = [
+            ("iego", ["i"]), ("iemu", ["i"]), ("ského", ["ský"]), ("skému", ["ský"]), ("ským", ["ský"]),
+            ("ové", ["ová"]), ("ovou", ["ová"]), ("skou", ["ská"]), ("ské", ["ská"]), ("iej", ["a"]), ("ej", ["a"]),
+            ("owi", [""]), ("ovi", [""]), ("ou", ["a", "á"]), ("ą", ["a"]), ("ę", ["a"]), ("em", [""]),
+            ("y", ["a"]), ("i", ["a", "ia"]), ("ie", ["a"]), ("u", ["a", ""]), ("é", ["á", "a"]), ("a", [""]),
+        ]
+        guard key.count >= 4, key.contains(where: { slavicLetters.contains($0) }) || distinct.contains(where: { key.hasSuffix($0) }) else { return nil }
+        for (ending, replacements) in endings where key.hasSuffix(ending) {
+            let stem = key.dropLast(ending.count)
+            for replacement in replacements {
+                let base = String(stem) + replacement
+                if base.count >= 3, firstNames.contains(base) || surnames.contains(base), !isNoName(base) { return base }
+            }
+        }
+        return nil
     }
 
     /// Names that are also everyday words ("Crystal", "Brooks", "Lin"): a name only as a pair of
@@ -168,7 +209,7 @@ extension NameLists {
     /// Small words inside a name: "Joris van der Berg", "Beatriz de Magalhães", "Ana y Luis".
     static let nameParticles: Set<String> = [
         "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "van", "von", "der", "den", "ter", "ten",
-        "le", "la", "bin", "bint", "ibn", "al", "el", "y", "e", "ó", "ní", "nic", "uí",
+        "le", "la", "bin", "bint", "ibn", "al", "el", "y", "e", "ó", "ní", "nic", "uí", "ap", "ferch",
     ]
 
     /// True for a word that follows "I'm", "this is", "soy", a greeting or a sign-off without
@@ -188,13 +229,14 @@ extension NameLists {
         return false
     }
 
-    /// English first names that are also everyday words: a name after a cue only with a surname
-    /// after them ("I'm Will Turner", not "I'm Happy").
+    /// English first names that are also everyday words: a name after a weak cue only with a surname
+    /// after them ("I'm Will Turner", not "I'm Happy"); alone after a personal cue ("my aunt Ruby").
     static let everydayFirstNames: Set<String> = Set(
         """
         will bill mark hope grace rose joy faith dawn rich frank art bob jack pat sue ray chase hunter summer autumn june may
         april destiny harmony melody ivy holly heather daisy lily violet ruby pearl amber crystal jade sky storm river brook
         sandy penny nick chuck don gene guy lance max rob rod victor earl duke king prince sterling wade woody miles page
+        nova sunny
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 
     static let namesEndingInEd: Set<String> = ["alfred", "mildred", "winifred", "manfred", "sigfried", "elfried", "mohammed", "ahmed"]

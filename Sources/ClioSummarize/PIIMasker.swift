@@ -721,7 +721,11 @@ public struct PIIMasker: Sendable {
     /// How much a cue says by itself. After "my name is" any capitalised words are a name; after
     /// "I'm", "soy", "this is", a greeting or a sign-off the first of them must also not be an
     /// everyday word ("I'm Happy to help", "This is Chapter 3", "Ich bin Student").
-    enum Cue { case strong, weak }
+    /// How much a cue says. After a strong cue ("my name is") capitalised words are a name; after a
+    /// weak one ("from", "thanks,") an everyday word is one only before a surname ("Will Turner");
+    /// after a personal one, a slot only a person fills ("my aunt", "Tell … that"), a first name
+    /// that is also a word ("Ruby", "Mark", "Grace") is a name alone too.
+    enum Cue { case strong, weak, personal }
 
     func maskNames(_ text: String, lower: String, hasNonASCII: Bool = true, known: inout KnownNames) -> String {
         var s = text
@@ -740,13 +744,15 @@ public struct PIIMasker: Sendable {
             return found.replacement
         }
         // In a title ("I Do - Therefore I Am Vs. I Am") a capitalised word after a weak cue says nothing.
-        func weakName(_ capture: String, _ text: NSString, _ match: NSTextCheckingResult) -> String? {
-            PIIMasker.inTitleCaseLine(text, match.range(at: 1)) ? nil : name(capture, .weak)
+        func cuedName(_ capture: String, _ text: NSString, _ match: NSTextCheckingResult, _ cue: Cue) -> String? {
+            PIIMasker.inTitleCaseLine(text, match.range(at: 1)) ? nil : name(capture, cue)
         }
+        func weakName(_ capture: String, _ text: NSString, _ match: NSTextCheckingResult) -> String? { cuedName(capture, text, match, .weak) }
         // After a cue that also introduces products ("Ask Python to…", "Python and [NAME]").
-        func personName(_ capture: String, _ text: NSString, _ match: NSTextCheckingResult) -> String? {
-            capture.split(separator: " ").contains { NameLists.productWords.contains($0.lowercased()) } ? nil : weakName(capture, text, match)
+        func person(_ capture: String, _ text: NSString, _ match: NSTextCheckingResult, _ cue: Cue) -> String? {
+            capture.split(separator: " ").contains { NameLists.productWords.contains($0.lowercased()) } ? nil : cuedName(capture, text, match, cue)
         }
+        func personName(_ capture: String, _ text: NSString, _ match: NSTextCheckingResult) -> String? { person(capture, text, match, .weak) }
         func cjkName(_ capture: String) -> String {
             learnedCJK.insert(capture)
             return "[NAME]"
@@ -758,25 +764,26 @@ public struct PIIMasker: Sendable {
         s = PIIMasker.replaceInContext(Patterns.nameAfterSignOff, in: s, group: 1) { capture, text, match in
             // At the start of a line or sentence, or anywhere when the name ends the text
             // ("ok thanks, Kwame", also before a closing quote); "Universal Love, Compassion, and…" is no sign-off.
-            guard PIIMasker.startsLineOrSentence(text, at: match.range.location)
-                || text.substring(from: NSMaxRange(match.range(at: 1))).allSatisfy({ $0.isWhitespace || ".!'\"”’»)".contains($0) })
-            else { return nil }
-            return weakName(capture, text, match)
+            let endsText = text.substring(from: NSMaxRange(match.range(at: 1))).allSatisfy({ $0.isWhitespace || ".!'\"”’»)".contains($0) })
+            guard endsText || PIIMasker.startsLineOrSentence(text, at: match.range.location) else { return nil }
+            // "…, thanks Grace.": a word that is also a first name, ending the text after thanks, is the writer's name.
+            return cuedName(capture, text, match, endsText ? .personal : .weak)
         }
+        s = PIIMasker.replaceInContext(Patterns.nameAfterThanksEndingText, in: s, group: 1) { person($0, $1, $2, .personal) }
         s = PIIMasker.maskLastLineName(s) { name($0, .weak) }
         s = PIIMasker.replaceInContext(Patterns.nameAfterTitle, in: s, group: 1) { capture, text, match in
             PIIMasker.titleIsASuffix(text, before: match.range(at: 1)) ? nil : name(capture, .strong)
         }
-        s = PIIMasker.replaceInContext(Patterns.nameAfterRelation, in: s, group: 1) { weakName($0, $1, $2) }
+        s = PIIMasker.replaceInContext(Patterns.nameAfterRelation, in: s, group: 1) { cuedName($0, $1, $2, .personal) }
         if has(["\"", "”", "’", "'", "»"]) { s = PIIMasker.replaceInContext(Patterns.nameAfterQuotation, in: s, group: 1) { weakName($0, $1, $2) } }
         s = PIIMasker.replaceInContext(Patterns.nameAfterNamed, in: s, group: 1) { capture, text, match in
             PIIMasker.namesAThing(text, before: match.range) ? nil : weakName(capture, text, match)
         }
-        s = PIIMasker.replaceInContext(Patterns.nameAfterPersonVerb, in: s, group: 1, personName)
-        for pattern in [Patterns.nameAfterPersonVerbInside, Patterns.nameAfterLetterWord] {
+        s = PIIMasker.replaceInContext(Patterns.nameAfterPersonVerb, in: s, group: 1) { person($0, $1, $2, .personal) }
+        for (pattern, cue) in [(Patterns.nameAfterPersonVerbInside, Cue.personal), (Patterns.nameAfterLetterWord, .weak)] {
             s = PIIMasker.replaceInContext(pattern, in: s, group: 1) { capture, text, match in
                 // "email to HR", "text CEFR": an acronym is no name.
-                capture.split(separator: " ").first?.contains(where: \.isLowercase) == true ? personName(capture, text, match) : nil
+                capture.split(separator: " ").first?.contains(where: \.isLowercase) == true ? person(capture, text, match, cue) : nil
             }
         }
         // Names known by what stands next to them, whatever the name lists hold: a contact detail
@@ -822,7 +829,7 @@ public struct PIIMasker: Sendable {
                 PIIMasker.inTitleCaseLine(text, match.range(at: 1)) ? nil : nameRun(capture, atEnd: true, listedPass: true)
             }
         }
-        s = PIIMasker.replaceInContext(Patterns.nameAfterKinTitle, in: s, group: 1, personName)
+        s = PIIMasker.replaceInContext(Patterns.nameAfterKinTitle, in: s, group: 1) { person($0, $1, $2, .personal) }
         s = PIIMasker.replaceInContext(Patterns.nameBeforeOwnKin, in: s, group: 1) { capture, text, match in
             PIIMasker.inTitleCaseLine(text, match.range(at: 1)) ? nil : nameRun(capture, atEnd: true, listedPass: true)
         }
@@ -837,6 +844,19 @@ public struct PIIMasker: Sendable {
         s = PIIMasker.replaceInContext(Patterns.selfAndName, in: s, group: 1, personName)
         if has(["with", "con", "avec", "mit", "com"]) { s = PIIMasker.replaceInContext(Patterns.nameAfterCompanyWord, in: s, group: 1, personName) }
         s = PIIMasker.replaceInContext(Patterns.nameBeforeThat, in: s, group: 1, personName)
+        // "Rose asked them to…": a first name that is also a word, as the subject of what only people do;
+        // not after a determiner or inside a run of capitalised words ("the Bill said", "Home Page says").
+        s = PIIMasker.replaceInContext(Patterns.wordNameBeforePersonVerb, in: s, group: 1) { capture, text, match in
+            guard NameLists.everydayFirstNames.contains(capture.lowercased()) else { return nil }
+            let before = text.substring(to: match.range(at: 1).location)
+            let previous = before.split(whereSeparator: { $0 == " " || $0 == "\t" }).last.map(String.init) ?? ""
+            if before.hasSuffix(" ") || before.hasSuffix("\t"), !(previous.last.map { ".,;:!?\"”)".contains($0) } ?? true),
+                previous.first?.isUppercase == true || Patterns.determiners.contains(previous.lowercased())
+            {
+                return nil
+            }
+            return "[NAME]"
+        }
         s = PIIMasker.replaceInContext(Patterns.nameAfterSender, in: s, group: 1) { capture, text, match in
             // One word after "from" is as often a company or an author; two name words, or a listed first name, are a person.
             guard let first = capture.split(separator: " ").first else { return nil }
@@ -1059,11 +1079,12 @@ public struct PIIMasker: Sendable {
         }
         guard let first = words.first else { return nil }
         var pairOpens = false
-        if cue == .weak && NameLists.isEverydayWord(first) {
+        if cue != .strong && NameLists.isEverydayWord(first) {
             // "I'm Will Turner": an everyday word that is also a first name, before a surname.
             let key = first.lowercased()
-            guard words.count >= 2, NameLists.everydayFirstNames.contains(key) || NameLists.firstNameWords.contains(key),
-                words[1].first?.isUppercase == true, !NameLists.isEverydayWord(words[1]), !NameLists.isNoName(words[1].lowercased())
+            let alone = cue == .personal && NameLists.everydayFirstNames.contains(key)
+            guard alone || (words.count >= 2 && (NameLists.everydayFirstNames.contains(key) || NameLists.firstNameWords.contains(key))
+                && words[1].first?.isUppercase == true && !NameLists.isEverydayWord(words[1]) && !NameLists.isNoName(words[1].lowercased()))
             else { return nil }
             pairOpens = true
         }
@@ -1427,14 +1448,17 @@ public struct PIIMasker: Sendable {
             let key = key(i)
             if NameLists.isNoName(key) { continue }
             if i > 0 && adjacent(i - 1, i) && NameLists.placePrefixes.contains(words[i - 1].lowercased()) { continue }
-            if NameLists.isListedName(key) {
+            if NameLists.isListedName(key) || NameLists.isListedNameWithSuffix(key) {
                 isName[i] = true
                 // The capitalised words next to a listed name are the rest of it, in either order
                 // ("Bonnie Thomas", "Thomas Bonnie"), except a sentence's everyday first word ("Ask").
+                // "Anne-Sophie de La Tour", "Marco De Luca": a capitalised particle takes the next word with it.
+                let particleNext = i + 2 < words.count && NameLists.nameParticles.contains(words[i + 1].lowercased()) && adjacent(i + 1, i + 2)
                 if i + 1 < words.count && (adjacent(i, i + 1) || joinedByParticles(i, i + 1))
-                    && !NameLists.isNoName(words[i + 1].lowercased())
+                    && (particleNext || !NameLists.isNoName(words[i + 1].lowercased()))
                 {
                     isName[i + 1] = true
+                    if particleNext { isName[i + 2] = true }
                 }
                 if i > 0 && adjacent(i - 1, i) && !NameLists.isNoName(words[i - 1].lowercased())
                     && !(PIIMasker.startsLineOrSentence(ns, at: matches[i - 1].range.location) && NameLists.isEverydayWord(Substring(words[i - 1])))
@@ -1453,6 +1477,19 @@ public struct PIIMasker: Sendable {
                 NameLists.surnameWords.contains(last) || NameLists.surnames.contains(last),
                 !NameLists.isNoName(first), !NameLists.isNoName(last), !NameLists.namedWorks.contains(first + " " + last),
                 !(i > 0 && adjacent(i - 1, i)), !(i + 2 < words.count && adjacent(i + 1, i + 2)),
+                !PIIMasker.inTitleCaseLine(ns, matches[i].range)
+            else { continue }
+            isName[i] = true
+            isName[i + 1] = true
+        }
+        // "Małgorzaty Szczepańskiej", "Jiřinu Dvořákovou": a first name and a surname, both in a case
+        // the lists do not hold.
+        for i in words.indices.dropLast() where !(isName[i] && isName[i + 1]) && adjacent(i, i + 1) {
+            let (first, last) = (key(i), key(i + 1))
+            guard !NameLists.isEverydayWord(Substring(first)), !NameLists.isEverydayWord(Substring(last)),
+                let firstBase = NameLists.firstNames.contains(first) ? first : NameLists.inflectedListedName(first),
+                let lastBase = NameLists.surnames.contains(last) ? last : NameLists.inflectedListedName(last),
+                NameLists.firstNames.contains(firstBase), NameLists.surnames.contains(lastBase),
                 !PIIMasker.inTitleCaseLine(ns, matches[i].range)
             else { continue }
             isName[i] = true
@@ -2098,6 +2135,9 @@ enum Patterns {
     static let signOffJoin = #"(?:,|[!.](?=[ \t]*\n|[ \t]*\p{Lu}[\p{L}\p{M}'’\-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’\-]*){0,2}[ \t]*['"”’»]?[ \t]*(?:$|\n))|[ \t]*\n)[ \t]*(?:\n[ \t]*)?(?:[-–—][ \t]*)?"#
     static let nameAfterSignOff = make(
         #"(?i:\b"# + signOffWords + signOffJoin + ")" + nameWords + #"(?=[ \t]*[.!]?['"”’»]?[ \t]*(?:\n|$)|[ \t]*[(|/–—-])"#, [.anchorsMatchLines])
+    /// Thanks without a comma, the name ending the text: "the quote is attached, thanks Grace."
+    static let nameAfterThanksEndingText = make(
+        #"(?i:\b(?:thanks|thank you|thx|cheers|gracias|merci|danke|grazie|obrigad[oa])[ \t]+)"# + nameWords + #"(?=[ \t]*[.!]?['"”’»]?[ \t]*$)"#)
     /// A line that is only a name: "Kwame Okafor".
     static let nameLine = make(#"^[ \t]*"# + nameWords + #"[ \t]*[.!]?[ \t]*$"#, [.anchorsMatchLines])
     /// A line that starts with a sign-off, whatever follows it: "Thanks for any help you can give,".
@@ -2159,6 +2199,10 @@ enum Patterns {
     /// often a company or an author, "a message from Kafka"): "summarize this message from Fanaka Njoroge".
     static let nameAfterSender = make(
         #"(?<![\p{L}])(?i:message|email|e-mail|mail|letter|text|note|call|voicemail|reply|invitation|card|complaint|request|update|memo|notice)[ \t]+(?i:from)[ \t]+"# + nameWords)
+    /// A capitalised word before a verb only a person is the subject of: "Rose asked them", "Mark said".
+    static let wordNameBeforePersonVerb = make(
+        #"(?<![\p{L}\p{M}\[])(\p{Lu}\p{Ll}+)(?=[ \t]+(?:asked|asks|told|tells|said|says|wants|wanted|wrote|texted|emailed|promised|agreed|offered|suggested|mentioned|replied|thinks|loves|hates|invited|married|dumped|apologi[sz]ed)(?![\p{L}]))"#)
+    static let determiners: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their", "every", "each", "no", "some", "any"]
     /// "tell X that" where the verb comes before its subject: "Wie sage ich Juan, dass…", "Hoe vertel ik Emir dat…".
     static let nameBeforeThat = make(
         #"(?<![\p{L}])(?i:sage ich|sag ich|sag|schreibe ich|erkläre ich|vertel ik|vertel|zeg ik|zeg|vraag ik|schrijf ik|leg ik)[ \t]+"# + nameWords + #"(?=,?[ \t]+(?i:dass|dat|ob|of|wie|hoe)\b)"#)
