@@ -846,16 +846,22 @@ public struct PIIMasker: Sendable {
         s = PIIMasker.replaceInContext(Patterns.nameBeforeThat, in: s, group: 1, personName)
         // "Rose asked them to…": a first name that is also a word, as the subject of what only people do;
         // not after a determiner or inside a run of capitalised words ("the Bill said", "Home Page says").
-        s = PIIMasker.replaceInContext(Patterns.wordNameBeforePersonVerb, in: s, group: 1) { capture, text, match in
-            guard NameLists.everydayFirstNames.contains(capture.lowercased()) else { return nil }
-            let before = text.substring(to: match.range(at: 1).location)
-            let previous = before.split(whereSeparator: { $0 == " " || $0 == "\t" }).last.map(String.init) ?? ""
-            if before.hasSuffix(" ") || before.hasSuffix("\t"), !(previous.last.map { ".,;:!?\"”)".contains($0) } ?? true),
-                previous.first?.isUppercase == true || Patterns.determiners.contains(previous.lowercased())
-            {
-                return nil
+        // After a conjunction, a capitalised word before an auxiliary opens a clause: "a reminder that Will
+        // is covering the shift and Bill gets the keys"; a month or a season there is the time ("and May is warmer").
+        for (pattern, afterConjunction) in [(Patterns.wordNameBeforePersonVerb, false), (Patterns.wordNameBeforePronoun, false), (Patterns.wordNameOpeningClause, true)] {
+            s = PIIMasker.replaceInContext(pattern, in: s, group: 1) { capture, text, match in
+                let key = capture.lowercased()
+                guard NameLists.everydayFirstNames.contains(key) else { return nil }
+                if afterConjunction { return Patterns.timeNames.contains(key) ? nil : "[NAME]" }
+                let before = text.substring(to: match.range(at: 1).location)
+                let previous = before.split(whereSeparator: { $0 == " " || $0 == "\t" }).last.map(String.init) ?? ""
+                if before.hasSuffix(" ") || before.hasSuffix("\t"), !(previous.last.map { ".,;:!?\"”)".contains($0) } ?? true),
+                    previous.first?.isUppercase == true || Patterns.determiners.contains(previous.lowercased())
+                {
+                    return nil
+                }
+                return "[NAME]"
             }
-            return "[NAME]"
         }
         s = PIIMasker.replaceInContext(Patterns.nameAfterSender, in: s, group: 1) { capture, text, match in
             // One word after "from" is as often a company or an author; two name words, or a listed first name, are a person.
@@ -1053,8 +1059,9 @@ public struct PIIMasker: Sendable {
             }
             s = PIIMasker.replaceInContext(Patterns.nameOpeningMaskedList, in: s, group: 1, personName)
             // A pair's other half, once every other pass has masked what it knows.
-            s = PIIMasker.replaceInContext(Patterns.nameBeforeMaskedPair, in: s, group: 1, personName)
-            s = PIIMasker.replaceInContext(Patterns.nameAfterMaskedPair, in: s, group: 1, personName)
+            // Joined to a person by "and", a first name that is also a word is one: "[NAME] and Sunny".
+            s = PIIMasker.replaceInContext(Patterns.nameBeforeMaskedPair, in: s, group: 1) { person($0, $1, $2, .personal) }
+            s = PIIMasker.replaceInContext(Patterns.nameAfterMaskedPair, in: s, group: 1) { person($0, $1, $2, .personal) }
             // The rest of a name a pass masked in part, when it is a listed name: "[NAME] Binh", "[NAME]-Farsi".
             s = PIIMasker.replace(Patterns.nameRestAfterMasked, in: s, group: 1) { word in
                 let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: " \t-"))
@@ -2169,7 +2176,7 @@ enum Patterns {
     /// Blanca que…", "écrire à Margaud". Products are turned away by the caller, everyday words by
     /// the weak cue's rule.
     static let nameAfterPersonVerbInside = make(
-        #"\b(?:(?:tell|ask|remind|thank|invite|congratulate|email|e-mail|text|hire|hired|hiring|marry|married|marrying|dating|met|meet|meeting|texted|emailed|invited|thanked|congratulated|interviewed|kissed|hugged|congratulating|thanking|inviting|telling|reminding|texting|emailing)|(?:reply|write|talk|speak|apologi[sz]e|say goodbye|say hello|say hi|note|letter|message|email|card|toast|tribute)[ \t]+(?:to|for)|(?:forward|pass)(?:[ \t]+(?:this|it|them|that))?(?:[ \t]+on)?[ \t]+to|(?:gift|present|poem|speech|card|toast|surprise)[ \t]+for|(?i:decir|decirle|dile|digo|escribir|escribirle|escríbele|escribo|preguntar|preguntarle|pregúntale|pregunto|agradecer|agradecerle|agradezco|felicitar|invitar|invité|invito|invitó|responder|responderle|respondo|llamar|llamé|llamo|visitar|visité|visito|conocí|conocer|contratar|contraté|ayudar|ayudé)[ \t]+a|(?i:me atendió|me atendio|me contestó|me respondió|me llamó|me escribió)|(?i:dire|dis|écrire|écris|demander|demande|répondre|réponds|annoncer|souhaiter|envoyer)[ \t]+à|(?i:inviter|appeler|rappeler|remercier|féliciter|embaucher|embauché|rencontrer|rencontré|épouser)|(?i:dire|dico|dica|scrivere|scrivo|scrivi|chiedere|chiedo|chiedi|rispondere|rispondo|rispondi)[ \t]+a|(?i:dizer|digo|diga|escrever|escrevo|escreva|perguntar|pergunto|pergunte|responder|respondo|responda|agradecer|agradeço)[ \t]+(?:a|ao|à|para)|(?i:convidar|convidei|chamar|ligar|liguei|paguei|pagar)[ \t]+(?:a|o|para[ \t]+o|para[ \t]+a|pro|pra))[ \t]+"# + nameWords)
+        #"\b(?:(?:tell|ask|remind|thank|invite|congratulate|email|e-mail|text|hire|hired|hiring|marry|married|marrying|dating|met|meet|meeting|texted|emailed|invited|thanked|congratulated|interviewed|kissed|hugged|congratulating|mentoring|mentored|coaching|coached|tutoring|tutored|babysitting|babysat|thanking|inviting|telling|reminding|texting|emailing)|(?:reply|write|talk|speak|apologi[sz]e|say goodbye|say hello|say hi|note|letter|message|email|card|toast|tribute)[ \t]+(?:to|for)|(?:forward|pass)(?:[ \t]+(?:this|it|them|that))?(?:[ \t]+on)?[ \t]+to|(?:gift|present|poem|speech|card|toast|surprise)[ \t]+for|(?i:decir|decirle|dile|digo|escribir|escribirle|escríbele|escribo|preguntar|preguntarle|pregúntale|pregunto|agradecer|agradecerle|agradezco|felicitar|invitar|invité|invito|invitó|responder|responderle|respondo|llamar|llamé|llamo|visitar|visité|visito|conocí|conocer|contratar|contraté|ayudar|ayudé)[ \t]+a|(?i:me atendió|me atendio|me contestó|me respondió|me llamó|me escribió)|(?i:dire|dis|écrire|écris|demander|demande|répondre|réponds|annoncer|souhaiter|envoyer)[ \t]+à|(?i:inviter|appeler|rappeler|remercier|féliciter|embaucher|embauché|rencontrer|rencontré|épouser)|(?i:dire|dico|dica|scrivere|scrivo|scrivi|chiedere|chiedo|chiedi|rispondere|rispondo|rispondi)[ \t]+a|(?i:dizer|digo|diga|escrever|escrevo|escreva|perguntar|pergunto|pergunte|responder|respondo|responda|agradecer|agradeço)[ \t]+(?:a|ao|à|para)|(?i:convidar|convidei|chamar|ligar|liguei|paguei|pagar)[ \t]+(?:a|o|para[ \t]+o|para[ \t]+a|pro|pra))[ \t]+"# + nameWords)
     /// The person a letter, a parcel or a reference is for, in the languages
     /// the summarizer reads (not trips, "a trip to Rome", nor senders, "a message from Kafka"): "a reminder to Mie Holst", "un paquete a Camilo Ramírez", "ein
     /// Zeugnis für Aribert Holsten", "een pakket naar Lenn D'Hondt", "list polecający dla Ewa".
@@ -2202,6 +2209,13 @@ enum Patterns {
     /// A capitalised word before a verb only a person is the subject of: "Rose asked them", "Mark said".
     static let wordNameBeforePersonVerb = make(
         #"(?<![\p{L}\p{M}\[])(\p{Lu}\p{Ll}+)(?=[ \t]+(?:asked|asks|told|tells|said|says|wants|wanted|wrote|texted|emailed|promised|agreed|offered|suggested|mentioned|replied|thinks|loves|hates|invited|married|dumped|apologi[sz]ed)(?![\p{L}]))"#)
+    /// A capitalised word a personal pronoun refers back to: "a review for Mark; he's been great",
+    /// "a message for Hope, she turns 40". The caller keeps only first names that are also words.
+    static let wordNameBeforePronoun = make(
+        #"(?<![\p{L}\p{M}\[])(\p{Lu}\p{Ll}+)(?=[ \t]*[,;:–—][ \t]*(?:he|she)(?:['’]s|['’]d|[ \t]+(?:is|was|has|had|will|would|can|could|does|did|loves|wants|needs|turns|just|always|never))(?![\p{L}]))"#)
+    static let wordNameOpeningClause = make(
+        #"(?<=\b(?:that|and|but|because|so|when|if|while|since|until|unless) )(\p{Lu}\p{Ll}+)(?=[ \t]+(?:is|was|has|had|gets|got|will|would|can|could|should|needs|wants|does|did|isn['’]t|wasn['’]t|doesn['’]t|didn['’]t|won['’]t|can['’]t)(?![\p{L}]))"#)
+    static let timeNames: Set<String> = ["may", "june", "april", "summer", "autumn", "dawn"]
     static let determiners: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their", "every", "each", "no", "some", "any"]
     /// "tell X that" where the verb comes before its subject: "Wie sage ich Juan, dass…", "Hoe vertel ik Emir dat…".
     static let nameBeforeThat = make(

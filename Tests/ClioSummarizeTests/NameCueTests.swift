@@ -307,6 +307,8 @@ func chineseAndJapaneseNamesOfTheProbe(input: String, expected: String) {
     ("the quote is attached, thanks Grace.", "the quote is attached, thanks [NAME]."),
     ("Thanks, Mark", "Thanks, [NAME]"),
     ("Yesterday's news. Rose asked me to plan the shower.", "Yesterday's news. [NAME] asked me to plan the shower."),
+    ("a review for Mark; he's been great at mentoring River and Sunny.", "a review for [NAME]; he's been great at mentoring [NAME] and [NAME]."),
+    ("a reminder that Will is covering my shift and Bill gets the keys", "a reminder that [NAME] is covering my shift and [NAME] gets the keys"),
 ])
 func firstNamesThatAreWordsInAPersonsSlot(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
@@ -321,6 +323,8 @@ func firstNamesThatAreWordsInAPersonsSlot(input: String, expected: String) {
     "Thanks Everyone.",
     "Best Practices",
     "Summer is coming.",
+    "I think that May is warmer and Summer is long.",
+    "Summer, she said, is the best season.",
 ])
 func wordsThatAreFirstNamesStayOutsideAPersonsSlot(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
