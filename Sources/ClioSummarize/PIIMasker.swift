@@ -216,6 +216,14 @@ public struct PIIMasker: Sendable {
                 && afterDot.drop(while: \.isNumber).first == "," ? 1 : 0
             let run = addressRun(Array(rest.dropFirst(lead).prefix(160)))
             if run.length > 0 && rest.dropFirst(lead).first.map({ ", /-".contains($0) }) == true { rest = rest.dropFirst(lead + run.length) }
+            // The lines an address goes on with, one part a line: "[ADDRESS]\nCambridge\nCB2 1RX".
+            var lines = 0
+            while lines < 4, rest.first == "\n" {
+                let line = rest.dropFirst().prefix(while: { $0 != "\n" })
+                guard continuesAnAddress(line) else { break }
+                rest = rest.dropFirst(1 + line.count)
+                lines += 1
+            }
             // A postcode read as a phone number, before its town: "[ADDRESS], [PHONE] Santa Cruz" (5818-009).
             if let after = droppingMatch(Patterns.postcodeAsPhone, from: rest) { rest = after }
             // A town written with lower-case words before its state and postcode: "San Carlos los altos, SIN 92396".
@@ -227,6 +235,25 @@ public struct PIIMasker: Sendable {
         }
         // A landmark after the address the folding completed: "[ADDRESS], opposite Central Market".
         return replace(Patterns.landmark, in: out + rest) { _ in "[ADDRESS]" }
+    }
+
+    /// True for a line that can only be the next part of an address written one part a line: a
+    /// masked part, a postcode, or a town of one to three capitalised words that are no words of
+    /// the word lists, with a postcode or not ("Cambridge", "Leeds LS6 2AB", "[ADDRESS]"); not "Thanks" or a sentence.
+    static func continuesAnAddress(_ line: Substring) -> Bool {
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })
+        guard (1...4).contains(words.count), !line.contains(where: { ".!?:;".contains($0) }) else { return false }
+        let lower = line.lowercased()
+        if Patterns.signOffs.contains(where: { lower.hasPrefix($0) }) || NameLists.greetings.contains(String(words[0].lowercased())) { return false }
+        var town = 0
+        for word in words {
+            if word == "[ADDRESS]" || word.first?.isNumber == true && word.count <= 8 { continue }
+            if word.count <= 3 && word.allSatisfy({ $0.isUppercase || $0.isNumber }) { continue }
+            // Town names are no names ("London" is in `NameLists.notNames`), so only the word lists judge.
+            guard word.first?.isUppercase == true, !NameLists.everydayWords.contains(word.lowercased()) else { return false }
+            town += 1
+        }
+        return town <= 3
     }
 
     /// `text` without the match of `pattern` (anchored at its start) in its first 80 characters; nil
@@ -313,6 +340,7 @@ public struct PIIMasker: Sendable {
     static func addressRunStart(_ chars: [Character]) -> Int {
         var start = chars.count
         var i = chars.count
+        var lastPart = ""
         while i > 0 {
             var j = i
             while j > 0 && (chars[j - 1] == " " || chars[j - 1] == "," || chars[j - 1] == "\t") { j -= 1 }
@@ -342,10 +370,14 @@ public struct PIIMasker: Sendable {
             // A street word written in lower case before the street it names: "ulica [ADDRESS]".
             let isStreetWord = start == chars.count && lower.count >= 3 && bare.first!.isLowercase
                 && (Patterns.streetTypeWords.contains(lower) || Patterns.streetWordsBeforeAddress.contains(lower))
+            // A building's name opening the sentence: "Mimosa Court, [ADDRESS]".
+            let namesABuilding = bare.first!.isUppercase && Patterns.buildingWords.contains(lastPart) && !NameLists.isNoName(lower)
             let isPart = bare.first!.isNumber || Patterns.addressUnitWords.contains(lower) || (bare.first!.isUppercase && !opensSentence) || isParticle || isStreetWord
+                || namesABuilding
             guard isPart else { break }
             start = k
             i = k
+            lastPart = lower
         }
         return start
     }
@@ -1733,6 +1765,13 @@ enum Patterns {
     /// Street words besides `streetTypeWords` that may stand in lower case before a masked
     /// street: "ulica [ADDRESS]", "jalan [ADDRESS]".
     static let streetWordsBeforeAddress: Set<String> = ["ulica", "aleja", "plac", "utca", "jalan", "carrera", "carrer", "contrada"]
+    /// The last word of a named building: "Ashdown Court", "Riverside House", "Shanti Niwas".
+    static let buildingWords: Set<String> = [
+        "court", "house", "building", "tower", "towers", "mansions", "apartments", "residency", "heights", "plaza", "chambers",
+        "lodge", "villa", "estate", "centre", "center", "complex", "flats", "block", "niwas", "bhavan", "bhawan",
+    ]
+    static let buildingNeedles = buildingWords.sorted().map { $0.prefix(1).uppercased() + $0.dropFirst() }
+    static let buildingWord = "(?:" + buildingNeedles.joined(separator: "|") + ")"
     static let addressUnitWords: Set<String> = [
         "parcela", "lote", "bajo", "izquierda", "derecha", "izda", "dcha", "porte", "gauche", "droite", "boîte", "conj", "étage",
         "andar", "stock", "piso", "puerta", "bloque", "portal", "escalera", "interno", "scala", "piano", "bloco", "sala", "apto",
@@ -1954,6 +1993,9 @@ enum Patterns {
             needs: .placeholder),
         // A British address in lower case: "22 elm grove, hove bn3 1ae", "118 leith walk, edinburgh eh6 5dx".
         AddressPattern(#"(?<![\p{L}\p{N}])\d{1,5}[a-z]?[ \t]+(?:\p{Ll}+[ \t]+){1,3}(?:street|road|lane|grove|walk|way|avenue|close|crescent|drive|place|gardens|terrace|row|hill|park|court|mews|square)(?:,?[ \t]+\p{Ll}+){0,2},?[ \t]+[a-z]{1,2}\d[a-z\d]?[ \t]?\d[abd-hjlnp-uw-z]{2}(?![\p{L}\p{N}])"#),
+        // A unit in a named building, without a street: "Flat 6, Ashdown Court", "Suite 12, Riverside House".
+        AddressPattern(#"(?<![\p{L}])"# + unitWord + "[ \\t]?" + unitCode + #",[ \t]*(?:\p{Lu}[\p{L}'’\-]*[ \t]+){1,3}"# + buildingWord + #"(?![\p{L}])"#,
+            needs: .oneOf(buildingNeedles)),
         // "Flat 4, [ADDRESS]": a unit next to a masked street joins it.
         AddressPattern(#"(?<![\p{L}])"# + unitWord + "[ \\t]?" + unitCode + #",?[ \t]*\[ADDRESS\]"#, needs: .placeholder),
         AddressPattern(#"(?<![\p{L}])(?i:apt|apartment|apto|appt|appartement|depto|dpto|departamento|wohnung|whg)\.?[ \t]*#?[ \t]?[A-Za-z]?\d{1,4}[A-Za-z]?(?![\p{L}\p{N}])|(?<![\p{L}])(?i:piso)[ \t]+\d{1,2}[ºª°]?(?:[ \t]?[A-Z](?![\p{L}]))?(?![\p{N}])"#),

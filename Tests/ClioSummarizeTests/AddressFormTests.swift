@@ -264,3 +264,27 @@ func wordsBesideTheWorldsAddressFormsStay(input: String) {
 func streetWordsBeforeTheStreetAndLettersAfterItsNumber(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
 }
+
+/// A unit in a named building without a street, a building's name opening the sentence before the
+/// street, and an address written one part a line (its town and postcode on lines of their own).
+@Test(arguments: [
+    ("Send it to Flat 6, Ashdown Court.", "Send it to [ADDRESS]."),
+    ("Office: Suite 12, Riverside House, London", "Office: [ADDRESS]"),
+    ("directions for guests: Mimosa Court, Hse No. 4, Ngong Road.", "directions for guests: [ADDRESS]."),
+    ("Envelope:\nFlat 6, Ashdown Court\n29 Mill Lane\nCambridge\nCB2 1RX", "Envelope:\n[ADDRESS]"),
+    ("Ship to:\n12 Baker Street\nLondon\nPlease hurry.", "Ship to:\n[ADDRESS]\nPlease hurry."),
+])
+func buildingsAndAddressesWrittenOnePartALine(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+/// What those forms must leave: a line of prose or a sign-off after an address, a building
+/// named in prose without a unit.
+@Test(arguments: [
+    ("Ship to: 12 Baker Street\nThanks", "Ship to: [ADDRESS]\nThanks"),
+    ("Ship to: 12 Baker Street\nBest regards", "Ship to: [ADDRESS]\nBest regards"),
+    ("We toured the Empire State Building last year.", "We toured the Empire State Building last year."),
+])
+func linesAfterAnAddressThatAreNoPartOfItStay(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
