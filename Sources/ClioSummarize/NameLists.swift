@@ -428,6 +428,17 @@ extension NameLists {
         "单身 白领 新手 学霸 吃货 金牛 高手 老板 马来 江湖 孔雀 龙套 万能 方便 田园 史上 小米 小白 小麦 小车 小巴 小路 小花 小池 小龙 小金 小牛 老牛 小强 阿里 安好 安心 安静 安全 安排 安装"
             .split(separator: " ").map(String.init))
 
+    /// Doubled characters that are kin words or adverbs, not the doubled given names people are
+    /// called by ("婷婷", "晶晶"): "给妈妈写", "天天写代码".
+    static let chineseDoubledNotNames: Set<String> = Set(
+        ("妈妈 媽媽 爸爸 哥哥 姐姐 弟弟 妹妹 奶奶 爷爷 爺爺 宝宝 寶寶 姥姥 姥爷 舅舅 叔叔 婶婶 嬸嬸 伯伯 公公 婆婆 太太 姑姑 娃娃 "
+            + "天天 常常 刚刚 剛剛 慢慢 好好 偷偷 渐渐 漸漸 默默 人人 处处 處處 个个 個個 谢谢 謝謝 看看 试试 試試 想想 说说 說說 谈谈 談談 聊聊 走走 等等 听听 聽聽 问问 問問 明明 年年 时时 時時 早早 悄悄 轻轻 輕輕 多多 大大 小小 久久 家家 往往 统统 統統 样样 樣樣")
+            .split(separator: " ").map(String.init))
+    /// Kin, roles and animals called with 阿 or 小, before what a person does ("阿姨让我", "小孩想让我").
+    static let chineseNicknameNotNames: Set<String> = Set(
+        "阿姨 阿婆 阿公 阿爸 阿妈 阿媽 阿嬷 阿嬤 阿伯 阿叔 阿哥 阿妹 小姐 小孩 小狗 小猫 小貓 小弟 小妹 小哥 小伙 小朋 小鬼 小编 小編 小时 小時 小心 小说 小說"
+            .split(separator: " ").map(String.init))
+
     /// Roles and kin before さん or 様, which are no names ("お客様" has one ideograph and does not match).
     static let japaneseHonorificNotNames: Set<String> = [
         "患者", "社長", "部長", "課長", "店長", "係長", "医者", "生徒", "学生", "彼女", "皆", "神", "王", "奥",

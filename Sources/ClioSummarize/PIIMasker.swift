@@ -123,6 +123,9 @@ public struct PIIMasker: Sendable {
             }
         }
         if bytes.has("@") { s = PIIMasker.replace(Patterns.handle, in: s) { _ in "[HANDLE]" } }
+        // A name written in full-width capitals is a form's entry ("ＴＡＮＡＫＡ　ＹＵＫＩ"): read narrowed, two or
+        // three words of capitals that are all listed names are one.
+        if narrowed != nil { s = PIIMasker.replace(Patterns.capitalsName, in: s) { PIIMasker.listedInCapitals($0) ? "[NAME]" : nil } }
         s = maskNames(s, lower: lower, hasNonASCII: bytes.hasNonASCII, known: &known)
         if s.contains("[NAME]") { s = PIIMasker.extendNames(s) }
         s = PIIMasker.extendAddresses(s)
@@ -565,6 +568,14 @@ public struct PIIMasker: Sendable {
         return nil
     }
 
+    /// True when every word of `run` (words of capitals) is a listed first name or surname and no word.
+    static func listedInCapitals(_ run: String) -> Bool {
+        run.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }).allSatisfy { word in
+            let key = word.lowercased()
+            return (NameLists.firstNames.contains(key) || NameLists.surnames.contains(key)) && !NameLists.isEverydayWord(word)
+        }
+    }
+
     /// `text` with its full-width Latin letters, digits and `＠` in ASCII, and a full-width dash,
     /// dot or underscore between two of them too; nil when it has none. Other full-width
     /// punctuation (`，`, `：`, `（`) stays: it is how CJK text is written.
@@ -1001,6 +1012,19 @@ public struct PIIMasker: Sendable {
                     let acts = ["让", "讓", "说", "說", "告诉", "告訴", "问", "問", "叫我", "请我", "請我", "帮我", "幫我", "给我", "給我", "跟我", "答应", "答應", "刚", "剛"]
                     if NameLists.chineseNotNames.contains(found) { return nil }
                     if PIIMasker.isChineseWord(found, strict: true) && !(found.first != "阿" && acts.contains { after.hasPrefix($0) }) { return nil }
+                    return cjkName(found)
+                }
+                // "小雨想让我帮她", "给婷婷写贺卡", "我男朋友阿杰": a nickname of any character (小, 阿 or a
+                // doubled one) where only a person stands; a common word is one only before what only a person does.
+                s = PIIMasker.replaceInContext(Patterns.chineseAnyNickname, in: s, group: 1) { found, text, match in
+                    let personActs = match.range(at: 3).location != NSNotFound
+                    if NameLists.chineseNotNames.contains(found) || NameLists.chineseDoubledNotNames.contains(found)
+                        || NameLists.chineseNicknameNotNames.contains(found)
+                    {
+                        return nil
+                    }
+                    // A doubled character in a person's slot is a name even when a word ("娜娜"); 小雨 is rain unless it acts.
+                    if !personActs && match.range(at: 2).location == NSNotFound && PIIMasker.isChineseWord(found, strict: true) { return nil }
                     return cjkName(found)
                 }
             }
@@ -2248,6 +2272,8 @@ enum Patterns {
     /// often a company or an author, "a message from Kafka"): "summarize this message from Fanaka Njoroge".
     static let nameAfterSender = make(
         #"(?<![\p{L}])(?i:message|email|e-mail|mail|letter|text|note|call|voicemail|reply|invitation|card|complaint|request|update|memo|notice)[ \t]+(?i:from)[ \t]+"# + nameWords)
+    /// Two or three words of capitals: "TANAKA YUKI" (of "ＴＡＮＡＫＡ　ＹＵＫＩ", narrowed).
+    static let capitalsName = make(#"(?<![\p{L}\p{N}])[A-Z]{2,}(?:[ \t\u3000][A-Z]{2,}){1,2}(?![\p{L}\p{N}])"#)
     /// A capitalised word before a verb only a person is the subject of: "Rose asked them", "Mark said".
     static let wordNameBeforePersonVerb = make(
         #"(?<![\p{L}\p{M}\[])(\p{Lu}\p{Ll}+)(?=[ \t]+(?:asked|asks|told|tells|said|says|wants|wanted|wrote|texted|emailed|promised|agreed|offered|suggested|mentioned|replied|thinks|loves|hates|invited|married|dumped|apologi[sz]ed)(?![\p{L}]))"#)
@@ -2454,6 +2480,12 @@ enum Patterns {
     /// A surname after 小, 老 or 阿 (a nickname): "小王说", "老李让我", "隔壁工位的小赵今天".
     static let chineseNickname = make(
         #"(?:(?<![\p{Han}])|(?<=[给給跟向和与與同对對让讓请請叫问問帮幫是被的了到说說]))((?:小|老)["# + chineseSurnames + #"]|阿\p{Han})(?=[^\p{Han}]|说|說|让|讓|的|是|在|今天|明天|也|和|跟|要|想|请|請|给|給|刚|剛|已经|已經|辞|辭|搬|问|問|告诉|告訴)"#)
+    /// A nickname of 小 or 阿 and any character, or a doubled character, after a relation or a
+    /// verb whose object is a person, or before what only a person does (group 3): "小雨想让我",
+    /// "给婷婷写", "我男朋友阿杰生日". The caller turns away common words outside that last slot.
+    static let chineseAnyNickname = make(
+        #"(?:(?<=给|給|和|跟|陪|帮|幫|祝|男朋友|女朋友|朋友|同事|老公|老婆|室友|同学|同學|闺蜜|閨蜜|表妹|表姐|妹妹|姐姐|弟弟|哥哥|女儿|女兒|儿子|兒子)|(?<![\p{Han}]))((?:小|阿)\p{Han}|(\p{Han})\2)"#
+            + #"(?:(想让|想讓|让我|讓我|叫我|请我|請我|帮我|幫我|给我|給我|跟我说|告诉我|告訴我|问我|問我|说她|说他|說她|說他)|(?=[^\p{Han}]|写|寫|生日|的生日|过生日|過生日|结婚|結婚|发|發|打电话|打電話|一起))"#)
     /// Whom a letter is addressed to, or what someone is called, in quotes or before punctuation,
     /// whatever the surname: "以“亲爱的阿珍”开头", "我们都叫他“豪哥”"; "晨晨妈妈" (a child's
     /// doubled name before a parent). The caller turns away common words ("亲爱的妈妈").

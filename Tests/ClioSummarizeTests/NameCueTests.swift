@@ -357,3 +357,32 @@ func inflectedAndCompoundNames(input: String, expected: String) {
 func wordsBesideInflectedNameFormsStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// Chinese nicknames of any character where a person stands (小 or 阿 before what only a person
+/// does, a doubled given name after 给 or 和, 阿 after a relation), and a name in full-width capitals.
+@Test(arguments: [
+    ("小雨想让我帮她写一封辞职信。", "[NAME]想让我帮她写一封辞职信。"),
+    ("给婷婷写一张毕业贺卡。", "给[NAME]写一张毕业贺卡。"),
+    ("我男朋友阿杰生日快到了。", "我男朋友[NAME]生日快到了。"),
+    ("和娜娜一起去。", "和[NAME]一起去。"),
+    ("ＴＡＮＡＫＡ　ＹＵＫＩ と登録しました。", "[NAME] と登録しました。"),
+])
+func chineseNicknamesAndNamesInFullWidthCapitals(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
+
+/// What those forms must leave: rain, kin and adverbs, a group, a tip, capitals that are no names.
+@Test(arguments: [
+    "今天下小雨，我想出去。",
+    "给妈妈写一封信。",
+    "阿姨让我帮她买菜。",
+    "给宝宝写一首诗。",
+    "小心让孩子远离火。",
+    "我们天天写代码。",
+    "和小组一起讨论。",
+    "给小费。",
+    "ＡＢＣ　ＤＥＦ の意味は？",
+])
+func chineseWordsBesideNicknameCuesStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
