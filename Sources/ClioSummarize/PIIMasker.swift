@@ -935,14 +935,31 @@ public struct PIIMasker: Sendable {
         s = PIIMasker.replace(Patterns.lowercaseNameAfterPersonWord, in: s, group: 1) { found in
             let words = found.split(separator: " ").map(String.init)
             // "mi primo joaquín": the list writes names without accents.
-            guard NameLists.firstNames.contains(words[0]) || NameLists.firstNames.contains(words[0].folding(options: .diacriticInsensitive, locale: nil)),
+            // "flatmate young-ho park": a hyphenated first name of listed parts, and its surname even when a word.
+            let hyphenated = words[0].contains("-") && NameLists.isListedName(words[0])
+            guard hyphenated || NameLists.firstNames.contains(words[0]) || NameLists.firstNames.contains(words[0].folding(options: .diacriticInsensitive, locale: nil)),
                 !NameLists.isEverydayWord(Substring(words[0]))
             else { return nil }
             // "met yusuf demir": the next word too when it is a listed surname.
-            if words.count == 2 && !(NameLists.surnames.contains(words[1]) && !NameLists.isEverydayWord(Substring(words[1]))) {
+            if words.count == 2 && !(NameLists.surnames.contains(words[1]) && (hyphenated || !NameLists.isEverydayWord(Substring(words[1])))) {
                 return name(words[0], .strong).map { $0 + " " + words[1] }
             }
             return name(found, .strong)
+        }
+        // "der frau schmidtke", "ask mr okafor": a listed surname in lower case after a title in lower case.
+        s = PIIMasker.replace(Patterns.lowercaseNameAfterTitle, in: s, group: 1) { found in
+            let words = found.split(separator: " ")
+            // "la signora mia madre": a possessive is no name.
+            guard NameLists.isListedName(String(words[0])) && !NameLists.isEverydayWord(words[0]) && !Patterns.possessives.contains(String(words[0])) else { return nil }
+            // "dr jawad khalife": the next word too when it is a listed name.
+            if words.count == 2 && !(NameLists.isListedName(String(words[1])) && !NameLists.isEverydayWord(words[1])) {
+                return name(String(words[0]), .strong).map { $0 + " " + words[1] }
+            }
+            return name(found, .strong)
+        }
+        // "lukas und ich kommen später": a listed first name in lower case beside the writer.
+        s = PIIMasker.replace(Patterns.lowercaseNameAndSelf, in: s, group: 1) { found in
+            NameLists.firstNames.contains(found) && !NameLists.isEverydayWord(Substring(found)) ? name(found, .strong) : nil
         }
         let bytes = Bytes(s)
         if bytes.has(" here") || bytes.has(" speaking") {
@@ -2539,6 +2556,10 @@ enum Patterns {
     /// only when listed. Prepositions ("to", "and") take lower-case words of every kind.
     static let lowercaseNameAfterPersonWord = make(
         #"\b(?:ask|tell|hire|hired|met|meet|meeting|call|email|text|thank|thanks|invite|remind|cc|congratulate|told|asked|met with|meet with|uncle|aunt|auntie|neighbour|neighbor|friend|colleague|coworker|boss|cousin|brother|sister|son|daughter|flatmate|roommate|grandpa|grandma|nephew|niece|wife|husband|partner|girlfriend|boyfriend|fiance|fiancee|fiancé|fiancée|mom|mum|dad|manager|teacher|student|client|email to|write to|text to|message to|letter to|note to|reply to|primo|prima|tío|tía|tio|tia|zia|zio|cugino|cugina|nonna|nonno|amigo|amiga|hermano|hermana|sobrino|sobrina|frère|sœur|cousine|tante|oncle|onkel|bruder|schwester|freund|freundin|irmão|irmã) (?!(?:with|and|to|for|the|a|an|my|her|his|our|their|your|me|him|them|us|about|on|in|at)\b)(\p{Ll}[\p{Ll}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}'’\-]+)?)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)
+    static let lowercaseNameAfterTitle = make(
+        #"(?<![\p{L}])(?:frau|herr|herrn|mr|mrs|ms|dr|señor|señora|sr|sra|monsieur|madame|mme|signor|signora|sig|senhor|senhora|pani|pan|pana|mevrouw|meneer)\.?[ \t]+(\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}\p{M}'’\-]+)?)(?![\p{L}\p{N}_\[])"#)
+    static let lowercaseNameAndSelf = make(
+        #"(?<![\p{L}\p{M}])(\p{Ll}[\p{Ll}\p{M}'’\-]+)(?=[ \t]+(?:and[ \t]+i|and[ \t]+me|und[ \t]+ich|y[ \t]+yo|et[ \t]+moi|e[ \t]+io|e[ \t]+eu|en[ \t]+ik)(?![\p{L}]))"#)
     /// After a cue that also introduces other words ("i'm tired"), a lower-case name counts only
     /// when its first word is a listed first name.
     static let lowercaseNameAfterWeakCue = make(

@@ -340,6 +340,8 @@ func wordsThatAreFirstNamesStayOutsideAPersonsSlot(input: String) {
     ("une fête pour Anne-Sophie.", "une fête pour [NAME]."),
     ("organisé par Anne-Sophie de La Tour.", "organisé par [NAME]."),
     ("a limerick about Rhiannon ap Gwilym and her goat", "a limerick about [NAME] and her goat"),
+    ("lukas und ich kommen später, sag das der frau schmidtke.", "[NAME] und ich kommen später, sag das der frau [NAME]."),
+    ("invite dr jawad khalife as well", "invite dr [NAME] as well"),
 ])
 func inflectedAndCompoundNames(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
@@ -353,6 +355,9 @@ func inflectedAndCompoundNames(input: String, expected: String) {
     "The May-June period.",
     "Use the Floyd-Warshall algorithm.",
     "I love Paris La Défense.",
+    "meine frau ist krank",
+    "the dr said rest",
+    "you and i should talk",
 ])
 func wordsBesideInflectedNameFormsStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
