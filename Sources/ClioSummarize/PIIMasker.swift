@@ -889,6 +889,20 @@ public struct PIIMasker: Sendable {
         s = PIIMasker.replaceInContext(Patterns.nameBeforeThat, in: s, group: 1, personName)
         // "Rose asked them to…": a first name that is also a word, as the subject of what only people do;
         // not after a determiner or inside a run of capitalised words ("the Bill said", "Home Page says").
+        // "Sione said the game is at 5": opening a sentence, the subject of what people do is
+        // a person unless a word, a product, a service or an organisation ("Google said", "The CEO said").
+        s = PIIMasker.replaceInContext(Patterns.namesOpeningBeforePersonVerb, in: s, group: 1) { capture, text, match in
+            let words = capture.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard !PIIMasker.inTitleCaseLine(text, match.range(at: 1)), words.allSatisfy({ word in
+                let key = word.lowercased()
+                // "Users asked", "Customers said": the plural of an everyday word is one too.
+                let singular = key.count > 3 && key.hasSuffix("s") ? key.dropLast() : Substring(key)
+                return !NameLists.isEverydayWord(word) && !NameLists.isEverydayWord(singular) && !NameLists.productWords.contains(key)
+                    && !NameLists.serviceWords.contains(key) && !NameLists.organisationWords.contains(key)
+            }) else { return nil }
+            // Not learned: a speaker may be a firm the lists lack, and its name elsewhere is no person's.
+            return "[NAME]"
+        }
         // After a conjunction, a capitalised word before an auxiliary opens a clause: "a reminder that Will
         // is covering the shift and Bill gets the keys"; a month or a season there is the time ("and May is warmer").
         for (pattern, afterConjunction) in [(Patterns.wordNameBeforePersonVerb, false), (Patterns.wordNameBeforePronoun, false), (Patterns.wordNameOpeningClause, true)] {
@@ -923,6 +937,7 @@ public struct PIIMasker: Sendable {
             return "[NAME]"
         }
         s = PIIMasker.replaceInContext(Patterns.nameBeforeRelation, in: s, group: 1) { weakName($0, $1, $2) }
+        s = PIIMasker.replaceInContext(Patterns.nameIsRelation, in: s, group: 1, personName)
         s = PIIMasker.replace(Patterns.lowercaseNameAfterStrongCue, in: s, group: 1) { name($0, .strong) }
         s = PIIMasker.replace(Patterns.lowercaseNameAfterWeakCue, in: s, group: 1) { found in
             // "soy maría": the list writes names without accents.
@@ -2184,7 +2199,7 @@ enum Patterns {
     /// "Name: Kwame Okafor" at the start of a line, as in a form or a signature block (not the
     /// lower-case `name:` of YAML and code).
     static let nameAfterLabel = make(
-        #"(?:^|\n)[ \t]*(?:Full [Nn]ame|Name|NAME|Nombre|Nom|Nome|Naam|Vorname|Nachname)[ \t]*:[ \t]*"# + nameWords)
+        #"(?:^|\n)[ \t]*(?:(?i:customer|client|guest|patient|student|child['’]s|child|baby['’]s|your|my|his|her|contact|tenant|employee|applicant|candidate|passenger|recipient|sender|buyer|seller|owner|account holder|cardholder|beneficiary|member|first|last|middle|given|family|maiden|full)[ \t]+(?i:name)|Full [Nn]ame|Name|NAME|Nombre|Nom|Nome|Naam|Vorname|Nachname|(?i:surname))[ \t]*:[ \t]*"# + nameWords)
     /// A label for a person opening a line or a field, in the summarizer's languages: "Patient:
     /// Ifeoma Chukwuemeka", "Paziente: Salvatore Lo Giudice Età: 72", "Destinataire : Gwenaëlle Le Goff".
     /// A form's line is in title case, so the title-case rule does not apply here.
@@ -2264,7 +2279,7 @@ enum Patterns {
     /// the summarizer reads (not trips, "a trip to Rome", nor senders, "a message from Kafka"): "a reminder to Mie Holst", "un paquete a Camilo Ramírez", "ein
     /// Zeugnis für Aribert Holsten", "een pakket naar Lenn D'Hondt", "list polecający dla Ewa".
     static let nameAfterLetterWord = make(
-        #"(?<![\p{L}])(?i:reminder|invitation|invite|note|letter|message|mail|e-mail|email|card|parcel|package|postcard|gift|present|reference|recommendation|referral|memo|referenze|referenza|referencia|referencias|références|referência|referências|empfehlungsschreiben|paquete|correo|carta|mensaje|regalo|recomendación|lettre|colis|courriel|cadeau|recommandation|lettera|messaggio|pacco|raccomandazione|pacote|mensagem|presente|recomendação|brief|nachricht|paket|geschenk|zeugnis|arbeitszeugnis|bericht|pakket|aanbevelingsbrief|list|wiadomość|paczka|prezent|polecający)[ \t]+(?:to|for|a|à|al|para|pour|per|an|für|aan|naar|voor|dla|do)[ \t]+"# + nameWords)
+        #"(?<![\p{L}])(?i:reminder|invitation|invite|note|letter|apology|apologies|condolences|congratulations|eulogy|farewell|thank-you|message|mail|e-mail|email|card|parcel|package|postcard|gift|present|reference|recommendation|referral|memo|referenze|referenza|referencia|referencias|références|referência|referências|empfehlungsschreiben|paquete|correo|carta|mensaje|regalo|recomendación|lettre|colis|courriel|cadeau|recommandation|lettera|messaggio|pacco|raccomandazione|pacote|mensagem|presente|recomendação|brief|nachricht|paket|geschenk|zeugnis|arbeitszeugnis|bericht|pakket|aanbevelingsbrief|list|wiadomość|paczka|prezent|polecający)[ \t]+(?:to|for|a|à|al|para|pour|per|an|für|aan|naar|voor|dla|do)[ \t]+"# + nameWords)
     /// Title-case words before a contact detail: "Niara Mathenge, [PHONE]", "Text Zumaridi Barasa on
     /// [PHONE]", "Ana Lima <[EMAIL]>". The caller keeps only the run of words next to the detail
     /// that are no everyday, product or service words ("Call Support at [PHONE]" stays).
@@ -2294,6 +2309,9 @@ enum Patterns {
     /// A capitalised word before a verb only a person is the subject of: "Rose asked them", "Mark said".
     static let wordNameBeforePersonVerb = make(
         #"(?<![\p{L}\p{M}\[])(\p{Lu}\p{Ll}+)(?=[ \t]+(?:asked|asks|told|tells|said|says|wants|wanted|wrote|texted|emailed|promised|agreed|offered|suggested|mentioned|replied|thinks|loves|hates|invited|married|dumped|apologi[sz]ed)(?![\p{L}]))"#)
+    static let namesOpeningBeforePersonVerb = make(
+        #"(?:^|(?<=[.!?\n][ \t])|(?<=[.!?“]))[ \t]*("# + titleWord + #"(?:[ \t]+"# + titleWord + #"){0,2})(?=[ \t]+(?:said|told|asked|wants|texted|emailed|invited|promised|mentioned|replied|wrote|agreed|offered|suggested)(?![\p{L}]))"#,
+        [.anchorsMatchLines])
     /// A capitalised word a personal pronoun refers back to: "a review for Mark; he's been great",
     /// "a message for Hope, she turns 40". The caller keeps only first names that are also words.
     static let wordNameBeforePronoun = make(
@@ -2343,6 +2361,9 @@ enum Patterns {
     /// A name followed by who they are: "Emeka Chukwu, my landlord", "Ana, mi vecina".
     static let nameBeforeRelation = make(
         #"(?<![\p{L}\p{M}])"# + nameWords + #",[ \t]+(?i:"# + anyOf(possessives) + #"[ \t]+"# + anyOf(relations) + #")(?![\p{L}])"#)
+    /// A name said to be a relation: "Bui Minh Khoa is my new manager", "Ama was our neighbour".
+    static let nameIsRelation = make(
+        #"(?<![\p{L}\p{M}])"# + nameWords + #"[ \t]+(?:is|was|has been|is now)[ \t]+(?i:"# + anyOf(possessives) + #"[ \t]+(?:(?:new|old|former|dear|late|little|younger|older|elder|eldest|youngest|future|best)[ \t]+)?"# + anyOf(relations) + #")(?![\p{L}])"#)
     /// "Ann here." opening the text or after a sentence's end; after a line break a single
     /// capitalised word may just continue a sentence ("… in the Customs\nPortal here.").
     static let nameBeforeHere = make(#"(?:^[ \t]*(?:(?i:hi|hello|hey)[,!]?[ \t]+)?|(?<=[.!?][ \t]))"# + nameWords + #"(?=[ \t]+(?:here|speaking)\b)"#)
