@@ -938,6 +938,15 @@ public struct PIIMasker: Sendable {
         }
         s = PIIMasker.replaceInContext(Patterns.nameBeforeRelation, in: s, group: 1) { weakName($0, $1, $2) }
         s = PIIMasker.replaceInContext(Patterns.nameIsRelation, in: s, group: 1, personName)
+        // "Wairimu's baby shower", "Oyelaran's husband": whose party or whose kin is a person's name.
+        s = PIIMasker.replaceInContext(Patterns.nameBeforePersonalEvent, in: s, group: 1) { capture, text, match in
+            let key = capture.lowercased()
+            guard !PIIMasker.inTitleCaseLine(text, match.range(at: 1)), !NameLists.isNoName(key),
+                !NameLists.productWords.contains(key), !NameLists.serviceWords.contains(key), !NameLists.organisationWords.contains(key),
+                !NameLists.isEverydayWord(Substring(capture)) || NameLists.everydayFirstNames.contains(key)
+            else { return nil }
+            return "[NAME]"
+        }
         s = PIIMasker.replace(Patterns.lowercaseNameAfterStrongCue, in: s, group: 1) { name($0, .strong) }
         s = PIIMasker.replace(Patterns.lowercaseNameAfterWeakCue, in: s, group: 1) { found in
             // "soy maría": the list writes names without accents.
@@ -2361,6 +2370,9 @@ enum Patterns {
     /// A name followed by who they are: "Emeka Chukwu, my landlord", "Ana, mi vecina".
     static let nameBeforeRelation = make(
         #"(?<![\p{L}\p{M}])"# + nameWords + #",[ \t]+(?i:"# + anyOf(possessives) + #"[ \t]+"# + anyOf(relations) + #")(?![\p{L}])"#)
+    /// A capitalised word whose party, rite or kin follows: "plan Wairimu's baby shower", "Oyelaran's husband".
+    static let nameBeforePersonalEvent = make(
+        #"(?<![\p{L}\p{M}\[])(\p{Lu}\p{Ll}[\p{L}\p{M}\-]*)(?=['’]s[ \t]+(?:(?:\d{1,3}(?:st|nd|rd|th)|surprise|upcoming|big|first|last|new|late)[ \t]+)?(?i:birthday|wedding|funeral|graduation|retirement|baby shower|bridal shower|anniversary|engagement|bar mitzvah|bat mitzvah|quinceañera|christening|baptism|memorial|send-off|farewell|mom|mum|dad|mother|father|husband|wife|boyfriend|girlfriend|fiancé|fiancée|sister|brother|son|daughter|kids|children|parents|grandmother|grandfather|\d{1,3}(?:st|nd|rd|th))(?![\p{L}]))"#)
     /// A name said to be a relation: "Bui Minh Khoa is my new manager", "Ama was our neighbour".
     static let nameIsRelation = make(
         #"(?<![\p{L}\p{M}])"# + nameWords + #"[ \t]+(?:is|was|has been|is now)[ \t]+(?i:"# + anyOf(possessives) + #"[ \t]+(?:(?:new|old|former|dear|late|little|younger|older|elder|eldest|youngest|future|best)[ \t]+)?"# + anyOf(relations) + #")(?![\p{L}])"#)

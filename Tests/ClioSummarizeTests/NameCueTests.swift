@@ -346,6 +346,8 @@ func wordsThatAreFirstNamesStayOutsideAPersonsSlot(input: String) {
     ("Please draft an apology to Keoni Kahananui.", "Please draft an apology to [NAME]."),
     ("Customer name: Ngaio Te Whata", "Customer name: [NAME]"),
     ("Bui Minh Khoa is my new manager, how do I greet him?", "[NAME] is my new manager, how do I greet him?"),
+    ("Help me plan Wairimu's baby shower.", "Help me plan [NAME]'s baby shower."),
+    ("Is Oyelaran's husband coming?", "Is [NAME]'s husband coming?"),
 ])
 func inflectedAndCompoundNames(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
@@ -369,6 +371,9 @@ func inflectedAndCompoundNames(input: String, expected: String) {
     "Everyone said yes.",
     "Company name: Acme Widgets",
     "Google is my client.",
+    "Python's birthday is in February.",
+    "Mother's Day gift ideas",
+    "London's 2012 Olympics",
 ])
 func wordsBesideInflectedNameFormsStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
