@@ -123,9 +123,9 @@ public struct PIIMasker: Sendable {
             }
         }
         if bytes.has("@") { s = PIIMasker.replace(Patterns.handle, in: s) { _ in "[HANDLE]" } }
-        // A name written in full-width capitals is a form's entry ("ＴＡＮＡＫＡ　ＹＵＫＩ"): read narrowed, two or
-        // three words of capitals that are all listed names are one.
-        if narrowed != nil { s = PIIMasker.replace(Patterns.capitalsName, in: s) { PIIMasker.listedInCapitals($0) ? "[NAME]" : nil } }
+        // A name written in capitals is a form's entry ("KWAME OKAFOR", "ＴＡＮＡＫＡ　ＹＵＫＩ" read narrowed):
+        // two or three words of capitals that are all listed names and no words are one.
+        if narrowed != nil || bytes.hasUppercaseRun { s = PIIMasker.replace(Patterns.capitalsName, in: s) { PIIMasker.listedInCapitals($0) ? "[NAME]" : nil } }
         s = maskNames(s, lower: lower, hasNonASCII: bytes.hasNonASCII, known: &known)
         if s.contains("[NAME]") { s = PIIMasker.extendNames(s) }
         s = PIIMasker.extendAddresses(s)
@@ -508,6 +508,12 @@ public struct PIIMasker: Sendable {
             }
         }
         var hasNonASCII: Bool { utf8.contains { $0 >= 0x80 } }
+        /// Two words of two or more ASCII capitals in a row: "KWAME OKAFOR".
+        var hasUppercaseRun: Bool {
+            func upper(_ i: Int) -> Bool { utf8[i] >= 0x41 && utf8[i] <= 0x5A }
+            guard utf8.count >= 5 else { return false }
+            return (2..<(utf8.count - 2)).contains { i in utf8[i] == 0x20 && upper(i - 1) && upper(i - 2) && upper(i + 1) && upper(i + 2) }
+        }
         func has(_ needle: StaticString) -> Bool {
             has(UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount))
         }
@@ -572,7 +578,7 @@ public struct PIIMasker: Sendable {
     static func listedInCapitals(_ run: String) -> Bool {
         run.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }).allSatisfy { word in
             let key = word.lowercased()
-            return (NameLists.firstNames.contains(key) || NameLists.surnames.contains(key)) && !NameLists.isEverydayWord(word)
+            return (NameLists.firstNames.contains(key) || NameLists.surnames.contains(key)) && !NameLists.isEverydayWord(word) && !NameLists.isNoName(key)
         }
     }
 
@@ -2312,7 +2318,7 @@ enum Patterns {
     /// The sender of a message, when two or more name words follow (one word after "from" is as
     /// often a company or an author, "a message from Kafka"): "summarize this message from Fanaka Njoroge".
     static let nameAfterSender = make(
-        #"(?<![\p{L}])(?i:message|email|e-mail|mail|letter|text|note|call|voicemail|reply|invitation|card|complaint|request|update|memo|notice)[ \t]+(?i:from)[ \t]+"# + nameWords)
+        #"(?<![\p{L}])(?i:message|email|e-mail|mail|letter|text|note|call|voicemail|reply|invitation|card|complaint|request|update|memo|notice|feedback|comments|response|review|testimonial|advice)[ \t]+(?i:from)[ \t]+"# + nameWords)
     /// Two or three words of capitals: "TANAKA YUKI" (of "ＴＡＮＡＫＡ　ＹＵＫＩ", narrowed).
     static let capitalsName = make(#"(?<![\p{L}\p{N}])[A-Z]{2,}(?:[ \t\u3000][A-Z]{2,}){1,2}(?![\p{L}\p{N}])"#)
     /// A capitalised word before a verb only a person is the subject of: "Rose asked them", "Mark said".
@@ -2351,7 +2357,7 @@ enum Patterns {
     /// A list item after two masked names, or before one in a list a colon opens: "[NAME], [NAME],
     /// Ngozi, Søren", ": Bodhi, [NAME], and [NAME]".
     static let nameAfterMaskedList = make(
-        #"(?<=\[NAME\],[ \t]\[NAME\],[ \t])("# + titleWord + #")(?=[ \t]*(?:[,.;!?)]|$|\n|(?:and|&)[ \t]))"#)
+        #"(?<=\[NAME\],[ \t]\[NAME\],[ \t])("# + titleWord + #"(?:[ \t]+"# + titleWord + #"){0,2})(?=[ \t]*(?:[,.;!?)]|$|\n|(?:and|&)[ \t]))"#)
     static let nameOpeningMaskedList = make(
         #"(?<=:[ \t])("# + titleWord + #")(?=,[ \t]*\[NAME\],)"#)
     /// An item of a list between masked names: "[NAME], Will Young, [NAME]".
