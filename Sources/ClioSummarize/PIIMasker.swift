@@ -2064,6 +2064,10 @@ enum Patterns {
             needs: .placeholder),
         // A British address in lower case: "22 elm grove, hove bn3 1ae", "118 leith walk, edinburgh eh6 5dx".
         AddressPattern(#"(?<![\p{L}\p{N}])\d{1,5}[a-z]?[ \t]+(?:\p{Ll}+[ \t]+){1,3}(?:street|road|lane|grove|walk|way|avenue|close|crescent|drive|place|gardens|terrace|row|hill|park|court|mews|square)(?:,?[ \t]+\p{Ll}+){0,2},?[ \t]+[a-z]{1,2}\d[a-z\d]?[ \t]?\d[abd-hjlnp-uw-z]{2}(?![\p{L}\p{N}])"#),
+        // Japanese written in Latin letters: "1-2-3 Shibuya, Shibuya-ku, Tokyo 150-0002", "5 Chome-2-1 Ginza, Chuo City".
+        AddressPattern(#"(?<![\p{L}\p{N}\-])(?:\d{1,2}[ \t-]?(?i:chome)-\d{1,4}(?:-\d{1,4})?|\d{1,4}-\d{1,4}(?:-\d{1,4})?(?=(?:,?[ \t]+\p{Lu}[\p{Ll}]+){0,2},?[ \t]+\p{Lu}[\p{Ll}]+-(?:ku|shi|cho|machi|gun)\b))"#
+            + #"(?:,?[ \t]+\p{Lu}[\p{Ll}]+(?:-(?:ku|shi|cho|machi|gun)|[ \t]+(?:City|Ward))?){1,3}(?:,[ \t]*\p{Lu}[\p{Ll}]+)?(?:[ \t]+〒?\d{3}-\d{4})?"#,
+            needs: .oneOf(["-ku", "-shi", "-cho", "Chome", "chome"])),
         // A unit in a named building, without a street: "Flat 6, Ashdown Court", "Suite 12, Riverside House".
         AddressPattern(#"(?<![\p{L}])"# + unitWord + "[ \\t]?" + unitCode + #",[ \t]*(?:\p{Lu}[\p{L}'’\-]*[ \t]+){1,3}"# + buildingWord + #"(?![\p{L}])"#,
             needs: .oneOf(buildingNeedles)),

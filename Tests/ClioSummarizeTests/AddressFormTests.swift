@@ -273,6 +273,9 @@ func streetWordsBeforeTheStreetAndLettersAfterItsNumber(input: String, expected:
     ("directions for guests: Mimosa Court, Hse No. 4, Ngong Road.", "directions for guests: [ADDRESS]."),
     ("Envelope:\nFlat 6, Ashdown Court\n29 Mill Lane\nCambridge\nCB2 1RX", "Envelope:\n[ADDRESS]"),
     ("Ship to:\n12 Baker Street\nLondon\nPlease hurry.", "Ship to:\n[ADDRESS]\nPlease hurry."),
+    ("I'm at 1-2-3 Shibuya, Shibuya-ku, Tokyo 150-0002.", "I'm at [ADDRESS]."),
+    ("Mail to 2-14-5 Kichijoji Honcho, Musashino-shi, Tokyo 180-0004.", "Mail to [ADDRESS]."),
+    ("5 Chome-2-1 Ginza, Chuo City, Tokyo", "[ADDRESS]"),
 ])
 func buildingsAndAddressesWrittenOnePartALine(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
@@ -284,6 +287,7 @@ func buildingsAndAddressesWrittenOnePartALine(input: String, expected: String) {
     ("Ship to: 12 Baker Street\nThanks", "Ship to: [ADDRESS]\nThanks"),
     ("Ship to: 12 Baker Street\nBest regards", "Ship to: [ADDRESS]\nBest regards"),
     ("We toured the Empire State Building last year.", "We toured the Empire State Building last year."),
+    ("The score was 3-2-1 Madrid won.", "The score was 3-2-1 Madrid won."),
 ])
 func linesAfterAnAddressThatAreNoPartOfItStay(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
