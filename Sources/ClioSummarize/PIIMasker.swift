@@ -1836,6 +1836,7 @@ enum Patterns {
     /// Street words besides `streetTypeWords` that may stand in lower case before a masked
     /// street: "ulica [ADDRESS]", "jalan [ADDRESS]".
     static let streetWordsBeforeAddress: Set<String> = ["ulica", "aleja", "plac", "utca", "jalan", "carrera", "carrer", "contrada"]
+    static let indianRoad = #"\d{1,2}(?:st|nd|rd|th)[ \t]+(?i:cross|main|block|stage|phase)(?![\p{L}])(?:[ \t]+(?i:road|rd)(?![\p{L}]))?"#
     /// The last word of a named building: "Ashdown Court", "Riverside House", "Shanti Niwas".
     static let buildingWords: Set<String> = [
         "court", "house", "building", "tower", "towers", "mansions", "apartments", "residency", "heights", "plaza", "chambers",
@@ -1848,7 +1849,7 @@ enum Patterns {
         "andar", "stock", "piso", "puerta", "bloque", "portal", "escalera", "interno", "scala", "piano", "bloco", "sala", "apto",
         "flat", "unit", "suite", "floor", "apt", "box", "block", "building", "tower", "km", "succursale", "station", "cedex",
         "links", "rechts", "mitte", "vorne", "hinten", "quinta", "lugar", "casal", "herdade", "urbanización", "urbanizacion",
-        "urb", "manzana", "mz", "residencial", "conjunto", "condominio", "fraccionamiento", "colonia", "col",
+        "urb", "manzana", "mz", "residencial", "conjunto", "condominio", "fraccionamiento", "colonia", "col", "bairro", "barrio",
     ]
     static let addressParticles: Set<String> = [
         "de", "del", "la", "las", "los", "el", "da", "das", "do", "dos", "di", "du", "des", "le", "les", "van", "von", "der",
@@ -2064,6 +2065,11 @@ enum Patterns {
             needs: .placeholder),
         // A British address in lower case: "22 elm grove, hove bn3 1ae", "118 leith walk, edinburgh eh6 5dx".
         AddressPattern(#"(?<![\p{L}\p{N}])\d{1,5}[a-z]?[ \t]+(?:\p{Ll}+[ \t]+){1,3}(?:street|road|lane|grove|walk|way|avenue|close|crescent|drive|place|gardens|terrace|row|hill|park|court|mews|square)(?:,?[ \t]+\p{Ll}+){0,2},?[ \t]+[a-z]{1,2}\d[a-z\d]?[ \t]?\d[abd-hjlnp-uw-z]{2}(?![\p{L}\p{N}])"#),
+        // Indian cross and main roads: "No. 12, 3rd Cross, 5th Main, Indiranagar, Bengaluru 560038"
+        // (a house number and a road, or two roads; "the 3rd stage of the project" is none).
+        AddressPattern(#"(?<![\p{L}\p{N}])(?:(?i:no\.?|#)[ \t]*\d{1,4}[A-Za-z]?,?[ \t]*"# + indianRoad + #"(?:,?[ \t]*"# + indianRoad + #"){0,2}|"# + indianRoad + #"(?:,?[ \t]*"# + indianRoad + #"){1,2})"#
+            + #"(?:,[ \t]*\p{Lu}[\p{L}]+(?:[ \t]+\p{Lu}[\p{L}]+)?){0,3}(?:[ \t]+(?:\d{6}|\d{3}[ \t]\d{3})(?![\p{N}]))?"#,
+            needs: .oneOf(["Cross", "Main", "cross", "main", "Block", "Stage", "Phase"])),
         // Japanese written in Latin letters: "1-2-3 Shibuya, Shibuya-ku, Tokyo 150-0002", "5 Chome-2-1 Ginza, Chuo City".
         AddressPattern(#"(?<![\p{L}\p{N}\-])(?:\d{1,2}[ \t-]?(?i:chome)-\d{1,4}(?:-\d{1,4})?|\d{1,4}-\d{1,4}(?:-\d{1,4})?(?=(?:,?[ \t]+\p{Lu}[\p{Ll}]+){0,2},?[ \t]+\p{Lu}[\p{Ll}]+-(?:ku|shi|cho|machi|gun)\b))"#
             + #"(?:,?[ \t]+\p{Lu}[\p{Ll}]+(?:-(?:ku|shi|cho|machi|gun)|[ \t]+(?:City|Ward))?){1,3}(?:,[ \t]*\p{Lu}[\p{Ll}]+)?(?:[ \t]+〒?\d{3}-\d{4})?"#,

@@ -276,6 +276,8 @@ func streetWordsBeforeTheStreetAndLettersAfterItsNumber(input: String, expected:
     ("I'm at 1-2-3 Shibuya, Shibuya-ku, Tokyo 150-0002.", "I'm at [ADDRESS]."),
     ("Mail to 2-14-5 Kichijoji Honcho, Musashino-shi, Tokyo 180-0004.", "Mail to [ADDRESS]."),
     ("5 Chome-2-1 Ginza, Chuo City, Tokyo", "[ADDRESS]"),
+    ("No. 12, 3rd Cross, 5th Main, Indiranagar, Bengaluru 560038", "[ADDRESS]"),
+    ("Bairro Savassi, Rua Pernambuco 1000, Belo Horizonte", "[ADDRESS]"),
 ])
 func buildingsAndAddressesWrittenOnePartALine(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
@@ -288,6 +290,8 @@ func buildingsAndAddressesWrittenOnePartALine(input: String, expected: String) {
     ("Ship to: 12 Baker Street\nBest regards", "Ship to: [ADDRESS]\nBest regards"),
     ("We toured the Empire State Building last year.", "We toured the Empire State Building last year."),
     ("The score was 3-2-1 Madrid won.", "The score was 3-2-1 Madrid won."),
+    ("Take the 2nd main road and 1st cross.", "Take the 2nd main road and 1st cross."),
+    ("In the 3rd stage of the project, Phase 2", "In the 3rd stage of the project, Phase 2"),
 ])
 func linesAfterAnAddressThatAreNoPartOfItStay(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
