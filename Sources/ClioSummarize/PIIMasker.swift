@@ -634,6 +634,11 @@ public struct PIIMasker: Sendable {
     /// `ACC991580955`, `ID-4417-2291`, an IBAN or a passport number; nil for resolutions,
     /// quantities with a unit (`150000km`) and tokens that carry an ISO date (model names).
     static func classifyIDToken(_ token: String) -> String? {
+        // An Indian PAN has only four digits, in a shape no product code has: "ABCDE1234F".
+        let bytes = Array(token.utf8)
+        if bytes.count == 10, bytes.enumerated().allSatisfy({ i, b in (5...8).contains(i) ? (b >= 0x30 && b <= 0x39) : (b >= 0x41 && b <= 0x5A) }) {
+            return "[NUMBER]"
+        }
         let digitCount = token.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count
         guard digitCount >= 6 else { return nil }
         let ns = token as NSString
@@ -1746,6 +1751,12 @@ enum Patterns {
         "会員コード", "用户id", "客户号", "客户编号", "合同号", "記号", "番号", "被保険者番号", "matrikelnummer", "matrikel-?nr\\.?",
         "personalnummer", "ausweisnummer", "versichertennummer", "sozialversicherungsnummer", "patientennummer", "steuer-?id",
         "identifikationsnummer", "mandatsreferenz", "sécurité sociale", "numéro fiscal", "codice fiscale", "tessera sanitaria",
+        // National identity, tax and vehicle numbers of other countries.
+        "aadhaar", "aadhar", "nric", "hkid", "mykad", "ktp", "npwp", "cnic", "iqama", "emirates id", "tc kimlik", "kimlik",
+        "tckn", "personnummer", "cpr", "hetu", "amka", "oib", "egn", "jmbg", "pesel", "bsn", "nino", "ni number", "nhs", "medicare",
+        "tfn", "ird", "sin", "itin", "curp", "rfc", "rut", "cuil", "cuit", "cédula", "cedula", "dpi", "plate", "number plate",
+        "registration", "vin", "voter id", "uan", "gstin", "national id", "id card", "id number", "id no\\.?", "identity card",
+        "carte d'identité", "carta d'identità", "personalausweis",
     ]
     /// Words that introduce an address in the languages the summarizer reads; what follows is
     /// judged by `PIIMasker.addressRun`.

@@ -61,3 +61,17 @@ func identifiersOfTheWorldSet(input: String, expected: String) {
 func numbersGivenToReachSomeone(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
 }
+
+/// Identity and tax numbers of more countries after their names, an Indian PAN by its shape; the
+/// same words before quantities stay.
+@Test(arguments: [
+    ("My NRIC is S1234567D", "My NRIC is [NUMBER]"),
+    ("Aadhaar 2345 6789 0123", "Aadhaar [NUMBER]"),
+    ("my pan card ABCDE1234F is lost", "my pan card [NUMBER] is lost"),
+    ("frying pan 1200 watts", "frying pan 1200 watts"),
+    ("run 10000 times", "run 10000 times"),
+    ("registration opens 2025", "registration opens 2025"),
+])
+func identityNumbersOfMoreCountries(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
