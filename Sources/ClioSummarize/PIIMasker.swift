@@ -64,7 +64,27 @@ public struct PIIMasker: Sendable {
         // For the passes whose cue needs one of a few words (masking adds none of them).
         let lower = s.lowercased()
         if bytes.has("://") || bytes.has("www.") || bytes.has("WWW.") { s = PIIMasker.replace(Patterns.url, in: s) { _ in "[URL]" } }
-        if bytes.has("@") { s = PIIMasker.replace(Patterns.email, in: s) { _ in "[EMAIL]" } }
+        if bytes.has("@") {
+            s = PIIMasker.replace(Patterns.email, in: s) { _ in "[EMAIL]" }
+            // "kwame.okafor@gmail": a mail provider without its domain's end.
+            s = PIIMasker.replace(Patterns.emailAtProvider, in: s) { _ in "[EMAIL]" }
+        }
+        // Written out so as not to be read by machines: "kwame dot okafor at gmail dot com", "ana[at]example.com".
+        if lower.contains("[at]") || lower.contains("(at)") || lower.contains("{at}") || lower.contains(" dot ") {
+            s = PIIMasker.replace(Patterns.spelledEmail, in: s) { match in
+                let lowered = match.lowercased()
+                if lowered.contains("[at]") || lowered.contains("(at)") || lowered.contains("{at}") { return "[EMAIL]" }
+                // With a plain "at", "look at google dot com" is a site: an address has a dotted or
+                // numbered local part, or a mail provider's domain.
+                guard let at = lowered.range(of: " at ") else { return nil }
+                let local = lowered[..<at.lowerBound]
+                let domain = lowered[at.upperBound...]
+                let addressLike = local.contains(" dot ") || local.contains(where: { $0.isNumber || "._".contains($0) })
+                let provider = ["gmail", "googlemail", "yahoo", "hotmail", "outlook", "icloud", "proton", "aol", "live", "gmx", "yandex", "qq", "163", "naver"]
+                    .contains { domain.hasPrefix($0) }
+                return addressLike || provider ? "[EMAIL]" : nil
+            }
+        }
         if bytes.has(":") {
             s = PIIMasker.replace(Patterns.ipv6, in: s) { match in PIIMasker.looksLikeIPv6(match) ? "[IP]" : nil }
         }
@@ -1673,6 +1693,13 @@ enum Patterns {
 
     static let url = make(#"(?i)\b(?:https?://|ftp://|www\.)[^\s<>"'\]\[)(]*[^\s<>"'\]\[)(.,;:!?]"#)
     static let email = make(#"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"#)
+    static let emailAtProvider = make(#"(?<![\p{L}\p{N}._%+\-])[A-Za-z0-9._%+\-]+@(?i:gmail|googlemail|yahoo|hotmail|outlook|icloud|proton|protonmail|aol|live|gmx|yandex|qq|163|naver)(?![\p{L}\p{N}.\-])"#)
+    /// An address with "at" and "dot" written out, or in brackets: "kwame dot okafor at gmail dot com",
+    /// "ana[at]example.com", "ana (at) mail (dot) de"; its domain ends in a top-level domain.
+    static let spelledEmail = make(
+        #"(?<![\p{L}\p{N}._%+\-])[A-Za-z0-9_%+\-]+(?:(?:[ \t]*(?i:\(dot\)|\[dot\]|\{dot\})[ \t]*|[ \t]+(?i:dot)[ \t]+|\.)[A-Za-z0-9_%+\-]+)*"#
+            + #"(?:[ \t]*(?i:\(at\)|\[at\]|\{at\})[ \t]*|[ \t]+(?i:at)[ \t]+)[A-Za-z0-9\-]+(?:(?:[ \t]*(?i:\(dot\)|\[dot\]|\{dot\})[ \t]*|[ \t]+(?i:dot)[ \t]+|\.)[A-Za-z0-9\-]+)*"#
+            + #"(?:[ \t]*(?i:\(dot\)|\[dot\]|\{dot\})[ \t]*|[ \t]+(?i:dot)[ \t]+|\.)(?i:com|org|net|edu|gov|io|co|uk|de|fr|es|it|nl|br|in|jp|cn|ru|au|ca|mx|ar|ch|se|no|dk|fi|pl|pt|be|at|ie|za|ng|ke|info|biz|me)(?![\p{L}\p{N}])"#)
     static let ipv4 = make(#"(?<![\d.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d.]*\d)"#)
     static let ipv6 = make(#"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,7}(?::?[0-9A-Fa-f]{1,4}|:)(?::[0-9A-Fa-f]{1,4}){0,6}(?![\w:])|(?<![\w:])::(?:[0-9A-Fa-f]{1,4})(?::[0-9A-Fa-f]{1,4}){0,6}(?![\w:])"#)
     /// Bare domains with a common top-level domain ("example.com/page"); file names like

@@ -572,3 +572,18 @@ func multiculturalNamesAreMaskedWithoutACue(input: String, expected: String) {
 func everydayAndTopicalWordsStay(input: String) {
     #expect(masker.mask(input) == input)
 }
+
+/// Addresses written so machines cannot read them, and one without its domain's end; the sites
+/// and code that share their words stay.
+@Test(arguments: [
+    ("email me at kwame dot okafor at gmail dot com", "email me at [EMAIL]"),
+    ("kwame at gmail dot com", "[EMAIL]"),
+    ("kwame[at]example.com", "[EMAIL]"),
+    ("write to kwame (at) gmail (dot) com", "write to [EMAIL]"),
+    ("my email is kwame.okafor@gmail", "my email is [EMAIL]"),
+    ("look at google dot com", "look at google dot com"),
+    ("I work at Acme dot com startup", "I work at Acme dot com startup"),
+])
+func spelledOutEmailAddresses(input: String, expected: String) {
+    #expect(PIIMasker().mask(input) == expected)
+}
