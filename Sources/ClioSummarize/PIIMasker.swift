@@ -132,6 +132,8 @@ public struct PIIMasker: Sendable {
             if ["end", "termin", "finiss", "finit", "finisce"].contains(where: { lower.contains($0) }) {
                 s = PIIMasker.replace(Patterns.lastDigits, in: s, group: 1) { _ in "[NUMBER]" }
             }
+            // "the last four 4471", "last 4 digits: 0921": the end of a card or account number.
+            if lower.contains("last") { s = PIIMasker.replace(Patterns.lastFourDigits, in: s, group: 1) { _ in "[NUMBER]" } }
             s = PIIMasker.replace(Patterns.idToken, in: s) { match in PIIMasker.classifyIDToken(match) }
             s = PIIMasker.replaceInContext(Patterns.digits, in: s) { match, text, found in
                 if let placeholder = PIIMasker.classifyDigits(match) { return placeholder }
@@ -143,6 +145,13 @@ public struct PIIMasker: Sendable {
             }
         }
         if bytes.has("@") { s = PIIMasker.replace(Patterns.handle, in: s) { _ in "[HANDLE]" } }
+        // "my username is kwame_okafor88": an account's name after the word for it.
+        if ["user", "login", "gamertag", "benutzername", "usuario", "utilisateur", "identifiant", "utente", "usuário"].contains(where: { lower.contains($0) }) {
+            s = PIIMasker.replace(Patterns.cuedUsername, in: s, group: 1) { found in
+                // A word alone ("my login is broken") is none: an account's name has a digit, "_" or ".".
+                found.contains(where: { $0.isNumber || $0 == "_" || $0 == "." }) ? "[HANDLE]" : nil
+            }
+        }
         // A name written in capitals is a form's entry ("KWAME OKAFOR", "ＴＡＮＡＫＡ　ＹＵＫＩ" read narrowed):
         // two or three words of capitals that are all listed names and no words are one.
         if narrowed != nil || bytes.hasUppercaseRun { s = PIIMasker.replace(Patterns.capitalsName, in: s) { PIIMasker.listedInCapitals($0) ? "[NAME]" : nil } }
@@ -1899,6 +1908,10 @@ enum Patterns {
     /// termina en 1234", "carte se terminant par 0042".
     static let lastDigits = make(
         #"(?i:card|tarjeta|carte|karte|carta|cartão|cartao|account|cuenta|compte|konto|conto|conta|visa|mastercard|amex|number|número|numéro|nummer|numero)[^.!?\n]{0,30}?[ \t](?i:ending|ends|termina|terminada|terminado|terminant|finissant|finit|termine|endet|endend|endung|finisce|terminante|terminata)[ \t]+(?:(?i:in|with|en|par|auf|con|em|on)[ \t]+)?(\d{4})(?![\p{N}])"#)
+    static let cuedUsername = make(
+        #"(?<![\p{L}])(?i:username|user name|user id|userid|login|gamertag|benutzername|nombre de usuario|usuario|nom d'utilisateur|identifiant|nome utente|nome de usuário)(?:[ \t]+(?i:is|es|est|ist|è|é)[ \t]*|[ \t]*[:=][ \t]*)["'“]?([A-Za-z0-9][A-Za-z0-9_.\-]{2,30}[A-Za-z0-9])(?![\p{L}\p{N}_@])"#)
+    static let lastFourDigits = make(
+        #"(?i:last|final)[ \t]+(?i:four|4|three|3|five|5|six|6)(?:[ \t]+(?i:digits|numbers))?(?:[ \t]+(?i:are|is|were))?[ \t]*[:=]?[ \t]*(?:(?i:of|on)[ \t]+[^.!?\n\d]{1,30}?[ \t])?(\d{3,6})(?![\p{N}])"#)
     /// A number after an account cue, or an identifier of letters and digits ("A-99817-KX",
     /// "7845/AB/2023", "12345678Z").
     static let cuedAccount = make(
@@ -2124,7 +2137,7 @@ enum Patterns {
     static let landmarkAfterAddress = #"\[ADDRESS\],?[ \t]*(?:near|opposite|opp\.|behind|next to|beside)[ \t]+(?:the[ \t]+)?(?:\[NAME\]|\p{Lu}[\p{L}]*(?:[ \t]+\p{Lu}[\p{L}]*){0,3})"#
     static let landmark = make(landmarkAfterAddress)
     /// A handle: "@kwame_o", and in Korean, Chinese or Japanese chats "@민준", "@小林".
-    static let handle = make(#"(?<![\w@.\[])@(?:[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?\b|[\p{Hangul}\p{Han}\p{Katakana}ー]{2,10})"#)
+    static let handle = make(#"(?<![\w@.\[])@(?:[A-Za-z0-9_](?:[A-Za-z0-9_.\-]{0,28}[A-Za-z0-9_])?\b|[\p{Hangul}\p{Han}\p{Katakana}ー]{2,10})"#)
     /// A capitalised word, with the inner capital of "McPherson", "MacLeod", "O'Brien", "D'Hondt",
     /// "Al-Farsi", "el-Amin", and the capitalised parts a hyphen joins to it ("Hoffmeister-Brandt").
     static let capitalisedWord = make(#"(?<![\p{L}\p{M}\[])(?:Mc|Mac|O'|O’|D'|D’|[Aa]l-|[Ee]l-)?\p{Lu}[\p{Ll}\p{M}'’\-]*\p{Ll}(?:-\p{Lu}[\p{Ll}\p{M}'’]*\p{Ll})*(?![\p{L}\p{M}\]])"#)

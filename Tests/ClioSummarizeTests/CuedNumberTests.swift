@@ -75,3 +75,20 @@ func numbersGivenToReachSomeone(input: String, expected: String) {
 func identityNumbersOfMoreCountries(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
 }
+
+/// The last digits of a card given without "ending", an account's user name, a handle with a
+/// hyphen; the same words before other things stay.
+@Test(arguments: [
+    ("the last 4 digits of my card are 0921", "the last 4 digits of my card are [NUMBER]"),
+    ("last four 4471", "last four [NUMBER]"),
+    ("my username is kwame_okafor88", "my username is [HANDLE]"),
+    ("Login: ko1988", "Login: [HANDLE]"),
+    ("Venmo @kwame-okafor", "Venmo [HANDLE]"),
+    ("the last 3 years", "the last 3 years"),
+    ("my username is long", "my username is long"),
+    ("change the login screen", "change the login screen"),
+    ("how to handle Swal input", "how to handle Swal input"),
+])
+func lastDigitsUserNamesAndHandles(input: String, expected: String) {
+    #expect(masker.mask(input) == expected)
+}
