@@ -106,7 +106,7 @@ enum NameLists {
     static let turkishCaseSuffixes: Set<String> = Set(
         """
         a e ya ye ı i u ü yı yi yu yü ın in un ün nın nin nun nün da de ta te dan den tan ten la le yla yle
-        ın ın ından inden undan ünden nda nde ya ye ile lar ler ları leri ların lerin cığım ciğim
+        ından inden undan ünden nda nde ile lar ler ları leri ların lerin cığım ciğim
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 
     /// The listed names a Polish, Czech or Slovak word can be the inflected form of: "Małgorzaty" of
