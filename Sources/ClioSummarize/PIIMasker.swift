@@ -80,8 +80,7 @@ public struct PIIMasker: Sendable {
                 let local = lowered[..<at.lowerBound]
                 let domain = lowered[at.upperBound...]
                 let addressLike = local.contains(" dot ") || local.contains(where: { $0.isNumber || "._".contains($0) })
-                let provider = ["gmail", "googlemail", "yahoo", "hotmail", "outlook", "icloud", "proton", "aol", "live", "gmx", "yandex", "qq", "163", "naver"]
-                    .contains { domain.hasPrefix($0) }
+                let provider = Patterns.mailProviders.contains { domain.hasPrefix($0) }
                 return addressLike || provider ? "[EMAIL]" : nil
             }
         }
@@ -803,11 +802,9 @@ public struct PIIMasker: Sendable {
 
     /// How much a cue says by itself. After "my name is" any capitalised words are a name; after
     /// "I'm", "soy", "this is", a greeting or a sign-off the first of them must also not be an
-    /// everyday word ("I'm Happy to help", "This is Chapter 3", "Ich bin Student").
-    /// How much a cue says. After a strong cue ("my name is") capitalised words are a name; after a
-    /// weak one ("from", "thanks,") an everyday word is one only before a surname ("Will Turner");
-    /// after a personal one, a slot only a person fills ("my aunt", "Tell … that"), a first name
-    /// that is also a word ("Ruby", "Mark", "Grace") is a name alone too.
+    /// everyday word ("I'm Happy to help", "This is Chapter 3", "Ich bin Student") unless a surname
+    /// follows ("I'm Will Turner"); after a personal cue, a slot only a person fills ("my aunt",
+    /// "Tell … that"), a first name that is also a word ("Ruby", "Mark", "Grace") is a name alone too.
     enum Cue { case strong, weak, personal }
 
     func maskNames(_ text: String, lower: String, hasNonASCII: Bool = true, known: inout KnownNames) -> String {
@@ -927,8 +924,6 @@ public struct PIIMasker: Sendable {
         s = PIIMasker.replaceInContext(Patterns.selfAndName, in: s, group: 1, personName)
         if has(["with", "con", "avec", "mit", "com"]) { s = PIIMasker.replaceInContext(Patterns.nameAfterCompanyWord, in: s, group: 1, personName) }
         s = PIIMasker.replaceInContext(Patterns.nameBeforeThat, in: s, group: 1, personName)
-        // "Rose asked them to…": a first name that is also a word, as the subject of what only people do;
-        // not after a determiner or inside a run of capitalised words ("the Bill said", "Home Page says").
         // "Sione said the game is at 5": opening a sentence, the subject of what people do is
         // a person unless a word, a product, a service or an organisation ("Google said", "The CEO said").
         s = PIIMasker.replaceInContext(Patterns.namesOpeningBeforePersonVerb, in: s, group: 1) { capture, text, match in
@@ -943,6 +938,8 @@ public struct PIIMasker: Sendable {
             // Not learned: a speaker may be a firm the lists lack, and its name elsewhere is no person's.
             return "[NAME]"
         }
+        // "Rose asked them to…": a first name that is also a word, as the subject of what only people do;
+        // not after a determiner or inside a run of capitalised words ("the Bill said", "Home Page says").
         // After a conjunction, a capitalised word before an auxiliary opens a clause: "a reminder that Will
         // is covering the shift and Bill gets the keys"; a month or a season there is the time ("and May is warmer").
         for (pattern, afterConjunction) in [(Patterns.wordNameBeforePersonVerb, false), (Patterns.wordNameBeforePronoun, false), (Patterns.wordNameOpeningClause, true)] {
@@ -996,6 +993,10 @@ public struct PIIMasker: Sendable {
             return name(found, .strong)
         }
         // "hire jamal", "met with priya": a listed first name in lower case after a word that takes a person.
+        // A lower-case name of one or two words: the second is masked only when it is a name too.
+        func lowercaseName(_ found: String, _ words: [String], nextIsName: Bool) -> String? {
+            words.count == 2 && !nextIsName ? name(words[0], .strong).map { $0 + " " + words[1] } : name(found, .strong)
+        }
         s = PIIMasker.replace(Patterns.lowercaseNameAfterPersonWord, in: s, group: 1) { found in
             let words = found.split(separator: " ").map(String.init)
             // "mi primo joaquín": the list writes names without accents.
@@ -1005,21 +1006,17 @@ public struct PIIMasker: Sendable {
                 !NameLists.isEverydayWord(Substring(words[0]))
             else { return nil }
             // "met yusuf demir": the next word too when it is a listed surname.
-            if words.count == 2 && !(NameLists.surnames.contains(words[1]) && (hyphenated || !NameLists.isEverydayWord(Substring(words[1])))) {
-                return name(words[0], .strong).map { $0 + " " + words[1] }
-            }
-            return name(found, .strong)
+            return lowercaseName(found, words, nextIsName: NameLists.surnames.contains(words[1...].first ?? "")
+                && (hyphenated || !NameLists.isEverydayWord(Substring(words[1...].first ?? ""))))
         }
         // "der frau schmidtke", "ask mr okafor": a listed surname in lower case after a title in lower case.
         s = PIIMasker.replace(Patterns.lowercaseNameAfterTitle, in: s, group: 1) { found in
-            let words = found.split(separator: " ")
+            let words = found.split(separator: " ").map(String.init)
             // "la signora mia madre": a possessive is no name.
-            guard NameLists.isListedName(String(words[0])) && !NameLists.isEverydayWord(words[0]) && !Patterns.possessives.contains(String(words[0])) else { return nil }
+            guard NameLists.isListedName(words[0]) && !NameLists.isEverydayWord(Substring(words[0])) && !Patterns.possessives.contains(words[0]) else { return nil }
             // "dr jawad khalife": the next word too when it is a listed name.
-            if words.count == 2 && !(NameLists.isListedName(String(words[1])) && !NameLists.isEverydayWord(words[1])) {
-                return name(String(words[0]), .strong).map { $0 + " " + words[1] }
-            }
-            return name(found, .strong)
+            let next = words[1...].first ?? ""
+            return lowercaseName(found, words, nextIsName: NameLists.isListedName(next) && !NameLists.isEverydayWord(Substring(next)))
         }
         // "lukas und ich kommen später": a listed first name in lower case beside the writer.
         s = PIIMasker.replace(Patterns.lowercaseNameAndSelf, in: s, group: 1) { found in
@@ -1702,7 +1699,9 @@ enum Patterns {
 
     static let url = make(#"(?i)\b(?:https?://|ftp://|www\.)[^\s<>"'\]\[)(]*[^\s<>"'\]\[)(.,;:!?]"#)
     static let email = make(#"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"#)
-    static let emailAtProvider = make(#"(?<![\p{L}\p{N}._%+\-])[A-Za-z0-9._%+\-]+@(?i:gmail|googlemail|yahoo|hotmail|outlook|icloud|proton|protonmail|aol|live|gmx|yandex|qq|163|naver)(?![\p{L}\p{N}.\-])"#)
+    /// Mail providers whose name alone says an address is one: "kwame.okafor@gmail", "kwame at gmail dot com".
+    static let mailProviders = ["gmail", "googlemail", "yahoo", "hotmail", "outlook", "icloud", "protonmail", "proton", "aol", "live", "gmx", "yandex", "qq", "163", "naver"]
+    static let emailAtProvider = make(#"(?<![\p{L}\p{N}._%+\-])[A-Za-z0-9._%+\-]+@(?i:"# + mailProviders.joined(separator: "|") + #")(?![\p{L}\p{N}.\-])"#)
     /// An address with "at" and "dot" written out, or in brackets: "kwame dot okafor at gmail dot com",
     /// "ana[at]example.com", "ana (at) mail (dot) de"; its domain ends in a top-level domain.
     static let spelledEmail = make(
