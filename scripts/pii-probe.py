@@ -15,7 +15,8 @@ scripts/pii-written/ holds requests written by hand (by a session that had not r
 in Chinese, Japanese and Korean (cjk.jsonl, 220) and in six European languages (eu.jsonl, 280),
 each with its planted details, and 359 requests on account/ID, phone, address and name forms of
 many countries (world.jsonl, by another such session); --file scores them the same way. They
-are development data too.
+are development data too. A line is {"lang", "text" | "turns": [user messages], "pii": [{"type",
+"value"}]}; each value must occur in the text or in one of the turns.
 
 Installs Faker into .venv-probe on first use. Prints planted and leaked counts per category and
 per locale, then up to --show leaking summaries; exits 0 (it measures, it does not judge).
@@ -280,11 +281,13 @@ def read_written(path):
             if not line.strip():
                 continue
             row = json.loads(line)
-            lang, text = row["lang"], row["text"]
+            # "text" is one request; "turns" the user's messages of one conversation, in order.
+            lang, turns = row["lang"], row["turns"] if "turns" in row else [row["text"]]
+            text = "\n".join(turns)
             planted = []
             for detail in row["pii"]:
                 kind, value = detail["type"], detail["value"]
-                if value not in text:
+                if not any(value in turn for turn in turns):
                     sys.exit("pii-probe: %s:%d: %r is not in the text" % (path, number, value))
                 if kind == "name":
                     parts = [value.replace(" ", ""), value] if lang in CJK else [
@@ -295,7 +298,7 @@ def read_written(path):
                 else:
                     planted.append((kind, [digits(value)], value))
             records.append({"id": "w-%05d" % number, "user": "wu-%05d" % number,
-                            "messages": [{"role": "user", "content": text}, {"role": "assistant", "content": "Sure."}]})
+                            "messages": [m for turn in turns for m in ({"role": "user", "content": turn}, {"role": "assistant", "content": "Sure."})]})
             plants.append((lang, planted))
     return records, plants
 

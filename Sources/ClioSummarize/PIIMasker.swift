@@ -536,11 +536,12 @@ public struct PIIMasker: Sendable {
             }
         }
         var hasNonASCII: Bool { utf8.contains { $0 >= 0x80 } }
-        /// Two words of two or more ASCII capitals in a row: "KWAME OKAFOR".
+        /// Two words of two or more ASCII capitals in a row: "KWAME OKAFOR", or one and an initial.
         var hasUppercaseRun: Bool {
             func upper(_ i: Int) -> Bool { utf8[i] >= 0x41 && utf8[i] <= 0x5A }
             guard utf8.count >= 5 else { return false }
-            return (2..<(utf8.count - 2)).contains { i in utf8[i] == 0x20 && upper(i - 1) && upper(i - 2) && upper(i + 1) && upper(i + 2) }
+            // "TANA M. SCHIEWER": a middle initial after the first word.
+            return (2..<(utf8.count - 2)).contains { i in utf8[i] == 0x20 && upper(i - 1) && upper(i - 2) && upper(i + 1) && (upper(i + 2) || utf8[i + 2] == 0x2E) }
         }
         func has(_ needle: StaticString) -> Bool {
             has(UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount))
@@ -603,11 +604,22 @@ public struct PIIMasker: Sendable {
     }
 
     /// True when every word of `run` (words of capitals) is a listed first name or surname and no word.
+    /// With a middle initial ("TANA M. SCHIEWER") the shape says it is a name: its words need only
+    /// be no everyday, product or organisation words.
     static func listedInCapitals(_ run: String) -> Bool {
-        run.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }).allSatisfy { word in
+        let words = run.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" })
+        func listed(_ word: Substring) -> Bool {
             let key = word.lowercased()
             return (NameLists.firstNames.contains(key) || NameLists.surnames.contains(key)) && !NameLists.isEverydayWord(word) && !NameLists.isNoName(key)
         }
+        if words.contains(where: { $0.hasSuffix(".") }) {
+            return words.allSatisfy { word in
+                let key = word.lowercased()
+                return word.hasSuffix(".") || word.count >= 3 && !NameLists.isEverydayWord(word) && !NameLists.isNoName(key)
+                    && !NameLists.productWords.contains(key) && !NameLists.organisationWords.contains(key)
+            }
+        }
+        return words.allSatisfy(listed)
     }
 
     /// `text` with its full-width Latin letters, digits and `＠` in ASCII, and a full-width dash,
@@ -854,6 +866,7 @@ public struct PIIMasker: Sendable {
         s = PIIMasker.replaceInContext(Patterns.nameAfterTitle, in: s, group: 1) { capture, text, match in
             PIIMasker.titleIsASuffix(text, before: match.range(at: 1)) ? nil : name(capture, .strong)
         }
+        s = PIIMasker.replaceInContext(Patterns.nameAfterProfession, in: s, group: 1) { weakName($0, $1, $2) }
         s = PIIMasker.replaceInContext(Patterns.nameAfterRelation, in: s, group: 1) { cuedName($0, $1, $2, .personal) }
         if has(["\"", "”", "’", "'", "»"]) { s = PIIMasker.replaceInContext(Patterns.nameAfterQuotation, in: s, group: 1) { weakName($0, $1, $2) } }
         s = PIIMasker.replaceInContext(Patterns.nameAfterNamed, in: s, group: 1) { capture, text, match in
@@ -870,7 +883,11 @@ public struct PIIMasker: Sendable {
         // after them, the writer beside them, a meeting or a trip, a message they sent.
         // The name is the run of words next to the cue that are no everyday, product or service words.
         func nameRun(_ capture: String, atEnd: Bool, listedPass: Bool = false) -> String? {
-            let words = capture.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            var words = capture.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            // "mit Herrn Oberkirchner": a title before the name stays.
+            let titles = words.prefix(while: PIIMasker.isTitle)
+            words.removeFirst(titles.count)
+            let titled = titles.isEmpty ? "" : titles.joined(separator: " ") + " "
             func passes(_ word: Substring) -> Bool {
                 let key = word.lowercased()
                 // Next to a cue only people take ("Mark and I"), a listed first name is a name even when it is a word.
@@ -887,8 +904,8 @@ public struct PIIMasker: Sendable {
             // Only words that are no everyday word are masked elsewhere too ("Mark" of "Mark and I" is not).
             learned.formUnion(run.filter { !NameLists.isEverydayWord($0) }.map { $0.lowercased() })
             let rest = words.dropFirst(atEnd ? 0 : run.count).dropLast(atEnd ? run.count : 0).joined(separator: " ")
-            if rest.isEmpty { return "[NAME]" }
-            return atEnd ? rest + " [NAME]" : "[NAME] " + rest
+            if rest.isEmpty { return titled + "[NAME]" }
+            return titled + (atEnd ? rest + " [NAME]" : "[NAME] " + rest)
         }
         if s.contains(":") { s = PIIMasker.replace(Patterns.nameAfterPersonLabel, in: s, group: 1) { nameRun($0, atEnd: false) } }
         if s.contains("[PHONE]") || s.contains("[EMAIL]") {
@@ -983,6 +1000,14 @@ public struct PIIMasker: Sendable {
                 !NameLists.isEverydayWord(Substring(capture)) || NameLists.everydayFirstNames.contains(key)
             else { return nil }
             return "[NAME]"
+        }
+        // "dinner with the Okafors": a family called by its surname in the plural.
+        s = PIIMasker.replace(Patterns.familyInPlural, in: s, group: 1) { found in
+            let key = found.lowercased()
+            let stems = [String(key.dropLast()), key.hasSuffix("es") ? String(key.dropLast(2)) : nil].compactMap { $0 }
+            return stems.contains {
+                NameLists.surnames.contains($0) && !NameLists.isEverydayWord(Substring($0)) && !NameLists.isNoName($0)
+            } ? "[NAME]" : nil
         }
         s = PIIMasker.replace(Patterns.lowercaseNameAfterStrongCue, in: s, group: 1) { name($0, .strong) }
         s = PIIMasker.replace(Patterns.lowercaseNameAfterWeakCue, in: s, group: 1) { found in
@@ -1214,7 +1239,7 @@ public struct PIIMasker: Sendable {
         var words = capture.split(whereSeparator: { $0 == " " || $0 == "\t" })
         // "Hello, I'm Ann": the greeting's capture starts at "I'm"; the name comes after it.
         var lead: [Substring] = []
-        while let first = words.first, selfWords.contains(first.lowercased()) {
+        while let first = words.first, selfWords.contains(first.lowercased()) || isTitle(first) {
             lead.append(first)
             words.removeFirst()
         }
@@ -1260,6 +1285,17 @@ public struct PIIMasker: Sendable {
     }
 
     private static let selfWords: Set<String> = ["i'm", "i’m", "i", "am", "my", "name", "is", "this"]
+    /// Titles a cue's capture can start with ("mit Herrn Oberkirchner", "for Dr Okafor"): they stay,
+    /// and the name is what follows them.
+    static let titleWords: Set<String> = [
+        "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "mme", "mlle", "herr", "herrn", "frau", "monsieur", "madame",
+        "mademoiselle", "signor", "signora", "signore", "señor", "señora", "señorita", "senhor", "senhora", "sr", "sra",
+        "srta", "dott", "dhr", "mevr", "meneer", "mevrouw", "doctor", "doctora", "docteur", "professor", "professeur",
+        "profesor", "profesora", "professora", "dottore", "dottoressa", "doutor", "doutora",
+    ]
+    static func isTitle(_ word: Substring) -> Bool {
+        titleWords.contains(String(word.lowercased().drop { $0 == "." }.reversed().drop { $0 == "." }.reversed()))
+    }
 
     /// True when only spaces stand between `location` and the start of the text or of its line,
     /// or the end of a sentence; with `openers`, opening quotes and brackets too (`"Calls to…`).
@@ -2328,9 +2364,17 @@ enum Patterns {
     static let nameAfterTitle = make(
         #"(?:\b(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Mme|Mlle|Herr|Herrn|Frau|Monsieur|Madame|Signor|Signora|Dott|Dhr|Mevr|Rev|Pani|Pana|Panu|Panią|Paní|Deacon|Deaconess|Pastor|Reverend|Rabbi|Imam|Sheikh)\.?|(?:Sr|Sra|Srta)\.|"#
             // Written in lower case inside a sentence: "per la signora Sbarbaro", "a dona Iracema".
-            + #"(?i:signora|signore|signor|sig\.ra|sig\.|señora|señorita|señor|senhora|senhor|dona|herrn|monsieur|madame|mademoiselle|dottoressa|dottore|dott\.ssa|avvocato|avv\.|professoressa|professore|doutora|doutor|pani|pana|panu|panią|paní|panem|deaconess|deacon|pastor|reverend))[ \t]+)"#
+            + #"(?i:signora|signore|signor|sig\.ra|sig\.|señora|señorita|señor|senhora|senhor|dona|herrn|monsieur|madame|mademoiselle|dottoressa|dottore|dott\.ssa|avvocato|avv\.|professoressa|professore|doutora|doutor|pani|pana|panu|panią|paní|panem|deaconess|deacon|pastor|reverend))[ \t]+)+"#
             // A surname's particles may open it after a title: "Mr. de la Cruz", "Mrs. d'Souza".
             + #"(?:(?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den|ter|ten|le|la|al|el)[ \t]+|[dl]['’]|(?:al|el)-)*"#
+            + nameWords)
+    /// A profession used as a title, in the languages the summarizer reads: "la profesora
+    /// Etxeberria", "le docteur Penhoat", "il professor Bortolotti", "a professora Quaresma", and
+    /// the French "M." ("M. Le Goff"; not after a capitalised word, where it is an initial). These
+    /// words also name things ("Doctor Who", "Maestro"), so the caller asks a weak cue's question.
+    static let nameAfterProfession = make(
+        #"(?:(?<![\p{L}\p{M}])(?i:profesora|profesor|doctora|doctor|docteure|docteur|professeure|professeur|professora|professor|maestra|maestro|ingeniera|ingeniero|ingegnere|ingénieure|ingénieur|licenciada|licenciado|abogada|abogado|notaire|maître|meneer|mevrouw|doktor)|(?<![\p{Lu}][\p{L}\p{M}]{0,20}[ \t])(?<![\p{L}\p{M}])M\.)[ \t]+"#
+            + #"(?:(?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den|le|la|Le|La|De|Di|Da|Du)[ \t]+|[dl]['’]|(?:al|el)-)*"#
             + nameWords)
     /// Names after a relation: "my colleague Ann Lee", "my wife, Sara", "mi amigo Juan".
     static let nameAfterRelation = make(
@@ -2373,14 +2417,17 @@ enum Patterns {
     /// "ein Treffen mit Jonas". Products and everyday words are turned away by the caller.
     /// A pattern that matches nothing, for a pass a cheap check has ruled out.
     static let never = make(#"(?!)"#)
+    /// "the Okafors", "the Haddads": a listed surname in the plural after "the" (the caller checks the
+    /// list), not before another capitalised word ("the Phillips Curve").
+    static let familyInPlural = make(#"(?<![\p{L}\p{M}])(?:the|The)[ \t]+(\p{Lu}[\p{L}\p{M}'’]+s)(?![\p{L}\p{M}]|[ \t]+\p{Lu})"#)
     static let nameAfterCompanyWord = make(
         #"\b(?i:(?:trip|vacation|holiday|dinner|lunch|breakfast|brunch|coffee|drinks|date|sleepover|playdate|meeting|meet|met|call|chat|conversation|argument|fight|married|engaged|wedding|weekend|evening|night)[ \t]+with|(?:viaje|vacaciones|cena|comida|almuerzo|desayuno|cita|reunión|llamada|charla|conversación|discusión|pelea|boda|casado|casada|hablar|hablé|hablo|quedé|quedar)[ \t]+con|(?:voyage|vacances|dîner|déjeuner|rendez-vous|réunion|appel|conversation|dispute|mariage|marié|mariée|parler|parlé|discuter|sortir)[ \t]+avec|(?:reise|urlaub|abendessen|mittagessen|frühstück|treffen|termin|gespräch|telefonat|streit|hochzeit|verheiratet|sprechen|gesprochen|reden|geredet|getroffen)[ \t]+mit|(?:viaggio|vacanza|vacanze|cena|pranzo|colazione|appuntamento|riunione|incontro|chiamata|conversazione|litigio|matrimonio|sposato|sposata|parlare|parlato|uscire)[ \t]+con|(?:viagem|férias|jantar|almoço|encontro|reunião|chamada|ligação|conversa|briga|casamento|casado|casada|falar|falei|falo|conversar|sair)[ \t]+com)(?:[ \t]+(?:o|a|el|la|il|lo))?[ \t]+"# + nameWords)
     /// The sender of a message, when two or more name words follow (one word after "from" is as
     /// often a company or an author, "a message from Kafka"): "summarize this message from Fanaka Njoroge".
     static let nameAfterSender = make(
         #"(?<![\p{L}])(?i:message|email|e-mail|mail|letter|text|note|call|voicemail|reply|invitation|card|complaint|request|update|memo|notice|feedback|comments|response|review|testimonial|advice)[ \t]+(?i:from)[ \t]+"# + nameWords)
-    /// Two or three words of capitals: "TANAKA YUKI" (of "ＴＡＮＡＫＡ　ＹＵＫＩ", narrowed).
-    static let capitalsName = make(#"(?<![\p{L}\p{N}])[A-Z]{2,}(?:[ \t\u3000][A-Z]{2,}){1,2}(?![\p{L}\p{N}])"#)
+    /// Two or three words of capitals: "TANAKA YUKI" (of "ＴＡＮＡＫＡ　ＹＵＫＩ", narrowed), "TANA M. SCHIEWER".
+    static let capitalsName = make(#"(?<![\p{L}\p{N}])[A-Z]{2,}(?:[ \t\u3000](?:[A-Z]\.[ \t])?[A-Z]{2,}){1,2}(?![\p{L}\p{N}])"#)
     /// A capitalised word before a verb only a person is the subject of: "Rose asked them", "Mark said".
     static let wordNameBeforePersonVerb = make(
         #"(?<![\p{L}\p{M}\[])(\p{Lu}\p{Ll}+)(?=[ \t]+(?:asked|asks|told|tells|said|says|wants|wanted|wrote|texted|emailed|promised|agreed|offered|suggested|mentioned|replied|thinks|loves|hates|invited|married|dumped|apologi[sz]ed)(?![\p{L}]))"#)

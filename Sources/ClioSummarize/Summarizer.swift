@@ -157,8 +157,19 @@ public struct ExtractiveSummarizer: Summarizer {
         ends(text, withOneOf: ["no.", "nr.", "nº.", "n°.", "nos.", "num.", "acct.", "ref.", "tel.", "art.", "vol.", "p.", "pp.", "fig.", "ch."]) { !$0.isLetter }
     }
 
+    /// Also the French "M." (monsieur) and a middle initial after a first name ("John M.
+    /// Keynes"); a capital alone elsewhere is as often a list item ("A. Introduction", "House B.").
     static func endsWithAbbreviation(_ text: String) -> Bool {
-        ends(text, withOneOf: ["mr.", "mrs.", "ms.", "dr.", "prof.", "e.g.", "i.e.", "etc.", "vs.", "sr.", "sra.", "st."]) { $0 == " " }
+        let words = text.split(separator: " ")
+        if let last = words.last, last.count == 2, last.first!.isUppercase, last.first!.isLetter {
+            if last == "M." { return true }
+            if words.count >= 2, let previous = words.dropLast().last,
+                previous == "[NAME]" || NameLists.firstNames.contains(previous.lowercased()) && previous.first!.isUppercase
+            {
+                return true
+            }
+        }
+        return ends(text, withOneOf: ["mr.", "mrs.", "ms.", "dr.", "prof.", "e.g.", "i.e.", "etc.", "vs.", "sr.", "sra.", "srta.", "st.", "mme.", "mlle.", "dott.", "sig."]) { $0 == " " }
     }
 
     /// Whether lowercased `text` ends with one of `abbreviations` standing alone: at the start or

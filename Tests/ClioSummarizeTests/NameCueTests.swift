@@ -411,3 +411,34 @@ func chineseNicknamesAndNamesInFullWidthCapitals(input: String, expected: String
 func chineseWordsBesideNicknameCuesStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// Professions used as titles in the languages the summarizer reads, the French "M.", titles
+/// kept before the name they introduce, a family in the plural, and a name in capitals with a
+/// middle initial.
+@Test(arguments: [
+    ("La profesora Etxeberria nos pidió un ensayo.", "La profesora [NAME] nos pidió un ensayo."),
+    ("Mon médecin, le docteur Penhoat, m'a conseillé du repos.", "Mon médecin, le docteur [NAME], m'a conseillé du repos."),
+    ("Le professeur Quéméner a annulé le cours.", "Le professeur [NAME] a annulé le cours."),
+    ("Il professor Bortolotti ha spostato l'esame.", "Il professor [NAME] ha spostato l'esame."),
+    ("A professora Quaresma pediu uma redação.", "A professora [NAME] pediu uma redação."),
+    ("J'ai rendez-vous avec M. Kerhervé demain.", "J'ai rendez-vous avec M. [NAME] demain."),
+    ("Der Termin mit Herrn Oberkirchner wurde verschoben.", "Der Termin mit Herrn [NAME] wurde verschoben."),
+    ("Ein Brief an Herrn Dr. Oberkirchner.", "Ein Brief an Herrn Dr. [NAME]."),
+    ("Invite the Haddads and the Okafors to the barbecue.", "Invite the [NAME] and the [NAME] to the barbecue."),
+    ("Review the resume of TANA M. SCHIEWER please.", "Review the resume of [NAME] please."),
+])
+func professionTitlesFamiliesAndInitials(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+/// What those forms must leave: a show, a list item, a theory named after a person, a team.
+@Test(arguments: [
+    "I watched Doctor Who last night.",
+    "Explain the logic behind the Phillips Curve.",
+    "the Browns won the game",
+    "Set USE SSL and MAX LENGTH",
+    "Plan A. Then plan B.",
+])
+func wordsBesideProfessionTitlesStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}

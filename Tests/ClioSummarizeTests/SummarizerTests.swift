@@ -163,3 +163,11 @@ private final class ResultBox: @unchecked Sendable {
     let facets = try summarizer.summarize(conversation(["Hi, I'm Siobhan Quigley."]))
     #expect(facets.request == "The user's overall request for the assistant is to help with: Hi, they are [NAME].")
 }
+
+/// The French "M." and a middle initial after a first name end no sentence; a capital alone
+/// elsewhere does ("House A.", list items).
+@Test func initialsAndTheFrenchMonsieurEndNoSentence() {
+    #expect(ExtractiveSummarizer.sentences("Write to John M. Keynes today. Thanks.") == ["Write to John M. Keynes today.", "Thanks."])
+    #expect(ExtractiveSummarizer.sentences("J'ai vu M. Kerhervé hier. Merci.") == ["J'ai vu M. Kerhervé hier.", "Merci."])
+    #expect(ExtractiveSummarizer.sentences("It is 5 minutes from House A. House B is far.") == ["It is 5 minutes from House A.", "House B is far."])
+}
