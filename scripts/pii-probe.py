@@ -14,7 +14,10 @@ held-out result.
 scripts/pii-written/ holds requests written by hand (by a session that had not read the masker),
 in Chinese, Japanese and Korean (cjk.jsonl, 220) and in six European languages (eu.jsonl, 280),
 each with its planted details, and 359 requests on account/ID, phone, address and name forms of
-many countries (world.jsonl, by another such session); --file scores them the same way. They
+many countries (world.jsonl, by another such session); turns.jsonl (240 conversations of two or
+three user turns) and pasted.jsonl (240 requests with pasted emails, forms, tables, transcripts and
+letters), both in English, Spanish, French, German, Italian, Portuguese, Chinese and Japanese,
+written by two more such sessions on 7 Dec; --file scores them the same way. They
 are development data too. A line is {"lang", "text" | "turns": [user messages], "pii": [{"type",
 "value"}]}; each value must occur in the text or in one of the turns.
 

@@ -1,4 +1,5 @@
 import Foundation
+import ClioCore
 
 /// Replaces personal details in free text with placeholders: `[EMAIL]`, `[URL]`, `[IP]`,
 /// `[PHONE]`, `[NUMBER]` (card-like and long account or ID numbers), `[HANDLE]`, `[ADDRESS]`
@@ -168,7 +169,9 @@ public struct PIIMasker: Sendable {
     /// more capitalised words follow: "[NAME] Real Estate Company" is more likely a firm's name
     /// than a person's (on ShareGPT the looser rule took titles and products in 8 of 14 changes).
     static func extendNames(_ text: String) -> String {
-        replaceInContext(Patterns.namePartAfterName, in: text) { _, text, match in
+        // "[NAME] P. [NAME]": a middle initial between two masked parts is the name's too.
+        let text = text.contains(". [NAME]") ? replace(Patterns.initialBetweenNames, in: text) { _ in "[NAME]" } : text
+        return replaceInContext(Patterns.namePartAfterName, in: text) { _, text, match in
             let word = text.substring(with: match.range(at: 1))
             let key = word.lowercased()
             guard !NameLists.isEverydayWord(Substring(word)), !NameLists.productWords.contains(key),
@@ -541,7 +544,7 @@ public struct PIIMasker: Sendable {
             func upper(_ i: Int) -> Bool { utf8[i] >= 0x41 && utf8[i] <= 0x5A }
             guard utf8.count >= 5 else { return false }
             // "TANA M. SCHIEWER": a middle initial after the first word.
-            return (2..<(utf8.count - 2)).contains { i in utf8[i] == 0x20 && upper(i - 1) && upper(i - 2) && upper(i + 1) && (upper(i + 2) || utf8[i + 2] == 0x2E) }
+            return (2..<(utf8.count - 2)).contains { i in utf8[i] == 0x20 && upper(i - 1) && upper(i - 2) && upper(i + 1) && (upper(i + 2) || utf8[i + 2] == 0x2E || utf8[i + 2] == 0x27 || utf8[i + 2] >= 0x80) }
         }
         func has(_ needle: StaticString) -> Bool {
             has(UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount))
@@ -619,8 +622,20 @@ public struct PIIMasker: Sendable {
                     && !NameLists.productWords.contains(key) && !NameLists.organisationWords.contains(key)
             }
         }
-        return words.allSatisfy(listed)
+        let named = words.filter { !capitalParticles.contains($0) }
+        if named.allSatisfy(listed) { return true }
+        // "ALEJANDRA SOTO VILLANUEVA": a listed first name before words that are no words of the
+        // lists, not a place ("SAN FRANCISCO") nor a product or firm ("HARBOUR ATS" opens with a surname).
+        let opening = named[0].lowercased()
+        let firstName = [opening, opening.folding(options: .diacriticInsensitive, locale: nil)].contains { NameLists.firstNames.contains($0) }
+        return named.count >= 2 && firstName && listed(named[0]) && !NameLists.placePrefixes.contains(opening)
+            && named.allSatisfy { word in
+                let key = word.lowercased()
+                return !NameLists.isEverydayWord(word) && !NameLists.isNoName(key) && !NameLists.productWords.contains(key)
+                    && !NameLists.organisationWords.contains(key) && !NameLists.serviceWords.contains(key)
+            }
     }
+    static let capitalParticles: Set<Substring> = ["DE", "DA", "DO", "DOS", "DAS", "DEL", "DELLA", "DI", "DU", "VAN", "VON", "DER", "LE", "LA", "Y", "E"]
 
     /// `text` with its full-width Latin letters, digits and `＠` in ASCII, and a full-width dash,
     /// dot or underscore between two of them too; nil when it has none. Other full-width
@@ -907,6 +922,28 @@ public struct PIIMasker: Sendable {
             if rest.isEmpty { return titled + "[NAME]" }
             return titled + (atEnd ? rest + " [NAME]" : "[NAME] " + rest)
         }
+        // "Attendees: anna, dott. ferri, la signora pace": who was there, in any case.
+        if s.contains(":") {
+            s = PIIMasker.replaceInContext(Patterns.attendeeList, in: s, group: 1) { list, text, match in
+                // "guests: Mimosa Court, Hse No. 4, Ngong Road" is an address, not a list of people.
+                let line = text.substring(from: match.range.location).prefix { $0 != "\n" }
+                return line.contains(where: \.isNumber) || line.contains("[ADDRESS]") ? nil : PIIMasker.maskAttendees(list)
+            }
+        }
+        // A chat pasted as a transcript: speakers opening two or more lines ("Paco: chicos…",
+        // "[10:02] Rafa: galera…", "たけし：明日…") are people, unless labels ("Note:", "Q:", "User:").
+        if s.contains(":") || s.contains("：") {
+            let ns = s as NSString
+            let lines = Patterns.speakerLine.matches(in: s, range: NSRange(location: 0, length: ns.length))
+            let speakers = Set(lines.map { ns.substring(with: $0.range(at: 1)) })
+            if lines.count >= 2 && speakers.count >= 2 {
+                s = PIIMasker.replace(Patterns.speakerLine, in: s, group: 1) { found in
+                    guard PIIMasker.isSpeakerName(found) else { return nil }
+                    learned.formUnion(found.split(separator: " ").filter { !NameLists.isEverydayWord($0) && $0.first!.isUppercase }.map { $0.lowercased() })
+                    return "[NAME]"
+                }
+            }
+        }
         if s.contains(":") { s = PIIMasker.replace(Patterns.nameAfterPersonLabel, in: s, group: 1) { nameRun($0, atEnd: false) } }
         if s.contains("[PHONE]") || s.contains("[EMAIL]") {
             s = PIIMasker.replaceInContext(Patterns.nameBeforeContact, in: s, group: 1) { capture, text, match in
@@ -992,12 +1029,36 @@ public struct PIIMasker: Sendable {
         }
         s = PIIMasker.replaceInContext(Patterns.nameBeforeRelation, in: s, group: 1) { weakName($0, $1, $2) }
         s = PIIMasker.replaceInContext(Patterns.nameIsRelation, in: s, group: 1, personName)
+        s = PIIMasker.replaceInContext(Patterns.relationIsName, in: s, group: 1, personName)
+        s = PIIMasker.replace(Patterns.nameAfterTextTo, in: s, group: 1) { found in
+            NameLists.firstNames.contains(found.lowercased()) && !NameLists.isEverydayWord(Substring(found)) ? "[NAME]" : nil
+        }
         // "Wairimu's baby shower", "Oyelaran's husband": whose party or whose kin is a person's name.
         s = PIIMasker.replaceInContext(Patterns.nameBeforePersonalEvent, in: s, group: 1) { capture, text, match in
             let key = capture.lowercased()
             guard !PIIMasker.inTitleCaseLine(text, match.range(at: 1)), !NameLists.isNoName(key),
                 !NameLists.productWords.contains(key), !NameLists.serviceWords.contains(key), !NameLists.organisationWords.contains(key),
                 !NameLists.isEverydayWord(Substring(capture)) || NameLists.everydayFirstNames.contains(key)
+            else { return nil }
+            return "[NAME]"
+        }
+        // "avisa o Júnior", "na casa da Duda", "dile a Marta": Portuguese, Spanish and Italian put an
+        // article or the personal "a" before a first name; a listed one there is a person's.
+        // "a" alone is English's article too, so it counts only in text of those languages.
+        let romance = has([" que ", " com ", " para ", " não ", " você", " con ", " per ", " che ", " di ", " el ", " los ", " uma ", " um ", " pra ", " é "])
+        s = PIIMasker.replaceInContext(Patterns.nameAfterArticle, in: s, group: 2) { found, text, match in
+            let article = text.substring(with: match.range(at: 1))
+            guard article != "a" || romance else { return nil }
+            // "Quinta do Vale", "Rua da Glória": after a capitalised word the article joins a place's name.
+            let before = text.substring(to: match.range(at: 1).location).split(whereSeparator: { $0 == " " || $0 == "\t" }).last
+            if let before, before.first?.isUppercase == true, before.last?.isLetter == true { return nil }
+            let key = found.lowercased()
+            let folded = key.folding(options: .diacriticInsensitive, locale: nil)
+            // First names that are also words count ("o Caio", "a Socorro"): a word there is not capitalised.
+            let listed = [key, folded].contains { NameLists.firstNames.contains($0) || NameLists.firstNameWords.contains($0) }
+            guard listed, !NameLists.isEverydayWord(Substring(found)) || NameLists.firstNameWords.contains(key),
+                !NameLists.productWords.contains(key), !NameLists.organisationWords.contains(key), !NameLists.serviceWords.contains(key),
+                !NameLists.notPlaces.contains(key), !Patterns.placesWithArticle.contains(folded)
             else { return nil }
             return "[NAME]"
         }
@@ -1035,13 +1096,21 @@ public struct PIIMasker: Sendable {
                 && (hyphenated || !NameLists.isEverydayWord(Substring(words[1...].first ?? ""))))
         }
         // "der frau schmidtke", "ask mr okafor": a listed surname in lower case after a title in lower case.
-        s = PIIMasker.replace(Patterns.lowercaseNameAfterTitle, in: s, group: 1) { found in
+        s = PIIMasker.replaceInContext(Patterns.lowercaseNameAfterTitle, in: s, group: 2) { found, text, match in
             let words = found.split(separator: " ").map(String.init)
-            // "la signora mia madre": a possessive is no name.
-            guard NameLists.isListedName(words[0]) && !NameLists.isEverydayWord(Substring(words[0])) && !Patterns.possessives.contains(words[0]) else { return nil }
-            // "dr jawad khalife": the next word too when it is a listed name.
+            // "la signora mia madre": a possessive is no name. After an abbreviated title ("mr", "dott.")
+            // any word that is no function or everyday word is one ("ms linh", "dott. ferri"); after
+            // one that is also a noun ("la signora anziana") only a listed name.
+            let title = text.substring(with: match.range(at: 1)).lowercased().replacingOccurrences(of: ".", with: "")
+            func plausible(_ word: String) -> Bool {
+                word.count >= 2 && !NameLists.isEverydayWord(Substring(word)) && !StopWords.all.contains(word) && !Patterns.possessives.contains(word)
+            }
+            let listed = NameLists.isListedName(words[0]) && plausible(words[0])
+            guard listed || Patterns.abbreviatedTitles.contains(title) && plausible(words[0]) && words[0].count >= 3 else { return nil }
+            // "dr jawad khalife", "mr kevin o'malley": the next word too when it is a listed name or a surname's shape.
             let next = words[1...].first ?? ""
-            return lowercaseName(found, words, nextIsName: NameLists.isListedName(next) && !NameLists.isEverydayWord(Substring(next)))
+            let surnameShaped = (next.contains("'") || next.contains("’") || next.contains("-")) && plausible(next)
+            return lowercaseName(found, words, nextIsName: (NameLists.isListedName(next) || surnameShaped) && !NameLists.isEverydayWord(Substring(next)))
         }
         // "lukas und ich kommen später": a listed first name in lower case beside the writer.
         s = PIIMasker.replace(Patterns.lowercaseNameAndSelf, in: s, group: 1) { found in
@@ -1169,8 +1238,12 @@ public struct PIIMasker: Sendable {
                 }
                 // A common family name, alone or with a given name, where only a person stands:
                 // before です or より, before の母, after a label, at the end of a letter.
-                let listed: (String) -> Bool = { !NameLists.japanesePlaceNames.contains($0) && !NameLists.japaneseNotNames.contains($0) }
-                for pattern in [Patterns.japaneseNameAfterLabel, Patterns.japaneseListedNameBeforeCopula, Patterns.japaneseListedNameBeforeKin, Patterns.japaneseListedNameEndingText, Patterns.japaneseSpacedListedName, Patterns.japaneseSelfNamed] {
+                let listed: (String) -> Bool = { found in
+                    // "東京 駅": a place before the space is no family name.
+                    let head = String(found.split(whereSeparator: { $0 == " " || $0 == "　" }).first ?? Substring(found))
+                    return ![found, head].contains { NameLists.japanesePlaceNames.contains($0) || NameLists.japaneseNotNames.contains($0) }
+                }
+                for pattern in [Patterns.japaneseNameAfterLabel, Patterns.japaneseListedNameBeforeCopula, Patterns.japaneseListedNameBeforeKin, Patterns.japaneseListedNameEndingText, Patterns.japaneseSpacedListedName, Patterns.japaneseSelfNamed, Patterns.japaneseSpacedNameBeforeDesu] {
                     s = PIIMasker.replace(pattern, in: s, group: 1) { listed($0) ? cjkName($0.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "　", with: "")) : nil }
                 }
                 // A list of two or more listed family names: "和田、久保、今井".
@@ -1283,6 +1356,68 @@ public struct PIIMasker: Sendable {
         }
         return (prefix + (rest.isEmpty ? name : name + " " + rest), nameWords)
     }
+
+    /// The people of an attendee list, each masked: an item of one to three words that are no
+    /// function, everyday, product or firm words, after its title or article ("la signora pace",
+    /// "dott. ferri"); the writer ("me", "yo") and other items stay.
+    static func maskAttendees(_ list: String) -> String? {
+        var changed = false
+        let separators = try! NSRegularExpression(pattern: #"(,[ \t]*|[ \t]+(?:and|y|e|et|und|en|&)[ \t]+)"#)
+        let ns = list as NSString
+        var pieces: [String] = []
+        var last = 0
+        for match in separators.matches(in: list, range: NSRange(location: 0, length: ns.length)) {
+            pieces.append(ns.substring(with: NSRange(location: last, length: match.range.location - last)))
+            pieces.append(ns.substring(with: match.range))
+            last = NSMaxRange(match.range)
+        }
+        pieces.append(ns.substring(from: last))
+        let articles: Set<String> = ["il", "la", "lo", "el", "le", "o", "a", "os", "as", "los", "las", "der", "die", "the"]
+        for (i, piece) in pieces.enumerated() where i % 2 == 0 {
+            var words = piece.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            var lead: [String] = []
+            while let first = words.first, articles.contains(first.lowercased()) || isTitle(Substring(first)) || Patterns.abbreviatedTitles.contains(first.lowercased().replacingOccurrences(of: ".", with: "")) {
+                lead.append(first)
+                words.removeFirst()
+            }
+            guard (1...3).contains(words.count), words.allSatisfy({ word in
+                let key = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
+                return key.count >= 2 && key.first!.isLetter && !StopWords.all.contains(key) && !NameLists.isEverydayWord(Substring(key))
+                    && !NameLists.productWords.contains(key) && !NameLists.organisationWords.contains(key) && !NameLists.serviceWords.contains(key)
+                    && !speakerRoles.contains(key)
+            }) else { continue }
+            pieces[i] = (lead + ["[NAME]"]).joined(separator: " ")
+            changed = true
+        }
+        return changed ? pieces.joined() : nil
+    }
+
+    /// A transcript's speaker that is a person: one or two capitalised words that open with a
+    /// listed name and are no label, product or service words, or a Japanese name in hiragana or
+    /// one that opens with a listed family name ("たけし", "佐藤").
+    static func isSpeakerName(_ found: String) -> Bool {
+        if let first = found.unicodeScalars.first, !first.isASCII, !found.contains(where: \.isUppercase) {
+            return found.unicodeScalars.allSatisfy { (0x3041...0x309F).contains($0.value) || $0 == "ー" }
+                || NameLists.japaneseSurnames.contains { found.hasPrefix($0) } && found.count <= 4
+        }
+        // Form labels open lines the same way ("Title:", "Instructions:", "Height:"), so the speaker
+        // must be a listed name, also one that is a word ("Rafa", "Duda").
+        let words = found.split(separator: " ")
+        guard let first = words.first?.lowercased(),
+            NameLists.firstNames.contains(first) || NameLists.firstNameWords.contains(first) || NameLists.surnames.contains(first)
+                || NameLists.isListedName(first)
+        else { return false }
+        return words.allSatisfy { word in
+            let key = word.lowercased()
+            return word.count >= 2 && !NameLists.isNoName(key) && !speakerRoles.contains(key)
+                && !NameLists.productWords.contains(key) && !NameLists.serviceWords.contains(key) && !NameLists.organisationWords.contains(key)
+        }
+    }
+    static let speakerRoles: Set<String> = [
+        "user", "assistant", "bot", "ai", "agent", "customer", "client", "support", "system", "me", "you", "human", "gpt",
+        "chatgpt", "interviewer", "interviewee", "host", "guest", "moderator", "teacher", "student", "doctor", "patient",
+        "usuario", "usuaria", "cliente", "agente", "utilisateur", "benutzer", "kunde", "utente", "yo", "moi", "ich", "io", "eu",
+    ]
 
     private static let selfWords: Set<String> = ["i'm", "i’m", "i", "am", "my", "name", "is", "this"]
     /// Titles a cue's capture can start with ("mit Herrn Oberkirchner", "for Dr Okafor"): they stay,
@@ -1590,7 +1725,12 @@ public struct PIIMasker: Sendable {
     /// Two or three ideographs after 我是 that are a name, not a role or group ("高中生",
     /// "白领", "江苏人", "左撇子").
     static func looksLikeChineseName(_ word: String) -> Bool {
-        !NameLists.chineseNotNames.contains(word) && !"人生员者师家手族座迷粉控党领子".contains(word.last!)
+        guard !NameLists.chineseNotNames.contains(word) else { return false }
+        // "福生", "建生" are given names; "学生", "医生" are words ("王学生" is no name), and so is "高中生".
+        if word.count == 3, word.last == "生" {
+            return !isChineseWord(String(word.suffix(2)), strict: false) && !isChineseWord(String(word.prefix(2)), strict: false)
+        }
+        return !"人生员者师家手族座迷粉控党领子".contains(word.last!)
     }
 
     /// Masks capitalised words from the built-in name lists, with a capitalised word right
@@ -1948,10 +2088,10 @@ enum Patterns {
     static let lastFourDigits = make(
         #"(?i:last|final)[ \t]+(?i:four|4|three|3|five|5|six|6)(?:[ \t]+(?i:digits|numbers))?(?:[ \t]+(?i:are|is|were))?[ \t]*[:=]?[ \t]*(?:(?i:of|on)[ \t]+[^.!?\n\d]{1,30}?[ \t])?(\d{3,6})(?![\p{N}])"#)
     /// A number after an account cue, or an identifier of letters and digits ("A-99817-KX",
-    /// "7845/AB/2023", "12345678Z").
+    /// "7845/AB/2023", "12345678Z", "AY 3817264").
     static let cuedAccount = make(
         #"(?<![\p{Latin}\p{Cyrillic}])(?i:"# + anyOf(accountCues) + ")" + cueFiller
-            + #"((?<![\p{L}\p{N}])(?:(?=[A-Za-z0-9\-/]*\d)(?=[A-Za-z0-9\-/]*[A-Za-z])[A-Za-z0-9]+(?:[\-/][A-Za-z0-9]+)+|[A-Za-z]{1,4}\d{4,}[A-Za-z0-9]*|\d{4,}[A-Za-z]{1,3}|(?-i:(?=[A-Z0-9]*\d)(?=(?:[0-9]*[A-Z]){2})[A-Z0-9]{5,12}))(?![\p{L}\p{N}])|\+?\(?\d[\d \-./()]{2,}\d(?![\p{N}]))"#)
+            + #"((?<![\p{L}\p{N}])(?:(?=[A-Za-z0-9\-/]*\d)(?=[A-Za-z0-9\-/]*[A-Za-z])[A-Za-z0-9]+(?:[\-/][A-Za-z0-9]+)+|[A-Za-z]{1,4}\d{4,}[A-Za-z0-9]*|\d{4,}[A-Za-z]{1,3}|(?-i:[A-Z]{1,3})[ \t]\d{6,}|(?-i:(?=[A-Z0-9]*\d)(?=(?:[0-9]*[A-Z]){2})[A-Z0-9]{5,12}))(?![\p{L}\p{N}])|\+?\(?\d[\d \-./()]{2,}\d(?![\p{N}]))"#)
 
     // MARK: addresses
 
@@ -2218,6 +2358,12 @@ enum Patterns {
         // What people call the writer.
         "i go by", "i usually go by", "people call me", "everyone calls me", "they call me", "me dicen", "me llaman",
         "on m'appelle", "on m’appelle", "man nennt mich", "alle nennen mich", "mi chiamano", "me chamam",
+        // What someone else is called.
+        "le decimos", "les decimos", "le dicen", "la llamamos", "lo llamamos", "le llamamos", "la chamamos de",
+        "o chamamos de", "ela se chama", "ele se chama", "se chamar", "lei si chiama", "lui si chiama", "la chiamiamo",
+        "lo chiamiamo", "on l'appelle", "on l’appelle", "elle s'appelle", "elle s’appelle", "il s'appelle", "il s’appelle",
+        "sie heißt", "er heißt", "wir nennen sie", "wir nennen ihn", "we call her", "we call him", "everyone calls her",
+        "everyone calls him", "she goes by", "he goes by",
     ]
 
     /// "my", "mi", "mon", "mein", … before a relation.
@@ -2310,7 +2456,7 @@ enum Patterns {
     /// "Name: Kwame Okafor" at the start of a line, as in a form or a signature block (not the
     /// lower-case `name:` of YAML and code).
     static let nameAfterLabel = make(
-        #"(?:^|\n)[ \t]*(?:(?i:customer|client|guest|patient|student|child['’]s|child|baby['’]s|your|my|his|her|contact|tenant|employee|applicant|candidate|passenger|recipient|sender|buyer|seller|owner|account holder|cardholder|beneficiary|member|first|last|middle|given|family|maiden|full)[ \t]+(?i:name)|Full [Nn]ame|Name|NAME|Nombre|Nom|Nome|Naam|Vorname|Nachname|(?i:surname))[ \t]*:[ \t]*"# + nameWords)
+        #"(?:^|\n)[ \t]*(?:(?i:customer|client|guest|patient|student|child['’]s|child|baby['’]s|your|my|his|her|contact|tenant|employee|applicant|candidate|passenger|recipient|sender|buyer|seller|owner|account holder|cardholder|beneficiary|member|first|last|middle|given|family|maiden|full)[ \t]+(?i:names?)|Full [Nn]ame|Name|NAME|Nombre|Nom|Nome|Naam|Vorname|Nachname|(?i:surname|apellidos?|nombres|nombre completo|prénoms?|nom de famille|cognome|nome completo|sobrenome|familienname|vornamen))[ \t]*:[ \t]*"# + nameWords)
     /// A label for a person opening a line or a field, in the summarizer's languages: "Patient:
     /// Ifeoma Chukwuemeka", "Paziente: Salvatore Lo Giudice Età: 72", "Destinataire : Gwenaëlle Le Goff".
     /// A form's line is in title case, so the title-case rule does not apply here.
@@ -2417,6 +2563,24 @@ enum Patterns {
     /// "ein Treffen mit Jonas". Products and everyday words are turned away by the caller.
     /// A pattern that matches nothing, for a pass a cheap check has ruled out.
     static let never = make(#"(?!)"#)
+    /// An attendee list after its label (group 1), up to the end of the line or sentence.
+    static let attendeeList = make(
+        #"(?i:\b(?:attendees|attending|participants|present|presenti|presentes|présents|presents|asistentes|participantes|partecipanti|teilnehmer|teilnehmende|anwesend|anwesende|invitados|invités|guests|guest list|ospiti|convidados|cc)[ \t]*:[ \t]*)([^\n.;:!?()]+)"#)
+    /// A transcript line's speaker (group 1): at a line's start, after a time or a bullet, one or
+    /// two capitalised words, or a Japanese name, before a colon and what they said.
+    static let speakerLine = make(
+        #"^[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?[ \t]*[-–]?[ \t]*)?(?:[-•*·・][ \t]*)?(\p{Lu}[\p{Ll}\p{M}'’\-]+(?:[ \t]\p{Lu}[\p{Ll}\p{M}'’\-]+)?|[\p{Hiragana}ー]{2,6}|\p{Han}{1,4})[ \t]*(?::[ \t]+|：[ \t]*)(?=\S)"#,
+        [.anchorsMatchLines])
+    /// Places Portuguese names with an article, as it names people: "no Rio", "o Porto", "no Paraná".
+    static let placesWithArticle: Set<String> = [
+        "rio", "porto", "recife", "cairo", "havre", "brasil", "japao", "canada", "mexico", "peru", "chile", "parana", "ceara",
+        "amazonas", "para", "maranhao", "piaui", "acre", "amapa", "tocantins", "espirito", "algarve", "alentejo", "minho",
+        "douro", "tejo", "amazonia", "pantanal", "nordeste", "sul", "norte", "oeste", "leste", "natal", "carnaval", "vaticano",
+    ]
+    /// A capitalised word (group 2) after a Portuguese article or contraction, or the "a" of
+    /// Portuguese, Spanish and Italian (group 1), written in lower case inside a sentence.
+    static let nameAfterArticle = make(
+        #"(?<=[\p{L}\p{M},][ \t]|[\p{L}\p{M},][ \t]{2})(o|a|do|da|no|na|ao|pro|pra|pelo|pela)[ \t]+(\p{Lu}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}]|[ \t]+\p{Lu})"#)
     /// "the Okafors", "the Haddads": a listed surname in the plural after "the" (the caller checks the
     /// list), not before another capitalised word ("the Phillips Curve").
     static let familyInPlural = make(#"(?<![\p{L}\p{M}])(?:the|The)[ \t]+(\p{Lu}[\p{L}\p{M}'’]+s)(?![\p{L}\p{M}]|[ \t]+\p{Lu})"#)
@@ -2426,8 +2590,10 @@ enum Patterns {
     /// often a company or an author, "a message from Kafka"): "summarize this message from Fanaka Njoroge".
     static let nameAfterSender = make(
         #"(?<![\p{L}])(?i:message|email|e-mail|mail|letter|text|note|call|voicemail|reply|invitation|card|complaint|request|update|memo|notice|feedback|comments|response|review|testimonial|advice)[ \t]+(?i:from)[ \t]+"# + nameWords)
-    /// Two or three words of capitals: "TANAKA YUKI" (of "ＴＡＮＡＫＡ　ＹＵＫＩ", narrowed), "TANA M. SCHIEWER".
-    static let capitalsName = make(#"(?<![\p{L}\p{N}])[A-Z]{2,}(?:[ \t\u3000](?:[A-Z]\.[ \t])?[A-Z]{2,}){1,2}(?![\p{L}\p{N}])"#)
+    /// Two to four words of capitals, with particles and an initial: "TANAKA YUKI" (of
+    /// "ＴＡＮＡＫＡ　ＹＵＫＩ", narrowed), "TANA M. SCHIEWER", "ANTÔNIA RODRIGUES DE MELO".
+    static let capitalsName = make(
+        #"(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}'’]+(?:[ \t\u3000](?:(?:DE|DA|DO|DOS|DAS|DEL|DELLA|DI|DU|VAN|VON|DER|LE|LA|Y|E)[ \t])?(?:\p{Lu}\.[ \t])?\p{Lu}[\p{Lu}'’\-]+){1,3}(?![\p{L}\p{N}])"#)
     /// A capitalised word before a verb only a person is the subject of: "Rose asked them", "Mark said".
     static let wordNameBeforePersonVerb = make(
         #"(?<![\p{L}\p{M}\[])(\p{Lu}\p{Ll}+)(?=[ \t]+(?:asked|asks|told|tells|said|says|wants|wanted|wrote|texted|emailed|promised|agreed|offered|suggested|mentioned|replied|thinks|loves|hates|invited|married|dumped|apologi[sz]ed)(?![\p{L}]))"#)
@@ -2489,6 +2655,15 @@ enum Patterns {
     /// A name said to be a relation: "Bui Minh Khoa is my new manager", "Ama was our neighbour".
     static let nameIsRelation = make(
         #"(?<![\p{L}\p{M}])"# + nameWords + #"[ \t]+(?:is|was|has been|is now)[ \t]+(?i:"# + anyOf(possessives) + #"[ \t]+(?:(?:new|old|former|dear|late|little|younger|older|elder|eldest|youngest|future|best)[ \t]+)?"# + anyOf(relations) + #")(?![\p{L}])"#)
+    static let initialBetweenNames = make(#"\[NAME\][ \t]\p{Lu}\.[ \t]\[NAME\]"#)
+    /// "reword this text to Jordan": a text message's addressee (group 1); "text to Speech" and
+    /// "this text to Markdown" are conversions, so the caller wants a listed first name.
+    static let nameAfterTextTo = make(#"\b(?i:a|this|the|my|that)[ \t]+(?i:text|text message|sms)[ \t]+(?i:to)[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}])"#)
+    /// "my son is Duarte", "mi hijo es Mateo", "o meu filho é o Duarte", "mein Sohn ist Jonas":
+    /// a relation said to be someone (the caller turns away "my boss is German").
+    static let relationIsName = make(
+        #"(?i:\b"# + anyOf(possessives) + #"[ \t]+(?:(?:new|old|former|dear|late|little|younger|older|elder|eldest|youngest|future|best)[ \t]+)?"# + anyOf(relations)
+            + #"[ \t]+(?:is|was|es|era|est|était|ist|war|è|era|é|era)(?:[ \t]+(?:o|a|el|la|il|der|die))?[ \t]+)"# + nameWords)
     /// "Ann here." opening the text or after a sentence's end; after a line break a single
     /// capitalised word may just continue a sentence ("… in the Customs\nPortal here.").
     static let nameBeforeHere = make(#"(?:^[ \t]*(?:(?i:hi|hello|hey)[,!]?[ \t]+)?|(?<=[.!?][ \t]))"# + nameWords + #"(?=[ \t]+(?:here|speaking)\b)"#)
@@ -2612,15 +2787,19 @@ enum Patterns {
     static let japaneseNameBeforeClause = make(
         #"(?:私は|僕は|俺は|わたしは|あたしは)[ \t]*("# + japaneseListedName + "|" + japaneseKanaGiven
             + #"|\p{Han}{2,4}|\p{Katakana}[\p{Katakana}ー]{1,8})(?=、|だ(?:けど|よ|。|、|$)|って(?:いいます|言います|いう名前|名前))"#)
+    /// Family and given name in kanji with a space between, after の or は and before です or と申します:
+    /// "私はゼミ生の李 浩然です" (any family name: the space and the self-introduction say it).
+    static let japaneseSpacedNameBeforeDesu = make(
+        #"(?<=の|は)(\p{Han}{1,3}[ 　]\p{Han}{1,3})(?=です|と申します|でございます|と言います|といいます)"#)
     /// A Korean name before an honorific, starting with a common surname: "박서영님", "김민수 씨".
     static let koreanNameBeforeHonorific = make(
         #"(?<![\p{Hangul}])("# + koreanSurname + #"[ \t]?\p{Hangul}{1,3})(?=[ \t]?(?:님|씨))"#)
     /// A Chinese name before a title: "王伟先生", "李娜女士", "张老师".
     static let chineseNameBeforeHonorific = make(
-        #"(?:(?<![\p{Han}])|(?<=[给給跟向和与與同对對让讓请請叫问問帮幫是被的了到说說祝致]))("# + chineseName + #")(?=先生|女士|小姐|老师|老師|同学|同學|医生|醫生|教授|经理|經理|阿姨|叔叔|律师|律師|主任|博士|太太|夫人|师傅|師傅|老板|老闆)"#)
+        #"(?:(?<![\p{Han}])|(?<=[给給跟向和与與同对對让讓请請叫问問帮幫是被的了到说說祝致下位找见見约約谢謝访訪系]))("# + chineseName + #")(?=先生|女士|小姐|老师|老師|同学|同學|医生|醫生|教授|经理|經理|阿姨|叔叔|律师|律師|主任|博士|太太|夫人|师傅|師傅|老板|老闆)"#)
     /// A Japanese name after a relation and の: "同僚の佐藤さん", "友人の田中健太".
     static let japaneseNameAfterRelation = make(
-        #"(?:友人|友達|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字|主治医|上長|店長|院長|校長|顧問|監督|コーチ|大家さん)(?:は|の|・|：|:|、)?[ \t　]*(?:「)?(?!(?:友人|友達|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字)の)("# + japaneseName + #")(?=」|さん|様|さま|くん|ちゃん|氏|に|が|は|と|から|へ|を|の|って|です|[ \t　]?様|[、。,.\s()（）]|\[|$)"#)
+        #"(?:友人|友達|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字|主治医|上長|店長|院長|校長|顧問|監督|コーチ|大家さん)(?:は|の|・|：|:|(?<!先生|先輩|社長|部長|課長|会長|店長|院長|校長|監督|コーチ)、)?[ \t　]*(?:「)?(?!(?:友人|友達|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字)の)("# + japaneseName + #")(?=」|さん|様|さま|くん|ちゃん|氏|に|が|は|と|から|へ|を|の|って|です|[ \t　]?様|[、。,.\s()（）]|\[|$)"#)
     /// Who writes for a company or a department, the opening of a business letter:
     /// "株式会社ミドリの木村です", "営業部の松本と申します".
     static let japaneseNameAfterOrganisation = make(
@@ -2632,7 +2811,7 @@ enum Patterns {
     /// ("我的同事李娜", "客户郑华") or a label ("收件人：孙丽"); judged by `PIIMasker.chineseName`.
     static let chineseNameAfterPersonCue = make(
         #"(?:致|告诉|告訴|通知|邀请|邀請|感谢|感謝|谢谢|謝謝|回复|回覆|联系|聯繫|聯絡|提醒|恭喜|祝贺|祝賀|介绍|介紹|推荐|推薦|"#
-            + #"(?:我的|我|我们的|我們的)?(?:朋友|同事|老板|老闆|邻居|鄰居|女儿|女兒|儿子|兒子|妻子|丈夫|老公|老婆|男朋友|女朋友|室友|同学|同學|老师|老師|经理|經理|客户|客戶|房东|房東|表哥|表姐|表妹|表弟|堂哥|堂姐|哥哥|姐姐|弟弟|妹妹|妈妈|媽媽|爸爸|奶奶|爷爷|爺爺|外婆|外公|阿姨|叔叔|学生|學生|病人|患者|员工|員工|孩子|上司|领导|領導|搭档|搭檔|未婚夫|未婚妻|侄子|侄女|外甥|外甥女|孙子|孙女|孫子|孫女|婆婆|公公|岳父|岳母|前夫|前妻|闺蜜|閨蜜|合伙人|合夥人|班主任|同桌|战友|戰友|队友|隊友|师傅|師傅|徒弟|邻居|房客|租客|老乡|老鄉)|"#
+            + #"(?:我的|我|我们的|我們的)?(?:朋友|同事|老板|老闆|邻居|鄰居|女儿|女兒|儿子|兒子|妻子|丈夫|老公|老婆|男朋友|女朋友|室友|同学|同學|老师|老師|经理|經理|客户|客戶|房东|房東|表哥|表姐|表妹|表弟|堂哥|堂姐|哥哥|姐姐|弟弟|妹妹|妈妈|媽媽|爸爸|奶奶|爷爷|爺爺|外婆|外公|阿姨|叔叔|学生|學生|病人|患者|员工|員工|孩子|上司|领导|領導|搭档|搭檔|未婚夫|未婚妻|侄子|侄女|外甥|外甥女|孙子|孙女|孫子|孫女|婆婆|公公|岳父|岳母|前夫|前妻|闺蜜|閨蜜|合伙人|合夥人|班主任|同桌|战友|戰友|队友|隊友|师傅|師傅|徒弟|邻居|房客|租客|老乡|老鄉|客服|服务员|服務員|店员|店員|快递员|快遞員|外卖员|外賣員|导购|導購|前台|护士|護士|保安|中介|导游|導遊|销售|銷售|业务员|業務員)|"#
             + #"总监|總監|主管|秘书|秘書|助理|司机|司機|保姆|教练|教練|会计|會計|楼长|樓長|组长|組長|班长|班長|队长|隊長|村长|村長|店长|店長|院长|院長|社长|社長|厂长|廠長|总经理|總經理|总裁|總裁|的名字|名叫|全名叫|全名是|名字是|名字叫|真名是|真名叫|本名是|户名是|户名|戶名|推荐人|推薦人|收件人是|寄件人是|借款人|出借人|出租人|承租人|经办人|經辦人|代表人|被告|原告|甲方代表|乙方代表|署名|签名|簽名|落款|联系人|聯絡人|聯繫人|收件人|发件人|發件人|寄件人|姓名|申请人|申請人|负责人|負責人|亲爱的|親愛的|尊敬的)[ \t,，]*[：:]?[ \t]*("# + chineseName + ")")
     /// A Chinese name at a word boundary without a cue: after anything but an ideograph or a digit
     /// (a measure word follows one: "12段") ("：刘海涛、
@@ -2647,13 +2826,13 @@ enum Patterns {
     /// verb whose object is a person, or before what only a person does (group 3): "小雨想让我",
     /// "给婷婷写", "我男朋友阿杰生日". The caller turns away common words outside that last slot.
     static let chineseAnyNickname = make(
-        #"(?:(?<=给|給|和|跟|陪|帮|幫|祝|男朋友|女朋友|朋友|同事|老公|老婆|室友|同学|同學|闺蜜|閨蜜|表妹|表姐|妹妹|姐姐|弟弟|哥哥|女儿|女兒|儿子|兒子)|(?<![\p{Han}]))((?:小|阿)\p{Han}|(\p{Han})\2)"#
-            + #"(?:(想让|想讓|让我|讓我|叫我|请我|請我|帮我|幫我|给我|給我|跟我说|告诉我|告訴我|问我|問我|说她|说他|說她|說他)|(?=[^\p{Han}]|写|寫|生日|的生日|过生日|過生日|结婚|結婚|发|發|打电话|打電話|一起))"#)
+        #"(?:(?<=给|給|和|跟|陪|帮|幫|祝|男朋友|女朋友|朋友|同事|老公|老婆|室友|同学|同學|闺蜜|閨蜜|表妹|表姐|表哥|表弟|堂姐|堂妹|妹妹|姐姐|弟弟|哥哥|女儿|女兒|儿子|兒子|服务员|服務員|客服|店员|店員|快递员|快遞員|导购|導購|前台|护士|護士|司机|司機|教练|教練)|(?<![\p{Han}]))((?:小|阿)\p{Han}|(\p{Han})\2)"#
+            + #"(?:(想让|想讓|让我|讓我|叫我|请我|請我|帮我|幫我|给我|給我|跟我说|告诉我|告訴我|问我|問我|说她|说他|說她|說他)|(?=[^\p{Han}]|写|寫|生日|的生日|过生日|過生日|结婚|結婚|发|發|打电话|打電話|一起|确认|確認|特别|特別|态度|態度|推荐|推薦|联系|聯繫))"#)
     /// Whom a letter is addressed to, or what someone is called, in quotes or before punctuation,
     /// whatever the surname: "以“亲爱的阿珍”开头", "我们都叫他“豪哥”"; "晨晨妈妈" (a child's
     /// doubled name before a parent). The caller turns away common words ("亲爱的妈妈").
     static let chineseCalledName = make(
-        #"(?:(?:亲爱的|親愛的|叫他|叫她|称他|稱他|称她|稱她|喊他|喊她)[“"「『]?(\p{Han}{2,3})(?=[”"」』，,。！!？?、]|$)|(?<![\p{Han}])((\p{Han})\3)(?=妈妈|媽媽|爸爸|妈|媽|爸))"#)
+        #"(?:(?:亲爱的|親愛的|叫他|叫她|称他|稱他|称她|稱她|喊他|喊她)[“"「『]?(\p{Han}{2,3})(?=[”"」』，,。！!？?、]|$)|(?:(?<![\p{Han}])|(?<=写|寫|是|给|給|署名|落款))((\p{Han})\3)(?=妈妈|媽媽|爸爸|妈|媽|爸))"#)
     /// An item of a list next to a masked name: "刘海涛、[NAME]", "[NAME]、孙怡然".
     static let chineseNameInList = make(
         #"(?:(?<=\[NAME\]、)("# + chineseName + #")(?![\p{Han}])|(?<![\p{Han}])("# + chineseName + #")(?=、\[NAME\]))"#)
@@ -2701,9 +2880,12 @@ enum Patterns {
     /// A lower-case word after a verb that takes a person ("hire jamal", "met with priya"); a name
     /// only when listed. Prepositions ("to", "and") take lower-case words of every kind.
     static let lowercaseNameAfterPersonWord = make(
-        #"\b(?:ask|tell|hire|hired|met|meet|meeting|call|email|text|thank|thanks|invite|remind|cc|congratulate|told|asked|met with|meet with|uncle|aunt|auntie|neighbour|neighbor|friend|colleague|coworker|boss|cousin|brother|sister|son|daughter|flatmate|roommate|grandpa|grandma|nephew|niece|wife|husband|partner|girlfriend|boyfriend|fiance|fiancee|fiancé|fiancée|mom|mum|dad|manager|teacher|student|client|email to|write to|text to|message to|letter to|note to|reply to|primo|prima|tío|tía|tio|tia|zia|zio|cugino|cugina|nonna|nonno|amigo|amiga|hermano|hermana|sobrino|sobrina|frère|sœur|cousine|tante|oncle|onkel|bruder|schwester|freund|freundin|irmão|irmã) (?!(?:with|and|to|for|the|a|an|my|her|his|our|their|your|me|him|them|us|about|on|in|at)\b)(\p{Ll}[\p{Ll}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}'’\-]+)?)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)
+        #"\b(?:ask|tell|hire|hired|met|meet|meeting|call|email|text|thank|thanks|invite|remind|cc|congratulate|told|asked|met with|meet with|uncle|aunt|auntie|neighbour|neighbor|friend|colleague|coworker|boss|cousin|brother|sister|son|daughter|flatmate|roommate|grandpa|grandma|nephew|niece|wife|husband|partner|girlfriend|boyfriend|fiance|fiancee|fiancé|fiancée|mom|mum|dad|manager|teacher|student|client|email to|write to|text to|message to|letter to|note to|reply to|nachricht an|brief an|karte an|mensaje a|mensaje para|carta a|carta para|message à|lettre à|messaggio a|messaggio per|lettera a|mensagem para|mensagem pro|mensagem pra|primo|prima|tío|tía|tio|tia|zia|zio|cugino|cugina|nonna|nonno|amigo|amiga|hermano|hermana|sobrino|sobrina|frère|sœur|cousine|tante|oncle|onkel|bruder|schwester|freund|freundin|irmão|irmã) (?!(?:with|and|to|for|the|a|an|my|her|his|our|their|your|me|him|them|us|about|on|in|at)\b)(\p{Ll}[\p{Ll}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}'’\-]+)?)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)
     static let lowercaseNameAfterTitle = make(
-        #"(?<![\p{L}])(?:frau|herr|herrn|mr|mrs|ms|dr|señor|señora|sr|sra|monsieur|madame|mme|signor|signora|sig|senhor|senhora|pani|pan|pana|mevrouw|meneer)\.?[ \t]+(\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}\p{M}'’\-]+)?)(?![\p{L}\p{N}_\[])"#)
+        #"(?<![\p{L}])((?:frau|herr|herrn|mr|mrs|ms|dr|dra|dott|prof|señor|señora|sr|sra|srta|monsieur|madame|mme|mlle|signor|signora|sig|senhor|senhora|pani|pan|pana|mevrouw|meneer)\.?)[ \t]+(\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}\p{M}'’\-]+)?)(?![\p{L}\p{N}_\[])"#)
+    /// Titles that stand only before a name: after them a lower-case word is one. Not "ms",
+    /// "dr", "prof" or "sr", which are also abbreviations of things ("ms word", "dr appointment").
+    static let abbreviatedTitles: Set<String> = ["mr", "mrs", "dra", "dott", "sra", "srta", "mme", "mlle", "sig", "herr", "herrn", "frau"]
     static let lowercaseNameAndSelf = make(
         #"(?<![\p{L}\p{M}])(\p{Ll}[\p{Ll}\p{M}'’\-]+)(?=[ \t]+(?:and[ \t]+i|and[ \t]+me|und[ \t]+ich|y[ \t]+yo|et[ \t]+moi|e[ \t]+io|e[ \t]+eu|en[ \t]+ik)(?![\p{L}]))"#)
     /// After a cue that also introduces other words ("i'm tired"), a lower-case name counts only

@@ -169,7 +169,7 @@ public struct ExtractiveSummarizer: Summarizer {
                 return true
             }
         }
-        return ends(text, withOneOf: ["mr.", "mrs.", "ms.", "dr.", "prof.", "e.g.", "i.e.", "etc.", "vs.", "sr.", "sra.", "srta.", "st.", "mme.", "mlle.", "dott.", "sig."]) { $0 == " " }
+        return ends(text, withOneOf: ["mr.", "mrs.", "ms.", "dr.", "prof.", "e.g.", "i.e.", "etc.", "vs.", "sr.", "sra.", "srta.", "st.", "mme.", "mlle.", "dott.", "sig.", "dra.", "sig.ra."]) { $0 == " " }
     }
 
     /// Whether lowercased `text` ends with one of `abbreviations` standing alone: at the start or

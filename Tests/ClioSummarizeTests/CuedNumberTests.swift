@@ -6,6 +6,8 @@ private let masker = PIIMasker()
 /// Numbers whose shape alone reads as a quantity (one run of five to seven digits) but which a
 /// cue names as a phone or an account number.
 @Test(arguments: [
+    ("carta d'identità AY 3817264, grazie.", "carta d'identità [NUMBER], grazie."),
+    ("my passport number is AB 1234567", "my passport number is [NUMBER]"),
     ("please call me on 5550142 after six", "please call me on [PHONE] after six"),
     ("my cell is 8675309", "my cell is [PHONE]"),
     ("WhatsApp: 612 345", "WhatsApp: [PHONE]"),

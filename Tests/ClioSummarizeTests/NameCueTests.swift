@@ -442,3 +442,59 @@ func professionTitlesFamiliesAndInitials(input: String, expected: String) {
 func wordsBesideProfessionTitlesStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// Forms of pasted documents and of chats in several turns: a transcript's speakers, an
+/// attendee list in lower case, what others call someone, a relation said to be someone, the
+/// article Portuguese and Spanish put before a first name, labels of name fields, names in
+/// capitals with particles, lower-case titles, and Chinese and Japanese roles and spacing.
+@Test(arguments: [
+    ("Resume esto:\n[10:02] Paco: chicos el sábado cena?\n[10:03] Lucía: yo llevo postre", "Resume esto:\n[10:02] [NAME]: chicos el sábado cena?\n[10:03] [NAME]: yo llevo postre"),
+    ("要約して。\nたけし：明日の飲み会、何人来る？\nゆみ：行く！", "要約して。\n[NAME]：明日の飲み会、何人来る？\n[NAME]：行く！"),
+    ("appunti – presenti: anna, dott. ferri, il marketing", "appunti – presenti: [NAME], dott. [NAME], il marketing"),
+    ("Se llama Encarnación pero todos le decimos Encarna.", "Se llama [NAME] pero todos le decimos [NAME]."),
+    ("Ela se chama Bruna e mora em Recife.", "Ela se chama [NAME] e mora em Recife."),
+    ("o meu filho é o Duarte, 6.º B.", "o meu filho é o [NAME], 6.º B."),
+    ("my son is Duarte and he is 12", "my son is [NAME] and he is 12"),
+    ("fala que quem for levar carne avisa o Júnior", "fala que quem for levar carne avisa o [NAME]"),
+    ("Contato com a Socorro pelo WhatsApp.", "Contato com a [NAME] pelo WhatsApp."),
+    ("Cognome: ESPOSITO", "Cognome: [NAME]"),
+    ("Given names: Thi Thu Ha", "Given names: [NAME]"),
+    ("CV: ALEJANDRA SOTO VILLANUEVA", "CV: [NAME]"),
+    ("DESTINATÁRIO: SRA. ANTÔNIA RODRIGUES DE MELO", "DESTINATÁRIO: SRA. [NAME]"),
+    ("envelope for mr kevin o'malley please", "envelope for mr [NAME] please"),
+    ("Landlord: Harold P. Jennings, Tenant: Mia Cole", "Landlord: [NAME], Tenant: [NAME]"),
+    ("schreib eine nachricht an stefan meinen trainer", "schreib eine nachricht an [NAME] meinen trainer"),
+    ("客服何佳佳态度特别差。", "客服[NAME]态度特别差。"),
+    ("让大家跟表姐婷婷确认人数", "让大家跟表姐[NAME]确认人数"),
+    ("落款写朵朵妈妈。", "落款写[NAME]妈妈。"),
+    ("我外公郑福生是老师。", "我外公[NAME]是老师。"),
+    ("帮我问一下黄晓燕医生的出诊时间。", "帮我问一下[NAME]医生的出诊时间。"),
+    ("私はゼミ生の李 浩然です。", "私はゼミ生の[NAME]です。"),
+])
+func namesInPastedDocumentsAndLaterTurns(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+/// What those forms must leave: form labels opening lines, places and
+/// firms after an article, conversions, abbreviations that are no titles, words in kanji.
+@Test(arguments: [
+    "Fix this:\nTitle: Avatar\nInstructions: use the results",
+    "Q: what is 2+2?\nA: 4\nQ: and 3+3?",
+    "Vou para o Brasil e depois para o Rio.",
+    "Sai do Google e fui para a Amazon.",
+    "A festa é na Quinta do Vale.",
+    "I bought a Mercedes yesterday.",
+    "convert this text to Markdown",
+    "my boss is German.",
+    "the dr appointment is at 5",
+    "ms word is broken",
+    "a company called HARBOUR ATS",
+    "I moved to SAN FRANCISCO last year.",
+    "王学生很努力。",
+    "我是高中生。",
+    "先生、宿題の提出が遅れてすみません。",
+    "これは東京 駅です。",
+])
+func wordsBesidePastedDocumentFormsStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
