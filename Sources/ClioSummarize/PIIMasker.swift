@@ -1186,6 +1186,16 @@ public struct PIIMasker: Sendable {
                     if PIIMasker.isChineseWord(found, strict: true) && !(found.first != "阿" && acts.contains { after.hasPrefix($0) }) { return nil }
                     return cjkName(found)
                 }
+                // "欧阳 娜娜", "林 峰": a family name set apart by a space; not "于 2023" nor a word ("高 兴").
+                s = PIIMasker.replace(Patterns.chineseSpacedName, in: s, group: 1) { found in
+                    let joined = found.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "　", with: "")
+                    let parts = found.split(whereSeparator: { $0 == " " || $0 == "　" })
+                    guard parts.count == 2, !PIIMasker.isChineseWord(joined, strict: false),
+                        parts[0].count == 2 || !PIIMasker.isChineseWord(String(joined.prefix(2)), strict: false),
+                        !PIIMasker.chineseFunctionCharacters.contains(parts[1].first!)
+                    else { return nil }
+                    return cjkName(joined)
+                }
                 // "小雨想让我帮她", "给婷婷写贺卡", "我男朋友阿杰": a nickname of any character (小, 阿 or a
                 // doubled one) where only a person stands; a common word is one only before what only a person does.
                 s = PIIMasker.replaceInContext(Patterns.chineseAnyNickname, in: s, group: 1) { found, text, match in
@@ -2417,7 +2427,7 @@ enum Patterns {
 
     /// Cues after which a lower-case listed first name is a name ("i'm olivia").
     static let lowercaseWeakCues: [String] = [
-        "i'm", "i’m", "i am", "im", "hi im", "hey im", "hello im", "hi iam", "this is", "soy", "sou", "sou a", "sou o", "eu sou a",
+        "i'm", "i’m", "i am", "im", "hi im", "hey im", "hello im", "hi iam", "this is", "it's", "it’s", "its", "soy", "sou", "sou a", "sou o", "eu sou a",
         "eu sou o", "aqui é a", "aqui é o", "ici", "c'est", "je suis",
         "ich bin", "sono", "dear", "hi", "hello", "hey", "hola", "bonjour", "salut", "hallo", "ciao", "olá", "oi",
         "regards,", "thanks,", "cheers,", "best,", "cordialement,", "viele grüße,",
@@ -2539,7 +2549,7 @@ enum Patterns {
     /// Blanca que…", "écrire à Margaud". Products are turned away by the caller, everyday words by
     /// the weak cue's rule.
     static let nameAfterPersonVerbInside = make(
-        #"\b(?:(?:tell|ask|remind|thank|invite|congratulate|email|e-mail|text|hire|hired|hiring|marry|married|marrying|dating|met|meet|meeting|texted|emailed|invited|thanked|congratulated|interviewed|kissed|hugged|congratulating|mentoring|mentored|coaching|coached|tutoring|tutored|babysitting|babysat|thanking|inviting|telling|reminding|texting|emailing)|(?:reply|write|talk|speak|apologi[sz]e|say goodbye|say hello|say hi|note|letter|message|email|card|toast|tribute)[ \t]+(?:to|for)|(?:forward|pass)(?:[ \t]+(?:this|it|them|that))?(?:[ \t]+on)?[ \t]+to|(?:gift|present|poem|speech|card|toast|surprise)[ \t]+for|(?i:decir|decirle|dile|digo|escribir|escribirle|escríbele|escribo|preguntar|preguntarle|pregúntale|pregunto|agradecer|agradecerle|agradezco|felicitar|invitar|invité|invito|invitó|responder|responderle|respondo|llamar|llamé|llamo|visitar|visité|visito|conocí|conocer|contratar|contraté|ayudar|ayudé)[ \t]+a|(?i:me atendió|me atendio|me contestó|me respondió|me llamó|me escribió)|(?i:dire|dis|écrire|écris|demander|demande|répondre|réponds|annoncer|souhaiter|envoyer)[ \t]+à|(?i:inviter|appeler|rappeler|remercier|féliciter|embaucher|embauché|rencontrer|rencontré|épouser)|(?i:dire|dico|dica|scrivere|scrivo|scrivi|chiedere|chiedo|chiedi|rispondere|rispondo|rispondi)[ \t]+a|(?i:dizer|digo|diga|escrever|escrevo|escreva|perguntar|pergunto|pergunte|responder|respondo|responda|agradecer|agradeço)[ \t]+(?:a|ao|à|para)|(?i:convidar|convidei|chamar|ligar|liguei|paguei|pagar)[ \t]+(?:a|o|para[ \t]+o|para[ \t]+a|pro|pra))[ \t]+"# + nameWords)
+        #"\b(?:(?:tell|tells|ask|asks|remind|reminds|thank|thanks|invite|invites|congratulate|email|e-mail|text|hire|hired|hiring|marry|married|marrying|dating|met|meet|meeting|texted|emailed|invited|thanked|congratulated|interviewed|kissed|hugged|congratulating|mentoring|mentored|coaching|coached|tutoring|tutored|babysitting|babysat|thanking|inviting|telling|reminding|texting|emailing)|(?:reply|write|talk|speak|apologi[sz]e|say goodbye|say hello|say hi|note|letter|message|email|card|toast|tribute)[ \t]+(?:to|for)|(?:forward|pass)(?:[ \t]+(?:this|it|them|that))?(?:[ \t]+on)?[ \t]+to|(?:gift|present|poem|speech|card|toast|surprise)[ \t]+for|(?i:decir|decirle|dile|digo|escribir|escribirle|escríbele|escribo|preguntar|preguntarle|pregúntale|pregunto|agradecer|agradecerle|agradezco|felicitar|invitar|invité|invito|invitó|responder|responderle|respondo|llamar|llamé|llamo|visitar|visité|visito|conocí|conocer|contratar|contraté|ayudar|ayudé)[ \t]+a|(?i:me atendió|me atendio|me contestó|me respondió|me llamó|me escribió)|(?i:dire|dis|écrire|écris|demander|demande|répondre|réponds|annoncer|souhaiter|envoyer)[ \t]+à|(?i:inviter|appeler|rappeler|remercier|féliciter|embaucher|embauché|rencontrer|rencontré|épouser)|(?i:dire|dico|dica|scrivere|scrivo|scrivi|chiedere|chiedo|chiedi|rispondere|rispondo|rispondi)[ \t]+a|(?i:dizer|digo|diga|escrever|escrevo|escreva|perguntar|pergunto|pergunte|responder|respondo|responda|agradecer|agradeço)[ \t]+(?:a|ao|à|para)|(?i:convidar|convidei|chamar|ligar|liguei|paguei|pagar)[ \t]+(?:a|o|para[ \t]+o|para[ \t]+a|pro|pra))[ \t]+"# + nameWords)
     /// The person a letter, a parcel or a reference is for, in the languages
     /// the summarizer reads (not trips, "a trip to Rome", nor senders, "a message from Kafka"): "a reminder to Mie Holst", "un paquete a Camilo Ramírez", "ein
     /// Zeugnis für Aribert Holsten", "een pakket naar Lenn D'Hondt", "list polecający dla Ewa".
@@ -2791,6 +2801,11 @@ enum Patterns {
     /// "私はゼミ生の李 浩然です" (any family name: the space and the self-introduction say it).
     static let japaneseSpacedNameBeforeDesu = make(
         #"(?<=の|は)(\p{Han}{1,3}[ 　]\p{Han}{1,3})(?=です|と申します|でございます|と言います|といいます)"#)
+    /// A Chinese family name, a space and a given name of one or two characters, as a name is
+    /// written on a card or a form ("欧阳 娜娜", "何　静怡", "林 峰"): Chinese prose puts no spaces
+    /// between words, so the space sets the name apart.
+    static let chineseSpacedName = make(
+        #"(?:(?<![\p{Han}])|(?<=总监|總監|经理|經理|老师|老師|主任|同事|朋友|的|和|与|與|是|叫))((?:欧阳|歐陽|司马|司馬|上官|诸葛|諸葛|东方|東方|皇甫|令狐|慕容|尉迟|公孫|公孙|["# + chineseSurnames + #"])[ 　]\p{Han}{1,2})(?=[\s，。、,.;；:：!！?？)）(（]|$|和|与|與)"#)
     /// A Korean name before an honorific, starting with a common surname: "박서영님", "김민수 씨".
     static let koreanNameBeforeHonorific = make(
         #"(?<![\p{Hangul}])("# + koreanSurname + #"[ \t]?\p{Hangul}{1,3})(?=[ \t]?(?:님|씨))"#)

@@ -133,7 +133,10 @@ public struct ExtractiveSummarizer: Summarizer {
                 let isCJKEnd = c == "。" || c == "！" || c == "？"
                 let nextIsSpace = i + 1 >= scalars.count || scalars[i + 1] == " " || scalars[i + 1] == "\n"
                 // "Dr." and "e.g." are not ends; a period after one short word rarely is.
-                if isCJKEnd || (isEnd && nextIsSpace && !endsWithAbbreviation(current) && !(c == "." && numberFollows(scalars, after: i) && endsWithNumberSign(current))) {
+                // "J. R. Ortega": an initial before another initial.
+                let initialFollows = c == "." && i + 3 < scalars.count && scalars[i + 2].properties.isUppercase && scalars[i + 3] == "."
+                    && current.dropLast().last.map { $0.isUppercase } == true && !(current.dropLast().dropLast().last.map { $0.isLetter } ?? false)
+                if isCJKEnd || (isEnd && nextIsSpace && !endsWithAbbreviation(current) && !initialFollows && !(c == "." && numberFollows(scalars, after: i) && endsWithNumberSign(current))) {
                     flush()
                 }
             }
@@ -157,14 +160,16 @@ public struct ExtractiveSummarizer: Summarizer {
         ends(text, withOneOf: ["no.", "nr.", "nº.", "n°.", "nos.", "num.", "acct.", "ref.", "tel.", "art.", "vol.", "p.", "pp.", "fig.", "ch."]) { !$0.isLetter }
     }
 
-    /// Also the French "M." (monsieur) and a middle initial after a first name ("John M.
-    /// Keynes"); a capital alone elsewhere is as often a list item ("A. Introduction", "House B.").
+    /// Also the French "M." (monsieur) and a middle initial after a first name or another
+    /// initial ("John M. Keynes", "J. R. Ortega"); a capital alone elsewhere is as often a list
+    /// item ("A. Introduction", "House B.").
     static func endsWithAbbreviation(_ text: String) -> Bool {
         let words = text.split(separator: " ")
         if let last = words.last, last.count == 2, last.first!.isUppercase, last.first!.isLetter {
             if last == "M." { return true }
-            if words.count >= 2, let previous = words.dropLast().last,
-                previous == "[NAME]" || NameLists.firstNames.contains(previous.lowercased()) && previous.first!.isUppercase
+            if words.count >= 2, let previous = words.dropLast().last.map({ $0.drop { "'\"‘“(".contains($0) } }),
+                previous == "[NAME]" || NameLists.firstNames.contains(previous.lowercased()) && previous.first?.isUppercase == true
+                    || previous.count == 2 && previous.first!.isUppercase && previous.last == "."
             {
                 return true
             }

@@ -498,3 +498,21 @@ func namesInPastedDocumentsAndLaterTurns(input: String, expected: String) {
 func wordsBesidePastedDocumentFormsStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// A Chinese name set apart by a space, the third person of verbs that take a person, a
+/// lower-case name after "its", and initials before a surname.
+@Test(arguments: [
+    ("请把这个名字写成英文格式：欧阳 娜娜", "请把这个名字写成英文格式：[NAME]"),
+    ("帮我把签名改成正式一点：—— 何　静怡", "帮我把签名改成正式一点：—— [NAME]"),
+    ("技术总监林 峰（名片上）", "技术总监[NAME]（名片上）"),
+    ("a script where she tells Hendrik she's moving", "a script where she tells [NAME] she's moving"),
+    ("rewrite: yo its yesenia again", "rewrite: yo its [NAME] again"),
+])
+func spacedChineseNamesAndMoreVerbForms(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+@Test(arguments: ["我很高 兴。", "会议于 2023年召开", "it's will power"])
+func wordsBesideSpacedChineseNamesStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}

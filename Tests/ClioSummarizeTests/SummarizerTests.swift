@@ -170,4 +170,5 @@ private final class ResultBox: @unchecked Sendable {
     #expect(ExtractiveSummarizer.sentences("Write to John M. Keynes today. Thanks.") == ["Write to John M. Keynes today.", "Thanks."])
     #expect(ExtractiveSummarizer.sentences("J'ai vu M. Kerhervé hier. Merci.") == ["J'ai vu M. Kerhervé hier.", "Merci."])
     #expect(ExtractiveSummarizer.sentences("It is 5 minutes from House A. House B is far.") == ["It is 5 minutes from House A.", "House B is far."])
+    #expect(ExtractiveSummarizer.sentences("Proofread: 'J. R. Ortega wrote this. Thanks.") == ["Proofread: 'J. R. Ortega wrote this.", "Thanks."])
 }
