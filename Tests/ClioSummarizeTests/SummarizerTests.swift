@@ -172,3 +172,12 @@ private final class ResultBox: @unchecked Sendable {
     #expect(ExtractiveSummarizer.sentences("It is 5 minutes from House A. House B is far.") == ["It is 5 minutes from House A.", "House B is far."])
     #expect(ExtractiveSummarizer.sentences("Proofread: 'J. R. Ortega wrote this. Thanks.") == ["Proofread: 'J. R. Ortega wrote this.", "Thanks."])
 }
+
+/// A masked name that is the subject of the request stays; only an introduction is dropped.
+@Test func aMaskedSubjectStaysAndAnIntroductionGoes() {
+    #expect(ExtractiveSummarizer.stripIntroduction("[NAME] is turning 40, gift ideas?") == "[NAME] is turning 40, gift ideas?")
+    #expect(ExtractiveSummarizer.stripIntroduction("[NAME]さんへのお礼のメール") == "[NAME]さんへのお礼のメール")
+    #expect(ExtractiveSummarizer.stripIntroduction("[NAME] here. Need a recipe.") == "Need a recipe.")
+    #expect(ExtractiveSummarizer.stripIntroduction("Hi, I'm [NAME] and I need help.") == "and I need help.")
+    #expect(ExtractiveSummarizer.stripIntroduction("[NAME], need a recipe.") == "need a recipe.")
+}
