@@ -17,7 +17,10 @@ each with its planted details, and 359 requests on account/ID, phone, address an
 many countries (world.jsonl, by another such session); turns.jsonl (240 conversations of two or
 three user turns) and pasted.jsonl (240 requests with pasted emails, forms, tables, transcripts and
 letters), both in English, Spanish, French, German, Italian, Portuguese, Chinese and Japanese,
-written by two more such sessions on 7 Dec; --file scores them the same way. They
+written by two more such sessions on 7 Dec, and people.jsonl (320 requests naming people in every
+position) and places.jsonl (240 requests with addresses written as people write them), by two more;
+--file scores them the same way (an address leaks here when any of its distinctive words survives,
+its town included, which is stricter than the held-out check of a street beside its number). They
 are development data too. A line is {"lang", "text" | "turns": [user messages], "pii": [{"type",
 "value"}]}; each value must occur in the text or in one of the turns.
 

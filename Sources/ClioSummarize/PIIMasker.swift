@@ -158,8 +158,41 @@ public struct PIIMasker: Sendable {
         s = maskNames(s, lower: lower, hasNonASCII: bytes.hasNonASCII, known: &known)
         if s.contains("[NAME]") { s = PIIMasker.extendNames(s) }
         s = PIIMasker.extendAddresses(s)
+        s = PIIMasker.maskLooseAddresses(s, hasNonASCII: bytes.hasNonASCII)
         if bytes.hasNonASCII { s = PIIMasker.extendCJKAddresses(s) }
         return s == narrowed ? text : s
+    }
+
+    /// Street addresses written loosely, which the street patterns do not take: the house number
+    /// given after the street in words ("Marlpit Lane, number 43", "calle Almendros, en el número 9",
+    /// "rue du Moulin, au numéro 17", "Ahornweg, Hausnummer 12", "幸福路，门牌是56号"), and addresses
+    /// typed in lower case ("via nizza 45", "23 rue victor hugo", "221 maple st", "herderstr. 19").
+    static func maskLooseAddresses(_ text: String, hasNonASCII: Bool) -> String {
+        var s = text
+        let lower = s.lowercased()
+        let numberWords = ["number", "no.", "nº", "número", "numero", "numéro", "nummer", "nr.", "门牌", "門牌"]
+        if numberWords.contains(where: { lower.contains($0) }) {
+            s = replace(Patterns.streetThenNumberInWords, in: s) { _ in "[ADDRESS]" }
+        }
+        if s.rangeOfCharacter(from: .decimalDigits) != nil {
+            let romance = [" che ", " di ", " per ", " il ", " sono ", " abito ", " ritiro ", " vendo "].contains { lower.contains($0) }
+            s = replaceInContext(Patterns.lowercaseStreetAddress, in: s) { found, text, match in
+                let words = found.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+                // "3 miles down the road", "la calle hace 3 años": a street's name holds no function,
+                // time or distance words, and no span of time follows its number.
+                let inner = words.dropFirst().filter { !$0.first!.isNumber && $0 != "bis" && $0 != "ter" }
+                let streetWords: Set<String> = ["st", "st.", "street", "rd", "rd.", "road", "ave", "ave.", "avenue", "ln", "lane", "blvd", "drive", "rue", "rua", "calle", "bd", "boulevard", "chemin", "allée", "impasse"]
+                guard !inner.contains(where: { !streetWords.contains($0) && (StopWords.all.contains($0) || Patterns.timeUnits.contains($0) || Patterns.distanceWords.contains($0)) }) else { return nil }
+                let after = text.substring(from: NSMaxRange(match.range)).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).first.map { $0.lowercased() } ?? ""
+                if Patterns.timeUnits.contains(after) || Patterns.distanceWords.contains(after) { return nil }
+                // "via email 2 times" is English: "via" counts only in Italian text ("abito in via…") and before no English word.
+                guard words.first == "via" else { return "[ADDRESS]" }
+                let before = text.substring(to: match.range.location).split(whereSeparator: { $0 == " " || $0 == "\t" }).last.map { $0.lowercased() }
+                let next = words.count > 1 ? words[1] : ""
+                return (romance || before == "in") && !StopWords.all.contains(next) && !Patterns.notStreetsAfterVia.contains(next) ? "[ADDRESS]" : nil
+            }
+        }
+        return s
     }
 
     /// The rest of a name the passes masked only in part: a last part no list holds, written
@@ -1311,7 +1344,18 @@ public struct PIIMasker: Sendable {
             }
         }
         // Someone addressed at the start of a quotation or a line: "'Kemal, you still owe me…'".
-        s = PIIMasker.replaceInContext(Patterns.vocativeName, in: s, group: 1) { weakName($0, $1, $2) }
+        s = PIIMasker.replaceInContext(Patterns.vocativeName, in: s, group: 1) { capture, text, match in
+            // "Olá, pode me ajudar", "Sorry, can you": greetings and words address no one.
+            let key = capture.lowercased()
+            return NameLists.greetings.contains(key) || StopWords.all.contains(key) || Patterns.vocativeNotNames.contains(key) ? nil : personName(capture, text, match)
+        }
+        if hasNonASCII && s.contains("，") {
+            s = PIIMasker.replace(Patterns.chineseVocative, in: s, group: 1) { found in
+                // Names are often rarer words too ("建军", "小雪"); common words ("今天") and kin or roles are not.
+                Patterns.chineseAddressTerms.contains(found) || NameLists.chineseNotNames.contains(found) || PIIMasker.isChineseWord(found, strict: false)
+                    || PIIMasker.chineseFunctionCharacters.contains(found.first!) || found.contains(where: { "们們".contains($0) }) ? nil : cjkName(found)
+            }
+        }
         return s
     }
 
@@ -2370,7 +2414,7 @@ enum Patterns {
         "on m'appelle", "on m’appelle", "man nennt mich", "alle nennen mich", "mi chiamano", "me chamam",
         // What someone else is called.
         "le decimos", "les decimos", "le dicen", "la llamamos", "lo llamamos", "le llamamos", "la chamamos de",
-        "o chamamos de", "ela se chama", "ele se chama", "se chamar", "lei si chiama", "lui si chiama", "la chiamiamo",
+        "o chamamos de", "ela se chama", "ele se chama", "se chamar", "si chiama", "la chiamiamo",
         "lo chiamiamo", "on l'appelle", "on l’appelle", "elle s'appelle", "elle s’appelle", "il s'appelle", "il s’appelle",
         "sie heißt", "er heißt", "wir nennen sie", "wir nennen ihn", "we call her", "we call him", "everyone calls her",
         "everyone calls him", "she goes by", "he goes by",
@@ -2520,7 +2564,7 @@ enum Patterns {
     static let nameAfterTitle = make(
         #"(?:\b(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Mme|Mlle|Herr|Herrn|Frau|Monsieur|Madame|Signor|Signora|Dott|Dhr|Mevr|Rev|Pani|Pana|Panu|Panią|Paní|Deacon|Deaconess|Pastor|Reverend|Rabbi|Imam|Sheikh)\.?|(?:Sr|Sra|Srta)\.|"#
             // Written in lower case inside a sentence: "per la signora Sbarbaro", "a dona Iracema".
-            + #"(?i:signora|signore|signor|sig\.ra|sig\.|señora|señorita|señor|senhora|senhor|dona|herrn|monsieur|madame|mademoiselle|dottoressa|dottore|dott\.ssa|avvocato|avv\.|professoressa|professore|doutora|doutor|pani|pana|panu|panią|paní|panem|deaconess|deacon|pastor|reverend))[ \t]+)+"#
+            + #"(?i:dr\.|mr\.|mrs\.|ms\.|prof\.|signora|signore|signor|sig\.ra|sig\.|señora|señorita|señor|senhora|senhor|dona|herrn|monsieur|madame|mademoiselle|dottoressa|dottore|dott\.ssa|avvocato|avv\.|professoressa|professore|doutora|doutor|pani|pana|panu|panią|paní|panem|deaconess|deacon|pastor|reverend))[ \t]+)+"#
             // A surname's particles may open it after a title: "Mr. de la Cruz", "Mrs. d'Souza".
             + #"(?:(?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den|ter|ten|le|la|al|el)[ \t]+|[dl]['’]|(?:al|el)-)*"#
             + nameWords)
@@ -2529,7 +2573,7 @@ enum Patterns {
     /// the French "M." ("M. Le Goff"; not after a capitalised word, where it is an initial). These
     /// words also name things ("Doctor Who", "Maestro"), so the caller asks a weak cue's question.
     static let nameAfterProfession = make(
-        #"(?:(?<![\p{L}\p{M}])(?i:profesora|profesor|doctora|doctor|docteure|docteur|professeure|professeur|professora|professor|maestra|maestro|ingeniera|ingeniero|ingegnere|ingénieure|ingénieur|licenciada|licenciado|abogada|abogado|notaire|maître|meneer|mevrouw|doktor)|(?<![\p{Lu}][\p{L}\p{M}]{0,20}[ \t])(?<![\p{L}\p{M}])M\.)[ \t]+"#
+        #"(?:(?<![\p{L}\p{M}])(?i:profesora|profesor|doctora|doctor|docteure|docteur|professeure|professeur|professora|professor|maestra|maestro|ingeniera|ingeniero|ingegnere|ingénieure|ingénieur|licenciada|licenciado|abogada|abogado|notaire|maître|meneer|mevrouw|doktor|trainer|trainerin|coach|entraîneur|entraîneuse|allenatore|allenatrice|entrenador|entrenadora|treinador|treinadora|collega|collègue|kollege|kollegin|colega)|(?<![\p{Lu}][\p{L}\p{M}]{0,20}[ \t])(?<![\p{L}\p{M}])M\.)[ \t]+"#
             + #"(?:(?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den|le|la|Le|La|De|Di|Da|Du)[ \t]+|[dl]['’]|(?:al|el)-)*"#
             + nameWords)
     /// Names after a relation: "my colleague Ann Lee", "my wife, Sara", "mi amigo Juan".
@@ -2654,8 +2698,28 @@ enum Patterns {
     static let nameAfterMaskedPair = make(#"\[NAME\][ \t]+(?:and|or|&|y|e|et|und)[ \t]+"# + nameWords)
     /// A name addressed at the start of a quotation or a line, before a comma and "you": "'Kemal, you
     /// still owe me'", "Marie, tu peux…".
+    /// Also opening a sentence, after "And", "Y", "Et", "Und" or "E", before a request: "And Jo,
+    /// don't forget the cake", "Y Nati, no te olvides", "Und Basti, denk an…".
     static let vocativeName = make(
-        #"(?:^|(?<=[\n"'“«‘]))[ \t]*("# + titleWord + #")(?=,[ \t]+(?i:you|your|tu|tú|te|du|dich|dir|vous|você|voi|ti)\b)"#, [.anchorsMatchLines])
+        #"(?:^|(?<=[\n"'“«‘„])|(?<=[.!?][ \t])(?:(?:And|Y|Et|Und|E|Also|So|Oh)[ \t]+)?)[ \t]*("# + titleWord
+            + #")(?=,[ \t]+(?i:you|your|can|could|would|will|don't|do|please|remember|tu|tú|te|du|dich|dir|vous|você|voi|ti|puedes|podrías|recuerda|no|peux|pourrais|n'oublie|n’oublie|kannst|könntest|denk|vergiss|puoi|potresti|ricordati|non|podes|pode|lembra|não)\b)"#,
+        [.anchorsMatchLines])
+    /// Whom Chinese addresses by other than a name: kin, roles, endearments.
+    static let chineseAddressTerms: Set<String> = [
+        "老师", "老師", "妈妈", "媽媽", "爸爸", "老板", "老闆", "宝贝", "寶貝", "亲爱的", "親愛的", "大家", "哥哥", "姐姐", "弟弟",
+        "妹妹", "爷爷", "爺爺", "奶奶", "外婆", "外公", "阿姨", "叔叔", "老公", "老婆", "同学", "同學", "师傅", "師傅", "医生", "醫生",
+        "经理", "經理", "领导", "領導", "先生", "女士", "小姐", "朋友", "兄弟", "亲", "您好", "你好", "喂", "对了", "對了", "好的",
+        "谢谢", "謝謝", "各位", "老大", "儿子", "兒子", "女儿", "女兒", "孩子", "宝宝", "寶寶", "同事", "主任", "教练", "教練",
+    ]
+    static let vocativeNotNames: Set<String> = [
+        "olá", "hola", "salut", "ciao", "hallo", "bonjour", "buongiorno", "buenas", "sorry", "perdón", "pardon", "entschuldigung",
+        "scusa", "desculpa", "please", "por favor", "bitte", "oui", "sí", "sim", "nein", "non", "não", "ok", "okay", "well", "now",
+        "also", "so", "alright", "great", "thanks", "merci", "gracias", "danke", "grazie", "obrigado", "obrigada", "guys", "folks",
+        "everyone", "team", "chatgpt", "gpt", "assistant", "bot", "claude", "bard", "siri", "alexa",
+    ]
+    /// A Chinese name addressed at the start of a quotation or a sentence, before "，" and 你 or 您:
+    /// "“建军，周六你能…", "小雪，别忘了"; the caller turns away words ("老师，你好").
+    static let chineseVocative = make(#"(?:^|(?<=[\n“"「『]|[。！？!?][ \t]?))(\p{Han}{2,3})(?=，(?:[^，。！？]{0,8}[你您]|别|別|记得|記得|不要))"#, [.anchorsMatchLines])
     /// A name followed by who they are: "Emeka Chukwu, my landlord", "Ana, mi vecina".
     static let nameBeforeRelation = make(
         #"(?<![\p{L}\p{M}])"# + nameWords + #",[ \t]+(?i:"# + anyOf(possessives) + #"[ \t]+"# + anyOf(relations) + #")(?![\p{L}])"#)
@@ -2666,6 +2730,36 @@ enum Patterns {
     static let nameIsRelation = make(
         #"(?<![\p{L}\p{M}])"# + nameWords + #"[ \t]+(?:is|was|has been|is now)[ \t]+(?i:"# + anyOf(possessives) + #"[ \t]+(?:(?:new|old|former|dear|late|little|younger|older|elder|eldest|youngest|future|best)[ \t]+)?"# + anyOf(relations) + #")(?![\p{L}])"#)
     static let initialBetweenNames = make(#"\[NAME\][ \t]\p{Lu}\.[ \t]\[NAME\]"#)
+    /// A street, then its house number in words: "Marlpit Lane, number 43", "calle Almendros, en el
+    /// número 9", "via delle Ginestre, al numero 21", "Whitcliffe Road, it's number 88", "[ADDRESS],
+    /// Hausnummer 12", "幸福路，门牌是56号".
+    static let streetThenNumberInWords = make(
+        #"(?:(?:[Cc]alle|[Rr]ue|[Vv]ia|[Rr]ua|[Aa]venida|[Aa]venue|[Cc]arrer|[Vv]iale|[Pp]iazza|[Cc]orso|[Tt]ravessa|[Pp]raça)[ \t]+(?:(?:de|del|de la|du|des|de la|della|delle|dei|degli|di|da|do|dos|das)[ \t]+|[dl]['’])?\p{Lu}[\p{L}\p{M}'’\-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’\-]*){0,2}"#
+            + #"|\p{Lu}[\p{L}\p{M}'’\-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’\-]*){0,2}[ \t]+(?:Lane|Road|Street|Avenue|Drive|Close|Way|Crescent|Terrace|Court|Place|Grove|Gardens|Rd|St|Ave)\.?"#
+            + #"|\p{Lu}\p{Ll}+(?:straße|strasse|weg|allee|gasse|platz|ring)|\[ADDRESS\])"#
+            + #",?[ \t]+(?:(?i:it's|it’s|it is|es el|en el|al|au|el|am|im|na|no|house)[ \t]+)?(?i:number|no\.|nº|número|numéro|numero|nummer|hausnummer|nr\.)[ \t]*\d{1,5}[a-zA-Z]?(?![\p{N}])"#
+            + #"|[\p{Han}--[在住于於到是的我你他她们們家]]{1,6}(?:路|街|道|巷|弄|大道)[，,]?(?:门牌|門牌)(?:号|號)?(?:是|为|為)?\d{1,5}(?:号|號)"#)
+    /// An address typed in lower case: a street word and its name before the number ("via nizza
+    /// 45", "calle san vicente mártir 77", "rua xavier de toledo 90"), the number before the street
+    /// word ("23 rue victor hugo", "221 maple st"), or a German compound ("herderstr. 19").
+    static let lowercaseStreetAddress = make(
+        #"(?<![\p{L}\p{N}])(?:(?:calle|carrer|rue|rua|via|viale|avenida|avda\.|corso|piazza|travessa|praça|largo|avinguda|passeig)[ \t]+[\p{Ll}\p{M}'’\-]+(?:[ \t]+[\p{Ll}\p{M}'’\-]+){0,3}[ \t]+\d{1,5}[a-z]?"#
+            + #"|\d{1,5}(?:[ \t]+(?:bis|ter))?[ \t]+(?:rue|rua|calle|avenida|avenue|bd|boulevard|chemin|allée|impasse)[ \t]+[\p{Ll}\p{M}'’\-]+(?:[ \t]+[\p{Ll}\p{M}'’\-]+){0,3}"#
+            + #"|\d{1,5}[ \t]+[\p{Ll}]+(?:[ \t]+[\p{Ll}]+){0,2}[ \t]+(?:st|street|rd|road|ave|avenue|ln|lane|blvd|drive)\.?(?=[ \t,]|$)"#
+            + #"|[\p{Ll}]{3,}(?:straße|strasse|str\.)[ \t]*\d{1,4}[a-z]?)(?![\p{L}\p{N}])"#)
+    /// Distances, spans of time and directions, which a street's name does not hold: "a 20 minute
+    /// drive", "3 miles down the road".
+    static let distanceWords: Set<String> = [
+        "miles", "mile", "km", "kilometres", "kilometers", "blocks", "block", "steps", "yards", "metres", "meters", "minute", "minutes",
+        "min", "mins", "hour", "hours", "hr", "hrs", "second", "seconds", "day", "days", "week", "weeks", "month", "months", "year",
+        "years", "times", "down", "up", "along", "across", "past", "off", "way", "long", "short", "hour's", "minute's",
+    ]
+    /// What "via" names in English before a number: "via email 2 times", "via zoom 3 days".
+    static let notStreetsAfterVia: Set<String> = [
+        "email", "e-mail", "mail", "api", "ssh", "http", "https", "zoom", "teams", "slack", "whatsapp", "text", "phone", "post",
+        "bus", "train", "car", "plane", "sms", "usb", "bluetooth", "wifi", "cable", "code", "script", "python", "git", "npm",
+        "pip", "docker", "cli", "telegram", "messenger", "skype", "webhook", "rest", "json",
+    ]
     /// "reword this text to Jordan": a text message's addressee (group 1); "text to Speech" and
     /// "this text to Markdown" are conversions, so the caller wants a listed first name.
     static let nameAfterTextTo = make(#"\b(?i:a|this|the|my|that)[ \t]+(?i:text|text message|sms)[ \t]+(?i:to)[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}])"#)

@@ -296,3 +296,33 @@ func buildingsAndAddressesWrittenOnePartALine(input: String, expected: String) {
 func linesAfterAnAddressThatAreNoPartOfItStay(input: String, expected: String) {
     #expect(masker.mask(input) == expected)
 }
+
+/// Addresses written loosely: the house number after the street in words, and addresses typed
+/// in lower case without a cue.
+@Test(arguments: [
+    ("It's on Marlpit Lane, number 43, the blue door.", "It's on [ADDRESS], the blue door."),
+    ("Vivo en la calle Almendros, en el número 9, es un chalet.", "Vivo en la [ADDRESS], es un chalet."),
+    ("C'est rue du Moulin, au numéro 17, la maison.", "C'est [ADDRESS], la maison."),
+    ("Sto in via delle Ginestre, al numero 21, il cancello verde.", "Sto in [ADDRESS], il cancello verde."),
+    ("Wir wohnen im Ahornweg, Hausnummer 12, das letzte Haus.", "Wir wohnen im [ADDRESS], das letzte Haus."),
+    ("我住在幸福路，门牌是56号，院子里有棵大槐树。", "我住在[ADDRESS]，院子里有棵大槐树。"),
+    ("flowers to my mum at 221 maple st springfield", "flowers to my mum at [ADDRESS] springfield"),
+    ("ritiro a mano in via nizza 45 torino", "ritiro a mano in [ADDRESS] torino"),
+    ("à venir chercher au 23 rue victor hugo 76000 rouen", "à venir chercher au [ADDRESS] 76000 rouen"),
+    ("abholung in der herderstr. 19 in köln", "abholung in der [ADDRESS] in köln"),
+])
+func looselyWrittenAddresses(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+/// What those forms must leave: distances, spans of time, "via" in English, room and bus numbers.
+@Test(arguments: [
+    "I walked 3 miles down the road",
+    "It is a 20 minute drive from the station.",
+    "send it via email 2 times per day",
+    "the number 10 bus",
+    "Room number 5 is free",
+])
+func proseBesideLooseAddressFormsStays(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}

@@ -516,3 +516,22 @@ func spacedChineseNamesAndMoreVerbForms(input: String, expected: String) {
 func wordsBesideSpacedChineseNamesStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// Someone addressed in a quoted message, after "And" or "Y", in Chinese before 你 or a request,
+/// and roles and colleagues used as titles.
+@Test(arguments: [
+    ("Fix: \"Kemal, can you bring the chairs?\"", "Fix: \"[NAME], can you bring the chairs?\""),
+    ("Bring chairs. And Jo, don't forget the cake.", "Bring chairs. And [NAME], don't forget the cake."),
+    ("“建军，周六你能带几把椅子吗？ 小雪，别忘了蛋糕。", "“[NAME]，周六你能带几把椅子吗？ [NAME]，别忘了蛋糕。"),
+    ("according to dr. Venkataraman my ferritin is low", "according to dr. [NAME] my ferritin is low"),
+    ("l'entraîneur Ravanel ne fait jouer que son fils.", "l'entraîneur [NAME] ne fait jouer que son fils."),
+    ("pensionamento del collega Nunzio Pellegrino", "pensionamento del collega [NAME]"),
+])
+func addressedPeopleAndRolesAsTitles(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+@Test(arguments: ["Olá, pode me ajudar?", "Sorry, can you repeat?", "Python, can you explain?", "今天，你去哪？", "老师，你好！", "“妈妈，你在哪？”"])
+func greetingsAndWordsAddressNoOne(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
