@@ -1134,12 +1134,16 @@ public struct PIIMasker: Sendable {
             // "la signora mia madre": a possessive is no name. After an abbreviated title ("mr", "dott.")
             // any word that is no function or everyday word is one ("ms linh", "dott. ferri"); after
             // one that is also a noun ("la signora anziana") only a listed name.
-            let title = text.substring(with: match.range(at: 1)).lowercased().replacingOccurrences(of: ".", with: "")
+            let written = text.substring(with: match.range(at: 1)).lowercased()
+            let title = written.replacingOccurrences(of: ".", with: "")
             func plausible(_ word: String) -> Bool {
                 word.count >= 2 && !NameLists.isEverydayWord(Substring(word)) && !StopWords.all.contains(word) && !Patterns.possessives.contains(word)
             }
             let listed = NameLists.isListedName(words[0]) && plausible(words[0])
-            guard listed || Patterns.abbreviatedTitles.contains(title) && plausible(words[0]) && words[0].count >= 3 else { return nil }
+            // "dr." and "prof." with their dot are titles too ("according to dr. venkataraman").
+            let titled = Patterns.abbreviatedTitles.contains(title)
+                || written.hasSuffix(".") && ["dr", "prof", "ms"].contains(title) && !Patterns.afterDottedTitle.contains(words[0])
+            guard listed || titled && plausible(words[0]) && words[0].count >= 3 else { return nil }
             // "dr jawad khalife", "mr kevin o'malley": the next word too when it is a listed name or a surname's shape.
             let next = words[1...].first ?? ""
             let surnameShaped = (next.contains("'") || next.contains("’") || next.contains("-")) && plausible(next)
@@ -1218,6 +1222,14 @@ public struct PIIMasker: Sendable {
                     if NameLists.chineseNotNames.contains(found) { return nil }
                     if PIIMasker.isChineseWord(found, strict: true) && !(found.first != "阿" && acts.contains { after.hasPrefix($0) }) { return nil }
                     return cjkName(found)
+                }
+                // "晓彤说", "维多利亚让我", "昨天雨桐跟我说": a given name alone before what people say or ask,
+                // opening a sentence; "我哥哥子豪和…": after kin, a given name of two characters.
+                for (pattern, strict) in [(Patterns.chineseGivenBeforeSpeech, false), (Patterns.chineseGivenAfterKin, true)] {
+                    s = PIIMasker.replace(pattern, in: s, group: 1) { found in
+                        Patterns.chineseAddressTerms.contains(found) || NameLists.chineseNotNames.contains(found) || PIIMasker.isChineseWord(found, strict: strict)
+                            || PIIMasker.chineseFunctionCharacters.contains(found.first!) || found.contains(where: { "们們人家".contains($0) }) ? nil : cjkName(found)
+                    }
                 }
                 // "欧阳 娜娜", "林 峰": a family name set apart by a space; not "于 2023" nor a word ("高 兴").
                 s = PIIMasker.replace(Patterns.chineseSpacedName, in: s, group: 1) { found in
@@ -2704,6 +2716,13 @@ enum Patterns {
         #"(?:^|(?<=[\n"'“«‘„])|(?<=[.!?][ \t])(?:(?:And|Y|Et|Und|E|Also|So|Oh)[ \t]+)?)[ \t]*("# + titleWord
             + #")(?=,[ \t]+(?i:you|your|can|could|would|will|don't|do|please|remember|tu|tú|te|du|dich|dir|vous|você|voi|ti|puedes|podrías|recuerda|no|peux|pourrais|n'oublie|n’oublie|kannst|könntest|denk|vergiss|puoi|potresti|ricordati|non|podes|pode|lembra|não)\b)"#,
         [.anchorsMatchLines])
+    /// A given name opening a sentence (or after a day) before what a person says or asks of the writer.
+    static let chineseGivenBeforeSpeech = make(
+        #"(?:^|(?<=[^\p{Han}]|昨天|今天|明天|刚才|剛才|上周|上週|前天|最近|后来|後來))(\p{Han}{2,4}?)(?=说|說|跟我说|跟我說|告诉我|告訴我|让我|讓我|问我|問我|叫我|想让我|想讓我|请我|請我)"#,
+        [.anchorsMatchLines])
+    /// A given name of two characters right after kin or a partner: "我哥哥子豪和他的未婚妻".
+    static let chineseGivenAfterKin = make(
+        #"(?<=哥哥|姐姐|弟弟|妹妹|儿子|兒子|女儿|女兒|老公|老婆|男朋友|女朋友|室友|表哥|表姐|表妹|表弟|堂哥|堂姐|闺蜜|閨蜜|前男友|前女友|继父|繼父|继母|繼母)(\p{Han}{2})(?=[^\p{Han}]|和|跟|与|與|的|说|說|是|在|也|要|想|让|讓|给|給|又|总|總|过|過)"#)
     /// Whom Chinese addresses by other than a name: kin, roles, endearments.
     static let chineseAddressTerms: Set<String> = [
         "老师", "老師", "妈妈", "媽媽", "爸爸", "老板", "老闆", "宝贝", "寶貝", "亲爱的", "親愛的", "大家", "哥哥", "姐姐", "弟弟",
@@ -2992,6 +3011,12 @@ enum Patterns {
         #"\b(?:ask|tell|hire|hired|met|meet|meeting|call|email|text|thank|thanks|invite|remind|cc|congratulate|told|asked|met with|meet with|uncle|aunt|auntie|neighbour|neighbor|friend|colleague|coworker|boss|cousin|brother|sister|son|daughter|flatmate|roommate|grandpa|grandma|nephew|niece|wife|husband|partner|girlfriend|boyfriend|fiance|fiancee|fiancé|fiancée|mom|mum|dad|manager|teacher|student|client|email to|write to|text to|message to|letter to|note to|reply to|nachricht an|brief an|karte an|mensaje a|mensaje para|carta a|carta para|message à|lettre à|messaggio a|messaggio per|lettera a|mensagem para|mensagem pro|mensagem pra|primo|prima|tío|tía|tio|tia|zia|zio|cugino|cugina|nonna|nonno|amigo|amiga|hermano|hermana|sobrino|sobrina|frère|sœur|cousine|tante|oncle|onkel|bruder|schwester|freund|freundin|irmão|irmã) (?!(?:with|and|to|for|the|a|an|my|her|his|our|their|your|me|him|them|us|about|on|in|at)\b)(\p{Ll}[\p{Ll}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}'’\-]+)?)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)
     static let lowercaseNameAfterTitle = make(
         #"(?<![\p{L}])((?:frau|herr|herrn|mr|mrs|ms|dr|dra|dott|prof|señor|señora|sr|sra|srta|monsieur|madame|mme|mlle|signor|signora|sig|senhor|senhora|pani|pan|pana|mevrouw|meneer)\.?)[ \t]+(\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}\p{M}'’\-]+)?)(?![\p{L}\p{N}_\[])"#)
+    /// What follows "dr.", "prof." or "ms." besides a name: "the dr. said", "ms. word".
+    static let afterDottedTitle: Set<String> = [
+        "said", "says", "told", "tells", "asked", "asks", "wants", "wanted", "thinks", "thought", "recommended", "recommends",
+        "prescribed", "prescribes", "gave", "gives", "suggested", "suggests", "called", "calls", "appointment", "office", "visit",
+        "note", "notes", "word", "excel", "degree", "who", "says", "explained", "mentioned", "did", "does", "didn't", "doesn't",
+    ]
     /// Titles that stand only before a name: after them a lower-case word is one. Not "ms",
     /// "dr", "prof" or "sr", which are also abbreviations of things ("ms word", "dr appointment").
     static let abbreviatedTitles: Set<String> = ["mr", "mrs", "dra", "dott", "sra", "srta", "mme", "mlle", "sig", "herr", "herrn", "frau"]

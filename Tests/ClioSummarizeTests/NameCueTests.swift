@@ -535,3 +535,20 @@ func addressedPeopleAndRolesAsTitles(input: String, expected: String) {
 func greetingsAndWordsAddressNoOne(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// Chinese given names without a family name: before what a person says or asks, after kin;
+/// a lower-case name after "dr.".
+@Test(arguments: [
+    ("晓彤说我的资料里应该写上陶艺。", "[NAME]说我的资料里应该写上陶艺。"),
+    ("维多利亚让我当伴娘。", "[NAME]让我当伴娘。"),
+    ("给我哥哥子豪和他的未婚妻写致辞。", "给我哥哥[NAME]和他的未婚妻写致辞。"),
+    ("according to dr. venkataraman my ferritin is low", "according to dr. [NAME] my ferritin is low"),
+])
+func chineseGivenNamesAndLowerCaseAfterDr(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+@Test(arguments: ["他说明天下雨。", "老师说要交作业。", "有人说这样不好。", "我哥哥今天很忙。", "妈妈让我早点回家。", "大家说好。", "the dr. said no"])
+func wordsBeforeSpeechAndAfterKinStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
