@@ -182,7 +182,9 @@ public struct PIIMasker: Sendable {
                 // time or distance words, and no span of time follows its number.
                 let inner = words.dropFirst().filter { !$0.first!.isNumber && $0 != "bis" && $0 != "ter" }
                 let streetWords: Set<String> = ["st", "st.", "street", "rd", "rd.", "road", "ave", "ave.", "avenue", "ln", "lane", "blvd", "drive", "rue", "rua", "calle", "bd", "boulevard", "chemin", "allée", "impasse"]
-                guard !inner.contains(where: { !streetWords.contains($0) && (StopWords.all.contains($0) || Patterns.timeUnits.contains($0) || Patterns.distanceWords.contains($0)) }) else { return nil }
+                guard !inner.contains(where: { !streetWords.contains($0) && !Patterns.addressParticles.contains($0)
+                    && (StopWords.all.contains($0) || Patterns.timeUnits.contains($0) || Patterns.distanceWords.contains($0)) })
+                else { return nil }
                 let after = text.substring(from: NSMaxRange(match.range)).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).first.map { $0.lowercased() } ?? ""
                 if Patterns.timeUnits.contains(after) || Patterns.distanceWords.contains(after) { return nil }
                 // "via email 2 times" is English: "via" counts only in Italian text ("abito in via…") and before no English word.
@@ -223,7 +225,7 @@ public struct PIIMasker: Sendable {
     static func extendCJKAddresses(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { Patterns.hanScalar($0) || (0xAC00...0xD7A3).contains($0.value) || (0x30A0...0x30FF).contains($0.value) }) else { return text }
         var s = text
-        for pattern in [Patterns.chineseAddressWithoutNumber, Patterns.japaneseAddressWithoutNumber, Patterns.cjkRoom] {
+        for pattern in [Patterns.chineseAddressWithoutNumber, Patterns.japaneseAddressWithoutNumber, Patterns.japaneseTownNumber, Patterns.cjkRoom] {
             s = replace(pattern, in: s) { _ in "[ADDRESS]" }
         }
         // After an address label the whole clause is the address: "地址：广东省深圳市南山区科技园A栋3单元1201".
@@ -2058,6 +2060,10 @@ enum Patterns {
             "lieferadresse:", "rechnungsadresse:", "postanschrift:", "send to", "mail it to", "post it to", "house number", "house no.",
             "house no", "h. no.", "h.no.", "flat no.",
         ] + weakAddressCues) + #")(?![\p{L}])[ \t]*((?:\[NAME\]|\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2}),[ \t]*)?"#)
+    /// A Japanese address by a town and its number without 丁目 or 番地, as Kyoto writes them, and the
+    /// building and room after it: "京都市中京区河原町通三条上る恵比須町427 リバーサイド河原町305".
+    static let japaneseTownNumber = make(
+        #"(?:\p{Han}{2,3}(?:都|道|府|県))?\p{Han}{1,4}市\p{Han}{1,4}区[\p{Han}\p{Hiragana}ー]{0,14}?町\d{1,4}(?:[ 　]?[\p{Katakana}ー\p{Han}]{2,14}\d{2,4}(?:号室)?)?"#)
     /// A Chinese or Japanese address label and the clause after it.
     static let cjkAddressAfterLabel = make(
         #"(?:收货地址|收件地址|家庭住址|通讯地址|通訊地址|送货地址|送貨地址|联系地址|聯繫地址|地址|住址|現住所|住所|送付先|お届け先|配送先)[ \t]*[：:][ \t]*([^\s。，,；;！!？?\n]{4,60})"#)
@@ -2193,7 +2199,7 @@ enum Patterns {
     /// Street words before the name; Spanish, Portuguese and Italian write them in lower case
     /// mid-sentence ("abito in via Roma 12"), so both cases count (`classifyAddress` turns away
     /// "via Teams 3"-like English).
-    static let typeFirstTypes = #"(?:(?:[Cc]alle|[Aa]venida|Avda\.?|Av\.|Avd\.|[Pp]aseo|[Pp]laza|Pza\.|[Cc]amino|[Cc]arretera|Ctra\.|[Rr]onda|[Tt]ravesía|[Rr]ambla|[Gg]lorieta|[Rr]ua|[Tt]ravessa|[Pp]raça|[Ll]argo|[Aa]lameda|[Ee]strada|[Vv]ia|[Vv]iale|V\.le|[Pp]iazza|P\.zza|[Pp]iazzale|[Cc]orso|C\.so|[Vv]icolo|[Ss]trada|[Ll]ungomare|[Cc]arrer|[Pp]asseig|[Aa]vinguda|[Pp]laça|[Tt]ravessera|Jalan|Jln\.|Jl\.|Gang|Gg\.|Strada|Str\.|Bulevardul|Bd\.|B-dul|Calea|[SŞȘ]oseaua|Intrarea|Aleea|Drumul|Fund[ăa]tura|Prelungirea|Uli[tţț]a|Splaiul|Pia[tţț]a|[Uu]rbanización|Urb\.|[Pp]eatonal|[Aa]ndador|[Cc]allejón|[Cc]errada|[Pp]rivada|[Pp]rolongación|[Cc]alzada|Circuito|Retorno|Diagonal|Transversal|Cuesta|Acceso|Bajada|Subida|[Rr]otonda|[Cc]ontrada|[Tt]raversa|Canale|Stretto|Borgo|Vico|Salita|Colônia|Trecho|Conjunto|Distrito|Recanto|[Qq]uadra|Setor|Vila|[Rr]odovia|Beco|[Ll]adeira|[Ll]oteamento|Condomínio|Vereda|Viela|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Rr]oute|[Ss]entier|[Rr]uelle|[Mm]ontée|[Rr]ang|[Cc]ôte|[Aa]llé|[Pp]romenade|[Ee]splanade|[Cc]añada|Diag\.|[Bb]ulevar|[Pp]asaje|[Pp]arque|[Jj]ardim|[Ss]ítio|[Ff]azenda|[Cc]hácara|[Ee]stação|[Aa]eroporto|[Pp]raia|[Mm]orro|[Pp]átio|[Ee]splanada|[Pp]assagem|[Rr]esidencial)[ \t]+|C/[ \t]*)"#
+    static let typeFirstTypes = #"(?:(?:[Cc]alle|[Aa]venida|Avda\.?|Av\.|Avd\.|[Pp]aseo|[Pp]laza|Pza\.|[Cc]amino|[Cc]arretera|Ctra\.|[Rr]onda|[Tt]ravesía|[Rr]ambla|[Gg]lorieta|[Rr]ua|[Tt]ravessa|[Pp]raça|[Ll]argo|[Aa]lameda|[Ee]strada|[Vv]ia|[Vv]iale|V\.le|[Pp]iazza|P\.zza|P\.za|[Pp]iazzale|[Ss]estiere|[Ff]razione|Fraz\.|[Cc]orso|C\.so|[Vv]icolo|[Ss]trada|[Ll]ungomare|[Cc]arrer|[Pp]asseig|[Aa]vinguda|[Pp]laça|[Tt]ravessera|Jalan|Jln\.|Jl\.|Gang|Gg\.|Strada|Str\.|Bulevardul|Bd\.|B-dul|Calea|[SŞȘ]oseaua|Intrarea|Aleea|Drumul|Fund[ăa]tura|Prelungirea|Uli[tţț]a|Splaiul|Pia[tţț]a|[Uu]rbanización|Urb\.|[Pp]eatonal|[Aa]ndador|[Cc]allejón|[Cc]errada|[Pp]rivada|[Pp]rolongación|[Cc]alzada|Circuito|Retorno|Diagonal|Transversal|Cuesta|Acceso|Bajada|Subida|[Rr]otonda|[Cc]ontrada|[Tt]raversa|Canale|Stretto|Borgo|Vico|Salita|Colônia|Trecho|Conjunto|Distrito|Recanto|[Qq]uadra|Setor|Vila|[Rr]odovia|Beco|[Ll]adeira|[Ll]oteamento|Condomínio|Vereda|Viela|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Rr]oute|[Ss]entier|[Rr]uelle|[Mm]ontée|[Rr]ang|[Cc]ôte|[Aa]llé|[Pp]romenade|[Ee]splanade|[Cc]añada|Diag\.|[Bb]ulevar|[Pp]asaje|[Pp]arque|[Jj]ardim|[Ss]ítio|[Ff]azenda|[Cc]hácara|[Ee]stação|[Aa]eroporto|[Pp]raia|[Mm]orro|[Pp]átio|[Ee]splanada|[Pp]assagem|[Rr]esidencial)[ \t]+|C/[ \t]*)"#
     static let germanSuffixes = #"(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|chaussee|straat|laan|plein|gracht|kade|singel|dijk|steeg|(?<![Nn]ote|[Kk]ey|[Tt]ouch|[Tt]rack|[Nn]um|[Ll]aunch|[Gg]ame|[Ss]cratch|[Mm]ouse|[Ll]ily|i)pad|boulevard|dreef|-(?:Straße|Strasse|Str\.|Allee|Weg|Platz|Gasse|Ring|Damm|Ufer))"#
     /// Byte strings one of which a text with a German or Dutch compound street name holds.
     static let germanSuffixNeedles = [

@@ -310,6 +310,10 @@ func linesAfterAnAddressThatAreNoPartOfItStay(input: String, expected: String) {
     ("ritiro a mano in via nizza 45 torino", "ritiro a mano in [ADDRESS] torino"),
     ("à venir chercher au 23 rue victor hugo 76000 rouen", "à venir chercher au [ADDRESS] 76000 rouen"),
     ("abholung in der herderstr. 19 in köln", "abholung in der [ADDRESS] in köln"),
+    ("retirar na rua xavier de toledo 90 bloco c", "retirar na [ADDRESS] bloco c"),
+    ("pranzo dai nonni in P.za Garibaldi 4, Montevarchi (AR).", "pranzo dai nonni in [ADDRESS]."),
+    ("l'appartamento è in Sestiere San Marco 4712, 30124 Venezia.", "l'appartamento è in [ADDRESS]."),
+    ("「京都市中京区河原町通三条上る恵比須町427 リバーサイド河原町305」で合ってますか？", "「[ADDRESS]」で合ってますか？"),
 ])
 func looselyWrittenAddresses(input: String, expected: String) {
     #expect(masker.mask(input) == expected, "\(masker.mask(input))")
@@ -322,6 +326,8 @@ func looselyWrittenAddresses(input: String, expected: String) {
     "send it via email 2 times per day",
     "the number 10 bus",
     "Room number 5 is free",
+    "la calle hace 3 años",
+    "京都市中京区の町並みが好きです。",
 ])
 func proseBesideLooseAddressFormsStays(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
