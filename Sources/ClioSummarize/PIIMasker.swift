@@ -1293,6 +1293,14 @@ public struct PIIMasker: Sendable {
                 for pattern in [Patterns.japaneseNameBeforeHonorific, Patterns.japaneseNameAfterRelation, Patterns.japaneseNameBeforeTitle, Patterns.japaneseNameBeforeParticle] {
                     s = PIIMasker.replace(pattern, in: s, group: 1) { titled($0) ? cjkName($0.replacingOccurrences(of: " ", with: "")) : nil }
                 }
+                // "やまぐちさん", "望月（もちづき）さん": a name in hiragana, or with its reading, before an honorific.
+                s = PIIMasker.replace(Patterns.japaneseKanaBeforeHonorific, in: s, group: 1) { found in
+                    found.hasPrefix("お") || found.hasPrefix("ご") || Patterns.japaneseKanaNotNames.contains(found) ? nil : cjkName(found)
+                }
+                s = PIIMasker.replace(Patterns.japaneseNameWithReading, in: s, group: 1) { found in
+                    let head = String(found.prefix { $0 != "（" && $0 != "(" })
+                    return titled(head) && !NameLists.japanesePlaceNames.contains(head) ? cjkName(head) : nil
+                }
                 // A common family name, alone or with a given name, where only a person stands:
                 // before です or より, before の母, after a label, at the end of a letter.
                 let listed: (String) -> Bool = { found in
@@ -2933,7 +2941,7 @@ enum Patterns {
         #"(?:(?<![\p{Han}])|(?<=[给給跟向和与與同对對让讓请請叫问問帮幫是被的了到说說祝致下位找见見约約谢謝访訪系]))("# + chineseName + #")(?=先生|女士|小姐|老师|老師|同学|同學|医生|醫生|教授|经理|經理|阿姨|叔叔|律师|律師|主任|博士|太太|夫人|师傅|師傅|老板|老闆)"#)
     /// A Japanese name after a relation and の: "同僚の佐藤さん", "友人の田中健太".
     static let japaneseNameAfterRelation = make(
-        #"(?:友人|友達|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字|主治医|上長|店長|院長|校長|顧問|監督|コーチ|大家さん)(?:は|の|・|：|:|(?<!先生|先輩|社長|部長|課長|会長|店長|院長|校長|監督|コーチ)、)?[ \t　]*(?:「)?(?!(?:友人|友達|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字)の)("# + japaneseName + #")(?=」|さん|様|さま|くん|ちゃん|氏|に|が|は|と|から|へ|を|の|って|です|[ \t　]?様|[、。,.\s()（）]|\[|$)"#)
+        #"(?:友人|友達|親友|ルームメイト|クラスメイト|同級生|幼なじみ|パートナー|相方|旦那|いとこ|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字|主治医|上長|店長|院長|校長|顧問|監督|コーチ|大家さん)(?:は|の|・|：|:|(?<!先生|先輩|社長|部長|課長|会長|店長|院長|校長|監督|コーチ)、)?[ \t　]*(?:「)?(?!(?:友人|友達|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字)の)("# + japaneseName + #")(?=」|さん|様|さま|くん|ちゃん|氏|に|が|は|と|から|へ|を|の|って|です|[ \t　]?様|[、。,.\s()（）]|\[|$)"#)
     /// Who writes for a company or a department, the opening of a business letter:
     /// "株式会社ミドリの木村です", "営業部の松本と申します".
     static let japaneseNameAfterOrganisation = make(
@@ -2984,7 +2992,17 @@ enum Patterns {
         #"(?:(?<![\p{Han}])|(?<=给|給|跟|向|和|与|與|请|請|问|問|致|告诉|告訴|通知|联系|聯繫|亲爱的|親愛的|尊敬的))(["# + chineseSurnames + #"])(?=先生|女士|小姐|老师|老師|经理|經理|总监|總監|医生|醫生|教授|律师|律師|主任|博士|太太|夫人|师傅|師傅|老板|老闆|部长|部長|处长|處長|科长|科長|局长|局長|校长|校長|董事长|董事長|总(?![\p{Han}])|總(?![\p{Han}]))"#)
     /// A Japanese name before a title: "鈴木部長", "林先生", "山本社長宛て"; roles stay ("営業部長").
     static let japaneseNameBeforeTitle = make(
-        #"(?<![\p{Han}\p{Katakana}ー])(\p{Han}{1,3}[ \t　]\p{Han}{1,3}|\p{Han}{1,4})(?="# + PIIMasker.japaneseTitles.joined(separator: "|") + ")")
+        #"(?<![\p{Han}\p{Katakana}ー])(\p{Han}{1,3}[ \t　]\p{Han}{1,3}|\p{Han}{1,5})(?="# + PIIMasker.japaneseTitles.joined(separator: "|") + ")")
+    /// A name in hiragana before an honorific: "同僚のやまぐちさん", "ゆいちゃん".
+    static let japaneseKanaBeforeHonorific = make(#"(?:(?<=の|は|と|、|「)|(?<![\p{Hiragana}\p{Han}ー]))(\p{Hiragana}{2,5})(?=さん|くん|ちゃん|様|さま)"#)
+    /// Kinship and common words in hiragana before さん or ちゃん, which are no names.
+    static let japaneseKanaNotNames: Set<String> = [
+        "みな", "みなさ", "あか", "あかち", "おば", "おじ", "おばあ", "おじい", "おかあ", "おとう", "おねえ", "おにい", "ねえ", "にい",
+        "かあ", "とう", "ばあ", "じい", "みんな", "ちゃん", "ぼっ", "ぼく", "わたし", "あなた", "だれ", "どなた", "こちら", "そちら",
+        "あちら", "どちら", "ごちそう", "おつかれ", "おかげ", "さん", "たく", "やっ", "ばっ",
+    ]
+    /// A family name in kanji with its reading in brackets before an honorific: "望月（もちづき）さん".
+    static let japaneseNameWithReading = make(#"(?<![\p{Han}])(\p{Han}{1,4}[（(][\p{Hiragana}\p{Katakana}ー]{2,10}[）)])(?=さん|様|さま|くん|ちゃん|先生|氏)"#)
     /// A Japanese name before a particle and a word of writing, calling or giving: "山田から連絡",
     /// "松本に頼まれた", "木村拓也のために"; common nouns stay ("会社から連絡", "上司に謝罪").
     static let japaneseNameBeforeParticle = make(

@@ -552,3 +552,20 @@ func chineseGivenNamesAndLowerCaseAfterDr(input: String, expected: String) {
 func wordsBeforeSpeechAndAfterKinStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// Japanese names: a family and given name of five kanji before a title, after more kinds of
+/// friends, in hiragana before an honorific, with its reading in brackets.
+@Test(arguments: [
+    ("小児科の平野由紀子先生から再診と言われました。", "小児科の[NAME]先生から再診と言われました。"),
+    ("親友のマリアから受付を頼まれた。", "親友の[NAME]から受付を頼まれた。"),
+    ("同僚のやまぐちさんがまた魚を温めてる。", "同僚の[NAME]さんがまた魚を温めてる。"),
+    ("責任者の望月（もちづき）さんは否定しました。", "責任者の[NAME]さんは否定しました。"),
+])
+func japaneseNamesOfMoreForms(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+@Test(arguments: ["おばあさんに電話した。", "みなさんこんにちは。", "あかちゃんが泣いている。", "お疲れさまです。", "ごちそうさまでした。"])
+func japaneseKinAndCourtesyInKanaStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
