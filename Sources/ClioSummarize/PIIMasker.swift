@@ -1438,7 +1438,7 @@ public struct PIIMasker: Sendable {
     /// "dott. ferri"); the writer ("me", "yo") and other items stay.
     static func maskAttendees(_ list: String) -> String? {
         var changed = false
-        let separators = try! NSRegularExpression(pattern: #"(,[ \t]*|[ \t]+(?:and|y|e|et|und|en|&)[ \t]+)"#)
+        let separators = Patterns.attendeeSeparator
         let ns = list as NSString
         var pieces: [String] = []
         var last = 0
@@ -2643,6 +2643,8 @@ enum Patterns {
     /// "ein Treffen mit Jonas". Products and everyday words are turned away by the caller.
     /// A pattern that matches nothing, for a pass a cheap check has ruled out.
     static let never = make(#"(?!)"#)
+    /// What parts an attendee list: a comma, "and" in the summarizer's languages.
+    static let attendeeSeparator = make(#"(,[ \t]*|[ \t]+(?:and|y|e|et|und|en|&)[ \t]+)"#)
     /// An attendee list after its label (group 1), up to the end of the line or sentence.
     static let attendeeList = make(
         #"(?i:\b(?:attendees|attending|participants|present|presenti|presentes|présents|presents|asistentes|participantes|partecipanti|teilnehmer|teilnehmende|anwesend|anwesende|invitados|invités|guests|guest list|ospiti|convidados|cc)[ \t]*:[ \t]*)([^\n.;:!?()]+)"#)
