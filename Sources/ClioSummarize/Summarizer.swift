@@ -256,7 +256,7 @@ public struct ExtractiveSummarizer: Summarizer {
     }
 
     private static let introduction = Patterns.make(
-        #"^(?:(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening))(?: there| all| team)?[!,.]?\s*)?(?:(?i:my name is|my name's|i am|i'm|i’m|this is)\s+\[NAME\](?:\s+here)?[!,.:;]?\s*|\[NAME\](?:\s+here)?(?:[!,.:;]\s*|\s*$)|\[NAME\]\s+here\b\s*)|^(?i:hi|hello|hey)(?i: there| all| team| assistant| chatgpt| gpt| claude| bot| everyone| guys| folks)?[!,.]\s*"#)
+        #"^(?:(?i:hi|hello|hey|dear|good (?:morning|afternoon|evening))(?: there| all| team)?[!,.]?\s*)?(?:(?i:my name is|my name's|i am|i'm|i’m|this is)\s+\[NAME\](?:\s+here)?[!,.:;]?\s*|\[NAME\](?:\s+here)?(?:[!,.:;：，、]\s*|\s*$)|\[NAME\]\s+here\b\s*)|^(?i:hi|hello|hey)(?i: there| all| team| assistant| chatgpt| gpt| claude| bot| everyone| guys| folks)?[!,.]\s*"#)
 
     // MARK: phrasing (English)
 

@@ -180,4 +180,5 @@ private final class ResultBox: @unchecked Sendable {
     #expect(ExtractiveSummarizer.stripIntroduction("[NAME] here. Need a recipe.") == "Need a recipe.")
     #expect(ExtractiveSummarizer.stripIntroduction("Hi, I'm [NAME] and I need help.") == "and I need help.")
     #expect(ExtractiveSummarizer.stripIntroduction("[NAME], need a recipe.") == "need a recipe.")
+    #expect(ExtractiveSummarizer.stripIntroduction("[NAME]：明日の飲み会、何人来る？") == "明日の飲み会、何人来る？")
 }
