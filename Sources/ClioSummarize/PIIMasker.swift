@@ -916,7 +916,7 @@ public struct PIIMasker: Sendable {
         s = PIIMasker.replaceInContext(Patterns.nameAfterTitle, in: s, group: 1) { capture, text, match in
             PIIMasker.titleIsASuffix(text, before: match.range(at: 1)) ? nil : name(capture, .strong)
         }
-        s = PIIMasker.replaceInContext(Patterns.nameAfterProfession, in: s, group: 1) { weakName($0, $1, $2) }
+        if has(Patterns.professionNeedles) { s = PIIMasker.replaceInContext(Patterns.nameAfterProfession, in: s, group: 1) { weakName($0, $1, $2) } }
         s = PIIMasker.replaceInContext(Patterns.nameAfterRelation, in: s, group: 1) { cuedName($0, $1, $2, .personal) }
         if has(["\"", "”", "’", "'", "»"]) { s = PIIMasker.replaceInContext(Patterns.nameAfterQuotation, in: s, group: 1) { weakName($0, $1, $2) } }
         s = PIIMasker.replaceInContext(Patterns.nameAfterNamed, in: s, group: 1) { capture, text, match in
@@ -1065,8 +1065,10 @@ public struct PIIMasker: Sendable {
         s = PIIMasker.replaceInContext(Patterns.nameBeforeRelation, in: s, group: 1) { weakName($0, $1, $2) }
         s = PIIMasker.replaceInContext(Patterns.nameIsRelation, in: s, group: 1, personName)
         s = PIIMasker.replaceInContext(Patterns.relationIsName, in: s, group: 1, personName)
-        s = PIIMasker.replace(Patterns.nameAfterTextTo, in: s, group: 1) { found in
-            NameLists.firstNames.contains(found.lowercased()) && !NameLists.isEverydayWord(Substring(found)) ? "[NAME]" : nil
+        if has([" to "]) && has(["text", "sms"]) {
+            s = PIIMasker.replace(Patterns.nameAfterTextTo, in: s, group: 1) { found in
+                NameLists.firstNames.contains(found.lowercased()) && !NameLists.isEverydayWord(Substring(found)) ? "[NAME]" : nil
+            }
         }
         // "Wairimu's baby shower", "Oyelaran's husband": whose party or whose kin is a person's name.
         s = PIIMasker.replaceInContext(Patterns.nameBeforePersonalEvent, in: s, group: 1) { capture, text, match in
@@ -2594,6 +2596,11 @@ enum Patterns {
             // A surname's particles may open it after a title: "Mr. de la Cruz", "Mrs. d'Souza".
             + #"(?:(?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den|ter|ten|le|la|al|el)[ \t]+|[dl]['’]|(?:al|el)-)*"#
             + nameWords)
+    /// What a text must hold (lowercased) for `nameAfterProfession` to match: a stem of each of its words.
+    static let professionNeedles = [
+        "profes", "doct", "maestr", "ingen", "ingegn", "ingén", "licenc", "abogad", "notaire", "maître", "meneer", "mevrouw",
+        "doktor", "trainer", "coach", "entraîn", "allenat", "entrenad", "treinad", "colleg", "collègue", "kolleg", "colega", "m.",
+    ]
     /// A profession used as a title, in the languages the summarizer reads: "la profesora
     /// Etxeberria", "le docteur Penhoat", "il professor Bortolotti", "a professora Quaresma", and
     /// the French "M." ("M. Le Goff"; not after a capitalised word, where it is an initial). These
