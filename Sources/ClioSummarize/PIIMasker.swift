@@ -158,7 +158,7 @@ public struct PIIMasker: Sendable {
         s = maskNames(s, lower: lower, hasNonASCII: bytes.hasNonASCII, known: &known)
         if s.contains("[NAME]") { s = PIIMasker.extendNames(s) }
         s = PIIMasker.extendAddresses(s)
-        s = PIIMasker.maskLooseAddresses(s, hasNonASCII: bytes.hasNonASCII)
+        s = PIIMasker.maskLooseAddresses(s)
         if bytes.hasNonASCII { s = PIIMasker.extendCJKAddresses(s) }
         return s == narrowed ? text : s
     }
@@ -167,7 +167,7 @@ public struct PIIMasker: Sendable {
     /// given after the street in words ("Marlpit Lane, number 43", "calle Almendros, en el número 9",
     /// "rue du Moulin, au numéro 17", "Ahornweg, Hausnummer 12", "幸福路，门牌是56号"), and addresses
     /// typed in lower case ("via nizza 45", "23 rue victor hugo", "221 maple st", "herderstr. 19").
-    static func maskLooseAddresses(_ text: String, hasNonASCII: Bool) -> String {
+    static func maskLooseAddresses(_ text: String) -> String {
         var s = text
         let lower = s.lowercased()
         let numberWords = ["number", "no.", "nº", "número", "numero", "numéro", "nummer", "nr.", "门牌", "門牌"]
@@ -181,8 +181,7 @@ public struct PIIMasker: Sendable {
                 // "3 miles down the road", "la calle hace 3 años": a street's name holds no function,
                 // time or distance words, and no span of time follows its number.
                 let inner = words.dropFirst().filter { !$0.first!.isNumber && $0 != "bis" && $0 != "ter" }
-                let streetWords: Set<String> = ["st", "st.", "street", "rd", "rd.", "road", "ave", "ave.", "avenue", "ln", "lane", "blvd", "drive", "rue", "rua", "calle", "bd", "boulevard", "chemin", "allée", "impasse"]
-                guard !inner.contains(where: { !streetWords.contains($0) && !Patterns.addressParticles.contains($0)
+                guard !inner.contains(where: { !Patterns.lowercaseStreetTypes.contains($0) && !Patterns.addressParticles.contains($0)
                     && (StopWords.all.contains($0) || Patterns.timeUnits.contains($0) || Patterns.distanceWords.contains($0)) })
                 else { return nil }
                 let after = text.substring(from: NSMaxRange(match.range)).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).first.map { $0.lowercased() } ?? ""
@@ -1450,11 +1449,10 @@ public struct PIIMasker: Sendable {
             last = NSMaxRange(match.range)
         }
         pieces.append(ns.substring(from: last))
-        let articles: Set<String> = ["il", "la", "lo", "el", "le", "o", "a", "os", "as", "los", "las", "der", "die", "the"]
         for (i, piece) in pieces.enumerated() where i % 2 == 0 {
             var words = piece.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             var lead: [String] = []
-            while let first = words.first, articles.contains(first.lowercased()) || isTitle(Substring(first)) || Patterns.abbreviatedTitles.contains(first.lowercased().replacingOccurrences(of: ".", with: "")) {
+            while let first = words.first, Patterns.attendeeArticles.contains(first.lowercased()) || isTitle(Substring(first)) || Patterns.abbreviatedTitles.contains(first.lowercased().replacingOccurrences(of: ".", with: "")) {
                 lead.append(first)
                 words.removeFirst()
             }
@@ -2650,6 +2648,8 @@ enum Patterns {
     /// "ein Treffen mit Jonas". Products and everyday words are turned away by the caller.
     /// A pattern that matches nothing, for a pass a cheap check has ruled out.
     static let never = make(#"(?!)"#)
+    /// Articles before an attendee's name ("la signora pace"), which stay.
+    static let attendeeArticles: Set<String> = ["il", "la", "lo", "el", "le", "o", "a", "os", "as", "los", "las", "der", "die", "the"]
     /// What parts an attendee list: a comma, "and" in the summarizer's languages.
     static let attendeeSeparator = make(#"(,[ \t]*|[ \t]+(?:and|y|e|et|und|en|&)[ \t]+)"#)
     /// An attendee list after its label (group 1), up to the end of the line or sentence.
@@ -2795,6 +2795,11 @@ enum Patterns {
         "miles", "mile", "km", "kilometres", "kilometers", "blocks", "block", "steps", "yards", "metres", "meters", "minute", "minutes",
         "min", "mins", "hour", "hours", "hr", "hrs", "second", "seconds", "day", "days", "week", "weeks", "month", "months", "year",
         "years", "times", "down", "up", "along", "across", "past", "off", "way", "long", "short", "hour's", "minute's",
+    ]
+    /// The street words `lowercaseStreetAddress` puts after a number, which may stand among a street's words.
+    static let lowercaseStreetTypes: Set<String> = [
+        "st", "st.", "street", "rd", "rd.", "road", "ave", "ave.", "avenue", "ln", "lane", "blvd", "drive", "rue", "rua", "calle", "bd",
+        "boulevard", "chemin", "allée", "impasse",
     ]
     /// What "via" names in English before a number: "via email 2 times", "via zoom 3 days".
     static let notStreetsAfterVia: Set<String> = [

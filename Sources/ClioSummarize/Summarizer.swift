@@ -174,10 +174,16 @@ public struct ExtractiveSummarizer: Summarizer {
                 return true
             }
         }
-        return ends(text, withOneOf: ["mr.", "mrs.", "ms.", "dr.", "prof.", "e.g.", "i.e.", "etc.", "vs.", "sr.", "sra.", "srta.", "st.", "mme.", "mlle.", "dott.", "sig.", "dra.", "sig.ra.",
-            // Address abbreviations: "Ctra. A-367 km 4", "bât. C", "Fraz. San Martino", "loc. Pian del Bosco".
-            "ctra.", "avda.", "av.", "bât.", "bat.", "fraz.", "loc.", "pta.", "esc.", "int.", "pral.", "p.za", "v.le", "c.so", "bte.", "apt.", "str."]) { $0 == " " }
+        return ends(text, withOneOf: abbreviations) { $0 == " " }
     }
+
+    /// Titles, Latin abbreviations and address abbreviations ("Ctra. A-367 km 4", "bât. C",
+    /// "Fraz. San Martino"), after which a period ends no sentence.
+    static let abbreviations = [
+        "mr.", "mrs.", "ms.", "dr.", "prof.", "e.g.", "i.e.", "etc.", "vs.", "sr.", "sra.", "srta.", "st.", "mme.", "mlle.", "dott.",
+        "sig.", "dra.", "sig.ra.", "ctra.", "avda.", "av.", "bât.", "bat.", "fraz.", "loc.", "pta.", "esc.", "int.", "pral.", "p.za",
+        "v.le", "c.so", "bte.", "apt.", "str.",
+    ]
 
     /// Whether lowercased `text` ends with one of `abbreviations` standing alone: at the start or
     /// after a character `separates` accepts.
