@@ -1204,9 +1204,11 @@ public struct PIIMasker: Sendable {
             for (pattern, strict) in chinesePasses {
                 s = PIIMasker.replaceInContext(pattern, in: s, group: 1) { capture, text, match in
                     let after = text.substring(from: NSMaxRange(match.range(at: 1)))
-                    // The cue and the surname can be one word: "对于", "为何", "对方".
+                    // The cue and the surname can be one word: "对于", "为何", "对方"; a cue of two
+                    // or more ideographs is a word of its own ("班主任何秀兰" is no 任何).
                     let location = match.range(at: 1).location
-                    if location > 0, let first = capture.first,
+                    let cue = text.substring(with: NSRange(location: match.range.location, length: location - match.range.location))
+                    if location > 0, let first = capture.first, cue.filter({ $0.unicodeScalars.first.map(Patterns.hanScalar) ?? false }).count < 2,
                         PIIMasker.isChineseWord(text.substring(with: NSRange(location: location - 1, length: 1)) + String(first), strict: strict)
                     {
                         return nil
@@ -1272,6 +1274,15 @@ public struct PIIMasker: Sendable {
                 for group in [1, 2] {
                     s = PIIMasker.replace(hasKana ? Patterns.japaneseNameInList : Patterns.chineseNameInList, in: s, group: group) { found in
                         hasKana ? (NameLists.japaneseNotNames.contains(found) ? nil : cjkName(found)) : (PIIMasker.isChineseWord(String(found.prefix(2)), strict: false) ? nil : cjkName(found))
+                    }
+                }
+                // "我和[NAME]、丽娜去冰岛": a given name of two characters, without a family name, beside one.
+                if !hasKana {
+                    for group in [1, 2] {
+                        s = PIIMasker.replace(Patterns.chineseGivenInList, in: s, group: group) { found in
+                            Patterns.chineseAddressTerms.contains(found) || NameLists.chineseNotNames.contains(found) || PIIMasker.isChineseWord(found, strict: false)
+                                || PIIMasker.chineseFunctionCharacters.contains(found.first!) || found.contains(where: { "们們人家".contains($0) }) ? nil : cjkName(found)
+                        }
                     }
                 }
             }
@@ -1347,6 +1358,7 @@ public struct PIIMasker: Sendable {
             s = PIIMasker.maskOtherScripts(s)
         }
         s = maskListedNames(s, learned: learned)
+        let (learnedBefore, learnedCJKBefore) = (learned, learnedCJK)
         if s.contains("[NAME]") {
             s = PIIMasker.replaceInContext(Patterns.nameInLatinList, in: s, group: 1, personName)
             // Each item masked lets the next one follow two masked names.
@@ -1379,6 +1391,10 @@ public struct PIIMasker: Sendable {
                     || PIIMasker.chineseFunctionCharacters.contains(found.first!) || found.contains(where: { "们們".contains($0) }) ? nil : cjkName(found)
             }
         }
+        // A name the passes above found beside a masked one is masked where else it stands in
+        // this message: "entre [NAME] et [NAME]… Rose a plus d'expérience".
+        if learned != learnedBefore { s = maskListedNames(s, learned: learned) }
+        for found in learnedCJK.subtracting(learnedCJKBefore) where found.count >= 2 { s = s.replacingOccurrences(of: found, with: "[NAME]") }
         return s
     }
 
@@ -2967,8 +2983,8 @@ enum Patterns {
     /// ("我的同事李娜", "客户郑华") or a label ("收件人：孙丽"); judged by `PIIMasker.chineseName`.
     static let chineseNameAfterPersonCue = make(
         #"(?:致|告诉|告訴|通知|邀请|邀請|感谢|感謝|谢谢|謝謝|回复|回覆|联系|聯繫|聯絡|提醒|恭喜|祝贺|祝賀|介绍|介紹|推荐|推薦|"#
-            + #"(?:我的|我|我们的|我們的)?(?:朋友|同事|老板|老闆|邻居|鄰居|女儿|女兒|儿子|兒子|妻子|丈夫|老公|老婆|男朋友|女朋友|室友|同学|同學|老师|老師|经理|經理|客户|客戶|房东|房東|表哥|表姐|表妹|表弟|堂哥|堂姐|哥哥|姐姐|弟弟|妹妹|妈妈|媽媽|爸爸|奶奶|爷爷|爺爺|外婆|外公|阿姨|叔叔|学生|學生|病人|患者|员工|員工|孩子|上司|领导|領導|搭档|搭檔|未婚夫|未婚妻|侄子|侄女|外甥|外甥女|孙子|孙女|孫子|孫女|婆婆|公公|岳父|岳母|前夫|前妻|闺蜜|閨蜜|合伙人|合夥人|班主任|同桌|战友|戰友|队友|隊友|师傅|師傅|徒弟|邻居|房客|租客|老乡|老鄉|客服|服务员|服務員|店员|店員|快递员|快遞員|外卖员|外賣員|导购|導購|前台|护士|護士|保安|中介|导游|導遊|销售|銷售|业务员|業務員)|"#
-            + #"总监|總監|主管|秘书|秘書|助理|司机|司機|保姆|教练|教練|会计|會計|楼长|樓長|组长|組長|班长|班長|队长|隊長|村长|村長|店长|店長|院长|院長|社长|社長|厂长|廠長|总经理|總經理|总裁|總裁|的名字|名叫|全名叫|全名是|名字是|名字叫|真名是|真名叫|本名是|户名是|户名|戶名|推荐人|推薦人|收件人是|寄件人是|借款人|出借人|出租人|承租人|经办人|經辦人|代表人|被告|原告|甲方代表|乙方代表|署名|签名|簽名|落款|联系人|聯絡人|聯繫人|收件人|发件人|發件人|寄件人|姓名|申请人|申請人|负责人|負責人|亲爱的|親愛的|尊敬的)[ \t,，]*[：:]?[ \t]*("# + chineseName + ")")
+            + #"(?:我的|我|我们的|我們的)?(?:朋友|同事|老板|老闆|邻居|鄰居|女儿|女兒|儿子|兒子|妻子|丈夫|老公|老婆|男朋友|女朋友|室友|同学|同學|老师|老師|经理|經理|客户|客戶|房东|房東|表哥|表姐|表妹|表弟|堂哥|堂姐|哥哥|姐姐|弟弟|妹妹|妈妈|媽媽|爸爸|奶奶|爷爷|爺爺|外婆|外公|阿姨|叔叔|学生|學生|病人|患者|员工|員工|孩子|上司|领导|領導|搭档|搭檔|未婚夫|未婚妻|侄子|侄女|外甥|外甥女|孙子|孙女|孫子|孫女|婆婆|公公|岳父|岳母|前夫|前妻|闺蜜|閨蜜|合伙人|合夥人|班主任|同桌|继父|繼父|继母|繼母|继子|繼子|继女|繼女|前男友|前女友|男友|女友|舍友|發小|发小|网友|網友|学长|學長|学姐|學姐|学弟|學弟|学妹|學妹|导师|導師|师父|師父|姐夫|嫂子|妹夫|弟媳|舅舅|姑姑|姨妈|姨媽|小姨|女婿|儿媳|兒媳|下属|下屬|上级|上級|前任|战友|戰友|队友|隊友|师傅|師傅|徒弟|邻居|房客|租客|老乡|老鄉|客服|服务员|服務員|店员|店員|快递员|快遞員|外卖员|外賣員|导购|導購|前台|护士|護士|保安|中介|导游|導遊|销售|銷售|业务员|業務員)|"#
+            + #"总监|總監|主管|秘书|秘書|助理|司机|司機|保姆|教练|教練|领班|領班|工头|工頭|律师|律師|医生|醫生|会计|會計|楼长|樓長|组长|組長|班长|班長|队长|隊長|村长|村長|店长|店長|院长|院長|社长|社長|厂长|廠長|总经理|總經理|总裁|總裁|的名字|名叫|全名叫|全名是|名字是|名字叫|真名是|真名叫|本名是|户名是|户名|戶名|推荐人|推薦人|收件人是|寄件人是|借款人|出借人|出租人|承租人|经办人|經辦人|代表人|被告|原告|甲方代表|乙方代表|署名|签名|簽名|落款|联系人|聯絡人|聯繫人|收件人|发件人|發件人|寄件人|姓名|申请人|申請人|负责人|負責人|亲爱的|親愛的|尊敬的)[ \t,，]*[：:]?[ \t]*("# + chineseName + ")")
     /// A Chinese name at a word boundary without a cue: after anything but an ideograph or a digit
     /// (a measure word follows one: "12段") ("：刘海涛、
     /// 孙怡然"), or after a preposition, a copula or a particle that ends a word ("和", "是", "叫",
@@ -2992,6 +3008,9 @@ enum Patterns {
     /// An item of a list next to a masked name: "刘海涛、[NAME]", "[NAME]、孙怡然".
     static let chineseNameInList = make(
         #"(?:(?<=\[NAME\]、)("# + chineseName + #")(?![\p{Han}])|(?<![\p{Han}])("# + chineseName + #")(?=、\[NAME\]))"#)
+    /// A given name of two characters beside a masked name in a list: "[NAME]、丽娜去", "丽娜、[NAME]".
+    static let chineseGivenInList = make(
+        #"(?:(?<=\[NAME\]、)(\p{Han}{2})(?=[^\p{Han}]|$|和|与|與|去|来|來|一起|都|也|说|說|是|在|的|要|想|写|寫|给|給|发|發|打|刚|剛|请|請|帮|幫)|(?:(?<![\p{Han}])|(?<=[和与與跟]))(\p{Han}{2})(?=、\[NAME\]))"#)
     static let japaneseNameInList = make(
         #"(?:(?<=\[NAME\]、)[ \t　]*("# + japaneseName + #")(?=[、。\s]|$)|(?<![\p{Han}\p{Hiragana}\p{Katakana}])("# + japaneseName + #")(?=、\[NAME\]))"#)
     /// A list of Japanese names after an attendee cue or before a count of people: "参加者は、伊藤、
