@@ -2301,6 +2301,10 @@ enum Patterns {
         // Type first: "Calle Mayor 12", "Via Roma, 7", "Rua das Flores, nº 150", "C/ Mayor 3, 2º B".
         AddressPattern(#"(?<![\p{L}])"# + typeFirstTypes + streetWords
             + #",?[ \t]+(?:(?i:número|numero|numéro|nummer|numer|n[º°o]\.?|n\.º|núm\.?|num\.?|nr\.?)[ \t]*|#[ \t]*)?"# + houseNumber + notQuantity + placeTail, .streetFirst),
+        // Roads by the kilometre, where farms and country houses have no house number: "Ruta 5 km
+        // 112", "Estrada do Cafezal, km 7", "Ctra. N-340, km 12,5", "SS195 km 38".
+        AddressPattern(#"(?<![\p{L}\p{N}])(?:(?:[Rr]uta|[Rr]oute|[Cc]arretera|Ctra\.|[Rr]odovia|Rod\.|[Ee]strada|[Ss]trada(?:[ \t]+(?:[Ss]tatale|[Pp]rovinciale))?|[Aa]utov[íi]a|[Aa]utopista|[Hh]ighway|Hwy\.?|[Cc]amino|[Cc]hemin)[ \t]+(?:(?:[A-Z]{1,4}-?)?\d{1,4}|"# + streetWords + #")|[A-Z]{1,4}-?\d{1,4})[ \t]*,?[ \t]*(?:km|Km|KM|[Kk]il[óo]metro|[Qq]uil[ôó]metro)\.?[ \t]*\d{1,4}(?:[.,]\d{1,3})?(?![\p{N}])"# + placeTail,
+            needs: .oneOf(["km", "Km", "KM", "ilómetro", "ilometro", "uilômetro", "uilómetro"])),
         // Grid addresses (Colombia and others): "Calle 72 # 10-34", "Carrera 7 No. 45-12".
         AddressPattern(#"(?<![\p{L}])(?:[Cc]alle|[Cc]arrera|Cra\.?|Kr\.?|Cl\.?|[Aa]venida|Av\.|[Dd]iagonal|[Tt]ransversal|Tv\.?|Dg\.?)[ \t]*\d{1,3}[A-Z]?(?:[ \t]+(?:[Bb]is|[Ss]ur|[Nn]orte|[Ee]ste))?[ \t]*(?:#|[Nn][oº°]\.?)[ \t]*\d{1,3}[A-Z]?[ \t]*[-–][ \t]*\d{1,3}(?:[ \t]+(?:Este|Oeste|Sur|Norte)(?![\p{L}]))?"#
             + placeTail),

@@ -332,3 +332,20 @@ func looselyWrittenAddresses(input: String, expected: String) {
 func proseBesideLooseAddressFormsStays(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// Country roads by the kilometre, where there is no house number.
+@Test(arguments: [
+    ("La casa está en Ruta 40 km 3021, Chacra El Sauce.", "La casa está en [ADDRESS]."),
+    ("Fica na Estrada da Graciosa, km 14, Morretes.", "Fica na [ADDRESS]."),
+    ("Il casale è sulla Strada Provinciale 25 km 7,5 vicino a Siena.", "Il casale è sulla [ADDRESS] vicino a Siena."),
+    ("Nuestra finca: Ctra. A-367, km 41.", "Nuestra finca: [ADDRESS]."),
+])
+func roadsByTheKilometre(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+/// Distances and road names without a kilometre mark stay.
+@Test(arguments: ["take the A470 for about 2 km and turn left", "the route is 12 km long", "Highway 1 km markers are green", "la Ruta 40 es preciosa"])
+func distancesOnRoadsStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
