@@ -1106,13 +1106,23 @@ public struct PIIMasker: Sendable {
                 NameLists.surnames.contains($0) && !NameLists.isEverydayWord(Substring($0)) && !NameLists.isNoName($0)
             } ? "[NAME]" : nil
         }
-        s = PIIMasker.replace(Patterns.lowercaseNameAfterStrongCue, in: s, group: 1) { name($0, .strong) }
+        // "ich bin jonas und …": a function word after the name is no part of it.
+        func lowercaseCapture(_ found: String) -> (name: String, rest: String) {
+            let words = found.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard words.count == 2, StopWords.all.contains(words[1].lowercased()) else { return (found, "") }
+            return (String(words[0]), String(found.dropFirst(words[0].count)))
+        }
+        s = PIIMasker.replace(Patterns.lowercaseNameAfterStrongCue, in: s, group: 1) { found in
+            let (written, rest) = lowercaseCapture(found)
+            return name(written, .strong).map { $0 + rest }
+        }
         s = PIIMasker.replace(Patterns.lowercaseNameAfterWeakCue, in: s, group: 1) { found in
             // "soy maría": the list writes names without accents.
-            guard let first = found.split(separator: " ").first, !NameLists.isEverydayWord(first),
+            let (written, rest) = lowercaseCapture(found)
+            guard let first = written.split(separator: " ").first, !NameLists.isEverydayWord(first),
                 NameLists.firstNames.contains(String(first)) || NameLists.firstNames.contains(first.folding(options: .diacriticInsensitive, locale: nil))
             else { return nil }
-            return name(found, .strong)
+            return name(written, .strong).map { $0 + rest }
         }
         // "hire jamal", "met with priya": a listed first name in lower case after a word that takes a person.
         // A lower-case name of one or two words: the second is masked only when it is a name too.
@@ -3085,7 +3095,8 @@ enum Patterns {
         #"(?<![\p{L}\p{M}])(\p{Ll}[\p{Ll}\p{M}'’\-]+)(?=[ \t]+(?:and[ \t]+i|and[ \t]+me|und[ \t]+ich|y[ \t]+yo|et[ \t]+moi|e[ \t]+io|e[ \t]+eu|en[ \t]+ik)(?![\p{L}]))"#)
     /// After a cue that also introduces other words ("i'm tired"), a lower-case name counts only
     /// when its first word is a listed first name.
+    /// A greeting before another cue ("hola soy lucía", "hey this is priya") gives way to it.
     static let lowercaseNameAfterWeakCue = make(
-        #"(?i:\b"# + anyOf(lowercaseWeakCues) + #")[ \t]+(\p{Ll}[\p{L}\p{M}'’\-]*(?:[ \t]+\p{Ll}[\p{L}\p{M}'’\-]*)?)"#)
+        #"(?i:\b"# + anyOf(lowercaseWeakCues) + #")[ \t]+(?!(?i:"# + anyOf(lowercaseWeakCues.filter { !["hi", "hello", "hey", "hola", "bonjour", "salut", "hallo", "ciao", "olá", "oi", "dear"].contains($0) && !$0.hasSuffix(",") }) + #")[ \t])(\p{Ll}[\p{L}\p{M}'’\-]*(?:[ \t]+\p{Ll}[\p{L}\p{M}'’\-]*)?)"#)
 }
 

@@ -589,3 +589,21 @@ func chineseRelationsListsAndNamesLearnedLate(input: String, expected: String) {
 func wordsAfterRelationsAndInListsStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// A greeting before a self-introduction in lower case gives way to it, and a function word
+/// after a lower-case name stays.
+@Test(arguments: [
+    ("hola soy lucía fernández, necesito ayuda", "hola soy [NAME], necesito ayuda"),
+    ("hey this is priya from hr, can you draft a memo?", "hey this is [NAME] from hr, can you draft a memo?"),
+    ("ciao sono giulia, mi serve una lettera", "ciao sono [NAME], mi serve una lettera"),
+    ("hallo ich bin jonas und brauche hilfe", "hallo ich bin [NAME] und brauche hilfe"),
+    ("ich heiße lena und brauche hilfe", "ich heiße [NAME] und brauche hilfe"),
+])
+func lowerCaseIntroductionsAfterGreetings(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+@Test(arguments: ["hi im tired of this bug", "hello this is a test", "hola soy nuevo aquí", "hey i'm stuck on this"])
+func lowerCaseStatesAfterGreetingsStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
