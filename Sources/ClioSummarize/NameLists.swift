@@ -209,7 +209,7 @@ extension NameLists {
     /// Small words inside a name: "Joris van der Berg", "Beatriz de Magalhães", "Ana y Luis".
     static let nameParticles: Set<String> = [
         "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "van", "von", "der", "den", "ter", "ten",
-        "le", "la", "bin", "bint", "ibn", "al", "el", "y", "e", "ó", "ní", "nic", "uí", "ap", "ferch",
+        "le", "la", "bin", "bint", "ibn", "al", "el", "y", "e", "i", "ó", "ní", "nic", "uí", "ap", "ferch",
     ]
 
     /// True for a word that follows "I'm", "this is", "soy", a greeting or a sign-off without
@@ -412,6 +412,17 @@ extension NameLists {
         いつき ゆいと はるま ゆかり あおば いろは つむぎ かえで みずき ちなつ ななみ はづき ゆうな あんな えりか かりん
         りょうた ひろし たけし まさと ゆうこ けいこ よしこ ひろみ あきこ まさこ かずこ ともこ さゆり みちこ なおこ えりこ まりこ
         ようこ じゅんこ のりこ ひでき まさし ひろゆき たかし さとし よしお かずお てつや しんじ こうじ ゆういち けんいち
+        きよし はなこ はるこ なつこ あきら まさお
+        """.split(whereSeparator: \.isWhitespace).map(String.init))
+
+    /// The commonest family names as written in hiragana (by children, learners, or for their
+    /// reading): "わたしは きむら はなこ です", "私はさとうです".
+    static let japaneseKanaFamilyNames: Set<String> = Set(
+        """
+        さとう すずき たかはし たなか いとう わたなべ やまもと なかむら こばやし かとう よしだ やまだ ささき やまぐち
+        まつもと いのうえ きむら はやし しみず やまざき もり あべ いけだ はしもと やました いしかわ なかじま まえだ
+        ふじた おがわ ごとう おかだ はせがわ むらかみ こんどう いしい さいとう さかもと えんどう あおき ふじい にしむら
+        ふくだ おおた みうら ふじわら おかもと まつだ なかがわ なかの はらだ おの たむら たけうち かねこ わだ なかやま
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 
     /// Prefectures and cities written like family names ("千葉", "山口", "福島"): a place, not a

@@ -902,6 +902,7 @@ public struct PIIMasker: Sendable {
         s = PIIMasker.replaceInContext(Patterns.nameAfterLabel, in: s, group: 1) { weakName($0, $1, $2) }
         s = PIIMasker.replaceInContext(Patterns.nameAfterWeakCue, in: s, group: 1) { weakName($0, $1, $2) }
         s = PIIMasker.replaceInContext(Patterns.nameAfterThisIs, in: s, group: 1) { weakName($0, $1, $2) }
+        s = PIIMasker.replaceInContext(Patterns.nameAfterIntroduction, in: s, group: 1) { weakName($0, $1, $2) }
         s = PIIMasker.replaceInContext(Patterns.nameAfterSignOff, in: s, group: 1) { capture, text, match in
             // At the start of a line or sentence, or anywhere when the name ends the text
             // ("ok thanks, Kwame", also before a closing quote); "Universal Love, Compassion, and…" is no sign-off.
@@ -1188,6 +1189,14 @@ public struct PIIMasker: Sendable {
                 (lower.contains("の") && has(["です", "と申します", "でございます", "と言います", "といいます"]) ? Patterns.japaneseNameAfterOrganisation : Patterns.never, { japanese($0) && !NameLists.japaneseRoleWords.contains($0) && !PIIMasker.isChineseWord($0, strict: false) }),
                 (Patterns.koreanNameBeforeCopula, { !NameLists.koreanNotNames.contains($0) && !"인생자원가".contains($0.last!) }),
                 (Patterns.cjkSignOff, any),
+                // "我是小雨，", "我是美玲，在台北": a nickname or a given name of two characters between 我是
+                // and the clause's end, unless a word, a role or a state ("我是新手，", "我是老师。").
+                (Patterns.chineseSelfGivenName, { found in
+                    !NameLists.chineseNotNames.contains(found) && !NameLists.chineseNicknameNotNames.contains(found)
+                        && !NameLists.chineseDoubledNotNames.contains(found) && !Patterns.chineseAddressTerms.contains(found)
+                        && !PIIMasker.chineseFunctionCharacters.contains(found.first!) && PIIMasker.looksLikeChineseName(found)
+                        && ("小阿".contains(found.first!) || found.first == found.last || !PIIMasker.isChineseWord(found, strict: false))
+                }),
             ]
             for (pattern, isName) in cuedCJK {
                 s = PIIMasker.replace(pattern, in: s, group: 1) { isName($0) ? cjkName($0) : nil }
@@ -2445,7 +2454,7 @@ enum Patterns {
         "my name is", "my name's", "my full name is", "me llamo", "mi nombre es", "je m'appelle",
         "je m’appelle", "mon nom est", "ich heiße", "ich heisse", "mein name ist", "mi chiamo",
         "il mio nome è", "meu nome é", "me chamo", "chamo-me", "mijn naam is", "ik heet",
-        "меня зовут", "the name's", "je me nomme",
+        "меня зовут", "the name's", "je me nomme", "je m appelle", "je mappelle", "mi kiamo", "meu nome eh", "me yamo",
     ]
 
     /// Cues that also introduce other words ("I'm Happy", "Hi Team").
@@ -2468,6 +2477,8 @@ enum Patterns {
         // What people call the writer.
         "i go by", "i usually go by", "people call me", "everyone calls me", "they call me", "me dicen", "me llaman",
         "on m'appelle", "on m’appelle", "man nennt mich", "alle nennen mich", "mi chiamano", "me chamam",
+        "mi chiamano tutti", "me llaman todos", "todos me llaman", "todo mundo me chama", "tout le monde m'appelle",
+        "tout le monde m’appelle", "todos me chamam", "everybody calls me",
         // What someone else is called.
         "le decimos", "les decimos", "le dicen", "la llamamos", "lo llamamos", "le llamamos", "la chamamos de",
         "o chamamos de", "ela se chama", "ele se chama", "se chamar", "si chiama", "la chiamiamo",
@@ -2522,13 +2533,13 @@ enum Patterns {
     static let lowercaseStrongCues: [String] = [
         "my name is", "my name's", "my full name is", "me llamo", "mi nombre es", "je m'appelle",
         "je m’appelle", "mon nom est", "ich heiße", "ich heisse", "mein name ist", "mi chiamo",
-        "meu nome é", "me chamo", "mijn naam is", "ik heet",
+        "meu nome é", "me chamo", "mijn naam is", "ik heet", "je m appelle", "je mappelle", "mi kiamo", "meu nome eh", "me yamo",
     ]
 
     /// Cues after which a lower-case listed first name is a name ("i'm olivia").
     static let lowercaseWeakCues: [String] = [
         "i'm", "i’m", "i am", "im", "hi im", "hey im", "hello im", "hi iam", "this is", "it's", "it’s", "its", "soy", "sou", "sou a", "sou o", "eu sou a",
-        "eu sou o", "aqui é a", "aqui é o", "ici", "c'est", "je suis",
+        "eu sou o", "aqui é a", "aqui é o", "ici", "c'est", "je suis", "qui è", "qui parla", "aquí", "aqui é", "hier ist",
         "ich bin", "sono", "dear", "hi", "hello", "hey", "hola", "bonjour", "salut", "hallo", "ciao", "olá", "oi",
         "regards,", "thanks,", "cheers,", "best,", "cordialement,", "viele grüße,",
         "saludos,", "obrigado,", "obrigada,",
@@ -2554,7 +2565,7 @@ enum Patterns {
     ]
 
     static let nameWord = #"\p{Lu}[\p{L}\p{M}'’\-]*[\p{L}\p{M}]"#
-    static let nameParticle = #"(?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den|ter|ten|le|la|bin|bint|ibn|al|el|y|e|Ó|Ní|Nic|Uí|St\.|Ste\.)"#
+    static let nameParticle = #"(?:de|da|do|dos|das|del|della|di|du|des|van|von|der|den|ter|ten|le|la|bin|bint|ibn|al|el|y|e|i|Ó|Ní|Nic|Uí|St\.|Ste\.)"#
     /// One to four name words, with particles and initials inside them: "Kwame Okafor",
     /// "Joris van der Berg", "Ana B. Lima", "Lucía Castellanos Quintero".
     static let nameWords = "(" + nameWord + "(?:[ \\t]+(?:" + nameParticle + "[ \\t]+){0,2}(?:" + nameWord + "|\\p{Lu}\\.)){0,3})"
@@ -2594,6 +2605,13 @@ enum Patterns {
     /// "This is Kwame Okafor from …", "Hi, this is Ann.", "Hi, it's Ann here" ("it's" only opening a
     /// sentence or after a greeting: "it's Delta" is a brand): the name ends the clause or is
     /// followed by a word that continues an introduction, so "This is Python code" stays.
+    /// The same introduction in the other languages, opening a sentence or after a greeting:
+    /// "Aquí Rocío, ¿me ayudas…?", "Le escribe Mercedes Paz, …", "Hier spricht Jonas Weber von …",
+    /// "Qui è Francesca,", "Aqui quem fala é o Thiago,".
+    static let nameAfterIntroduction = make(
+        #"(?:^|(?<=[.!?¿¡\n][ \t])|(?<=[.!?¿¡])|(?<=(?i:hi|hello|hey|hola|buenas|bonjour|salut|hallo|ciao|olá|oi|buongiorno|buenos días|bom dia|guten tag|moin)[,!]?[ \t]))(?i:aquí|aqui|habla|le escribe|les escribe|te escribe|os escribe|le saluda|les saluda|ici|hier ist|hier spricht|hier schreibt|qui è|qui parla|ti scrive|vi scrive|le scrive|aqui é|aqui fala|quem fala é|quem escreve é|es schreibt)(?:[ \t]+(?:el|la|o|a|der|die|il))?[ \t]+"# + nameWords
+            + #"(?=[ \t]*(?:[,.!?;:)]|$|\n)|[ \t]+(?i:de|del|da|do|von|vom|aus|di|dal|della|du|des|y|e|et|und|aqui|aquí|ici|hier|qui)\b)"#,
+        [.anchorsMatchLines])
     static let nameAfterThisIs = make(
         #"(?:(?i:\bthis is)|(?:^|(?<=[.!?\n][ \t])|(?<=[.!?])|(?<=(?i:hi|hello|hey)[,!]?[ \t]))(?i:it's|it’s|it is))[ \t]+"# + nameWords
             + #"(?=[ \t]*(?:[,.!?;:)]|$|\n)|[ \t]+(?i:from|and|here|writing|speaking|again|with|at|of|in|on|by|calling)\b)"#,
@@ -2605,8 +2623,9 @@ enum Patterns {
     static let signOffWords = anyOf(signOffs)
     /// What joins a sign-off to its name: ", ", "!" before a name alone on its line, a line break.
     static let signOffJoin = #"(?:,|[!.](?=[ \t]*\n|[ \t]*\p{Lu}[\p{L}\p{M}'’\-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’\-]*){0,2}[ \t]*['"”’»]?[ \t]*(?:$|\n))|[ \t]*\n)[ \t]*(?:\n[ \t]*)?(?:[-–—][ \t]*)?"#
+    /// A signature may open with initials: "J. Abernathy-Cole", "J.-P. Roux".
     static let nameAfterSignOff = make(
-        #"(?i:\b"# + signOffWords + signOffJoin + ")" + nameWords + #"(?=[ \t]*[.!]?['"”’»]?[ \t]*(?:\n|$)|[ \t]*[(|/–—-])"#, [.anchorsMatchLines])
+        #"(?i:\b"# + signOffWords + signOffJoin + ")" + #"((?:\p{Lu}\.(?:-?\p{Lu}\.)?[ \t]+)?"# + nameWords.dropFirst() + #"(?=[ \t]*[.!]?['"”’»]?[ \t]*(?:\n|$)|[ \t]*[(|/–—-])"#, [.anchorsMatchLines])
     /// Thanks without a comma, the name ending the text: "the quote is attached, thanks Grace."
     static let nameAfterThanksEndingText = make(
         #"(?i:\b(?:thanks|thank you|thx|cheers|gracias|merci|danke|grazie|obrigad[oa])[ \t]+)"# + nameWords + #"(?=[ \t]*[.!]?['"”’»]?[ \t]*$)"#)
@@ -2886,16 +2905,17 @@ enum Patterns {
     /// `looksLikeChineseName` turns away roles ("我是高中生", "我是白领").
     static let chineseNameAfterCue = make(
         #"(?:我是|本人)[ \t]*("# + chineseName + #")(?=[。，,.!！?？、；;\s]|$)"#)
+    static let chineseSelfGivenName = make(#"(?:我是|我就是|本人)[ \t]*(\p{Han}{2})(?=[。，,.!！?？、；;\s]|$)"#)
     /// "私は小松健太です。": what stands between 私は and です is judged by `looksLikeJapaneseName`.
     static let japaneseNameBeforeDesu = make(
-        #"(?:私は|僕は|わたしは|俺は|自分は|本名は|氏名は|フルネームは)[ \t]*("# + japaneseListedName + "|" + japaneseKanaGiven
-            + #"|\p{Han}{1,4}[ 　]\p{Han}{1,4}|\p{Han}{1,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=です|と申します|といいます|と言います|でございます)"#)
+        #"(?:私は|僕は|ぼくは|わたしは|あたしは|俺は|おれは|自分は|本名は|氏名は|フルネームは|名義は|名義人は)[、 \t　]*("# + japaneseListedName + "|" + japaneseKanaName
+            + #"|\p{Han}{1,4}[ 　]\p{Han}{1,4}|\p{Han}{1,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=[ \t　]?(?:です|と申します|といいます|と言います|でございます))"#)
     /// "はじめまして、山田です。": a name and です opening the text or after a greeting; judged
     /// by `looksLikeJapaneseName` ("元気です。" stays).
     static let japaneseNameOpening = make(
-        #"(?:^|(?:はじめまして|初めまして|こんにちは|こんばんは|おはようございます|いつもお世話になっております|お世話になっております|お世話になります|お疲れ様です|お疲れさまです|失礼いたします|失礼します|もしもし)[、。,!！]?[ \t　]*|(?:私|わたし|わたくし|僕|自分)、[ \t　]*)("#
-            + japaneseListedName + #"|\p{Han}{1,4}[ 　]\p{Han}{1,4}|\p{Han}{1,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=(?:です|と申します|と言います|といいます)(?:[。、！!\s]|$))"#)
-    static let cjkNameBeforeCue = make(#"(\p{Han}{1,4}[ 　]\p{Han}{1,4}|\p{Han}{1,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=と申します|と言います)"#)
+        #"(?:^|(?:はじめまして|初めまして|こんにちは|こんばんは|おはようございます|いつもお世話になっております|お世話になっております|お世話になります|お疲れ様です|お疲れさまです|失礼いたします|失礼します|もしもし|どうも|ども|やあ|はろー)[、。,!！]?[ \t　]*|(?:私|わたし|わたくし|僕|ぼく|俺|おれ|あたし|自分)、[ \t　]*)("#
+            + japaneseListedName + "|" + japaneseKanaName + #"|\p{Han}{1,4}[ 　]\p{Han}{1,4}|\p{Han}{1,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=(?:です|と申します|と言います|といいます)(?:[。、！!\s〜~]|$))"#)
+    static let cjkNameBeforeCue = make(#"(\p{Han}{1,4}[ 　]\p{Han}{1,4}|\p{Han}{1,6}|\p{Katakana}[\p{Katakana}ー・]{1,12}|(?<![\p{Hiragana}\p{Han}々\p{Katakana}ー])"# + japaneseKanaName + #")(?=と申します|と言います)"#)
     /// "저는 김민수입니다": two to four syllables that start with a common surname.
     static let koreanNameBeforeCopula = make(
         #"(?:저는|나는)[ \t]*("# + koreanSurname + #"\p{Hangul}{1,3})(?=입니다|이에요|예요|이고|라고)"#)
@@ -2932,6 +2952,12 @@ enum Patterns {
     /// ("ソフィア・ロドリゲス", "ヤマザキ　ケイスケ").
     static let japaneseName = #"[\p{Han}々]{1,4}(?:[ \t　]?(?:[\p{Han}々]{1,3}|(?!です|でし|でご|だっ|から|まで|より|けど|には|とは|では)\p{Hiragana}{2,4}|\p{Katakana}[\p{Katakana}ー]{1,6}))?|\p{Katakana}[\p{Katakana}ー]{1,8}(?:[・　 ]\p{Katakana}[\p{Katakana}ー]{1,8})?|"#
         + japaneseKanaGiven
+    /// A name in kana that a list vouches for: a listed family name in hiragana with or without a
+    /// given name after it ("きむら はなこ", "さとう"), a listed given name in hiragana, or katakana
+    /// family and given names written apart ("オカダ ミホ").
+    static let japaneseKanaName = "(?:(?:" + NameLists.japaneseKanaFamilyNames.sorted { $0.count > $1.count || ($0.count == $1.count && $0 < $1) }.joined(separator: "|")
+        + #")(?:[ 　]?\p{Hiragana}{2,4}(?=[ \t　]*(?:です|と申します|といいます|と言います|でございます)))?|"# + japaneseKanaGiven
+        + #"|\p{Katakana}[\p{Katakana}ー]{1,8}[ 　]\p{Katakana}[\p{Katakana}ー]{1,8})"#
     /// A given name from `NameLists.japaneseKanaGivenNames`, longest first.
     static let japaneseKanaGiven = "(?:" + NameLists.japaneseKanaGivenNames.sorted { $0.count > $1.count || ($0.count == $1.count && $0 < $1) }.joined(separator: "|") + ")"
     /// A name that starts with a common family name (`NameLists.japaneseSurnames`), with a given

@@ -607,3 +607,38 @@ func lowerCaseIntroductionsAfterGreetings(input: String, expected: String) {
 func lowerCaseStatesAfterGreetingsStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// Japanese self-introductions with a name in kana: a listed given name or family name in
+/// hiragana, katakana names written apart, after more greetings and self words.
+@Test(arguments: [
+    ("こんにちは、りなです！ 手紙を考えて。", "こんにちは、[NAME]です！ 手紙を考えて。"),
+    ("どうも、タカシです。 リストを作って。", "どうも、[NAME]です。 リストを作って。"),
+    ("私はさとうです、カードの文を考えて。", "私は[NAME]です、カードの文を考えて。"),
+    ("お礼状の文例がほしいです。 はるかと申します。", "お礼状の文例がほしいです。 [NAME]と申します。"),
+    ("わたしは、きむら はなこ です。", "わたしは、[NAME] です。"),
+    ("名義はオカダ ミホ です。", "名義は[NAME] です。"),
+    ("俺、ケンジです。", "俺、[NAME]です。"),
+])
+func japaneseKanaSelfIntroductions(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+@Test(arguments: ["私はげんきです。", "こんにちは、そうです。", "私はだいじょうぶです。", "ありがとうと言います。", "私はエンジニアです。", "どうも、ありがとうです。"])
+func japaneseKanaStatesStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
+
+/// A nickname or a two-character given name after 我是, before the clause ends.
+@Test(arguments: [
+    ("我是小雨，帮我写个朋友圈文案。", "我是[NAME]，帮我写个朋友圈文案。"),
+    ("我是美玲，在台北，想请你帮我写封信。", "我是[NAME]，在台北，想请你帮我写封信。"),
+    ("我是婷婷，想问个问题。", "我是[NAME]，想问个问题。"),
+])
+func chineseSelfGivenNames(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+@Test(arguments: ["我是新手，请多指教。", "我是老师，想做个课件。", "我是学生，需要帮助。", "我是妈妈，孩子三岁。", "我是中国人。", "我是程序员，写Java。", "我是小白，不懂代码。"])
+func chineseSelfRolesStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
