@@ -918,6 +918,9 @@ public struct PIIMasker: Sendable {
         }
         if has(Patterns.professionNeedles) { s = PIIMasker.replaceInContext(Patterns.nameAfterProfession, in: s, group: 1) { weakName($0, $1, $2) } }
         s = PIIMasker.replaceInContext(Patterns.nameAfterRelation, in: s, group: 1) { cuedName($0, $1, $2, .personal) }
+        if has(["pa ", "ma ", "re ", "dre ", "pá ", "má ", "mma ", "pà ", "pai ", "mãe ", "ter ", "dad ", "mom ", "mum "]) {
+            s = PIIMasker.replaceInContext(Patterns.nameAfterParentOf, in: s, group: 1) { weakName($0, $1, $2) }
+        }
         if has(["\"", "”", "’", "'", "»"]) { s = PIIMasker.replaceInContext(Patterns.nameAfterQuotation, in: s, group: 1) { weakName($0, $1, $2) } }
         s = PIIMasker.replaceInContext(Patterns.nameAfterNamed, in: s, group: 1) { capture, text, match in
             PIIMasker.namesAThing(text, before: match.range) ? nil : weakName(capture, text, match)
@@ -1184,7 +1187,7 @@ public struct PIIMasker: Sendable {
             }
             let cuedCJK: [(NSRegularExpression, (String) -> Bool)] = [
                 (Patterns.cjkName, { !NameLists.japaneseNotNames.contains($0) }), (Patterns.cjkNameBeforeCue, any), (Patterns.chineseNameAfterCue, chinese),
-                (Patterns.japaneseNameBeforeDesu, japanese), (Patterns.japaneseNameOpening, japanese),
+                (Patterns.japaneseNameBeforeDesu, japanese), (Patterns.japaneseNameOpening, japanese), (Patterns.japaneseCasualSelfName, japanese),
                 // A common noun in kanji is one in Chinese too ("製品", "担当"): the word list turns it away.
                 (lower.contains("の") && has(["です", "と申します", "でございます", "と言います", "といいます"]) ? Patterns.japaneseNameAfterOrganisation : Patterns.never, { japanese($0) && !NameLists.japaneseRoleWords.contains($0) && !PIIMasker.isChineseWord($0, strict: false) }),
                 (Patterns.koreanNameBeforeCopula, { !NameLists.koreanNotNames.contains($0) && !"인생자원가".contains($0.last!) }),
@@ -2297,7 +2300,7 @@ enum Patterns {
             needs: .nonASCII),
         AddressPattern(#"〒[ \t]?\d{3}-?\d{4}"#, needs: .nonASCII),
         // Chinese: "北京市朝阳区人民路256号", "中山路463弄9号", "长安街39号3栋1201室", "阳光小区5栋302室".
-        AddressPattern(#"(?:\p{Han}{2,3}省)?(?:\p{Han}{2,3}市)?(?:\p{Han}{1,4}[区县])?\p{Han}{1,6}?(?:路|街|大道|道|巷|弄)(?:[ \t]*\d{1,2}[ \t]*段)?(?:[ \t]*\d{1,4}[ \t]*[巷弄])?[ \t]*\d{1,5}[ \t]*(?:号|號|弄[ \t]*\d{1,5}[ \t]*[号號]?)(?:之\d{1,3})?"#
+        AddressPattern(#"(?:\p{Han}{2,3}省)?(?:\p{Han}{2,3}市)?(?:\p{Han}{1,4}[区县])?\p{Han}{1,6}?(?:路|街|大道|道|巷|弄)(?:[ \t]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*段)?(?:[ \t]*\d{1,4}[ \t]*[巷弄])?[ \t]*\d{1,5}[ \t]*(?:号|號|弄[ \t]*\d{1,5}[ \t]*[号號]?)(?:之\d{1,3})?"#
             + cjkUnits, needs: .nonASCII),
         AddressPattern(#"\p{Han}{1,8}(?:小区|花园|公寓|大厦|新村|家园)[ \t]*\d{1,4}[ \t]*(?:号楼|栋|幢|座|号)"# + cjkUnits, needs: .nonASCII),
         AddressPattern(#"(?:\p{Han}{2,8}(?:省|自治区|特别行政区))?\p{Han}{1,6}[市县縣]\p{Han}{0,8}(?:路|街|道)(?:[ \t]*[A-Za-z0-9]{1,3}[座栋幢棟])?(?:[ \t]*\d{6})?"#, needs: .nonASCII),
@@ -2660,6 +2663,9 @@ enum Patterns {
     static let nameAfterRelation = make(
         #"(?i:\b"# + anyOf(possessives) + #"[ \t]+(?:(?:new|dear|late|little|younger|older|elder|eldest|youngest|future)[ \t]+)?"# + anyOf(relations) + #"[,:]?[ \t]+)"#
             + nameWords)
+    /// A parent introduced by the child: "je suis le papa de Noé", "soy la madre de Lucía", "sono la mamma di Pietro".
+    static let nameAfterParentOf = make(
+        #"(?i:\b(?:papa|maman|père|mère|padre|madre|papá|mamá|mamma|papà|pai|mãe|vater|mutter|mama|dad|mom|mum|father|mother)[ \t]+(?:de|d'|d’|di|do|da|del|von|of)[ \t]*)"# + nameWords)
     /// "a tenant named Pieter de Vries", "a girl named Ada": after "named" a capitalised word is
     /// a name unless it is an everyday word ("a file named Report").
     static let nameAfterNamed = make(#"(?i:\bnamed)[ \t]+"# + nameWords)
@@ -2915,6 +2921,9 @@ enum Patterns {
     static let japaneseNameOpening = make(
         #"(?:^|(?:はじめまして|初めまして|こんにちは|こんばんは|おはようございます|いつもお世話になっております|お世話になっております|お世話になります|お疲れ様です|お疲れさまです|失礼いたします|失礼します|もしもし|どうも|ども|やあ|はろー)[、。,!！]?[ \t　]*|(?:私|わたし|わたくし|僕|ぼく|俺|おれ|あたし|自分)、[ \t　]*)("#
             + japaneseListedName + "|" + japaneseKanaName + #"|\p{Han}{1,4}[ 　]\p{Han}{1,4}|\p{Han}{1,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=(?:です|と申します|と言います|といいます)(?:[。、！!\s〜~]|$))"#)
+    /// "俺、ケンジ。": a casual self-naming, the name and nothing else after the self word.
+    static let japaneseCasualSelfName = make(
+        #"(?:^|(?<=[。！!\n]))[ \t　]*(?:俺|おれ|僕|ぼく|あたし|うち)、[ \t　]*("# + japaneseKanaName + #"|\p{Katakana}[\p{Katakana}ー]{2,8}|[\p{Han}々]{2,4})(?=[。！!]|$)"#, [.anchorsMatchLines])
     static let cjkNameBeforeCue = make(#"(\p{Han}{1,4}[ 　]\p{Han}{1,4}|\p{Han}{1,6}|\p{Katakana}[\p{Katakana}ー・]{1,12}|(?<![\p{Hiragana}\p{Han}々\p{Katakana}ー])"# + japaneseKanaName + #")(?=と申します|と言います)"#)
     /// "저는 김민수입니다": two to four syllables that start with a common surname.
     static let koreanNameBeforeCopula = make(

@@ -642,3 +642,20 @@ func chineseSelfGivenNames(input: String, expected: String) {
 func chineseSelfRolesStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// A parent named by the child, a casual Japanese self-naming, and a Taipei road section in
+/// Chinese numerals.
+@Test(arguments: [
+    ("Bonsoir, je suis le papa de Noé (CE1) et je veux écrire à la maîtresse.", "Bonsoir, je suis le papa de [NAME] (CE1) et je veux écrire à la maîtresse."),
+    ("Soy la madre de Lucía y necesito escribir al colegio.", "Soy la madre de [NAME] y necesito escribir al colegio."),
+    ("俺、ケンジ。 謝るLINE考えてくれ。", "俺、[NAME]。 謝るLINE考えてくれ。"),
+    ("我住在忠孝東路四段216號5樓。", "我住在[ADDRESS]。"),
+])
+func parentsCasualSelfNamesAndRoadSections(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+@Test(arguments: ["Il est le père de famille.", "She is the mother of invention.", "俺、ダメだ。", "僕、テスト終わった。"])
+func parentWordsAndCasualStatesStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
