@@ -1913,6 +1913,22 @@ public struct PIIMasker: Sendable {
             isName[i] = true
             isName[i + 1] = true
         }
+        // "Benedetta D'Alessandro", "Giulia Dell'Orto": a surname with an elided particle after a
+        // capitalised word; alone it may be a place ("O'Hare").
+        for i in words.indices.dropLast() where !(isName[i] && isName[i + 1]) && adjacent(i, i + 1) {
+            let surname = key(i + 1)
+            guard let particle = ["d'", "d’", "dell'", "dell’", "dall'", "dall’", "o'", "o’"].first(where: { surname.hasPrefix($0) }),
+                surname.count - particle.count >= 3, surname.dropFirst(particle.count).allSatisfy(\.isLetter),
+                // Either half vouched for by the lists: "Giulia" is a first name, "Alessandro" of D'Alessandro one too.
+                NameLists.firstNames.contains(key(i)) || NameLists.firstNameWords.contains(key(i))
+                    || NameLists.isListedName(String(surname.dropFirst(particle.count))),
+                !NameLists.isNoName(key(i)), !StopWords.all.contains(key(i)),
+                !(PIIMasker.startsLineOrSentence(ns, at: matches[i].range.location) && NameLists.isEverydayWord(Substring(words[i]))),
+                !PIIMasker.inTitleCaseLine(ns, matches[i].range)
+            else { continue }
+            isName[i] = true
+            isName[i + 1] = true
+        }
         // "Małgorzaty Szczepańskiej", "Jiřinu Dvořákovou": a first name and a surname, both in a case
         // the lists do not hold.
         for i in words.indices.dropLast() where !(isName[i] && isName[i + 1]) && adjacent(i, i + 1) {
@@ -2437,7 +2453,7 @@ enum Patterns {
     static let handle = make(#"(?<![\w@.\[])@(?:[A-Za-z0-9_](?:[A-Za-z0-9_.\-]{0,28}[A-Za-z0-9_])?\b|[\p{Hangul}\p{Han}\p{Katakana}ー]{2,10})"#)
     /// A capitalised word, with the inner capital of "McPherson", "MacLeod", "O'Brien", "D'Hondt",
     /// "Al-Farsi", "el-Amin", and the capitalised parts a hyphen joins to it ("Hoffmeister-Brandt").
-    static let capitalisedWord = make(#"(?<![\p{L}\p{M}\[])(?:Mc|Mac|O'|O’|D'|D’|[Aa]l-|[Ee]l-)?\p{Lu}[\p{Ll}\p{M}'’\-]*\p{Ll}(?:-\p{Lu}[\p{Ll}\p{M}'’]*\p{Ll})*(?![\p{L}\p{M}\]])"#)
+    static let capitalisedWord = make(#"(?<![\p{L}\p{M}\[])(?:Mc|Mac|O'|O’|D'|D’|Dell'|Dell’|Dall'|Dall’|[Aa]l-|[Ee]l-)?\p{Lu}[\p{Ll}\p{M}'’\-]*\p{Ll}(?:-\p{Lu}[\p{Ll}\p{M}'’]*\p{Ll})*(?![\p{L}\p{M}\]])"#)
 
     /// `(?:…)` matching any of `alternatives` (regex fragments, each starting with a letter),
     /// grouped by first letter: "(?:b(?:est|ises)|t(?:hanks|hx))". ICU tries alternatives one by
@@ -2930,7 +2946,7 @@ enum Patterns {
         #"(?:저는|나는)[ \t]*("# + koreanSurname + #"\p{Hangul}{1,3})(?=입니다|이에요|예요|이고|라고)"#)
     /// A name alone on the line after a sign-off: "谢谢！\n张娜", "よろしくお願いします。\n山田太郎".
     static let cjkSignOff = make(
-        #"(?:谢谢|謝謝|多谢|感谢|此致|敬礼|祝好|よろしくお願いします|よろしくお願いいたします|よろしく|敬具|以上|감사합니다)[！!。.，,~～]*[ \t]*\n+[ \t]*(?:[-—][ \t]*)?(\p{Han}{2,4}|\p{Katakana}[\p{Katakana}ー・]{1,12}|\p{Hangul}{2,4})[ \t]*(?=\n|$)"#)
+        #"(?:谢谢|謝謝|多谢|感谢|此致|敬礼|祝好|よろしくお願いします|よろしくお願いいたします|よろしく|敬具|以上|감사합니다)[！!。.，,~～]*[ \t]*\n+[ \t]*(?:[-—][ \t]*)?(?!敬礼|敬禮|祝好|此致)(\p{Han}{2,4}|\p{Katakana}[\p{Katakana}ー・]{1,12}|\p{Hangul}{2,4})[ \t]*(?=\n|$)"#)
     /// Letters, marks and digits of the scripts `maskOtherScripts` reads, with the joiners
     /// Persian and the Indic scripts write inside words.
     static let otherScriptLetters = #"\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Thai}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Gujarati}\p{Script=Gurmukhi}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Script=Georgian}\p{Script=Armenian}\p{Script=Ethiopic}\p{Script=Khmer}\p{Script=Lao}\p{Script=Myanmar}\p{Mn}\p{Mc}\u200C\u200D"#

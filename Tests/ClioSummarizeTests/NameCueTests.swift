@@ -659,3 +659,19 @@ func parentsCasualSelfNamesAndRoadSections(input: String, expected: String) {
 func parentWordsAndCasualStatesStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// A surname with an elided particle beside a capitalised word one of the lists vouches for;
+/// the Chinese letter formula 此致 敬礼 is no name.
+@Test(arguments: [
+    ("La tesi di Benedetta D'Alessandro è sul dialetto.", "La tesi di [NAME] è sul dialetto."),
+    ("Ho parlato con Giulia Dell'Orto ieri.", "Ho parlato con [NAME] ieri."),
+    ("帮我润色一下这封邮件。\n此致\n敬礼\n王建国", "帮我润色一下这封邮件。\n此致\n敬礼\n[NAME]"),
+])
+func elidedSurnamesAndTheChineseFormula(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+@Test(arguments: ["Fly to Chicago O'Hare tomorrow.", "Visit Côte D'Ivoire.", "Meet me at O'Hare at 5.", "We read D'Artagnan's story."])
+func placesWithElidedParticlesStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
