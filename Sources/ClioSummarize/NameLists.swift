@@ -176,6 +176,7 @@ enum NameLists {
         let lets let's help need want again thanks thank hello hi hey dear team all everyone everybody world
         there sir madam guys folks friend friends again sorry well good great very really quite still
         new old first last next today tomorrow yesterday tonight
+        dile diles dime dinos dígale dígales decile
         monday tuesday wednesday thursday friday saturday sunday january february march april june july
         august september october november december
         english spanish french german italian portuguese dutch chinese japanese korean russian arabic hindi

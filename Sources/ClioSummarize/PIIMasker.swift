@@ -1714,8 +1714,11 @@ public struct PIIMasker: Sendable {
         let surname = chars.count >= 3 && Patterns.compoundSurnames.contains(String(chars[0...1])) ? 2 : 1
         guard chars.count > surname, !chineseFunctionCharacters.contains(chars[surname]) else { return nil }
         var length = chars.count
+        // "给李明发个消息": a verb that follows names, with more of its phrase after it, is no part of one.
+        let verbPhraseFollows = chineseFollowers.contains(chars[length - 1])
+            && after.first.map { "个個条條封了过過些".contains($0) } == true
         if length == surname + 2,
-            chineseFunctionCharacters.contains(chars[length - 1])
+            chineseFunctionCharacters.contains(chars[length - 1]) || verbPhraseFollows
                 || isChineseWord(String(chars[length - 1]) + String(after.prefix(1)), strict: false)
         {
             length -= 1

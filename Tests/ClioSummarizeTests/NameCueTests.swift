@@ -675,3 +675,14 @@ func elidedSurnamesAndTheChineseFormula(input: String, expected: String) {
 func placesWithElidedParticlesStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// A verb with a measure word after a two-character name is no part of it; the Spanish
+/// imperative "Dile" is no name.
+@Test(arguments: [
+    ("帮我给李明发个消息，说明天开会。", "帮我给[NAME]发个消息，说明天开会。"),
+    ("给王建发写一封信。", "给[NAME]写一封信。"),
+    ("Dile a Ximena que llego tarde.", "Dile a [NAME] que llego tarde."),
+])
+func verbsAfterChineseNamesAndSpanishImperatives(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
