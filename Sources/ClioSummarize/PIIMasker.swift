@@ -902,7 +902,7 @@ public struct PIIMasker: Sendable {
         s = PIIMasker.replaceInContext(Patterns.nameAfterLabel, in: s, group: 1) { weakName($0, $1, $2) }
         s = PIIMasker.replaceInContext(Patterns.nameAfterWeakCue, in: s, group: 1) { weakName($0, $1, $2) }
         s = PIIMasker.replaceInContext(Patterns.nameAfterThisIs, in: s, group: 1) { weakName($0, $1, $2) }
-        s = PIIMasker.replaceInContext(Patterns.nameAfterIntroduction, in: s, group: 1) { weakName($0, $1, $2) }
+        if has(Patterns.introductionNeedles) { s = PIIMasker.replaceInContext(Patterns.nameAfterIntroduction, in: s, group: 1) { weakName($0, $1, $2) } }
         s = PIIMasker.replaceInContext(Patterns.nameAfterSignOff, in: s, group: 1) { capture, text, match in
             // At the start of a line or sentence, or anywhere when the name ends the text
             // ("ok thanks, Kwame", also before a closing quote); "Universal Love, Compassion, and…" is no sign-off.
@@ -918,7 +918,7 @@ public struct PIIMasker: Sendable {
         }
         if has(Patterns.professionNeedles) { s = PIIMasker.replaceInContext(Patterns.nameAfterProfession, in: s, group: 1) { weakName($0, $1, $2) } }
         s = PIIMasker.replaceInContext(Patterns.nameAfterRelation, in: s, group: 1) { cuedName($0, $1, $2, .personal) }
-        if has(["pa ", "ma ", "re ", "dre ", "pá ", "má ", "mma ", "pà ", "pai ", "mãe ", "ter ", "dad ", "mom ", "mum "]) {
+        if has(["papa ", "maman ", "père ", "mère ", "padre ", "madre ", "papá ", "mamá ", "mamma ", "papà ", "pai ", "mãe ", "vater ", "mutter ", "mama ", "dad of", "mom of", "mum of", "father of", "mother of"]) {
             s = PIIMasker.replaceInContext(Patterns.nameAfterParentOf, in: s, group: 1) { weakName($0, $1, $2) }
         }
         if has(["\"", "”", "’", "'", "»"]) { s = PIIMasker.replaceInContext(Patterns.nameAfterQuotation, in: s, group: 1) { weakName($0, $1, $2) } }
@@ -2630,6 +2630,8 @@ enum Patterns {
     /// The same introduction in the other languages, opening a sentence or after a greeting:
     /// "Aquí Rocío, ¿me ayudas…?", "Le escribe Mercedes Paz, …", "Hier spricht Jonas Weber von …",
     /// "Qui è Francesca,", "Aqui quem fala é o Thiago,".
+    /// One of these stands in a text `nameAfterIntroduction` can match (lowercased).
+    static let introductionNeedles = ["aquí ", "aqui ", "habla ", "escribe ", "saluda ", "ici ", "hier ist", "hier spricht", "hier schreibt", "qui è", "qui parla", "scrive ", "quem ", "schreibt "]
     static let nameAfterIntroduction = make(
         #"(?:^|(?<=[.!?¿¡\n][ \t])|(?<=[.!?¿¡])|(?<=(?i:hi|hello|hey|hola|buenas|bonjour|salut|hallo|ciao|olá|oi|buongiorno|buenos días|bom dia|guten tag|moin)[,!]?[ \t]))(?i:aquí|aqui|habla|le escribe|les escribe|te escribe|os escribe|le saluda|les saluda|ici|hier ist|hier spricht|hier schreibt|qui è|qui parla|ti scrive|vi scrive|le scrive|aqui é|aqui fala|quem fala é|quem escreve é|es schreibt)(?:[ \t]+(?:el|la|o|a|der|die|il))?[ \t]+"# + nameWords
             + #"(?=[ \t]*(?:[,.!?;:)]|$|\n)|[ \t]+(?i:de|del|da|do|von|vom|aus|di|dal|della|du|des|y|e|et|und|aqui|aquí|ici|hier|qui)\b)"#,
