@@ -19,7 +19,8 @@ three user turns) and pasted.jsonl (240 requests with pasted emails, forms, tabl
 letters), both in English, Spanish, French, German, Italian, Portuguese, Chinese and Japanese,
 written by two more such sessions on 7 Dec, and people.jsonl (320 requests naming people in every
 position) and places.jsonl (240 requests with addresses written as people write them), by two more,
-and intros.jsonl (320 self-introductions and sign-offs in those eight languages), by one more;
+intros.jsonl (320 self-introductions and sign-offs in those eight languages) and contacts.jsonl
+(320 requests giving a name with a street address, often a phone, email or account number), by two more;
 --file scores them the same way (an address leaks here when any of its distinctive words survives,
 its town included, which is stricter than the held-out check of a street beside its number). They
 are development data too. A line is {"lang", "text" | "turns": [user messages], "pii": [{"type",
