@@ -48,6 +48,19 @@ public struct PIIMasker: Sendable {
     }
 
     public func mask(_ text: String, known: inout KnownNames) -> String {
+        let masked = maskOnce(text, known: &known)
+        // A text typed in capitals ("FRANZ XAVER HUBER, DORFPLATZ 7") is read in lower case too,
+        // where the lower-case forms find what capitals hide; the reading that masks more wins.
+        guard PIIMasker.isShouted(text) else { return masked }
+        var knownLower = known
+        let lowered = maskOnce(text.lowercased(), known: &knownLower)
+        func placeholders(_ s: String) -> Int { s.components(separatedBy: "[").count }
+        guard placeholders(lowered) > placeholders(masked) else { return masked }
+        known = knownLower
+        return lowered
+    }
+
+    func maskOnce(_ text: String, known: inout KnownNames) -> String {
         var s = text
         if s.isEmpty { return s }
         // Cheap byte checks first: most texts have no '@' or '://', and a regex pass over a
@@ -163,6 +176,80 @@ public struct PIIMasker: Sendable {
         return s == narrowed ? text : s
     }
 
+    /// Whether a text is written in capitals: 16 cased letters or more, nine in ten of them upper case.
+    static func isShouted(_ text: String) -> Bool {
+        var upper = 0, cased = 0
+        for scalar in text.unicodeScalars where scalar.properties.isCased {
+            cased += 1
+            if scalar.properties.isUppercase { upper += 1 }
+        }
+        return cased >= 16 && upper * 10 >= cased * 9
+    }
+
+    /// Whether a text is written in lower case: 16 cased letters or more and at most one in a
+    /// hundred upper case, placeholders ("[ADDRESS]") aside.
+    static func isLowerCaseText(_ text: String) -> Bool {
+        var upper = 0, cased = 0, inPlaceholder = false
+        for scalar in text.unicodeScalars {
+            if scalar == "[" { inPlaceholder = true } else if scalar == "]" { inPlaceholder = false }
+            guard !inPlaceholder, scalar.properties.isCased else { continue }
+            cased += 1
+            if scalar.properties.isUppercase { upper += 1 }
+        }
+        return cased >= 16 && upper * 100 <= cased
+    }
+
+    /// In a text written in lower case, a listed first name and a listed surname side by side are
+    /// a name ("megan riley, [ADDRESS]", "entrega era pra joao pedro santos"), with the listed
+    /// names after them; the lists hold no everyday words, so the pair is rare in prose.
+    static func maskLowercaseNamePairs(_ text: String) -> String {
+        let ns = text as NSString
+        let tokens = Patterns.lowercaseWord.matches(in: text, range: NSRange(location: 0, length: ns.length)).map(\.range)
+        guard tokens.count >= 2 else { return text }
+        func word(_ i: Int) -> String { ns.substring(with: tokens[i]) }
+        func adjacent(_ i: Int) -> Bool {
+            let gap = NSRange(location: NSMaxRange(tokens[i]), length: tokens[i + 1].location - NSMaxRange(tokens[i]))
+            return gap.length >= 1 && gap.length <= 2 && ns.substring(with: gap).allSatisfy { $0 == " " }
+        }
+        func plausible(_ w: String) -> Bool { !NameLists.isEverydayWord(Substring(w)) && !StopWords.all.contains(w) && !NameLists.isNoName(w) }
+        func first(_ w: String) -> Bool {
+            (NameLists.firstNames.contains(w) || NameLists.firstNames.contains(w.folding(options: .diacriticInsensitive, locale: nil))) && plausible(w)
+        }
+        func surname(_ w: String) -> Bool {
+            let head = w.split(separator: "-").first.map(String.init) ?? w
+            return [w, head, w.folding(options: .diacriticInsensitive, locale: nil)].contains { NameLists.surnames.contains($0) || NameLists.firstNames.contains($0) } && plausible(head)
+        }
+        // A run of four or more pinyin syllables is romanised Chinese ("ni ke yi shuo zhong wen ma"),
+        // and one of five or more listed words is no single name either.
+        func listed(_ i: Int) -> Bool { NameLists.firstNames.contains(word(i)) || NameLists.surnames.contains(word(i)) }
+        func pinyin(_ i: Int) -> Bool { Patterns.pinyinSyllable.firstMatch(in: word(i), range: NSRange(location: 0, length: (word(i) as NSString).length)) != nil }
+        var inLongRun = [Bool](repeating: false, count: tokens.count)
+        for (test, length) in [(pinyin, 4), (listed, 5)] as [((Int) -> Bool, Int)] {
+            var start = 0
+            for k in tokens.indices {
+                guard !(k + 1 < tokens.count && adjacent(k) && test(k) && test(k + 1)) else { continue }
+                if k - start + 1 >= length && (start...k).allSatisfy(test) { for m in start...k { inLongRun[m] = true } }
+                start = k + 1
+            }
+        }
+        var spans: [NSRange] = []
+        var i = 0
+        while i + 1 < tokens.count {
+            guard !inLongRun[i], adjacent(i), first(word(i)), surname(word(i + 1)), word(i) != word(i + 1) else {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j + 1 < tokens.count, adjacent(j), surname(word(j + 1)) { j += 1 }
+            spans.append(NSRange(location: tokens[i].location, length: NSMaxRange(tokens[j]) - tokens[i].location))
+            i = j + 1
+        }
+        guard !spans.isEmpty else { return text }
+        let result = NSMutableString(string: text)
+        for span in spans.reversed() { result.replaceCharacters(in: span, with: "[NAME]") }
+        return result as String
+    }
+
     /// Street addresses written loosely, which the street patterns do not take: the house number
     /// given after the street in words ("Marlpit Lane, number 43", "calle Almendros, en el número 9",
     /// "rue du Moulin, au numéro 17", "Ahornweg, Hausnummer 12", "幸福路，门牌是56号"), and addresses
@@ -170,6 +257,11 @@ public struct PIIMasker: Sendable {
     static func maskLooseAddresses(_ text: String) -> String {
         var s = text
         let lower = s.lowercased()
+        // Without a house number: "Camino de la Ermita s/n", "Località Poggio Alto snc", "Lieu-dit
+        // Les Granges", "Lote 14, Manzana C".
+        if ["s/n", "s.n.", "sin número", "snc", "lieu-dit", "lieudit", "località", "contrada", "lote", "manzana", "quadra"].contains(where: { lower.contains($0) }) {
+            s = replace(Patterns.addressWithoutNumber, in: s) { _ in "[ADDRESS]" }
+        }
         let numberWords = ["number", "no.", "nº", "número", "numero", "numéro", "nummer", "nr.", "门牌", "門牌"]
         if numberWords.contains(where: { lower.contains($0) }) {
             s = replace(Patterns.streetThenNumberInWords, in: s) { _ in "[ADDRESS]" }
@@ -1166,6 +1258,7 @@ public struct PIIMasker: Sendable {
             let surnameShaped = (next.contains("'") || next.contains("’") || next.contains("-")) && plausible(next)
             return lowercaseName(found, words, nextIsName: (NameLists.isListedName(next) || surnameShaped) && !NameLists.isEverydayWord(Substring(next)))
         }
+        if PIIMasker.isLowerCaseText(s) { s = PIIMasker.maskLowercaseNamePairs(s) }
         // "lukas und ich kommen später": a listed first name in lower case beside the writer.
         s = PIIMasker.replace(Patterns.lowercaseNameAndSelf, in: s, group: 1) { found in
             NameLists.firstNames.contains(found) && !NameLists.isEverydayWord(Substring(found)) ? name(found, .strong) : nil
@@ -1194,6 +1287,7 @@ public struct PIIMasker: Sendable {
                 (Patterns.cjkSignOff, any),
                 // "我是小雨，", "我是美玲，在台北": a nickname or a given name of two characters between 我是
                 // and the clause's end, unless a word, a role or a state ("我是新手，", "我是老师。").
+                (Patterns.chineseDottedName, any),
                 (Patterns.chineseSelfGivenName, { found in
                     !NameLists.chineseNotNames.contains(found) && !NameLists.chineseNicknameNotNames.contains(found)
                         && !NameLists.chineseDoubledNotNames.contains(found) && !Patterns.chineseAddressTerms.contains(found)
@@ -2064,7 +2158,7 @@ enum Patterns {
     /// What may stand between a cue and its number: "number", "no.", "#", "is", ":" and their
     /// equivalents, in any combination ("account number is: 4417229", "commande n° 5512"); a
     /// word must end before the number, so "IBAN ES91…" and "IBAN DE89…" stay whole tokens.
-    static let cueFiller = #"(?:[ \t]*(?:(?i:number|numbers|num|no|nr|id|is|was|es|est|ist|era|è|é)(?![\p{L}\p{N}])|(?i:num\.|no\.|nr\.|n[º°]\.?)|#|:|：|是|为|は))*[ \t]*"#
+    static let cueFiller = #"(?:[ \t]*(?:(?i:number|numbers|num|no|nr|id|is|was|es|est|ist|era|è|é)(?![\p{L}\p{N}])|(?i:num\.|no\.|nr\.|n[º°]\.?)|#|:|：|是|为|は|普通|当座|(?i:corrente|poupança|ahorros|courant|giro)(?![\p{L}])))*[ \t]*"#
     /// The number after a cue: digits with single separators, at least four characters.
     static let cuedDigits = #"(\+?\(?\d[\d \-./()]{2,}\d)(?![\p{N}])"#
     /// Words after which a number is a phone number.
@@ -2264,7 +2358,7 @@ enum Patterns {
     /// Street words before the name; Spanish, Portuguese and Italian write them in lower case
     /// mid-sentence ("abito in via Roma 12"), so both cases count (`classifyAddress` turns away
     /// "via Teams 3"-like English).
-    static let typeFirstTypes = #"(?:(?:[Cc]alle|[Aa]venida|Avda\.?|Av\.|Avd\.|[Pp]aseo|[Pp]laza|Pza\.|[Cc]amino|[Cc]arretera|Ctra\.|[Rr]onda|[Tt]ravesía|[Rr]ambla|[Gg]lorieta|[Rr]ua|[Tt]ravessa|[Pp]raça|[Ll]argo|[Aa]lameda|[Ee]strada|[Vv]ia|[Vv]iale|V\.le|[Pp]iazza|P\.zza|P\.za|[Pp]iazzale|[Ss]estiere|[Ff]razione|Fraz\.|[Cc]orso|C\.so|[Vv]icolo|[Ss]trada|[Ll]ungomare|[Cc]arrer|[Pp]asseig|[Aa]vinguda|[Pp]laça|[Tt]ravessera|Jalan|Jln\.|Jl\.|Gang|Gg\.|Strada|Str\.|Bulevardul|Bd\.|B-dul|Calea|[SŞȘ]oseaua|Intrarea|Aleea|Drumul|Fund[ăa]tura|Prelungirea|Uli[tţț]a|Splaiul|Pia[tţț]a|[Uu]rbanización|Urb\.|[Pp]eatonal|[Aa]ndador|[Cc]allejón|[Cc]errada|[Pp]rivada|[Pp]rolongación|[Cc]alzada|Circuito|Retorno|Diagonal|Transversal|Cuesta|Acceso|Bajada|Subida|[Rr]otonda|[Cc]ontrada|[Tt]raversa|Canale|Stretto|Borgo|Vico|Salita|Colônia|Trecho|Conjunto|Distrito|Recanto|[Qq]uadra|Setor|Vila|[Rr]odovia|Beco|[Ll]adeira|[Ll]oteamento|Condomínio|Vereda|Viela|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Rr]oute|[Ss]entier|[Rr]uelle|[Mm]ontée|[Rr]ang|[Cc]ôte|[Aa]llé|[Pp]romenade|[Ee]splanade|[Cc]añada|Diag\.|[Bb]ulevar|[Pp]asaje|[Pp]arque|[Jj]ardim|[Ss]ítio|[Ff]azenda|[Cc]hácara|[Ee]stação|[Aa]eroporto|[Pp]raia|[Mm]orro|[Pp]átio|[Ee]splanada|[Pp]assagem|[Rr]esidencial)[ \t]+|C/[ \t]*)"#
+    static let typeFirstTypes = #"(?:(?:[Cc]alle|[Aa]venida|Avda\.?|Av\.|Avd\.|[Pp]aseo|[Pp]laza|Pza\.|[Cc]amino|[Cc]arretera|Ctra\.|[Rr]onda|[Tt]ravesía|[Rr]ambla|[Gg]lorieta|[Rr]ua|[Tt]ravessa|[Pp]raça|[Ll]argo|[Aa]lameda|[Ee]strada|[Vv]ia|[Vv]iale|V\.le|[Pp]iazza|P\.zza|P\.za|[Pp]iazzale|[Ss]estiere|[Ff]razione|Fraz\.|[Cc]orso|C\.so|[Vv]icolo|[Ss]trada|[Ll]ungomare|[Cc]arrer|[Pp]asseig|[Aa]vinguda|[Pp]laça|[Tt]ravessera|Jalan|Jln\.|Jl\.|Gang|Gg\.|Strada|Str\.|Bulevardul|Bd\.|B-dul|Calea|[SŞȘ]oseaua|Intrarea|Aleea|Drumul|Fund[ăa]tura|Prelungirea|Uli[tţț]a|Splaiul|Pia[tţț]a|[Uu]rbanización|Urb\.|[Pp]eatonal|[Aa]ndador|[Cc]allejón|[Cc]errada|[Pp]rivada|[Pp]rolongación|[Cc]alzada|Circuito|Retorno|Diagonal|Transversal|Cuesta|Acceso|Bajada|Subida|[Rr]otonda|[Cc]ontrada|[Tt]raversa|Canale|Stretto|Borgo|Vico|Salita|Colônia|Trecho|Conjunto|Distrito|Recanto|[Qq]uadra|Setor|Vila|[Rr]odovia|Beco|[Ll]adeira|[Ll]oteamento|Condomínio|Vereda|Viela|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Rr]oute|[Ss]entier|[Rr]uelle|[Mm]ontée|[Rr]ang|[Cc]ôte|[Aa]llé|[Pp]romenade|[Ee]splanade|[Cc]añada|Diag\.|[Bb]ulevar|[Pp]asaje|[Pp]arque|[Jj]ardim|[Ss]ítio|[Ff]azenda|[Cc]hácara|[Ee]stação|[Aa]eroporto|[Pp]raia|[Mm]orro|[Pp]átio|[Ee]splanada|[Pp]assagem|[Rr]esidencial|Jr\.|Jir[óo]n)[ \t]+|C/[ \t]*)"#
     static let germanSuffixes = #"(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|chaussee|straat|laan|plein|gracht|kade|singel|dijk|steeg|(?<![Nn]ote|[Kk]ey|[Tt]ouch|[Tt]rack|[Nn]um|[Ll]aunch|[Gg]ame|[Ss]cratch|[Mm]ouse|[Ll]ily|i)pad|boulevard|dreef|-(?:Straße|Strasse|Str\.|Allee|Weg|Platz|Gasse|Ring|Damm|Ufer))"#
     /// Byte strings one of which a text with a German or Dutch compound street name holds.
     static let germanSuffixNeedles = [
@@ -2319,11 +2413,13 @@ enum Patterns {
             needs: .nonASCII),
         AddressPattern(#"〒[ \t]?\d{3}-?\d{4}"#, needs: .nonASCII),
         // Chinese: "北京市朝阳区人民路256号", "中山路463弄9号", "长安街39号3栋1201室", "阳光小区5栋302室".
-        AddressPattern(#"(?:\p{Han}{2,3}省)?(?:\p{Han}{2,3}市)?(?:\p{Han}{1,4}[区县])?\p{Han}{1,6}?(?:路|街|大道|道|巷|弄)(?:[ \t]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*段)?(?:[ \t]*\d{1,4}[ \t]*[巷弄])?[ \t]*\d{1,5}[ \t]*(?:号|號|弄[ \t]*\d{1,5}[ \t]*[号號]?)(?:之\d{1,3})?"#
+        AddressPattern(#"(?:\p{Han}{2,3}省)?(?:\p{Han}{2,3}市)?(?:\p{Han}{1,4}[区县])?\p{Han}{1,6}?(?:路|街|大道|道|巷|弄|胡同|条|條)(?:[ \t]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})[ \t]*段)?(?:[ \t]*\d{1,4}[ \t]*[巷弄])?[ \t]*\d{1,5}[ \t]*(?:号|號|弄[ \t]*\d{1,5}[ \t]*[号號]?)(?:之\d{1,3})?"#
             + cjkUnits, needs: .nonASCII),
         AddressPattern(#"\p{Han}{1,8}(?:小区|花园|公寓|大厦|新村|家园)[ \t]*\d{1,4}[ \t]*(?:号楼|栋|幢|座|号)"# + cjkUnits, needs: .nonASCII),
         AddressPattern(#"(?:\p{Han}{2,8}(?:省|自治区|特别行政区))?\p{Han}{1,6}[市县縣]\p{Han}{0,8}(?:路|街|道)(?:[ \t]*[A-Za-z0-9]{1,3}[座栋幢棟])?(?:[ \t]*\d{6})?"#, needs: .nonASCII),
         AddressPattern(#"邮编[:：]?[ \t]*\d{6}"#, needs: .nonASCII),
+        // A post-office box: "32号信箱", "邮政信箱 1024号".
+        AddressPattern(#"(?:(?:邮政|郵政)?(?:\d{1,5}|[一二三四五六七八九十]{1,3})[ \t]*[号號]?[ \t]*信箱|(?:邮政|郵政)信箱[ \t]*\d{1,5}[ \t]*[号號]?)(?:[ \t]*\d{1,4}[ \t]*(?:分箱|[号號]))?"#, needs: .nonASCII),
         // Korean: "서울특별시 강남구 테헤란로 123", "강남구 역삼동 123-45".
         AddressPattern(#"(?:\p{Hangul}{1,6}(?:특별시|광역시|시|도)[ \t]+)?\p{Hangul}{1,6}(?:구|군)[ \t]+\p{Hangul}{1,6}(?:동|읍|면|리)[ \t]*\d{1,4}(?:-\d{1,4})?(?!\d|대로|거리|로|길|가)"#,
             needs: .nonASCII),
@@ -2456,6 +2552,10 @@ enum Patterns {
     static let handle = make(#"(?<![\w@.\[])@(?:[A-Za-z0-9_](?:[A-Za-z0-9_.\-]{0,28}[A-Za-z0-9_])?\b|[\p{Hangul}\p{Han}\p{Katakana}ー]{2,10})"#)
     /// A capitalised word, with the inner capital of "McPherson", "MacLeod", "O'Brien", "D'Hondt",
     /// "Al-Farsi", "el-Amin", and the capitalised parts a hyphen joins to it ("Hoffmeister-Brandt").
+    /// One syllable of Hanyu Pinyin without tone marks.
+    static let pinyinSyllable = make(#"^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:a|ai|an|ang|ao|e|ei|en|eng|er|i|ia|ian|iang|iao|ie|in|ing|iong|iu|o|ong|ou|u|ua|uai|uan|uang|ue|ui|un|uo|v|ve)$"#)
+    /// A word in lower case, hyphenated parts included ("hoffmann-grau"), not inside a placeholder.
+    static let lowercaseWord = make(#"(?<![\p{L}\p{M}\[\-'’])\p{Ll}[\p{Ll}\p{M}]*(?:-\p{Ll}[\p{Ll}\p{M}]+)*(?![\p{L}\p{M}\]'’])"#)
     static let capitalisedWord = make(#"(?<![\p{L}\p{M}\[])(?:Mc|Mac|O'|O’|D'|D’|Dell'|Dell’|Dall'|Dall’|[Aa]l-|[Ee]l-)?\p{Lu}[\p{Ll}\p{M}'’\-]*\p{Ll}(?:-\p{Lu}[\p{Ll}\p{M}'’]*\p{Ll})*(?![\p{L}\p{M}\]])"#)
 
     /// `(?:…)` matching any of `alternatives` (regex fragments, each starting with a letter),
@@ -2599,7 +2699,7 @@ enum Patterns {
     /// "Name: Kwame Okafor" at the start of a line, as in a form or a signature block (not the
     /// lower-case `name:` of YAML and code).
     static let nameAfterLabel = make(
-        #"(?:^|\n)[ \t]*(?:(?i:customer|client|guest|patient|student|child['’]s|child|baby['’]s|your|my|his|her|contact|tenant|employee|applicant|candidate|passenger|recipient|sender|buyer|seller|owner|account holder|cardholder|beneficiary|member|first|last|middle|given|family|maiden|full)[ \t]+(?i:names?)|Full [Nn]ame|Name|NAME|Nombre|Nom|Nome|Naam|Vorname|Nachname|(?i:surname|apellidos?|nombres|nombre completo|prénoms?|nom de famille|cognome|nome completo|sobrenome|familienname|vornamen))[ \t]*:[ \t]*"# + nameWords)
+        #"(?:^|\n)[ \t]*(?:(?i:customer|client|guest|patient|student|child['’]s|child|baby['’]s|your|my|his|her|contact|tenant|employee|applicant|candidate|passenger|recipient|sender|buyer|seller|owner|account holder|cardholder|beneficiary|member|first|last|middle|given|family|maiden|full)[ \t]+(?i:names?)|Full [Nn]ame|Name|NAME|Nombre|Nom|Nome|Naam|Vorname|Nachname|(?i:surname|apellidos?|nombres|nombre completo|nombre y apellidos|apellidos y nombres?|prénoms?|nom de famille|nom et prénom|nom, prénom|cognome|nome completo|nome e cognome|cognome e nome|sobrenome|familienname|vornamen|vor- und nachname|name, vorname))[ \t]*:[ \t]*"# + nameWords)
     /// A label for a person opening a line or a field, in the summarizer's languages: "Patient:
     /// Ifeoma Chukwuemeka", "Paziente: Salvatore Lo Giudice Età: 72", "Destinataire : Gwenaëlle Le Goff".
     /// A form's line is in title case, so the title-case rule does not apply here.
@@ -2857,14 +2957,21 @@ enum Patterns {
             + #"|\p{Lu}\p{Ll}+(?:straße|strasse|weg|allee|gasse|platz|ring)|\[ADDRESS\])"#
             + #",?[ \t]+(?:(?i:it's|it’s|it is|es el|en el|al|au|el|am|im|na|no|house)[ \t]+)?(?i:number|no\.|nº|número|numéro|numero|nummer|hausnummer|nr\.)[ \t]*\d{1,5}[a-zA-Z]?(?![\p{N}])"#
             + #"|[\p{Han}--[在住于於到是的我你他她们們家]]{1,6}(?:路|街|道|巷|弄|大道)[，,]?(?:门牌|門牌)(?:号|號)?(?:是|为|為)?\d{1,5}(?:号|號)"#)
+    /// Addresses without a house number: a street and "s/n" or "snc", a French or Italian
+    /// locality by name, a Latin American plot by lot and block.
+    static let addressWithoutNumber = make(
+        #"(?<![\p{L}])"# + typeFirstTypes + streetWords + #",?[ \t]+(?:s/n|S/N|s\.n\.|[Ss]in [Nn][úu]mero|snc|SNC)(?![\p{L}])"#
+            + #"|(?<![\p{L}])(?:Lieu-dit|[Ll]ieudit|[Ll]ocalità|[Cc]ontrada)[ \t]+"# + streetWords + #"(?:[ \t]+(?:snc|SNC|s\.n\.c\.))?"#
+            + #"|(?<![\p{L}])(?:Lote|Lt\.|Lot\.)[ \t]*\d{1,4}[A-Z]?[ \t]*,?[ \t]*(?:Manzana|Mz\.?|Mza\.?|Quadra|Qd\.?)[ \t]*[A-Z0-9]{1,3}(?![\p{L}\p{N}])"#
+            + #"|(?<![\p{L}])(?:Manzana|Mz\.?|Mza\.?|Quadra|Qd\.?)[ \t]*[A-Z0-9]{1,3}[ \t]*,?[ \t]*(?:Lote|Lt\.?)[ \t]*\d{1,4}[A-Z]?(?![\p{L}\p{N}])"#)
     /// An address typed in lower case: a street word and its name before the number ("via nizza
     /// 45", "calle san vicente mártir 77", "rua xavier de toledo 90"), the number before the street
     /// word ("23 rue victor hugo", "221 maple st"), or a German compound ("herderstr. 19").
     static let lowercaseStreetAddress = make(
-        #"(?<![\p{L}\p{N}])(?:(?:calle|carrer|rue|rua|via|viale|avenida|avda\.|corso|piazza|travessa|praça|largo|avinguda|passeig)[ \t]+[\p{Ll}\p{M}'’\-]+(?:[ \t]+[\p{Ll}\p{M}'’\-]+){0,3}[ \t]+\d{1,5}[a-z]?"#
+        #"(?<![\p{L}\p{N}])(?:(?:calle|c/|carrer|rue|rua|via|viale|avenida|avda\.|av\.|paseo|alameda|estrada|corso|piazza|travessa|praça|largo|avinguda|passeig)[ \t]+[\p{Ll}\p{M}'’\-]+(?:[ \t]+[\p{Ll}\p{M}'’\-]+){0,3}[ \t]+\d{1,5}[a-z]?"#
             + #"|\d{1,5}(?:[ \t]+(?:bis|ter))?[ \t]+(?:rue|rua|calle|avenida|avenue|bd|boulevard|chemin|allée|impasse)[ \t]+[\p{Ll}\p{M}'’\-]+(?:[ \t]+[\p{Ll}\p{M}'’\-]+){0,3}"#
             + #"|\d{1,5}[ \t]+[\p{Ll}]+(?:[ \t]+[\p{Ll}]+){0,2}[ \t]+(?:st|street|rd|road|ave|avenue|ln|lane|blvd|drive)\.?(?=[ \t,]|$)"#
-            + #"|[\p{Ll}]{3,}(?:straße|strasse|str\.)[ \t]*\d{1,4}[a-z]?)(?![\p{L}\p{N}])"#)
+            + #"|[\p{Ll}]{3,}(?:straße|strasse|str\.|platz|weg|allee|gasse|damm)[ \t]*\d{1,4}[a-z]?)(?![\p{L}\p{N}])"#)
     /// Distances, spans of time and directions, which a street's name does not hold: "a 20 minute
     /// drive", "3 miles down the road".
     static let distanceWords: Set<String> = [
@@ -2932,10 +3039,16 @@ enum Patterns {
     /// `looksLikeChineseName` turns away roles ("我是高中生", "我是白领").
     static let chineseNameAfterCue = make(
         #"(?:我是|本人)[ \t]*("# + chineseName + #")(?=[。，,.!！?？、；;\s]|$)"#)
+    /// A transliterated foreign name, its parts joined by a middle dot, after a relation, a
+    /// label or 我是: "我朋友丹尼尔·米勒", "租户：阿卜杜拉·买买提".
+    static let chineseDottedName = make(
+        #"(?:[：:]|朋友|同事|同学|同學|我是|我叫|租户|租戶|新郎|新娘|老师|老師|客户|客戶|邻居|鄰居|房东|房東|丈夫|妻子|老公|老婆|男友|女友|室友|经理|經理)[ \t]*(\p{Han}{2,6}[·・•]"# + transliteratedPart + #"(?:[·・•]"# + transliteratedPart + #")?)"#)
+    /// A part of a transliterated name after its dot: ideographs up to a function word or a verb.
+    static let transliteratedPart = #"[\p{Han}--[的了是在和与與第一来來去到说說给給把被从從就也都很要想让讓请請]]{1,5}"#
     static let chineseSelfGivenName = make(#"(?:我是|我就是|本人)[ \t]*(\p{Han}{2})(?=[。，,.!！?？、；;\s]|$)"#)
     /// "私は小松健太です。": what stands between 私は and です is judged by `looksLikeJapaneseName`.
     static let japaneseNameBeforeDesu = make(
-        #"(?:私は|僕は|ぼくは|わたしは|あたしは|俺は|おれは|自分は|本名は|氏名は|フルネームは|名義は|名義人は)[、 \t　]*("# + japaneseListedName + "|" + japaneseKanaName
+        #"(?:私は|僕は|ぼくは|わたしは|あたしは|俺は|おれは|自分は|本名は|氏名は|フルネームは|名義は|名義人は|名前は|なまえは|お名前は|おなまえは|(?<=の)(?=[ 　]*"# + japaneseKanaName + #"[ \t　]?です))[、 \t　]*("# + japaneseListedName + "|" + japaneseKanaName
             + #"|\p{Han}{1,4}[ 　]\p{Han}{1,4}|\p{Han}{1,6}|\p{Katakana}[\p{Katakana}ー・]{1,12})(?=[ \t　]?(?:です|と申します|といいます|と言います|でございます))"#)
     /// "はじめまして、山田です。": a name and です opening the text or after a greeting; judged
     /// by `looksLikeJapaneseName` ("元気です。" stays).
@@ -3041,7 +3154,7 @@ enum Patterns {
         #"(?:(?<![\p{Han}])|(?<=[给給跟向和与與同对對让讓请請叫问問帮幫是被的了到说說祝致下位找见見约約谢謝访訪系]))("# + chineseName + #")(?=先生|女士|小姐|老师|老師|同学|同學|医生|醫生|教授|经理|經理|阿姨|叔叔|律师|律師|主任|博士|太太|夫人|师傅|師傅|老板|老闆)"#)
     /// A Japanese name after a relation and の: "同僚の佐藤さん", "友人の田中健太".
     static let japaneseNameAfterRelation = make(
-        #"(?:友人|友達|親友|ルームメイト|クラスメイト|同級生|幼なじみ|パートナー|相方|旦那|いとこ|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字|主治医|上長|店長|院長|校長|顧問|監督|コーチ|大家さん)(?:は|の|・|：|:|(?<!先生|先輩|社長|部長|課長|会長|店長|院長|校長|監督|コーチ)、)?[ \t　]*(?:「)?(?!(?:友人|友達|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字)の)("# + japaneseName + #")(?=」|さん|様|さま|くん|ちゃん|氏|に|が|は|と|から|へ|を|の|って|です|[ \t　]?様|[、。,.\s()（）]|\[|$)"#)
+        #"(?:友人|友達|親友|ルームメイト|クラスメイト|同級生|幼なじみ|パートナー|相方|旦那|いとこ|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字|主治医|上長|店長|院長|校長|顧問|監督|コーチ|大家さん|借主|貸主|契約者|入居者|申込者|申請者|受取人|送り主|依頼人|保証人|新郎|新婦)(?:は|の|・|：|:|(?<!先生|先輩|社長|部長|課長|会長|店長|院長|校長|監督|コーチ)、)?[ \t　]*(?:「)?(?!(?:友人|友達|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字)の)("# + japaneseName + #")(?=」|さん|様|さま|くん|ちゃん|氏|に|が|は|と|から|へ|を|の|って|です|[ \t　]?様|[、。,.\s()（）]|\[|$)"#)
     /// Who writes for a company or a department, the opening of a business letter:
     /// "株式会社ミドリの木村です", "営業部の松本と申します".
     static let japaneseNameAfterOrganisation = make(
@@ -3053,7 +3166,7 @@ enum Patterns {
     /// ("我的同事李娜", "客户郑华") or a label ("收件人：孙丽"); judged by `PIIMasker.chineseName`.
     static let chineseNameAfterPersonCue = make(
         #"(?:致|告诉|告訴|通知|邀请|邀請|感谢|感謝|谢谢|謝謝|回复|回覆|联系|聯繫|聯絡|提醒|恭喜|祝贺|祝賀|介绍|介紹|推荐|推薦|"#
-            + #"(?:我的|我|我们的|我們的)?(?:朋友|同事|老板|老闆|邻居|鄰居|女儿|女兒|儿子|兒子|妻子|丈夫|老公|老婆|男朋友|女朋友|室友|同学|同學|老师|老師|经理|經理|客户|客戶|房东|房東|表哥|表姐|表妹|表弟|堂哥|堂姐|哥哥|姐姐|弟弟|妹妹|妈妈|媽媽|爸爸|奶奶|爷爷|爺爺|外婆|外公|阿姨|叔叔|学生|學生|病人|患者|员工|員工|孩子|上司|领导|領導|搭档|搭檔|未婚夫|未婚妻|侄子|侄女|外甥|外甥女|孙子|孙女|孫子|孫女|婆婆|公公|岳父|岳母|前夫|前妻|闺蜜|閨蜜|合伙人|合夥人|班主任|同桌|继父|繼父|继母|繼母|继子|繼子|继女|繼女|前男友|前女友|男友|女友|舍友|發小|发小|网友|網友|学长|學長|学姐|學姐|学弟|學弟|学妹|學妹|导师|導師|师父|師父|姐夫|嫂子|妹夫|弟媳|舅舅|姑姑|姨妈|姨媽|小姨|女婿|儿媳|兒媳|下属|下屬|上级|上級|前任|战友|戰友|队友|隊友|师傅|師傅|徒弟|邻居|房客|租客|老乡|老鄉|客服|服务员|服務員|店员|店員|快递员|快遞員|外卖员|外賣員|导购|導購|前台|护士|護士|保安|中介|导游|導遊|销售|銷售|业务员|業務員)|"#
+            + #"(?:我的|我|我们的|我們的)?(?:朋友|同事|老板|老闆|邻居|鄰居|女儿|女兒|儿子|兒子|妻子|丈夫|老公|老婆|男朋友|女朋友|室友|同学|同學|老师|老師|经理|經理|客户|客戶|房东|房東|表哥|表姐|表妹|表弟|堂哥|堂姐|哥哥|姐姐|弟弟|妹妹|妈妈|媽媽|爸爸|奶奶|爷爷|爺爺|外婆|外公|阿姨|叔叔|学生|學生|病人|患者|员工|員工|孩子|上司|领导|領導|搭档|搭檔|未婚夫|未婚妻|侄子|侄女|外甥|外甥女|孙子|孙女|孫子|孫女|婆婆|公公|岳父|岳母|前夫|前妻|闺蜜|閨蜜|合伙人|合夥人|班主任|同桌|继父|繼父|继母|繼母|新郎|新娘|租户|租戶|继子|繼子|继女|繼女|前男友|前女友|男友|女友|舍友|發小|发小|网友|網友|学长|學長|学姐|學姐|学弟|學弟|学妹|學妹|导师|導師|师父|師父|姐夫|嫂子|妹夫|弟媳|舅舅|姑姑|姨妈|姨媽|小姨|女婿|儿媳|兒媳|下属|下屬|上级|上級|前任|战友|戰友|队友|隊友|师傅|師傅|徒弟|邻居|房客|租客|老乡|老鄉|客服|服务员|服務員|店员|店員|快递员|快遞員|外卖员|外賣員|导购|導購|前台|护士|護士|保安|中介|导游|導遊|销售|銷售|业务员|業務員)|"#
             + #"总监|總監|主管|秘书|秘書|助理|司机|司機|保姆|教练|教練|领班|領班|工头|工頭|律师|律師|医生|醫生|会计|會計|楼长|樓長|组长|組長|班长|班長|队长|隊長|村长|村長|店长|店長|院长|院長|社长|社長|厂长|廠長|总经理|總經理|总裁|總裁|的名字|名叫|全名叫|全名是|名字是|名字叫|真名是|真名叫|本名是|户名是|户名|戶名|推荐人|推薦人|收件人是|寄件人是|借款人|出借人|出租人|承租人|经办人|經辦人|代表人|被告|原告|甲方代表|乙方代表|署名|签名|簽名|落款|联系人|聯絡人|聯繫人|收件人|发件人|發件人|寄件人|姓名|申请人|申請人|负责人|負責人|亲爱的|親愛的|尊敬的)[ \t,，]*[：:]?[ \t]*("# + chineseName + ")")
     /// A Chinese name at a word boundary without a cue: after anything but an ideograph or a digit
     /// (a measure word follows one: "12段") ("：刘海涛、

@@ -349,3 +349,21 @@ func roadsByTheKilometre(input: String, expected: String) {
 func distancesOnRoadsStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// Addresses without a house number, lower-case street words, Peruvian and Beijing streets,
+/// post-office boxes, and an account number after its kind.
+@Test(arguments: [
+    ("Será en Camino de la Ermita s/n, el domingo.", "Será en [ADDRESS], el domingo."),
+    ("abito in Località Poggio Alto snc, vicino al mare", "abito in [ADDRESS], vicino al mare"),
+    ("la maison est au Lieu-dit Les Granges, dernière ferme.", "la maison est au [ADDRESS], dernière ferme."),
+    ("domiciliado en Lote 14, Manzana C, Barrio San Vicente.", "domiciliado en [ADDRESS], Barrio San Vicente."),
+    ("nueva dirección Jr. Huallaga 455, Cercado de Lima", "nueva dirección [ADDRESS]"),
+    ("iba a nombre mío, c/ san vicente 12 bajo", "iba a nombre mío, [ADDRESS] bajo"),
+    ("absender: dorfplatz 7, schliersee", "absender: [ADDRESS], schliersee"),
+    ("地址是北京市西城区西四北三条17号。", "地址是[ADDRESS]。"),
+    ("寄到云南省昆明市32号信箱。", "寄到云南省昆明市[ADDRESS]。"),
+    ("口座番号は普通 1234567 です。", "口座番号は普通 [NUMBER] です。"),
+])
+func addressesWithoutNumbersAndMoreStreetForms(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}

@@ -686,3 +686,44 @@ func placesWithElidedParticlesStay(input: String) {
 func verbsAfterChineseNamesAndSpanishImperatives(input: String, expected: String) {
     #expect(masker.mask(input) == expected, "\(masker.mask(input))")
 }
+
+/// Text typed in lower case: a listed first name and a listed surname side by side are a name
+/// (not in a run of pinyin); text typed in capitals is read in lower case too.
+@Test(arguments: [
+    ("it was meant to go to: megan riley, 7 orchard crescent, bishopstoke", "it was meant to go to: [NAME], [ADDRESS], bishopstoke"),
+    ("ich brauch hilfe beim formular: kind ben hoffmann-grau, mutter sarah hoffmann-grau", "ich brauch hilfe beim formular: kind [NAME], mutter [NAME]"),
+    ("meu pacote nao chegou. entrega era pra joao pedro santos, curitiba", "meu pacote nao chegou. entrega era pra [NAME], curitiba"),
+    ("PREENCHE A ETIQUETA: DESTINATÁRIO RICARDO AZEVEDO, AV. DA BOAVISTA 1277", "preenche a etiqueta: destinatário [NAME], [ADDRESS]"),
+])
+func lowerCaseNamePairsAndShoutedText(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+@Test(arguments: [
+    "how do i make pasta carbonara with guanciale and pecorino romano? also what wine goes with it",
+    "ni ke yi shuo zhong wen ma. can you answer with only one word please",
+    "WRITE ME A POEM ABOUT THE SEA AND THE MOON PLEASE",
+    "my friend and i want to visit paris and rome next summer, any tips for the louvre",
+])
+func lowerCaseProseAndShoutingStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
+
+/// Contact details in more forms: name-field labels of two words, a transliterated Chinese name,
+/// a bride and groom, a Japanese name in kana after なまえは or の, a tenant in a contract.
+@Test(arguments: [
+    ("Nombre y apellidos: Adrián Peñalver\nDomicilio: Calle Mayor 3", "Nombre y apellidos: [NAME]\nDomicilio: [ADDRESS]"),
+    ("我朋友丹尼尔·米勒第一次来北京。", "我朋友[NAME]第一次来北京。"),
+    ("帮我写个婚礼请柬，新郎潘浩然，新娘邹静怡。", "帮我写个婚礼请柬，新郎[NAME]，新娘[NAME]。"),
+    ("わたしの なまえは たなか ゆうと です。", "わたしの なまえは [NAME] です。"),
+    ("12ばんち の さかもと よしこ です。", "12ばんち の [NAME] です。"),
+    ("記入例：借主 李 明華（中国籍）", "記入例：借主 [NAME]（中国籍）"),
+])
+func contactDetailNames(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+@Test(arguments: ["我读了列夫·托尔斯泰的小说。", "他买了一条裤子，花了17元。", "La Manzana de Newton es famosa.", "El lote de productos llegó."])
+func famousDottedNamesAndPlotWordsStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
