@@ -2438,6 +2438,8 @@ enum Patterns {
         // Type first: "Calle Mayor 12", "Via Roma, 7", "Rua das Flores, nº 150", "C/ Mayor 3, 2º B".
         AddressPattern(#"(?<![\p{L}])"# + typeFirstTypes + streetWords
             + #",?[ \t]+(?:(?i:número|numero|numéro|nummer|numer|n[º°o]\.?|n\.º|núm\.?|num\.?|nr\.?)[ \t]*|#[ \t]*)?"# + houseNumber + notQuantity + placeTail, .streetFirst),
+        // A street in capitals as a form's or a label's field: ", PIAZZA DUOMO 2,", "DESTINATÁRIO: AV. DA BOAVISTA 1277".
+        AddressPattern(#"(?m)(?:(?<=[,:;][ \t])|^)(?:CALLE|AVENIDA|AVDA\.|PASEO|PLAZA|CARRER|RUA|AV\.|AVENUE|RUE|BOULEVARD|CHEMIN|VIA|VIALE|PIAZZA|CORSO|LARGO|TRAVESSA|PRAÇA|ALAMEDA|ESTRADA|STRADA)[ \t]+(?:(?:DE|DEL|DA|DO|DOS|DAS|DI|DELLA|DU|DES|LA|LE)[ \t]+)?\p{Lu}[\p{Lu}'’\-]+(?:[ \t]+\p{Lu}[\p{Lu}'’\-]+){0,3},?[ \t]+\d{1,5}[A-Z]?(?=[ \t]*(?:[,;]|$))"#),
         // Roads by the kilometre, where farms and country houses have no house number: "Ruta 5 km
         // 112", "Estrada do Cafezal, km 7", "Ctra. N-340, km 12,5", "SS195 km 38".
         AddressPattern(#"(?<![\p{L}\p{N}])(?:(?:[Rr]uta|[Rr]oute|[Cc]arretera|Ctra\.|[Rr]odovia|Rod\.|[Ee]strada|[Ss]trada(?:[ \t]+(?:[Ss]tatale|[Pp]rovinciale))?|[Aa]utov[íi]a|[Aa]utopista|[Hh]ighway|Hwy\.?|[Cc]amino|[Cc]hemin)[ \t]+(?:(?:[A-Z]{1,4}-?)?\d{1,4}|"# + streetWords + #")|[A-Z]{1,4}-?\d{1,4})[ \t]*,?[ \t]*(?:km|Km|KM|[Kk]il[óo]metro|[Qq]uil[ôó]metro)\.?[ \t]*\d{1,4}(?:[.,]\d{1,3})?(?![\p{N}])"# + placeTail,
@@ -2961,7 +2963,7 @@ enum Patterns {
     /// locality by name, a Latin American plot by lot and block.
     static let addressWithoutNumber = make(
         #"(?<![\p{L}])"# + typeFirstTypes + streetWords + #",?[ \t]+(?:s/n|S/N|s\.n\.|[Ss]in [Nn][úu]mero|snc|SNC)(?![\p{L}])"#
-            + #"|(?<![\p{L}])(?:Lieu-dit|[Ll]ieudit|[Ll]ocalità|[Cc]ontrada)[ \t]+"# + streetWords + #"(?:[ \t]+(?:snc|SNC|s\.n\.c\.))?"#
+            + #"|(?<![\p{L}])(?:Lieu-dit|[Ll]ieudit|[Ll]ocalità|[Cc]ontrada)[ \t]+(?:\[ADDRESS\]|"# + streetWords + #"(?:[ \t]+(?:snc|SNC|s\.n\.c\.))?)"#
             + #"|(?<![\p{L}])(?:Lote|Lt\.|Lot\.)[ \t]*\d{1,4}[A-Z]?[ \t]*,?[ \t]*(?:Manzana|Mz\.?|Mza\.?|Quadra|Qd\.?)[ \t]*[A-Z0-9]{1,3}(?![\p{L}\p{N}])"#
             + #"|(?<![\p{L}])(?:Manzana|Mz\.?|Mza\.?|Quadra|Qd\.?)[ \t]*[A-Z0-9]{1,3}[ \t]*,?[ \t]*(?:Lote|Lt\.?)[ \t]*\d{1,4}[A-Z]?(?![\p{L}\p{N}])"#)
     /// An address typed in lower case: a street word and its name before the number ("via nizza
@@ -2971,7 +2973,8 @@ enum Patterns {
         #"(?<![\p{L}\p{N}])(?:(?:calle|c/|carrer|rue|rua|via|viale|avenida|avda\.|av\.|paseo|alameda|estrada|corso|piazza|travessa|praça|largo|avinguda|passeig)[ \t]+[\p{Ll}\p{M}'’\-]+(?:[ \t]+[\p{Ll}\p{M}'’\-]+){0,3}[ \t]+\d{1,5}[a-z]?"#
             + #"|\d{1,5}(?:[ \t]+(?:bis|ter))?[ \t]+(?:rue|rua|calle|avenida|avenue|bd|boulevard|chemin|allée|impasse)[ \t]+[\p{Ll}\p{M}'’\-]+(?:[ \t]+[\p{Ll}\p{M}'’\-]+){0,3}"#
             + #"|\d{1,5}[ \t]+[\p{Ll}]+(?:[ \t]+[\p{Ll}]+){0,2}[ \t]+(?:st|street|rd|road|ave|avenue|ln|lane|blvd|drive)\.?(?=[ \t,]|$)"#
-            + #"|[\p{Ll}]{3,}(?:straße|strasse|str\.|platz|weg|allee|gasse|damm)[ \t]*\d{1,4}[a-z]?)(?![\p{L}\p{N}])"#)
+            + #"|[\p{Ll}]{3,}(?:straße|strasse|str\.|platz|weg|allee|gasse|damm)[ \t]*\d{1,4}[a-z]?"#
+            + #"|[\p{Ll}]{2,}er[ \t]+(?:straße|strasse|str\.|platz|weg|allee)[ \t]*\d{1,4}[a-z]?)(?![\p{L}\p{N}])"#)
     /// Distances, spans of time and directions, which a street's name does not hold: "a 20 minute
     /// drive", "3 miles down the road".
     static let distanceWords: Set<String> = [

@@ -367,3 +367,20 @@ func distancesOnRoadsStay(input: String) {
 func addressesWithoutNumbersAndMoreStreetForms(input: String, expected: String) {
     #expect(masker.mask(input) == expected, "\(masker.mask(input))")
 }
+
+/// Streets in capitals in a form's field, adjectival German streets in lower case, a locality's
+/// word before a masked place; a shouted question about a road stays.
+@Test(arguments: [
+    ("DESTINATARIO: Mario Rossi, PIAZZA DUOMO 2, 73100 LECCE", "DESTINATARIO: [NAME], [ADDRESS]"),
+    ("Domicilio: CALLE MAYOR 3", "Domicilio: [ADDRESS]"),
+    ("ich wohne in der kölner str. 201 seit mai", "ich wohne in der [ADDRESS] seit mai"),
+    ("difficile à trouver : Lieu-dit Les Granges, dernière ferme.", "difficile à trouver : [ADDRESS], dernière ferme."),
+])
+func streetsInCapitalsAndAdjectivalStreets(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+@Test(arguments: ["WHY DOES THE VIA APPIA MATTER FOR 2 REASONS", "the berliner zeitung wrote 5 articles"])
+func shoutedRoadQuestionsStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
