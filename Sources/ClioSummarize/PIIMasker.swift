@@ -176,26 +176,29 @@ public struct PIIMasker: Sendable {
         return s == narrowed ? text : s
     }
 
-    /// Whether a text is written in capitals: 16 cased letters or more, nine in ten of them upper case.
-    static func isShouted(_ text: String) -> Bool {
-        var upper = 0, cased = 0
-        for scalar in text.unicodeScalars where scalar.properties.isCased {
-            cased += 1
-            if scalar.properties.isUppercase { upper += 1 }
-        }
-        return cased >= 16 && upper * 10 >= cased * 9
-    }
-
-    /// Whether a text is written in lower case: 16 cased letters or more and at most one in a
-    /// hundred upper case, placeholders ("[ADDRESS]") aside.
-    static func isLowerCaseText(_ text: String) -> Bool {
+    /// The cased letters of `text` and how many of them are upper case, what stands in brackets
+    /// aside when `skippingPlaceholders` (a masked text's "[ADDRESS]").
+    static func caseCounts(_ text: String, skippingPlaceholders: Bool) -> (upper: Int, cased: Int) {
         var upper = 0, cased = 0, inPlaceholder = false
         for scalar in text.unicodeScalars {
-            if scalar == "[" { inPlaceholder = true } else if scalar == "]" { inPlaceholder = false }
+            if skippingPlaceholders { if scalar == "[" { inPlaceholder = true } else if scalar == "]" { inPlaceholder = false } }
             guard !inPlaceholder, scalar.properties.isCased else { continue }
             cased += 1
             if scalar.properties.isUppercase { upper += 1 }
         }
+        return (upper, cased)
+    }
+
+    /// Whether a text is written in capitals: 16 cased letters or more, nine in ten of them upper case.
+    static func isShouted(_ text: String) -> Bool {
+        let (upper, cased) = caseCounts(text, skippingPlaceholders: false)
+        return cased >= 16 && upper * 10 >= cased * 9
+    }
+
+    /// Whether a text is written in lower case: 16 cased letters or more and at most one in a
+    /// hundred upper case, placeholders aside.
+    static func isLowerCaseText(_ text: String) -> Bool {
+        let (upper, cased) = caseCounts(text, skippingPlaceholders: true)
         return cased >= 16 && upper * 100 <= cased
     }
 
@@ -1010,7 +1013,7 @@ public struct PIIMasker: Sendable {
         }
         if has(Patterns.professionNeedles) { s = PIIMasker.replaceInContext(Patterns.nameAfterProfession, in: s, group: 1) { weakName($0, $1, $2) } }
         s = PIIMasker.replaceInContext(Patterns.nameAfterRelation, in: s, group: 1) { cuedName($0, $1, $2, .personal) }
-        if has(["papa ", "maman ", "père ", "mère ", "padre ", "madre ", "papá ", "mamá ", "mamma ", "papà ", "pai ", "mãe ", "vater ", "mutter ", "mama ", "dad of", "mom of", "mum of", "father of", "mother of"]) {
+        if has(Patterns.parentNeedles) {
             s = PIIMasker.replaceInContext(Patterns.nameAfterParentOf, in: s, group: 1) { weakName($0, $1, $2) }
         }
         if has(["\"", "”", "’", "'", "»"]) { s = PIIMasker.replaceInContext(Patterns.nameAfterQuotation, in: s, group: 1) { weakName($0, $1, $2) } }
@@ -2669,6 +2672,9 @@ enum Patterns {
         "saludos,", "obrigado,", "obrigada,",
     ]
 
+    /// The greetings among `lowercaseWeakCues`, which give way to a self-introduction after them.
+    static let lowercaseGreetingCues: Set<String> = ["hi", "hello", "hey", "hola", "bonjour", "salut", "hallo", "ciao", "olá", "oi", "dear"]
+
     /// Sign-off words in the languages the summarizer reads.
     static let signOffs: [String] = [
         "thanks", "thank you", "thanks again", "thanks a lot", "thanks so much", "thank you so much",
@@ -2786,6 +2792,8 @@ enum Patterns {
     static let nameAfterRelation = make(
         #"(?i:\b"# + anyOf(possessives) + #"[ \t]+(?:(?:new|dear|late|little|younger|older|elder|eldest|youngest|future)[ \t]+)?"# + anyOf(relations) + #"[,:]?[ \t]+)"#
             + nameWords)
+    /// One of these stands in a text `nameAfterParentOf` can match (lowercased).
+    static let parentNeedles = ["papa ", "maman ", "père ", "mère ", "padre ", "madre ", "papá ", "mamá ", "mamma ", "papà ", "pai ", "mãe ", "vater ", "mutter ", "mama ", "dad of", "mom of", "mum of", "father of", "mother of"]
     /// A parent introduced by the child: "je suis le papa de Noé", "soy la madre de Lucía", "sono la mamma di Pietro".
     static let nameAfterParentOf = make(
         #"(?i:\b(?:papa|maman|père|mère|padre|madre|papá|mamá|mamma|papà|pai|mãe|vater|mutter|mama|dad|mom|mum|father|mother)[ \t]+(?:de|d'|d’|di|do|da|del|von|of)[ \t]*)"# + nameWords)
@@ -3098,17 +3106,22 @@ enum Patterns {
     /// ("ソフィア・ロドリゲス", "ヤマザキ　ケイスケ").
     static let japaneseName = #"[\p{Han}々]{1,4}(?:[ \t　]?(?:[\p{Han}々]{1,3}|(?!です|でし|でご|だっ|から|まで|より|けど|には|とは|では)\p{Hiragana}{2,4}|\p{Katakana}[\p{Katakana}ー]{1,6}))?|\p{Katakana}[\p{Katakana}ー]{1,8}(?:[・　 ]\p{Katakana}[\p{Katakana}ー]{1,8})?|"#
         + japaneseKanaGiven
+    /// The words of `set` as regex alternatives, longest first so that a longer name wins over
+    /// its prefix, ties in a fixed order.
+    static func longestFirst(_ set: Set<String>) -> String {
+        set.sorted { $0.count > $1.count || ($0.count == $1.count && $0 < $1) }.joined(separator: "|")
+    }
     /// A name in kana that a list vouches for: a listed family name in hiragana with or without a
     /// given name after it ("きむら はなこ", "さとう"), a listed given name in hiragana, or katakana
     /// family and given names written apart ("オカダ ミホ").
-    static let japaneseKanaName = "(?:(?:" + NameLists.japaneseKanaFamilyNames.sorted { $0.count > $1.count || ($0.count == $1.count && $0 < $1) }.joined(separator: "|")
+    static let japaneseKanaName = "(?:(?:" + longestFirst(NameLists.japaneseKanaFamilyNames)
         + #")(?:[ 　]?\p{Hiragana}{2,4}(?=[ \t　]*(?:です|と申します|といいます|と言います|でございます)))?|"# + japaneseKanaGiven
         + #"|\p{Katakana}[\p{Katakana}ー]{1,8}[ 　]\p{Katakana}[\p{Katakana}ー]{1,8})"#
     /// A given name from `NameLists.japaneseKanaGivenNames`, longest first.
-    static let japaneseKanaGiven = "(?:" + NameLists.japaneseKanaGivenNames.sorted { $0.count > $1.count || ($0.count == $1.count && $0 < $1) }.joined(separator: "|") + ")"
+    static let japaneseKanaGiven = "(?:" + longestFirst(NameLists.japaneseKanaGivenNames) + ")"
     /// A name that starts with a common family name (`NameLists.japaneseSurnames`), with a given
     /// name in kanji, listed hiragana or katakana after it, with or without a space.
-    static let japaneseListedName = "(?:" + NameLists.japaneseSurnames.sorted { $0.count > $1.count || ($0.count == $1.count && $0 < $1) }.joined(separator: "|")
+    static let japaneseListedName = "(?:" + longestFirst(NameLists.japaneseSurnames)
         + #")(?:[ \t　]?(?:"# + japaneseKanaGiven + #"|[\p{Han}々]{1,3}|\p{Hiragana}{1,3}[子美代江恵枝](?![\p{Han}])|\p{Katakana}[\p{Katakana}ー]{1,6})|[ \t　]\p{Hiragana}{2,4}(?=です|と申します|と言います|といいます|さん|様|より|[、。]|$))?"#
     /// "山本です", "佐藤健より。": a listed family name before a copula, a self-introduction or より.
     static let japaneseListedNameBeforeCopula = make(
@@ -3118,7 +3131,7 @@ enum Patterns {
         #"(?<![\p{Han}々\p{Katakana}ー])("# + japaneseListedName + #")(?=の(?:母|父|妻|夫|息子|娘|兄|姉|弟|妹|祖母|祖父|孫|家族|母親|父親|保護者|代理人|代理|子供|子)(?:です|と申します|でございます|として|より|から|が|は|、|。|$))"#)
     /// A listed family name and a given name written apart: "長谷川 誠", "林 真理子".
     static let japaneseSpacedListedName = make(
-        #"(?<![\p{Han}々])((?:"# + (NameLists.japaneseSurnames.union(NameLists.japaneseOneCharacterNames)).sorted { $0.count > $1.count || ($0.count == $1.count && $0 < $1) }.joined(separator: "|")
+        #"(?<![\p{Han}々])((?:"# + longestFirst(NameLists.japaneseSurnames.union(NameLists.japaneseOneCharacterNames))
             + #")[ 　](?:[\p{Han}々]{1,3}|"# + japaneseKanaGiven + #"))(?![\p{Han}々\p{Hiragana}])"#)
     /// What someone calls themselves: "「ひろし」って名乗る人".
     static let japaneseSelfNamed = make(#"「([^」]{1,12})」(?:って|と)名乗"#)
@@ -3269,6 +3282,6 @@ enum Patterns {
     /// when its first word is a listed first name.
     /// A greeting before another cue ("hola soy lucía", "hey this is priya") gives way to it.
     static let lowercaseNameAfterWeakCue = make(
-        #"(?i:\b"# + anyOf(lowercaseWeakCues) + #")[ \t]+(?!(?i:"# + anyOf(lowercaseWeakCues.filter { !["hi", "hello", "hey", "hola", "bonjour", "salut", "hallo", "ciao", "olá", "oi", "dear"].contains($0) && !$0.hasSuffix(",") }) + #")[ \t])(\p{Ll}[\p{L}\p{M}'’\-]*(?:[ \t]+\p{Ll}[\p{L}\p{M}'’\-]*)?)"#)
+        #"(?i:\b"# + anyOf(lowercaseWeakCues) + #")[ \t]+(?!(?i:"# + anyOf(lowercaseWeakCues.filter { !lowercaseGreetingCues.contains($0) && !$0.hasSuffix(",") }) + #")[ \t])(\p{Ll}[\p{L}\p{M}'’\-]*(?:[ \t]+\p{Ll}[\p{L}\p{M}'’\-]*)?)"#)
 }
 
