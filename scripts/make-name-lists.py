@@ -63,7 +63,7 @@ ring roku xbox playstation nintendo sega atari zelda sonic pokemon minecraft for
 roblox halo diablo warcraft overwatch valorant dota steam epic origin ubisoft activision blizzard
 marvel batman superman thor loki odin zeus apollo athena hermes hercules achilles atlas titan
 jupiter saturn mercury venus mars pluto neptune luna sol nova orion phoenix aurora eclipse
-euler markov gauss fourier laplace bayes poisson bernoulli riemann hilbert fibonacci pascal
+euler markov gauss maxwell fourier laplace bayes poisson bernoulli riemann hilbert fibonacci pascal
 turing rummy asana yii bose oris
 bitcoin ethereum solana cardano dogecoin monero tether binance coinbase
 christmas easter diwali eid ramadan hanukkah kwanzaa buddha jesus christ allah krishna shiva
@@ -104,6 +104,13 @@ extension NameLists {{
 
     static let generatedSurnameWords = """
 {lastwords}
+"""
+
+    /// The {nenwords} of `generatedFirstNameWords` that are English words in use (the English lists
+    /// hold them in lower case, wordfreq Zipf >= {dict_zipf} in English: "mark", "key", "honey"),
+    /// split into `englishFirstNameWords`: capitalised inside an English sentence they are often no name.
+    static let generatedEnglishFirstNameWords = """
+{enwords}
 """
 
     /// Generated: {nzh} Chinese words of two or three ideographs with wordfreq Zipf >= {zh_zipf}
@@ -280,6 +287,9 @@ def main():
     # Names that are words count only in pairs, and only those of several countries' lists: one
     # country's list holds noise ("make", "bus", "tengo").
     first_words, last_words = collect("first", "word", args.word_countries), collect("last", "word", args.word_countries)
+    # Capitalised mid-sentence, a name that is a word only in other languages ("Consuelo", "Claire")
+    # is a name; an English word may be a title or a product ("Key", "Honey").
+    english_words = [w for w in first_words if "en" in everyday.get(w, ()) and zipf_frequency(w, "en") >= args.dict_zipf]
     from math import log10
     from wordfreq import get_frequency_dict
     zipf = lambda frequency: log10(frequency) + 9
@@ -312,7 +322,7 @@ def main():
         return "\n".join(lines)
 
     pins = ", ".join(f"{p.split('==')[0]} {version(p.split('==')[0])}" for p in PINS)
-    text = TEMPLATE.format(nfirstwords=len(first_words), nlastwords=len(last_words), firstwords=wrap(first_words), lastwords=wrap(last_words),
+    text = TEMPLATE.format(nenwords=len(english_words), enwords=wrap(english_words), nfirstwords=len(first_words), nlastwords=len(last_words), firstwords=wrap(first_words), lastwords=wrap(last_words),
                            nts=len(pairs), ts=wrap(pairs), nko=len(ko), ko_zipf=args.ko_zipf, ko=wrap(ko), nzh=len(zh), zh_zipf=args.zh_zipf, nzhrare=len(zh_rare), zh_rare_zipf=args.zh_rare_zipf, zhrare=wrap(zh_rare), zh_rare_zipf_arg=args.zh_rare_zipf, word_countries=args.word_countries, zh=wrap(zh), top=args.top, zipf=args.zipf, zh_zipf_arg=args.zh_zipf, dict_zipf=args.dict_zipf, common_zipf=args.common_zipf, pins=pins, dicts=", ".join(dict_versions), nfirst=len(first), nlast=len(last),
                            ncountries=len(data), langs=" ".join(LANGS), first=wrap(first), last=wrap(last))
     with open(OUT, "w") as f:

@@ -137,6 +137,7 @@ enum NameLists {
     /// them, first name then surname ("Crystal Brooks"), never alone.
     static let firstNameWords: Set<String> = Set(generatedFirstNameWords.split(whereSeparator: \.isWhitespace).map(String.init))
     static let surnameWords: Set<String> = Set(generatedSurnameWords.split(whereSeparator: \.isWhitespace).map(String.init))
+    static let englishFirstNameWords: Set<String> = Set(generatedEnglishFirstNameWords.split(whereSeparator: \.isWhitespace).map(String.init))
 
     /// Traditional Chinese characters and their Simplified forms: the common words are Simplified.
     static let simplifiedCharacters: [Character: Character] = Dictionary(
@@ -267,7 +268,7 @@ extension NameLists {
         output input error issue bug feature request prompt story poem essay letter email message text post
         article report paper thesis project plan proposal code script function class file document template
         sample demo prototype
-        muslim christian jewish hindu buddhist catholic protestant atheist agnostic mormon sikh gay lesbian
+        islam muslim christian jewish hindu buddhist catholic protestant atheist agnostic mormon sikh gay lesbian
         bisexual straight trans transgender queer nonbinary non-binary autistic adhd dyslexic deaf blind disabled
         american british english canadian australian mexican brazilian argentinian argentine chilean colombian
         peruvian venezuelan cuban nigerian kenyan ghanaian egyptian moroccan ethiopian somali sudanese south

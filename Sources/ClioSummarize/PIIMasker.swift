@@ -1161,6 +1161,13 @@ public struct PIIMasker: Sendable {
             return "[NAME]"
         }
         s = PIIMasker.replaceInContext(Patterns.nameBeforeRelation, in: s, group: 1) { weakName($0, $1, $2) }
+        if has(Patterns.departmentNeedles) {
+            // "from Finance to Sales in IT" names departments, not people.
+            s = PIIMasker.replaceInContext(Patterns.nameBeforeDepartment, in: s, group: 1) { found, text, match in
+                Patterns.departmentNeedles.contains(found.lowercased()) || NameLists.organisationWords.contains(found.lowercased())
+                    ? nil : person(found, text, match, .personal)
+            }
+        }
         s = PIIMasker.replaceInContext(Patterns.nameIsRelation, in: s, group: 1, personName)
         s = PIIMasker.replaceInContext(Patterns.relationIsName, in: s, group: 1, personName)
         if has([" to "]) && has(["text", "sms"]) {
@@ -1487,6 +1494,19 @@ public struct PIIMasker: Sendable {
                 if s == before { break }
             }
             s = PIIMasker.replaceInContext(Patterns.nameOpeningMaskedList, in: s, group: 1, personName)
+            // "Grandpa [NAME], Olive, Hope Castillo, [NAME]", "AM: Jade (M,W,F), [NAME] (T,Th)": on a
+            // line that lists two masked names or more, a neighbour of one is a name too, also when
+            // it is a word ("Olive"), and the one after it follows.
+            for _ in 0..<8 {
+                let before = s
+                for pattern in [Patterns.nameAfterMaskedItem, Patterns.nameBeforeMaskedItem] {
+                    s = PIIMasker.replaceInContext(pattern, in: s, group: 1) { found, text, match in
+                        let line = text.substring(with: text.lineRange(for: match.range))
+                        return line.components(separatedBy: "[NAME]").count > 2 ? person(found, text, match, .personal) : nil
+                    }
+                }
+                if s == before { break }
+            }
             // A pair's other half, once every other pass has masked what it knows.
             // Joined to a person by "and", a first name that is also a word is one: "[NAME] and Sunny".
             s = PIIMasker.replaceInContext(Patterns.nameBeforeMaskedPair, in: s, group: 1) { person($0, $1, $2, .personal) }
@@ -1533,7 +1553,8 @@ public struct PIIMasker: Sendable {
         if cue != .strong && NameLists.isEverydayWord(first) {
             // "I'm Will Turner": an everyday word that is also a first name, before a surname.
             let key = first.lowercased()
-            let alone = cue == .personal && NameLists.everydayFirstNames.contains(key)
+            // After a personal cue a listed name that is also a word stands alone: "my coworker Blessing".
+            let alone = cue == .personal && (NameLists.everydayFirstNames.contains(key) || NameLists.firstNameWords.contains(key))
             guard alone || (words.count >= 2 && (NameLists.everydayFirstNames.contains(key) || NameLists.firstNameWords.contains(key))
                 && words[1].first?.isUppercase == true && !NameLists.isEverydayWord(words[1]) && !NameLists.isNoName(words[1].lowercased()))
             else { return nil }
@@ -1654,6 +1675,34 @@ public struct PIIMasker: Sendable {
         guard i >= 0, let scalar = Unicode.Scalar(text.character(at: i)) else { return true }
         return "\n.!?:;".unicodeScalars.contains(scalar)
     }
+
+    /// True when the word at `range` is part of a hyphenated or elided compound ("Karl-Marx-Allee").
+    static func joinsACompound(_ text: NSString, _ range: NSRange) -> Bool {
+        let end = NSMaxRange(range)
+        let before = range.location > 0 ? text.character(at: range.location - 1) : 0x20
+        let after = end < text.length ? text.character(at: end) : 0x20
+        return before == 0x2D || after == 0x2D || before == 0x27 || before == 0x2019
+    }
+
+    /// True when a number follows the word at `range` after spaces ("Ruta 40").
+    static func followedByNumber(_ text: NSString, _ range: NSRange) -> Bool {
+        var i = NSMaxRange(range)
+        while i < text.length, text.character(at: i) == 0x20 { i += 1 }
+        return i < text.length && (0x30...0x39).contains(text.character(at: i))
+    }
+
+    /// True when an article stands right before `location` ("an Allen key", "la Ruta", "o Rio").
+    static func afterArticle(_ text: NSString, at location: Int) -> Bool {
+        let head = text.substring(to: location)
+        guard head.hasSuffix(" ") else { return false }
+        let previous = head.dropLast().split(whereSeparator: { !$0.isLetter }).last.map { $0.lowercased() } ?? ""
+        return articles.contains(previous) && head.dropLast().last?.isLetter == true
+    }
+
+    private static let articles: Set<String> = [
+        "a", "an", "the", "el", "la", "los", "las", "un", "una", "le", "les", "une", "il", "lo", "gli", "i", "o", "os", "as",
+        "um", "uma", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem",
+    ]
 
     /// Code and documents name things, not people: "a file named Utils", "a class named Parser",
     /// "the tab named Summary". True when the word before `range` is one of them.
@@ -2041,6 +2090,29 @@ public struct PIIMasker: Sendable {
             else { continue }
             isName[i] = true
             isName[i + 1] = true
+        }
+        // "pero Consuelo le cae mejor", "Sin Amparo en el equipo", "in time with Claire": a first
+        // name that is a word only in other languages than English, alone and capitalised inside a
+        // sentence, where that word would be written in lower case. English words stay ("What is
+        // AI Art?", "a Key repeat"): there a capital marks titles and products as often as names.
+        for i in words.indices where !isName[i] {
+            let key = key(i)
+            let location = matches[i].range.location
+            guard key.count >= 3, NameLists.firstNameWords.contains(key), !NameLists.englishFirstNameWords.contains(key),
+                !NameLists.isEverydayWord(Substring(key)), !Patterns.streetTypeWords.contains(key),
+                !StopWords.all.contains(key), words[i].dropFirst().allSatisfy({ !$0.isUppercase }),
+                // "Sin Amparo en…": a small word capitalised for opening the sentence is no part of a name.
+                !(i > 0 && adjacent(i - 1, i) && !(StopWords.all.contains(words[i - 1].lowercased())
+                    && PIIMasker.startsLineOrSentence(ns, at: matches[i - 1].range.location, openers: true))),
+                !(i + 1 < words.count && adjacent(i, i + 1)),
+                !PIIMasker.startsLineOrSentence(ns, at: location, openers: true),
+                // "Karl-Marx-Allee", "la Ruta 40", "an Allen key", "para o Rio": part of a compound, a
+                // road's number, or after an article, the word names a thing.
+                !PIIMasker.joinsACompound(ns, matches[i].range), !PIIMasker.followedByNumber(ns, matches[i].range),
+                !PIIMasker.afterArticle(ns, at: location),
+                !PIIMasker.inTitleCaseLine(ns, matches[i].range)
+            else { continue }
+            isName[i] = true
         }
         guard isName.contains(true) else { return text }
         var result = ""
@@ -2620,6 +2692,9 @@ enum Patterns {
         "mis", "mon", "ma", "mes", "mein", "meine",
         "meinem", "meiner", "il mio", "la mia", "meu", "minha",
         "mijn", "mia", "mio", "moja", "mój", "mojej", "mojego",
+        "your", "unser", "unsere", "unserem", "unseren", "unserer", "dein", "deine", "seine", "ihre",
+        "nuestro", "nuestra", "tu", "su", "notre", "ton", "ta", "son", "sa", "nostro", "nostra", "il nostro",
+        "la nostra", "tuo", "tua", "nosso", "nossa", "o nosso", "a nossa", "seu", "sua", "onze",
     ]
 
     /// People one names after "my": colleague, wife, amigo, collègue, Kollegin, …
@@ -2654,6 +2729,14 @@ enum Patterns {
         "wujek", "cugino", "cugina", "primo", "prima", "cousine", "inquilino", "inquilina", "locatario", "locataria",
         "arrendatario", "arrendataria", "locataire", "mieter", "mieterin", "vermieter", "vermieterin", "senhorio", "senhoria",
         "propriétaire", "proprietario", "proprietaria", "padrone di casa",
+        "godmother", "godfather", "goddaughter", "godson", "madrina", "padrino", "marraine", "parrain", "patin", "pate",
+        "suegro", "suegra", "cuñado", "cuñada", "beau-père", "belle-mère", "schwiegermutter", "schwiegervater",
+        "suocera", "suocero", "cognato", "cognata", "sogra", "sogro", "cunhado", "cunhada", "sobrinho",
+        "verlobte", "verlobten", "verlobter", "noivo", "noiva", "coinquilino", "coinquilina",
+        "mitbewohner", "mitbewohnerin", "colocataire", "coloc", "compañero de piso", "compañera de piso", "colega de quarto",
+        "vicino", "vicina", "sorella", "fratello", "irmão", "irmã", "frere", "soeur", "cugini", "cugine",
+        "primos", "primas", "nieto", "nieta", "petit-fils", "petite-fille", "enkel", "enkelin", "neto", "neta",
+        "sister-in-law", "brother-in-law", "mother-in-law", "father-in-law", "stepbrother", "stepsister", "bestie",
     ]
 
     /// Cues after which the next lower-case words are a name ("my name is olivia whitfield").
@@ -2840,7 +2923,7 @@ enum Patterns {
     static let attendeeSeparator = make(#"(,[ \t]*|[ \t]+(?:and|y|e|et|und|en|&)[ \t]+)"#)
     /// An attendee list after its label (group 1), up to the end of the line or sentence.
     static let attendeeList = make(
-        #"(?i:\b(?:attendees|attending|participants|present|presenti|presentes|présents|presents|asistentes|participantes|partecipanti|teilnehmer|teilnehmende|anwesend|anwesende|invitados|invités|guests|guest list|ospiti|convidados|cc)[ \t]*:[ \t]*)([^\n.;:!?()]+)"#)
+        #"(?i:\b(?:attendees|attending|participants|present|presenti|presentes|présents|presents|asistentes|participantes|partecipanti|teilnehmer|teilnehmende|anwesend|anwesende|invitados|invités|guests|guest list|ospiti|convidados|cc|absent|absents|excused|apologies|entschuldigt|abwesend|excusés|excusé|ausentes|assenti|giustificati)[ \t]*:[ \t]*)([^\n.;:!?()]+)"#)
     /// A transcript line's speaker (group 1): at a line's start, after a time or a bullet, one or
     /// two capitalised words, or a Japanese name, before a colon and what they said.
     static let speakerLine = make(
@@ -2908,6 +2991,15 @@ enum Patterns {
         #"(?<=\[NAME\],[ \t]\[NAME\],[ \t])("# + titleWord + #"(?:[ \t]+"# + titleWord + #"){0,2})(?=[ \t]*(?:[,.;!?)]|$|\n|(?:and|&)[ \t]))"#)
     static let nameOpeningMaskedList = make(
         #"(?<=:[ \t])("# + titleWord + #")(?=,[ \t]*\[NAME\],)"#)
+    /// A list item after a masked one, or before one, with what stands in brackets after an item
+    /// ("Jade (M,W,F), [NAME]") and a title before a masked one ("Olive, Grandpa [NAME]"); the
+    /// caller wants two masked names on the line.
+    static let nameAfterMaskedItem = make(
+        #"(?<=\[NAME\](?:[ \t]{0,2}\([^()\n]{0,30}\))?,[ \t])("# + titleWord + #"(?:[ \t]+"# + titleWord + #"){0,2})"#
+            + #"(?=(?:[ \t]*\([^()\n]{0,30}\))?(?:[ \t]*(?:[,.;!?\n]|$)|[ \t]+(?:and|&|y|e|et|und)[ \t]))"#)
+    static let nameBeforeMaskedItem = make(
+        #"(?:(?<=^)|(?<=[,:][ \t])|(?<=[ \t](?:and|y|e|et|und)[ \t]))("# + titleWord + #"(?:[ \t]+"# + titleWord + #"){0,2})"#
+            + #"(?=(?:[ \t]*\([^()\n]{0,30}\))?,[ \t]*(?:\p{L}+\.?[ \t]+)?\[NAME\])"#, [.anchorsMatchLines])
     /// An item of a list between masked names: "[NAME], Will Young, [NAME]".
     static let nameInLatinList = make(
         #"(?<=\[NAME\],[ \t])("# + titleWord + #"(?:[ \t]+"# + titleWord + #"){0,2})(?=,[ \t]*\[NAME\]|[ \t]+(?:and|&|y|e|et|und)[ \t]+\[NAME\])"#)
@@ -2951,6 +3043,21 @@ enum Patterns {
     /// A name followed by who they are: "Emeka Chukwu, my landlord", "Ana, mi vecina".
     static let nameBeforeRelation = make(
         #"(?<![\p{L}\p{M}])"# + nameWords + #",[ \t]+(?i:"# + anyOf(possessives) + #"[ \t]+"# + anyOf(relations) + #")(?![\p{L}])"#)
+    /// Departments a colleague is named by, lower-cased; one of them stands in a text
+    /// `nameBeforeDepartment` can match.
+    static let departmentNeedles = [
+        "hr", "rrhh", "rh", " it", " ti", "payroll", "accounting", "accounts", "finance", "legal", "sales", "marketing", "compliance",
+        "procurement", "purchasing", "reception", "front desk", "customer service", "recursos humanos", "contabilidad",
+        "nóminas", "administración", "ventas", "compras", "ressources humaines", "comptabilité", "compta", "paie",
+        "personalabteilung", "buchhaltung", "personalbüro", "lohnbuchhaltung", "vertrieb", "einkauf", "empfang",
+        "risorse umane", "amministrazione", "contabilità", "ufficio personale", "ufficio acquisti", "contabilidade",
+        "financeiro", "departamento pessoal",
+    ]
+    /// A colleague named by their department: "Lourdes de RRHH ya lo aprobó", "Karen from HR",
+    /// "Thibault de la compta", "Frau Yilmaz aus der Buchhaltung", "Giulia dell'amministrazione".
+    static let nameBeforeDepartment = make(
+        #"(?<![\p{L}\p{M}])"# + nameWords + #"[ \t]+(?:from|in|at|of|de|du|des|da|do|del|della|dell['’]|dall['’]|aus|von|vom|im|bei|in der|bei der|von der)[ \t]+(?:(?:the|la|le|el|l['’]|der|dem|den|o|a|lo|il)[ \t]*)?"#
+            + #"(?:HR|RRHH|RH|IT|TI|(?i:payroll|accounting|accounts|finance|legal|sales|marketing|compliance|procurement|purchasing|reception|front desk|customer service|recursos humanos|contabilidad|n[óo]minas|administraci[óo]n|ventas|compras|ressources humaines|comptabilit[ée]|compta|paie|Personalabteilung|Buchhaltung|Personalb[üu]ro|Lohnbuchhaltung|Vertrieb|Einkauf|Empfang|risorse umane|amministrazione|contabilit[àa]|ufficio personale|ufficio acquisti|contabilidade|financeiro|departamento pessoal))(?![\p{L}\p{M}])"#)
     /// A capitalised word whose party, rite or kin follows: "plan Wairimu's baby shower", "Oyelaran's husband".
     static let nameBeforePersonalEvent = make(
         #"(?<![\p{L}\p{M}\[])(\p{Lu}\p{Ll}[\p{L}\p{M}\-]*)(?=['’]s[ \t]+(?:(?:\d{1,3}(?:st|nd|rd|th)|surprise|upcoming|big|first|last|new|late)[ \t]+)?(?i:birthday|wedding|funeral|graduation|retirement|baby shower|bridal shower|anniversary|engagement|bar mitzvah|bat mitzvah|quinceañera|christening|baptism|memorial|send-off|farewell|mom|mum|dad|mother|father|husband|wife|boyfriend|girlfriend|fiancé|fiancée|sister|brother|son|daughter|kids|children|parents|grandmother|grandfather|\d{1,3}(?:st|nd|rd|th))(?![\p{L}]))"#)

@@ -727,3 +727,30 @@ func contactDetailNames(input: String, expected: String) {
 func famousDottedNamesAndPlotWordsStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// A first name that is a word only in other languages than English, alone and capitalised inside
+/// a sentence; a colleague named by a department; a relation after "unsere", "nuestra", "your".
+@Test(arguments: [
+    ("¿Qué hago? Esperanza es más organizada, pero Consuelo le cae mejor a todo el mundo.", "¿Qué hago? Esperanza es más organizada, pero [NAME] le cae mejor a todo el mundo."),
+    ("Sin Amparo en el equipo vamos a perder.", "Sin [NAME] en el equipo vamos a perder."),
+    ("I'll be in time with Claire before the show.", "I'll be in time with [NAME] before the show."),
+    ("Di que Lourdes de RRHH ya lo aprobó.", "Di que [NAME] de RRHH ya lo aprobó."),
+    ("Remind them that Blessing from payroll needs the forms.", "Remind them that [NAME] from payroll needs the forms."),
+    ("Schreib, dass unsere Tochter Ida ab Januar nicht mehr kommt.", "Schreib, dass unsere Tochter [NAME] ab Januar nicht mehr kommt."),
+    ("Écris que notre fille Maëlle sera absente.", "Écris que notre fille [NAME] sera absente."),
+])
+func nameWordsInsideSentencesAndDepartments(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+@Test(arguments: [
+    "What is AI Art? Is it a subset of algorithmic art?",
+    "Set the Key repeat rate and the Honey badger icon.",
+    "What kind of Islam do they practise there?",
+    "In Geometric Algebra, Maxwell's equations can be written as one.",
+    "Move the totals from Finance to Sales in IT reports.",
+    "Vivo cerca de la Calle, en el centro.",
+])
+func englishWordsAndDepartmentsAloneStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
