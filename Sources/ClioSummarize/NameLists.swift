@@ -414,7 +414,7 @@ extension NameLists {
         いつき ゆいと はるま ゆかり あおば いろは つむぎ かえで みずき ちなつ ななみ はづき ゆうな あんな えりか かりん
         りょうた ひろし たけし まさと ゆうこ けいこ よしこ ひろみ あきこ まさこ かずこ ともこ さゆり みちこ なおこ えりこ まりこ
         ようこ じゅんこ のりこ ひでき まさし ひろゆき たかし さとし よしお かずお てつや しんじ こうじ ゆういち けんいち
-        きよし はなこ はるこ なつこ あきら まさお
+        きよし はなこ はるこ なつこ あきら まさお ひかり まりえ まり りえ ちえ みか えり あや なつみ まりな
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 
     /// The commonest family names as written in hiragana (by children, learners, or for their

@@ -1429,7 +1429,11 @@ public struct PIIMasker: Sendable {
                             && !NameLists.japaneseNotNames.contains(head) && !(role == nil && "師士員者職".contains(head.last!))
                 }
                 for pattern in [Patterns.japaneseNameBeforeHonorific, Patterns.japaneseNameAfterRelation, Patterns.japaneseNameBeforeTitle, Patterns.japaneseNameBeforeParticle] {
-                    s = PIIMasker.replace(pattern, in: s, group: 1) { titled($0) ? cjkName($0.replacingOccurrences(of: " ", with: "")) : nil }
+                    s = PIIMasker.replace(pattern, in: s, group: 1) { found in
+                        // "友人のまりえ": a given name in hiragana only when the list holds it.
+                        if found.unicodeScalars.allSatisfy({ (0x3041...0x309F).contains($0.value) }) { return NameLists.japaneseKanaGivenNames.contains(found) ? cjkName(found) : nil }
+                        return titled(found) ? cjkName(found.replacingOccurrences(of: " ", with: "")) : nil
+                    }
                 }
                 // "やまぐちさん", "望月（もちづき）さん": a name in hiragana, or with its reading, before an honorific.
                 s = PIIMasker.replace(Patterns.japaneseKanaBeforeHonorific, in: s, group: 1) { found in
@@ -1612,6 +1616,10 @@ public struct PIIMasker: Sendable {
                 lead.append(first)
                 words.removeFirst()
             }
+            // "present: the budget, the plan": after an article alone a lower-case word is a name
+            // only when listed ("il rossi"); after a title any is ("la signora pace").
+            let articleOnly = !lead.isEmpty && lead.allSatisfy { Patterns.attendeeArticles.contains($0.lowercased()) }
+            if articleOnly && words.contains(where: { $0.first?.isLowercase == true && !NameLists.isListedName($0.lowercased()) }) { continue }
             guard (1...3).contains(words.count), words.allSatisfy({ word in
                 let key = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
                 return key.count >= 2 && key.first!.isLetter && !StopWords.all.contains(key) && !NameLists.isEverydayWord(Substring(key))
@@ -3023,7 +3031,9 @@ enum Patterns {
         [.anchorsMatchLines])
     /// A given name of two characters right after kin or a partner: "我哥哥子豪和他的未婚妻".
     static let chineseGivenAfterKin = make(
-        #"(?<=哥哥|姐姐|弟弟|妹妹|儿子|兒子|女儿|女兒|老公|老婆|男朋友|女朋友|室友|表哥|表姐|表妹|表弟|堂哥|堂姐|闺蜜|閨蜜|前男友|前女友|继父|繼父|继母|繼母)(\p{Han}{2})(?=[^\p{Han}]|和|跟|与|與|的|说|說|是|在|也|要|想|让|讓|给|給|又|总|總|过|過)"#)
+        #"(?<="# + chineseKin + #")(\p{Han}{2})(?=[^\p{Han}]|和|跟|与|與|的|说|說|是|在|也|要|想|让|讓|给|給|又|总|總|过|過|最近|只|每天|一直|今天|明天|昨天|发|發|解释|解釋|沟通|溝通|听|聽|玩|买|買|来|來|去|考|住|喜欢|喜歡|生日|刚|剛|才|还|還|已经|已經|不|没|沒|都|就)"#)
+    /// Kin and people close by, before a given name alone or a nickname: "我老公建华", "我侄子浩宇", "邻居老郑".
+    static let chineseKin = #"哥哥|姐姐|弟弟|妹妹|儿子|兒子|女儿|女兒|老公|老婆|男朋友|女朋友|室友|表哥|表姐|表妹|表弟|堂哥|堂姐|闺蜜|閨蜜|前男友|前女友|继父|繼父|继母|繼母|侄子|侄女|外甥|外甥女|孙子|孙女|孫子|孫女|同学|同學|同事|邻居|鄰居|朋友|好友|干妈|乾媽|干爹|乾爹|舅舅|姑姑|经理|經理|领导|領導|上司|徒弟|同桌|队友|隊友|搭档|搭檔|前夫|前妻|未婚夫|未婚妻|对象|對象|师傅|師傅|老板|老闆|房东|房東|大嫂|嫂子|姐夫|妹夫"#
     /// Whom Chinese addresses by other than a name: kin, roles, endearments.
     static let chineseAddressTerms: Set<String> = [
         "老师", "老師", "妈妈", "媽媽", "爸爸", "老板", "老闆", "宝贝", "寶貝", "亲爱的", "親愛的", "大家", "哥哥", "姐姐", "弟弟",
@@ -3277,7 +3287,7 @@ enum Patterns {
         #"(?:(?<![\p{Han}])|(?<=[给給跟向和与與同对對让讓请請叫问問帮幫是被的了到说說祝致下位找见見约約谢謝访訪系]))("# + chineseName + #")(?=先生|女士|小姐|老师|老師|同学|同學|医生|醫生|教授|经理|經理|阿姨|叔叔|律师|律師|主任|博士|太太|夫人|师傅|師傅|老板|老闆)"#)
     /// A Japanese name after a relation and の: "同僚の佐藤さん", "友人の田中健太".
     static let japaneseNameAfterRelation = make(
-        #"(?:友人|友達|親友|ルームメイト|クラスメイト|同級生|幼なじみ|パートナー|相方|旦那|いとこ|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字|主治医|上長|店長|院長|校長|顧問|監督|コーチ|大家さん|借主|貸主|契約者|入居者|申込者|申請者|受取人|送り主|依頼人|保証人|新郎|新婦)(?:は|の|・|：|:|(?<!先生|先輩|社長|部長|課長|会長|店長|院長|校長|監督|コーチ)、)?[ \t　]*(?:「)?(?!(?:友人|友達|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字)の)("# + japaneseName + #")(?=」|さん|様|さま|くん|ちゃん|氏|に|が|は|と|から|へ|を|の|って|です|[ \t　]?様|[、。,.\s()（）]|\[|$)"#)
+        #"(?:友人|友達|親友|甥っ子|姪っ子|甥|姪|従兄弟|従姉妹|従兄|従姉|従弟|従妹|お姉ちゃん|お兄ちゃん|お姉さん|お兄さん|元カレ|元カノ|元彼|義母|義父|義姉|義兄|義妹|義弟|恩師|指導教員|ルームメイト|クラスメイト|同級生|幼なじみ|パートナー|相方|旦那|いとこ|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字|主治医|上長|店長|院長|校長|顧問|監督|コーチ|大家さん|借主|貸主|契約者|入居者|申込者|申請者|受取人|送り主|依頼人|保証人|新郎|新婦)(?:は|の|・|：|:|(?<!先生|先輩|社長|部長|課長|会長|店長|院長|校長|監督|コーチ)、)?[ \t　]*(?:「)?(?!(?:友人|友達|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字)の)("# + japaneseName + #"|\p{Hiragana}{2,4})(?=」|さん|部長|課長|係長|社長|専務|常務|教授|先輩|監督|店長|様|さま|くん|ちゃん|氏|に|が|は|と|から|へ|を|の|って|です|[ \t　]?様|[、。,.\s()（）]|\[|$)"#)
     /// Who writes for a company or a department, the opening of a business letter:
     /// "株式会社ミドリの木村です", "営業部の松本と申します".
     static let japaneseNameAfterOrganisation = make(
@@ -3289,6 +3299,7 @@ enum Patterns {
     /// ("我的同事李娜", "客户郑华") or a label ("收件人：孙丽"); judged by `PIIMasker.chineseName`.
     static let chineseNameAfterPersonCue = make(
         #"(?:致|告诉|告訴|通知|邀请|邀請|感谢|感謝|谢谢|謝謝|回复|回覆|联系|聯繫|聯絡|提醒|恭喜|祝贺|祝賀|介绍|介紹|推荐|推薦|"#
+            + #"我爸|我妈|我媽|我爹|我娘|干妈|乾媽|干爹|乾爹|业主|業主|舅舅|舅妈|舅媽|姑姑|姑父|小姨|姨妈|姨媽|大嫂|大哥|大姐|"#
             + #"(?:我的|我|我们的|我們的)?(?:朋友|同事|老板|老闆|邻居|鄰居|女儿|女兒|儿子|兒子|妻子|丈夫|老公|老婆|男朋友|女朋友|室友|同学|同學|老师|老師|经理|經理|客户|客戶|房东|房東|表哥|表姐|表妹|表弟|堂哥|堂姐|哥哥|姐姐|弟弟|妹妹|妈妈|媽媽|爸爸|奶奶|爷爷|爺爺|外婆|外公|阿姨|叔叔|学生|學生|病人|患者|员工|員工|孩子|上司|领导|領導|搭档|搭檔|未婚夫|未婚妻|侄子|侄女|外甥|外甥女|孙子|孙女|孫子|孫女|婆婆|公公|岳父|岳母|前夫|前妻|闺蜜|閨蜜|合伙人|合夥人|班主任|同桌|继父|繼父|继母|繼母|新郎|新娘|租户|租戶|继子|繼子|继女|繼女|前男友|前女友|男友|女友|舍友|發小|发小|网友|網友|学长|學長|学姐|學姐|学弟|學弟|学妹|學妹|导师|導師|师父|師父|姐夫|嫂子|妹夫|弟媳|舅舅|姑姑|姨妈|姨媽|小姨|女婿|儿媳|兒媳|下属|下屬|上级|上級|前任|战友|戰友|队友|隊友|师傅|師傅|徒弟|邻居|房客|租客|老乡|老鄉|客服|服务员|服務員|店员|店員|快递员|快遞員|外卖员|外賣員|导购|導購|前台|护士|護士|保安|中介|导游|導遊|销售|銷售|业务员|業務員)|"#
             + #"总监|總監|主管|秘书|秘書|助理|司机|司機|保姆|教练|教練|领班|領班|工头|工頭|律师|律師|医生|醫生|会计|會計|楼长|樓長|组长|組長|班长|班長|队长|隊長|村长|村長|店长|店長|院长|院長|社长|社長|厂长|廠長|总经理|總經理|总裁|總裁|的名字|名叫|全名叫|全名是|名字是|名字叫|真名是|真名叫|本名是|户名是|户名|戶名|推荐人|推薦人|收件人是|寄件人是|借款人|出借人|出租人|承租人|经办人|經辦人|代表人|被告|原告|甲方代表|乙方代表|署名|签名|簽名|落款|联系人|聯絡人|聯繫人|收件人|发件人|發件人|寄件人|姓名|申请人|申請人|负责人|負責人|亲爱的|親愛的|尊敬的)[ \t,，]*[：:]?[ \t]*("# + chineseName + ")")
     /// A Chinese name at a word boundary without a cue: after anything but an ideograph or a digit
@@ -3299,7 +3310,7 @@ enum Patterns {
         #"(?:(?<![\p{Han}\p{N}])|(?<=[给給跟向替为為和与與同对對让讓请請叫问問帮幫是被把找等的了到写寫说說人致祝]))("# + chineseName + ")")
     /// A surname after 小, 老 or 阿 (a nickname): "小王说", "老李让我", "隔壁工位的小赵今天".
     static let chineseNickname = make(
-        #"(?:(?<![\p{Han}])|(?<=[给給跟向和与與同对對让讓请請叫问問帮幫是被的了到说說]))((?:小|老)["# + chineseSurnames + #"]|阿\p{Han})(?=[^\p{Han}]|说|說|让|讓|的|是|在|今天|明天|也|和|跟|要|想|请|請|给|給|刚|剛|已经|已經|辞|辭|搬|问|問|告诉|告訴)"#)
+        #"(?:(?<![\p{Han}])|(?<=[给給跟向和与與同对對让讓请請叫问問帮幫是被的了到说說])|(?<="# + chineseKin + #"|辞退|辭退|批评|批評))((?:小|老)["# + chineseSurnames + #"]|阿\p{Han})(?=[^\p{Han}]|说|說|让|讓|的|是|在|今天|明天|也|和|跟|要|想|请|請|给|給|刚|剛|已经|已經|辞|辭|搬|问|問|告诉|告訴|总是|總是|每天|一直|又|还|還|都|最近)"#)
     /// A nickname of 小 or 阿 and any character, or a doubled character, after a relation or a
     /// verb whose object is a person, or before what only a person does (group 3): "小雨想让我",
     /// "给婷婷写", "我男朋友阿杰生日". The caller turns away common words outside that last slot.

@@ -754,3 +754,33 @@ func nameWordsInsideSentencesAndDepartments(input: String, expected: String) {
 func englishWordsAndDepartmentsAloneStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// Names beside masked ones in a list, after more relations and labels, and Chinese and Japanese
+/// kin before a given name or a nickname.
+@Test(arguments: [
+    ("Seating: Aunt Ngozi, Grandpa Obi, Olive, Hope Castillo, Tariq Mansour, Jasmine.", "Seating: Aunt [NAME], Grandpa [NAME], [NAME], [NAME], [NAME], [NAME]."),
+    ("AM: Jade (M,W,F), Kwabena (T,Th), Siobhan (Sat)", "AM: [NAME] (M,W,F), [NAME] (T,Th), [NAME] (Sat)"),
+    ("Voglio fare un regalo alla mia madrina Rosetta.", "Voglio fare un regalo alla mia madrina [NAME]."),
+    ("Er ist der Vater meiner Verlobten Charlotte.", "Er ist der Vater meiner Verlobten [NAME]."),
+    ("Kannst du das Protokoll ordnen? Entschuldigt: Reto", "Kannst du das Protokoll ordnen? Entschuldigt: [NAME]"),
+    ("我们经理老周总是批评小刘，怎么办？", "我们经理[NAME]总是批评[NAME]，怎么办？"),
+    ("我儿子子轩最近只跟他同学一鸣玩。", "我儿子[NAME]最近只跟他同学[NAME]玩。"),
+    ("生日宴上，我爸郭志明会念。", "生日宴上，我爸[NAME]会念。"),
+    ("甥っ子の悠真が来週テストです。", "甥っ子の[NAME]が来週テストです。"),
+    ("前職の上司のエミリー・カーター部長に頼みます。", "前職の上司の[NAME]部長に頼みます。"),
+    ("お姉ちゃんのひかりに伝えて。", "お姉ちゃんの[NAME]に伝えて。"),
+])
+func namesInListsAndAfterKin(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+@Test(arguments: [
+    "Compare Python, Ruby, Go, Rust and Java for scripting.",
+    "我儿子学习不好，我女儿很喜欢画画，我老公不想去，我同事都说好。",
+    "我老公今天加班，我女儿生日快到了。",
+    "友人のおかげで助かりました。母のために料理を作ります。",
+    "Present: the budget, the plan, and the risks.",
+])
+func listsOfThingsAndKinWithoutNamesStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
