@@ -872,8 +872,9 @@ public struct PIIMasker: Sendable {
             return "[ADDRESS]"
         case .streetFirst:
             guard let type = words.first, type.first?.isLowercase == true else { return "[ADDRESS]" }
-            guard words.count > 1, let name = words.dropFirst().first(where: { $0.first?.isUppercase == true }) else { return nil }
-            return name.dropFirst().first?.isLowercase == true && !NameLists.everydayWords.contains(name.lowercased()) ? "[ADDRESS]" : nil
+            // "calle Doctor Esquerdo 36": a title may open the street's name; a word after it names it.
+            let names = words.dropFirst().filter { $0.first?.isUppercase == true && $0.dropFirst().first?.isLowercase == true }
+            return names.contains { !NameLists.everydayWords.contains($0.lowercased()) } ? "[ADDRESS]" : nil
         case .english:
             return englishAddressReadsAsProse(words.dropFirst()) ? nil : "[ADDRESS]"
         case .streetPostcodeTown:
@@ -1246,6 +1247,9 @@ public struct PIIMasker: Sendable {
             // "met yusuf demir": the next word too when it is a listed surname.
             return lowercaseName(found, words, nextIsName: NameLists.surnames.contains(words[1...].first ?? "")
                 && (hyphenated || !NameLists.isEverydayWord(Substring(words[1...].first ?? ""))))
+        }
+        s = PIIMasker.replace(Patterns.lowercaseNameAfterSignOff, in: s, group: 1) { found in
+            NameLists.firstNames.contains(found) && !NameLists.isEverydayWord(Substring(found)) ? "[NAME]" : nil
         }
         // "der frau schmidtke", "ask mr okafor": a listed surname in lower case after a title in lower case.
         s = PIIMasker.replaceInContext(Patterns.lowercaseNameAfterTitle, in: s, group: 2) { found, text, match in
@@ -2441,7 +2445,7 @@ enum Patterns {
     /// Street words before the name; Spanish, Portuguese and Italian write them in lower case
     /// mid-sentence ("abito in via Roma 12"), so both cases count (`classifyAddress` turns away
     /// "via Teams 3"-like English).
-    static let typeFirstTypes = #"(?:(?:[Cc]alle|[Aa]venida|Avda\.?|Av\.|Avd\.|[Pp]aseo|[Pp]laza|Pza\.|[Cc]amino|[Cc]arretera|Ctra\.|[Rr]onda|[Tt]ravesía|[Rr]ambla|[Gg]lorieta|[Rr]ua|[Tt]ravessa|[Pp]raça|[Ll]argo|[Aa]lameda|[Ee]strada|[Vv]ia|[Vv]iale|V\.le|[Pp]iazza|P\.zza|P\.za|[Pp]iazzale|[Ss]estiere|[Ff]razione|Fraz\.|[Cc]orso|C\.so|[Vv]icolo|[Ss]trada|[Ll]ungomare|[Cc]arrer|[Pp]asseig|[Aa]vinguda|[Pp]laça|[Tt]ravessera|Jalan|Jln\.|Jl\.|Gang|Gg\.|Strada|Str\.|Bulevardul|Bd\.|B-dul|Calea|[SŞȘ]oseaua|Intrarea|Aleea|Drumul|Fund[ăa]tura|Prelungirea|Uli[tţț]a|Splaiul|Pia[tţț]a|[Uu]rbanización|Urb\.|[Pp]eatonal|[Aa]ndador|[Cc]allejón|[Cc]errada|[Pp]rivada|[Pp]rolongación|[Cc]alzada|Circuito|Retorno|Diagonal|Transversal|Cuesta|Acceso|Bajada|Subida|[Rr]otonda|[Cc]ontrada|[Tt]raversa|Canale|Stretto|Borgo|Vico|Salita|Colônia|Trecho|Conjunto|Distrito|Recanto|[Qq]uadra|Setor|Vila|[Rr]odovia|Beco|[Ll]adeira|[Ll]oteamento|Condomínio|Vereda|Viela|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Rr]oute|[Ss]entier|[Rr]uelle|[Mm]ontée|[Rr]ang|[Cc]ôte|[Aa]llé|[Pp]romenade|[Ee]splanade|[Cc]añada|Diag\.|[Bb]ulevar|[Pp]asaje|[Pp]arque|[Jj]ardim|[Ss]ítio|[Ff]azenda|[Cc]hácara|[Ee]stação|[Aa]eroporto|[Pp]raia|[Mm]orro|[Pp]átio|[Ee]splanada|[Pp]assagem|[Rr]esidencial|Jr\.|Jir[óo]n)[ \t]+|C/[ \t]*)"#
+    static let typeFirstTypes = #"(?:(?:[Cc]alle|[Aa]venida|Avda\.?|Av\.|Avd\.|Bv\.|Bvd\.|Bvar\.|[Pp]aseo|[Pp]laza|Pza\.|[Cc]amino|[Cc]arretera|Ctra\.|[Rr]onda|[Tt]ravesía|[Rr]ambla|[Gg]lorieta|[Rr]ua|[Tt]ravessa|[Pp]raça|[Ll]argo|[Aa]lameda|[Ee]strada|[Vv]ia|[Vv]iale|V\.le|[Pp]iazza|P\.zza|P\.za|[Pp]iazzale|[Ss]estiere|[Ff]razione|Fraz\.|[Cc]orso|C\.so|[Vv]icolo|[Ss]trada|[Ll]ungomare|[Cc]arrer|[Pp]asseig|[Aa]vinguda|[Pp]laça|[Tt]ravessera|Jalan|Jln\.|Jl\.|Gang|Gg\.|Strada|Str\.|Bulevardul|Bd\.|B-dul|Calea|[SŞȘ]oseaua|Intrarea|Aleea|Drumul|Fund[ăa]tura|Prelungirea|Uli[tţț]a|Splaiul|Pia[tţț]a|[Uu]rbanización|Urb\.|[Pp]eatonal|[Aa]ndador|[Cc]allejón|[Cc]errada|[Pp]rivada|[Pp]rolongación|[Cc]alzada|Circuito|Retorno|Diagonal|Transversal|Cuesta|Acceso|Bajada|Subida|[Rr]otonda|[Cc]ontrada|[Tt]raversa|Canale|Stretto|Borgo|Vico|Salita|Colônia|Trecho|Conjunto|Distrito|Recanto|[Qq]uadra|Setor|Vila|[Rr]odovia|Beco|[Ll]adeira|[Ll]oteamento|Condomínio|Vereda|Viela|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Rr]oute|[Ss]entier|[Rr]uelle|[Mm]ontée|[Rr]ang|[Cc]ôte|[Aa]llé|[Pp]romenade|[Ee]splanade|[Cc]añada|Diag\.|[Bb]ulevar|[Pp]asaje|[Pp]arque|[Jj]ardim|[Ss]ítio|[Ff]azenda|[Cc]hácara|[Ee]stação|[Aa]eroporto|[Pp]raia|[Mm]orro|[Pp]átio|[Ee]splanada|[Pp]assagem|[Rr]esidencial|Jr\.|Jir[óo]n)[ \t]+|C/[ \t]*)"#
     static let germanSuffixes = #"(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|chaussee|straat|laan|plein|gracht|kade|singel|dijk|steeg|(?<![Nn]ote|[Kk]ey|[Tt]ouch|[Tt]rack|[Nn]um|[Ll]aunch|[Gg]ame|[Ss]cratch|[Mm]ouse|[Ll]ily|i)pad|boulevard|dreef|-(?:Straße|Strasse|Str\.|Allee|Weg|Platz|Gasse|Ring|Damm|Ufer))"#
     /// Byte strings one of which a text with a German or Dutch compound street name holds.
     static let germanSuffixNeedles = [
@@ -3379,10 +3383,14 @@ enum Patterns {
     /// next one or two lower-case words are the name (up to a stop word).
     static let lowercaseNameAfterStrongCue = make(
         #"(?i:\b"# + anyOf(lowercaseStrongCues) + #")[ \t]+(\p{Ll}[\p{L}\p{M}'’\-]*(?:[ \t]+\p{Ll}[\p{L}\p{M}'’\-]*)?)"#)
+    /// A listed first name in lower case after a sign-off, ending the text or a quotation:
+    /// "… zur schule. lg kerstin'", "bisous, lea".
+    static let lowercaseNameAfterSignOff = make(
+        #"(?i:\b"# + signOffWords + #")[,!.]?[ \t\n]+(\p{Ll}[\p{Ll}\p{M}\-]+)(?=[ \t]*(?:[.!]?[ \t]*(?:['"”’»)]|$)))"#)
     /// A lower-case word after a verb that takes a person ("hire jamal", "met with priya"); a name
     /// only when listed. Prepositions ("to", "and") take lower-case words of every kind.
     static let lowercaseNameAfterPersonWord = make(
-        #"\b(?:ask|tell|hire|hired|met|meet|meeting|call|email|text|thank|thanks|invite|remind|cc|congratulate|told|asked|met with|meet with|uncle|aunt|auntie|neighbour|neighbor|friend|colleague|coworker|boss|cousin|brother|sister|son|daughter|flatmate|roommate|grandpa|grandma|nephew|niece|wife|husband|partner|girlfriend|boyfriend|fiance|fiancee|fiancé|fiancée|mom|mum|dad|manager|teacher|student|client|email to|write to|text to|message to|letter to|note to|reply to|nachricht an|brief an|karte an|mensaje a|mensaje para|carta a|carta para|message à|lettre à|messaggio a|messaggio per|lettera a|mensagem para|mensagem pro|mensagem pra|primo|prima|tío|tía|tio|tia|zia|zio|cugino|cugina|nonna|nonno|amigo|amiga|hermano|hermana|sobrino|sobrina|frère|sœur|cousine|tante|oncle|onkel|bruder|schwester|freund|freundin|irmão|irmã) (?!(?:with|and|to|for|the|a|an|my|her|his|our|their|your|me|him|them|us|about|on|in|at)\b)(\p{Ll}[\p{Ll}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}'’\-]+)?)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)
+        #"\b(?:ask|tell|hire|hired|met|meet|meeting|call|email|text|thank|thanks|invite|remind|cc|congratulate|told|asked|met with|meet with|uncle|aunt|auntie|neighbour|neighbor|friend|colleague|coworker|boss|cousin|brother|sister|son|daughter|flatmate|roommate|grandpa|grandma|nephew|niece|wife|husband|partner|girlfriend|boyfriend|fiance|fiancee|fiancé|fiancée|mom|mum|dad|manager|teacher|student|client|email to|write to|text to|message to|letter to|note to|reply to|nachricht an|brief an|karte an|mensaje a|mensaje para|carta a|carta para|message à|lettre à|messaggio a|messaggio per|lettera a|mensagem para|mensagem pro|mensagem pra|primo|prima|tío|tía|tio|tia|zia|zio|cugino|cugina|nonna|nonno|amigo|amiga|hermano|hermana|sobrino|sobrina|frère|sœur|frere|soeur|cousine|tante|oncle|onkel|bruder|schwester|freund|freundin|irmão|irmã|sohn|tochter|neffe|nichte|nachbar|nachbarin|kollege|kollegin|fils|fille|voisin|voisine|copain|copine|collègue|hijo|hija|vecino|vecina|novio|novia|compañero|compañera|figlio|figlia|fratello|sorella|ragazzo|ragazza|collega|vicino|vicina|filho|filha|namorado|namorada|vizinho|vizinha) (?!(?:with|and|to|for|the|a|an|my|her|his|our|their|your|me|him|them|us|about|on|in|at)\b)(\p{Ll}[\p{Ll}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}'’\-]+)?)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)
     static let lowercaseNameAfterTitle = make(
         #"(?<![\p{L}])((?:frau|herr|herrn|mr|mrs|ms|dr|dra|dott|prof|señor|señora|sr|sra|srta|monsieur|madame|mme|mlle|signor|signora|sig|senhor|senhora|pani|pan|pana|mevrouw|meneer)\.?)[ \t]+(\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}\p{M}'’\-]+)?)(?![\p{L}\p{N}_\[])"#)
     /// What follows "dr.", "prof." or "ms." besides a name: "the dr. said", "ms. word".

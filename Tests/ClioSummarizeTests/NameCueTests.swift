@@ -784,3 +784,20 @@ func namesInListsAndAfterKin(input: String, expected: String) {
 func listsOfThingsAndKinWithoutNamesStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// Lower-case names after a relation or a sign-off inside a quoted message, and streets whose
+/// name opens with a title or whose type is abbreviated "Bv.".
+@Test(arguments: [
+    ("Corrige: 'lg kerstin'", "Corrige: 'lg [NAME]'"),
+    ("corriger : 'dis a ton frere mathis que jpeux pas venir'", "corriger : 'dis a ton frere [NAME] que jpeux pas venir'"),
+    ("La fiesta es en casa, calle Doctor Esquerdo 36.", "La fiesta es en casa, [ADDRESS]."),
+    ("el velorio en la cochería de Bv. Oroño 1250.", "el velorio en la cochería de [ADDRESS]."),
+])
+func lowerCaseNamesInQuotedMessagesAndTitledStreets(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+@Test(arguments: ["thanks, see you", "ok bye then.", "la calle Doctor es larga", "mon frere est malade"])
+func signOffsAndRelationsWithoutNamesStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
