@@ -1491,6 +1491,21 @@ public struct PIIMasker: Sendable {
             }
             s = PIIMasker.maskOtherScripts(s)
         }
+        // A table of birthdays: "Pia 3 marzo, Addolorata 29 giugno", "春梅 3月3日，国强 4月11日": who
+        // stands before each date is a person, whatever the word.
+        if has(Patterns.birthdayNeedles) {
+            s = PIIMasker.replaceInContext(Patterns.nameBeforeDayAndMonth, in: s, group: 1) { found, text, match in
+                person(found, text, match, .personal)
+            }
+            if hasNonASCII {
+                s = PIIMasker.replace(Patterns.cjkNameBeforeDayAndMonth, in: s, group: 1) { found in
+                    // "周六 4月11日", "土曜 3月3日": a weekday is no name.
+                    ["周", "週", "星期", "礼拜", "禮拜", "今", "明", "昨"].contains(where: { found.hasPrefix($0) && found.count <= 3 }) && found.count >= 2 || found.hasSuffix("曜") || found.hasSuffix("曜日")
+                        || Patterns.chineseAddressTerms.contains(found) || NameLists.japaneseRoleWords.contains(found)
+                        || NameLists.japaneseNotNames.contains(found) || NameLists.chineseNotNames.contains(found) ? nil : cjkName(found)
+                }
+            }
+        }
         s = maskListedNames(s, learned: learned)
         let (learnedBefore, learnedCJKBefore) = (learned, learnedCJK)
         if s.contains("[NAME]") {
@@ -3003,12 +3018,20 @@ enum Patterns {
         #"(?<=\[NAME\],[ \t]\[NAME\],[ \t])("# + titleWord + #"(?:[ \t]+"# + titleWord + #"){0,2})(?=[ \t]*(?:[,.;!?)]|$|\n|(?:and|&)[ \t]))"#)
     static let nameOpeningMaskedList = make(
         #"(?<=:[ \t])("# + titleWord + #")(?=,[ \t]*\[NAME\],)"#)
+    /// Words for birthdays, lower-cased; one stands in a text the two patterns below can match.
+    static let birthdayNeedles = ["birthday", "cumpleaños", "compleann", "aniversári", "anniversaire", "geburtstag", "verjaardag", "生日", "誕生日"]
+    /// A capitalised word opening a list item before a day and a month: "Pia 3 marzo", "Socorro 3 de março", "Jonas 4.5.".
+    static let nameBeforeDayAndMonth = make(
+        #"(?:(?<=^)|(?<=[:,;][ \t])|(?<=[:,;]))[ \t]*("# + titleWord + #")(?=[ \t]+\d{1,2}(?:[ \t]+(?:de[ \t]+)?\p{Ll}{3,}|[./]\d{1,2}\b))"#, [.anchorsMatchLines])
+    /// The same in Chinese and Japanese: "春梅 3月3日", "秋男 6月29日".
+    static let cjkNameBeforeDayAndMonth = make(
+        #"(?:(?<=^)|(?<=[：:，,、；;\n]))[ \t　]*(\p{Han}{1,3}|\p{Hiragana}{2,4}|\p{Katakana}[\p{Katakana}ー]{1,8})(?=[ \t　]*\d{1,2}月\d{1,2}日)"#, [.anchorsMatchLines])
     /// A list item after a masked one, or before one, with what stands in brackets after an item
     /// ("Jade (M,W,F), [NAME]") and a title before a masked one ("Olive, Grandpa [NAME]"); the
     /// caller wants two masked names on the line.
     static let nameAfterMaskedItem = make(
-        #"(?<=\[NAME\](?:[ \t]{0,2}\([^()\n]{0,30}\))?,[ \t])("# + titleWord + #"(?:[ \t]+"# + titleWord + #"){0,2})"#
-            + #"(?=(?:[ \t]*\([^()\n]{0,30}\))?(?:[ \t]*(?:[,.;!?\n]|$)|[ \t]+(?:and|&|y|e|et|und)[ \t]))"#)
+        #"(?<=\[NAME\](?:[ \t]{0,2}\([^()\n]{0,30}\))?,[ \t])("# + titleWord + #"(?:[ \t]+(?:"# + nameParticle + #"[ \t]+){0,2}"# + titleWord + #"){0,2})"#
+            + #"(?=(?:[ \t]*\([^()\n]{0,30}\))?(?:[ \t]*(?:[,.;!?\n"'”»]|$)|[ \t]+(?:and|&|y|e|et|und)[ \t]))"#)
     static let nameBeforeMaskedItem = make(
         #"(?:(?<=^)|(?<=[,:][ \t])|(?<=[ \t](?:and|y|e|et|und)[ \t]))("# + titleWord + #"(?:[ \t]+"# + titleWord + #"){0,2})"#
             + #"(?=(?:[ \t]*\([^()\n]{0,30}\))?,[ \t]*(?:\p{L}+\.?[ \t]+)?\[NAME\])"#, [.anchorsMatchLines])
