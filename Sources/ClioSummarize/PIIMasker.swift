@@ -1223,12 +1223,22 @@ public struct PIIMasker: Sendable {
             let (written, rest) = lowercaseCapture(found)
             return name(written, .strong).map { $0 + rest }
         }
-        s = PIIMasker.replace(Patterns.lowercaseNameAfterWeakCue, in: s, group: 1) { found in
+        s = PIIMasker.replaceInContext(Patterns.lowercaseNameAfterWeakCue, in: s, group: 1) { found, text, match in
             // "soy maría": the list writes names without accents.
             let (written, rest) = lowercaseCapture(found)
-            guard let first = written.split(separator: " ").first, !NameLists.isEverydayWord(first),
-                NameLists.firstNames.contains(String(first)) || NameLists.firstNames.contains(first.folding(options: .diacriticInsensitive, locale: nil))
-            else { return nil }
+            let words = written.split(separator: " ")
+            guard let first = words.first, !NameLists.isEverydayWord(first) else { return nil }
+            if !(NameLists.firstNames.contains(String(first)) || NameLists.firstNames.contains(first.folding(options: .diacriticInsensitive, locale: nil))) {
+                // "aqui é a bruna carvalho", "qui è tommy,": after a self-introduction (not a greeting) a
+                // name that is a word only in other languages than English, before a surname or alone.
+                let cue = text.substring(with: NSRange(location: match.range.location, length: match.range(at: 1).location - match.range.location))
+                    .trimmingCharacters(in: .whitespaces).lowercased()
+                let key = String(first)
+                guard !Patterns.lowercaseGreetingCues.contains(cue), NameLists.firstNameWords.contains(key), !NameLists.englishFirstNameWords.contains(key),
+                    words.count == 2 ? NameLists.surnames.contains(String(words[1])) || NameLists.surnameWords.contains(String(words[1]))
+                        : rest.isEmpty && PIIMasker.endsAClause(text, after: NSMaxRange(match.range(at: 1)))
+                else { return nil }
+            }
             return name(written, .strong).map { $0 + rest }
         }
         // "hire jamal", "met with priya": a listed first name in lower case after a word that takes a person.
@@ -1709,6 +1719,14 @@ public struct PIIMasker: Sendable {
         let before = range.location > 0 ? text.character(at: range.location - 1) : 0x20
         let after = end < text.length ? text.character(at: end) : 0x20
         return before == 0x2D || after == 0x2D || before == 0x27 || before == 0x2019
+    }
+
+    /// True when punctuation or the end of the text follows `location` ("qui è tommy, mi…"), not
+    /// another word ("sono casa mia").
+    static func endsAClause(_ text: NSString, after location: Int) -> Bool {
+        guard location < text.length else { return true }
+        guard let scalar = Unicode.Scalar(text.character(at: location)) else { return false }
+        return ",.;:!?)\n'\"”’»".unicodeScalars.contains(scalar)
     }
 
     /// True when a number follows the word at `range` after spaces ("Ruta 40").

@@ -817,3 +817,18 @@ func namesInBirthdayTables(input: String, expected: String) {
 func datesWithoutPeopleStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// In lower case after a self-introduction, a name that is a word only in other languages than
+/// English, before a surname or ending the clause; not after a greeting, nor before more words.
+@Test(arguments: [
+    ("oi, aqui é a bruna carvalho do setor de compras.", "oi, aqui é a [NAME] do setor de compras."),
+    ("ciao qui è tommy, mi aiuti?", "ciao qui è [NAME], mi aiuti?"),
+])
+func lowerCaseNameWordsAfterSelfIntroductions(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+@Test(arguments: ["ciao bella, come stai?", "sono casa mia", "je suis rose."])
+func lowerCaseWordsAfterGreetingsAndIntroductionsStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
