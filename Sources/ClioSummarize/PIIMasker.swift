@@ -51,7 +51,7 @@ public struct PIIMasker: Sendable {
         let masked = maskOnce(text, known: &known)
         // A text typed in capitals ("FRANZ XAVER HUBER, DORFPLATZ 7") is read in lower case too,
         // where the lower-case forms find what capitals hide; the reading that masks more wins.
-        guard PIIMasker.isShouted(text) else { return masked }
+        guard PIIMasker.isShouted(text) || PIIMasker.isCapsLockInverted(text) else { return masked }
         var knownLower = known
         let lowered = maskOnce(text.lowercased(), known: &knownLower)
         func placeholders(_ s: String) -> Int { s.components(separatedBy: "[").count }
@@ -193,6 +193,16 @@ public struct PIIMasker: Sendable {
     static func isShouted(_ text: String) -> Bool {
         let (upper, cased) = caseCounts(text, skippingPlaceholders: false)
         return cased >= 16 && upper * 10 >= cased * 9
+    }
+
+    /// Whether a text was typed with caps lock on by someone writing in sentence case: mostly
+    /// capitals, with a word of a lower-case letter before capitals ("tHIS IS GARY PEARCE").
+    static func isCapsLockInverted(_ text: String) -> Bool {
+        let (upper, cased) = caseCounts(text, skippingPlaceholders: false)
+        guard cased >= 16, upper * 10 >= cased * 6 else { return false }
+        return text.split(whereSeparator: { !$0.isLetter }).contains { word in
+            word.count >= 4 && word.first!.isLowercase && word.dropFirst().allSatisfy(\.isUppercase)
+        }
     }
 
     /// Whether a text is written in lower case: 16 cased letters or more and at most one in a
@@ -1600,7 +1610,11 @@ public struct PIIMasker: Sendable {
             if NameLists.nameParticles.contains(key) {
                 // "van der Berg": the particles count when a capitalised word follows them.
                 let next = words[nameCount...].first { !NameLists.nameParticles.contains($0.lowercased()) }
-                guard nameCount > 0, let next, next.first?.isUppercase == true else { break }
+                // "Nom : VAN DEN BERG", "Nachname: De La Cruz": after a cue a surname may open with its
+                // particles, capitalised, when a word no everyday one follows them.
+                guard let next, next.first?.isUppercase == true,
+                    nameCount > 0 || (word.first?.isUppercase == true && !NameLists.everydayWords.contains(next.lowercased()) && !NameLists.isNoName(next.lowercased()))
+                else { break }
                 nameCount += 1
                 continue
             }
@@ -2835,7 +2849,7 @@ enum Patterns {
     /// "Name: Kwame Okafor" at the start of a line, as in a form or a signature block (not the
     /// lower-case `name:` of YAML and code).
     static let nameAfterLabel = make(
-        #"(?:^|\n)[ \t]*(?:(?i:customer|client|guest|patient|student|child['’]s|child|baby['’]s|your|my|his|her|contact|tenant|employee|applicant|candidate|passenger|recipient|sender|buyer|seller|owner|account holder|cardholder|beneficiary|member|first|last|middle|given|family|maiden|full)[ \t]+(?i:names?)|Full [Nn]ame|Name|NAME|Nombre|Nom|Nome|Naam|Vorname|Nachname|(?i:surname|apellidos?|nombres|nombre completo|nombre y apellidos|apellidos y nombres?|prénoms?|nom de famille|nom et prénom|nom, prénom|cognome|nome completo|nome e cognome|cognome e nome|sobrenome|familienname|vornamen|vor- und nachname|name, vorname))[ \t]*:[ \t]*"# + nameWords)
+        #"(?:^|\n|(?<=[.?!;|][ \t]))[ \t]*(?:(?i:customer|client|guest|patient|student|child['’]s|child|baby['’]s|your|my|his|her|contact|tenant|employee|applicant|candidate|passenger|recipient|sender|buyer|seller|owner|account holder|cardholder|beneficiary|member|first|last|middle|given|family|maiden|full)[ \t]+(?i:names?)|Full [Nn]ame|Name|NAME|Nombre|Nom|Nome|Naam|Vorname|Nachname|(?i:surname|apellidos?|nombres|nombre completo|nombre y apellidos|apellidos y nombres?|prénoms?|nom de famille|nom et prénom|nom, prénom|cognome|nome completo|nome e cognome|cognome e nome|sobrenome|familienname|vornamen|vor- und nachname|name, vorname))[ \t]*:[ \t]*"# + nameWords)
     /// A label for a person opening a line or a field, in the summarizer's languages: "Patient:
     /// Ifeoma Chukwuemeka", "Paziente: Salvatore Lo Giudice Età: 72", "Destinataire : Gwenaëlle Le Goff".
     /// A form's line is in title case, so the title-case rule does not apply here.

@@ -832,3 +832,18 @@ func lowerCaseNameWordsAfterSelfIntroductions(input: String, expected: String) {
 func lowerCaseWordsAfterGreetingsAndIntroductionsStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// A surname opening with capitalised particles after a label, mid-line too, and a text typed
+/// with caps lock inverted, read in lower case as shouted text is.
+@Test(arguments: [
+    ("Pouvez-vous m'aider ? Nom : VAN DEN BERG, prénom : Sophie", "Pouvez-vous m'aider ? Nom : [NAME], prénom : [NAME]"),
+    ("tHIS IS GARY PEARCE AND I AM FED UP. hELP ME WRITE A COMPLAINT.", "this is [NAME] and i am fed up. help me write a complaint."),
+])
+func particleSurnamesAfterLabelsAndInvertedCaps(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+@Test(arguments: ["WHY DOES mRNA WORK AND WHAT IS THE iPHONE ROLE HERE", "This is La Liga.", "I am De Niro fan"])
+func invertedLookingWordsAndParticlePlacesStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
