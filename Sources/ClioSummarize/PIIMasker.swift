@@ -1411,6 +1411,9 @@ public struct PIIMasker: Sendable {
                 }
             }
             if !hasKana {
+                s = PIIMasker.replace(Patterns.chineseDoubledAfterTell, in: s, group: 1) { found in
+                    NameLists.chineseDoubledNotNames.contains(found) || NameLists.chineseNotNames.contains(found) ? nil : cjkName(found)
+                }
                 for group in [1, 2] {
                     s = PIIMasker.replace(Patterns.chineseCalledName, in: s, group: group) { found in
                         // "朋友们": a word with a plural or its first two characters a word is no name.
@@ -3376,11 +3379,13 @@ enum Patterns {
     static let chineseAnyNickname = make(
         #"(?:(?<=给|給|和|跟|陪|帮|幫|祝|男朋友|女朋友|朋友|同事|老公|老婆|室友|同学|同學|闺蜜|閨蜜|表妹|表姐|表哥|表弟|堂姐|堂妹|妹妹|姐姐|弟弟|哥哥|女儿|女兒|儿子|兒子|服务员|服務員|客服|店员|店員|快递员|快遞員|导购|導購|前台|护士|護士|司机|司機|教练|教練)|(?<![\p{Han}]))((?:小|阿)\p{Han}|(\p{Han})\2)"#
             + #"(?:(想让|想讓|让我|讓我|叫我|请我|請我|帮我|幫我|给我|給我|跟我说|告诉我|告訴我|问我|問我|说她|说他|說她|說他)|(?=[^\p{Han}]|写|寫|生日|的生日|过生日|過生日|结婚|結婚|发|發|打电话|打電話|一起|确认|確認|特别|特別|态度|態度|推荐|推薦|联系|聯繫))"#)
+    /// A doubled character told or notified, whatever follows: "怎么告诉晴晴这件事".
+    static let chineseDoubledAfterTell = make(#"(?<=告诉|告訴|通知)((\p{Han})\2)"#)
     /// Whom a letter is addressed to, or what someone is called, in quotes or before punctuation,
-    /// whatever the surname: "以“亲爱的阿珍”开头", "我们都叫他“豪哥”"; "晨晨妈妈" (a child's
+    /// whatever the surname: "以“亲爱的阿珍”开头", "我们都叫他“豪哥”", "我女儿叫欣怡，"; "晨晨妈妈" (a child's
     /// doubled name before a parent). The caller turns away common words ("亲爱的妈妈").
     static let chineseCalledName = make(
-        #"(?:(?:亲爱的|親愛的|叫他|叫她|称他|稱他|称她|稱她|喊他|喊她)[“"「『]?(\p{Han}{2,3})(?=[”"」』，,。！!？?、]|$)|(?:(?<![\p{Han}])|(?<=写|寫|是|给|給|署名|落款))((\p{Han})\3)(?=妈妈|媽媽|爸爸|妈|媽|爸))"#)
+        #"(?:(?:亲爱的|親愛的|叫他|叫她|称他|稱他|称她|稱她|喊他|喊她|(?<="# + chineseKin + #"|他|她|孩子|宝宝|寶寶)叫)[“"「『]?(\p{Han}{2,3})(?=[”"」』，,。！!？?、]|$)|(?:(?<![\p{Han}])|(?<=写|寫|是|给|給|署名|落款))((\p{Han})\3)(?=妈妈|媽媽|爸爸|妈|媽|爸))"#)
     /// An item of a list next to a masked name: "刘海涛、[NAME]", "[NAME]、孙怡然".
     static let chineseNameInList = make(
         #"(?:(?<=\[NAME\]、)("# + chineseName + #")(?![\p{Han}])|(?<![\p{Han}])("# + chineseName + #")(?=、\[NAME\]))"#)

@@ -847,3 +847,17 @@ func particleSurnamesAfterLabelsAndInvertedCaps(input: String, expected: String)
 func invertedLookingWordsAndParticlePlacesStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// A Chinese given name that kin or a pronoun is called by, and a doubled name after 告诉.
+@Test(arguments: [
+    ("我女儿叫欣怡，在她班上三年了。", "我女儿叫[NAME]，在她班上三年了。"),
+    ("怎么告诉晴晴这件事？", "怎么告诉[NAME]这件事？"),
+])
+func chineseNamesSomeoneIsCalledBy(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+@Test(arguments: ["这个叫什么？", "我儿子叫什么名字好？", "怎么告诉别人这件事？"])
+func chineseCallingWithoutNamesStays(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
