@@ -20,7 +20,9 @@ letters), both in English, Spanish, French, German, Italian, Portuguese, Chinese
 written by two more such sessions on 7 Dec, and people.jsonl (320 requests naming people in every
 position) and places.jsonl (240 requests with addresses written as people write them), by two more,
 intros.jsonl (320 self-introductions and sign-offs in those eight languages) and contacts.jsonl
-(320 requests giving a name with a street address, often a phone, email or account number), by two more;
+(320 requests giving a name with a street address, often a phone, email or account number), by two more,
+and mentions.jsonl (320 requests naming other people: cards, emails to colleagues, seating plans,
+rotas, class lists), by one more;
 --file scores them the same way (an address leaks here when any of its distinctive words survives,
 its town included, which is stricter than the held-out check of a street beside its number). They
 are development data too. A line is {"lang", "text" | "turns": [user messages], "pii": [{"type",
