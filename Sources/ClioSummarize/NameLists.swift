@@ -200,7 +200,7 @@ extension NameLists {
     /// lower-cases.
     static let formWords: Set<String> = Set(
         """
-        name names address email phone company mr mrs ms mx miss dr prof sir madam sr sra srta jr mme mlle herr
+        name names namen address email phone company mr mrs ms mx miss dr prof sir madam sr sra srta jr mme mlle herr
         frau monsieur madame signor signora dott dhr mevr estimado estimada lt capt cpt cmdr sgt col maj gen lieutenant
         captain commander sergeant colonel major general admiral officer detective agent
         """.split(whereSeparator: \.isWhitespace).map(String.init))

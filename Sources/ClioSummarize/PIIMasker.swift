@@ -309,7 +309,41 @@ public struct PIIMasker: Sendable {
     /// than a person's (on ShareGPT the looser rule took titles and products in 8 of 14 changes).
     static func extendNames(_ text: String) -> String {
         // "[NAME] P. [NAME]": a middle initial between two masked parts is the name's too.
-        let text = text.contains(". [NAME]") ? replace(Patterns.initialBetweenNames, in: text) { _ in "[NAME]" } : text
+        var text = text.contains(". [NAME]") ? replace(Patterns.initialBetweenNames, in: text) { _ in "[NAME]" } : text
+        // "me llamo [NAME] ruiz", "je m'appelle [NAME] le goff", "soy [NAME] del carmen villalobos":
+        // in lower case, the rest of a compound name after its masked part, as far as listed names
+        // and the particles between them go.
+        text = replaceInContext(Patterns.lowercaseNameRest, in: text, group: 1) { rest, whole, match in
+            // Only in a sentence typed in lower case: after a capitalised name, lower-case words are
+            // the sentence's own ("pero [NAME] le cae mejor").
+            let start = max(0, match.range.location - 40)
+            let before = whole.substring(with: NSRange(location: start, length: match.range.location - start))
+            let sentence = before.split(omittingEmptySubsequences: false, whereSeparator: { ".!?\n".contains($0) }).last ?? ""
+            if caseCounts(String(sentence), skippingPlaceholders: true).upper > 0 { return nil }
+            let words = rest.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            // "de", "da", "di" are prepositions too ("ana de madrid"): after them only a listed
+            // surname; after "van", "ní" any word of three letters or more that is no everyday one.
+            var kept = 0, pending = 0, surnameParticle = false
+            for word in words {
+                if NameLists.nameParticles.contains(word) && !["y", "e", "i"].contains(word) || ["ní", "nic", "mac", "bin", "ibn"].contains(word) {
+                    let previous = kept + pending > 0 ? words[kept + pending - 1] : ""
+                    pending += 1
+                    // "von der firma" is "from the firm": there only a listed surname.
+                    surnameParticle = (surnameParticle || ["van", "von", "ter", "ten", "ní", "nic", "mac", "bin", "ibn"].contains(word))
+                        && !(["der", "dem", "den"].contains(word) && previous == "von")
+                    continue
+                }
+                let listed = NameLists.surnames.contains(word) || NameLists.firstNames.contains(word) || NameLists.isListedName(word)
+                    || (pending > 0 && NameLists.surnameWords.contains(word)) || (surnameParticle && word.count >= 3 && !Patterns.relations.contains(word))
+                guard listed, !NameLists.isEverydayWord(Substring(word)), !StopWords.all.contains(word) || pending > 0 && NameLists.surnames.contains(word) else { break }
+                kept += pending + 1
+                pending = 0
+                surnameParticle = false
+            }
+            guard kept > 0 else { return nil }
+            let tail = words.dropFirst(kept).joined(separator: " ")
+            return tail.isEmpty ? "" : " " + tail
+        }
         return replaceInContext(Patterns.namePartAfterName, in: text) { _, text, match in
             let word = text.substring(with: match.range(at: 1))
             let key = word.lowercased()
@@ -1269,7 +1303,13 @@ public struct PIIMasker: Sendable {
                 && (hyphenated || !NameLists.isEverydayWord(Substring(words[1...].first ?? ""))))
         }
         s = PIIMasker.replace(Patterns.lowercaseNameAfterSignOff, in: s, group: 1) { found in
-            NameLists.firstNames.contains(found) && !NameLists.isEverydayWord(Substring(found)) ? "[NAME]" : nil
+            // "cordialement, jean-baptiste lemoine": the surname after a listed first name too.
+            let words = found.split(separator: " ").map(String.init)
+            let first = words[0]
+            guard NameLists.firstNames.contains(first) || (first.contains("-") && NameLists.isListedName(first)), !NameLists.isEverydayWord(Substring(first)),
+                !words.dropFirst().contains(where: { StopWords.all.contains($0) || NameLists.isEverydayWord(Substring($0)) })
+            else { return nil }
+            return "[NAME]"
         }
         // "der frau schmidtke", "ask mr okafor": a listed surname in lower case after a title in lower case.
         s = PIIMasker.replaceInContext(Patterns.lowercaseNameAfterTitle, in: s, group: 2) { found, text, match in
@@ -1349,7 +1389,7 @@ public struct PIIMasker: Sendable {
             for (pattern, isName) in honorificsAndRelations {
                 s = PIIMasker.replace(pattern, in: s, group: 1) { isName($0) ? cjkName($0) : nil }
             }
-            let chinesePasses = [(Patterns.chineseNameAfterPersonCue, false), (Patterns.chineseNameOpening, false)]
+            let chinesePasses = [(Patterns.chineseNameAfterPersonCue, false), (Patterns.chineseNameOpening, false), (Patterns.chineseNameBeforeNameOf, false)]
                 + (hasKana ? [] : [(Patterns.chineseNameAtBoundary, true)])
             for (pattern, strict) in chinesePasses {
                 s = PIIMasker.replaceInContext(pattern, in: s, group: 1) { capture, text, match in
@@ -1455,7 +1495,7 @@ public struct PIIMasker: Sendable {
                         : !NameLists.japaneseHonorificNotNames.contains(head) && !NameLists.japaneseRoleWords.contains(head)
                             && !NameLists.japaneseNotNames.contains(head) && !(role == nil && "師士員者職".contains(head.last!))
                 }
-                for pattern in [Patterns.japaneseNameBeforeHonorific, Patterns.japaneseNameAfterRelation, Patterns.japaneseNameBeforeTitle, Patterns.japaneseNameBeforeParticle] {
+                for pattern in [Patterns.japaneseNameBeforeHonorific, Patterns.japaneseNameAfterRelation, Patterns.japaneseNameBeforeTitle, Patterns.japaneseNameBeforeParticle, Patterns.japaneseNameBeforeNameOf] {
                     s = PIIMasker.replace(pattern, in: s, group: 1) { found in
                         // "友人のまりえ": a given name in hiragana only when the list holds it.
                         if found.unicodeScalars.allSatisfy({ (0x3041...0x309F).contains($0.value) }) { return NameLists.japaneseKanaGivenNames.contains(found) ? cjkName(found) : nil }
@@ -3347,9 +3387,12 @@ enum Patterns {
     /// A Chinese name before a title: "王伟先生", "李娜女士", "张老师".
     static let chineseNameBeforeHonorific = make(
         #"(?:(?<![\p{Han}])|(?<=[给給跟向和与與同对對让讓请請叫问問帮幫是被的了到说說祝致下位找见見约約谢謝访訪系]))("# + chineseName + #")(?=先生|女士|小姐|老师|老師|同学|同學|医生|醫生|教授|经理|經理|阿姨|叔叔|律师|律師|主任|博士|太太|夫人|师傅|師傅|老板|老闆)"#)
+    /// A Japanese name whose name something is under: "予約は山田太郎の名前で", "タナカ・ハルト名義で".
+    static let japaneseNameBeforeNameOf = make(
+        #"(?<![\p{Han}\p{Katakana}ー])("# + japaneseName + #")(?=[ \t　]?(?:の名前で|の名義で|名義で|の名前に|の名義に))"#)
     /// A Japanese name after a relation and の: "同僚の佐藤さん", "友人の田中健太".
     static let japaneseNameAfterRelation = make(
-        #"(?:友人|友達|親友|甥っ子|姪っ子|甥|姪|従兄弟|従姉妹|従兄|従姉|従弟|従妹|お姉ちゃん|お兄ちゃん|お姉さん|お兄さん|元カレ|元カノ|元彼|義母|義父|義姉|義兄|義妹|義弟|恩師|指導教員|ルームメイト|クラスメイト|同級生|幼なじみ|パートナー|相方|旦那|いとこ|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字|主治医|上長|店長|院長|校長|顧問|監督|コーチ|大家さん|借主|貸主|契約者|入居者|申込者|申請者|受取人|送り主|依頼人|保証人|新郎|新婦)(?:は|の|・|：|:|(?<!先生|先輩|社長|部長|課長|会長|店長|院長|校長|監督|コーチ)、)?[ \t　]*(?:「)?(?!(?:友人|友達|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字)の)("# + japaneseName + #"|\p{Hiragana}{2,4})(?=」|さん|部長|課長|係長|社長|専務|常務|教授|先輩|監督|店長|様|さま|くん|ちゃん|氏|に|が|は|と|から|へ|を|の|って|です|[ \t　]?様|[、。,.\s()（）]|\[|$)"#)
+        #"(?:予約名|予約者名|予約者|ご予約名|友人|友達|親友|甥っ子|姪っ子|甥|姪|従兄弟|従姉妹|従兄|従姉|従弟|従妹|お姉ちゃん|お兄ちゃん|お姉さん|お兄さん|元カレ|元カノ|元彼|義母|義父|義姉|義兄|義妹|義弟|恩師|指導教員|ルームメイト|クラスメイト|同級生|幼なじみ|パートナー|相方|旦那|いとこ|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字|主治医|上長|店長|院長|校長|顧問|監督|コーチ|大家さん|借主|貸主|契約者|入居者|申込者|申請者|受取人|送り主|依頼人|保証人|新郎|新婦)(?:は|の|・|：|:|(?<!先生|先輩|社長|部長|課長|会長|店長|院長|校長|監督|コーチ)、)?[ \t　]*(?:「)?(?!(?:友人|友達|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字)の)("# + japaneseName + #"|\p{Hiragana}{2,4})(?=」|さん|部長|課長|係長|社長|専務|常務|教授|先輩|監督|店長|様|さま|くん|ちゃん|氏|に|が|は|と|から|へ|を|の|って|です|[ \t　]?様|[、。,.\s()（）]|\[|$)"#)
     /// Who writes for a company or a department, the opening of a business letter:
     /// "株式会社ミドリの木村です", "営業部の松本と申します".
     static let japaneseNameAfterOrganisation = make(
@@ -3357,6 +3400,9 @@ enum Patterns {
     /// A Japanese letter's sign-off: "田中より", "佐藤 健一より" ending a line.
     static let japaneseSignOff = make(
         #"(?:^|\n|。)[ \t]*(\p{Han}{2,4}(?:[ \t]\p{Han}{1,3})?|\p{Katakana}[\p{Katakana}ー・]{1,12})[ \t]*より[ \t]*(?:\n|$)"#, [.anchorsMatchLines])
+    /// A Chinese name whose name or standing something is in: "订单是用张子涵的名字下的", "以王磊的名义".
+    static let chineseNameBeforeNameOf = make(
+        #"(?:用|以|写|寫|填|登记|登記|在)("# + chineseName + #")(?=的名字|的名义|的名義|名下)"#)
     /// A Chinese name after a word that takes a person: a verb ("告诉刘洋", "通知王伟"), a relation
     /// ("我的同事李娜", "客户郑华") or a label ("收件人：孙丽"); judged by `PIIMasker.chineseName`.
     static let chineseNameAfterPersonCue = make(
@@ -3441,12 +3487,14 @@ enum Patterns {
         #"(?i:\bthis is)[ \t]+(\p{L}[\p{L}\p{M}'’\-]*(?:[ \t]+\p{L}[\p{L}\p{M}'’\-]*){0,2}?)(?=[ \t]*,?[ \t]+(?i:writing|speaking|here|again)\b)"#)
     /// Casual text writes names in lower case; after a cue that can only introduce a name, the
     /// next one or two lower-case words are the name (up to a stop word).
+    /// Lower-case words after a masked name, up to four, for `PIIMasker.extendNames`.
+    static let lowercaseNameRest = make(#"\[NAME\]((?:[ \t]+\p{Ll}[\p{Ll}\p{M}'’\-]*){1,4})"#)
     static let lowercaseNameAfterStrongCue = make(
         #"(?i:\b"# + anyOf(lowercaseStrongCues) + #")[ \t]+(\p{Ll}[\p{L}\p{M}'’\-]*(?:[ \t]+\p{Ll}[\p{L}\p{M}'’\-]*)?)"#)
-    /// A listed first name in lower case after a sign-off, ending the text or a quotation:
-    /// "… zur schule. lg kerstin'", "bisous, lea".
+    /// A listed first name in lower case after a sign-off, with up to two words after it, ending
+    /// the text or a quotation: "… zur schule. lg kerstin'", "cordialement, jean-baptiste lemoine".
     static let lowercaseNameAfterSignOff = make(
-        #"(?i:\b"# + signOffWords + #")[,!.]?[ \t\n]+(\p{Ll}[\p{Ll}\p{M}\-]+)(?=[ \t]*(?:[.!]?[ \t]*(?:['"”’»)]|$)))"#)
+        #"(?i:\b"# + signOffWords + #")[,!.]?[ \t\n]+(\p{Ll}[\p{Ll}\p{M}\-]+(?:[ \t]+\p{Ll}[\p{Ll}\p{M}'’\-]+){0,2})(?=[ \t]*(?:[.!]?[ \t]*(?:['"”’»)]|$)))"#)
     /// A lower-case word after a verb that takes a person ("hire jamal", "met with priya"); a name
     /// only when listed. Prepositions ("to", "and") take lower-case words of every kind.
     static let lowercaseNameAfterPersonWord = make(

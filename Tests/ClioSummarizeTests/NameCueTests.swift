@@ -861,3 +861,41 @@ func chineseNamesSomeoneIsCalledBy(input: String, expected: String) {
 func chineseCallingWithoutNamesStays(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// Whose name a booking or an order is under, in Japanese and Chinese, and "Namen" as no part of it.
+@Test(arguments: [
+    ("予約は山田太郎の名前で入っています。", "予約は[NAME]の名前で入っています。"),
+    ("予約名はタナカ・ハルトです。", "予約名は[NAME]です。"),
+    ("订单是用张子涵的名字下的。", "订单是用[NAME]的名字下的。"),
+    ("Die Buchung läuft auf den Namen Jörg Oberländer.", "Die Buchung läuft auf den Namen [NAME]."),
+])
+func namesABookingIsUnder(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+@Test(arguments: ["会社の名前で登録しました。", "用什么的名字好？", "在公司名下。", "Ich habe einen neuen Namen für das Projekt."])
+func namesOfThingsStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
+
+/// In lower case, the rest of a compound name after its masked part, through particles; and a
+/// lower-case sign-off's surname.
+@Test(arguments: [
+    ("me llamo joaquín ortega ruiz y necesito ayuda", "me llamo [NAME] y necesito ayuda"),
+    ("mi chiamo gianluca de santis e ho bisogno di aiuto", "mi chiamo [NAME] e ho bisogno di aiuto"),
+    ("bonjour, je suis théo van der meulen", "bonjour, je suis [NAME]"),
+    ("hi my name is siobhan ní bhriain and i need help", "hi my name is [NAME] and i need help"),
+    ("cordialement, jean-baptiste lemoine", "cordialement, [NAME]"),
+])
+func lowerCaseCompoundNames(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+@Test(arguments: [
+    ("soy ana de madrid y necesito ayuda", "soy [NAME] de madrid y necesito ayuda"),
+    ("je suis paul le frère de julie", "je suis [NAME] le frère de julie"),
+    ("ich bin jonas von der firma müller", "ich bin [NAME] von der firma müller"),
+])
+func lowerCaseNamesBeforePrepositionsEndThere(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
