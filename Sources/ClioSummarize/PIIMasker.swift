@@ -1495,7 +1495,7 @@ public struct PIIMasker: Sendable {
                         : !NameLists.japaneseHonorificNotNames.contains(head) && !NameLists.japaneseRoleWords.contains(head)
                             && !NameLists.japaneseNotNames.contains(head) && !(role == nil && "師士員者職".contains(head.last!))
                 }
-                for pattern in [Patterns.japaneseNameBeforeHonorific, Patterns.japaneseNameAfterRelation, Patterns.japaneseNameBeforeTitle, Patterns.japaneseNameBeforeParticle, Patterns.japaneseNameBeforeNameOf] {
+                for pattern in [Patterns.japaneseNameBeforeHonorific, Patterns.japaneseNameAfterRelation, Patterns.japaneseNameBeforeTitle, Patterns.japaneseNameBeforeParticle, Patterns.japaneseNameBeforeNameOf, Patterns.japaneseDottedNameBeforeEvent] {
                     s = PIIMasker.replace(pattern, in: s, group: 1) { found in
                         // "友人のまりえ": a given name in hiragana only when the list holds it.
                         if found.unicodeScalars.allSatisfy({ (0x3041...0x309F).contains($0.value) }) { return NameLists.japaneseKanaGivenNames.contains(found) ? cjkName(found) : nil }
@@ -3270,9 +3270,10 @@ enum Patterns {
     static let chineseNameAfterCue = make(
         #"(?:我是|本人)[ \t]*("# + chineseName + #")(?=[。，,.!！?？、；;\s]|$)"#)
     /// A transliterated foreign name, its parts joined by a middle dot, after a relation, a
-    /// label or 我是: "我朋友丹尼尔·米勒", "租户：阿卜杜拉·买买提".
+    /// label, 我是 or a word whose object is a person: "我朋友丹尼尔·米勒", "租户：阿卜杜拉·买买提",
+    /// "为德米特里·瓦西里耶夫的退休写".
     static let chineseDottedName = make(
-        #"(?:[：:]|朋友|同事|同学|同學|我是|我叫|租户|租戶|新郎|新娘|老师|老師|客户|客戶|邻居|鄰居|房东|房東|丈夫|妻子|老公|老婆|男友|女友|室友|经理|經理)[ \t]*(\p{Han}{2,6}[·・•]"# + transliteratedPart + #"(?:[·・•]"# + transliteratedPart + #")?)"#)
+        #"(?:[：:]|我是|我叫|为|為|给|給|和|跟|替|祝|请|請|邀请|邀請|感谢|感謝|告诉|告訴|帮|幫|租户|租戶|新郎|新娘|老师|老師|客户|客戶|房东|房東|丈夫|妻子|男友|女友|"# + chineseKin + #")[ \t]*(\p{Han}{2,6}[·・•]"# + transliteratedPart + #"(?:[·・•]"# + transliteratedPart + #")?)"#)
     /// A part of a transliterated name after its dot: ideographs up to a function word or a verb.
     static let transliteratedPart = #"[\p{Han}--[的了是在和与與第一来來去到说說给給把被从從就也都很要想让讓请請]]{1,5}"#
     static let chineseSelfGivenName = make(#"(?:我是|我就是|本人)[ \t]*(\p{Han}{2})(?=[。，,.!！?？、；;\s]|$)"#)
@@ -3387,12 +3388,15 @@ enum Patterns {
     /// A Chinese name before a title: "王伟先生", "李娜女士", "张老师".
     static let chineseNameBeforeHonorific = make(
         #"(?:(?<![\p{Han}])|(?<=[给給跟向和与與同对對让讓请請叫问問帮幫是被的了到说說祝致下位找见見约約谢謝访訪系]))("# + chineseName + #")(?=先生|女士|小姐|老师|老師|同学|同學|医生|醫生|教授|经理|經理|阿姨|叔叔|律师|律師|主任|博士|太太|夫人|师傅|師傅|老板|老闆)"#)
-    /// A Japanese name whose name something is under: "予約は山田太郎の名前で", "タナカ・ハルト名義で".
+    /// A Japanese name whose name something is under, or whose day or rite it is: "予約は山田太郎の名前で",
+    /// "タナカ・ハルト名義で", "マリア・ゴンザレスの誕生日" (a foreign name written apart by its dot).
     static let japaneseNameBeforeNameOf = make(
         #"(?<![\p{Han}\p{Katakana}ー])("# + japaneseName + #")(?=[ \t　]?(?:の名前で|の名義で|名義で|の名前に|の名義に))"#)
+    static let japaneseDottedNameBeforeEvent = make(
+        #"(?<![\p{Katakana}ー])(\p{Katakana}[\p{Katakana}ー]{1,8}・\p{Katakana}[\p{Katakana}ー]{1,8})(?=の(?:誕生日|結婚式|結婚|退職|送別会|歓迎会|卒業|お祝い|葬儀|お葬式|お母さん|お父さん|奥さん|ご主人))"#)
     /// A Japanese name after a relation and の: "同僚の佐藤さん", "友人の田中健太".
     static let japaneseNameAfterRelation = make(
-        #"(?:予約名|予約者名|予約者|ご予約名|友人|友達|親友|甥っ子|姪っ子|甥|姪|従兄弟|従姉妹|従兄|従姉|従弟|従妹|お姉ちゃん|お兄ちゃん|お姉さん|お兄さん|元カレ|元カノ|元彼|義母|義父|義姉|義兄|義妹|義弟|恩師|指導教員|ルームメイト|クラスメイト|同級生|幼なじみ|パートナー|相方|旦那|いとこ|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字|主治医|上長|店長|院長|校長|顧問|監督|コーチ|大家さん|借主|貸主|契約者|入居者|申込者|申請者|受取人|送り主|依頼人|保証人|新郎|新婦)(?:は|の|・|：|:|(?<!先生|先輩|社長|部長|課長|会長|店長|院長|校長|監督|コーチ)、)?[ \t　]*(?:「)?(?!(?:友人|友達|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字)の)("# + japaneseName + #"|\p{Hiragana}{2,4})(?=」|さん|部長|課長|係長|社長|専務|常務|教授|先輩|監督|店長|様|さま|くん|ちゃん|氏|に|が|は|と|から|へ|を|の|って|です|[ \t　]?様|[、。,.\s()（）]|\[|$)"#)
+        #"(?:署名|記名|予約名|予約者名|予約者|ご予約名|友人|友達|親友|甥っ子|姪っ子|甥|姪|従兄弟|従姉妹|従兄|従姉|従弟|従妹|お姉ちゃん|お兄ちゃん|お姉さん|お兄さん|元カレ|元カノ|元彼|義母|義父|義姉|義兄|義妹|義弟|恩師|指導教員|ルームメイト|クラスメイト|同級生|幼なじみ|パートナー|相方|旦那|いとこ|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字|主治医|上長|店長|院長|校長|顧問|監督|コーチ|大家さん|借主|貸主|契約者|入居者|申込者|申請者|受取人|送り主|依頼人|保証人|新郎|新婦)(?:は|の|・|：|:|(?<!先生|先輩|社長|部長|課長|会長|店長|院長|校長|監督|コーチ)、)?[ \t　]*(?:「)?(?!(?:友人|友達|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字)の)("# + japaneseName + #"|\p{Hiragana}{2,4})(?=」|さん|先生|部長|課長|係長|社長|専務|常務|教授|先輩|監督|店長|様|さま|くん|ちゃん|氏|に|が|は|と|から|へ|を|の|って|です|[ \t　]?様|[、。,.\s()（）]|\[|$)"#)
     /// Who writes for a company or a department, the opening of a business letter:
     /// "株式会社ミドリの木村です", "営業部の松本と申します".
     static let japaneseNameAfterOrganisation = make(

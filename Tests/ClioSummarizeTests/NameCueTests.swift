@@ -899,3 +899,21 @@ func lowerCaseCompoundNames(input: String, expected: String) {
 func lowerCaseNamesBeforePrepositionsEndThere(input: String, expected: String) {
     #expect(masker.mask(input) == expected, "\(masker.mask(input))")
 }
+
+/// Transliterated foreign names written apart by a middle dot: in Chinese after a word whose
+/// object is a person, in Japanese before a person's day, after 署名 and before 先生.
+@Test(arguments: [
+    ("为德米特里·瓦西里耶夫的退休写一段祝酒词。", "为[NAME]的退休写一段祝酒词。"),
+    ("和玛丽亚·冈萨雷斯一起去。", "和[NAME]一起去。"),
+    ("マリア・ゴンザレスの誕生日カードを書いて。", "[NAME]の誕生日カードを書いて。"),
+    ("署名：ソフィア・ロッシ", "署名：[NAME]"),
+    ("娘の先生のオコンクウォ先生に手紙を書きたい。", "娘の先生の[NAME]先生に手紙を書きたい。"),
+])
+func dottedForeignNamesInChineseAndJapanese(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+@Test(arguments: ["我读了列夫·托尔斯泰的小说。", "アイス・クリームのためのレシピ", "ニュー・ヨークの家を探す"])
+func dottedWordsAndFamousNamesStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
