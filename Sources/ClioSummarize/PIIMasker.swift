@@ -421,8 +421,16 @@ public struct PIIMasker: Sendable {
             let afterDot = rest.dropFirst(2)
             let lead = rest.hasPrefix(". ") && afterDot.first?.isNumber == true && afterDot.prefix(while: \.isNumber).count <= 5
                 && afterDot.drop(while: \.isNumber).first == "," ? 1 : 0
-            let run = addressRun(Array(rest.dropFirst(lead).prefix(160)))
+            var run = addressRun(Array(rest.dropFirst(lead).prefix(160)))
             if run.length > 0 && rest.dropFirst(lead).first.map({ ", /-".contains($0) }) == true { rest = rest.dropFirst(lead + run.length) }
+            // The neighbourhood and postcode after an abbreviation's dot the pattern took: "[ADDRESS]
+            // (Col.). Crédito Constructor, 03940 CDMX." — a run that ends its sentence and holds a postcode.
+            else if rest.hasPrefix(". "), afterDot.first?.isUppercase == true {
+                run = addressRun(Array(afterDot.prefix(160)))
+                let taken = afterDot.prefix(run.length)
+                let ends = afterDot.dropFirst(run.length).first.map { ".\n".contains($0) } ?? true
+                if run.length > 0, ends, taken.range(of: #"\b\d{4,5}\b"#, options: .regularExpression) != nil { rest = afterDot.dropFirst(run.length) }
+            }
             // The lines an address goes on with, one part a line: "[ADDRESS]\nCambridge\nCB2 1RX".
             var lines = 0
             while lines < 4, rest.first == "\n" {
@@ -2475,7 +2483,7 @@ enum Patterns {
     static let buildingNeedles = buildingWords.sorted().map { $0.prefix(1).uppercased() + $0.dropFirst() }
     static let buildingWord = "(?:" + buildingNeedles.joined(separator: "|") + ")"
     static let addressUnitWords: Set<String> = [
-        "parcela", "lote", "bajo", "izquierda", "derecha", "izda", "dcha", "porte", "gauche", "droite", "boîte", "conj", "étage",
+        "parcela", "lote", "bajo", "izquierda", "derecha", "izda", "dcha", "porte", "gauche", "droite", "boîte", "bte", "conj", "étage",
         "andar", "stock", "piso", "puerta", "bloque", "portal", "escalera", "interno", "scala", "piano", "bloco", "sala", "apto",
         "flat", "unit", "suite", "floor", "apt", "box", "block", "building", "tower", "km", "succursale", "station", "cedex",
         "links", "rechts", "mitte", "vorne", "hinten", "quinta", "lugar", "casal", "herdade", "urbanización", "urbanizacion",

@@ -384,3 +384,12 @@ func streetsInCapitalsAndAdjectivalStreets(input: String, expected: String) {
 func shoutedRoadQuestionsStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// A Belgian box number and a Mexican colonia after an abbreviation's dot go with the address.
+@Test(arguments: [
+    ("Mon adresse est Rue de la Loi 16 bte 3, 1000 Bruxelles.", "Mon adresse est [ADDRESS]."),
+    ("Mi casa: Av. Insurgentes Sur 1602, Col. Crédito Constructor, 03940 CDMX.", "Mi casa: [ADDRESS]."),
+])
+func boxNumbersAndColoniasAfterTheStreet(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
