@@ -1237,6 +1237,18 @@ public struct PIIMasker: Sendable {
             else { return nil }
             return "[NAME]"
         }
+        s = PIIMasker.replace(Patterns.lowercaseNameBeforePersonalEvent, in: s, group: 1) { found in
+            // "for dmitri vasiliev's retirement"; "my mom's birthday" is no name.
+            let words = found.split(separator: " ").map(String.init)
+            if let first = words.first, words.count == 2, NameLists.firstNames.contains(first), !NameLists.isEverydayWord(Substring(first)),
+                !StopWords.all.contains(words[1]), !NameLists.isEverydayWord(Substring(words[1]))
+            {
+                return "[NAME]"
+            }
+            let last = words.last!
+            guard NameLists.firstNames.contains(last), !NameLists.isEverydayWord(Substring(last)) else { return nil }
+            return words.count == 2 ? words[0] + " [NAME]" : "[NAME]"
+        }
         // "avisa o Júnior", "na casa da Duda", "dile a Marta": Portuguese, Spanish and Italian put an
         // article or the personal "a" before a first name; a listed one there is a person's.
         // "a" alone is English's article too, so it counts only in text of those languages.
@@ -3181,6 +3193,9 @@ enum Patterns {
     /// A capitalised word whose party, rite or kin follows: "plan Wairimu's baby shower", "Oyelaran's husband".
     static let nameBeforePersonalEvent = make(
         #"(?<![\p{L}\p{M}\[])(\p{Lu}\p{Ll}[\p{L}\p{M}\-]*)(?=['’]s[ \t]+(?:(?:\d{1,3}(?:st|nd|rd|th)|surprise|upcoming|big|first|last|new|late)[ \t]+)?(?i:birthday|wedding|funeral|graduation|retirement|baby shower|bridal shower|anniversary|engagement|bar mitzvah|bat mitzvah|quinceañera|christening|baptism|memorial|send-off|farewell|mom|mum|dad|mother|father|husband|wife|boyfriend|girlfriend|fiancé|fiancée|sister|brother|son|daughter|kids|children|parents|grandmother|grandfather|\d{1,3}(?:st|nd|rd|th))(?![\p{L}]))"#)
+    /// The same in lower case, for a listed first name and the word after it: "a toast for dmitri vasiliev's retirement".
+    static let lowercaseNameBeforePersonalEvent = make(
+        #"(?<![\p{L}\p{M}\[])(\p{Ll}[\p{Ll}\p{M}\-]+(?:[ \t]\p{Ll}[\p{Ll}\p{M}\-]+)?)(?=['’]s[ \t]+(?:(?:\d{1,3}(?:st|nd|rd|th)|surprise|upcoming|big|first|last|new|late)[ \t]+)?(?i:birthday|wedding|funeral|graduation|retirement|baby shower|bridal shower|anniversary|engagement|bar mitzvah|bat mitzvah|quinceañera|christening|baptism|memorial|send-off|farewell|mom|mum|dad|mother|father|husband|wife|boyfriend|girlfriend|fiancé|fiancée|sister|brother|son|daughter|kids|children|parents|grandmother|grandfather|\d{1,3}(?:st|nd|rd|th))(?![\p{L}]))"#)
     /// A name said to be a relation: "Bui Minh Khoa is my new manager", "Ama was our neighbour".
     static let nameIsRelation = make(
         #"(?<![\p{L}\p{M}])"# + nameWords + #"[ \t]+(?:is|was|has been|is now)[ \t]+(?i:"# + anyOf(possessives) + #"[ \t]+(?:(?:new|old|former|dear|late|little|younger|older|elder|eldest|youngest|future|best)[ \t]+)?"# + anyOf(relations) + #")(?![\p{L}])"#)

@@ -917,3 +917,17 @@ func dottedForeignNamesInChineseAndJapanese(input: String, expected: String) {
 func dottedWordsAndFamousNamesStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// Whose day it is, in lower case: a listed first name (and the word after it) before 's and a rite.
+@Test(arguments: [
+    ("can you write a toast for dmitri vasiliev's retirement", "can you write a toast for [NAME]'s retirement"),
+    ("ideas for sarah's wedding please", "ideas for [NAME]'s wedding please"),
+])
+func lowerCaseNamesBeforeTheirDay(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+@Test(arguments: ["help me plan my mom's birthday", "what to get for the team's anniversary"])
+func lowerCaseKinAndGroupsBeforeTheirDayStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
