@@ -3347,7 +3347,7 @@ enum Patterns {
     /// A Japanese name: a family name in kanji and a given name in kanji, hiragana or katakana,
     /// with or without a space ("佐々木美咲", "林 真理子", "佐藤ゆかり", "木村トメ"), or a name in katakana
     /// ("ソフィア・ロドリゲス", "ヤマザキ　ケイスケ").
-    static let japaneseName = #"[\p{Han}々]{1,4}(?:[ \t　]?(?:[\p{Han}々]{1,3}|(?!です|でし|でご|だっ|から|まで|より|けど|には|とは|では)\p{Hiragana}{2,4}|\p{Katakana}[\p{Katakana}ー]{1,6}))?|\p{Katakana}[\p{Katakana}ー]{1,8}(?:[・　 ]\p{Katakana}[\p{Katakana}ー]{1,8})?|"#
+    static let japaneseName = #"[\p{Han}々]{1,4}(?:[ \t　]?(?:[\p{Han}々]{1,3}|(?!です|でし|でご|だっ|から|まで|より|けど|には|とは|では)\p{Hiragana}{2,4}|\p{Katakana}[\p{Katakana}ー]{1,6}))?|\p{Katakana}[\p{Katakana}ー]{1,8}(?:[・　 ]\p{Katakana}[\p{Katakana}ー]{1,8}){0,2}|"#
         + japaneseKanaGiven
     /// The words of `set` as regex alternatives, longest first so that a longer name wins over
     /// its prefix, ties in a fixed order.

@@ -908,6 +908,7 @@ func lowerCaseNamesBeforePrepositionsEndThere(input: String, expected: String) {
     ("マリア・ゴンザレスの誕生日カードを書いて。", "[NAME]の誕生日カードを書いて。"),
     ("署名：ソフィア・ロッシ", "署名：[NAME]"),
     ("娘の先生のオコンクウォ先生に手紙を書きたい。", "娘の先生の[NAME]先生に手紙を書きたい。"),
+    ("荷物の宛先はグエン・ヴァン・アン様です。", "荷物の宛先は[NAME]です。"),
 ])
 func dottedForeignNamesInChineseAndJapanese(input: String, expected: String) {
     #expect(masker.mask(input) == expected, "\(masker.mask(input))")
