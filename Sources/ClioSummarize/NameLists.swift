@@ -431,7 +431,7 @@ extension NameLists {
     /// name, when nothing but です follows.
     static let japanesePlaceNames: Set<String> = Set(
         """
-        千葉 山口 宮崎 福島 石川 長野 秋田 山形 岡山 広島 福井 熊本 長崎 富山 静岡 新潟 青森 岩手 宮城 茨城 栃木 群馬 埼玉
+        東京 千葉 山口 宮崎 福島 石川 長野 秋田 山形 岡山 広島 福井 熊本 長崎 富山 静岡 新潟 青森 岩手 宮城 茨城 栃木 群馬 埼玉
         神奈川 山梨 岐阜 愛知 三重 滋賀 京都 大阪 兵庫 奈良 和歌山 鳥取 島根 徳島 香川 愛媛 高知 福岡 佐賀 大分 鹿児島 沖縄
         上野 中野 青山 大森 川崎 横浜 神戸 仙台 札幌 名古屋 金沢 松本 豊田 浜松 高松 松山 大塚 目黒 神田 品川 渋谷 新宿 池袋
         """.split(whereSeparator: \.isWhitespace).map(String.init))

@@ -1482,13 +1482,16 @@ public struct PIIMasker: Sendable {
                     }
                 }
             }
-            if s.contains("[NAME]、") || s.contains("、[NAME]") {
-                // In a list that holds names, the other items of a name's shape are names too: "刘海涛、[NAME]".
+            // In a list that holds names, the other items of a name's shape are names too: "刘海涛、[NAME]".
+            func maskListNeighbours() {
                 for group in [1, 2] {
                     s = PIIMasker.replace(hasKana ? Patterns.japaneseNameInList : Patterns.chineseNameInList, in: s, group: group) { found in
                         hasKana ? (NameLists.japaneseNotNames.contains(found) ? nil : cjkName(found)) : (PIIMasker.isChineseWord(String(found.prefix(2)), strict: false) ? nil : cjkName(found))
                     }
                 }
+            }
+            if s.contains("[NAME]、") || s.contains("、[NAME]") {
+                maskListNeighbours()
                 // "我和[NAME]、丽娜去冰岛": a given name of two characters, without a family name, beside one.
                 if !hasKana {
                     for group in [1, 2] {
@@ -1503,7 +1506,7 @@ public struct PIIMasker: Sendable {
                 s = PIIMasker.replace(Patterns.japaneseNameList, in: s, group: 1) { list in
                     list.components(separatedBy: "、").map { item in
                         let trimmed = item.trimmingCharacters(in: .whitespaces)
-                        return trimmed.isEmpty || NameLists.japaneseRoleWords.contains(trimmed) ? item : "[NAME]"
+                        return trimmed.isEmpty || NameLists.japaneseRoleWords.contains(trimmed) || NameLists.japanesePlaceNames.contains(trimmed) ? item : "[NAME]"
                     }.joined(separator: "、")
                 }
                 // A role and its title ("営業部長へ", "校長先生への") is judged by the role; roles, kin
@@ -1522,6 +1525,8 @@ public struct PIIMasker: Sendable {
                         return titled(found) ? cjkName(found.replacingOccurrences(of: " ", with: "")) : nil
                     }
                 }
+                // A name these passes found lets its list's neighbours follow: "友人の[NAME]、ケンジ。".
+                if s.contains("[NAME]、") || s.contains("、[NAME]") { maskListNeighbours() }
                 // "やまぐちさん", "望月（もちづき）さん": a name in hiragana, or with its reading, before an honorific.
                 s = PIIMasker.replace(Patterns.japaneseKanaBeforeHonorific, in: s, group: 1) { found in
                     found.hasPrefix("お") || found.hasPrefix("ご") || Patterns.japaneseKanaNotNames.contains(found) ? nil : cjkName(found)
@@ -3467,10 +3472,10 @@ enum Patterns {
         #"(?:(?<=\[NAME\]、)(\p{Han}{2})(?=[^\p{Han}]|$|和|与|與|去|来|來|一起|都|也|说|說|是|在|的|要|想|写|寫|给|給|发|發|打|刚|剛|请|請|帮|幫)|(?:(?<![\p{Han}])|(?<=[和与與跟]))(\p{Han}{2})(?=、\[NAME\]))"#)
     static let japaneseNameInList = make(
         #"(?:(?<=\[NAME\]、)[ \t　]*("# + japaneseName + #")(?=[、。\s]|$)|(?<![\p{Han}\p{Hiragana}\p{Katakana}])("# + japaneseName + #")(?=、\[NAME\]))"#)
-    /// A list of Japanese names after an attendee cue or before a count of people: "参加者は、伊藤、
-    /// 中村、小林、加藤の4名", "佐藤ゆかり、田村あおい、服部れん の3人".
+    /// A list of Japanese names after an attendee cue, before a count of people or before who comes
+    /// along: "参加者は、伊藤、中村、小林、加藤の4名", "佐藤ゆかり、田村あおい、服部れん の3人", "葵、リョウタ、マリアも来ます".
     static let japaneseNameList = make(
-        #"(?:(?:参加者|出席者|メンバー|参加メンバー|出席者名)(?:は|：|:)[、 　]*)?((?:"# + japaneseName + #")(?:[ 　]*、[ 　]*(?:"# + japaneseName + #")){1,9})(?=[ 　]*(?:の|で|が|は)?[ 　]*[0-9０-９一二三四五六七八九十]+[ 　]*(?:名|人))"#)
+        #"(?:(?:参加者|出席者|メンバー|参加メンバー|出席者名)(?:は|：|:)[、 　]*)?((?:"# + japaneseName + #")(?:[ 　]*、[ 　]*(?:"# + japaneseName + #")){1,9})(?=[ 　]*(?:の|で|が|は)?[ 　]*[0-9０-９一二三四五六七八九十]+[ 　]*(?:名|人)|も来ます|も来る|も来てくれ|も参加します|も参加する|と一緒に|も一緒に|を招待|も招待)"#)
     /// A Chinese name opening a sentence before words that only a person takes: "张伟的生日快到了", "张伟在此".
     static let chineseNameOpening = make(
         #"(?:^|(?<=[。！？!?\n]))[ \t]*("# + chineseName + #")(?=的(?:生日|婚礼|婚禮|简历|簡歷|邮件|郵件|电话|電話|地址|妈妈|媽媽|爸爸|孩子|老师|老師|朋友)|在此|在這|在这|是我|让我|讓我|要我|请我|請我|叫我|今年|下周|下週|明天|昨天|刚刚|剛剛|说|說)"#, [.anchorsMatchLines])

@@ -932,3 +932,17 @@ func lowerCaseNamesBeforeTheirDay(input: String, expected: String) {
 func lowerCaseKinAndGroupsBeforeTheirDayStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// A Japanese list of people before who comes along, and a list's neighbour found by a later pass.
+@Test(arguments: [
+    ("10人で、葵、リョウタ、マリアも来ます。", "10人で、[NAME]、[NAME]、[NAME]も来ます。"),
+    ("結婚式の席次：祖父、祖母、友人のまりえ、ケンジ。", "結婚式の席次：祖父、祖母、友人の[NAME]、[NAME]。"),
+])
+func japaneseListsOfPeople(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+@Test(arguments: ["コーヒー、紅茶、ジュースが来ました。", "東京、大阪、名古屋も参加します。"])
+func japaneseListsOfThingsAndPlacesStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
