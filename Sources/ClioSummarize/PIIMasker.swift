@@ -1495,6 +1495,11 @@ public struct PIIMasker: Sendable {
                 // "我和[NAME]、丽娜去冰岛": a given name of two characters, without a family name, beside one.
                 if !hasKana {
                     for group in [1, 2] {
+                        s = PIIMasker.replace(Patterns.chineseNicknameInList, in: s, group: group) { found in
+                            NameLists.chineseNotNames.contains(found) || NameLists.chineseNicknameNotNames.contains(found) ? nil : cjkName(found)
+                        }
+                    }
+                    for group in [1, 2] {
                         s = PIIMasker.replace(Patterns.chineseGivenInList, in: s, group: group) { found in
                             Patterns.chineseAddressTerms.contains(found) || NameLists.chineseNotNames.contains(found) || PIIMasker.isChineseWord(found, strict: false)
                                 || PIIMasker.chineseFunctionCharacters.contains(found.first!) || found.contains(where: { "们們人家".contains($0) }) ? nil : cjkName(found)
@@ -3467,6 +3472,9 @@ enum Patterns {
     /// An item of a list next to a masked name: "刘海涛、[NAME]", "[NAME]、孙怡然".
     static let chineseNameInList = make(
         #"(?:(?<=\[NAME\]、)("# + chineseName + #")(?![\p{Han}])|(?<![\p{Han}])("# + chineseName + #")(?=、\[NAME\]))"#)
+    /// A nickname beside a masked name in a list: "有阿May、[NAME]、小胖和[NAME]".
+    static let chineseNicknameInList = make(
+        #"(?:(?<=\[NAME\]、)(小\p{Han}|阿(?:\p{Han}|\p{Latin}+))(?=[、和与與及，,。\s]|$)|(?:(?<![\p{Han}])|(?<=[有和与與跟]))(小\p{Han}|阿(?:\p{Han}|\p{Latin}+))(?=、\[NAME\]|和\[NAME\]))"#)
     /// A given name of two characters beside a masked name in a list: "[NAME]、丽娜去", "丽娜、[NAME]".
     static let chineseGivenInList = make(
         #"(?:(?<=\[NAME\]、)(\p{Han}{2})(?=[^\p{Han}]|$|和|与|與|去|来|來|一起|都|也|说|說|是|在|的|要|想|写|寫|给|給|发|發|打|刚|剛|请|請|帮|幫)|(?:(?<![\p{Han}])|(?<=[和与與跟]))(\p{Han}{2})(?=、\[NAME\]))"#)

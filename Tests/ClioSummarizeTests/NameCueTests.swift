@@ -946,3 +946,16 @@ func japaneseListsOfPeople(input: String, expected: String) {
 func japaneseListsOfThingsAndPlacesStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// Chinese nicknames beside masked names in a list.
+@Test(arguments: [
+    ("一共十个人，有阿May、张伟、小胖和王芳，帮我列个清单", "一共十个人，有[NAME]、[NAME]、[NAME]和[NAME]，帮我列个清单"),
+])
+func chineseNicknamesInLists(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+@Test(arguments: ["我买了小米、苹果和华为", "小时、分钟和秒"])
+func chineseListsOfThingsStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
