@@ -1593,7 +1593,8 @@ public struct PIIMasker: Sendable {
             if hasNonASCII {
                 s = PIIMasker.replace(Patterns.cjkNameBeforeDayAndMonth, in: s, group: 1) { found in
                     // "周六 4月11日", "土曜 3月3日": a weekday is no name.
-                    ["周", "週", "星期", "礼拜", "禮拜", "今", "明", "昨"].contains(where: { found.hasPrefix($0) && found.count <= 3 }) && found.count >= 2 || found.hasSuffix("曜") || found.hasSuffix("曜日")
+                    ["周", "週", "星期", "礼拜", "禮拜"].contains(where: { found.hasPrefix($0) }) && found.count >= 2 || found.hasSuffix("曜") || found.hasSuffix("曜日")
+                        || ["今天", "明天", "昨天", "今日", "明日", "昨日", "今年", "明年", "去年"].contains(found)
                         || Patterns.chineseAddressTerms.contains(found) || NameLists.japaneseRoleWords.contains(found)
                         || NameLists.japaneseNotNames.contains(found) || NameLists.chineseNotNames.contains(found) ? nil : cjkName(found)
                 }
