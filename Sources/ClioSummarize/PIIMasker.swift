@@ -1832,10 +1832,10 @@ public struct PIIMasker: Sendable {
         return articles.contains(previous) && head.dropLast().last?.isLetter == true
     }
 
-    private static let articles: Set<String> = [
-        "a", "an", "the", "el", "la", "los", "las", "un", "una", "le", "les", "une", "il", "lo", "gli", "i", "o", "os", "as",
-        "um", "uma", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem",
-    ]
+    /// The attendee lists' articles and the indefinite and other ones.
+    private static let articles: Set<String> = Patterns.attendeeArticles.union([
+        "a", "an", "los", "las", "un", "una", "les", "une", "gli", "i", "as", "um", "uma", "das", "den", "dem", "des", "ein", "eine", "einen", "einem",
+    ])
 
     /// Code and documents name things, not people: "a file named Utils", "a class named Parser",
     /// "the tab named Summary". True when the word before `range` is one of them.
@@ -3186,27 +3186,33 @@ enum Patterns {
     /// A name followed by who they are: "Emeka Chukwu, my landlord", "Ana, mi vecina".
     static let nameBeforeRelation = make(
         #"(?<![\p{L}\p{M}])"# + nameWords + #",[ \t]+(?i:"# + anyOf(possessives) + #"[ \t]+"# + anyOf(relations) + #")(?![\p{L}])"#)
-    /// Departments a colleague is named by, lower-cased; one of them stands in a text
-    /// `nameBeforeDepartment` can match.
-    static let departmentNeedles = [
-        "hr", "rrhh", "rh", " it", " ti", "payroll", "accounting", "accounts", "finance", "legal", "sales", "marketing", "compliance",
-        "procurement", "purchasing", "reception", "front desk", "customer service", "recursos humanos", "contabilidad",
-        "nóminas", "administración", "ventas", "compras", "ressources humaines", "comptabilité", "compta", "paie",
-        "personalabteilung", "buchhaltung", "personalbüro", "lohnbuchhaltung", "vertrieb", "einkauf", "empfang",
-        "risorse umane", "amministrazione", "contabilità", "ufficio personale", "ufficio acquisti", "contabilidade",
+    /// Departments a colleague is named by, lower-cased, with the spellings without accents people
+    /// type ("nominas"); their acronyms are matched as written.
+    static let departments = [
+        "payroll", "accounting", "accounts", "finance", "legal", "sales", "marketing", "compliance", "procurement", "purchasing",
+        "reception", "front desk", "customer service", "recursos humanos", "contabilidad", "nóminas", "nominas", "administración",
+        "administracion", "ventas", "compras", "ressources humaines", "comptabilité", "comptabilite", "compta", "paie",
+        "personalabteilung", "buchhaltung", "personalbüro", "personalburo", "lohnbuchhaltung", "vertrieb", "einkauf", "empfang",
+        "risorse umane", "amministrazione", "contabilità", "contabilita", "ufficio personale", "ufficio acquisti", "contabilidade",
         "financeiro", "departamento pessoal",
     ]
+    static let departmentAcronyms = ["HR", "RRHH", "RH", "IT", "TI"]
+    /// One of these stands in a text `nameBeforeDepartment` can match (lowercased; the two-letter
+    /// acronyms after a space, as they stand inside other words).
+    static let departmentNeedles = departments + ["hr", "rrhh", "rh", " it", " ti"]
     /// A colleague named by their department: "Lourdes de RRHH ya lo aprobó", "Karen from HR",
     /// "Thibault de la compta", "Frau Yilmaz aus der Buchhaltung", "Giulia dell'amministrazione".
     static let nameBeforeDepartment = make(
         #"(?<![\p{L}\p{M}])"# + nameWords + #"[ \t]+(?:from|in|at|of|de|du|des|da|do|del|della|dell['’]|dall['’]|aus|von|vom|im|bei|in der|bei der|von der)[ \t]+(?:(?:the|la|le|el|l['’]|der|dem|den|o|a|lo|il)[ \t]*)?"#
-            + #"(?:HR|RRHH|RH|IT|TI|(?i:payroll|accounting|accounts|finance|legal|sales|marketing|compliance|procurement|purchasing|reception|front desk|customer service|recursos humanos|contabilidad|n[óo]minas|administraci[óo]n|ventas|compras|ressources humaines|comptabilit[ée]|compta|paie|Personalabteilung|Buchhaltung|Personalb[üu]ro|Lohnbuchhaltung|Vertrieb|Einkauf|Empfang|risorse umane|amministrazione|contabilit[àa]|ufficio personale|ufficio acquisti|contabilidade|financeiro|departamento pessoal))(?![\p{L}\p{M}])"#)
+            + "(?:" + departmentAcronyms.joined(separator: "|") + "|(?i:" + anyOf(departments) + #"))(?![\p{L}\p{M}])"#)
+    /// What follows a person whose day or kin it is: "'s baby shower", "'s 40th birthday", "'s husband".
+    static let personalEventAhead = #"(?=['’]s[ \t]+(?:(?:\d{1,3}(?:st|nd|rd|th)|surprise|upcoming|big|first|last|new|late)[ \t]+)?(?i:birthday|wedding|funeral|graduation|retirement|baby shower|bridal shower|anniversary|engagement|bar mitzvah|bat mitzvah|quinceañera|christening|baptism|memorial|send-off|farewell|mom|mum|dad|mother|father|husband|wife|boyfriend|girlfriend|fiancé|fiancée|sister|brother|son|daughter|kids|children|parents|grandmother|grandfather|\d{1,3}(?:st|nd|rd|th))(?![\p{L}]))"#
     /// A capitalised word whose party, rite or kin follows: "plan Wairimu's baby shower", "Oyelaran's husband".
     static let nameBeforePersonalEvent = make(
-        #"(?<![\p{L}\p{M}\[])(\p{Lu}\p{Ll}[\p{L}\p{M}\-]*)(?=['’]s[ \t]+(?:(?:\d{1,3}(?:st|nd|rd|th)|surprise|upcoming|big|first|last|new|late)[ \t]+)?(?i:birthday|wedding|funeral|graduation|retirement|baby shower|bridal shower|anniversary|engagement|bar mitzvah|bat mitzvah|quinceañera|christening|baptism|memorial|send-off|farewell|mom|mum|dad|mother|father|husband|wife|boyfriend|girlfriend|fiancé|fiancée|sister|brother|son|daughter|kids|children|parents|grandmother|grandfather|\d{1,3}(?:st|nd|rd|th))(?![\p{L}]))"#)
+        #"(?<![\p{L}\p{M}\[])(\p{Lu}\p{Ll}[\p{L}\p{M}\-]*)"# + personalEventAhead)
     /// The same in lower case, for a listed first name and the word after it: "a toast for dmitri vasiliev's retirement".
     static let lowercaseNameBeforePersonalEvent = make(
-        #"(?<![\p{L}\p{M}\[])(\p{Ll}[\p{Ll}\p{M}\-]+(?:[ \t]\p{Ll}[\p{Ll}\p{M}\-]+)?)(?=['’]s[ \t]+(?:(?:\d{1,3}(?:st|nd|rd|th)|surprise|upcoming|big|first|last|new|late)[ \t]+)?(?i:birthday|wedding|funeral|graduation|retirement|baby shower|bridal shower|anniversary|engagement|bar mitzvah|bat mitzvah|quinceañera|christening|baptism|memorial|send-off|farewell|mom|mum|dad|mother|father|husband|wife|boyfriend|girlfriend|fiancé|fiancée|sister|brother|son|daughter|kids|children|parents|grandmother|grandfather|\d{1,3}(?:st|nd|rd|th))(?![\p{L}]))"#)
+        #"(?<![\p{L}\p{M}\[])(\p{Ll}[\p{Ll}\p{M}\-]+(?:[ \t]\p{Ll}[\p{Ll}\p{M}\-]+)?)"# + personalEventAhead)
     /// A name said to be a relation: "Bui Minh Khoa is my new manager", "Ama was our neighbour".
     static let nameIsRelation = make(
         #"(?<![\p{L}\p{M}])"# + nameWords + #"[ \t]+(?:is|was|has been|is now)[ \t]+(?i:"# + anyOf(possessives) + #"[ \t]+(?:(?:new|old|former|dear|late|little|younger|older|elder|eldest|youngest|future|best)[ \t]+)?"# + anyOf(relations) + #")(?![\p{L}])"#)
