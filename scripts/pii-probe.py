@@ -22,7 +22,9 @@ position) and places.jsonl (240 requests with addresses written as people write 
 intros.jsonl (320 self-introductions and sign-offs in those eight languages) and contacts.jsonl
 (320 requests giving a name with a street address, often a phone, email or account number), by two more,
 and mentions.jsonl (320 requests naming other people: cards, emails to colleagues, seating plans,
-rotas, class lists), by one more;
+rotas, class lists), by one more; cultures.jsonl (320 requests naming people of many naming cultures,
+a fifth of them in several turns) and numbers.jsonl (320 requests full of account, card and ID numbers
+and street addresses), by two more on 7 Dec;
 --file scores them the same way (an address leaks here when any of its distinctive words survives,
 its town included, which is stricter than the held-out check of a street beside its number). They
 are development data too. A line is {"lang", "text" | "turns": [user messages], "pii": [{"type",
