@@ -205,6 +205,14 @@ extension NameLists {
         captain commander sergeant colonel major general admiral officer detective agent
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 
+    /// Vietnamese places and dishes that a capitalised Vietnamese run may hold ("Hà Nội", "Bún Chả").
+    static let vietnameseNotNames: [String] = [
+        "Hà Nội", "Hồ Chí Minh City", "Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh", "Sài Gòn", "Đà Nẵng", "Huế", "Hội An", "Nha Trang",
+        "Hạ Long", "Phú Quốc", "Cần Thơ", "Hải Phòng", "Đà Lạt", "Vũng Tàu", "Sa Pa", "Mũi Né", "Quảng Ninh", "Ninh Bình",
+        "Việt Nam", "Biên Hòa", "Buôn Ma Thuột", "Quy Nhơn", "Phan Thiết", "Côn Đảo", "Hà Giang", "Mộc Châu", "Tiếng Việt",
+        "Phở", "Bánh", "Bún", "Gỏi", "Chả", "Cà Phê", "Cơm", "Nước", "Xôi", "Chè", "Hủ Tiếu", "Cao Lầu", "Mì Quảng", "Tết", "Áo Dài",
+    ]
+
     /// True for a word that is never a name: `notNames` or `formWords`.
     static func isNoName(_ key: String) -> Bool { notNames.contains(key) || formWords.contains(key) }
 
@@ -367,6 +375,7 @@ extension NameLists {
         エンジニア デザイナー プログラマー プログラマ サラリーマン フリーランス マネージャー ママ パパ ファン
         ベジタリアン ビーガン ヴィーガン ナース ドクター ライター ユーザー メンバー オーナー スタッフ
         アルバイト パート ゲーマー シングルマザー コンサルタント アーティスト ミュージシャン クリエイター
+        電話 電話番号 住所 名前 氏名 携帯 年齢 生年月日 職業 性別 趣味 連絡先 メール 国籍 勤務先 所属 備考
         """.split(whereSeparator: \.isWhitespace).map(String.init))
 
     /// One-ideograph family names common enough to stand alone: "私は林です".

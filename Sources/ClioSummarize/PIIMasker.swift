@@ -189,6 +189,32 @@ public struct PIIMasker: Sendable {
         return (upper, cased)
     }
 
+    /// Letters only Vietnamese writes among the languages the summarizer reads: ă, ơ, ư, đ and
+    /// the vowels with a hook above, a dot below or a tone over ê, ô, â (not ê, ô, â alone: French).
+    static let vietnameseLetters = Set("ăơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĩũĂƠƯĐẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸĨŨ")
+    /// An honorific or a title right after `location`: "さん", "様", "先生", "部長".
+    static func japaneseHonorificFollows(_ text: NSString, at location: Int) -> Bool {
+        let after = text.substring(from: location).trimmingCharacters(in: CharacterSet(charactersIn: " \t　」"))
+        return ["さん", "様", "さま", "先生", "くん", "君", "ちゃん", "氏", "部長", "課長", "係長", "社長", "専務", "常務", "教授", "先輩", "監督", "店長"]
+            .contains { after.hasPrefix($0) }
+    }
+
+    /// Ideographs that end as Japanese given names do ("和夫", "美咲", "拓也"), and are no Chinese word
+    /// ("帽子", "最大"): what a bare name after a relation must look like.
+    static func looksLikeJapaneseGivenName(_ found: String) -> Bool {
+        guard (2...3).contains(found.count), let last = found.last else { return false }
+        return "子美香太郎介輔也斗翔奈菜花恵樹彦雄夫男平司真実希佳紀里乃咲結愛翼蓮陽輝悠和朗哉馬志人央葵慶修音海".contains(last)
+            && !isChineseWord(found, strict: false) && !NameLists.japaneseNotNames.contains(found)
+    }
+
+    static func hasVietnameseLetters(_ text: String) -> Bool { text.contains(where: vietnameseLetters.contains) }
+    /// Text in Vietnamese: five words or more, and three in ten, written with its letters.
+    static func isVietnameseText(_ text: String) -> Bool {
+        let words = text.split(whereSeparator: { !$0.isLetter })
+        let vietnamese = words.filter { $0.contains(where: vietnameseLetters.contains) }.count
+        return vietnamese >= 5 && Double(vietnamese) >= 0.3 * Double(words.count)
+    }
+
     /// Whether a text is written in capitals: 16 cased letters or more, nine in ten of them upper case.
     static func isShouted(_ text: String) -> Bool {
         let (upper, cased) = caseCounts(text, skippingPlaceholders: false)
@@ -1046,8 +1072,26 @@ public struct PIIMasker: Sendable {
             learnedCJK.insert(capture)
             return "[NAME]"
         }
+        // "Nguyễn Thị Minh Khai", "thầy Bảo": in text of another language, capitalised words written
+        // with letters only Vietnamese has are a Vietnamese name, unless a place or a dish.
+        if hasNonASCII, PIIMasker.hasVietnameseLetters(s), !PIIMasker.isVietnameseText(s) {
+            s = PIIMasker.replace(Patterns.vietnameseName, in: s, group: 1) { found in
+                let words = found.split(separator: " ")
+                guard words.contains(where: { $0.contains(where: PIIMasker.vietnameseLetters.contains) }),
+                    !NameLists.vietnameseNotNames.contains(where: { found.contains($0) })
+                else { return nil }
+                learned.formUnion(words.map { $0.lowercased() })
+                return "[NAME]"
+            }
+        }
         s = PIIMasker.replace(Patterns.nameAfterStrongCue, in: s, group: 1) { name($0, .strong) }
         s = PIIMasker.replaceInContext(Patterns.nameAfterLabel, in: s, group: 1) { weakName($0, $1, $2) }
+        s = PIIMasker.replace(Patterns.nameLabelLineInOneCase, in: s, group: 1) { found in
+            let words = found.prefix { $0 != "(" && $0 != "（" }.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { $0.lowercased() }
+            let plausible = words.allSatisfy { NameLists.nameParticles.contains($0) || NameLists.isListedName($0)
+                || !(NameLists.isEverydayWord(Substring($0)) || StopWords.all.contains($0) || NameLists.productWords.contains($0)) }
+            return plausible && words.contains(where: { NameLists.isListedName($0) && !NameLists.isEverydayWord(Substring($0)) }) ? "[NAME]" : nil
+        }
         s = PIIMasker.replaceInContext(Patterns.nameAfterWeakCue, in: s, group: 1) { weakName($0, $1, $2) }
         s = PIIMasker.replaceInContext(Patterns.nameAfterThisIs, in: s, group: 1) { weakName($0, $1, $2) }
         if has(Patterns.introductionNeedles) { s = PIIMasker.replaceInContext(Patterns.nameAfterIntroduction, in: s, group: 1) { weakName($0, $1, $2) } }
@@ -1066,6 +1110,19 @@ public struct PIIMasker: Sendable {
         }
         if has(Patterns.professionNeedles) { s = PIIMasker.replaceInContext(Patterns.nameAfterProfession, in: s, group: 1) { weakName($0, $1, $2) } }
         s = PIIMasker.replaceInContext(Patterns.nameAfterRelation, in: s, group: 1) { cuedName($0, $1, $2, .personal) }
+        if has(["famil", "fam."]) {
+            // "im Namen der Familie Schulte", "the Okafor family": a family called by its surname.
+            for pattern in [Patterns.familyName, Patterns.familyNameBefore] {
+                s = PIIMasker.replaceInContext(pattern, in: s, group: 1) { found, text, match in
+                    // German capitalises its nouns ("in der Familie Probleme"): after "Familie" only a listed name.
+                    let german = text.substring(with: match.range).hasPrefix("Famil")
+                    return german && !found.split(separator: " ").allSatisfy({ NameLists.isListedName($0.lowercased()) && !NameLists.isEverydayWord($0) }) ? nil : personName(found, text, match)
+                }
+            }
+        }
+        if has(Patterns.calledNeedles) {
+            s = PIIMasker.replaceInContext(Patterns.nameAfterRelationIsCalled, in: s, group: 1) { person($0, $1, $2, .personal) }
+        }
         if has(Patterns.parentNeedles) {
             s = PIIMasker.replaceInContext(Patterns.nameAfterParentOf, in: s, group: 1) { weakName($0, $1, $2) }
         }
@@ -1322,6 +1379,50 @@ public struct PIIMasker: Sendable {
             return lowercaseName(found, words, nextIsName: NameLists.surnames.contains(words[1...].first ?? "")
                 && (hyphenated || !NameLists.isEverydayWord(Substring(words[1...].first ?? ""))))
         }
+        // A lower-case name that is a listed first name, or a word only in other languages than
+        // English ("mi abuela rosario", "mon chef olivier"), is one after a possessive and a relation.
+        func lowercaseFirstName(_ word: String) -> Bool {
+            let folded = word.folding(options: .diacriticInsensitive, locale: nil)
+            let listed = [word, folded].contains { NameLists.firstNames.contains($0) } && !NameLists.isEverydayWord(Substring(word))
+            let nameWord = NameLists.firstNameWords.contains(word) && !NameLists.englishFirstNameWords.contains(word)
+                && !NameLists.everydayFirstNames.contains(word)
+            return (listed || nameWord) && !StopWords.all.contains(word) && !NameLists.isNoName(word)
+        }
+        s = PIIMasker.replace(Patterns.lowercaseNameAfterRelation, in: s, group: 1) { found in
+            let words = found.split(separator: " ").map(String.init)
+            guard lowercaseFirstName(words[0]) else { return nil }
+            return lowercaseName(found, words, nextIsName: words.count == 2 && NameLists.surnames.contains(words[1])
+                && !NameLists.isEverydayWord(Substring(words[1])))
+        }
+        if has(Patterns.calledNeedles) {
+            s = PIIMasker.replace(Patterns.lowercaseNameAfterRelationIsCalled, in: s, group: 1) { found in
+                let words = found.split(separator: " ").map(String.init)
+                guard lowercaseFirstName(words[0]) else { return nil }
+                return lowercaseName(found, words, nextIsName: words.count == 2 && NameLists.surnames.contains(words[1])
+                    && !NameLists.isEverydayWord(Substring(words[1])))
+            }
+        }
+        // "budi says", "xiomara dice que": a listed first name in lower case before a verb of what a person says or wants.
+        s = PIIMasker.replace(Patterns.lowercaseNameBeforeSpeechVerb, in: s, group: 1) { found in
+            NameLists.firstNames.contains(found) && !NameLists.isEverydayWord(Substring(found)) && !StopWords.all.contains(found) ? "[NAME]" : nil
+        }
+        // "gudrun und wolfgang", "noa, ayoub et inès": a list in lower case of two listed first names
+        // or more, with the name-words among them ("marta, kenji e oluwadamilare").
+        s = PIIMasker.replace(Patterns.lowercaseList, in: s, group: 0) { found in
+            // The items and what separates them, in order.
+            let ns = found as NSString
+            var pieces: [(text: String, isItem: Bool)] = []
+            var at = 0
+            for separator in Patterns.lowercaseListSeparator.matches(in: found, range: NSRange(location: 0, length: ns.length)) {
+                pieces.append((ns.substring(with: NSRange(location: at, length: separator.range.location - at)), true))
+                pieces.append((ns.substring(with: separator.range), false))
+                at = NSMaxRange(separator.range)
+            }
+            pieces.append((ns.substring(from: at), true))
+            let listed = Set(pieces.filter { $0.isItem && NameLists.firstNames.contains($0.text) && !NameLists.isEverydayWord(Substring($0.text)) && !StopWords.all.contains($0.text) }.map(\.text))
+            guard listed.count >= 2 else { return nil }
+            return pieces.map { $0.isItem && lowercaseFirstName($0.text) ? "[NAME]" : $0.text }.joined()
+        }
         s = PIIMasker.replace(Patterns.lowercaseNameAfterSignOff, in: s, group: 1) { found in
             // "cordialement, jean-baptiste lemoine": the surname after a listed first name too.
             let words = found.split(separator: " ").map(String.init)
@@ -1382,6 +1483,7 @@ public struct PIIMasker: Sendable {
                 // "我是小雨，", "我是美玲，在台北": a nickname or a given name of two characters between 我是
                 // and the clause's end, unless a word, a role or a state ("我是新手，", "我是老师。").
                 (Patterns.chineseDottedName, any),
+                (Patterns.chineseTransliteratedName, any),
                 (Patterns.chineseSelfGivenName, { found in
                     !NameLists.chineseNotNames.contains(found) && !NameLists.chineseNicknameNotNames.contains(found)
                         && !NameLists.chineseDoubledNotNames.contains(found) && !Patterns.chineseAddressTerms.contains(found)
@@ -1476,8 +1578,10 @@ public struct PIIMasker: Sendable {
                 }
                 for group in [1, 2] {
                     s = PIIMasker.replace(Patterns.chineseCalledName, in: s, group: group) { found in
-                        // "朋友们": a word with a plural or its first two characters a word is no name.
-                        PIIMasker.isChineseWord(found, strict: true) || PIIMasker.isChineseWord(String(found.prefix(2)), strict: true)
+                        // "朋友们": a word with a plural or its first two characters a word is no name; a
+                        // doubled character is a child's name after 叫 ("我女儿叫诺诺，") unless listed as a word.
+                        let doubled = group == 1 && found.count == 2 && found.first == found.last && !NameLists.chineseDoubledNotNames.contains(found)
+                        return !doubled && (PIIMasker.isChineseWord(found, strict: true) || PIIMasker.isChineseWord(String(found.prefix(2)), strict: true))
                             || found.hasSuffix("们") || found.hasSuffix("們") || NameLists.chineseNotNames.contains(found) ? nil : cjkName(found)
                     }
                 }
@@ -1524,11 +1628,24 @@ public struct PIIMasker: Sendable {
                             && !NameLists.japaneseNotNames.contains(head) && !(role == nil && "師士員者職".contains(head.last!))
                 }
                 for pattern in [Patterns.japaneseNameBeforeHonorific, Patterns.japaneseNameAfterRelation, Patterns.japaneseNameBeforeTitle, Patterns.japaneseNameBeforeParticle, Patterns.japaneseNameBeforeNameOf, Patterns.japaneseDottedNameBeforeEvent] {
-                    s = PIIMasker.replace(pattern, in: s, group: 1) { found in
+                    s = PIIMasker.replaceInContext(pattern, in: s, group: 1) { found, text, match in
                         // "友人のまりえ": a given name in hiragana only when the list holds it.
                         if found.unicodeScalars.allSatisfy({ (0x3041...0x309F).contains($0.value) }) { return NameLists.japaneseKanaGivenNames.contains(found) ? cjkName(found) : nil }
+                        // "母の料理が", "妹の部屋が": after a relation and no honorific, ideographs are a name
+                        // only when written apart, a listed surname or ending as given names do ("父の和夫で").
+                        if pattern === Patterns.japaneseNameAfterRelation, found.first?.unicodeScalars.first?.properties.isIdeographic == true,
+                            !PIIMasker.japaneseHonorificFollows(text, at: NSMaxRange(match.range(at: 1))), !found.contains(where: { $0 == " " || $0 == "　" }),
+                            !PIIMasker.startsWithJapaneseSurname(found), !(found.count >= 3 && NameLists.japaneseOneCharacterNames.contains(String(found.prefix(1)))),
+                            !PIIMasker.looksLikeJapaneseGivenName(found)
+                        {
+                            return nil
+                        }
                         return titled(found) ? cjkName(found.replacingOccurrences(of: " ", with: "")) : nil
                     }
+                }
+                // "営業部 小林健太": a listed surname and a given name after a department, as a signature writes them.
+                s = PIIMasker.replace(Patterns.japaneseNameAfterDepartment, in: s, group: 1) { found in
+                    PIIMasker.startsWithJapaneseSurname(found) && found.count >= 3 ? cjkName(found) : nil
                 }
                 // A name these passes found lets its list's neighbours follow: "友人の[NAME]、ケンジ。".
                 if s.contains("[NAME]、") || s.contains("、[NAME]") { maskListNeighbours() }
@@ -1619,7 +1736,12 @@ public struct PIIMasker: Sendable {
                 for pattern in [Patterns.nameAfterMaskedItem, Patterns.nameBeforeMaskedItem] {
                     s = PIIMasker.replaceInContext(pattern, in: s, group: 1) { found, text, match in
                         let line = text.substring(with: text.lineRange(for: match.range))
-                        return line.components(separatedBy: "[NAME]").count > 2 ? person(found, text, match, .personal) : nil
+                        guard line.components(separatedBy: "[NAME]").count > 2 else { return nil }
+                        // After an article a word is a thing as often ("e o Brasil", "e il Comune"): only a listed name.
+                        let before = text.substring(to: match.range(at: 1).location)
+                        guard Patterns.colloquialArticles.contains(where: { before.hasSuffix(" \($0) ") }) else { return person(found, text, match, .personal) }
+                        let first = found.prefix { !$0.isWhitespace }.lowercased()
+                        return NameLists.isListedName(first) || NameLists.firstNameWords.contains(first) ? person(found, text, match, .weak) : nil
                     }
                 }
                 if s == before { break }
@@ -1628,6 +1750,7 @@ public struct PIIMasker: Sendable {
             // Joined to a person by "and", a first name that is also a word is one: "[NAME] and Sunny".
             s = PIIMasker.replaceInContext(Patterns.nameBeforeMaskedPair, in: s, group: 1) { person($0, $1, $2, .personal) }
             s = PIIMasker.replaceInContext(Patterns.nameAfterMaskedPair, in: s, group: 1) { person($0, $1, $2, .personal) }
+            s = PIIMasker.replace(Patterns.arabicNameRestAfterMasked, in: s, group: 1) { _ in "" }
             // The rest of a name a pass masked in part, when it is a listed name: "[NAME] Binh", "[NAME]-Farsi".
             s = PIIMasker.replace(Patterns.nameRestAfterMasked, in: s, group: 1) { word in
                 let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: " \t-"))
@@ -2387,6 +2510,8 @@ enum Patterns {
         "kontonummer", "karte", "bestellung", "rechnung", "kundennummer", "mitgliedsnummer", "kd\\.?-?nr\\.?", "kunden-?nr\\.?",
         "mitglieds-?nr\\.?", "vers\\.?-?nr\\.?", "rechnungs-?nr\\.?", "auftrags-?nr\\.?", "auftragsnummer", "rechnungsnummer", "aktenzeichen", "conto", "carta",
         "ordine", "fattura", "conta", "cartão", "账号", "账户", "卡号", "订单", "口座", "会員番号",
+        // A Japanese transfer: "渋谷支店 普通 4827163", "普通預金 1234567", "普通 7301928" (seven digits).
+        "支店", "預金", "普通(?=[ \\t　]*\\d{7}(?![\\d円万千]))", "当座(?=[ \\t　]*\\d{7}(?![\\d円万千]))",
         "police", "dossier", "contrat", "contrato", "contratto", "vertrag", "vertragsnummer", "bestellnummer",
         "versicherungsnummer", "steuernummer", "cliente", "client", "kunde", "pratica", "protocollo", "matricola",
         "tessera", "dni", "nie", "nif", "cpf", "passaporte", "pasaporte", "passaporto", "reisepass", "ausweis", "bsb",
@@ -2562,7 +2687,7 @@ enum Patterns {
         + "[ \\t]+" + city + "|" + ukPostcode + "|" + caPostcode + "|" + stateZip + "|" + plPostcode + "[ \\t]+" + city + "|#[ \\t]?\\d{1,5}[A-Za-z]?(?![\\p{L}\\p{N}]))|,[ \\t]*" + city + "(?:[ \\t]+" + postcode + ")?){0,4}"
     /// Not a quantity: "Heimweg 20 Minuten" is a way home, "via Teams 3 times" a way of meeting.
     static let notQuantity = #"(?![ \t]*(?i:minuten|min|mins|minutes|stunden|std|hours|km|kilometer|meter|m|tage|jahre|mal|euro|eur|€|%|times|days|weeks|months|years|people|veces|minutos|horas|días|dias|años|anos|vezes|volte|minuti|ore|giorni|anni|fois|jours|ans)(?![\p{L}]))(?![\p{N}]|[.,]\d)"#
-    static let numberFirstTypes = #"(?:(?i:calle|avenida|avda\.|paseo|plaza|pza\.|camino|carretera|ctra\.|ronda|travesía|rambla|glorieta|rua|travessa|praça|alameda|estrada|largo|viale|piazza|piazzale|corso|vicolo|strada|rue|avenue|av\.|boulevard|bd|place|allée|impasse|chemin|quai|route|cours|square|passage|faubourg|montée|rang|côte|allé|ruelle|sentier|voie|promenade|esplanade|terrasse|cañada|callejón|pasaje|diagonal|circuito|cerrada|privada|calzada|andador|prolongación|retorno|bulevar|rodovia|beco|ladeira|viela|carrer|passeig|avinguda|plaça|travessera|jalan|jln\.|jl\.|kalye)[ \t]+|(?i:c/)[ \t]*)"#
+    static let numberFirstTypes = #"(?:(?i:calle|avenida|avda\.|paseo|plaza|pza\.|camino|carretera|ctra\.|ronda|travesía|rambla|glorieta|rua|travessa|praça|alameda|estrada|largo|viale|piazza|piazzale|corso|vicolo|strada|rue|avenue|av\.|boulevard|boul\.|bd|place|allée|impasse|chemin|quai|route|cours|square|passage|faubourg|montée|rang|côte|allé|ruelle|sentier|voie|promenade|esplanade|terrasse|cañada|callejón|pasaje|diagonal|circuito|cerrada|privada|calzada|andador|prolongación|retorno|bulevar|rodovia|beco|ladeira|viela|carrer|passeig|avinguda|plaça|travessera|jalan|jln\.|jl\.|kalye)[ \t]+|(?i:c/)[ \t]*)"#
     /// Street words before the name; Spanish, Portuguese and Italian write them in lower case
     /// mid-sentence ("abito in via Roma 12"), so both cases count (`classifyAddress` turns away
     /// "via Teams 3"-like English).
@@ -2613,8 +2738,9 @@ enum Patterns {
     /// ("Calle Mayor 62", "Hauptstraße 5", "人民路256号"), with units and postcodes around it.
     static let addresses: [AddressPattern] = [
         // Japanese: "東京都新宿区西新宿2丁目8番1号", "下鴨6丁目11番地", "梅田1-2-3" after a ward or city.
-        AddressPattern(#"(?:〒[ \t]?\d{3}-?\d{4}[ \t]*)?[\p{Han}\p{Katakana}ーのヶケ]{0,14}"# + jaNumber + #"丁目(?:[ \t]*"# + jaNumber
-            + #"(?:番地?|-|－)(?:[ \t]*"# + jaNumber + "(?:号)?)?)?", needs: .nonASCII),
+        // Sapporo's grid ("南3条西5丁目16") numbers its blocks by 条 and its lots after 丁目 alone.
+        AddressPattern(#"(?:〒[ \t]?\d{3}-?\d{4}[ \t]*)?(?:[\p{Han}\p{Katakana}ーのヶケ]|\d{1,2}条){0,14}"# + jaNumber + #"丁目(?:[ \t]*"# + jaNumber
+            + #"(?:(?:番地?|-|－)(?:[ \t]*"# + jaNumber + #"(?:号)?)?|(?![\p{N}月日年時时点分]))"# + ")?", needs: .nonASCII),
         AddressPattern(#"(?:〒[ \t]?\d{3}-?\d{4}[ \t]*)?[\p{Han}\p{Katakana}ーのヶケ]{0,14}"# + jaNumber + #"番地(?:[ \t]*"# + jaNumber + "号?)?",
             needs: .nonASCII),
         AddressPattern(#"(?:〒[ \t]?\d{3}-?\d{4}[ \t]*)?(?:\p{Han}{1,4}[都道府県])?\p{Han}{1,6}[市区町村郡][\p{Han}\p{Katakana}ーのヶケ]{0,8}\d{1,4}[-－]\d{1,4}(?:[-－]\d{1,4})?(?![\p{N}月日年時时点])"#,
@@ -2941,7 +3067,15 @@ enum Patterns {
             "landlord", "vermieter", "witness", "testigo", "testimone", "zeuge", "témoin", "beneficiary", "beneficiario",
             "beneficiária", "signed", "firmado", "firmato", "unterschrift", "signé", "assinado", "titular", "intestatario",
             "kontoinhaber", "titulaire", "account holder", "cardholder", "emergency contact", "next of kin", "referee",
+            // A family's lines in a German form ("Kind:" is English too: "kind: Deployment").
+            "mutter", "vater", "ehepartner", "ehepartnerin", "ehefrau", "ehemann", "antragsteller", "antragstellerin",
+            "versicherte", "versicherter",
         ]) + #")[ \t]*:[ \t]*"# + nameWords,
+        [.anchorsMatchLines])
+    /// A name label's line whose value is in lower case or in capitals, with a reading in brackets:
+    /// "nome: antonio", "NOM : DUPUIS", "名前：KIM JIHOON（キム ジフン）". The caller wants a listed name in it.
+    static let nameLabelLineInOneCase = make(
+        #"^[ \t]*(?i:name|full name|first name|last name|surname|nombre|nombre completo|apellidos?|nom|prénom|prenom|nom de famille|nome|cognome|nome completo|sobrenome|vorname|nachname|familienname|naam|名前|氏名|姓名|お名前)[ \t]*[:：][ \t]*((?:\p{Ll}[\p{Ll}\p{M}'’\-]*|\p{Lu}[\p{Lu}\p{M}'’\-]+)(?:[ \t]+(?:\p{Ll}[\p{Ll}\p{M}'’\-]*|\p{Lu}[\p{Lu}\p{M}'’\-]+)){0,3}(?:[ \t]*[（(][^）)\n]{1,30}[）)])?)[ \t]*$"#,
         [.anchorsMatchLines])
     /// Cues that also introduce other words ("I'm Happy to", "soy de", "Hi Team"): the name's
     /// first word must not be an everyday word.
@@ -3133,10 +3267,17 @@ enum Patterns {
     static let cjkNameBeforeDayAndMonth = make(
         #"(?:(?<=^)|(?<=[：:，,、；;\n]))[ \t　]*(\p{Han}{1,3}|\p{Hiragana}{2,4}|\p{Katakana}[\p{Katakana}ー]{1,8})(?=[ \t　]*\d{1,2}月\d{1,2}日)"#, [.anchorsMatchLines])
     /// A list item after a masked one, or before one, with what stands in brackets after an item
-    /// ("Jade (M,W,F), [NAME]") and a title before a masked one ("Olive, Grandpa [NAME]"); the
-    /// caller wants two masked names on the line.
+    /// ("Jade (M,W,F), [NAME]"), a title before a masked one ("Olive, Grandpa [NAME]") and the
+    /// article of colloquial Romance speech ("o [NAME] e a Maju"); the caller wants two masked
+    /// names on the line.
+    /// Up to four capitalised words of up to seven letters, or one after a Vietnamese title
+    /// ("thầy Bảo", "chị Hằng"); `PIIMasker.vietnameseLetters` decides.
+    static let vietnameseName = make(
+        #"(?<![\p{L}\p{M}])((?:(?<=(?:thầy|cô|anh|chị|em|bác|chú|ông|bà|cụ)[ \t])\p{Lu}[\p{L}\p{M}]{0,6}|\p{Lu}[\p{L}\p{M}]{0,6}(?:[ \t]+\p{Lu}[\p{L}\p{M}]{0,6}){1,3}))(?![\p{L}\p{M}])"#)
+    /// The articles that Portuguese, Spanish and Italian speech puts before a first name.
+    static let colloquialArticles = ["o", "a", "el", "la", "il", "lo"]
     static let nameAfterMaskedItem = make(
-        #"(?<=\[NAME\](?:[ \t]{0,2}\([^()\n]{0,30}\))?,[ \t])("# + titleWord + #"(?:[ \t]+(?:"# + nameParticle + #"[ \t]+){0,2}"# + titleWord + #"){0,2})"#
+        #"(?<=\[NAME\](?:[ \t]{0,2}\([^()\n]{0,30}\))?(?:,[ \t]|[ \t](?:y|e|et|ed)[ \t])(?:(?:o|a|el|la|il|lo)[ \t])?)("# + titleWord + #"(?:[ \t]+(?:"# + nameParticle + #"[ \t]+){0,2}"# + titleWord + #"){0,2})"#
             + #"(?=(?:[ \t]*\([^()\n]{0,30}\))?(?:[ \t]*(?:[,.;!?\n"'”»]|$)|[ \t]+(?:and|&|y|e|et|und)[ \t]))"#)
     static let nameBeforeMaskedItem = make(
         #"(?:(?<=^)|(?<=[,:][ \t])|(?<=[ \t](?:and|y|e|et|und)[ \t]))("# + titleWord + #"(?:[ \t]+"# + titleWord + #"){0,2})"#
@@ -3148,6 +3289,9 @@ enum Patterns {
     /// "[NAME] y Lucía". What a cue did not introduce, its neighbour in a pair does.
     static let nameBeforeMaskedPair = make(#"(?<![\p{L}\p{M}])"# + nameWords + #"[ \t]+(?:and|or|&|y|e|et|und)[ \t]+\[NAME\]"#)
     /// A capitalised word right after `[NAME]`, or joined to it by a hyphen.
+    /// An Arabic name's parts after a masked part: "[NAME] al-Masri", "[NAME] bin Hamad al-Suwaidi".
+    static let arabicNameRestAfterMasked = make(
+        #"\[NAME\]((?:[ \t]+(?:(?:al|el|Al|El|as|ad|ash|az|an|ar)-|(?:bin|ibn|bint|ben|Bin|Ibn|Bint|Abu|abu|Abou|abou)[ \t]+)\p{Lu}[\p{L}\p{M}]+)+)(?![\p{L}\p{M}\-'’])"#)
     static let nameRestAfterMasked = make(#"\[NAME\]((?:[ \t]+|-)\p{Lu}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\-'’])"#)
     static let nameAfterMaskedPair = make(#"\[NAME\][ \t]+(?:and|or|&|y|e|et|und)[ \t]+"# + nameWords)
     /// A name addressed at the start of a quotation or a line, before a comma and "you": "'Kemal, you
@@ -3310,10 +3454,23 @@ enum Patterns {
     static let chineseNameAfterCue = make(
         #"(?:我是|本人)[ \t]*("# + chineseName + #")(?=[。，,.!！?？、；;\s]|$)"#)
     /// A transliterated foreign name, its parts joined by a middle dot, after a relation, a
-    /// label, 我是 or a word whose object is a person: "我朋友丹尼尔·米勒", "租户：阿卜杜拉·买买提",
+    /// label, 我是, 叫 or a word whose object is a person: "我朋友丹尼尔·米勒", "租户：阿卜杜拉·买买提", "他叫穆斯塔法·哈桑",
     /// "为德米特里·瓦西里耶夫的退休写".
     static let chineseDottedName = make(
-        #"(?:[：:]|我是|我叫|为|為|给|給|和|跟|替|祝|请|請|邀请|邀請|感谢|感謝|告诉|告訴|帮|幫|租户|租戶|新郎|新娘|老师|老師|客户|客戶|房东|房東|丈夫|妻子|男友|女友|"# + chineseKin + #")[ \t]*(\p{Han}{2,6}[·・•]"# + transliteratedPart + #"(?:[·・•]"# + transliteratedPart + #")?)"#)
+        #"(?:[：:]|我是|叫|为|為|给|給|和|跟|替|祝|请|請|邀请|邀請|感谢|感謝|告诉|告訴|帮|幫|租户|租戶|新郎|新娘|老师|老師|客户|客戶|房东|房東|丈夫|妻子|男友|女友|"# + chineseKin + #")[ \t]*(\p{Han}{2,6}[·・•]"# + transliteratedPart + #"(?:[·・•]"# + transliteratedPart + #")?)"#)
+    /// The characters Chinese writes foreign names with (Xinhua's transliteration table and the
+    /// usual feminine forms); a dotted name of these alone is one without a cue.
+    static let transliterationCharacters = """
+        阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯博布查彻达戴丹道德登迪蒂丁东杜敦多厄恩尔法凡范菲费芬丰冯佛弗福富伽盖甘冈戈哥\
+        格根贡古瓜圭哈海汉豪赫亨胡华怀惠霍基吉加贾杰金卡凯坎康柯科克肯孔库夸奎昆拉莱赖兰朗劳勒雷蕾里丽莉利列林琳玲卢鲁路伦罗洛\
+        吕马玛迈麦曼芒梅门蒙米缪摩莫默姆穆纳娜乃奈南内尼妮宁纽努诺欧帕派潘庞佩彭皮珀普奇齐契恰乔切钦琼丘萨塞赛桑瑟森沙莎尚绍舍\
+        申圣施什史舒斯松苏索塔泰坦汤唐陶特提廷通图托瓦万旺威韦维温沃乌伍西希锡席夏肖谢辛欣休修雅亚扬耶伊依因尤约泽扎詹朱兹佐\
+        祖哲赞珍茨翁薇娅黛芙茜丝柏卓罕买提热木江吾卜历捷滕翰娃得夫何黎嘉芭琪涅略瑞荷韩简晋考珂弥蕊霞露璐
+        """
+    /// A dotted name of transliteration characters said to be someone the writer knows:
+    /// "安娜·伊万诺夫娜·彼得罗娃是我的俄语老师". Without such a cue a dotted name stays: "我读了列夫·托尔斯泰的小说".
+    static let chineseTransliteratedName = make(
+        #"(?<![\#(transliterationCharacters)《])([\#(transliterationCharacters)]{2,6}(?:[·•][\#(transliterationCharacters)]{1,6}){1,3})(?=是我|是我们|是我們|是他的|是她的)"#)
     /// A part of a transliterated name after its dot: ideographs up to a function word or a verb.
     static let transliteratedPart = #"[\p{Han}--[的了是在和与與第一来來去到说說给給把被从從就也都很要想让讓请請]]{1,5}"#
     static let chineseSelfGivenName = make(#"(?:我是|我就是|本人)[ \t]*(\p{Han}{2})(?=[。，,.!！?？、；;\s]|$)"#)
@@ -3360,7 +3517,7 @@ enum Patterns {
         #"(?:اسمي|إسمي|اسم من|نام من|שמי|קוראים לי|मेरा नाम|मेरो नाम|আমার নাম|ฉันชื่อ|ผมชื่อ|ดิฉันชื่อ|باسم|الأستاذة|الأستاذ|السيدة|السيد|الدكتورة|الدكتور|श्रीमती|श्री|सुश्री)[ \t]*(?:هو|است|है|हो|হল|คือ)?[ \t]*((?:[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Thai}\p{Mn}\p{Mc}\u200C\u200D]+)(?:[ \t]+(?!(?:है|हूँ|हूं|हो|था|थी|هو|است|হল)(?![\p{L}\p{M}]))[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Bengali}\p{Mn}\p{Mc}\u200C\u200D]+){0,2})|(?<![\p{Script=Thai}])ชื่อ[ \t]+([\p{Script=Thai}\p{Mn}\p{Mc}]+(?:[ \t]+[\p{Script=Thai}\p{Mn}\p{Mc}]+)?)"#)
     /// A Japanese name before an honorific: "伊藤学さんに", "田中様", "マリアさん".
     static let japaneseNameBeforeHonorific = make(
-        #"(?<![\p{Han}\p{Katakana}ー々])(?:「)?("# + japaneseName + #")(?:」)?(?=[ \t　]?(?:さん|様|さま|くん|ちゃん|氏|殿))"#)
+        #"(?<![\p{Han}\p{Katakana}ー々])(?:「)?("# + japaneseName + #")(?:」)?(?=[ \t　]?(?:さん|様|さま|くん|ちゃん|氏|殿(?![町通前下堂])))"#)
     /// A Japanese name: a family name in kanji and a given name in kanji, hiragana or katakana,
     /// with or without a space ("佐々木美咲", "林 真理子", "佐藤ゆかり", "木村トメ"), or a name in katakana
     /// ("ソフィア・ロドリゲス", "ヤマザキ　ケイスケ").
@@ -3404,8 +3561,10 @@ enum Patterns {
     /// A Japanese name after a label or 名前は, with a space or a given name in hiragana: "名前：山下　太郎",
     /// "私の名前は小林ゆいです".
     static let japaneseNameAfterLabel = make(
-        #"(?:私の名前は|名前は|本名は|氏名は|(?:氏名|名前|宛先|差出人|宛名|送り主|送信者|担当者?|お名前)[ \t]*[：:])[ \t　]*("# + japaneseListedName
-            + #"|[\p{Han}々]{1,4}[ 　][\p{Han}々]{1,4}|[\p{Han}々]{1,4}"# + japaneseKanaGiven + "|" + japaneseKanaGiven + ")")
+        #"(?:私の名前は|名前は|本名は|氏名は|(?:氏名|名前|宛先|差出人|宛名|送り主|送信者|担当者?|お名前)[ \t]*[：:]|(?:口座)?名義人?(?:は|[ \t]*[：:])?|(?:普通|当座)[ \t　]*\[NUMBER\])[ \t　]*("# + japaneseListedName
+            + #"|[\p{Han}々]{1,4}[ 　][\p{Han}々]{1,4}|[\p{Han}々]{1,4}"# + japaneseKanaGiven + "|" + japaneseKanaGiven
+            // An account holder's name as banks write it, in katakana: "名義 ハセガワ ミドリ", "普通 [NUMBER] ヤマモト カズオ".
+            + #"|\p{Katakana}[\p{Katakana}ー]{1,8}[ 　]\p{Katakana}[\p{Katakana}ー]{1,8})"#)
     /// A given name after a labelled family name already masked: "名前：[NAME]　太郎", "名前は[NAME]ゆいです".
     static let japaneseGivenAfterMaskedName = make(
         #"(?<=(?:名前|氏名|宛先|差出人|宛名|送り主|お名前)[ \t]{0,2}[：:は][ \t　]{0,2}\[NAME\])([ \t　]?(?:"# + japaneseKanaGiven + #"|[\p{Han}々]{1,3}))(?![\p{Han}々])"#)
@@ -3425,9 +3584,9 @@ enum Patterns {
     /// A Korean name before an honorific, starting with a common surname: "박서영님", "김민수 씨".
     static let koreanNameBeforeHonorific = make(
         #"(?<![\p{Hangul}])("# + koreanSurname + #"[ \t]?\p{Hangul}{1,3})(?=[ \t]?(?:님|씨))"#)
-    /// A Chinese name before a title: "王伟先生", "李娜女士", "张老师".
+    /// A Chinese name before a title: "王伟先生", "李娜女士", "张老师", "刘春梅姐".
     static let chineseNameBeforeHonorific = make(
-        #"(?:(?<![\p{Han}])|(?<=[给給跟向和与與同对對让讓请請叫问問帮幫是被的了到说說祝致下位找见見约約谢謝访訪系]))("# + chineseName + #")(?=先生|女士|小姐|老师|老師|同学|同學|医生|醫生|教授|经理|經理|阿姨|叔叔|律师|律師|主任|博士|太太|夫人|师傅|師傅|老板|老闆)"#)
+        #"(?:(?<![\p{Han}])|(?<=[给給跟向和与與同对對让讓请請叫问問帮幫是被的了到说說祝致下位找见見约約谢謝访訪系]))("# + chineseName + #")(?=先生|女士|小姐|老师|老師|同学|同學|医生|醫生|教授|经理|經理|阿姨|叔叔|律师|律師|主任|博士|太太|夫人|师傅|師傅|老板|老闆|姐(?!姐)|哥(?!哥))"#)
     /// A Japanese name whose name something is under, or whose day or rite it is: "予約は山田太郎の名前で",
     /// "タナカ・ハルト名義で", "マリア・ゴンザレスの誕生日" (a foreign name written apart by its dot).
     static let japaneseNameBeforeNameOf = make(
@@ -3437,6 +3596,7 @@ enum Patterns {
     /// A Japanese name after a relation and の: "同僚の佐藤さん", "友人の田中健太".
     static let japaneseNameAfterRelation = make(
         #"(?:署名|記名|予約名|予約者名|予約者|ご予約名|友人|友達|親友|甥っ子|姪っ子|甥|姪|従兄弟|従姉妹|従兄|従姉|従弟|従妹|お姉ちゃん|お兄ちゃん|お姉さん|お兄さん|元カレ|元カノ|元彼|義母|義父|義姉|義兄|義妹|義弟|恩師|指導教員|ルームメイト|クラスメイト|同級生|幼なじみ|パートナー|相方|旦那|いとこ|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字|主治医|上長|店長|院長|校長|顧問|監督|コーチ|大家さん|借主|貸主|契約者|入居者|申込者|申請者|受取人|送り主|依頼人|保証人|新郎|新婦)(?:は|の|・|：|:|(?<!先生|先輩|社長|部長|課長|会長|店長|院長|校長|監督|コーチ)、)?[ \t　]*(?:「)?(?!(?:友人|友達|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字)の)("# + japaneseName + #"|\p{Hiragana}{2,4})(?=」|さん|先生|部長|課長|係長|社長|専務|常務|教授|先輩|監督|店長|様|さま|くん|ちゃん|氏|に|が|は|と|から|へ|を|の|って|です|[ \t　]?様|[、。,.\s()（）]|\[|$)"#)
+    static let japaneseNameAfterDepartment = make(#"(?<=[部課室][ \t　])(\p{Han}{3,5})(?=[ \t　]|で|です|より|$)"#, [.anchorsMatchLines])
     /// Who writes for a company or a department, the opening of a business letter:
     /// "株式会社ミドリの木村です", "営業部の松本と申します".
     static let japaneseNameAfterOrganisation = make(
@@ -3462,7 +3622,7 @@ enum Patterns {
         #"(?:(?<![\p{Han}\p{N}])|(?<=[给給跟向替为為和与與同对對让讓请請叫问問帮幫是被把找等的了到写寫说說人致祝]))("# + chineseName + ")")
     /// A surname after 小, 老 or 阿 (a nickname): "小王说", "老李让我", "隔壁工位的小赵今天".
     static let chineseNickname = make(
-        #"(?:(?<![\p{Han}])|(?<=[给給跟向和与與同对對让讓请請叫问問帮幫是被的了到说說])|(?<="# + chineseKin + #"|辞退|辭退|批评|批評))((?:小|老)["# + chineseSurnames + #"]|阿\p{Han})(?=[^\p{Han}]|说|說|让|讓|的|是|在|今天|明天|也|和|跟|要|想|请|請|给|給|刚|剛|已经|已經|辞|辭|搬|问|問|告诉|告訴|总是|總是|每天|一直|又|还|還|都|最近)"#)
+        #"(?:(?<![\p{Han}])|(?<=[给給跟向和与與同对對让讓请請叫问問帮幫是被的了到说說])|(?<="# + chineseKin + #"|辞退|辭退|批评|批評))((?:小|老)["# + chineseSurnames + #"]|阿\p{Han})(?=[^\p{Han}]|说|說|让|讓|的|是|在|今天|明天|也|和|跟|要|想|请|請|给|給|刚|剛|已经|已經|辞|辭|搬|问|問|告诉|告訴|总是|總是|每天|一直|又|还|還|都|最近|借|欠|送|来|來|去|会|會|没|沒|不)"#)
     /// A nickname of 小 or 阿 and any character, or a doubled character, after a relation or a
     /// verb whose object is a person, or before what only a person does (group 3): "小雨想让我",
     /// "给婷婷写", "我男朋友阿杰生日". The caller turns away common words outside that last slot.
@@ -3472,10 +3632,10 @@ enum Patterns {
     /// A doubled character told or notified, whatever follows: "怎么告诉晴晴这件事".
     static let chineseDoubledAfterTell = make(#"(?<=告诉|告訴|通知)((\p{Han})\2)"#)
     /// Whom a letter is addressed to, or what someone is called, in quotes or before punctuation,
-    /// whatever the surname: "以“亲爱的阿珍”开头", "我们都叫他“豪哥”", "我女儿叫欣怡，"; "晨晨妈妈" (a child's
+    /// whatever the surname: "以“亲爱的阿珍”开头", "我们都叫他“豪哥”", "我女儿叫欣怡，", "大名叶诺。"; "晨晨妈妈" (a child's
     /// doubled name before a parent). The caller turns away common words ("亲爱的妈妈").
     static let chineseCalledName = make(
-        #"(?:(?:亲爱的|親愛的|叫他|叫她|称他|稱他|称她|稱她|喊他|喊她|(?<="# + chineseKin + #"|他|她|孩子|宝宝|寶寶)叫)[“"「『]?(\p{Han}{2,3})(?=[”"」』，,。！!？?、]|$)|(?:(?<![\p{Han}])|(?<=写|寫|是|给|給|署名|落款))((\p{Han})\3)(?=妈妈|媽媽|爸爸|妈|媽|爸))"#)
+        #"(?:(?:亲爱的|親愛的|叫他|叫她|称他|稱他|称她|稱她|喊他|喊她|(?<="# + chineseKin + #"|他|她|孩子|宝宝|寶寶)叫|(?:全名|大名|本名|真名|原名|小名|乳名|学名|學名)(?:是|叫)?)[“"「『]?(\p{Han}{2,3})(?=[”"」』，,。！!？?、]|$)|(?:(?<![\p{Han}])|(?<=写|寫|是|给|給|署名|落款))((\p{Han})\3)(?=妈妈|媽媽|爸爸|妈|媽|爸))"#)
     /// An item of a list next to a masked name: "刘海涛、[NAME]", "[NAME]、孙怡然".
     static let chineseNameInList = make(
         #"(?:(?<=\[NAME\]、)("# + chineseName + #")(?![\p{Han}])|(?<![\p{Han}])("# + chineseName + #")(?=、\[NAME\]))"#)
@@ -3499,7 +3659,7 @@ enum Patterns {
         #"(?:(?<![\p{Han}])|(?<=给|給|跟|向|和|与|與|请|請|问|問|致|告诉|告訴|通知|联系|聯繫|亲爱的|親愛的|尊敬的))(["# + chineseSurnames + #"])(?=先生|女士|小姐|老师|老師|经理|經理|总监|總監|医生|醫生|教授|律师|律師|主任|博士|太太|夫人|师傅|師傅|老板|老闆|部长|部長|处长|處長|科长|科長|局长|局長|校长|校長|董事长|董事長|总(?![\p{Han}])|總(?![\p{Han}]))"#)
     /// A Japanese name before a title: "鈴木部長", "林先生", "山本社長宛て"; roles stay ("営業部長").
     static let japaneseNameBeforeTitle = make(
-        #"(?<![\p{Han}\p{Katakana}ー])(\p{Han}{1,3}[ \t　]\p{Han}{1,3}|\p{Han}{1,5})(?="# + PIIMasker.japaneseTitles.joined(separator: "|") + ")")
+        #"(?<![\p{Han}\p{Katakana}ー])(\p{Han}{1,3}[ \t　]\p{Han}{1,3}|\p{Han}{1,5})(?="# + PIIMasker.japaneseTitles.joined(separator: "|") + #")(?!殿[町通前下堂])"#)
     /// A name in hiragana before an honorific: "同僚のやまぐちさん", "ゆいちゃん".
     static let japaneseKanaBeforeHonorific = make(#"(?:(?<=の|は|と|、|「)|(?<![\p{Hiragana}\p{Han}ー]))(\p{Hiragana}{2,5})(?=さん|くん|ちゃん|様|さま)"#)
     /// Kinship and common words in hiragana before さん or ちゃん, which are no names.
@@ -3542,10 +3702,37 @@ enum Patterns {
     /// the text or a quotation: "… zur schule. lg kerstin'", "cordialement, jean-baptiste lemoine".
     static let lowercaseNameAfterSignOff = make(
         #"(?i:\b"# + signOffWords + #")[,!.]?[ \t\n]+(\p{Ll}[\p{Ll}\p{M}\-]+(?:[ \t]+\p{Ll}[\p{Ll}\p{M}'’\-]+){0,2})(?=[ \t]*(?:[.!]?[ \t]*(?:['"”’»)]|$)))"#)
+    /// A family by its surname: "Familie Schulte", "la familia Quintero", "the Okafor family".
+    static let familyName = make(
+        #"(?<![\p{L}])(?:Familie|Fam\.|famille|familia|família|famiglia|family)[ \t]+(\p{Lu}[\p{Ll}\p{M}'’\-]+(?:[ \t]+\p{Lu}[\p{Ll}\p{M}'’\-]+)?)(?![\p{L}\p{M}])"#)
+    static let familyNameBefore = make(#"(?<=\bthe[ \t])(\p{Lu}[\p{Ll}\p{M}'’\-]+)(?=[ \t]+family\b)"#)
+    /// What a text must hold (lowercased) for `nameAfterRelationIsCalled` to match.
+    static let calledNeedles = ["heißt", "heisst", "hieß", "se llama", "s'appelle", "s’appelle", "si chiama", "se chama", "chama-se", "is called", "is named"]
+    /// A person one knows, and what they are called: "Unser neuer Nachbar heißt Rangi Parata",
+    /// "der trainer heißt marco". Only relations and a few roles, not "Die Datei heißt Config".
+    static let relationIsCalled = #"(?:"# + anyOf(possessives) + #"|der|die|den|el|la|le|il|o|a|the)[ \t]+(?:\p{L}+[ \t]+)?(?:"#
+        + anyOf(relations + ["lehrer", "lehrerin", "trainer", "trainerin", "arzt", "ärztin", "partnerin", "tandempartner", "tandempartnerin",
+            "betreuer", "betreuerin", "professor", "professorin", "entrenador", "entrenadora", "profesor", "profesora", "prof", "professeur",
+            "maîtresse", "maître", "allenatore", "maestra", "maestro", "treinador", "professora"])
+        + #")[ \t]+(?:heißt|heisst|hieß|se llama|s['’]appelle|si chiama|se chama|chama-se|is called|is named)[ \t]+"#
+    static let nameAfterRelationIsCalled = make(#"(?<![\p{L}])(?i:"# + relationIsCalled + ")" + nameWords)
+    static let lowercaseNameAfterRelationIsCalled = make(
+        #"(?<![\p{L}])(?i:"# + relationIsCalled + #")(\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}\p{M}'’\-]+)?)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)
+    /// A lower-case word after a possessive and a relation: "mi abuela rosario", "meine oma hildegard".
+    static let lowercaseNameAfterRelation = make(
+        #"(?<![\p{L}\p{M}])(?:"# + anyOf(possessives) + #")[ \t]+(?:"# + anyOf(relations) + #"),?[ \t]+(\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}\p{M}'’\-]+)?)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)
+    /// A lower-case word before a verb of saying or wanting: "budi says", "xiomara dice que".
+    static let lowercaseNameBeforeSpeechVerb = make(
+        #"(?:^|(?<=[.!?,:;"'“«(\n][ \t])|(?<=^[ \t])|(?<=[.!?,:;"'“«(\n]))(\p{Ll}[\p{Ll}\p{M}'’\-]+)(?=[ \t]+(?:says|said|told|asked|wants|thinks|dice|dijo|quiere|piensa|dit|veut|pense|m'a dit|sagt|meint|hat gesagt|will|möchte|ha detto|vuole|pensa|diz|disse|quer|acha)(?![\p{L}]))"#,
+        [.anchorsMatchLines])
+    /// Two lower-case words or more joined by commas and "and": the candidates of `lowercaseList`.
+    static let lowercaseList = make(
+        #"(?<![\p{L}\p{M}'’\-])\p{Ll}[\p{Ll}\p{M}'’\-]+(?:(?:,[ \t]*|[ \t]+(?:and|und|y|e|et|ed|en|i|&)[ \t]+|,[ \t]+(?:and|und|y|e|et|ed|en|i)[ \t]+)\p{Ll}[\p{Ll}\p{M}'’\-]+)+(?![\p{L}\p{M}])"#)
+    static let lowercaseListSeparator = make(#",[ \t]+(?:and|und|y|e|et|ed|en|i)[ \t]+|,[ \t]*|[ \t]+(?:and|und|y|e|et|ed|en|i|&)[ \t]+"#)
     /// A lower-case word after a verb that takes a person ("hire jamal", "met with priya"); a name
     /// only when listed. Prepositions ("to", "and") take lower-case words of every kind.
     static let lowercaseNameAfterPersonWord = make(
-        #"\b(?:ask|tell|hire|hired|met|meet|meeting|call|email|text|thank|thanks|invite|remind|cc|congratulate|told|asked|met with|meet with|uncle|aunt|auntie|neighbour|neighbor|friend|colleague|coworker|boss|cousin|brother|sister|son|daughter|flatmate|roommate|grandpa|grandma|nephew|niece|wife|husband|partner|girlfriend|boyfriend|fiance|fiancee|fiancé|fiancée|mom|mum|dad|manager|teacher|student|client|email to|write to|text to|message to|letter to|note to|reply to|nachricht an|brief an|karte an|mensaje a|mensaje para|carta a|carta para|message à|lettre à|messaggio a|messaggio per|lettera a|mensagem para|mensagem pro|mensagem pra|primo|prima|tío|tía|tio|tia|zia|zio|cugino|cugina|nonna|nonno|amigo|amiga|hermano|hermana|sobrino|sobrina|frère|sœur|frere|soeur|cousine|tante|oncle|onkel|bruder|schwester|freund|freundin|irmão|irmã|sohn|tochter|neffe|nichte|nachbar|nachbarin|kollege|kollegin|fils|fille|voisin|voisine|copain|copine|collègue|hijo|hija|vecino|vecina|novio|novia|compañero|compañera|figlio|figlia|fratello|sorella|ragazzo|ragazza|collega|vicino|vicina|filho|filha|namorado|namorada|vizinho|vizinha) (?!(?:with|and|to|for|the|a|an|my|her|his|our|their|your|me|him|them|us|about|on|in|at)\b)(\p{Ll}[\p{Ll}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}'’\-]+)?)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)
+        #"\b(?:ask|tell|hire|hired|met|meet|meeting|call|email|text|thank|thanks|invite|remind|cc|congratulate|told|asked|met with|meet with|uncle|aunt|auntie|neighbour|neighbor|friend|colleague|coworker|boss|cousin|brother|sister|son|daughter|flatmate|roommate|grandpa|grandma|nephew|niece|wife|husband|partner|girlfriend|boyfriend|fiance|fiancee|fiancé|fiancée|mom|mum|dad|manager|teacher|student|client|email to|write to|text to|message to|letter to|note to|reply to|nachricht an|brief an|karte an|text an|sms an|mail an|mensaje a|mensaje para|carta a|carta para|message à|lettre à|messaggio a|messaggio per|lettera a|mensagem para|mensagem pro|mensagem pra|primo|prima|tío|tía|tio|tia|zia|zio|cugino|cugina|nonna|nonno|amigo|amiga|hermano|hermana|sobrino|sobrina|frère|sœur|frere|soeur|cousine|tante|oncle|onkel|bruder|schwester|freund|freundin|irmão|irmã|sohn|tochter|neffe|nichte|nachbar|nachbarin|kollege|kollegin|fils|fille|voisin|voisine|copain|copine|collègue|hijo|hija|vecino|vecina|novio|novia|compañero|compañera|figlio|figlia|fratello|sorella|ragazzo|ragazza|collega|vicino|vicina|filho|filha|namorado|namorada|vizinho|vizinha) (?!(?:with|and|to|for|the|a|an|my|her|his|our|their|your|me|him|them|us|about|on|in|at)\b)(\p{Ll}[\p{Ll}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}'’\-]+)?)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)
     static let lowercaseNameAfterTitle = make(
         #"(?<![\p{L}])((?:frau|herr|herrn|mr|mrs|ms|dr|dra|dott|prof|señor|señora|sr|sra|srta|monsieur|madame|mme|mlle|signor|signora|sig|senhor|senhora|pani|pan|pana|mevrouw|meneer)\.?)[ \t]+(\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}\p{M}'’\-]+)?)(?![\p{L}\p{N}_\[])"#)
     /// What follows "dr.", "prof." or "ms." besides a name: "the dr. said", "ms. word".

@@ -82,6 +82,11 @@ func proseNearTheNewStreetWordsStays(input: String) {
     ("愛知県名古屋市中村区名駅4丁目7-1 ミッドランドスクエア 35Fで働いています。", "[ADDRESS]で働いています。"),
     ("宛名：京都府京都市左京区北白川追分町 京大前コーポ201 で合ってますか？", "宛名：[ADDRESS] で合ってますか？"),
     ("グランドメゾン浜松508号室の住人です。", "[ADDRESS]の住人です。"),
+    ("札幌市中央区南3条西5丁目16のお宅へ伺います。", "[ADDRESS]のお宅へ伺います。"),
+    ("旭川市4条通8丁目1703です", "[ADDRESS]です"),
+    ("南4条西3丁目16時集合で", "[ADDRESS]16時集合で"),
+    ("京都市中京区烏丸通御池上る二条殿町552 アーバン烏丸305", "[ADDRESS]"),
+    ("Mon adresse est le 1275, boul. René-Lévesque Ouest, app. 1806, Montréal.", "Mon adresse est le [ADDRESS]."),
     ("경기도 성남시 분당구 정자일로 95 근처에 점심 먹을 곳", "[ADDRESS] 근처에 점심 먹을 곳"),
     ("대구광역시 수성구 동대구로 364 범어타워 1502호로 이사했는데", "[ADDRESS]로 이사했는데"),
     // A four-digit house number that reads like a year, opening the street after a cue.
