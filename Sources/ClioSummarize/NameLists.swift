@@ -94,6 +94,24 @@ enum NameLists {
         return folded != key && (firstNames.contains(folded) || surnames.contains(folded)) && !isNoName(folded)
     }
 
+    /// A Portuguese, Spanish or Italian diminutive of a listed first name: "pedrinho" of Pedro,
+    /// "dudinha" of Duda, "juanito" of Juan, "carlitos" of Carlos.
+    static func isDiminutiveOfListedName(_ key: String) -> Bool {
+        let endings: [(String, [String])] = [
+            ("zinho", ["", "o"]), ("zinha", ["", "a"]), ("inho", ["o", ""]), ("inha", ["a", ""]), ("ito", ["o", ""]), ("ita", ["a", ""]),
+            ("itos", ["os"]), ("cito", ["", "o"]), ("cita", ["", "a"]), ("uccio", ["o"]), ("uccia", ["a"]),
+        ]
+        guard key.count >= 5 else { return false }
+        for (ending, replacements) in endings where key.hasSuffix(ending) {
+            let stem = String(key.dropLast(ending.count))
+            for replacement in replacements {
+                let base = stem + replacement
+                if base.count >= 3, firstNames.contains(base), !isNoName(base), !isEverydayWord(Substring(base)) { return true }
+            }
+        }
+        return false
+    }
+
     /// A listed name with a Turkish case suffix after an apostrophe, as Turkish writes proper
     /// nouns: "Burak'a", "Ayşe'nin", "Mehmet'le" (not "Don't": the suffixes are Turkish only).
     static func isListedNameWithSuffix(_ key: String) -> Bool {
@@ -146,6 +164,7 @@ enum NameLists {
 
     /// Common Korean words of two to four syllables (GeneratedNames.swift): "이야기", "서비스".
     static let koreanCommonWords: Set<String> = Set(generatedKoreanWords.split(whereSeparator: \.isWhitespace).map(String.init))
+    static let japaneseCommonWords: Set<String> = Set(generatedJapaneseWords.split(whereSeparator: \.isWhitespace).map(String.init))
 
     /// Works and characters named like a person, which are topics: "a Harry Potter book".
     static let namedWorks: Set<String> = [

@@ -199,12 +199,12 @@ public struct PIIMasker: Sendable {
             .contains { after.hasPrefix($0) }
     }
 
-    /// Ideographs that end as Japanese given names do ("和夫", "美咲", "拓也"), and are no Chinese word
-    /// ("帽子", "最大"): what a bare name after a relation must look like.
+    /// Ideographs that end as Japanese given names do ("和夫", "美咲", "拓也") and are no common
+    /// Japanese or Chinese word ("息子", "上司", "野菜"): what a bare name after a relation must look like.
     static func looksLikeJapaneseGivenName(_ found: String) -> Bool {
         guard (2...3).contains(found.count), let last = found.last else { return false }
         return "子美香太郎介輔也斗翔奈菜花恵樹彦雄夫男平司真実希佳紀里乃咲結愛翼蓮陽輝悠和朗哉馬志人央葵慶修音海".contains(last)
-            && !isChineseWord(found, strict: false) && !NameLists.japaneseNotNames.contains(found)
+            && !NameLists.japaneseCommonWords.contains(found) && !isChineseWord(found, strict: true) && !NameLists.japaneseNotNames.contains(found)
     }
 
     static func hasVietnameseLetters(_ text: String) -> Bool { text.contains(where: vietnameseLetters.contains) }
@@ -1110,6 +1110,12 @@ public struct PIIMasker: Sendable {
         }
         if has(Patterns.professionNeedles) { s = PIIMasker.replaceInContext(Patterns.nameAfterProfession, in: s, group: 1) { weakName($0, $1, $2) } }
         s = PIIMasker.replaceInContext(Patterns.nameAfterRelation, in: s, group: 1) { cuedName($0, $1, $2, .personal) }
+        if has(["abu ", "abou ", "umm ", "ibn "]) {
+            s = PIIMasker.replaceInContext(Patterns.arabicKunya, in: s, group: 1) { found, text, match in
+                let name = text.substring(with: match.range(at: 2)).lowercased()
+                return NameLists.firstNames.contains(name) && !NameLists.isEverydayWord(Substring(name)) ? "[NAME]" : nil
+            }
+        }
         if has(["famil", "fam."]) {
             // "im Namen der Familie Schulte", "the Okafor family": a family called by its surname.
             for pattern in [Patterns.familyName, Patterns.familyNameBefore] {
@@ -1309,22 +1315,40 @@ public struct PIIMasker: Sendable {
         // "avisa o Júnior", "na casa da Duda", "dile a Marta": Portuguese, Spanish and Italian put an
         // article or the personal "a" before a first name; a listed one there is a person's.
         // "a" alone is English's article too, so it counts only in text of those languages.
-        let romance = has([" que ", " com ", " para ", " não ", " você", " con ", " per ", " che ", " di ", " el ", " los ", " uma ", " um ", " pra ", " é "])
-        s = PIIMasker.replaceInContext(Patterns.nameAfterArticle, in: s, group: 2) { found, text, match in
-            let article = text.substring(with: match.range(at: 1))
+        let romance = has([" que ", " com ", " para ", " não ", " você", " con ", " per ", " che ", " di ", " el ", " los ", " uma ", " um ", " pra ", " é ", " la ", " se ", " en "])
+        for pattern in [Patterns.nameAfterArticle, Patterns.nameAfterOpeningArticle] {
+        s = PIIMasker.replaceInContext(pattern, in: s, group: 2) { found, text, match in
+            let article = text.substring(with: match.range(at: 1)).lowercased()
             guard article != "a" || romance else { return nil }
             // "Quinta do Vale", "Rua da Glória": after a capitalised word the article joins a place's name.
             let before = text.substring(to: match.range(at: 1).location).split(whereSeparator: { $0 == " " || $0 == "\t" }).last
             if let before, before.first?.isUppercase == true, before.last?.isLetter == true { return nil }
             let key = found.lowercased()
             let folded = key.folding(options: .diacriticInsensitive, locale: nil)
-            // First names that are also words count ("o Caio", "a Socorro"): a word there is not capitalised.
+            // First names that are also words count ("o Caio", "a Socorro"): a word there is not
+            // capitalised; so do their diminutives ("o Pedrinho").
             let listed = [key, folded].contains { NameLists.firstNames.contains($0) || NameLists.firstNameWords.contains($0) }
+                || NameLists.isDiminutiveOfListedName(key)
             guard listed, !NameLists.isEverydayWord(Substring(found)) || NameLists.firstNameWords.contains(key),
                 !NameLists.productWords.contains(key), !NameLists.organisationWords.contains(key), !NameLists.serviceWords.contains(key),
                 !NameLists.notPlaces.contains(key), !Patterns.placesWithArticle.contains(folded)
             else { return nil }
             return "[NAME]"
+        }
+        }
+        // "o gui e a dudinha", "a lu do rh", "despedida a yusuf ibrahim": the same in lower case,
+        // where only a listed first name that is no word, or its diminutive, counts.
+        if romance {
+            s = PIIMasker.replace(Patterns.lowercaseNameAfterArticle, in: s, group: 2) { found in
+                let words = found.split(separator: " ").map(String.init)
+                let first = words[0]
+                guard (NameLists.firstNames.contains(first) && !NameLists.isEverydayWord(Substring(first)) || NameLists.isDiminutiveOfListedName(first)),
+                    !StopWords.all.contains(first), !NameLists.isNoName(first)
+                else { return nil }
+                return words.count == 2 && (NameLists.isListedName(words[1]) || NameLists.surnameWords.contains(words[1]))
+                    && !NameLists.isEverydayWord(Substring(words[1])) && !StopWords.all.contains(words[1])
+                    ? "[NAME]" : "[NAME]" + (words.count == 2 ? " " + words[1] : "")
+            }
         }
         // "dinner with the Okafors": a family called by its surname in the plural.
         s = PIIMasker.replace(Patterns.familyInPlural, in: s, group: 1) { found in
@@ -1367,18 +1391,6 @@ public struct PIIMasker: Sendable {
         func lowercaseName(_ found: String, _ words: [String], nextIsName: Bool) -> String? {
             words.count == 2 && !nextIsName ? name(words[0], .strong).map { $0 + " " + words[1] } : name(found, .strong)
         }
-        s = PIIMasker.replace(Patterns.lowercaseNameAfterPersonWord, in: s, group: 1) { found in
-            let words = found.split(separator: " ").map(String.init)
-            // "mi primo joaquín": the list writes names without accents.
-            // "flatmate young-ho park": a hyphenated first name of listed parts, and its surname even when a word.
-            let hyphenated = words[0].contains("-") && NameLists.isListedName(words[0])
-            guard hyphenated || NameLists.firstNames.contains(words[0]) || NameLists.firstNames.contains(words[0].folding(options: .diacriticInsensitive, locale: nil)),
-                !NameLists.isEverydayWord(Substring(words[0]))
-            else { return nil }
-            // "met yusuf demir": the next word too when it is a listed surname.
-            return lowercaseName(found, words, nextIsName: NameLists.surnames.contains(words[1...].first ?? "")
-                && (hyphenated || !NameLists.isEverydayWord(Substring(words[1...].first ?? ""))))
-        }
         // A lower-case name that is a listed first name, or a word only in other languages than
         // English ("mi abuela rosario", "mon chef olivier"), is one after a possessive and a relation.
         func lowercaseFirstName(_ word: String) -> Bool {
@@ -1388,9 +1400,22 @@ public struct PIIMasker: Sendable {
                 && !NameLists.everydayFirstNames.contains(word)
             return (listed || nameWord) && !StopWords.all.contains(word) && !NameLists.isNoName(word)
         }
+        s = PIIMasker.replace(Patterns.lowercaseNameAfterPersonWord, in: s, group: 1) { found in
+            let words = found.split(separator: " ").map(String.init)
+            // "mi primo joaquín": the list writes names without accents.
+            // "flatmate young-ho park": a hyphenated first name of listed parts, and its surname even when a word.
+            let hyphenated = words[0].contains("-") && NameLists.isListedName(words[0])
+            guard hyphenated || lowercaseFirstName(words[0]) else { return nil }
+            // "met yusuf demir": the next word too when it is a listed surname.
+            return lowercaseName(found, words, nextIsName: NameLists.surnames.contains(words[1...].first ?? "")
+                && (hyphenated || !NameLists.isEverydayWord(Substring(words[1...].first ?? ""))))
+        }
         s = PIIMasker.replace(Patterns.lowercaseNameAfterRelation, in: s, group: 1) { found in
             let words = found.split(separator: " ").map(String.init)
-            guard lowercaseFirstName(words[0]) else { return nil }
+            // "mon père jean-claude"; "mi suegra paz jiménez": a name that is a word, before a listed surname.
+            let beforeSurname = words.count == 2 && NameLists.isListedName(words[1]) && !NameLists.isEverydayWord(Substring(words[1]))
+                && (NameLists.everydayFirstNames.contains(words[0]) || NameLists.firstNameWords.contains(words[0]))
+            guard lowercaseFirstName(words[0]) || words[0].contains("-") && NameLists.isListedName(words[0]) || beforeSurname else { return nil }
             return lowercaseName(found, words, nextIsName: words.count == 2 && NameLists.surnames.contains(words[1])
                 && !NameLists.isEverydayWord(Substring(words[1])))
         }
@@ -1643,6 +1668,13 @@ public struct PIIMasker: Sendable {
                         return titled(found) ? cjkName(found.replacingOccurrences(of: " ", with: "")) : nil
                     }
                 }
+                s = PIIMasker.replace(Patterns.japaneseGivenNameBeforeDesu, in: s, group: 1) { found in
+                    PIIMasker.looksLikeJapaneseGivenName(found) ? cjkName(found) : nil
+                }
+                s = PIIMasker.replace(Patterns.japaneseKinNameWithReading, in: s, group: 1) { _ in "[NAME]" }
+                s = PIIMasker.replace(Patterns.japaneseKatakanaVocative, in: s, group: 1) { found in
+                    NameLists.japaneseNotNames.contains(found) || NameLists.japaneseRoleWords.contains(found) ? nil : cjkName(found)
+                }
                 // "営業部 小林健太": a listed surname and a given name after a department, as a signature writes them.
                 s = PIIMasker.replace(Patterns.japaneseNameAfterDepartment, in: s, group: 1) { found in
                     PIIMasker.startsWithJapaneseSurname(found) && found.count >= 3 ? cjkName(found) : nil
@@ -1751,6 +1783,8 @@ public struct PIIMasker: Sendable {
             s = PIIMasker.replaceInContext(Patterns.nameBeforeMaskedPair, in: s, group: 1) { person($0, $1, $2, .personal) }
             s = PIIMasker.replaceInContext(Patterns.nameAfterMaskedPair, in: s, group: 1) { person($0, $1, $2, .personal) }
             s = PIIMasker.replace(Patterns.arabicNameRestAfterMasked, in: s, group: 1) { _ in "" }
+            // "[NAME] de los [NAME]": two masked parts of one compound name are one.
+            s = PIIMasker.replace(Patterns.maskedCompound, in: s, group: 0) { _ in "[NAME]" }
             // The rest of a name a pass masked in part, when it is a listed name: "[NAME] Binh", "[NAME]-Farsi".
             s = PIIMasker.replace(Patterns.nameRestAfterMasked, in: s, group: 1) { word in
                 let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: " \t-"))
@@ -1769,6 +1803,19 @@ public struct PIIMasker: Sendable {
                 Patterns.chineseAddressTerms.contains(found) || NameLists.chineseNotNames.contains(found) || PIIMasker.isChineseWord(found, strict: false)
                     || PIIMasker.chineseFunctionCharacters.contains(found.first!) || found.contains(where: { "们們".contains($0) }) ? nil : cjkName(found)
             }
+        }
+        if hasNonASCII {
+            // A Japanese name quoted whole, in Japanese or Chinese text or in code: "「大和田 國男」", "['渡部恵子']".
+            s = PIIMasker.replace(Patterns.quotedJapaneseFullName, in: s, group: 1) { found in
+                // Written apart, or a listed surname and more; "「中村屋」" is a shop.
+                let bare = found.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "　", with: "")
+                let apart = bare.count < found.count && found.allSatisfy { $0 == " " || $0 == "　" || $0.unicodeScalars.first!.properties.isIdeographic }
+                guard bare.count >= 3, apart || PIIMasker.startsWithJapaneseSurname(bare), !NameLists.japaneseNotNames.contains(bare),
+                    !"屋堂店亭庵軒館社園院所局駅寺城線".contains(bare.last!)
+                else { return nil }
+                return cjkName(bare)
+            }
+            if s.contains("[NAME]") { s = PIIMasker.replace(Patterns.readingAfterMasked, in: s, group: 1) { _ in "" } }
         }
         // A name the passes above found beside a masked one is masked where else it stands in
         // this message: "entre [NAME] et [NAME]… Rose a plus d'expérience".
@@ -1816,6 +1863,14 @@ public struct PIIMasker: Sendable {
                 continue
             }
             if NameLists.isNoName(key) && !(pairOpens && nameCount == 0) { break }
+            // In capitals every word looks like a name ("MINHA MÃE CAIU NA ÁGUA"): after a cue that is
+            // not strong, a word in capitals counts only when listed.
+            let afterParticle = nameCount > 0 && NameLists.nameParticles.contains(words[nameCount - 1].lowercased())
+            if cue != .strong, !afterParticle, word.filter(\.isLetter).count >= 2, word.allSatisfy({ !$0.isLetter || $0.isUppercase }),
+                !NameLists.isListedName(key), !NameLists.isListedName(key.folding(options: .diacriticInsensitive, locale: nil))
+            {
+                break
+            }
             nameCount += 1
             // "Prof. Shai Arogeti's Robotics Lab": a possessive ends the name.
             if key.hasSuffix("'s") || key.hasSuffix("’s") { break }
@@ -2996,6 +3051,11 @@ enum Patterns {
         "vicino", "vicina", "sorella", "fratello", "irmão", "irmã", "frere", "soeur", "cugini", "cugine",
         "primos", "primas", "nieto", "nieta", "petit-fils", "petite-fille", "enkel", "enkelin", "neto", "neta",
         "sister-in-law", "brother-in-law", "mother-in-law", "father-in-law", "stepbrother", "stepsister", "bestie",
+        "pote", "chefe", "chefa", "mãe", "pai", "mamãe", "papai", "maman", "mamma", "papà", "mamá", "papá",
+        // Trades one names people by: "Ángel, el fontanero", "my plumber Dave".
+        "plumber", "electrician", "mechanic", "gardener", "fontanero", "electricista", "mecánico", "jardinero", "plombier",
+        "électricien", "mécanicien", "jardinier", "klempner", "elektriker", "mechaniker", "gärtner", "idraulico", "elettricista",
+        "meccanico", "giardiniere", "encanador", "eletricista", "mecânico", "jardineiro",
     ]
 
     /// Cues after which the next lower-case words are a name ("my name is olivia whitfield").
@@ -3069,7 +3129,7 @@ enum Patterns {
             "kontoinhaber", "titulaire", "account holder", "cardholder", "emergency contact", "next of kin", "referee",
             // A family's lines in a German form ("Kind:" is English too: "kind: Deployment").
             "mutter", "vater", "ehepartner", "ehepartnerin", "ehefrau", "ehemann", "antragsteller", "antragstellerin",
-            "versicherte", "versicherter",
+            "versicherte", "versicherter", "vatersname", "patronymic", "patronyme", "patronímico", "отчество",
         ]) + #")[ \t]*:[ \t]*"# + nameWords,
         [.anchorsMatchLines])
     /// A name label's line whose value is in lower case or in capitals, with a reading in brackets:
@@ -3206,6 +3266,13 @@ enum Patterns {
     /// Portuguese, Spanish and Italian (group 1), written in lower case inside a sentence.
     static let nameAfterArticle = make(
         #"(?<=[\p{L}\p{M},][ \t]|[\p{L}\p{M},][ \t]{2})(o|a|do|da|no|na|ao|pro|pra|pelo|pela)[ \t]+(\p{Lu}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}]|[ \t]+\p{Lu})"#)
+    /// The same opening a sentence: "O Pedrinho anda distraído".
+    static let nameAfterOpeningArticle = make(
+        #"(?:^|(?<=[.!?][ \t]))[ \t]*(O|A)[ \t]+(\p{Lu}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}]|[ \t]+\p{Lu})"#, [.anchorsMatchLines])
+    /// A lower-case word after an article or the personal "a", and the word after it.
+    static let lowercaseNameAfterArticle = make(
+        #"(?:(?<=[\p{L}\p{M},][ \t])|^|(?<=[.!?:;][ \t]))(o|a|do|da|no|na|ao|pro|pra|pelo|pela|el|la|al|del|il|lo)[ \t]+(\p{Ll}[\p{Ll}\p{M}]+(?:[ \t]\p{Ll}[\p{Ll}\p{M}]+)?)(?![\p{L}\p{M}])"#,
+        [.anchorsMatchLines])
     /// "the Okafors", "the Haddads": a listed surname in the plural after "the" (the caller checks the
     /// list), not before another capitalised word ("the Phillips Curve").
     static let familyInPlural = make(#"(?<![\p{L}\p{M}])(?:the|The)[ \t]+(\p{Lu}[\p{L}\p{M}'’]+s)(?![\p{L}\p{M}]|[ \t]+\p{Lu})"#)
@@ -3289,6 +3356,9 @@ enum Patterns {
     /// "[NAME] y Lucía". What a cue did not introduce, its neighbour in a pair does.
     static let nameBeforeMaskedPair = make(#"(?<![\p{L}\p{M}])"# + nameWords + #"[ \t]+(?:and|or|&|y|e|et|und)[ \t]+\[NAME\]"#)
     /// A capitalised word right after `[NAME]`, or joined to it by a hyphen.
+    static let maskedCompound = make(#"\[NAME\](?:[ \t]+(?:de|del|de la|de los|de las|da|do|dos|das|van|von|van der|van den))+[ \t]+\[NAME\]"#)
+    /// A kunya or a patronymic particle before a listed first name: "abu yusuf", "Umm Kulthum", "bin Rashid".
+    static let arabicKunya = make(#"(?<![\p{L}\p{M}])((?:[Aa]bu|[Aa]bou|[Uu]mm|[Ii]bn)[ \t]+(\p{L}[\p{Ll}\p{M}]+))(?![\p{L}\p{M}])"#)
     /// An Arabic name's parts after a masked part: "[NAME] al-Masri", "[NAME] bin Hamad al-Suwaidi".
     static let arabicNameRestAfterMasked = make(
         #"\[NAME\]((?:[ \t]+(?:(?:al|el|Al|El|as|ad|ash|az|an|ar)-|(?:bin|ibn|bint|ben|Bin|Ibn|Bint|Abu|abu|Abou|abou)[ \t]+)\p{Lu}[\p{L}\p{M}]+)+)(?![\p{L}\p{M}\-'’])"#)
@@ -3327,9 +3397,10 @@ enum Patterns {
     /// A Chinese name addressed at the start of a quotation or a sentence, before "，" and 你 or 您:
     /// "“建军，周六你能…", "小雪，别忘了"; the caller turns away words ("老师，你好").
     static let chineseVocative = make(#"(?:^|(?<=[\n“"「『]|[。！？!?][ \t]?))(\p{Han}{2,3})(?=，(?:[^，。！？]{0,8}[你您]|别|別|记得|記得|不要))"#, [.anchorsMatchLines])
-    /// A name followed by who they are: "Emeka Chukwu, my landlord", "Ana, mi vecina".
+    /// A name followed by who they are: "Emeka Chukwu, my landlord", "Ana, mi vecina", "Ángel, el fontanero"
+    /// (not after the English articles: "at 7-Eleven, a friend called").
     static let nameBeforeRelation = make(
-        #"(?<![\p{L}\p{M}])"# + nameWords + #",[ \t]+(?i:"# + anyOf(possessives) + #"[ \t]+"# + anyOf(relations) + #")(?![\p{L}])"#)
+        #"(?<![\p{L}\p{M}\-])"# + nameWords + #",[ \t]+(?i:(?:"# + anyOf(possessives + ["un", "una", "uma", "um", "une", "el", "la", "le", "il", "lo", "o", "ein", "eine", "der", "die"]) + #")[ \t]+"# + anyOf(relations) + #")(?![\p{L}])"#)
     /// Departments a colleague is named by, lower-cased, with the spellings without accents people
     /// type ("nominas"); their acronyms are matched as written.
     static let departments = [
@@ -3595,7 +3666,20 @@ enum Patterns {
         #"(?<![\p{Katakana}ー])(\p{Katakana}[\p{Katakana}ー]{1,8}・\p{Katakana}[\p{Katakana}ー]{1,8})(?=の(?:誕生日|結婚式|結婚|退職|送別会|歓迎会|卒業|お祝い|葬儀|お葬式|お母さん|お父さん|奥さん|ご主人))"#)
     /// A Japanese name after a relation and の: "同僚の佐藤さん", "友人の田中健太".
     static let japaneseNameAfterRelation = make(
-        #"(?:署名|記名|予約名|予約者名|予約者|ご予約名|友人|友達|親友|甥っ子|姪っ子|甥|姪|従兄弟|従姉妹|従兄|従姉|従弟|従妹|お姉ちゃん|お兄ちゃん|お姉さん|お兄さん|元カレ|元カノ|元彼|義母|義父|義姉|義兄|義妹|義弟|恩師|指導教員|ルームメイト|クラスメイト|同級生|幼なじみ|パートナー|相方|旦那|いとこ|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字|主治医|上長|店長|院長|校長|顧問|監督|コーチ|大家さん|借主|貸主|契約者|入居者|申込者|申請者|受取人|送り主|依頼人|保証人|新郎|新婦)(?:は|の|・|：|:|(?<!先生|先輩|社長|部長|課長|会長|店長|院長|校長|監督|コーチ)、)?[ \t　]*(?:「)?(?!(?:友人|友達|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字)の)("# + japaneseName + #"|\p{Hiragana}{2,4})(?=」|さん|先生|部長|課長|係長|社長|専務|常務|教授|先輩|監督|店長|様|さま|くん|ちゃん|氏|に|が|は|と|から|へ|を|の|って|です|[ \t　]?様|[、。,.\s()（）]|\[|$)"#)
+        #"(?:署名|記名|予約名|予約者名|予約者|ご予約名|友人|友達|親友|甥っ子|姪っ子|甥|姪|従兄弟|従姉妹|従兄|従姉|従弟|従妹|お姉ちゃん|お兄ちゃん|お姉さん|お兄さん|元カレ|元カノ|元彼|義母|義父|義姉|義兄|義妹|義弟|恩師|指導教員|ルームメイト|クラスメイト|同級生|幼なじみ|パートナー|相方|旦那|いとこ|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字|主治医|上長|店長|院長|校長|顧問|監督|コーチ|大家さん|借主|貸主|契約者|入居者|申込者|申請者|受取人|送り主|依頼人|保証人|新郎|新婦)(?:は|の|・|：|:|(?<!先生|先輩|社長|部長|課長|会長|店長|院長|校長|監督|コーチ)、)?[ \t　]*(?:「)?(?!(?:友人|友達|同僚|上司|部下|先輩|後輩|母|父|姉|妹|兄|弟|娘|息子|妻|夫|彼氏|彼女|恋人|婚約者|幼馴染|孫|祖母|祖父|叔母|叔父|伯母|伯父|隣人|大家|担任|先生|担当|担当者|会長|副会長|社長|部長|課長|代表取締役|氏名|名前|宛名|差出人|フリガナ|ふりがな|名字|苗字|漢字)の)("# + japaneseName + #"|\p{Hiragana}{2,4})(?=」|さん|先生|部長|課長|係長|社長|専務|常務|教授|先輩|監督|店長|様|さま|くん|ちゃん|氏|に|が|は|と|から|へ|を|の|って|です|で|[ \t　]?様|[、。,.\s()（）]|\[|$)"#)
+    /// A given name in ideographs between の and です, judged by `looksLikeJapaneseGivenName`: "小学2年の美咲です".
+    static let japaneseGivenNameBeforeDesu = make(#"(?<=の)(\p{Han}{2,3})(?=です|でした)"#)
+    /// A name in quotes that opens with a listed surname: "「大和田 國男」", "['渡部恵子', '阿部大輔']", "“田中春香”".
+    static let quotedJapaneseFullName = make(
+        #"(?<=[「『'"“])(\p{Han}{1,3}[ 　]?(?:\p{Han}{1,3}|\p{Hiragana}{2,4}))(?=[」』'"”])"#)
+    /// Ideographs with a reading in katakana after a relation: "夫の国慶（グオチン）は".
+    static let japaneseKinNameWithReading = make(#"(?<=の)(\p{Han}{1,4}[（(]\p{Katakana}[\p{Katakana}ー・ 　]{1,12}[）)])"#)
+    /// The reading in brackets of a name already masked: "[NAME]（ひなた）".
+    static let readingAfterMasked = make(#"(?<=\[NAME\])([ 　]?[（(][\p{Hiragana}\p{Katakana}ー・ 　]{2,16}[）)])"#)
+    /// A person addressed in katakana opening a message: "ハルカ、ごめん今日行けない".
+    static let japaneseKatakanaVocative = make(
+        #"(?:^|(?<=[「『"“]))(\p{Katakana}[\p{Katakana}ー]{1,6})(?=、[ 　]?(?:ごめん|ありがとう|元気|おはよう|おつかれ|お疲れ|久しぶり|おめでとう|今日|明日|明後日|今度|来週|さっき|ちょっと|悪い|いま|今))"#,
+        [.anchorsMatchLines])
     static let japaneseNameAfterDepartment = make(#"(?<=[部課室][ \t　])(\p{Han}{3,5})(?=[ \t　]|で|です|より|$)"#, [.anchorsMatchLines])
     /// Who writes for a company or a department, the opening of a business letter:
     /// "株式会社ミドリの木村です", "営業部の松本と申します".

@@ -1062,3 +1062,42 @@ func transliteratedKinAndAccountHolderNames(input: String, expected: String) {
 func booksKinWordsAndNounsAfterKinStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// Names after a Romance article in lower case or opening a sentence (and diminutives), before a
+/// trade or relation after an article, after a kunya, in compound names masked in parts, and in
+/// shouted text after a relation; Japanese names after kin and で, before です, addressed in
+/// katakana, quoted whole, with their reading.
+@Test(arguments: [
+    ("o vizinho é o sr. Costa e o sindico é o gilmar, os dois", "o vizinho é o sr. Costa e o sindico é o [NAME], os dois"),
+    ("q le pongo en la tarjeta de despedida a yusuf ibrahim?", "q le pongo en la tarjeta de despedida a [NAME]?"),
+    ("Preciso falar com a professora. O Pedrinho anda distraído.", "Preciso falar com a professora. O [NAME] anda distraído."),
+    ("Vou viajar com a Kalani Akana, uma amiga havaiana.", "Vou viajar com a [NAME], uma amiga havaiana."),
+    ("\"Ángel, el fontanero, dice que está picada.\"", "\"[NAME], el fontanero, dice que está picada.\""),
+    ("abu yusuf at the mosque asked me", "[NAME] at the mosque asked me"),
+    ("salut, mon pote thibault veut courir", "salut, mon pote [NAME] veut courir"),
+    ("come lo faceva nonna fortunata?", "come lo faceva nonna [NAME]?"),
+    ("MEU CHEFE ROBERVAL NÃO PAGOU AS HORAS EXTRAS DE DEZEMBRO.", "MEU CHEFE [NAME] NÃO PAGOU AS HORAS EXTRAS DE DEZEMBRO."),
+    ("Quiero felicitar a Inés de los Santos Carvalho por su ascenso.", "Quiero felicitar a [NAME] por su ascenso."),
+    ("Vatersname: Nikolajewitsch", "Vatersname: [NAME]"),
+    ("使っているのは父の和夫で、", "使っているのは父の[NAME]で、"),
+    ("娘は小学2年の美咲です。", "娘は小学2年の[NAME]です。"),
+    ("ハルカ、ごめん今日行けない", "[NAME]、ごめん今日行けない"),
+    ("names = ['渡部恵子', '阿部大輔']", "names = ['[NAME]', '[NAME]']"),
+    ("「大和田 國男」の「國」は旧字体", "「[NAME]」の「國」は旧字体"),
+    ("请问日本人的名字“田中春香”怎么读？", "请问日本人的名字“[NAME]”怎么读？"),
+    ("夫の国慶（グオチン）は中国出身で", "夫の[NAME]は中国出身で"),
+    ("名前は佐藤陽向（ひなた）、25歳です", "名前は[NAME]、25歳です"),
+])
+func namesAfterArticlesKunyasAndJapaneseKin(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+@Test(arguments: [
+    "voy a la playa con el perro y la familia", "a casa do mar é bonita, o tempo está bom", "Abu Dhabi is hot in July.",
+    "o rio e a serra, a praia e o sol", "On the way home he buys eggs at 7-Eleven, a friend called.",
+    "SOCORRO O CELULAR DA MINHA MÃE CAIU NA ÁGUA. O QUE FAÇO AGORA COM ELE?", "He works as CEO of FTX.",
+    "これは私の上司です。母の紹介です。私の息子です。", "「中村屋」のカレー", "コーヒー、紅茶、ジュース",
+])
+func wordsAfterArticlesKinAndCapitalsStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
