@@ -154,7 +154,15 @@ public struct PIIMasker: Sendable {
                 // is a phone number whatever its shape.
                 guard match.filter(\.isNumber).count >= 7 else { return nil }
                 let line = text.substring(with: text.lineRange(for: found.range))
-                return line.contains("[EMAIL]") || line.contains("[PHONE]") ? "[PHONE]" : nil
+                if line.contains("[EMAIL]") || line.contains("[PHONE]") { return "[PHONE]" }
+                // Beside an account number already masked, a long number that is no amount is one too:
+                // "正しくは 普通 [NUMBER] ですが、4829137 と入力してしまいました".
+                let after = text.substring(from: NSMaxRange(found.range)).trimmingCharacters(in: .whitespaces).lowercased()
+                let before = text.substring(to: found.range.location).trimmingCharacters(in: .whitespaces)
+                let amount = ["円", "元", "€", "$", "%", "eur", "usd", "pesos", "reais", "yen", "万", "千", "kg", "km"].contains { after.hasPrefix($0) }
+                    || ["$", "€", "£", "¥", "R$"].contains { before.hasSuffix($0) }
+                // Digits alone, so a date ("3/17/2023") or a version stays.
+                return text.contains("[NUMBER]") && !amount && match.allSatisfy(\.isNumber) ? "[NUMBER]" : nil
             }
         }
         if bytes.has("@") { s = PIIMasker.replace(Patterns.handle, in: s) { _ in "[HANDLE]" } }
@@ -208,11 +216,11 @@ public struct PIIMasker: Sendable {
     }
 
     static func hasVietnameseLetters(_ text: String) -> Bool { text.contains(where: vietnameseLetters.contains) }
-    /// Text in Vietnamese: five words or more, and three in ten, written with its letters.
+    /// Text in Vietnamese: three of its function words or more ("và", "của", "không").
     static func isVietnameseText(_ text: String) -> Bool {
-        let words = text.split(whereSeparator: { !$0.isLetter })
-        let vietnamese = words.filter { $0.contains(where: vietnameseLetters.contains) }.count
-        return vietnamese >= 5 && Double(vietnamese) >= 0.3 * Double(words.count)
+        let function: Set<String> = ["và", "của", "là", "có", "không", "tôi", "bạn", "được", "cho", "với", "này", "một", "những", "các",
+                                     "để", "trong", "người", "đã", "sẽ", "thì", "mà", "nhưng", "khi", "cũng", "rất", "làm", "gì", "như", "từ"]
+        return text.lowercased().split(whereSeparator: { !$0.isLetter }).filter { function.contains(String($0)) }.count >= 3
     }
 
     /// Whether a text is written in capitals: 16 cased letters or more, nine in ten of them upper case.
@@ -1427,6 +1435,10 @@ public struct PIIMasker: Sendable {
                     && !NameLists.isEverydayWord(Substring(words[1])))
             }
         }
+        // "yanis, mon fils": a lower-case listed first name before who they are.
+        s = PIIMasker.replace(Patterns.lowercaseNameBeforeRelation, in: s, group: 1) { found in
+            NameLists.firstNames.contains(found) && !NameLists.isEverydayWord(Substring(found)) && !StopWords.all.contains(found) ? "[NAME]" : nil
+        }
         // "budi says", "xiomara dice que": a listed first name in lower case before a verb of what a person says or wants.
         s = PIIMasker.replace(Patterns.lowercaseNameBeforeSpeechVerb, in: s, group: 1) { found in
             NameLists.firstNames.contains(found) && !NameLists.isEverydayWord(Substring(found)) && !StopWords.all.contains(found) ? "[NAME]" : nil
@@ -1476,7 +1488,9 @@ public struct PIIMasker: Sendable {
             // "dr jawad khalife", "mr kevin o'malley": the next word too when it is a listed name or a surname's shape.
             let next = words[1...].first ?? ""
             let surnameShaped = (next.contains("'") || next.contains("’") || next.contains("-")) && plausible(next)
-            return lowercaseName(found, words, nextIsName: (NameLists.isListedName(next) || surnameShaped) && !NameLists.isEverydayWord(Substring(next)))
+            // After a listed first name, a surname that is also a word ("dra. luciana pires") is the name's too.
+            let surnameWord = listed && NameLists.surnameWords.contains(next)
+            return lowercaseName(found, words, nextIsName: (NameLists.isListedName(next) || surnameShaped) && !NameLists.isEverydayWord(Substring(next)) || surnameWord)
         }
         if PIIMasker.isLowerCaseText(s) { s = PIIMasker.maskLowercaseNamePairs(s) }
         // "lukas und ich kommen später": a listed first name in lower case beside the writer.
@@ -1598,6 +1612,9 @@ public struct PIIMasker: Sendable {
                 }
             }
             if !hasKana {
+                s = PIIMasker.replace(Patterns.pinyinNameAfterCalled, in: s, group: 1) { found in
+                    found.split(separator: " ").contains { NameLists.productWords.contains($0.lowercased()) || NameLists.isEverydayWord($0) } ? nil : cjkName(found)
+                }
                 s = PIIMasker.replace(Patterns.chineseDoubledAfterTell, in: s, group: 1) { found in
                     NameLists.chineseDoubledNotNames.contains(found) || NameLists.chineseNotNames.contains(found) ? nil : cjkName(found)
                 }
@@ -2560,7 +2577,7 @@ enum Patterns {
     static let accountCues: [String] = [
         "account", "acct\\.?", "a/c", "card", "policy", "member", "membership", "customer", "order", "invoice",
         "ticket", "reference", "ref\\.?", "case", "claim", "booking", "confirmation", "tracking", "routing", "iban",
-        "passport", "licen[cs]e", "ssn", "sort code", "social security", "tax id", "employee id", "student id", "patient id",
+        "passport", "licen[cs]e", "ssn", "oab(?:/[a-z]{2})?", "crm(?:/[a-z]{2})?", "sort code", "social security", "tax id", "employee id", "student id", "patient id",
         "cuenta", "tarjeta", "póliza", "pedido", "factura", "compte", "carte", "commande", "facture", "konto",
         "kontonummer", "karte", "bestellung", "rechnung", "kundennummer", "mitgliedsnummer", "kd\\.?-?nr\\.?", "kunden-?nr\\.?",
         "mitglieds-?nr\\.?", "vers\\.?-?nr\\.?", "rechnungs-?nr\\.?", "auftrags-?nr\\.?", "auftragsnummer", "rechnungsnummer", "aktenzeichen", "conto", "carta",
@@ -2944,7 +2961,9 @@ enum Patterns {
     /// A capitalised word, with the inner capital of "McPherson", "MacLeod", "O'Brien", "D'Hondt",
     /// "Al-Farsi", "el-Amin", and the capitalised parts a hyphen joins to it ("Hoffmeister-Brandt").
     /// One syllable of Hanyu Pinyin without tone marks.
-    static let pinyinSyllable = make(#"^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:a|ai|an|ang|ao|e|ei|en|eng|er|i|ia|ian|iang|iao|ie|in|ing|iong|iu|o|ong|ou|u|ua|uai|uan|uang|ue|ui|un|uo|v|ve)$"#)
+    /// One syllable of pinyin, longest finals first so that a word splits into whole syllables.
+    static let pinyinSyllablePattern = #"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|an|ao|ei|en|er|ia|ie|in|iu|ou|ua|ue|ui|un|uo|ve|a|e|i|o|u|v)"#
+    static let pinyinSyllable = make("^" + pinyinSyllablePattern + "$")
     /// A word in lower case, hyphenated parts included ("hoffmann-grau"), not inside a placeholder.
     static let lowercaseWord = make(#"(?<![\p{L}\p{M}\[\-'’])\p{Ll}[\p{Ll}\p{M}]*(?:-\p{Ll}[\p{Ll}\p{M}]+)*(?![\p{L}\p{M}\]'’])"#)
     static let capitalisedWord = make(#"(?<![\p{L}\p{M}\[])(?:Mc|Mac|O'|O’|D'|D’|Dell'|Dell’|Dall'|Dall’|[Aa]l-|[Ee]l-)?\p{Lu}[\p{Ll}\p{M}'’\-]*\p{Ll}(?:-\p{Lu}[\p{Ll}\p{M}'’]*\p{Ll})*(?![\p{L}\p{M}\]])"#)
@@ -3802,6 +3821,12 @@ enum Patterns {
     static let nameAfterRelationIsCalled = make(#"(?<![\p{L}])(?i:"# + relationIsCalled + ")" + nameWords)
     static let lowercaseNameAfterRelationIsCalled = make(
         #"(?<![\p{L}])(?i:"# + relationIsCalled + #")(\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}\p{M}'’\-]+)?)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)
+    static let lowercaseNameBeforeRelation = make(
+        #"(?<![\p{L}\p{M}])(\p{Ll}[\p{Ll}\p{M}\-]+),[ \t]+(?:"# + anyOf(possessives) + #")[ \t]+(?:"# + anyOf(relations) + #")(?![\p{L}])"#)
+    /// A name in pinyin after 叫: "物业经理叫 zhou haiyan，"; every word of it one to three syllables.
+    static let pinyinNameAfterCalled = make(
+        #"(?<=叫)[ \t]*((?i:"# + pinyinWord + #")(?:[ \t]+(?i:"# + pinyinWord + #")){1,2})(?=[ \t]*(?:[，。,.!！?？、；;]|$))"#)
+    static let pinyinWord = "(?:" + pinyinSyllablePattern + "){1,3}"
     /// A lower-case word after a possessive and a relation: "mi abuela rosario", "meine oma hildegard".
     static let lowercaseNameAfterRelation = make(
         #"(?<![\p{L}\p{M}])(?:"# + anyOf(possessives) + #")[ \t]+(?:"# + anyOf(relations) + #"),?[ \t]+(\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}\p{M}'’\-]+)?)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)

@@ -1101,3 +1101,34 @@ func namesAfterArticlesKunyasAndJapaneseKin(input: String, expected: String) {
 func wordsAfterArticlesKinAndCapitalsStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
 }
+
+/// A surname that is a word after a title and a first name in lower case, a lower-case name
+/// before who they are, a name in pinyin after 叫, Vietnamese names beside Spanish, and numbers:
+/// a Brazilian bar number, a long number beside an account number already masked.
+@Test(arguments: [
+    ("a veterinária, dra. luciana pires, falou", "a veterinária, dra. [NAME], falou"),
+    ("prépare un planning pour yanis, mon fils, il passe le bac", "prépare un planning pour [NAME], mon fils, il passe le bac"),
+    ("物业经理叫 zhou haiyan，楼上漏水了。", "物业经理叫 [NAME]，楼上漏水了。"),
+    ("Estoy aprendiendo vietnamita.\nMi profesor es Trần Quốc Bảo. ¿Le llamo 'thầy Bảo'?", "Estoy aprendiendo vietnamita.\nMi profesor es [NAME]. ¿Le llamo 'thầy [NAME]'?"),
+    ("Dr. Cláudio Bittencourt\nOAB/SP 123.456", "Dr. [NAME]\nOAB/SP [NUMBER]"),
+    ("正しくは 京橋支店 普通 4829173 ですが、4829137 と入力しました（5万円）。", "正しくは 京橋支店 普通 [NUMBER] ですが、[NUMBER] と入力しました（5万円）。"),
+])
+func surnameWordsPinyinVietnameseAndNumbersBesideAccounts(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+@Test(arguments: [
+    "这个方法叫 machine learning，怎么学？", "Tôi muốn học tiếng Việt. Bạn có thể giúp tôi không? Tôi sống ở Hà Nội.",
+])
+func englishAfterCalledAndVietnameseTextStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
+
+@Test(arguments: [
+    ("Minha conta 12345-6 recebeu 1500000 reais.", "Minha conta [NUMBER] recebeu 1500000 reais."),
+    ("Account 55512345, I paid $1200000 last year.", "Account [NUMBER], I paid $1200000 last year."),
+    ("Account 55512345. Current date: 3/17/2023", "Account [NUMBER]. Current date: 3/17/2023"),
+])
+func amountsBesideAccountsStay(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
