@@ -1320,6 +1320,15 @@ public struct PIIMasker: Sendable {
             guard NameLists.firstNames.contains(last), !NameLists.isEverydayWord(Substring(last)) else { return nil }
             return words.count == 2 ? words[0] + " [NAME]" : "[NAME]"
         }
+        // A lower-case name that is a listed first name, or a word only in other languages than
+        // English ("mi abuela rosario", "mon chef olivier"), is one after a possessive and a relation.
+        func lowercaseFirstName(_ word: String) -> Bool {
+            let folded = word.folding(options: .diacriticInsensitive, locale: nil)
+            let listed = [word, folded].contains { NameLists.firstNames.contains($0) } && !NameLists.isEverydayWord(Substring(word))
+            let nameWord = NameLists.firstNameWords.contains(word) && !NameLists.englishFirstNameWords.contains(word)
+                && !NameLists.everydayFirstNames.contains(word)
+            return (listed || nameWord) && !StopWords.all.contains(word) && !NameLists.isNoName(word)
+        }
         // "avisa o Júnior", "na casa da Duda", "dile a Marta": Portuguese, Spanish and Italian put an
         // article or the personal "a" before a first name; a listed one there is a person's.
         // "a" alone is English's article too, so it counts only in text of those languages.
@@ -1399,15 +1408,6 @@ public struct PIIMasker: Sendable {
         func lowercaseName(_ found: String, _ words: [String], nextIsName: Bool) -> String? {
             words.count == 2 && !nextIsName ? name(words[0], .strong).map { $0 + " " + words[1] } : name(found, .strong)
         }
-        // A lower-case name that is a listed first name, or a word only in other languages than
-        // English ("mi abuela rosario", "mon chef olivier"), is one after a possessive and a relation.
-        func lowercaseFirstName(_ word: String) -> Bool {
-            let folded = word.folding(options: .diacriticInsensitive, locale: nil)
-            let listed = [word, folded].contains { NameLists.firstNames.contains($0) } && !NameLists.isEverydayWord(Substring(word))
-            let nameWord = NameLists.firstNameWords.contains(word) && !NameLists.englishFirstNameWords.contains(word)
-                && !NameLists.everydayFirstNames.contains(word)
-            return (listed || nameWord) && !StopWords.all.contains(word) && !NameLists.isNoName(word)
-        }
         s = PIIMasker.replace(Patterns.lowercaseNameAfterPersonWord, in: s, group: 1) { found in
             let words = found.split(separator: " ").map(String.init)
             // "mi primo joaquín": the list writes names without accents.
@@ -1440,12 +1440,17 @@ public struct PIIMasker: Sendable {
             NameLists.firstNames.contains(found) && !NameLists.isEverydayWord(Substring(found)) && !StopWords.all.contains(found) ? "[NAME]" : nil
         }
         // "budi says", "xiomara dice que": a listed first name in lower case before a verb of what a person says or wants.
-        s = PIIMasker.replace(Patterns.lowercaseNameBeforeSpeechVerb, in: s, group: 1) { found in
-            NameLists.firstNames.contains(found) && !NameLists.isEverydayWord(Substring(found)) && !StopWords.all.contains(found) ? "[NAME]" : nil
+        if has(Patterns.speechVerbNeedles) {
+            s = PIIMasker.replace(Patterns.lowercaseNameBeforeSpeechVerb, in: s, group: 1) { found in
+                NameLists.firstNames.contains(found) && !NameLists.isEverydayWord(Substring(found)) && !StopWords.all.contains(found) ? "[NAME]" : nil
+            }
         }
         // "gudrun und wolfgang", "noa, ayoub et inès": a list in lower case of two listed first names
         // or more, with the name-words among them ("marta, kenji e oluwadamilare").
         s = PIIMasker.replace(Patterns.lowercaseList, in: s, group: 0) { found in
+            // Most lists are of things: two listed first names among the words first, then the separators.
+            let words = found.split(whereSeparator: { !$0.isLetter && $0 != "-" && $0 != "'" && $0 != "’" })
+            guard Set(words.filter { NameLists.firstNames.contains(String($0)) }).count >= 2 else { return nil }
             // The items and what separates them, in order.
             let ns = found as NSString
             var pieces: [(text: String, isItem: Bool)] = []
@@ -3834,6 +3839,11 @@ enum Patterns {
     static let lowercaseNameBeforeSpeechVerb = make(
         #"(?:^|(?<=[.!?,:;"'“«(\n][ \t])|(?<=^[ \t])|(?<=[.!?,:;"'“«(\n]))(\p{Ll}[\p{Ll}\p{M}'’\-]+)(?=[ \t]+(?:says|said|told|asked|wants|thinks|dice|dijo|quiere|piensa|dit|veut|pense|m'a dit|sagt|meint|hat gesagt|will|möchte|ha detto|vuole|pensa|diz|disse|quer|acha)(?![\p{L}]))"#,
         [.anchorsMatchLines])
+    /// What a text must hold (lowercased) for `lowercaseNameBeforeSpeechVerb` to match.
+    static let speechVerbNeedles = [
+        " says", " said", " told", " asked", " wants", " thinks", " dice", " dijo", " quiere", " piensa", " dit", " veut", " pense",
+        " m'a dit", " sagt", " meint", " gesagt", " will", " möchte", " detto", " vuole", " pensa", " diz", " disse", " quer", " acha",
+    ]
     /// Two lower-case words or more joined by commas and "and": the candidates of `lowercaseList`.
     static let lowercaseList = make(
         #"(?<![\p{L}\p{M}'’\-])\p{Ll}[\p{Ll}\p{M}'’\-]+(?:(?:,[ \t]*|[ \t]+(?:and|und|y|e|et|ed|en|i|&)[ \t]+|,[ \t]+(?:and|und|y|e|et|ed|en|i)[ \t]+)\p{Ll}[\p{Ll}\p{M}'’\-]+)+(?![\p{L}\p{M}])"#)
