@@ -1334,24 +1334,24 @@ public struct PIIMasker: Sendable {
         // "a" alone is English's article too, so it counts only in text of those languages.
         let romance = has([" que ", " com ", " para ", " não ", " você", " con ", " per ", " che ", " di ", " el ", " los ", " uma ", " um ", " pra ", " é ", " la ", " se ", " en "])
         for pattern in [Patterns.nameAfterArticle, Patterns.nameAfterOpeningArticle] {
-        s = PIIMasker.replaceInContext(pattern, in: s, group: 2) { found, text, match in
-            let article = text.substring(with: match.range(at: 1)).lowercased()
-            guard article != "a" || romance else { return nil }
-            // "Quinta do Vale", "Rua da Glória": after a capitalised word the article joins a place's name.
-            let before = text.substring(to: match.range(at: 1).location).split(whereSeparator: { $0 == " " || $0 == "\t" }).last
-            if let before, before.first?.isUppercase == true, before.last?.isLetter == true { return nil }
-            let key = found.lowercased()
-            let folded = key.folding(options: .diacriticInsensitive, locale: nil)
-            // First names that are also words count ("o Caio", "a Socorro"): a word there is not
-            // capitalised; so do their diminutives ("o Pedrinho").
-            let listed = [key, folded].contains { NameLists.firstNames.contains($0) || NameLists.firstNameWords.contains($0) }
-                || NameLists.isDiminutiveOfListedName(key)
-            guard listed, !NameLists.isEverydayWord(Substring(found)) || NameLists.firstNameWords.contains(key),
-                !NameLists.productWords.contains(key), !NameLists.organisationWords.contains(key), !NameLists.serviceWords.contains(key),
-                !NameLists.notPlaces.contains(key), !Patterns.placesWithArticle.contains(folded)
-            else { return nil }
-            return "[NAME]"
-        }
+            s = PIIMasker.replaceInContext(pattern, in: s, group: 2) { found, text, match in
+                let article = text.substring(with: match.range(at: 1)).lowercased()
+                guard article != "a" || romance else { return nil }
+                // "Quinta do Vale", "Rua da Glória": after a capitalised word the article joins a place's name.
+                let before = text.substring(to: match.range(at: 1).location).split(whereSeparator: { $0 == " " || $0 == "\t" }).last
+                if let before, before.first?.isUppercase == true, before.last?.isLetter == true { return nil }
+                let key = found.lowercased()
+                let folded = key.folding(options: .diacriticInsensitive, locale: nil)
+                // First names that are also words count ("o Caio", "a Socorro"): a word there is not
+                // capitalised; so do their diminutives ("o Pedrinho").
+                let listed = [key, folded].contains { NameLists.firstNames.contains($0) || NameLists.firstNameWords.contains($0) }
+                    || NameLists.isDiminutiveOfListedName(key)
+                guard listed, !NameLists.isEverydayWord(Substring(found)) || NameLists.firstNameWords.contains(key),
+                    !NameLists.productWords.contains(key), !NameLists.organisationWords.contains(key), !NameLists.serviceWords.contains(key),
+                    !NameLists.notPlaces.contains(key), !Patterns.placesWithArticle.contains(folded)
+                else { return nil }
+                return "[NAME]"
+            }
         }
         // "o gui e a dudinha", "a lu do rh", "despedida a yusuf ibrahim": the same in lower case,
         // where only a listed first name that is no word, or its diminutive, counts.
