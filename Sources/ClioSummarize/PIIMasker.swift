@@ -3828,9 +3828,10 @@ enum Patterns {
         #"(?<![\p{L}])(?i:"# + relationIsCalled + #")(\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}\p{M}'’\-]+)?)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)
     static let lowercaseNameBeforeRelation = make(
         #"(?<![\p{L}\p{M}])(\p{Ll}[\p{Ll}\p{M}\-]+),[ \t]+(?:"# + anyOf(possessives) + #")[ \t]+(?:"# + anyOf(relations) + #")(?![\p{L}])"#)
-    /// A name in pinyin after 叫: "物业经理叫 zhou haiyan，"; every word of it one to three syllables.
+    /// A name in pinyin after 叫 or a colleague, friend or classmate: "物业经理叫 zhou haiyan，",
+    /// "我同事 liu haoyu 又在"; every word of it one to three syllables.
     static let pinyinNameAfterCalled = make(
-        #"(?<=叫)[ \t]*((?i:"# + pinyinWord + #")(?:[ \t]+(?i:"# + pinyinWord + #")){1,2})(?=[ \t]*(?:[，。,.!！?？、；;]|$))"#)
+        #"(?<=叫|同事|朋友|同学|同學|室友|邻居|鄰居|老板|老闆|经理|經理)[ \t]*((?i:"# + pinyinWord + #")(?:[ \t]+(?i:"# + pinyinWord + #")){1,2})(?=[ \t]*(?:[，。,.!！?？、；;]|\p{Han}|$))"#)
     static let pinyinWord = "(?:" + pinyinSyllablePattern + "){1,3}"
     /// A lower-case word after a possessive and a relation: "mi abuela rosario", "meine oma hildegard".
     static let lowercaseNameAfterRelation = make(

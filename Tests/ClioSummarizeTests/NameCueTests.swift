@@ -1109,6 +1109,7 @@ func wordsAfterArticlesKinAndCapitalsStay(input: String) {
     ("a veterinária, dra. luciana pires, falou", "a veterinária, dra. [NAME], falou"),
     ("prépare un planning pour yanis, mon fils, il passe le bac", "prépare un planning pour [NAME], mon fils, il passe le bac"),
     ("物业经理叫 zhou haiyan，楼上漏水了。", "物业经理叫 [NAME]，楼上漏水了。"),
+    ("我同事 liu haoyu 又在办公室热鱼了", "我同事 [NAME] 又在办公室热鱼了"),
     ("Estoy aprendiendo vietnamita.\nMi profesor es Trần Quốc Bảo. ¿Le llamo 'thầy Bảo'?", "Estoy aprendiendo vietnamita.\nMi profesor es [NAME]. ¿Le llamo 'thầy [NAME]'?"),
     ("Dr. Cláudio Bittencourt\nOAB/SP 123.456", "Dr. [NAME]\nOAB/SP [NUMBER]"),
     ("正しくは 京橋支店 普通 4829173 ですが、4829137 と入力しました（5万円）。", "正しくは 京橋支店 普通 [NUMBER] ですが、[NUMBER] と入力しました（5万円）。"),
@@ -1118,7 +1119,7 @@ func surnameWordsPinyinVietnameseAndNumbersBesideAccounts(input: String, expecte
 }
 
 @Test(arguments: [
-    "这个方法叫 machine learning，怎么学？", "Tôi muốn học tiếng Việt. Bạn có thể giúp tôi không? Tôi sống ở Hà Nội.",
+    "这个方法叫 machine learning，怎么学？", "我朋友 said hello 了", "Tôi muốn học tiếng Việt. Bạn có thể giúp tôi không? Tôi sống ở Hà Nội.",
 ])
 func englishAfterCalledAndVietnameseTextStay(input: String) {
     #expect(masker.mask(input) == input, "\(masker.mask(input))")
