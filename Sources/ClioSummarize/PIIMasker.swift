@@ -200,11 +200,10 @@ public struct PIIMasker: Sendable {
     /// Letters only Vietnamese writes among the languages the summarizer reads: ă, ơ, ư, đ and
     /// the vowels with a hook above, a dot below or a tone over ê, ô, â (not ê, ô, â alone: French).
     static let vietnameseLetters = Set("ăơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĩũĂƠƯĐẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸĨŨ")
-    /// An honorific or a title right after `location`: "さん", "様", "先生", "部長".
+    /// An honorific or a title (`japaneseTitles`) right after `location`: "さん", "様", "先生", "部長".
     static func japaneseHonorificFollows(_ text: NSString, at location: Int) -> Bool {
         let after = text.substring(from: location).trimmingCharacters(in: CharacterSet(charactersIn: " \t　」"))
-        return ["さん", "様", "さま", "先生", "くん", "君", "ちゃん", "氏", "部長", "課長", "係長", "社長", "専務", "常務", "教授", "先輩", "監督", "店長"]
-            .contains { after.hasPrefix($0) }
+        return (["さん", "様", "さま", "くん", "君", "ちゃん", "氏"] + japaneseTitles).contains { after.hasPrefix($0) }
     }
 
     /// Ideographs that end as Japanese given names do ("和夫", "美咲", "拓也") and are no common
@@ -218,10 +217,12 @@ public struct PIIMasker: Sendable {
     static func hasVietnameseLetters(_ text: String) -> Bool { text.contains(where: vietnameseLetters.contains) }
     /// Text in Vietnamese: three of its function words or more ("và", "của", "không").
     static func isVietnameseText(_ text: String) -> Bool {
-        let function: Set<String> = ["và", "của", "là", "có", "không", "tôi", "bạn", "được", "cho", "với", "này", "một", "những", "các",
-                                     "để", "trong", "người", "đã", "sẽ", "thì", "mà", "nhưng", "khi", "cũng", "rất", "làm", "gì", "như", "từ"]
-        return text.lowercased().split(whereSeparator: { !$0.isLetter }).filter { function.contains(String($0)) }.count >= 3
+        text.lowercased().split(whereSeparator: { !$0.isLetter }).filter { vietnameseFunctionWords.contains(String($0)) }.count >= 3
     }
+    private static let vietnameseFunctionWords: Set<String> = [
+        "và", "của", "là", "có", "không", "tôi", "bạn", "được", "cho", "với", "này", "một", "những", "các", "để", "trong", "người",
+        "đã", "sẽ", "thì", "mà", "nhưng", "khi", "cũng", "rất", "làm", "gì", "như", "từ",
+    ]
 
     /// Whether a text is written in capitals: 16 cased letters or more, nine in ten of them upper case.
     static func isShouted(_ text: String) -> Bool {
@@ -1322,6 +1323,10 @@ public struct PIIMasker: Sendable {
         }
         // A lower-case name that is a listed first name, or a word only in other languages than
         // English ("mi abuela rosario", "mon chef olivier"), is one after a possessive and a relation.
+        /// A listed first name that is no everyday or function word: what the lower-case passes without a person's cue want.
+        func listedFirstName(_ word: String) -> Bool {
+            NameLists.firstNames.contains(word) && !NameLists.isEverydayWord(Substring(word)) && !StopWords.all.contains(word)
+        }
         func lowercaseFirstName(_ word: String) -> Bool {
             let folded = word.folding(options: .diacriticInsensitive, locale: nil)
             let listed = [word, folded].contains { NameLists.firstNames.contains($0) } && !NameLists.isEverydayWord(Substring(word))
@@ -1359,8 +1364,7 @@ public struct PIIMasker: Sendable {
             s = PIIMasker.replace(Patterns.lowercaseNameAfterArticle, in: s, group: 2) { found in
                 let words = found.split(separator: " ").map(String.init)
                 let first = words[0]
-                guard (NameLists.firstNames.contains(first) && !NameLists.isEverydayWord(Substring(first)) || NameLists.isDiminutiveOfListedName(first)),
-                    !StopWords.all.contains(first), !NameLists.isNoName(first)
+                guard listedFirstName(first) || NameLists.isDiminutiveOfListedName(first) && !StopWords.all.contains(first), !NameLists.isNoName(first)
                 else { return nil }
                 return words.count == 2 && (NameLists.isListedName(words[1]) || NameLists.surnameWords.contains(words[1]))
                     && !NameLists.isEverydayWord(Substring(words[1])) && !StopWords.all.contains(words[1])
@@ -1408,6 +1412,10 @@ public struct PIIMasker: Sendable {
         func lowercaseName(_ found: String, _ words: [String], nextIsName: Bool) -> String? {
             words.count == 2 && !nextIsName ? name(words[0], .strong).map { $0 + " " + words[1] } : name(found, .strong)
         }
+        /// The first name and, when it is a listed surname, the word after it.
+        func lowercaseNameAndSurname(_ found: String, _ words: [String]) -> String? {
+            lowercaseName(found, words, nextIsName: words.count == 2 && NameLists.surnames.contains(words[1]) && !NameLists.isEverydayWord(Substring(words[1])))
+        }
         s = PIIMasker.replace(Patterns.lowercaseNameAfterPersonWord, in: s, group: 1) { found in
             let words = found.split(separator: " ").map(String.init)
             // "mi primo joaquín": the list writes names without accents.
@@ -1424,33 +1432,28 @@ public struct PIIMasker: Sendable {
             let beforeSurname = words.count == 2 && NameLists.isListedName(words[1]) && !NameLists.isEverydayWord(Substring(words[1]))
                 && (NameLists.everydayFirstNames.contains(words[0]) || NameLists.firstNameWords.contains(words[0]))
             guard lowercaseFirstName(words[0]) || words[0].contains("-") && NameLists.isListedName(words[0]) || beforeSurname else { return nil }
-            return lowercaseName(found, words, nextIsName: words.count == 2 && NameLists.surnames.contains(words[1])
-                && !NameLists.isEverydayWord(Substring(words[1])))
+            return lowercaseNameAndSurname(found, words)
         }
         if has(Patterns.calledNeedles) {
             s = PIIMasker.replace(Patterns.lowercaseNameAfterRelationIsCalled, in: s, group: 1) { found in
                 let words = found.split(separator: " ").map(String.init)
-                guard lowercaseFirstName(words[0]) else { return nil }
-                return lowercaseName(found, words, nextIsName: words.count == 2 && NameLists.surnames.contains(words[1])
-                    && !NameLists.isEverydayWord(Substring(words[1])))
+                return lowercaseFirstName(words[0]) ? lowercaseNameAndSurname(found, words) : nil
             }
         }
         // "yanis, mon fils": a lower-case listed first name before who they are.
-        s = PIIMasker.replace(Patterns.lowercaseNameBeforeRelation, in: s, group: 1) { found in
-            NameLists.firstNames.contains(found) && !NameLists.isEverydayWord(Substring(found)) && !StopWords.all.contains(found) ? "[NAME]" : nil
-        }
+        s = PIIMasker.replace(Patterns.lowercaseNameBeforeRelation, in: s, group: 1) { listedFirstName($0) ? "[NAME]" : nil }
         // "budi says", "xiomara dice que": a listed first name in lower case before a verb of what a person says or wants.
         if has(Patterns.speechVerbNeedles) {
-            s = PIIMasker.replace(Patterns.lowercaseNameBeforeSpeechVerb, in: s, group: 1) { found in
-                NameLists.firstNames.contains(found) && !NameLists.isEverydayWord(Substring(found)) && !StopWords.all.contains(found) ? "[NAME]" : nil
-            }
+            s = PIIMasker.replace(Patterns.lowercaseNameBeforeSpeechVerb, in: s, group: 1) { listedFirstName($0) ? "[NAME]" : nil }
         }
         // "gudrun und wolfgang", "noa, ayoub et inès": a list in lower case of two listed first names
         // or more, with the name-words among them ("marta, kenji e oluwadamilare").
         s = PIIMasker.replace(Patterns.lowercaseList, in: s, group: 0) { found in
-            // Most lists are of things: two listed first names among the words first, then the separators.
-            let words = found.split(whereSeparator: { !$0.isLetter && $0 != "-" && $0 != "'" && $0 != "’" })
-            guard Set(words.filter { NameLists.firstNames.contains(String($0)) }).count >= 2 else { return nil }
+            // Most lists are of things: two listed first names among the items (the words but the
+            // conjunctions `lowercaseListSeparator` takes) first, then the separators.
+            let items = found.split(whereSeparator: { !$0.isLetter && $0 != "-" && $0 != "'" && $0 != "’" }).map(String.init)
+                .filter { !Patterns.listConjunctions.contains($0) }
+            guard Set(items.filter(listedFirstName)).count >= 2 else { return nil }
             // The items and what separates them, in order.
             let ns = found as NSString
             var pieces: [(text: String, isItem: Bool)] = []
@@ -1461,8 +1464,6 @@ public struct PIIMasker: Sendable {
                 at = NSMaxRange(separator.range)
             }
             pieces.append((ns.substring(from: at), true))
-            let listed = Set(pieces.filter { $0.isItem && NameLists.firstNames.contains($0.text) && !NameLists.isEverydayWord(Substring($0.text)) && !StopWords.all.contains($0.text) }.map(\.text))
-            guard listed.count >= 2 else { return nil }
             return pieces.map { $0.isItem && lowercaseFirstName($0.text) ? "[NAME]" : $0.text }.joined()
         }
         s = PIIMasker.replace(Patterns.lowercaseNameAfterSignOff, in: s, group: 1) { found in
@@ -2965,8 +2966,8 @@ enum Patterns {
     static let handle = make(#"(?<![\w@.\[])@(?:[A-Za-z0-9_](?:[A-Za-z0-9_.\-]{0,28}[A-Za-z0-9_])?\b|[\p{Hangul}\p{Han}\p{Katakana}ー]{2,10})"#)
     /// A capitalised word, with the inner capital of "McPherson", "MacLeod", "O'Brien", "D'Hondt",
     /// "Al-Farsi", "el-Amin", and the capitalised parts a hyphen joins to it ("Hoffmeister-Brandt").
-    /// One syllable of Hanyu Pinyin without tone marks.
-    /// One syllable of pinyin, longest finals first so that a word splits into whole syllables.
+    /// One syllable of Hanyu Pinyin without tone marks, longest finals first so that a word of
+    /// several splits into whole syllables (`pinyinWord`).
     static let pinyinSyllablePattern = #"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|an|ao|ei|en|er|ia|ie|in|iu|ou|ua|ue|ui|un|uo|ve|a|e|i|o|u|v)"#
     static let pinyinSyllable = make("^" + pinyinSyllablePattern + "$")
     /// A word in lower case, hyphenated parts included ("hoffmann-grau"), not inside a placeholder.
@@ -3357,16 +3358,16 @@ enum Patterns {
     /// The same in Chinese and Japanese: "春梅 3月3日", "秋男 6月29日".
     static let cjkNameBeforeDayAndMonth = make(
         #"(?:(?<=^)|(?<=[：:，,、；;\n]))[ \t　]*(\p{Han}{1,3}|\p{Hiragana}{2,4}|\p{Katakana}[\p{Katakana}ー]{1,8})(?=[ \t　]*\d{1,2}月\d{1,2}日)"#, [.anchorsMatchLines])
-    /// A list item after a masked one, or before one, with what stands in brackets after an item
-    /// ("Jade (M,W,F), [NAME]"), a title before a masked one ("Olive, Grandpa [NAME]") and the
-    /// article of colloquial Romance speech ("o [NAME] e a Maju"); the caller wants two masked
-    /// names on the line.
     /// Up to four capitalised words of up to seven letters, or one after a Vietnamese title
     /// ("thầy Bảo", "chị Hằng"); `PIIMasker.vietnameseLetters` decides.
     static let vietnameseName = make(
         #"(?<![\p{L}\p{M}])((?:(?<=(?:thầy|cô|anh|chị|em|bác|chú|ông|bà|cụ)[ \t])\p{Lu}[\p{L}\p{M}]{0,6}|\p{Lu}[\p{L}\p{M}]{0,6}(?:[ \t]+\p{Lu}[\p{L}\p{M}]{0,6}){1,3}))(?![\p{L}\p{M}])"#)
     /// The articles that Portuguese, Spanish and Italian speech puts before a first name.
     static let colloquialArticles = ["o", "a", "el", "la", "il", "lo"]
+    /// A list item after a masked one, or before one, with what stands in brackets after an item
+    /// ("Jade (M,W,F), [NAME]"), a title before a masked one ("Olive, Grandpa [NAME]") and the
+    /// article of colloquial Romance speech ("o [NAME] e a Maju"); the caller wants two masked
+    /// names on the line.
     static let nameAfterMaskedItem = make(
         #"(?<=\[NAME\](?:[ \t]{0,2}\([^()\n]{0,30}\))?(?:,[ \t]|[ \t](?:y|e|et|ed)[ \t])(?:(?:o|a|el|la|il|lo)[ \t])?)("# + titleWord + #"(?:[ \t]+(?:"# + nameParticle + #"[ \t]+){0,2}"# + titleWord + #"){0,2})"#
             + #"(?=(?:[ \t]*\([^()\n]{0,30}\))?(?:[ \t]*(?:[,.;!?\n"'”»]|$)|[ \t]+(?:and|&|y|e|et|und)[ \t]))"#)
@@ -3379,13 +3380,14 @@ enum Patterns {
     /// A name joined by "and" to a name already masked: "Priyanka Deshmukh and [NAME]",
     /// "[NAME] y Lucía". What a cue did not introduce, its neighbour in a pair does.
     static let nameBeforeMaskedPair = make(#"(?<![\p{L}\p{M}])"# + nameWords + #"[ \t]+(?:and|or|&|y|e|et|und)[ \t]+\[NAME\]"#)
-    /// A capitalised word right after `[NAME]`, or joined to it by a hyphen.
+    /// Two masked parts of one compound name with the particles between them: "[NAME] de los [NAME]".
     static let maskedCompound = make(#"\[NAME\](?:[ \t]+(?:de|del|de la|de los|de las|da|do|dos|das|van|von|van der|van den))+[ \t]+\[NAME\]"#)
     /// A kunya or a patronymic particle before a listed first name: "abu yusuf", "Umm Kulthum", "bin Rashid".
     static let arabicKunya = make(#"(?<![\p{L}\p{M}])((?:[Aa]bu|[Aa]bou|[Uu]mm|[Ii]bn)[ \t]+(\p{L}[\p{Ll}\p{M}]+))(?![\p{L}\p{M}])"#)
     /// An Arabic name's parts after a masked part: "[NAME] al-Masri", "[NAME] bin Hamad al-Suwaidi".
     static let arabicNameRestAfterMasked = make(
         #"\[NAME\]((?:[ \t]+(?:(?:al|el|Al|El|as|ad|ash|az|an|ar)-|(?:bin|ibn|bint|ben|Bin|Ibn|Bint|Abu|abu|Abou|abou)[ \t]+)\p{Lu}[\p{L}\p{M}]+)+)(?![\p{L}\p{M}\-'’])"#)
+    /// A capitalised word right after `[NAME]`, or joined to it by a hyphen.
     static let nameRestAfterMasked = make(#"\[NAME\]((?:[ \t]+|-)\p{Lu}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\-'’])"#)
     static let nameAfterMaskedPair = make(#"\[NAME\][ \t]+(?:and|or|&|y|e|et|und)[ \t]+"# + nameWords)
     /// A name addressed at the start of a quotation or a line, before a comma and "you": "'Kemal, you
@@ -3800,10 +3802,10 @@ enum Patterns {
     /// casual text writes names in lower case and the trailing word makes the cue unambiguous.
     static let nameBeforeWriting = make(
         #"(?i:\bthis is)[ \t]+(\p{L}[\p{L}\p{M}'’\-]*(?:[ \t]+\p{L}[\p{L}\p{M}'’\-]*){0,2}?)(?=[ \t]*,?[ \t]+(?i:writing|speaking|here|again)\b)"#)
-    /// Casual text writes names in lower case; after a cue that can only introduce a name, the
-    /// next one or two lower-case words are the name (up to a stop word).
     /// Lower-case words after a masked name, up to four, for `PIIMasker.extendNames`.
     static let lowercaseNameRest = make(#"\[NAME\]((?:[ \t]+\p{Ll}[\p{Ll}\p{M}'’\-]*){1,4})"#)
+    /// Casual text writes names in lower case; after a cue that can only introduce a name, the
+    /// next one or two lower-case words are the name (up to a stop word).
     static let lowercaseNameAfterStrongCue = make(
         #"(?i:\b"# + anyOf(lowercaseStrongCues) + #")[ \t]+(\p{Ll}[\p{L}\p{M}'’\-]*(?:[ \t]+\p{Ll}[\p{L}\p{M}'’\-]*)?)"#)
     /// A listed first name in lower case after a sign-off, with up to two words after it, ending
@@ -3849,6 +3851,7 @@ enum Patterns {
     static let lowercaseList = make(
         #"(?<![\p{L}\p{M}'’\-])\p{Ll}[\p{Ll}\p{M}'’\-]+(?:(?:,[ \t]*|[ \t]+(?:and|und|y|e|et|ed|en|i|&)[ \t]+|,[ \t]+(?:and|und|y|e|et|ed|en|i)[ \t]+)\p{Ll}[\p{Ll}\p{M}'’\-]+)+(?![\p{L}\p{M}])"#)
     static let lowercaseListSeparator = make(#",[ \t]+(?:and|und|y|e|et|ed|en|i)[ \t]+|,[ \t]*|[ \t]+(?:and|und|y|e|et|ed|en|i|&)[ \t]+"#)
+    static let listConjunctions: Set<String> = ["and", "und", "y", "e", "et", "ed", "en", "i"]
     /// A lower-case word after a verb that takes a person ("hire jamal", "met with priya"); a name
     /// only when listed. Prepositions ("to", "and") take lower-case words of every kind.
     static let lowercaseNameAfterPersonWord = make(
