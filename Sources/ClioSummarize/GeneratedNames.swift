@@ -9624,6 +9624,28 @@ via victor viola violet wade waldo wan ward wed wee weld wen wilder willow win w
 yoke young
 """
 
+    /// Generated: 268 first names in the top lists of 3 countries or more that are
+    /// also a city's, a country's or a region's name ("charlotte", "diego", "aurora"), dropped above
+    /// for that; split into `placeFirstNames`: a name only after a cue that takes a person.
+    static let generatedPlaceFirstNames = """
+addis adelaide ain aires alba alberta alexandra alexandria ali amara ana anand anbu ang angus ann arno arta
+assis aude austin aydın baha bahia basel bel ben benedikt beni berat betim bhola bolívar branco brandon brent
+brighton brooklyn bunda cabañas cai candelaria cao carolina cary cesar chai charlotte cheb chiang chico chon
+clara clare clovis concepcion concepción cristi dakota dali dallas darlington darwin dasha davie delicias
+demir devon diego doha duarte dudley edison edo elizabeth elva elías emilia eugene ewa fatih florence
+florencia flores floriana franca francisco gao george gera gilbert gorica guadalupe guli guna guntur haifa
+hami hamilton handan hassan hela herrera indre irving isabel isabela jackson jandira jos jura kacem kani kara
+kati kaya keila kennedy kent kerry khai kimberley kira kobe lai lamis lara lau les león libertad lida lija
+lima lincoln lindi lisboa loka lola loni loreto lucca madison magdalena maha mai mara maroua mary marília mati
+mato mau mendoza mie mila milagro milan mili milton minas minna miranda miri mirna modesto moka mon morelia
+morena moreno nada naga nan nancy nara nat negro nelson neringa ngozi nigel nilüfer norman olinda oran orlando
+ota palmira pandi paola pati paul paz pema pereira preston rae rai rangel raya regina reno rivera rizal rocha
+rodrigues rodriguez rodríguez rohini roi roma romana rosario rosetta sabah safi sakura sal salah salem salima
+samar samara sanaa santana santiago santos satu shan sheng shi sidi sila slimane sofia sohag soledad sveta
+sydney sánchez tamil tata tete thanh timon timur tori trang trindade tyler umm uri valencia valera valle vasco
+victoria virginia vitória vladimir washington yao yap yei yola yono zou
+"""
+
     /// Generated: 15246 Chinese words of two or three ideographs with wordfreq Zipf >= 3.5
     /// ("程序", "方便", "高中"), split into `chineseCommonWords` at first use: a surname and the
     /// ideographs after it that form one of them are a word, not a name.

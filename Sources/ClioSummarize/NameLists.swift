@@ -156,6 +156,9 @@ enum NameLists {
     static let firstNameWords: Set<String> = Set(generatedFirstNameWords.split(whereSeparator: \.isWhitespace).map(String.init))
     static let surnameWords: Set<String> = Set(generatedSurnameWords.split(whereSeparator: \.isWhitespace).map(String.init))
     static let englishFirstNameWords: Set<String> = Set(generatedEnglishFirstNameWords.split(whereSeparator: \.isWhitespace).map(String.init))
+    /// First names that are also places ("charlotte", "diego"): a name in lower case only after a
+    /// cue that takes a person ("mi hijo diego"), never in a list or alone.
+    static let placeFirstNames: Set<String> = Set(generatedPlaceFirstNames.split(whereSeparator: \.isWhitespace).map(String.init))
 
     /// Traditional Chinese characters and their Simplified forms: the common words are Simplified.
     static let simplifiedCharacters: [Character: Character] = Dictionary(

@@ -1330,8 +1330,8 @@ public struct PIIMasker: Sendable {
         func lowercaseFirstName(_ word: String) -> Bool {
             let folded = word.folding(options: .diacriticInsensitive, locale: nil)
             let listed = [word, folded].contains { NameLists.firstNames.contains($0) } && !NameLists.isEverydayWord(Substring(word))
-            let nameWord = NameLists.firstNameWords.contains(word) && !NameLists.englishFirstNameWords.contains(word)
-                && !NameLists.everydayFirstNames.contains(word)
+            let nameWord = (NameLists.firstNameWords.contains(word) || NameLists.placeFirstNames.contains(word))
+                && !NameLists.englishFirstNameWords.contains(word) && !NameLists.everydayFirstNames.contains(word)
             return (listed || nameWord) && !StopWords.all.contains(word) && !NameLists.isNoName(word)
         }
         // "avisa o Júnior", "na casa da Duda", "dile a Marta": Portuguese, Spanish and Italian put an
@@ -1435,9 +1435,40 @@ public struct PIIMasker: Sendable {
             return lowercaseNameAndSurname(found, words)
         }
         if has(Patterns.calledNeedles) {
-            s = PIIMasker.replace(Patterns.lowercaseNameAfterRelationIsCalled, in: s, group: 1) { found in
+            for pattern in [Patterns.lowercaseNameAfterRelationIsCalled, Patterns.lowercaseNameAfterCalled] {
+                s = PIIMasker.replace(pattern, in: s, group: 1) { found in
+                    let words = found.split(separator: " ").map(String.init)
+                    return lowercaseFirstName(words[0]) ? lowercaseNameAndSurname(found, words) : nil
+                }
+            }
+        }
+        // "au nom de petit, isabelle": after a holder's cue, one or two words of which one is a listed name.
+        if has(Patterns.holderNeedles) {
+            s = PIIMasker.replace(Patterns.lowercaseNameAfterHolder, in: s, group: 1) { found in
+                let words = found.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init)
+                let names = words.map { (NameLists.isListedName($0) || lowercaseFirstName($0)) && !NameLists.isEverydayWord(Substring($0)) && !StopWords.all.contains($0) }
+                guard names.contains(true) else { return nil }
+                // "no nome de costa, fernanda": beside a name, a word that is none is the surname.
+                if words.count == 2 && !names[1] && (StopWords.all.contains(words[1]) || NameLists.isEverydayWord(Substring(words[1]))) {
+                    return "[NAME]" + found.dropFirst(words[0].count)
+                }
+                return words.contains { StopWords.all.contains($0) } ? nil : "[NAME]"
+            }
+        }
+        // "his wife is sofía", "(tobi)": a relation's first name, and a listed first name alone in brackets.
+        s = PIIMasker.replace(Patterns.lowercaseNameAfterRelationIs, in: s, group: 1) { found in
+            let words = found.split(separator: " ").map(String.init)
+            return lowercaseFirstName(words[0]) ? lowercaseNameAndSurname(found, words) : nil
+        }
+        if s.contains("(") {
+            s = PIIMasker.replaceInContext(Patterns.lowercaseNameInBrackets, in: s, group: 1) { found, text, match in
                 let words = found.split(separator: " ").map(String.init)
-                return lowercaseFirstName(words[0]) ? lowercaseNameAndSurname(found, words) : nil
+                // Only after someone: "my mom (…)", "wenn einer vegan is (…)"; "a splashscreen (lottie)" is a library.
+                let before = text.substring(to: match.range.location).lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" }).suffix(4)
+                guard listedFirstName(words[0]), before.contains(where: { Patterns.relationWords.contains(String($0)) || Patterns.someoneWords.contains(String($0)) })
+                else { return nil }
+                let surnameShaped = words.count == 2 && (words[1].contains("'") || words[1].contains("’") || words[1].contains("-"))
+                return lowercaseName(found, words, nextIsName: words.count == 2 && (surnameShaped || NameLists.surnames.contains(words[1]) && !NameLists.isEverydayWord(Substring(words[1]))))
             }
         }
         // "yanis, mon fils": a lower-case listed first name before who they are.
@@ -1453,7 +1484,9 @@ public struct PIIMasker: Sendable {
             // conjunctions `lowercaseListSeparator` takes) first, then the separators.
             let items = found.split(whereSeparator: { !$0.isLetter && $0 != "-" && $0 != "'" && $0 != "’" }).map(String.init)
                 .filter { !Patterns.listConjunctions.contains($0) }
-            guard Set(items.filter(listedFirstName)).count >= 2 else { return nil }
+            // "jule, kemal und fabian": one listed first name and another name that may be a word.
+            let listed = Set(items.filter(listedFirstName)).count
+            guard listed >= 2 || listed == 1 && Set(items.filter(lowercaseFirstName)).count >= 2 else { return nil }
             // The items and what separates them, in order.
             let ns = found as NSString
             var pieces: [(text: String, isItem: Bool)] = []
@@ -1482,11 +1515,12 @@ public struct PIIMasker: Sendable {
             // any word that is no function or everyday word is one ("ms linh", "dott. ferri"); after
             // one that is also a noun ("la signora anziana") only a listed name.
             let written = text.substring(with: match.range(at: 1)).lowercased()
-            let title = written.replacingOccurrences(of: ".", with: "")
+            // "prof. dr. albrecht": the last of two titles decides.
+            let title = (written.split(separator: " ").last.map(String.init) ?? written).replacingOccurrences(of: ".", with: "")
             func plausible(_ word: String) -> Bool {
                 word.count >= 2 && !NameLists.isEverydayWord(Substring(word)) && !StopWords.all.contains(word) && !Patterns.possessives.contains(word)
             }
-            let listed = NameLists.isListedName(words[0]) && plausible(words[0])
+            let listed = (NameLists.isListedName(words[0]) || lowercaseFirstName(words[0])) && plausible(words[0])
             // "dr." and "prof." with their dot are titles too ("according to dr. venkataraman").
             let titled = Patterns.abbreviatedTitles.contains(title)
                 || written.hasSuffix(".") && ["dr", "prof", "ms"].contains(title) && !Patterns.afterDottedTitle.contains(words[0])
@@ -1519,7 +1553,7 @@ public struct PIIMasker: Sendable {
                 PIIMasker.looksLikeJapaneseName(found) && (PIIMasker.startsWithJapaneseSurname(found) || !PIIMasker.isChineseWord(found, strict: false))
             }
             let cuedCJK: [(NSRegularExpression, (String) -> Bool)] = [
-                (Patterns.cjkName, { !NameLists.japaneseNotNames.contains($0) }), (Patterns.cjkNameBeforeCue, any), (Patterns.chineseNameAfterCue, chinese),
+                (Patterns.cjkName, { !NameLists.japaneseNotNames.contains($0) }), (Patterns.cjkNameBeforeCue, any), (Patterns.chineseNameAfterCue, { chinese($0) || $0.count >= 3 && PIIMasker.startsWithJapaneseSurname($0) }),
                 (Patterns.japaneseNameBeforeDesu, japanese), (Patterns.japaneseNameOpening, japanese), (Patterns.japaneseCasualSelfName, japanese),
                 // A common noun in kanji is one in Chinese too ("製品", "担当"): the word list turns it away.
                 (lower.contains("の") && has(["です", "と申します", "でございます", "と言います", "といいます"]) ? Patterns.japaneseNameAfterOrganisation : Patterns.never, { japanese($0) && !NameLists.japaneseRoleWords.contains($0) && !PIIMasker.isChineseWord($0, strict: false) }),
@@ -2765,11 +2799,11 @@ enum Patterns {
         + "[ \\t]+" + city + "|" + ukPostcode + "|" + caPostcode + "|" + stateZip + "|" + plPostcode + "[ \\t]+" + city + "|#[ \\t]?\\d{1,5}[A-Za-z]?(?![\\p{L}\\p{N}]))|,[ \\t]*" + city + "(?:[ \\t]+" + postcode + ")?){0,4}"
     /// Not a quantity: "Heimweg 20 Minuten" is a way home, "via Teams 3 times" a way of meeting.
     static let notQuantity = #"(?![ \t]*(?i:minuten|min|mins|minutes|stunden|std|hours|km|kilometer|meter|m|tage|jahre|mal|euro|eur|€|%|times|days|weeks|months|years|people|veces|minutos|horas|días|dias|años|anos|vezes|volte|minuti|ore|giorni|anni|fois|jours|ans)(?![\p{L}]))(?![\p{N}]|[.,]\d)"#
-    static let numberFirstTypes = #"(?:(?i:calle|avenida|avda\.|paseo|plaza|pza\.|camino|carretera|ctra\.|ronda|travesía|rambla|glorieta|rua|travessa|praça|alameda|estrada|largo|viale|piazza|piazzale|corso|vicolo|strada|rue|avenue|av\.|boulevard|boul\.|bd|place|allée|impasse|chemin|quai|route|cours|square|passage|faubourg|montée|rang|côte|allé|ruelle|sentier|voie|promenade|esplanade|terrasse|cañada|callejón|pasaje|diagonal|circuito|cerrada|privada|calzada|andador|prolongación|retorno|bulevar|rodovia|beco|ladeira|viela|carrer|passeig|avinguda|plaça|travessera|jalan|jln\.|jl\.|kalye)[ \t]+|(?i:c/)[ \t]*)"#
+    static let numberFirstTypes = #"(?:(?i:calle|avenida|avda\.|paseo|plaza|pza\.|camino|carretera|ctra\.|ronda|travesía|rambla|glorieta|rua|travessa|praça|alameda|estrada|largo|viale|piazza|piazzale|corso|vicolo|strada|rue|avenue|av\.|boulevard|boul\.|bd|place|allée|impasse|chemin|quai|route|cours|square|passage|faubourg|montée|rang|côte|allé|ruelle|sentier|voie|promenade|esplanade|terrasse|cañada|callejón|pasaje|diagonal|circuito|cerrada|privada|calzada|andador|prolongación|retorno|bulevar|rodovia|beco|ladeira|viela|carrer|passeig|avinguda|plaça|travessera|jalan|jln\.|jl\.|kalye|lungotevere|lungarno|gta\.|trav\.|lg\.|l\.go|p\.le|pº|c\.da|estr\.|imp\.|imp|r\.)[ \t]+|(?i:c/)[ \t]*)"#
     /// Street words before the name; Spanish, Portuguese and Italian write them in lower case
     /// mid-sentence ("abito in via Roma 12"), so both cases count (`classifyAddress` turns away
     /// "via Teams 3"-like English).
-    static let typeFirstTypes = #"(?:(?:[Cc]alle|[Aa]venida|Avda\.?|Av\.|Avd\.|Bv\.|Bvd\.|Bvar\.|[Pp]aseo|[Pp]laza|Pza\.|[Cc]amino|[Cc]arretera|Ctra\.|[Rr]onda|[Tt]ravesía|[Rr]ambla|[Gg]lorieta|[Rr]ua|[Tt]ravessa|[Pp]raça|[Ll]argo|[Aa]lameda|[Ee]strada|[Vv]ia|[Vv]iale|V\.le|[Pp]iazza|P\.zza|P\.za|[Pp]iazzale|[Ss]estiere|[Ff]razione|Fraz\.|[Cc]orso|C\.so|[Vv]icolo|[Ss]trada|[Ll]ungomare|[Cc]arrer|[Pp]asseig|[Aa]vinguda|[Pp]laça|[Tt]ravessera|Jalan|Jln\.|Jl\.|Gang|Gg\.|Strada|Str\.|Bulevardul|Bd\.|B-dul|Calea|[SŞȘ]oseaua|Intrarea|Aleea|Drumul|Fund[ăa]tura|Prelungirea|Uli[tţț]a|Splaiul|Pia[tţț]a|[Uu]rbanización|Urb\.|[Pp]eatonal|[Aa]ndador|[Cc]allejón|[Cc]errada|[Pp]rivada|[Pp]rolongación|[Cc]alzada|Circuito|Retorno|Diagonal|Transversal|Cuesta|Acceso|Bajada|Subida|[Rr]otonda|[Cc]ontrada|[Tt]raversa|Canale|Stretto|Borgo|Vico|Salita|Colônia|Trecho|Conjunto|Distrito|Recanto|[Qq]uadra|Setor|Vila|[Rr]odovia|Beco|[Ll]adeira|[Ll]oteamento|Condomínio|Vereda|Viela|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Rr]oute|[Ss]entier|[Rr]uelle|[Mm]ontée|[Rr]ang|[Cc]ôte|[Aa]llé|[Pp]romenade|[Ee]splanade|[Cc]añada|Diag\.|[Bb]ulevar|[Pp]asaje|[Pp]arque|[Jj]ardim|[Ss]ítio|[Ff]azenda|[Cc]hácara|[Ee]stação|[Aa]eroporto|[Pp]raia|[Mm]orro|[Pp]átio|[Ee]splanada|[Pp]assagem|[Rr]esidencial|Jr\.|Jir[óo]n)[ \t]+|C/[ \t]*)"#
+    static let typeFirstTypes = #"(?:(?:[Cc]alle|[Aa]venida|Avda\.?|Av\.|Avd\.|Bv\.|Bvd\.|Bvar\.|[Pp]aseo|[Pp]laza|Pza\.|[Cc]amino|[Cc]arretera|Ctra\.|[Rr]onda|[Tt]ravesía|[Rr]ambla|[Gg]lorieta|[Rr]ua|[Tt]ravessa|[Pp]raça|[Ll]argo|[Aa]lameda|[Ee]strada|[Vv]ia|[Vv]iale|V\.le|[Pp]iazza|P\.zza|P\.za|[Pp]iazzale|[Ss]estiere|[Ff]razione|Fraz\.|[Cc]orso|C\.so|[Vv]icolo|[Ss]trada|[Ll]ungomare|[Cc]arrer|[Pp]asseig|[Aa]vinguda|[Pp]laça|[Tt]ravessera|Jalan|Jln\.|Jl\.|Gang|Gg\.|Strada|Str\.|Bulevardul|Bd\.|B-dul|Calea|[SŞȘ]oseaua|Intrarea|Aleea|Drumul|Fund[ăa]tura|Prelungirea|Uli[tţț]a|Splaiul|Pia[tţț]a|[Uu]rbanización|Urb\.|[Pp]eatonal|[Aa]ndador|[Cc]allejón|[Cc]errada|[Pp]rivada|[Pp]rolongación|[Cc]alzada|Circuito|Retorno|Diagonal|Transversal|Cuesta|Acceso|Bajada|Subida|[Rr]otonda|[Cc]ontrada|[Tt]raversa|Canale|Stretto|Borgo|Vico|Salita|Colônia|Trecho|Conjunto|Distrito|Recanto|[Qq]uadra|Setor|Vila|[Rr]odovia|Beco|[Ll]adeira|[Ll]oteamento|Condomínio|Vereda|Viela|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Rr]oute|[Ss]entier|[Rr]uelle|[Mm]ontée|[Rr]ang|[Cc]ôte|[Aa]llé|[Pp]romenade|[Ee]splanade|[Cc]añada|Diag\.|[Bb]ulevar|[Pp]asaje|[Pp]arque|[Jj]ardim|[Ss]ítio|[Ff]azenda|[Cc]hácara|[Ee]stação|[Aa]eroporto|[Pp]raia|[Mm]orro|[Pp]átio|[Ee]splanada|[Pp]assagem|[Rr]esidencial|Jr\.|Jir[óo]n|[Ll]ungotevere|[Ll]ungarno|Gta\.|Trav\.|Lg\.|L\.go|P\.le|Pº|C\.da|Estr\.|[Ii]mp\.|[Pp]asaje|Pje\.)[ \t]+|C/[ \t]*)"#
     static let germanSuffixes = #"(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|chaussee|straat|laan|plein|gracht|kade|singel|dijk|steeg|(?<![Nn]ote|[Kk]ey|[Tt]ouch|[Tt]rack|[Nn]um|[Ll]aunch|[Gg]ame|[Ss]cratch|[Mm]ouse|[Ll]ily|i)pad|boulevard|dreef|-(?:Straße|Strasse|Str\.|Allee|Weg|Platz|Gasse|Ring|Damm|Ufer))"#
     /// Byte strings one of which a text with a German or Dutch compound street name holds.
     static let germanSuffixNeedles = [
@@ -2778,7 +2812,7 @@ enum Patterns {
     ]
     static let germanWords = #"(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Damm|Ufer|Chaussee|Ring|Steig)"#
     static let germanPrepositions = #"(?:Am|An[ \t]+der|An[ \t]+den|Auf[ \t]+der|Auf[ \t]+dem|Im|In[ \t]+der|In[ \t]+den|Zum|Zur|Hinter[ \t]+der|Unter[ \t]+den|Vor[ \t]+dem)"#
-    static let englishTypes = #"(?i:street|st\.?|avenue|ave\.?|road|rd\.?|lane|ln\.?|drive|dr\.?|boulevard|blvd\.?|way|court|ct\.?|place|pl\.?|terrace|close|crescent|parkway|pkwy|highway|hwy|square|sq|row|mews|grove|gardens|walk|circle|cir|trail|parade|alley|pike|approach|rise|wharf|quay|heights|chase|"#
+    static let englishTypes = #"(?i:street|st\.?|avenue|ave\.?|road|rd\.?|lane|ln\.?|drive|dr\.?|boulevard|blvd\.?|way|court|ct\.?|place|pl\.?|terrace|close|crescent|parkway|pkwy|highway|hwy|square|sq|row|mews|grove|gardens|walk|circle|cir|trail|parade|alley|pike|approach|rise|wharf|quay|heights|chase|concourse|paddocks|"#
         + (PIIMasker.uspsStreetWords.plain + PIIMasker.uspsStreetWords.ambiguous).joined(separator: "|")
         + #")(?![\p{L}])(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W|North|South|East|West)\.?(?![\p{L}]))?"#
     /// A number in a Japanese address: Arabic, full-width or kanji.
@@ -3016,7 +3050,10 @@ enum Patterns {
         "i go by", "i usually go by", "people call me", "everyone calls me", "they call me", "me dicen", "me llaman",
         "on m'appelle", "on m’appelle", "man nennt mich", "alle nennen mich", "mi chiamano", "me chamam",
         "mi chiamano tutti", "me llaman todos", "todos me llaman", "todo mundo me chama", "tout le monde m'appelle",
-        "tout le monde m’appelle", "todos me chamam", "everybody calls me",
+        "tout le monde m’appelle", "todos me chamam", "everybody calls me", "me chamam de", "todos me chamam de",
+        // Whom greetings come from, at the end: "Tanti saluti da Luisa Marchi".
+        "saluti da", "un saluto da", "saludos de", "un saludo de", "un abrazo de", "abraços de", "beijos de", "bisous de",
+        "grüße von", "liebe grüße von", "viele grüße von",
         // What someone else is called.
         "le decimos", "les decimos", "le dicen", "la llamamos", "lo llamamos", "le llamamos", "la chamamos de",
         "o chamamos de", "ela se chama", "ele se chama", "se chamar", "si chiama", "la chiamiamo",
@@ -3032,6 +3069,7 @@ enum Patterns {
         "meinem", "meiner", "il mio", "la mia", "meu", "minha",
         "mijn", "mia", "mio", "moja", "mój", "mojej", "mojego",
         "your", "unser", "unsere", "unserem", "unseren", "unserer", "dein", "deine", "seine", "ihre",
+        "meinen", "deinen", "deinem", "deiner", "seinen", "seinem", "seiner", "ihren", "ihrem", "ihrer",
         "nuestro", "nuestra", "tu", "su", "notre", "ton", "ta", "son", "sa", "nostro", "nostra", "il nostro",
         "la nostra", "tuo", "tua", "nosso", "nossa", "o nosso", "a nossa", "seu", "sua", "onze",
     ]
@@ -3081,6 +3119,12 @@ enum Patterns {
         "plumber", "electrician", "mechanic", "gardener", "fontanero", "electricista", "mecánico", "jardinero", "plombier",
         "électricien", "mécanicien", "jardinier", "klempner", "elektriker", "mechaniker", "gärtner", "idraulico", "elettricista",
         "meccanico", "giardiniere", "encanador", "eletricista", "mecânico", "jardineiro",
+        // How people write them in a hurry: "mein ex lukas", "their bf jamal", "minha vó tereza".
+        "ex", "bf", "gf", "bff", "bro", "sis", "hubby", "nan", "nana", "nanna", "aunty", "mama", "papa", "cleaner",
+        "kumpel", "teamleiter", "teamleiterin", "betreuer", "betreuerin", "hebamme", "marito", "ragazza", "ragazzo", "capo", "capa",
+        "compa", "cheffe", "vó", "vô", "irmao", "locador", "locadora", "casero", "casera", "proprio", "ostetrica",
+        "meilleure amie", "meilleur ami", "migliore amica", "migliore amico", "mejor amiga", "mejor amigo", "melhor amiga",
+        "melhor amigo", "beste freundin", "bester freund", "belle mère", "beau père", "grand mère", "grand père", "colega de ap",
     ]
 
     /// Cues after which the next lower-case words are a name ("my name is olivia whitfield").
@@ -3096,7 +3140,8 @@ enum Patterns {
         "eu sou o", "aqui é a", "aqui é o", "ici", "c'est", "je suis", "qui è", "qui parla", "aquí", "aqui é", "hier ist",
         "ich bin", "sono", "dear", "hi", "hello", "hey", "hola", "bonjour", "salut", "hallo", "ciao", "olá", "oi",
         "regards,", "thanks,", "cheers,", "best,", "cordialement,", "viele grüße,",
-        "saludos,", "obrigado,", "obrigada,",
+        "saludos,", "obrigado,", "obrigada,", "jsuis", "j'suis", "name is", "name's", "call me", "calls me", "me llaman", "me dicen",
+        "me chamam de", "me chamam", "mi chiamano", "on m'appelle", "nennt mich", "nennen mich",
     ]
 
     /// The greetings among `lowercaseWeakCues`, which give way to a self-introduction after them.
@@ -3174,9 +3219,9 @@ enum Patterns {
     /// "Aquí Rocío, ¿me ayudas…?", "Le escribe Mercedes Paz, …", "Hier spricht Jonas Weber von …",
     /// "Qui è Francesca,", "Aqui quem fala é o Thiago,".
     /// One of these stands in a text `nameAfterIntroduction` can match (lowercased).
-    static let introductionNeedles = ["aquí ", "aqui ", "habla ", "escribe ", "saluda ", "ici ", "hier ist", "hier spricht", "hier schreibt", "qui è", "qui parla", "scrive ", "quem ", "schreibt "]
+    static let introductionNeedles = ["quien ", "aquí ", "aqui ", "habla ", "escribe ", "saluda ", "ici ", "hier ist", "hier spricht", "hier schreibt", "qui è", "qui parla", "scrive ", "quem ", "schreibt "]
     static let nameAfterIntroduction = make(
-        #"(?:^|(?<=[.!?¿¡\n][ \t])|(?<=[.!?¿¡])|(?<=(?i:hi|hello|hey|hola|buenas|bonjour|salut|hallo|ciao|olá|oi|buongiorno|buenos días|bom dia|guten tag|moin)[,!]?[ \t]))(?i:aquí|aqui|habla|le escribe|les escribe|te escribe|os escribe|le saluda|les saluda|ici|hier ist|hier spricht|hier schreibt|qui è|qui parla|ti scrive|vi scrive|le scrive|aqui é|aqui fala|quem fala é|quem escreve é|es schreibt)(?:[ \t]+(?:el|la|o|a|der|die|il))?[ \t]+"# + nameWords
+        #"(?:^|(?<=[.!?¿¡\n][ \t])|(?<=[.!?¿¡])|(?<=(?i:hi|hello|hey|hola|buenas|buenas tardes|buenas noches|bonjour|salut|hallo|ciao|olá|oi|e aí|opa|buongiorno|buenos días|bom dia|boa tarde|boa noite|guten tag|moin)[,!]?[ \t]))(?i:quien le escribe es|quien les escribe es|quien te escribe es|quien habla es|aquí|aqui|habla|le escribe|les escribe|te escribe|os escribe|le saluda|les saluda|ici|hier ist|hier spricht|hier schreibt|qui è|qui parla|ti scrive|vi scrive|le scrive|aqui é|aqui fala|quem fala é|quem escreve é|es schreibt)(?:[ \t]+(?:el|la|o|a|der|die|il))?[ \t]+"# + nameWords
             + #"(?=[ \t]*(?:[,.!?;:)]|$|\n)|[ \t]+(?i:de|del|da|do|von|vom|aus|di|dal|della|du|des|y|e|et|und|aqui|aquí|ici|hier|qui)\b)"#,
         [.anchorsMatchLines])
     static let nameAfterThisIs = make(
@@ -3478,7 +3523,7 @@ enum Patterns {
     /// 45", "calle san vicente mártir 77", "rua xavier de toledo 90"), the number before the street
     /// word ("23 rue victor hugo", "221 maple st"), or a German compound ("herderstr. 19").
     static let lowercaseStreetAddress = make(
-        #"(?<![\p{L}\p{N}])(?:(?:calle|c/|carrer|rue|rua|via|viale|avenida|avda\.|av\.|paseo|alameda|estrada|corso|piazza|travessa|praça|largo|avinguda|passeig)[ \t]+[\p{Ll}\p{M}'’\-]+(?:[ \t]+[\p{Ll}\p{M}'’\-]+){0,3}[ \t]+\d{1,5}[a-z]?"#
+        #"(?<![\p{L}\p{N}])(?:(?:calle|c/|carrer|rue|rua|via|viale|avenida|avda\.?|av\.?|v\.|paseo|alameda|estrada|corso|piazza|travessa|praça|largo|avinguda|passeig)[ \t]+[\p{Ll}\p{M}'’\-]+(?:[ \t]+[\p{Ll}\p{M}'’\-]+){0,3}[ \t]+\d{1,5}[a-z]?"#
             + #"|\d{1,5}(?:[ \t]+(?:bis|ter))?[ \t]+(?:rue|rua|calle|avenida|avenue|bd|boulevard|chemin|allée|impasse)[ \t]+[\p{Ll}\p{M}'’\-]+(?:[ \t]+[\p{Ll}\p{M}'’\-]+){0,3}"#
             + #"|\d{1,5}[ \t]+[\p{Ll}]+(?:[ \t]+[\p{Ll}]+){0,2}[ \t]+(?:st|street|rd|road|ave|avenue|ln|lane|blvd|drive)\.?(?=[ \t,]|$)"#
             + #"|[\p{Ll}]{3,}(?:straße|strasse|str\.|platz|weg|allee|gasse|damm)[ \t]*\d{1,4}[a-z]?"#
@@ -3548,8 +3593,10 @@ enum Patterns {
     /// "我是王伟。", "本人张伟，": after 我是 (which also introduces "我是学生"), only two or three
     /// ideographs that start with a common surname and end the clause count as a name, and
     /// `looksLikeChineseName` turns away roles ("我是高中生", "我是白领").
+    /// 在下 and 鄙人 are humble words for "I"; a Japanese surname with its given name is a name in
+    /// Chinese text too ("我是田中爱子，").
     static let chineseNameAfterCue = make(
-        #"(?:我是|本人)[ \t]*("# + chineseName + #")(?=[。，,.!！?？、；;\s]|$)"#)
+        #"(?:我是|本人|在下|鄙人)[ \t]*((?:"# + NameLists.japaneseSurnames.filter { $0.count == 2 }.sorted().joined(separator: "|") + #")\p{Han}{1,2}|"# + chineseName + #")(?=[。，,.!！?？、；;（(\s]|$)"#)
     /// A transliterated foreign name, its parts joined by a middle dot, after a relation, a
     /// label, 我是, 叫 or a word whose object is a person: "我朋友丹尼尔·米勒", "租户：阿卜杜拉·买买提", "他叫穆斯塔法·哈桑",
     /// "为德米特里·瓦西里耶夫的退休写".
@@ -3817,7 +3864,7 @@ enum Patterns {
         #"(?<![\p{L}])(?:Familie|Fam\.|famille|familia|família|famiglia|family)[ \t]+(\p{Lu}[\p{Ll}\p{M}'’\-]+(?:[ \t]+\p{Lu}[\p{Ll}\p{M}'’\-]+)?)(?![\p{L}\p{M}])"#)
     static let familyNameBefore = make(#"(?<=\bthe[ \t])(\p{Lu}[\p{Ll}\p{M}'’\-]+)(?=[ \t]+family\b)"#)
     /// What a text must hold (lowercased) for `nameAfterRelationIsCalled` to match.
-    static let calledNeedles = ["heißt", "heisst", "hieß", "se llama", "s'appelle", "s’appelle", "si chiama", "se chama", "chama-se", "is called", "is named"]
+    static let calledNeedles = ["heißt", "heisst", "hieß", "se llama", "s'appelle", "s’appelle", "si chiama", "se chama", "chama-se", "is called", "is named", "goes by", "named", "un tal", "una tal", "un certain", "une certaine"]
     /// A person one knows, and what they are called: "Unser neuer Nachbar heißt Rangi Parata",
     /// "der trainer heißt marco". Only relations and a few roles, not "Die Datei heißt Config".
     static let relationIsCalled = #"(?:"# + anyOf(possessives) + #"|der|die|den|el|la|le|il|o|a|the)[ \t]+(?:\p{L}+[ \t]+)?(?:"#
@@ -3828,6 +3875,24 @@ enum Patterns {
     static let nameAfterRelationIsCalled = make(#"(?<![\p{L}])(?i:"# + relationIsCalled + ")" + nameWords)
     static let lowercaseNameAfterRelationIsCalled = make(
         #"(?<![\p{L}])(?i:"# + relationIsCalled + #")(\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}\p{M}'’\-]+)?)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)
+    /// A lower-case first name after what someone is called, a relation or none before it: "el novio
+    /// se llama diego", "she goes by wendy", "una tal rocio".
+    static let lowercaseNameAfterCalled = make(
+        #"(?<![\p{L}])(?i:se llama|s['’]appelle|heißt|heisst|si chiama|se chama|chama-se|goes by|named|un tal|una tal|un certain|une certaine)[ \t]+(\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}\p{M}'’\-]+)?)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)
+    /// The holder of an account, a booking or a fine, written surname first or not, in lower case:
+    /// "au nom de petit, isabelle", "ausgestellt auf schulz, thomas", "no nome de oliveira marcos".
+    static let lowercaseNameAfterHolder = make(
+        #"(?<![\p{L}])(?i:au nom de|ausgestellt auf|auf den namen|intestat[oa] a|a nome di|no nome de|em nome de|a nombre de|in the name of|under the name|titular es|titulaire est)[ \t]+(\p{Ll}[\p{Ll}\p{M}'’\-]+(?:,?[ \t]\p{Ll}[\p{Ll}\p{M}'’\-]+)?)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)
+    static let holderNeedles = ["au nom de", "ausgestellt auf", "auf den namen", "intestat", "a nome di", "no nome de", "em nome de", "a nombre de", "in the name of", "under the name", "titular es", "titulaire est"]
+    /// A lower-case first name said to be a relation's: "his wife is sofía", "my kid is ella".
+    static let lowercaseNameAfterRelationIs = make(
+        #"(?<![\p{L}])(?i:(?:"# + anyOf(possessives) + #")[ \t]+)?(?i:"# + anyOf(relations + ["kid", "son's", "daughter's"]) + #")[ \t]+(?i:is|es|est|ist|è|é)[ \t]+(\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}\p{M}'’\-]+)?)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)
+    /// One-word relations, for a look back at the words before a name.
+    static let relationWords: Set<String> = Set(relations.filter { !$0.contains(" ") } + ["kid", "kids"])
+    /// Words for someone not named: "wenn einer vegan is (tobi)", "una è vegana (irene)".
+    static let someoneWords: Set<String> = ["one", "someone", "somebody", "einer", "eine", "jemand", "uno", "una", "alguien", "qualcuno", "quelqu'un", "alguém", "um", "uma"]
+    /// A lower-case first name alone in brackets, with a surname or an age: "my mom (margaret o'brien)", "(tobi)".
+    static let lowercaseNameInBrackets = make(#"\((\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}\p{M}'’\-]+)?)(?:,?[ \t]*\d{1,3})?\)"#)
     static let lowercaseNameBeforeRelation = make(
         #"(?<![\p{L}\p{M}])(\p{Ll}[\p{Ll}\p{M}\-]+),[ \t]+(?:"# + anyOf(possessives) + #")[ \t]+(?:"# + anyOf(relations) + #")(?![\p{L}])"#)
     /// A name in pinyin after 叫 or a colleague, friend or classmate: "物业经理叫 zhou haiyan，",
@@ -3849,15 +3914,15 @@ enum Patterns {
     ]
     /// Two lower-case words or more joined by commas and "and": the candidates of `lowercaseList`.
     static let lowercaseList = make(
-        #"(?<![\p{L}\p{M}'’\-])\p{Ll}[\p{Ll}\p{M}'’\-]+(?:(?:,[ \t]*|[ \t]+(?:and|und|y|e|et|ed|en|i|&)[ \t]+|,[ \t]+(?:and|und|y|e|et|ed|en|i)[ \t]+)\p{Ll}[\p{Ll}\p{M}'’\-]+)+(?![\p{L}\p{M}])"#)
-    static let lowercaseListSeparator = make(#",[ \t]+(?:and|und|y|e|et|ed|en|i)[ \t]+|,[ \t]*|[ \t]+(?:and|und|y|e|et|ed|en|i|&)[ \t]+"#)
+        #"(?<![\p{L}\p{M}'’\-])\p{Ll}[\p{Ll}\p{M}'’\-]+(?:(?:,[ \t]*|[ \t]+(?:and|und|y|e|et|ed|en|i|&)[ \t]+|,[ \t]+(?:and|und|y|e|et|ed|en|i)[ \t]+|(?<=\p{Ll})[+&](?=\p{Ll}))\p{Ll}[\p{Ll}\p{M}'’\-]+)+(?![\p{L}\p{M}])"#)
+    static let lowercaseListSeparator = make(#",[ \t]+(?:and|und|y|e|et|ed|en|i)[ \t]+|,[ \t]*|[ \t]+(?:and|und|y|e|et|ed|en|i|&)[ \t]+|[+&]"#)
     static let listConjunctions: Set<String> = ["and", "und", "y", "e", "et", "ed", "en", "i"]
     /// A lower-case word after a verb that takes a person ("hire jamal", "met with priya"); a name
     /// only when listed. Prepositions ("to", "and") take lower-case words of every kind.
     static let lowercaseNameAfterPersonWord = make(
-        #"\b(?:ask|tell|hire|hired|met|meet|meeting|call|email|text|thank|thanks|invite|remind|cc|congratulate|told|asked|met with|meet with|uncle|aunt|auntie|neighbour|neighbor|friend|colleague|coworker|boss|cousin|brother|sister|son|daughter|flatmate|roommate|grandpa|grandma|nephew|niece|wife|husband|partner|girlfriend|boyfriend|fiance|fiancee|fiancé|fiancée|mom|mum|dad|manager|teacher|student|client|email to|write to|text to|message to|letter to|note to|reply to|nachricht an|brief an|karte an|text an|sms an|mail an|mensaje a|mensaje para|carta a|carta para|message à|lettre à|messaggio a|messaggio per|lettera a|mensagem para|mensagem pro|mensagem pra|primo|prima|tío|tía|tio|tia|zia|zio|cugino|cugina|nonna|nonno|amigo|amiga|hermano|hermana|sobrino|sobrina|frère|sœur|frere|soeur|cousine|tante|oncle|onkel|bruder|schwester|freund|freundin|irmão|irmã|sohn|tochter|neffe|nichte|nachbar|nachbarin|kollege|kollegin|fils|fille|voisin|voisine|copain|copine|collègue|hijo|hija|vecino|vecina|novio|novia|compañero|compañera|figlio|figlia|fratello|sorella|ragazzo|ragazza|collega|vicino|vicina|filho|filha|namorado|namorada|vizinho|vizinha) (?!(?:with|and|to|for|the|a|an|my|her|his|our|their|your|me|him|them|us|about|on|in|at)\b)(\p{Ll}[\p{Ll}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}'’\-]+)?)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)
+        #"\b(?:ask|tell|hire|hired|met|meet|meeting|call|email|text|thank|thanks|invite|remind|cc|congratulate|told|asked|met with|meet with|uncle|aunt|auntie|neighbour|neighbor|friend|colleague|coworker|boss|cousin|brother|sister|son|daughter|flatmate|roommate|grandpa|grandma|nephew|niece|wife|husband|partner|girlfriend|boyfriend|fiance|fiancee|fiancé|fiancée|mom|mum|dad|manager|teacher|student|client|email to|write to|text to|message to|letter to|note to|reply to|nachricht an|brief an|karte an|text an|sms an|mail an|mensaje a|mensaje para|carta a|carta para|message à|lettre à|messaggio a|messaggio per|lettera a|mensagem para|mensagem pro|mensagem pra|primo|prima|tío|tía|tio|tia|zia|zio|cugino|cugina|nonna|nonno|amigo|amiga|hermano|hermana|sobrino|sobrina|frère|sœur|frere|soeur|cousine|tante|oncle|onkel|bruder|schwester|freund|freundin|irmão|irmã|sohn|tochter|neffe|nichte|nachbar|nachbarin|kollege|kollegin|fils|fille|voisin|voisine|copain|copine|collègue|hijo|hija|vecino|vecina|novio|novia|compañero|compañera|figlio|figlia|fratello|sorella|ragazzo|ragazza|collega|vicino|vicina|filho|filha|namorado|namorada|vizinho|vizinha|oma|opa|vó|vô|avó|avô|aunty|nan|nana|kids|kinder|bimbi|bambini|enfants|crianças|niños|hebamme|ostetrica|enfermeira|enfermera|gerente|maestra|maestro|profe) (?!(?:with|and|to|for|the|a|an|my|her|his|our|their|your|me|him|them|us|about|on|in|at)\b)(\p{Ll}[\p{Ll}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}'’\-]+)?)(?![\p{L}\p{N}_(\[\\]|\.[\p{L}])"#)
     static let lowercaseNameAfterTitle = make(
-        #"(?<![\p{L}])((?:frau|herr|herrn|mr|mrs|ms|dr|dra|dott|prof|señor|señora|sr|sra|srta|monsieur|madame|mme|mlle|signor|signora|sig|senhor|senhora|pani|pan|pana|mevrouw|meneer)\.?)[ \t]+(\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}\p{M}'’\-]+)?)(?![\p{L}\p{N}_\[])"#)
+        #"(?<![\p{L}])((?:(?:sig\.ra|sig\.na|dott\.ssa|prof\.ssa)\.?|(?:fr|m|lic|ing)\.|(?:frau|herr|herrn|hr|hrn|mr|mrs|ms|dr|dra|dott|prof|señor|señora|sr|sra|srta|monsieur|madame|mme|mlle|signor|signora|sig|senhor|senhora|pani|pan|pana|mevrouw|meneer|don|doña|dona|seu|profe)\.?)(?:[ \t]*(?:dr|prof)\.)?)[ \t]*(?<=[ \t.])(\p{Ll}[\p{Ll}\p{M}'’\-]+(?:[ \t]\p{Ll}[\p{Ll}\p{M}'’\-]+)?)(?![\p{L}\p{N}_\[])"#)
     /// What follows "dr.", "prof." or "ms." besides a name: "the dr. said", "ms. word".
     static let afterDottedTitle: Set<String> = [
         "said", "says", "told", "tells", "asked", "asks", "wants", "wanted", "thinks", "thought", "recommended", "recommends",
@@ -3866,7 +3931,9 @@ enum Patterns {
     ]
     /// Titles that stand only before a name: after them a lower-case word is one. Not "ms",
     /// "dr", "prof" or "sr", which are also abbreviations of things ("ms word", "dr appointment").
-    static let abbreviatedTitles: Set<String> = ["mr", "mrs", "dra", "dott", "sra", "srta", "mme", "mlle", "sig", "herr", "herrn", "frau"]
+    static let abbreviatedTitles: Set<String> = [
+        "mr", "mrs", "dra", "dott", "sra", "srta", "mme", "mlle", "sig", "herr", "herrn", "frau", "hr", "hrn", "fr", "sigra", "signa", "dottssa", "profssa", "lic",
+    ]
     static let lowercaseNameAndSelf = make(
         #"(?<![\p{L}\p{M}])(\p{Ll}[\p{Ll}\p{M}'’\-]+)(?=[ \t]+(?:and[ \t]+i|and[ \t]+me|und[ \t]+ich|y[ \t]+yo|et[ \t]+moi|e[ \t]+io|e[ \t]+eu|en[ \t]+ik)(?![\p{L}]))"#)
     /// After a cue that also introduces other words ("i'm tired"), a lower-case name counts only

@@ -136,7 +136,8 @@ public struct ExtractiveSummarizer: Summarizer {
                 // "J. R. Ortega": an initial before another initial.
                 let initialFollows = c == "." && i + 3 < scalars.count && scalars[i + 2].properties.isUppercase && scalars[i + 3] == "."
                     && current.dropLast().last.map { $0.isUppercase } == true && !(current.dropLast().dropLast().last.map { $0.isLetter } ?? false)
-                if isCJKEnd || (isEnd && nextIsSpace && !endsWithAbbreviation(current) && !initialFollows && !(c == "." && numberFollows(scalars, after: i) && endsWithNumberSign(current))) {
+                if isCJKEnd || (isEnd && nextIsSpace && !endsWithAbbreviation(current) && !initialFollows && !(c == "." && numberFollows(scalars, after: i) && endsWithNumberSign(current))
+                    && !(c == "." && ordinalBeforeMonth(current, scalars, after: i))) {
                     flush()
                 }
             }
@@ -144,6 +145,17 @@ public struct ExtractiveSummarizer: Summarizer {
         }
         flush()
         return result
+    }
+
+    /// Whether the period after `i` is a German ordinal's before a month: "am 17. Juni", "des 3. Mai".
+    static func ordinalBeforeMonth(_ current: String, _ scalars: [Unicode.Scalar], after i: Int) -> Bool {
+        let digits = current.dropLast().reversed().prefix(while: \.isNumber)
+        guard (1...2).contains(digits.count), current.dropLast(digits.count + 1).last.map({ !$0.isLetter && !$0.isNumber }) ?? true else { return false }
+        var word = ""
+        var j = i + 1
+        while j < scalars.count, scalars[j] == " " { j += 1 }
+        while j < scalars.count, scalars[j].properties.isAlphabetic { word.unicodeScalars.append(scalars[j]); j += 1 }
+        return germanMonths.contains(word.lowercased())
     }
 
     /// Whether a digit or a placeholder (`[NUMBER]`) comes next after the spaces after `i`.
@@ -157,7 +169,7 @@ public struct ExtractiveSummarizer: Summarizer {
     /// Whether `text` ends with an abbreviation of "number" ("Policy no.", "Kd.-Nr.", "Acct.",
     /// "Ref.", "Tel."), which a number follows in the same sentence.
     static func endsWithNumberSign(_ text: String) -> Bool {
-        ends(text, withOneOf: ["no.", "nr.", "nº.", "n°.", "nos.", "num.", "acct.", "ref.", "tel.", "art.", "vol.", "p.", "pp.", "fig.", "ch."]) { !$0.isLetter }
+        ends(text, withOneOf: ["no.", "n.", "nr.", "nº.", "n°.", "nos.", "num.", "acct.", "ref.", "tel.", "art.", "vol.", "p.", "pp.", "fig.", "ch."]) { !$0.isLetter }
     }
 
     /// Also the French "M." (monsieur) and a middle initial after a first name or another
@@ -167,6 +179,7 @@ public struct ExtractiveSummarizer: Summarizer {
         let words = text.split(separator: " ")
         if let last = words.last, last.count == 2, last.first!.isUppercase, last.first!.isLetter {
             if last == "M." { return true }
+            if words.count >= 2, streetWordsBeforeInitial.contains(String(words[words.count - 2].lowercased().drop { "'\"‘“(".contains($0) })) { return true }
             if words.count >= 2, let previous = words.dropLast().last.map({ $0.drop { "'\"‘“(".contains($0) } }),
                 previous == "[NAME]" || NameLists.firstNames.contains(previous.lowercased()) && previous.first?.isUppercase == true
                     || previous.count == 2 && previous.first!.isUppercase && previous.last == "."
@@ -174,6 +187,8 @@ public struct ExtractiveSummarizer: Summarizer {
                 return true
             }
         }
+        // "22 r. de la République", "v. appia nuova": street words of one letter, in lower case only ("85 V." ends a sentence).
+        if let last = words.last, last == "r." || last == "v." { return true }
         return ends(text, withOneOf: abbreviations) { $0 == " " }
     }
 
@@ -183,7 +198,15 @@ public struct ExtractiveSummarizer: Summarizer {
         "mr.", "mrs.", "ms.", "dr.", "prof.", "e.g.", "i.e.", "etc.", "vs.", "sr.", "sra.", "srta.", "st.", "mme.", "mlle.", "dott.",
         "sig.", "dra.", "sig.ra.", "ctra.", "avda.", "av.", "bât.", "bat.", "fraz.", "loc.", "pta.", "esc.", "int.", "pral.", "p.za",
         "v.le", "c.so", "bte.", "apt.", "str.",
+        // Street words of other forms, for the rest of the address after them: "Gta. de Bilbao 1",
+        // "22 r. de la République", "Estr. Nacional 125", "Av. Brig. Faria Lima".
+        "gta.", "estr.", "trav.", "brig.", "imp.", "bd.", "blvd.", "ave.", "rd.", "pl.", "pza.", "l.go", "lg.", "c.da",
+        "urb.", "edif.", "bloq.", "dpto.", "depto.", "apto.", "conj.", "imm.", "appt.", "sc.", "gral.", "pje.", "calz.",
     ]
+    /// Street words before which a capital and a period is an initial of the street's name: "Via G. Verdi".
+    static let streetWordsBeforeInitial: Set<String> = ["via", "viale", "corso", "piazza", "largo", "rua", "avenida", "av.", "calle", "rue", "avenue", "plaza", "praça"]
+    /// German months, after which a number's period is an ordinal of a date ("Straße des 17. Juni").
+    static let germanMonths: Set<String> = ["januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"]
 
     /// Whether lowercased `text` ends with one of `abbreviations` standing alone: at the start or
     /// after a character `separates` accepts.

@@ -398,3 +398,18 @@ func shoutedRoadQuestionsStay(input: String) {
 func boxNumbersAndColoniasAfterTheStreet(input: String, expected: String) {
     #expect(masker.mask(input) == expected, "\(masker.mask(input))")
 }
+
+/// Street words of other forms and their abbreviations: "r.", "Lungotevere", "Gta.", "L.go", "Pº",
+/// "av" in lower case without its dot, "Concourse".
+@Test(arguments: [
+    ("Je cours depuis chez moi, 22 r. de la République, ça fait 5 km.", "Je cours depuis chez moi, [ADDRESS], ça fait 5 km."),
+    ("Corro dal Lungotevere dei Mellini 44 fino a Castel Sant'Angelo.", "Corro dal [ADDRESS] fino a Castel Sant'Angelo."),
+    ("entregar av brasil 5000 bl 2 ap 103 campo grande rio.", "entregar [ADDRESS] bl 2 ap 103 campo grande rio."),
+    ("Quedamos en la Gta. de Bilbao 1 a las nueve.", "Quedamos en la [ADDRESS] a las nueve."),
+    ("Our apartment is 6D at 1150 Grand Concourse and the unit below got flooded.", "Our apartment is 6D at [ADDRESS] and the unit below got flooded."),
+    ("Ho una lista tipo 'L.go Argentina 4' e devo espandere le abbreviazioni.", "Ho una lista tipo '[ADDRESS]' e devo espandere le abbreviazioni."),
+    ("Mándame la factura a Pº de Gràcia 101 y de paso tradúceme esto.", "Mándame la factura a [ADDRESS] y de paso tradúceme esto."),
+])
+func moreStreetWordsAndAbbreviations(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}

@@ -170,6 +170,12 @@ private final class ResultBox: @unchecked Sendable {
     #expect(ExtractiveSummarizer.sentences("Write to John M. Keynes today. Thanks.") == ["Write to John M. Keynes today.", "Thanks."])
     #expect(ExtractiveSummarizer.sentences("J'ai vu M. Kerhervé hier. Merci.") == ["J'ai vu M. Kerhervé hier.", "Merci."])
     #expect(ExtractiveSummarizer.sentences("It is 5 minutes from House A. House B is far.") == ["It is 5 minutes from House A.", "House B is far."])
+    // A street's abbreviation and a German date's ordinal end no sentence; a volt sign does.
+    #expect(ExtractiveSummarizer.sentences("Ich wohne in der Straße des 17. Juni 135. Danke.") == ["Ich wohne in der Straße des 17. Juni 135.", "Danke."])
+    #expect(ExtractiveSummarizer.sentences("Je cours au 22 r. de la République. Merci.") == ["Je cours au 22 r. de la République.", "Merci."])
+    #expect(ExtractiveSummarizer.sentences("Paso por la Gta. de Bilbao 1. Gracias.") == ["Paso por la Gta. de Bilbao 1.", "Gracias."])
+    #expect(ExtractiveSummarizer.sentences("Scrivi 'Via G. Verdi 12' bene. Grazie.") == ["Scrivi 'Via G. Verdi 12' bene.", "Grazie."])
+    #expect(ExtractiveSummarizer.sentences("It is rated 85 V. Can you help?") == ["It is rated 85 V.", "Can you help?"])
     #expect(ExtractiveSummarizer.sentences("Proofread: 'J. R. Ortega wrote this. Thanks.") == ["Proofread: 'J. R. Ortega wrote this.", "Thanks."])
 }
 
