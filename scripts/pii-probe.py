@@ -24,7 +24,9 @@ intros.jsonl (320 self-introductions and sign-offs in those eight languages) and
 and mentions.jsonl (320 requests naming other people: cards, emails to colleagues, seating plans,
 rotas, class lists), by one more; cultures.jsonl (320 requests naming people of many naming cultures,
 a fifth of them in several turns) and numbers.jsonl (320 requests full of account, card and ID numbers
-and street addresses), by two more on 7 Dec;
+and street addresses), by two more on 7 Dec; streets.jsonl (street addresses in each language's own forms),
+signed.jsonl (the writer's own name, given in every way) and messy.jsonl (text typed in a hurry), by
+three more later that day;
 --file scores them the same way (an address leaks here when any of its distinctive words survives,
 its town included, which is stricter than the held-out check of a street beside its number). They
 are development data too. A line is {"lang", "text" | "turns": [user messages], "pii": [{"type",
