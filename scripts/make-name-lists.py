@@ -272,6 +272,10 @@ def main():
         elif len(words) <= 2:
             drop.update(words)
 
+    def english_word(word):
+        """An English word in use: the English lists hold it in lower case, and it is frequent."""
+        return "en" in everyday.get(word, ()) and zipf_frequency(word, "en") >= args.dict_zipf
+
     def keep(word):
         """True for a name; False for no name or a place or topic word; "word" for a name
         dropped only because it is also an everyday word in use."""
@@ -283,8 +287,7 @@ def main():
         # A place's name that many countries also give their children ("Charlotte", "Diego",
         # "Aurora"): no cue-less name, but a name after a cue that takes a person.
         if word in drop:
-            english = "en" in everyday.get(word, ()) and zipf_frequency(word, "en") >= args.dict_zipf
-            return "place" if word not in countries and not english else False
+            return "place" if word not in countries and not english_word(word) else False
         return is_not_word(word) or "word"
 
     def is_not_word(word):
@@ -314,7 +317,7 @@ def main():
     place_first = collect("first", "place", args.word_countries)
     # Capitalised mid-sentence, a name that is a word only in other languages ("Consuelo", "Claire")
     # is a name; an English word may be a title or a product ("Key", "Honey").
-    english_words = [w for w in first_words if "en" in everyday.get(w, ()) and zipf_frequency(w, "en") >= args.dict_zipf]
+    english_words = [w for w in first_words if english_word(w)]
     from math import log10
     from wordfreq import get_frequency_dict
     zipf = lambda frequency: log10(frequency) + 9

@@ -1434,12 +1434,14 @@ public struct PIIMasker: Sendable {
             guard lowercaseFirstName(words[0]) || words[0].contains("-") && NameLists.isListedName(words[0]) || beforeSurname else { return nil }
             return lowercaseNameAndSurname(found, words)
         }
+        /// A cue's one or two lower-case words, masked when the first is a first name.
+        func cuedFirstName(_ found: String) -> String? {
+            let words = found.split(separator: " ").map(String.init)
+            return lowercaseFirstName(words[0]) ? lowercaseNameAndSurname(found, words) : nil
+        }
         if has(Patterns.calledNeedles) {
             for pattern in [Patterns.lowercaseNameAfterRelationIsCalled, Patterns.lowercaseNameAfterCalled] {
-                s = PIIMasker.replace(pattern, in: s, group: 1) { found in
-                    let words = found.split(separator: " ").map(String.init)
-                    return lowercaseFirstName(words[0]) ? lowercaseNameAndSurname(found, words) : nil
-                }
+                s = PIIMasker.replace(pattern, in: s, group: 1, cuedFirstName)
             }
         }
         // "au nom de petit, isabelle": after a holder's cue, one or two words of which one is a listed name.
@@ -1456,17 +1458,16 @@ public struct PIIMasker: Sendable {
             }
         }
         // "his wife is sofía", "(tobi)": a relation's first name, and a listed first name alone in brackets.
-        s = PIIMasker.replace(Patterns.lowercaseNameAfterRelationIs, in: s, group: 1) { found in
-            let words = found.split(separator: " ").map(String.init)
-            return lowercaseFirstName(words[0]) ? lowercaseNameAndSurname(found, words) : nil
-        }
+        s = PIIMasker.replace(Patterns.lowercaseNameAfterRelationIs, in: s, group: 1, cuedFirstName)
         if s.contains("(") {
             s = PIIMasker.replaceInContext(Patterns.lowercaseNameInBrackets, in: s, group: 1) { found, text, match in
                 let words = found.split(separator: " ").map(String.init)
                 // Only after someone: "my mom (…)", "wenn einer vegan is (…)"; "a splashscreen (lottie)" is a library.
-                let before = text.substring(to: match.range.location).lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" }).suffix(4)
-                guard listedFirstName(words[0]), before.contains(where: { Patterns.relationWords.contains(String($0)) || Patterns.someoneWords.contains(String($0)) })
-                else { return nil }
+                guard listedFirstName(words[0]) else { return nil }
+                let start = max(0, match.range.location - 200)
+                let before = text.substring(with: NSRange(location: start, length: match.range.location - start)).lowercased()
+                    .split(whereSeparator: { !$0.isLetter && $0 != "'" }).suffix(4)
+                guard before.contains(where: { Patterns.relationWords.contains(String($0)) || Patterns.someoneWords.contains(String($0)) }) else { return nil }
                 let surnameShaped = words.count == 2 && (words[1].contains("'") || words[1].contains("’") || words[1].contains("-"))
                 return lowercaseName(found, words, nextIsName: words.count == 2 && (surnameShaped || NameLists.surnames.contains(words[1]) && !NameLists.isEverydayWord(Substring(words[1]))))
             }
@@ -2799,11 +2800,11 @@ enum Patterns {
         + "[ \\t]+" + city + "|" + ukPostcode + "|" + caPostcode + "|" + stateZip + "|" + plPostcode + "[ \\t]+" + city + "|#[ \\t]?\\d{1,5}[A-Za-z]?(?![\\p{L}\\p{N}]))|,[ \\t]*" + city + "(?:[ \\t]+" + postcode + ")?){0,4}"
     /// Not a quantity: "Heimweg 20 Minuten" is a way home, "via Teams 3 times" a way of meeting.
     static let notQuantity = #"(?![ \t]*(?i:minuten|min|mins|minutes|stunden|std|hours|km|kilometer|meter|m|tage|jahre|mal|euro|eur|€|%|times|days|weeks|months|years|people|veces|minutos|horas|días|dias|años|anos|vezes|volte|minuti|ore|giorni|anni|fois|jours|ans)(?![\p{L}]))(?![\p{N}]|[.,]\d)"#
-    static let numberFirstTypes = #"(?:(?i:calle|avenida|avda\.|paseo|plaza|pza\.|camino|carretera|ctra\.|ronda|travesía|rambla|glorieta|rua|travessa|praça|alameda|estrada|largo|viale|piazza|piazzale|corso|vicolo|strada|rue|avenue|av\.|boulevard|boul\.|bd|place|allée|impasse|chemin|quai|route|cours|square|passage|faubourg|montée|rang|côte|allé|ruelle|sentier|voie|promenade|esplanade|terrasse|cañada|callejón|pasaje|diagonal|circuito|cerrada|privada|calzada|andador|prolongación|retorno|bulevar|rodovia|beco|ladeira|viela|carrer|passeig|avinguda|plaça|travessera|jalan|jln\.|jl\.|kalye|lungotevere|lungarno|gta\.|trav\.|lg\.|l\.go|p\.le|pº|c\.da|estr\.|imp\.|imp|r\.)[ \t]+|(?i:c/)[ \t]*)"#
+    static let numberFirstTypes = #"(?:(?i:calle|avenida|avda\.|paseo|plaza|pza\.|camino|carretera|ctra\.|ronda|travesía|rambla|glorieta|rua|travessa|praça|alameda|estrada|largo|viale|piazza|piazzale|corso|vicolo|strada|rue|avenue|av\.|boulevard|boul\.|bd|place|allée|impasse|chemin|quai|route|cours|square|passage|faubourg|montée|rang|côte|allé|ruelle|sentier|voie|promenade|esplanade|terrasse|cañada|callejón|pasaje|diagonal|circuito|cerrada|privada|calzada|andador|prolongación|retorno|bulevar|rodovia|beco|ladeira|viela|carrer|passeig|avinguda|plaça|travessera|jalan|jln\.|jl\.|kalye|lungotevere|lungarno|gta\.|trav\.|lg\.|l\.go|p\.le|pº|c\.da|estr\.|imp\.?|r\.)[ \t]+|(?i:c/)[ \t]*)"#
     /// Street words before the name; Spanish, Portuguese and Italian write them in lower case
     /// mid-sentence ("abito in via Roma 12"), so both cases count (`classifyAddress` turns away
     /// "via Teams 3"-like English).
-    static let typeFirstTypes = #"(?:(?:[Cc]alle|[Aa]venida|Avda\.?|Av\.|Avd\.|Bv\.|Bvd\.|Bvar\.|[Pp]aseo|[Pp]laza|Pza\.|[Cc]amino|[Cc]arretera|Ctra\.|[Rr]onda|[Tt]ravesía|[Rr]ambla|[Gg]lorieta|[Rr]ua|[Tt]ravessa|[Pp]raça|[Ll]argo|[Aa]lameda|[Ee]strada|[Vv]ia|[Vv]iale|V\.le|[Pp]iazza|P\.zza|P\.za|[Pp]iazzale|[Ss]estiere|[Ff]razione|Fraz\.|[Cc]orso|C\.so|[Vv]icolo|[Ss]trada|[Ll]ungomare|[Cc]arrer|[Pp]asseig|[Aa]vinguda|[Pp]laça|[Tt]ravessera|Jalan|Jln\.|Jl\.|Gang|Gg\.|Strada|Str\.|Bulevardul|Bd\.|B-dul|Calea|[SŞȘ]oseaua|Intrarea|Aleea|Drumul|Fund[ăa]tura|Prelungirea|Uli[tţț]a|Splaiul|Pia[tţț]a|[Uu]rbanización|Urb\.|[Pp]eatonal|[Aa]ndador|[Cc]allejón|[Cc]errada|[Pp]rivada|[Pp]rolongación|[Cc]alzada|Circuito|Retorno|Diagonal|Transversal|Cuesta|Acceso|Bajada|Subida|[Rr]otonda|[Cc]ontrada|[Tt]raversa|Canale|Stretto|Borgo|Vico|Salita|Colônia|Trecho|Conjunto|Distrito|Recanto|[Qq]uadra|Setor|Vila|[Rr]odovia|Beco|[Ll]adeira|[Ll]oteamento|Condomínio|Vereda|Viela|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Rr]oute|[Ss]entier|[Rr]uelle|[Mm]ontée|[Rr]ang|[Cc]ôte|[Aa]llé|[Pp]romenade|[Ee]splanade|[Cc]añada|Diag\.|[Bb]ulevar|[Pp]asaje|[Pp]arque|[Jj]ardim|[Ss]ítio|[Ff]azenda|[Cc]hácara|[Ee]stação|[Aa]eroporto|[Pp]raia|[Mm]orro|[Pp]átio|[Ee]splanada|[Pp]assagem|[Rr]esidencial|Jr\.|Jir[óo]n|[Ll]ungotevere|[Ll]ungarno|Gta\.|Trav\.|Lg\.|L\.go|P\.le|Pº|C\.da|Estr\.|[Ii]mp\.|[Pp]asaje|Pje\.)[ \t]+|C/[ \t]*)"#
+    static let typeFirstTypes = #"(?:(?:[Cc]alle|[Aa]venida|Avda\.?|Av\.|Avd\.|Bv\.|Bvd\.|Bvar\.|[Pp]aseo|[Pp]laza|Pza\.|[Cc]amino|[Cc]arretera|Ctra\.|[Rr]onda|[Tt]ravesía|[Rr]ambla|[Gg]lorieta|[Rr]ua|[Tt]ravessa|[Pp]raça|[Ll]argo|[Aa]lameda|[Ee]strada|[Vv]ia|[Vv]iale|V\.le|[Pp]iazza|P\.zza|P\.za|[Pp]iazzale|[Ss]estiere|[Ff]razione|Fraz\.|[Cc]orso|C\.so|[Vv]icolo|[Ss]trada|[Ll]ungomare|[Cc]arrer|[Pp]asseig|[Aa]vinguda|[Pp]laça|[Tt]ravessera|Jalan|Jln\.|Jl\.|Gang|Gg\.|Strada|Str\.|Bulevardul|Bd\.|B-dul|Calea|[SŞȘ]oseaua|Intrarea|Aleea|Drumul|Fund[ăa]tura|Prelungirea|Uli[tţț]a|Splaiul|Pia[tţț]a|[Uu]rbanización|Urb\.|[Pp]eatonal|[Aa]ndador|[Cc]allejón|[Cc]errada|[Pp]rivada|[Pp]rolongación|[Cc]alzada|Circuito|Retorno|Diagonal|Transversal|Cuesta|Acceso|Bajada|Subida|[Rr]otonda|[Cc]ontrada|[Tt]raversa|Canale|Stretto|Borgo|Vico|Salita|Colônia|Trecho|Conjunto|Distrito|Recanto|[Qq]uadra|Setor|Vila|[Rr]odovia|Beco|[Ll]adeira|[Ll]oteamento|Condomínio|Vereda|Viela|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Rr]oute|[Ss]entier|[Rr]uelle|[Mm]ontée|[Rr]ang|[Cc]ôte|[Aa]llé|[Pp]romenade|[Ee]splanade|[Cc]añada|Diag\.|[Bb]ulevar|[Pp]asaje|[Pp]arque|[Jj]ardim|[Ss]ítio|[Ff]azenda|[Cc]hácara|[Ee]stação|[Aa]eroporto|[Pp]raia|[Mm]orro|[Pp]átio|[Ee]splanada|[Pp]assagem|[Rr]esidencial|Jr\.|Jir[óo]n|[Ll]ungotevere|[Ll]ungarno|Gta\.|Trav\.|Lg\.|L\.go|P\.le|Pº|C\.da|Estr\.|[Ii]mp\.|Pje\.)[ \t]+|C/[ \t]*)"#
     static let germanSuffixes = #"(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|chaussee|straat|laan|plein|gracht|kade|singel|dijk|steeg|(?<![Nn]ote|[Kk]ey|[Tt]ouch|[Tt]rack|[Nn]um|[Ll]aunch|[Gg]ame|[Ss]cratch|[Mm]ouse|[Ll]ily|i)pad|boulevard|dreef|-(?:Straße|Strasse|Str\.|Allee|Weg|Platz|Gasse|Ring|Damm|Ufer))"#
     /// Byte strings one of which a text with a German or Dutch compound street name holds.
     static let germanSuffixNeedles = [

@@ -179,9 +179,9 @@ public struct ExtractiveSummarizer: Summarizer {
         let words = text.split(separator: " ")
         if let last = words.last, last.count == 2, last.first!.isUppercase, last.first!.isLetter {
             if last == "M." { return true }
-            if words.count >= 2, streetWordsBeforeInitial.contains(String(words[words.count - 2].lowercased().drop { "'\"‘“(".contains($0) })) { return true }
             if words.count >= 2, let previous = words.dropLast().last.map({ $0.drop { "'\"‘“(".contains($0) } }),
-                previous == "[NAME]" || NameLists.firstNames.contains(previous.lowercased()) && previous.first?.isUppercase == true
+                previous == "[NAME]" || streetWordsBeforeInitial.contains(previous.lowercased())
+                    || NameLists.firstNames.contains(previous.lowercased()) && previous.first?.isUppercase == true
                     || previous.count == 2 && previous.first!.isUppercase && previous.last == "."
             {
                 return true
