@@ -128,6 +128,11 @@ public struct PIIMasker: Sendable {
             s = PIIMasker.replace(Patterns.eircode, in: s) { match in match.contains(where: \.isLetter) && match.dropFirst(3).contains(where: \.isLetter) ? "[ADDRESS]" : nil }
             s = PIIMasker.replace(Patterns.frenchRIB, in: s) { _ in "[NUMBER]" }
             s = PIIMasker.replace(Patterns.secretCode, in: s, group: 1) { _ in "[NUMBER]" }
+            if bytes.hasNonASCII {
+                s = PIIMasker.replace(Patterns.chineseCaseNumber, in: s) { _ in "[NUMBER]" }
+                s = PIIMasker.replace(Patterns.chineseVillageAddress, in: s) { _ in "[ADDRESS]" }
+            }
+            s = PIIMasker.replace(Patterns.numberedStreetWithSide, in: s) { _ in "[ADDRESS]" }
             s = PIIMasker.replace(Patterns.phoneWithExtension, in: s) { _ in "[PHONE]" }
             s = PIIMasker.replace(Patterns.cuedPhone, in: s, group: 1) { match in PIIMasker.classifyCuedNumber(match, "[PHONE]", minDigits: 6) }
             // Identifiers with letters count too: "order #A-99817-KX", "police 7845/AB/2023".
@@ -1059,6 +1064,7 @@ public struct PIIMasker: Sendable {
         defer { known.words = learned }
         var learnedCJK = known.cjk
         defer { known.cjk = learnedCJK }
+        let knownBefore = known.words
         // Passes whose cue needs one of a few words run only where one stands (`lower`: the text
         // before masking, lowercased): a regex over a text it cannot match costs as much as one that matches.
         func has(_ needles: [String]) -> Bool { needles.contains { lower.contains($0) } }
@@ -1185,7 +1191,13 @@ public struct PIIMasker: Sendable {
             s = PIIMasker.replaceInContext(Patterns.attendeeList, in: s, group: 1) { list, text, match in
                 // "guests: Mimosa Court, Hse No. 4, Ngong Road" is an address, not a list of people.
                 let line = text.substring(from: match.range.location).prefix { $0 != "\n" }
-                return line.contains(where: \.isNumber) || line.contains("[ADDRESS]") ? nil : PIIMasker.maskAttendees(list)
+                if line.contains(where: \.isNumber) || line.contains("[ADDRESS]") { return nil }
+                guard let masked = PIIMasker.maskAttendees(list) else { return nil }
+                // Who was there is masked where else they stand: "Asistentes: Jordi Ferrer. … Jordi presenta".
+                let left = Set(masked.split(whereSeparator: { !$0.isLetter }).map(String.init))
+                learned.formUnion(list.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" && $0 != "-" })
+                    .filter { $0.count >= 3 && $0.first!.isUppercase && !left.contains(String($0)) && !NameLists.isEverydayWord($0) }.map { $0.lowercased() })
+                return masked
             }
         }
         // A chat pasted as a transcript: speakers opening two or more lines ("Paco: chicos…",
@@ -1337,7 +1349,7 @@ public struct PIIMasker: Sendable {
         // "avisa o Júnior", "na casa da Duda", "dile a Marta": Portuguese, Spanish and Italian put an
         // article or the personal "a" before a first name; a listed one there is a person's.
         // "a" alone is English's article too, so it counts only in text of those languages.
-        let romance = has([" que ", " com ", " para ", " não ", " você", " con ", " per ", " che ", " di ", " el ", " los ", " uma ", " um ", " pra ", " é ", " la ", " se ", " en "])
+        let romance = has([" que ", " com ", " para ", " não ", " você", " con ", " per ", " che ", " di ", " el ", " los ", " uma ", " um ", " pra ", " é ", " la ", " se ", " en ", " da ", " também", " tambem"])
         for pattern in [Patterns.nameAfterArticle, Patterns.nameAfterOpeningArticle] {
             s = PIIMasker.replaceInContext(pattern, in: s, group: 2) { found, text, match in
                 let article = text.substring(with: match.range(at: 1)).lowercased()
@@ -1349,7 +1361,8 @@ public struct PIIMasker: Sendable {
                 let folded = key.folding(options: .diacriticInsensitive, locale: nil)
                 // First names that are also words count ("o Caio", "a Socorro"): a word there is not
                 // capitalised; so do their diminutives ("o Pedrinho").
-                let listed = [key, folded].contains { NameLists.firstNames.contains($0) || NameLists.firstNameWords.contains($0) }
+                // "o Duarte e a Carolina": a first name that is also a place's is a person after the article too.
+                let listed = [key, folded].contains { NameLists.firstNames.contains($0) || NameLists.firstNameWords.contains($0) || NameLists.placeFirstNames.contains($0) }
                     || NameLists.isDiminutiveOfListedName(key)
                 guard listed, !NameLists.isEverydayWord(Substring(found)) || NameLists.firstNameWords.contains(key),
                     !NameLists.productWords.contains(key), !NameLists.organisationWords.contains(key), !NameLists.serviceWords.contains(key),
@@ -1369,6 +1382,14 @@ public struct PIIMasker: Sendable {
                 return words.count == 2 && (NameLists.isListedName(words[1]) || NameLists.surnameWords.contains(words[1]))
                     && !NameLists.isEverydayWord(Substring(words[1])) && !StopWords.all.contains(words[1])
                     ? "[NAME]" : "[NAME]" + (words.count == 2 ? " " + words[1] : "")
+            }
+        }
+        // A chat quoted line that opens with who it is about: "'pablo no viene hoy'", "„tim ist heute krank“",
+        // "«o rafa tá doente»"; only a listed first name that is no word counts.
+        if lower.contains("'") || lower.contains("«") || lower.contains("„") || lower.contains("“") || lower.contains("‘") || lower.contains("\"") {
+            s = PIIMasker.replace(Patterns.lowercaseNameOpeningQuote, in: s, group: 1) { found in
+                listedFirstName(found) || NameLists.isDiminutiveOfListedName(found) && !StopWords.all.contains(found) && !NameLists.isNoName(found)
+                    ? "[NAME]" : nil
             }
         }
         // "dinner with the Okafors": a family called by its surname in the plural.
@@ -1554,12 +1575,16 @@ public struct PIIMasker: Sendable {
                 PIIMasker.looksLikeJapaneseName(found) && (PIIMasker.startsWithJapaneseSurname(found) || !PIIMasker.isChineseWord(found, strict: false))
             }
             let cuedCJK: [(NSRegularExpression, (String) -> Bool)] = [
-                (Patterns.cjkName, { !NameLists.japaneseNotNames.contains($0) }), (Patterns.cjkNameBeforeCue, any), (Patterns.chineseNameAfterCue, { chinese($0) || $0.count >= 3 && PIIMasker.startsWithJapaneseSurname($0) }),
+                // "她叫我回家吃饭": after 叫我 ("tells me to") a common word is what one is told to do.
+                (Patterns.cjkName, { found in
+                    !NameLists.japaneseNotNames.contains(found)
+                        && !(s.contains("叫我" + found) && !s.contains("我叫" + found) && !"小老阿".contains(found.first!) && PIIMasker.isChineseWord(String(found.prefix(2)), strict: false))
+                }), (Patterns.cjkNameBeforeCue, any), (Patterns.chineseNameAfterCue, { chinese($0) || $0.count >= 3 && PIIMasker.startsWithJapaneseSurname($0) }),
                 (Patterns.japaneseNameBeforeDesu, japanese), (Patterns.japaneseNameOpening, japanese), (Patterns.japaneseCasualSelfName, japanese),
                 // A common noun in kanji is one in Chinese too ("製品", "担当"): the word list turns it away.
                 (lower.contains("の") && has(["です", "と申します", "でございます", "と言います", "といいます"]) ? Patterns.japaneseNameAfterOrganisation : Patterns.never, { japanese($0) && !NameLists.japaneseRoleWords.contains($0) && !PIIMasker.isChineseWord($0, strict: false) }),
                 (Patterns.koreanNameBeforeCopula, { !NameLists.koreanNotNames.contains($0) && !"인생자원가".contains($0.last!) }),
-                (Patterns.cjkSignOff, any),
+                (Patterns.cjkSignOff, any), (Patterns.japaneseDottedKatakanaName, any),
                 // "我是小雨，", "我是美玲，在台北": a nickname or a given name of two characters between 我是
                 // and the clause's end, unless a word, a role or a state ("我是新手，", "我是老师。").
                 (Patterns.chineseDottedName, any),
@@ -1628,6 +1653,10 @@ public struct PIIMasker: Sendable {
                             || PIIMasker.chineseFunctionCharacters.contains(found.first!) || found.contains(where: { "们們人家".contains($0) }) ? nil : cjkName(found)
                     }
                 }
+                s = PIIMasker.replace(Patterns.chineseNicknameAfterKin, in: s, group: 1) { found in
+                    NameLists.chineseNotNames.contains(found) || NameLists.chineseDoubledNotNames.contains(found) || NameLists.chineseNicknameNotNames.contains(found)
+                        || found.first != found.last && PIIMasker.isChineseWord(found, strict: false) ? nil : cjkName(found)
+                }
                 // "欧阳 娜娜", "林 峰": a family name set apart by a space; not "于 2023" nor a word ("高 兴").
                 s = PIIMasker.replace(Patterns.chineseSpacedName, in: s, group: 1) { found in
                     let joined = found.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "　", with: "")
@@ -1660,11 +1689,15 @@ public struct PIIMasker: Sendable {
                     NameLists.chineseDoubledNotNames.contains(found) || NameLists.chineseNotNames.contains(found) ? nil : cjkName(found)
                 }
                 for group in [1, 2] {
-                    s = PIIMasker.replace(Patterns.chineseCalledName, in: s, group: group) { found in
+                    s = PIIMasker.replaceInContext(Patterns.chineseCalledName, in: s, group: group) { found, text, match in
                         // "朋友们": a word with a plural or its first two characters a word is no name; a
                         // doubled character is a child's name after 叫 ("我女儿叫诺诺，") unless listed as a word.
                         let doubled = group == 1 && found.count == 2 && found.first == found.last && !NameLists.chineseDoubledNotNames.contains(found)
-                        return !doubled && (PIIMasker.isChineseWord(found, strict: true) || PIIMasker.isChineseWord(String(found.prefix(2)), strict: true))
+                        // "他叫大鹏，": after "he/she is called" even a word is the name, but for a question ("他叫什么？").
+                        let location = match.range(at: group).location
+                        let calledBy = group == 1 && location >= 2 && ["他叫", "她叫"].contains(text.substring(with: NSRange(location: location - 2, length: 2)))
+                            && found.count == 2 && !["什么", "什麼", "啥名", "谁啊", "什麽"].contains(found) && !found.contains(where: { "么麼谁誰啥哪".contains($0) })
+                        return !doubled && !calledBy && (PIIMasker.isChineseWord(found, strict: true) || PIIMasker.isChineseWord(String(found.prefix(2)), strict: true))
                             || found.hasSuffix("们") || found.hasSuffix("們") || NameLists.chineseNotNames.contains(found) ? nil : cjkName(found)
                     }
                 }
@@ -1793,9 +1826,12 @@ public struct PIIMasker: Sendable {
         }
         // A table of birthdays: "Pia 3 marzo, Addolorata 29 giugno", "春梅 3月3日，国强 4月11日": who
         // stands before each date is a person, whatever the word.
-        if has(Patterns.birthdayNeedles) {
-            s = PIIMasker.replaceInContext(Patterns.nameBeforeDayAndMonth, in: s, group: 1) { found, text, match in
-                person(found, text, match, .personal)
+        let birthdays = has(Patterns.birthdayNeedles)
+        if birthdays || hasNonASCII && has(Patterns.leaveNeedles) {
+            if birthdays {
+                s = PIIMasker.replaceInContext(Patterns.nameBeforeDayAndMonth, in: s, group: 1) { found, text, match in
+                    person(found, text, match, .personal)
+                }
             }
             if hasNonASCII {
                 s = PIIMasker.replace(Patterns.cjkNameBeforeDayAndMonth, in: s, group: 1) { found in
@@ -1807,7 +1843,9 @@ public struct PIIMasker: Sendable {
                 }
             }
         }
-        s = maskListedNames(s, learned: learned)
+        var fullNameWords: Set<String> = []
+        s = maskListedNames(s, learned: learned, fullNameWords: &fullNameWords)
+        learned.formUnion(fullNameWords)
         let (learnedBefore, learnedCJKBefore) = (learned, learnedCJK)
         if s.contains("[NAME]") {
             s = PIIMasker.replaceInContext(Patterns.nameInLatinList, in: s, group: 1, personName)
@@ -1879,7 +1917,104 @@ public struct PIIMasker: Sendable {
         // this message: "entre [NAME] et [NAME]… Rose a plus d'expérience".
         if learned != learnedBefore { s = maskListedNames(s, learned: learned) }
         for found in learnedCJK.subtracting(learnedCJKBefore) where found.count >= 2 { s = s.replacingOccurrences(of: found, with: "[NAME]") }
+        s = PIIMasker.replace(Patterns.maidenName, in: s, group: 1) { found in
+            NameLists.isEverydayWord(Substring(found)) && !NameLists.isListedName(found.lowercased()) ? nil : "[NAME]"
+        }
+        for group in 1...3 {
+            s = PIIMasker.replace(Patterns.quotedNickname, in: s, group: group) { found in
+                StopWords.all.contains(found.lowercased()) || NameLists.isNoName(found.lowercased()) ? nil : "[NAME]"
+            }
+        }
+        if hasNonASCII {
+            s = PIIMasker.replace(Patterns.cjkSelfInBrackets, in: s, group: 1) { found in
+                NameLists.chineseNotNames.contains(found) || NameLists.japaneseNotNames.contains(found) || PIIMasker.isChineseWord(found, strict: true) ? nil : cjkName(found)
+            }
+            s = PIIMasker.replace(Patterns.japaneseKanaNameOpeningQuote, in: s, group: 1) { cjkName($0) }
+            for pattern in [Patterns.japaneseNameAfterClass, Patterns.japaneseKinNameBeforeAge] {
+                s = PIIMasker.replace(pattern, in: s, group: 1) { found in
+                    let kana = found.unicodeScalars.allSatisfy { !Patterns.hanScalar($0) }
+                    return kana || PIIMasker.startsWithJapaneseSurname(found) ? cjkName(found) : nil
+                }
+            }
+        }
+        if s.contains("[NAME]") {
+            s = PIIMasker.replace(Patterns.nameBeforeMaskedAfterTitle, in: s, group: 1) { found in
+                let first = found.prefix { !$0.isWhitespace }
+                return NameLists.isNoName(first.lowercased()) || StopWords.all.contains(first.lowercased()) ? nil : "[NAME]"
+            }
+            s = maskRotaAndActionItems(s, lower: lower) { learned.insert($0) }
+        }
+        if s.contains(". [NAME]") { s = PIIMasker.foldInitials(s) }
+        s = maskLowercaseRecurrences(s, learned: learned.subtracting(knownBefore))
         return s
+    }
+
+    /// Names in a rota's slots and in action items, once the line names someone else in one.
+    func maskRotaAndActionItems(_ text: String, lower: String, learn: (String) -> Void) -> String {
+        var s = text
+        for pattern in [Patterns.nameInRotaSlot, Patterns.nameInActionItem] {
+            s = PIIMasker.replaceInContext(pattern, in: s, group: 1) { found, ns, match in
+                guard found != "NAME" else { return nil }
+                let line = ns.substring(with: ns.lineRange(for: match.range))
+                guard line.components(separatedBy: "[NAME]").count > (pattern === Patterns.nameInRotaSlot ? 2 : 1) else { return nil }
+                let words = found.split(separator: " ")
+                guard let first = words.first, first.count >= 2 || first.unicodeScalars.first.map(Patterns.hanScalar) == true else { return nil }
+                let key = first.lowercased()
+                // "Action: remove the file": without an arrow only a capitalised word is someone.
+                if pattern === Patterns.nameInActionItem, first.first!.isLowercase {
+                    let after = ns.substring(from: NSMaxRange(match.range(at: 1))).drop { $0 == " " || $0 == "\t" }
+                    guard after.hasPrefix("→") || after.hasPrefix("->") || after.hasPrefix("=>") else { return nil }
+                }
+                if StopWords.all.contains(key) || NameLists.isEverydayWord(first) && !NameLists.firstNameWords.contains(key) && !NameLists.surnameWords.contains(key)
+                    || Patterns.streetTypeWords.contains(key) || NameLists.productWords.contains(key) || key.allSatisfy(\.isNumber)
+                {
+                    return nil
+                }
+                words.forEach { learn($0.lowercased()) }
+                return "[NAME]"
+            }
+        }
+        return s
+    }
+
+    /// A name this message masked, written again in lower case: "semaine 1 Hugo … hugo à
+    /// nouveau". Only a listed name that is no word of any language counts ("Rose" … "rose").
+    func maskLowercaseRecurrences(_ text: String, learned: Set<String>) -> String {
+        let names = learned.filter { key in
+            key.count >= 3 && (NameLists.firstNames.contains(key) || NameLists.surnames.contains(key)) && !NameLists.firstNameWords.contains(key)
+                && !NameLists.surnameWords.contains(key) && !NameLists.isEverydayWord(Substring(key)) && !StopWords.all.contains(key)
+        }
+        guard !names.isEmpty else { return text }
+        return PIIMasker.replace(Patterns.lowercaseWord, in: text) { word in names.contains(word) ? "[NAME]" : nil }
+    }
+
+    /// "J. [NAME]" → "[NAME]": initials are part of the name they stand before, where a list, a
+    /// title or a lower-case word stands before them ("with J. [NAME]"), not a word such as
+    /// "Vitamin D. [NAME]".
+    static func foldInitials(_ text: String) -> String {
+        let ns = text as NSString
+        var result = ""
+        var cursor = 0
+        var search = NSRange(location: 0, length: ns.length)
+        while true {
+            let found = ns.range(of: "[NAME]", options: [], range: search)
+            guard found.location != NSNotFound else { break }
+            if let initials = initialsBefore(ns, at: found.location), initials.location >= cursor {
+                var p = initials.location - 1
+                while p >= 0, ns.character(at: p) == 0x20 { p -= 1 }
+                let afterLowercase = p >= 0 && Unicode.Scalar(ns.character(at: p)).map { CharacterSet.lowercaseLetters.contains($0) } == true
+                // "avec M. [NAME]": after a word, a lone "M." is the French title, which stays.
+                let monsieur = found.location - initials.location == 3 && ns.character(at: initials.location) == 0x4D
+                if initials.listed || afterLowercase && !monsieur || PIIMasker.startsLineOrSentence(ns, at: initials.location) {
+                    result += ns.substring(with: NSRange(location: cursor, length: initials.location - cursor))
+                    cursor = found.location
+                }
+            }
+            let next = NSMaxRange(found)
+            search = NSRange(location: next, length: ns.length - next)
+        }
+        result += ns.substring(from: cursor)
+        return result
     }
 
     /// The name in a cue's capture: `[NAME]` for its leading name words, keeping any words after
@@ -2369,6 +2504,14 @@ public struct PIIMasker: Sendable {
     /// after a first name (the surname) and before a listed surname (the first name), and the
     /// words of names found after a cue elsewhere in the text (`learned`, lowercased).
     func maskListedNames(_ text: String, learned: Set<String> = []) -> String {
+        var fullNameWords: Set<String> = []
+        return maskListedNames(text, learned: learned, fullNameWords: &fullNameWords)
+    }
+
+    /// `fullNameWords` gets the words of the names of two words or more it masked ("Rob
+    /// Mackenzie"), which it also masks where one of them stands alone ("Rob's mobile"), so the
+    /// conversation's other messages can mask them too.
+    func maskListedNames(_ text: String, learned: Set<String>, fullNameWords: inout Set<String>) -> String {
         let ns = text as NSString
         let matches = Patterns.capitalisedWord.matches(in: text, range: NSRange(location: 0, length: ns.length))
         if matches.isEmpty { return text }
@@ -2422,7 +2565,9 @@ public struct PIIMasker: Sendable {
         // not inside a longer run of capitalised words ("Peer Small Business Group") or a title.
         for i in words.indices.dropLast() where !(isName[i] && isName[i + 1]) && (adjacent(i, i + 1) || joinedByParticles(i, i + 1)) {
             let (first, last) = (key(i), key(i + 1))
-            guard NameLists.firstNameWords.contains(first) || NameLists.firstNames.contains(first),
+            // "Helena Costa": a first name that is also a place's counts before a listed surname.
+            guard NameLists.firstNameWords.contains(first) || NameLists.firstNames.contains(first)
+                    || NameLists.placeFirstNames.contains(first) && NameLists.surnames.contains(last) && !Patterns.streetTypeWords.contains(last) && !Patterns.buildingWords.contains(last),
                 NameLists.surnameWords.contains(last) || NameLists.surnames.contains(last),
                 !NameLists.isNoName(first), !NameLists.isNoName(last), !NameLists.namedWorks.contains(first + " " + last),
                 !(i > 0 && adjacent(i - 1, i)), !(i + 2 < words.count && adjacent(i + 1, i + 2)),
@@ -2483,7 +2628,39 @@ public struct PIIMasker: Sendable {
             else { continue }
             isName[i] = true
         }
+        // "J. Whitfield", "M. A. Serrano", "Dr. R. Schuster": a word after initials is a surname when
+        // the lists know it, or after a title or in a list ("present — D. Okafor, S. Kowalczyk").
+        for i in words.indices where !isName[i] {
+            guard let initials = PIIMasker.initialsBefore(ns, at: matches[i].range.location) else { continue }
+            let key = key(i)
+            let listed = NameLists.isListedName(key) || NameLists.surnameWords.contains(key) || NameLists.firstNameWords.contains(key)
+            guard key.count >= 3, listed || initials.listed, !NameLists.isEverydayWord(Substring(key)), !StopWords.all.contains(key),
+                !NameLists.productWords.contains(key), !Patterns.streetTypeWords.contains(key),
+                !(i + 1 < words.count && adjacent(i, i + 1) && !isName[i + 1])
+            else { continue }
+            isName[i] = true
+        }
         guard isName.contains(true) else { return text }
+        // A word of a full name stands for that person elsewhere in the text: "Ticket 4471 is with
+        // Rob Mackenzie; … Rob's mobile", "asistentes Jordi Puig … Jordi se encarga".
+        var runWords: Set<String> = []
+        var k = 0
+        while k < words.count {
+            var j = k
+            while j + 1 < words.count && isName[j + 1] && isName[k] && adjacent(j, j + 1) { j += 1 }
+            // From its first name on: a capitalised word before it is as often a title's ("an Abundant Future Jeff Booth").
+            if isName[k] && j > k, let first = (k...j).first(where: { NameLists.firstNames.contains(key($0)) || NameLists.firstNameWords.contains(key($0)) }) {
+                for w in first...j where key(w).count >= 3 && !NameLists.isNoName(key(w)) && !NameLists.nameParticles.contains(key(w)) { runWords.insert(key(w)) }
+            }
+            k = j + 1
+        }
+        if !runWords.isEmpty {
+            for i in words.indices where !isName[i] && runWords.contains(key(i)) {
+                guard !(NameLists.isEverydayWord(Substring(words[i])) && PIIMasker.startsLineOrSentence(ns, at: matches[i].range.location, openers: true)) else { continue }
+                isName[i] = true
+            }
+            fullNameWords.formUnion(runWords.filter { !NameLists.isEverydayWord(Substring($0)) })
+        }
         var result = ""
         var cursor = 0
         var i = 0
@@ -2507,6 +2684,44 @@ public struct PIIMasker: Sendable {
     }
 
     // MARK: helpers
+
+    /// The initials that stand right before `location` ("J. ", "M. A. "), as where they start and
+    /// whether what stands before them says a name follows: a list's or a label's punctuation, a
+    /// dash, a bracket, "and" or a title ("Dr. R. Schuster").
+    static func initialsBefore(_ text: NSString, at location: Int) -> (location: Int, listed: Bool)? {
+        func isLetter(_ i: Int) -> Bool {
+            guard i >= 0, let scalar = Unicode.Scalar(text.character(at: i)) else { return false }
+            return CharacterSet.letters.contains(scalar) || CharacterSet.decimalDigits.contains(scalar)
+        }
+        func isUpper(_ i: Int) -> Bool {
+            guard i >= 0, let scalar = Unicode.Scalar(text.character(at: i)) else { return false }
+            return CharacterSet.uppercaseLetters.contains(scalar)
+        }
+        var start: Int?
+        var i = location - 1
+        // Each initial: a capital, a dot, one space; the capital stands alone.
+        while i >= 2, text.character(at: i) == 0x20, text.character(at: i - 1) == 0x2E, isUpper(i - 2),
+            !isLetter(i - 3), i - 3 < 0 || text.character(at: i - 3) != 0x2E
+        {
+            start = i - 2
+            i -= 3
+        }
+        guard let first = start else { return nil }
+        var p = first - 1
+        while p >= 0, text.character(at: p) == 0x20 || text.character(at: p) == 0x09 { p -= 1 }
+        // At a line's start "A. Brief explanation" is as often an answer's letter.
+        guard p >= 0, let scalar = Unicode.Scalar(text.character(at: p)) else { return (first, false) }
+        if scalar == "\n" { return (first, false) }
+        if ":,;(—–-/[、，；：（".unicodeScalars.contains(scalar) { return (first, true) }
+        // The word before: a title or "and".
+        var q = p
+        while q >= 0, isLetter(q) || text.character(at: q) == 0x2E { q -= 1 }
+        let word = text.substring(with: NSRange(location: q + 1, length: p - q)).lowercased()
+        let joined = ["and", "y", "e", "et", "und", "i", "&"].contains(word)
+        let bare = String(word.drop { $0 == "." }.reversed().drop { $0 == "." }.reversed())
+        let title = word.hasSuffix(".") && (isTitle(Substring(bare)) || Patterns.abbreviatedTitles.contains(bare) || ["ing", "avv", "eng", "arch", "geom", "rag"].contains(bare))
+        return (first, joined || title)
+    }
 
     /// Replaces each match (or its capture `group`) with what `transform` returns; nil keeps it.
     static func replace(
@@ -2602,7 +2817,7 @@ enum Patterns {
     /// What may stand between a cue and its number: "number", "no.", "#", "is", ":" and their
     /// equivalents, in any combination ("account number is: 4417229", "commande n° 5512"); a
     /// word must end before the number, so "IBAN ES91…" and "IBAN DE89…" stay whole tokens.
-    static let cueFiller = #"(?:[ \t]*(?:(?i:number|numbers|num|no|nr|id|is|was|es|est|ist|era|è|é)(?![\p{L}\p{N}])|(?i:num\.|no\.|nr\.|n[º°]\.?)|#|:|：|是|为|は|普通|当座|(?i:corrente|poupança|ahorros|courant|giro)(?![\p{L}])))*[ \t]*"#
+    static let cueFiller = #"(?:[ \t]*(?:(?i:number|numbers|num|no|nr|id|is|was|es|est|ist|era|è|é)(?![\p{L}\p{N}])|(?i:num\.|no\.|nr\.|n[º°]\.?|n\.[º°])|#|:|：|是|为|は|普通|当座|(?i:corrente|poupança|ahorros|courant|giro)(?![\p{L}])))*[ \t]*"#
     /// The number after a cue: digits with single separators, at least four characters.
     static let cuedDigits = #"(\+?\(?\d[\d \-./()]{2,}\d)(?![\p{N}])"#
     /// Words after which a number is a phone number.
@@ -2633,6 +2848,7 @@ enum Patterns {
         "employee", "staff", "student", "patient", "personnel", "badge", "socio", "socia", "sócio", "sócia", "abonado", "afiliado",
         "associado", "adhérent", "abonné", "mitglied", "iscritto", "会員id", "ユーザーid", "顧客番号", "お客様番号", "契約番号",
         "会員コード", "用户id", "客户号", "客户编号", "合同号", "記号", "番号", "被保険者番号", "matrikelnummer", "matrikel-?nr\\.?",
+        "retouren-?nr\\.?", "retourennummer", "rücksendenummer", "rma", "matrícula", "empleado", "empleada", "funcionário",
         "personalnummer", "ausweisnummer", "versichertennummer", "sozialversicherungsnummer", "patientennummer", "steuer-?id",
         "identifikationsnummer", "mandatsreferenz", "sécurité sociale", "numéro fiscal", "codice fiscale", "tessera sanitaria",
         // National identity, tax and vehicle numbers of other countries.
@@ -2775,14 +2991,15 @@ enum Patterns {
     /// A house number: "12", "221B", "5a", "12-14", "12 bis", "123-II" (a Dutch floor).
     static let houseNumber = #"\d{1,5}(?:[a-zA-Z](?![\p{L}]))?(?:[ \t]?[-–/][ \t]?\d{1,4}[a-z]?(?![\p{L}])|/[A-Za-z](?![\p{L}])|-(?:[IVX]{1,4}|hs|h)(?![\p{L}]))?(?:[ \t]+(?:bis|ter)(?![\p{L}]))?"#
     static let streetName = #"\p{Lu}[\p{L}\p{M}'’\-]*(?:\.(?=[ \t]+\p{Lu}[\p{L}\p{M}'’\-]*[ \t,]+(?:\d|(?i:no|nr|n[º°])\.?[ \t]*\d)))?"#
-    static let streetLink = #"(?:(?:de|del|la|las|los|el|da|das|do|dos|di|dei|degli|delle|della|dello|dal|dalla|al|alla|du|des|le|les|van|von|der|den|het|of|the)[ \t]+|[ldLD]['’])*"#
+    static let streetLink = #"(?:(?:de|del|la|las|los|el|da|das|do|dos|di|dei|degli|delle|della|dello|dal|dalla|al|alla|alle|allo|ai|agli|du|des|le|les|van|von|der|den|het|of|the)[ \t]+|[ldLD]['’])*"#
     /// One to four capitalised words of a street's name, with the small words between them.
     static let streetWords = streetLink + streetName + "(?:[ \\t]+" + streetLink + streetName + "){0,3}"
     /// Unit, floor and door words that follow (or precede) a street address.
     static let unitWord = #"(?i:level|lvl|floor|fl|apt|apartment|apto|appt|appartement|flat|unit|suite|ste|room|rm|piso|planta|puerta|pta|escalera|esc|depto|dpto|departamento|étage|etage|bât|bâtiment|batiment|escalier|wohnung|whg|interno|int|scala|piano|andar|bloco|sala|casa|kv|кв|корп|bl|sc|ap|app|interior|dto|bloque|portal|studio|rd)\.?"#
     static let unitCode = #"#?[ \t]?(?:[A-Za-z]?\d{1,4}[A-Za-z]?|[A-Z])(?![\p{L}\p{N}])"#
     /// A Spanish or Portuguese floor and door: "2º", "3º B", "4ª izq.", "5º andar".
-    static let floorForm = #"\d{1,2}[ \t]?[ºª°](?:[ \t]?[A-Z](?![\p{L}]))?(?:[ \t]?(?i:izquierda|derecha|izda|izq|dcha|dra|esq|dto|dir|andar|piso|planta)\.?)?"#
+    /// Also Portugal's "4.º trás" and floors in words: "piano terra", "rez-de-chaussée", "Hinterhaus".
+    static let floorForm = #"(?:\d{1,2}[ \t]?\.?[ºª°](?:[ \t]?[A-Z](?![\p{L}]))?(?:[ \t]?(?i:izquierda|derecha|izda|izq|dcha|dra|esq|dto|dir|andar|piso|planta|trás|tras|frente|fte|direito|esquerdo)\.?)?|(?i:piano[ \t]+(?:terra|rialzato|primo|secondo|terzo|quarto|quinto|seminterrato|attico)|rez-de-chaussée|rdc|hinterhaus|vorderhaus|seitenflügel|gartenhaus)(?![\p{L}]))"#
     /// Postcodes of the languages the summarizer reads: 5 digits (ES, FR, DE, IT, US), 5-3 (BR),
     /// 4-3 (PT), 4 + two letters (NL), 4 (AT, CH, BE), 3-4 (JP), 6 (CN, RU).
     static let postcode = #"(?:\d{5}(?:-\d{3,4})?|\d{3}[ \t]\d{2}|\d{4}-\d{3}|\d{4}(?:[ \t]?[A-Z]{2}(?![\p{L}]))?|\d{3}-\d{4}|\d{6})(?![\p{N}])"#
@@ -2800,11 +3017,11 @@ enum Patterns {
         + "[ \\t]+" + city + "|" + ukPostcode + "|" + caPostcode + "|" + stateZip + "|" + plPostcode + "[ \\t]+" + city + "|#[ \\t]?\\d{1,5}[A-Za-z]?(?![\\p{L}\\p{N}]))|,[ \\t]*" + city + "(?:[ \\t]+" + postcode + ")?){0,4}"
     /// Not a quantity: "Heimweg 20 Minuten" is a way home, "via Teams 3 times" a way of meeting.
     static let notQuantity = #"(?![ \t]*(?i:minuten|min|mins|minutes|stunden|std|hours|km|kilometer|meter|m|tage|jahre|mal|euro|eur|€|%|times|days|weeks|months|years|people|veces|minutos|horas|días|dias|años|anos|vezes|volte|minuti|ore|giorni|anni|fois|jours|ans)(?![\p{L}]))(?![\p{N}]|[.,]\d)"#
-    static let numberFirstTypes = #"(?:(?i:calle|avenida|avda\.|paseo|plaza|pza\.|camino|carretera|ctra\.|ronda|travesía|rambla|glorieta|rua|travessa|praça|alameda|estrada|largo|viale|piazza|piazzale|corso|vicolo|strada|rue|avenue|av\.|boulevard|boul\.|bd|place|allée|impasse|chemin|quai|route|cours|square|passage|faubourg|montée|rang|côte|allé|ruelle|sentier|voie|promenade|esplanade|terrasse|cañada|callejón|pasaje|diagonal|circuito|cerrada|privada|calzada|andador|prolongación|retorno|bulevar|rodovia|beco|ladeira|viela|carrer|passeig|avinguda|plaça|travessera|jalan|jln\.|jl\.|kalye|lungotevere|lungarno|gta\.|trav\.|lg\.|l\.go|p\.le|pº|c\.da|estr\.|imp\.?|r\.)[ \t]+|(?i:c/)[ \t]*)"#
+    static let numberFirstTypes = #"(?:(?i:calle|avenida|avda\.|paseo|plaza|pza\.|camino|carretera|ctra\.|ronda|travesía|rambla|glorieta|rua|travessa|praça|alameda|estrada|largo|viale|piazza|piazzale|corso|vicolo|strada|rue|avenue|av\.|boulevard|boul\.|bd|place|allée|impasse|chemin|quai|route|cours|square|passage|faubourg|montée|rang|côte|allé|ruelle|sentier|voie|promenade|esplanade|terrasse|cañada|callejón|pasaje|diagonal|circuito|cerrada|privada|calzada|andador|prolongación|retorno|bulevar|rodovia|beco|ladeira|viela|carrer|passeig|avinguda|plaça|travessera|jalan|jln\.|jl\.|kalye|lungotevere|lungarno|gta\.|trav\.|lg\.|l\.go|p\.le|pº|c\.da|estr\.|imp\.?|r\.|rúa|caminho)[ \t]+|(?i:c/)[ \t]*)"#
     /// Street words before the name; Spanish, Portuguese and Italian write them in lower case
     /// mid-sentence ("abito in via Roma 12"), so both cases count (`classifyAddress` turns away
     /// "via Teams 3"-like English).
-    static let typeFirstTypes = #"(?:(?:[Cc]alle|[Aa]venida|Avda\.?|Av\.|Avd\.|Bv\.|Bvd\.|Bvar\.|[Pp]aseo|[Pp]laza|Pza\.|[Cc]amino|[Cc]arretera|Ctra\.|[Rr]onda|[Tt]ravesía|[Rr]ambla|[Gg]lorieta|[Rr]ua|[Tt]ravessa|[Pp]raça|[Ll]argo|[Aa]lameda|[Ee]strada|[Vv]ia|[Vv]iale|V\.le|[Pp]iazza|P\.zza|P\.za|[Pp]iazzale|[Ss]estiere|[Ff]razione|Fraz\.|[Cc]orso|C\.so|[Vv]icolo|[Ss]trada|[Ll]ungomare|[Cc]arrer|[Pp]asseig|[Aa]vinguda|[Pp]laça|[Tt]ravessera|Jalan|Jln\.|Jl\.|Gang|Gg\.|Strada|Str\.|Bulevardul|Bd\.|B-dul|Calea|[SŞȘ]oseaua|Intrarea|Aleea|Drumul|Fund[ăa]tura|Prelungirea|Uli[tţț]a|Splaiul|Pia[tţț]a|[Uu]rbanización|Urb\.|[Pp]eatonal|[Aa]ndador|[Cc]allejón|[Cc]errada|[Pp]rivada|[Pp]rolongación|[Cc]alzada|Circuito|Retorno|Diagonal|Transversal|Cuesta|Acceso|Bajada|Subida|[Rr]otonda|[Cc]ontrada|[Tt]raversa|Canale|Stretto|Borgo|Vico|Salita|Colônia|Trecho|Conjunto|Distrito|Recanto|[Qq]uadra|Setor|Vila|[Rr]odovia|Beco|[Ll]adeira|[Ll]oteamento|Condomínio|Vereda|Viela|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Rr]oute|[Ss]entier|[Rr]uelle|[Mm]ontée|[Rr]ang|[Cc]ôte|[Aa]llé|[Pp]romenade|[Ee]splanade|[Cc]añada|Diag\.|[Bb]ulevar|[Pp]asaje|[Pp]arque|[Jj]ardim|[Ss]ítio|[Ff]azenda|[Cc]hácara|[Ee]stação|[Aa]eroporto|[Pp]raia|[Mm]orro|[Pp]átio|[Ee]splanada|[Pp]assagem|[Rr]esidencial|Jr\.|Jir[óo]n|[Ll]ungotevere|[Ll]ungarno|Gta\.|Trav\.|Lg\.|L\.go|P\.le|Pº|C\.da|Estr\.|[Ii]mp\.|Pje\.)[ \t]+|C/[ \t]*)"#
+    static let typeFirstTypes = #"(?:(?:[Cc]alle|[Aa]venida|Avda\.?|Av\.|Avd\.|Bv\.|Bvd\.|Bvar\.|[Pp]aseo|[Pp]laza|Pza\.|[Cc]amino|[Cc]arretera|Ctra\.|[Rr]onda|[Tt]ravesía|[Rr]ambla|[Gg]lorieta|[Rr]ua|[Tt]ravessa|[Pp]raça|[Ll]argo|[Aa]lameda|[Ee]strada|[Vv]ia|[Vv]iale|V\.le|[Pp]iazza|P\.zza|P\.za|[Pp]iazzale|[Ss]estiere|[Ff]razione|Fraz\.|[Cc]orso|C\.so|[Vv]icolo|[Ss]trada|[Ll]ungomare|[Cc]arrer|[Pp]asseig|[Aa]vinguda|[Pp]laça|[Tt]ravessera|Jalan|Jln\.|Jl\.|Gang|Gg\.|Strada|Str\.|Bulevardul|Bd\.|B-dul|Calea|[SŞȘ]oseaua|Intrarea|Aleea|Drumul|Fund[ăa]tura|Prelungirea|Uli[tţț]a|Splaiul|Pia[tţț]a|[Uu]rbanización|Urb\.|[Pp]eatonal|[Aa]ndador|[Cc]allejón|[Cc]errada|[Pp]rivada|[Pp]rolongación|[Cc]alzada|Circuito|Retorno|Diagonal|Transversal|Cuesta|Acceso|Bajada|Subida|[Rr]otonda|[Cc]ontrada|[Tt]raversa|Canale|Stretto|Borgo|Vico|Salita|Colônia|Trecho|Conjunto|Distrito|Recanto|[Qq]uadra|Setor|Vila|[Rr]odovia|Beco|[Ll]adeira|[Ll]oteamento|Condomínio|Vereda|Viela|[Rr]ue|[Aa]venue|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Rr]oute|[Ss]entier|[Rr]uelle|[Mm]ontée|[Rr]ang|[Cc]ôte|[Aa]llé|[Pp]romenade|[Ee]splanade|[Cc]añada|Diag\.|[Bb]ulevar|[Pp]asaje|[Pp]arque|[Jj]ardim|[Ss]ítio|[Ff]azenda|[Cc]hácara|[Ee]stação|[Aa]eroporto|[Pp]raia|[Mm]orro|[Pp]átio|[Ee]splanada|[Pp]assagem|[Rr]esidencial|Jr\.|Jir[óo]n|[Ll]ungotevere|[Ll]ungarno|Gta\.|Trav\.|Lg\.|L\.go|P\.le|Pº|C\.da|Estr\.|[Ii]mp\.|Pje\.|[Rr]úa|[Cc]aminho|Loc\.|[Ll]ocalità)[ \t]+|C/[ \t]*)"#
     static let germanSuffixes = #"(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|chaussee|straat|laan|plein|gracht|kade|singel|dijk|steeg|(?<![Nn]ote|[Kk]ey|[Tt]ouch|[Tt]rack|[Nn]um|[Ll]aunch|[Gg]ame|[Ss]cratch|[Mm]ouse|[Ll]ily|i)pad|boulevard|dreef|-(?:Straße|Strasse|Str\.|Allee|Weg|Platz|Gasse|Ring|Damm|Ufer))"#
     /// Byte strings one of which a text with a German or Dutch compound street name holds.
     static let germanSuffixNeedles = [
@@ -2882,6 +3099,8 @@ enum Patterns {
         AddressPattern(#"(?<![\p{L}])(?<!(?i:della|dello|delle|degli|dei|del|de|di|da|do|dos|das|la|le|les|des|du|van|von|der|den|dem|zum|zur|am|im|beim|het|el|los|las|the|of)[ \t])(?!(?i:adresse|address|adresa|adres|anschrift|indirizzo|dirección|direccion|endereço|aadress|adrese|adresas|cím|osoite)(?![\p{L}]))\p{Lu}[\p{L}\p{M}'’\-]+(?:[ \t]+"# + streetLink + #"(?:\p{Lu}[\p{L}\p{M}'’\-]+|(?:cesta|ulica|iela|g\.|pr\.|mnt|tn|pst|kralja|kraljice|kneza|cara|vojvode|svetog|narodnog|tänav|gatvė|trg|náměstí|nábřeží|třída|út|utca|tér)(?![\p{L}]))){0,3}[ \t]+\d{1,5}[a-zA-Z]?(?:[-/](?:\d{1,4}[a-zA-Z]?|[IVX]{1,4}))?\.?(?:,[ \t]*(?:\d{1,2}\.?[ \t]*(?:tr|tv|th|mf|sal|st|og|et)\.?|\d{1,2}\p{Ll}{0,3}[ \t]+\p{Ll}{3,10}|(?i:kv|apt|app|byt|lgh|m|d|dz)\.?[ \t]*\d{1,4}))?(?:,[ \t]*(?:(?:[A-Z]{2}-)?(?:\d{3}[ \t]\d{2}|\d{4,5})|\d{2}-\d{3})[ \t]+"# + city + #"(?:[ \t]+\d{1,2}(?![\p{N}]))?|,[ \t]*"# + city + #",?[ \t]+(?:[A-Z]{2}-)?\d{4,5})(?![\p{L}\p{N}])"#, .streetPostcodeTown),
         // Number first: "12 rue de la Paix", "62 Calle Mayor", "12 bis, avenue Foch". ("2 via PayPal" is prose.)
         AddressPattern(#"(?<![\p{L}\p{N}])"# + houseNumber + #",?[ \t]+"# + numberFirstTypes + streetWords + placeTail),
+        // A numbered street of Quebec or New York: "1185, 3e Avenue", "420 1re Rue", "55 5th Avenue".
+        AddressPattern(#"(?<![\p{L}\p{N}])"# + houseNumber + #",?[ \t]+\d{1,3}(?:e|re|er|ème|st|nd|rd|th)[ \t]+(?i:avenue|rue|rang|street|avenida|calle)(?![\p{L}])"# + placeTail),
         // Type first: "Calle Mayor 12", "Via Roma, 7", "Rua das Flores, nº 150", "C/ Mayor 3, 2º B".
         AddressPattern(#"(?<![\p{L}])"# + typeFirstTypes + streetWords
             + #",?[ \t]+(?:(?i:número|numero|numéro|nummer|numer|n[º°o]\.?|n\.º|núm\.?|num\.?|nr\.?)[ \t]*|#[ \t]*)?"# + houseNumber + notQuantity + placeTail, .streetFirst),
@@ -3201,6 +3420,10 @@ enum Patterns {
             // A family's lines in a German form ("Kind:" is English too: "kind: Deployment").
             "mutter", "vater", "ehepartner", "ehepartnerin", "ehefrau", "ehemann", "antragsteller", "antragstellerin",
             "versicherte", "versicherter", "vatersname", "patronymic", "patronyme", "patronímico", "отчество",
+            // Who came to a meeting and who sent apologies, in minutes.
+            "attendees", "present", "absent", "apologies", "asistentes", "presentes", "ausentes", "excusados", "falta justificada",
+            "présents", "présentes", "absents", "excusés", "excusées", "anwesend", "abwesend", "entschuldigt", "teilnehmer",
+            "teilnehmende", "presenti", "assenti", "giustificati", "partecipanti", "participantes", "participants",
         ]) + #")[ \t]*:[ \t]*"# + nameWords,
         [.anchorsMatchLines])
     /// A name label's line whose value is in lower case or in capitals, with a reading in brackets:
@@ -3336,13 +3559,17 @@ enum Patterns {
     /// A capitalised word (group 2) after a Portuguese article or contraction, or the "a" of
     /// Portuguese, Spanish and Italian (group 1), written in lower case inside a sentence.
     static let nameAfterArticle = make(
-        #"(?<=[\p{L}\p{M},][ \t]|[\p{L}\p{M},][ \t]{2})(o|a|do|da|no|na|ao|pro|pra|pelo|pela)[ \t]+(\p{Lu}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}]|[ \t]+\p{Lu})"#)
+        #"(?<=[\p{L}\p{M},;][ \t]|[\p{L}\p{M},;][ \t]{2})(o|a|do|da|no|na|ao|pro|pra|pelo|pela)[ \t]+(\p{Lu}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}]|[ \t]+\p{Lu})"#)
     /// The same opening a sentence: "O Pedrinho anda distraído".
     static let nameAfterOpeningArticle = make(
         #"(?:^|(?<=[.!?][ \t]))[ \t]*(O|A)[ \t]+(\p{Lu}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}]|[ \t]+\p{Lu})"#, [.anchorsMatchLines])
-    /// A lower-case word after an article or the personal "a", and the word after it.
+    /// A lower-case word opening a quoted chat line, after an article or none, before another word.
+    static let lowercaseNameOpeningQuote = make(
+        #"(?<![\p{L}\p{M}]['’])(?<=['‘«„“"])[ \t]?(?:(?:o|a|la|il|el|der|die)[ \t]+)?(\p{Ll}[\p{Ll}\p{M}]+)(?=[ \t]+\p{Ll})"#)
+    /// A lower-case word after an article or the personal "a" ("à" in French, "der"/"die" in German
+    /// chat), and the word after it.
     static let lowercaseNameAfterArticle = make(
-        #"(?:(?<=[\p{L}\p{M},][ \t])|^|(?<=[.!?:;][ \t]))(o|a|do|da|no|na|ao|pro|pra|pelo|pela|el|la|al|del|il|lo)[ \t]+(\p{Ll}[\p{Ll}\p{M}]+(?:[ \t]\p{Ll}[\p{Ll}\p{M}]+)?)(?![\p{L}\p{M}])"#,
+        #"(?:(?<=[\p{L}\p{M},][ \t])|^|(?<=[.!?:;][ \t]))(o|a|à|do|da|no|na|ao|pro|pra|pelo|pela|el|la|al|del|il|lo|der|die)[ \t]+(\p{Ll}[\p{Ll}\p{M}]+(?:[ \t]\p{Ll}[\p{Ll}\p{M}]+)?)(?![\p{L}\p{M}])"#,
         [.anchorsMatchLines])
     /// "the Okafors", "the Haddads": a listed surname in the plural after "the" (the caller checks the
     /// list), not before another capitalised word ("the Phillips Curve").
@@ -3398,12 +3625,18 @@ enum Patterns {
         #"(?<=:[ \t])("# + titleWord + #")(?=,[ \t]*\[NAME\],)"#)
     /// Words for birthdays, lower-cased; one stands in a text the two patterns below can match.
     static let birthdayNeedles = ["birthday", "cumpleaños", "compleann", "aniversári", "anniversaire", "geburtstag", "verjaardag", "生日", "誕生日"]
+    /// A table of leave in Chinese or Japanese: whose days off they are is as personal ("热依拉 8月16-31日").
+    static let leaveNeedles = ["休假", "请假", "請假", "休暇", "假期"]
     /// A capitalised word opening a list item before a day and a month: "Pia 3 marzo", "Socorro 3 de março", "Jonas 4.5.".
     static let nameBeforeDayAndMonth = make(
         #"(?:(?<=^)|(?<=[:,;][ \t])|(?<=[:,;]))[ \t]*("# + titleWord + #")(?=[ \t]+\d{1,2}(?:[ \t]+(?:de[ \t]+)?\p{Ll}{3,}|[./]\d{1,2}\b))"#, [.anchorsMatchLines])
     /// The same in Chinese and Japanese: "春梅 3月3日", "秋男 6月29日".
     static let cjkNameBeforeDayAndMonth = make(
-        #"(?:(?<=^)|(?<=[：:，,、；;\n]))[ \t　]*(\p{Han}{1,3}|\p{Hiragana}{2,4}|\p{Katakana}[\p{Katakana}ー]{1,8})(?=[ \t　]*\d{1,2}月\d{1,2}日)"#, [.anchorsMatchLines])
+        #"(?:(?<=^)|(?<=[：:，,、；;\n]))[ \t　]*(\p{Han}{1,3}|\p{Hiragana}{2,4}|\p{Katakana}[\p{Katakana}ー]{1,8})(?=[ \t　]*(?:\d{1,2}月\d{1,2}(?:[-–~〜]\d{1,2})?日|\d{1,2}/\d{1,2}[ \t　]*[-–~〜]))"#, [.anchorsMatchLines])
+    /// The writer's own name in brackets after "I": "急ぎは私（美穂）まで", "找子轩或者我（浩宇）".
+    static let cjkSelfInBrackets = make(#"(?<=我|私|僕|俺|本人)[（(]([\p{Han}\p{Hiragana}\p{Katakana}ー]{2,4})[）)]"#)
+    /// A listed given name in kana opening a quoted chat line: "「けんた今日体調不良」".
+    static let japaneseKanaNameOpeningQuote = make(#"(?<=「|『)("# + japaneseKanaGiven + #")(?=今日|明日|は|が|も|に|と|、|から)"#)
     /// Up to four capitalised words of up to seven letters, or one after a Vietnamese title
     /// ("thầy Bảo", "chị Hằng"); `PIIMasker.vietnameseLetters` decides.
     static let vietnameseName = make(
@@ -3425,7 +3658,7 @@ enum Patterns {
         #"(?<=\[NAME\],[ \t])("# + titleWord + #"(?:[ \t]+"# + titleWord + #"){0,2})(?=,[ \t]*\[NAME\]|[ \t]+(?:and|&|y|e|et|und)[ \t]+\[NAME\])"#)
     /// A name joined by "and" to a name already masked: "Priyanka Deshmukh and [NAME]",
     /// "[NAME] y Lucía". What a cue did not introduce, its neighbour in a pair does.
-    static let nameBeforeMaskedPair = make(#"(?<![\p{L}\p{M}])"# + nameWords + #"[ \t]+(?:and|or|&|y|e|et|und)[ \t]+\[NAME\]"#)
+    static let nameBeforeMaskedPair = make(#"(?<![\p{L}\p{M}])"# + nameWords + #"(?:[ \t]*\([^()\n]{1,12}\))?[ \t]+(?:and|or|&|y|e|et|und)[ \t]+(?:(?:o|a|à|el|la|il|lo)[ \t]+)?\[NAME\]"#)
     /// Two masked parts of one compound name with the particles between them: "[NAME] de los [NAME]".
     static let maskedCompound = make(#"\[NAME\](?:[ \t]+(?:de|del|de la|de los|de las|da|do|dos|das|van|von|van der|van den))+[ \t]+\[NAME\]"#)
     /// A kunya or a patronymic particle before a listed first name: "abu yusuf", "Umm Kulthum", "bin Rashid".
@@ -3434,6 +3667,16 @@ enum Patterns {
     static let arabicNameRestAfterMasked = make(
         #"\[NAME\]((?:[ \t]+(?:(?:al|el|Al|El|as|ad|ash|az|an|ar)-|(?:bin|ibn|bint|ben|Bin|Ibn|Bint|Abu|abu|Abou|abou)[ \t]+)\p{Lu}[\p{L}\p{M}]+)+)(?![\p{L}\p{M}\-'’])"#)
     /// A capitalised word right after `[NAME]`, or joined to it by a hyphen.
+    /// A first name between a title and the masked rest of the name: "doña Luz [NAME]", "Frau Anke [NAME]".
+    static let nameBeforeMaskedAfterTitle = make(
+        #"(?<![\p{L}])(?:(?i:doña|dona|don|dom|señora|señor|senhora|senhor|signora|signor|madame|monsieur|mme|frau|herr|herrn|mrs|mr|ms|miss)\.?|(?i:sra|sr|sig|dr|dra|prof)\.)[ \t]+(\p{Lu}[\p{Ll}\p{M}'’\-]+[ \t]+\[NAME\])"#)
+    /// Who is on duty in a rota's slot: "week 1 Hunter, week 2 [NAME]", "semana 4 otra vez álvaro",
+    /// "KW 52 wieder fuchs", "第1週 橋本、"; a slot counts on a line that names others in such slots.
+    static let nameInRotaSlot = make(
+        #"(?<![\p{L}\p{N}])(?:(?i:week|wk|semana|semaine|sem\.|kw|woche|settimana|sett\.|sett)[ \t]*\d{1,2}|第\d{1,2}週)[ \t]*[:：\-–]?[ \t]*(?:(?i:again|otra vez|de nuevo|à nouveau|encore|wieder|nochmal|di nuovo|ancora|de novo|novamente)[ \t]+(?:(?i:o|a|el|la|il|lo|der|die)[ \t]+)?|また|再び)?((?:\p{L}[\p{L}\p{M}'’\-]*)(?:[ \t]+\p{Lu}[\p{L}\p{M}'’\-]*)?)(?=[ \t]*(?:[,;.、，；。]|$|\n|\(|（|[ \t](?i:again|à nouveau|wieder|di nuovo|de novo|otra vez)))"#)
+    /// Who an action item goes to: "AP: ollie → book room", "AP: 福田 → 予算表", "Acción: Quintero actualiza".
+    static let nameInActionItem = make(
+        #"(?<![\p{L}])(?:AP|AI|TODO|To-?do|Action|Acción|Ação|Azione|Maßnahme|Aktion|行动项|アクション)[ \t]*[:：][ \t]*(\p{L}[\p{L}\p{M}'’\-]*)(?:-san|さん|様)?(?=[ \t]*(?:→|->|=>|＋|\+)|[ \t]+\p{Ll})"#)
     static let nameRestAfterMasked = make(#"\[NAME\]((?:[ \t]+|-)\p{Lu}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\-'’])"#)
     static let nameAfterMaskedPair = make(#"\[NAME\][ \t]+(?:and|or|&|y|e|et|und)[ \t]+"# + nameWords)
     /// A name addressed at the start of a quotation or a line, before a comma and "you": "'Kemal, you
@@ -3446,11 +3689,28 @@ enum Patterns {
         [.anchorsMatchLines])
     /// A given name opening a sentence (or after a day) before what a person says or asks of the writer.
     static let chineseGivenBeforeSpeech = make(
-        #"(?:^|(?<=[^\p{Han}]|昨天|今天|明天|刚才|剛才|上周|上週|前天|最近|后来|後來))(\p{Han}{2,4}?)(?=说|說|跟我说|跟我說|告诉我|告訴我|让我|讓我|问我|問我|叫我|想让我|想讓我|请我|請我)"#,
+        #"(?:^|(?<=[^\p{Han}]|昨天|今天|明天|刚才|剛才|上周|上週|前天|最近|后来|後來))(\p{Han}{2,4}?)(?=说|說|跟我说|跟我說|告诉我|告訴我|让我|讓我|问我|問我|叫我|想让我|想讓我|请我|請我|请假|請假|休假|病了|生病了)"#,
         [.anchorsMatchLines])
     /// A given name of two characters right after kin or a partner: "我哥哥子豪和他的未婚妻".
     static let chineseGivenAfterKin = make(
         #"(?<="# + chineseKin + #")(\p{Han}{2})(?=[^\p{Han}]|和|跟|与|與|的|说|說|是|在|也|要|想|让|讓|给|給|又|总|總|过|過|最近|只|每天|一直|今天|明天|昨天|发|發|解释|解釋|沟通|溝通|听|聽|玩|买|買|来|來|去|考|住|喜欢|喜歡|生日|刚|剛|才|还|還|已经|已經|不|没|沒|都|就)"#)
+    /// A Chinese court's case number: "（2022）粤0304民初12345号".
+    static let chineseCaseNumber = make(#"[（(]\d{4}[）)][ \t]*\p{Han}{1,2}\d{2,6}\p{Han}{1,4}\d{1,6}号"#)
+    /// A village's house: "汲冢镇李楼村三组28号", "李庄村5组12号".
+    static let chineseVillageAddress = make(#"(?:(?<![\p{Han}])|(?<=[在住是的到从從于於去回县縣区區市省]))(?:\p{Han}{2,4}[镇鎮乡鄉])?\p{Han}{2,3}村(?:[一二三四五六七八九十\d]{1,3}[组組队隊])?\d{1,4}号"#)
+    /// A street named by its number and side, as in Puebla: "Calle 31 Poniente 1104", "Av. 5 Sur 302".
+    static let numberedStreetWithSide = make(
+        #"(?<![\p{L}])(?:[Cc]alle|[Aa]venida|Av\.|Avda\.|[Pp]rivada|[Cc]errada)[ \t]+\d{1,3}[A-Z]?[ \t]+(?:[Pp]oniente|[Oo]riente|[Nn]orte|[Ss]ur|Pte\.|Ote\.)[ \t]+(?:#[ \t]?|[Nn]o\.[ \t]?)?\d{1,5}(?:[A-Z](?![\p{L}]))?(?:,[ \t]*(?:[Cc]ol\.|[Cc]olonia|[Ff]racc\.|[Bb]arrio)[ \t]+\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*){0,3})?"#)
+    /// A name a family calls someone, in quotes: "„Flecki“ genannt", "l'appelle « Mathou »", "chama ela de Ju".
+    static let quotedNickname = make(
+        #"(?:(?<=appelle|appelait|surnomme|surnommait|nennt ihn|nennt sie|nannte ihn|nannte sie|sagt zu \p{Lu}\p{Ll}{1,10} [a-zäöü ]{0,30})[ \t]*[«„“"‘][ \t]?(\p{Lu}[\p{L}\p{M}'’\-]{1,20})[ \t]?[»“”"’])|[«„“"‘][ \t]?(\p{Lu}[\p{L}\p{M}'’\-]{1,20})[ \t]?[»“”"’](?=[ \t]*(?:genannt|gerufen))|(?<=chama ela de|chama ele de|chamava ela de|chamava ele de)[ \t]+(\p{Lu}[\p{L}\p{M}'’\-]{1,20})"#)
+    /// A maiden name after "née": "Hildegard Schulz geb. Vogel", "Marie Dupont née Martin".
+    static let maidenName = make(#"(?<![\p{L}])(?:geb\.|geborene|née|nee|nata|nacida|nascida)[ \t]+(\p{Lu}[\p{Ll}\p{M}'’\-]+)(?![\p{L}])"#)
+    /// A pupil after the class, or a kin's name in brackets before an age: "3年2組 高橋蓮、", "母（井上千代子、80歳）", "息子（こうた・6歳）".
+    static let japaneseNameAfterClass = make(#"(?<=組[ \t　])([\p{Han}々]{2,5})(?=[、 　。,]|$)"#)
+    static let japaneseKinNameBeforeAge = make(#"(?<=[母父妻夫娘息子兄姉弟妹祖][（(])([\p{Han}々]{2,5}|[\p{Hiragana}ー]{2,6}|[\p{Katakana}ー]{2,8})(?=[、,・][ \t]?\d{1,3}[歳才])"#)
+    /// A nickname right after kin, whatever follows: "她闺蜜佳佳挑拨", "我妹妹小芸轮流" (the caller turns away words: "我妹妹小学").
+    static let chineseNicknameAfterKin = make(#"(?<="# + chineseKin + #")((?:小|阿)\p{Han}|(\p{Han})\2)"#)
     /// Kin and people close by, before a given name alone or a nickname: "我老公建华", "我侄子浩宇", "邻居老郑".
     static let chineseKin = #"哥哥|姐姐|弟弟|妹妹|儿子|兒子|女儿|女兒|老公|老婆|男朋友|女朋友|室友|表哥|表姐|表妹|表弟|堂哥|堂姐|闺蜜|閨蜜|前男友|前女友|继父|繼父|继母|繼母|侄子|侄女|外甥|外甥女|孙子|孙女|孫子|孫女|同学|同學|同事|邻居|鄰居|朋友|好友|干妈|乾媽|干爹|乾爹|舅舅|姑姑|经理|經理|领导|領導|上司|徒弟|同桌|队友|隊友|搭档|搭檔|前夫|前妻|未婚夫|未婚妻|对象|對象|师傅|師傅|老板|老闆|房东|房東|大嫂|嫂子|姐夫|妹夫"#
     /// Whom Chinese addresses by other than a name: kin, roles, endearments.
@@ -3706,7 +3966,7 @@ enum Patterns {
     /// A Japanese name after a label or 名前は, with a space or a given name in hiragana: "名前：山下　太郎",
     /// "私の名前は小林ゆいです".
     static let japaneseNameAfterLabel = make(
-        #"(?:私の名前は|名前は|本名は|氏名は|(?:氏名|名前|宛先|差出人|宛名|送り主|送信者|担当者?|お名前)[ \t]*[：:]|(?:口座)?名義人?(?:は|[ \t]*[：:])?|(?:普通|当座)[ \t　]*\[NUMBER\])[ \t　]*("# + japaneseListedName
+        #"(?:私の名前は|名前は|本名は|氏名は|(?:氏名|名前|宛先|差出人|宛名|送り主|送信者|担当者?|お名前|出席者?|欠席者?|参加者)[ \t]*[：:]|(?:口座)?名義人?(?:は|[ \t]*[：:])?|(?:普通|当座)[ \t　]*\[NUMBER\])[ \t　]*("# + japaneseListedName
             + #"|[\p{Han}々]{1,4}[ 　][\p{Han}々]{1,4}|[\p{Han}々]{1,4}"# + japaneseKanaGiven + "|" + japaneseKanaGiven
             // An account holder's name as banks write it, in katakana: "名義 ハセガワ ミドリ", "普通 [NUMBER] ヤマモト カズオ".
             + #"|\p{Katakana}[\p{Katakana}ー]{1,8}[ 　]\p{Katakana}[\p{Katakana}ー]{1,8})"#)
@@ -3754,7 +4014,11 @@ enum Patterns {
     static let japaneseKatakanaVocative = make(
         #"(?:^|(?<=[「『"“]))(\p{Katakana}[\p{Katakana}ー]{1,6})(?=、[ 　]?(?:ごめん|ありがとう|元気|おはよう|おつかれ|お疲れ|久しぶり|おめでとう|今日|明日|明後日|今度|来週|さっき|ちょっと|悪い|いま|今))"#,
         [.anchorsMatchLines])
-    static let japaneseNameAfterDepartment = make(#"(?<=[部課室][ \t　])(\p{Han}{3,5})(?=[ \t　]|で|です|より|$)"#, [.anchorsMatchLines])
+    /// A foreign full name in katakana before です or an honorific: "予約しているグエン・ヴァン・ナムです".
+    /// Before です only where a person introduces themself ("…しているグエン・ヴァン・ナムです"), not "マイクロソフト・オフィスです".
+    static let japaneseDottedKatakanaName = make(
+        #"(?:(?<![\p{Katakana}ー・])(?=\p{Katakana}[\p{Katakana}ー]+(?:・\p{Katakana}[\p{Katakana}ー]*){1,3}(?:と申します|様|さん|氏))|(?<=[るた]|私は|わたしは|僕は)(?=\p{Katakana}[\p{Katakana}ー]+(?:・\p{Katakana}[\p{Katakana}ー]*){1,3}です))(\p{Katakana}[\p{Katakana}ー]+(?:・\p{Katakana}[\p{Katakana}ー]*){1,3})"#)
+    static let japaneseNameAfterDepartment = make(#"(?<=(?:[部課室]|部長|課長|室長|社長|店長|所長|局長)[ \t　])(\p{Han}{3,5})(?=[ \t　]|で|です|より|$)"#, [.anchorsMatchLines])
     /// Who writes for a company or a department, the opening of a business letter:
     /// "株式会社ミドリの木村です", "営業部の松本と申します".
     static let japaneseNameAfterOrganisation = make(
@@ -3768,7 +4032,7 @@ enum Patterns {
     /// A Chinese name after a word that takes a person: a verb ("告诉刘洋", "通知王伟"), a relation
     /// ("我的同事李娜", "客户郑华") or a label ("收件人：孙丽"); judged by `PIIMasker.chineseName`.
     static let chineseNameAfterPersonCue = make(
-        #"(?:致|告诉|告訴|通知|邀请|邀請|感谢|感謝|谢谢|謝謝|回复|回覆|联系|聯繫|聯絡|提醒|恭喜|祝贺|祝賀|介绍|介紹|推荐|推薦|"#
+        #"(?:致|告诉|告訴|通知|邀请|邀請|感谢|感謝|谢谢|謝謝|回复|回覆|联系|聯繫|聯絡|提醒一下|提醒|恭喜|父亲|父親|母亲|母親|大舅|二舅|小舅|大伯|二伯|二叔|三叔|大姨|二姨|祝贺|祝賀|介绍|介紹|推荐|推薦|"#
             + #"我爸|我妈|我媽|我爹|我娘|干妈|乾媽|干爹|乾爹|业主|業主|舅舅|舅妈|舅媽|姑姑|姑父|小姨|姨妈|姨媽|大嫂|大哥|大姐|"#
             + #"(?:我的|我|我们的|我們的)?(?:朋友|同事|老板|老闆|邻居|鄰居|女儿|女兒|儿子|兒子|妻子|丈夫|老公|老婆|男朋友|女朋友|室友|同学|同學|老师|老師|经理|經理|客户|客戶|房东|房東|表哥|表姐|表妹|表弟|堂哥|堂姐|哥哥|姐姐|弟弟|妹妹|妈妈|媽媽|爸爸|奶奶|爷爷|爺爺|外婆|外公|阿姨|叔叔|学生|學生|病人|患者|员工|員工|孩子|上司|领导|領導|搭档|搭檔|未婚夫|未婚妻|侄子|侄女|外甥|外甥女|孙子|孙女|孫子|孫女|婆婆|公公|岳父|岳母|前夫|前妻|闺蜜|閨蜜|合伙人|合夥人|班主任|同桌|继父|繼父|继母|繼母|新郎|新娘|租户|租戶|继子|繼子|继女|繼女|前男友|前女友|男友|女友|舍友|發小|发小|网友|網友|学长|學長|学姐|學姐|学弟|學弟|学妹|學妹|导师|導師|师父|師父|姐夫|嫂子|妹夫|弟媳|舅舅|姑姑|姨妈|姨媽|小姨|女婿|儿媳|兒媳|下属|下屬|上级|上級|前任|战友|戰友|队友|隊友|师傅|師傅|徒弟|邻居|房客|租客|老乡|老鄉|客服|服务员|服務員|店员|店員|快递员|快遞員|外卖员|外賣員|导购|導購|前台|护士|護士|保安|中介|导游|導遊|销售|銷售|业务员|業務員)|"#
             + #"总监|總監|主管|秘书|秘書|助理|司机|司機|保姆|教练|教練|领班|領班|工头|工頭|律师|律師|医生|醫生|会计|會計|楼长|樓長|组长|組長|班长|班長|队长|隊長|村长|村長|店长|店長|院长|院長|社长|社長|厂长|廠長|总经理|總經理|总裁|總裁|的名字|名叫|全名叫|全名是|名字是|名字叫|真名是|真名叫|本名是|户名是|户名|戶名|推荐人|推薦人|收件人是|寄件人是|借款人|出借人|出租人|承租人|经办人|經辦人|代表人|被告|原告|甲方代表|乙方代表|署名|签名|簽名|落款|联系人|聯絡人|聯繫人|收件人|发件人|發件人|寄件人|姓名|申请人|申請人|负责人|負責人|亲爱的|親愛的|尊敬的)[ \t,，]*[：:]?[ \t]*("# + chineseName + ")")
@@ -3777,7 +4041,7 @@ enum Patterns {
     /// 孙怡然"), or after a preposition, a copula or a particle that ends a word ("和", "是", "叫",
     /// "的", "写"); judged strictly, since these also take things ("和施肥", "给孙子").
     static let chineseNameAtBoundary = make(
-        #"(?:(?<![\p{Han}\p{N}])|(?<=[给給跟向替为為和与與同对對让讓请請叫问問帮幫是被把找等的了到写寫说說人致祝]))("# + chineseName + ")")
+        #"(?:(?<![\p{Han}\p{N}])|(?<=[给給跟向替为為和与與同对對让讓请請叫问問帮幫是被把找等的了到写寫说說人致祝由部]))("# + chineseName + ")")
     /// A surname after 小, 老 or 阿 (a nickname): "小王说", "老李让我", "隔壁工位的小赵今天".
     static let chineseNickname = make(
         #"(?:(?<![\p{Han}])|(?<=[给給跟向和与與同对對让讓请請叫问問帮幫是被的了到说說])|(?<="# + chineseKin + #"|辞退|辭退|批评|批評))((?:小|老)["# + chineseSurnames + #"]|阿\p{Han})(?=[^\p{Han}]|说|說|让|讓|的|是|在|今天|明天|也|和|跟|要|想|请|請|给|給|刚|剛|已经|已經|辞|辭|搬|问|問|告诉|告訴|总是|總是|每天|一直|又|还|還|都|最近|借|欠|送|来|來|去|会|會|没|沒|不)"#)
@@ -3793,7 +4057,7 @@ enum Patterns {
     /// whatever the surname: "以“亲爱的阿珍”开头", "我们都叫他“豪哥”", "我女儿叫欣怡，", "大名叶诺。"; "晨晨妈妈" (a child's
     /// doubled name before a parent). The caller turns away common words ("亲爱的妈妈").
     static let chineseCalledName = make(
-        #"(?:(?:亲爱的|親愛的|叫他|叫她|称他|稱他|称她|稱她|喊他|喊她|(?<="# + chineseKin + #"|他|她|孩子|宝宝|寶寶)叫|(?:全名|大名|本名|真名|原名|小名|乳名|学名|學名)(?:是|叫)?)[“"「『]?(\p{Han}{2,3})(?=[”"」』，,。！!？?、]|$)|(?:(?<![\p{Han}])|(?<=写|寫|是|给|給|署名|落款))((\p{Han})\3)(?=妈妈|媽媽|爸爸|妈|媽|爸))"#)
+        #"(?:(?:亲爱的|親愛的|叫他|叫她|称他|稱他|称她|稱她|喊他|喊她|(?<="# + chineseKin + #"|他|她|孩子|宝宝|寶寶)叫|(?:全名|大名|本名|真名|原名|小名|乳名|学名|學名)(?:是|叫)?)[“"「『]?(\p{Han}{2,3})(?=[”"」』，,。！!？?、 ]|$)|(?:(?<![\p{Han}])|(?<=写|寫|是|给|給|署名|落款))((\p{Han})\3)(?=妈妈|媽媽|爸爸|妈|媽|爸))"#)
     /// An item of a list next to a masked name: "刘海涛、[NAME]", "[NAME]、孙怡然".
     static let chineseNameInList = make(
         #"(?:(?<=\[NAME\]、)("# + chineseName + #")(?![\p{Han}])|(?<![\p{Han}])("# + chineseName + #")(?=、\[NAME\]))"#)

@@ -413,3 +413,29 @@ func boxNumbersAndColoniasAfterTheStreet(input: String, expected: String) {
 func moreStreetWordsAndAbbreviations(input: String, expected: String) {
     #expect(masker.mask(input) == expected, "\(masker.mask(input))")
 }
+
+/// Galician, Portuguese and Italian rural street words, floors in words, Quebec's numbered
+/// streets, Puebla's streets by number and side, a German PO box with spaced digits, a Chinese
+/// village's house, and a Chinese court's case number.
+@Test(arguments: [
+    ("Recollédeo en Rúa Nova, 22, 3º, 15705 Santiago, por favor.", "Recollédeo en [ADDRESS], por favor."),
+    ("A casa fica no Caminho das Pedras, 41, depois da igreja.", "A casa fica no [ADDRESS], depois da igreja."),
+    ("Il contatore è in Via Mazzini 8, piano terra, a sinistra.", "Il contatore è in [ADDRESS], a sinistra."),
+    ("Abitiamo in Loc. Casale alle Rose 5 da vent'anni.", "Abitiamo in [ADDRESS] da vent'anni."),
+    ("Enviem para a Rua do Almada, 120, 2.º frente, por favor.", "Enviem para a [ADDRESS], por favor."),
+    ("Je déménage au 2210, 4e Avenue, Québec G1J 3B7 en juillet.", "Je déménage au [ADDRESS] en juillet."),
+    ("Vivo en Calle 14 Oriente 903, Col. El Carmen, desde 2019.", "Vivo en [ADDRESS], desde 2019."),
+    ("Bitte an Postfach 12 34 56, danke.", "Bitte an [ADDRESS], danke."),
+    ("老家在王庄村二组15号，我妈一个人住。", "老家在[ADDRESS]，我妈一个人住。"),
+    ("案号（2023）京0105民初4567号，怎么写催办信？", "案号[NUMBER]，怎么写催办信？"),
+])
+func ruralStreetsFloorsInWordsAndNumberedStreets(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+@Test(arguments: [
+    "Il piano terra è più fresco d'estate.", "Fifth Avenue has 3 museums worth a visit.", "Calle 31 es una serie de televisión.",
+])
+func floorsAndNumberedStreetsInProseStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}

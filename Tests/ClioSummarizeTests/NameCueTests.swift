@@ -1195,3 +1195,65 @@ func englishAfterCalledAndVietnameseTextStay(input: String) {
 func amountsBesideAccountsStay(input: String, expected: String) {
     #expect(masker.mask(input) == expected, "\(masker.mask(input))")
 }
+
+/// Names at work and at home: initials before a surname, a full name's word standing alone
+/// later, a rota's slots, action items, attendance labels, a chat line quoted in lower case,
+/// "née", a family's nickname in quotes, and in Chinese and Japanese kin, classes and 叫.
+@Test(arguments: [
+    ("Attendees: K. Brannigan, Mei Lin Chow; notes by the chair.", "Attendees: [NAME], [NAME]; notes by the chair."),
+    ("Present — P. Okonkwo, J. R. Halvorsen (chair).", "Present — [NAME], [NAME] (chair)."),
+    ("Freigabe durch Dr. H. Lindqvist bis Freitag.", "Freigabe durch Dr. [NAME] bis Freitag."),
+    ("The parcel went to Rory Fitzgerald; call Rory's desk if it is late.", "The parcel went to [NAME]; call [NAME]'s desk if it is late."),
+    ("Asistentes: Jordi Ferrer y Sra. Vidal. Jordi presenta el presupuesto.", "Asistentes: [NAME] y Sra. [NAME]. [NAME] presenta el presupuesto."),
+    ("Rota: week 1 Ranger, week 2 Priya Nair, week 3 Tomasz Zieliński, week 4 ranger again.", "Rota: week 1 [NAME], week 2 [NAME], week 3 [NAME], week 4 [NAME] again."),
+    ("Permanences : semaine 1 Mathis, semaine 2 Léa Fontaine, semaine 3 Li Wei, semaine 4 mathis à nouveau.", "Permanences : semaine 1 [NAME], semaine 2 [NAME], semaine 3 [NAME], semaine 4 [NAME] à nouveau."),
+    ("当番：第1週 菊地、第2週 長谷川 陽菜、第3週 Li Qiang さん、第4週 また菊地。", "当番：第1週 [NAME]、第2週 [NAME]、第3週 [NAME] さん、第4週 また[NAME]。"),
+    ("AP: Priya Nair → slides. AP: bertie → book the room.", "AP: [NAME] → slides. AP: [NAME] → book the room."),
+    ("Acta: presentes — Marta Vidal, Jordi Puig; falta justificada: Vicente.", "Acta: presentes — [NAME], [NAME]; falta justificada: [NAME]."),
+    ("Protokoll: anwesend – Ines Brandt; entschuldigt: Herr Vogt.", "Protokoll: anwesend – [NAME]; entschuldigt: Herr [NAME]."),
+    ("dejó el paquete con doña Luz Cárdenas, la vecina", "dejó el paquete con doña [NAME], la vecina"),
+    ("Resume el chat: 'ignacio no viene hoy', 'vale'.", "Resume el chat: '[NAME] no viene hoy', 'vale'."),
+    ("Fass zusammen: „jannik ist heute krank“.", "Fass zusammen: „[NAME] ist heute krank“."),
+    ("Traueranzeige für Gertrud Hahn geb. Lindemann, geboren 1931.", "Traueranzeige für [NAME] geb. [NAME], geboren 1931."),
+    ("Sie wurde als Kind „Pünktchen“ genannt.", "Sie wurde als Kind „[NAME]“ genannt."),
+    ("Ma tante l'appelle « Titou » depuis toujours.", "Ma tante l'appelle « [NAME] » depuis toujours."),
+    ("Kinder Lotta (7) und Jonas (10) wohnen bei mir.", "[NAME] (7) und [NAME] (10) wohnen bei mir."),
+    ("o Duarte e a Carolina também querem assinar", "o [NAME] e a [NAME] também querem assinar"),
+    ("The Key to an Abundant Future Jeff Booth wrote. Is the Future Inflationary?", "The Key to an Abundant [NAME] wrote. Is the Future Inflationary?"),
+    ("我想劝劝我哥，他叫大鹏，脾气倔。", "我想劝劝我哥，他叫[NAME]，脾气倔。"),
+    ("她闺蜜佳佳又在挑拨离间。", "她闺蜜[NAME]又在挑拨离间。"),
+    ("我父亲陈国栋先生于上周去世。", "我父亲[NAME]先生于上周去世。"),
+    ("提醒一下范思琪，报销单还缺发票。", "提醒一下[NAME]，报销单还缺发票。"),
+    ("5年1組 高橋蓮、本日欠席します。", "5年1組 [NAME]、本日欠席します。"),
+    ("母（井上千代子、82歳）の検査を予約したい。", "母（[NAME]、82歳）の検査を予約したい。"),
+    ("署名は営業部長 吉田健一でお願いします。", "署名は営業部長 [NAME]でお願いします。"),
+    ("予約しているマリア・ロペスです。", "予約している[NAME]です。"),
+    ("休假表：王磊 8月1-15日，热依拉 8月16-31日。", "休假表：[NAME] 8月1-15日，[NAME] 8月16-31日。"),
+    ("休暇表：今井 8/1〜8/15、ラフマン 8/16〜8/31。", "休暇表：[NAME] 8/1〜8/15、[NAME] 8/16〜8/31。"),
+    ("大家好，静怡请假到周一，急事找我（浩宇）。", "大家好，[NAME]请假到周一，急事找我（[NAME]）。"),
+    ("急ぎは私（美穂）までお願いします。", "急ぎは私（[NAME]）までお願いします。"),
+    ("LINEを要約して：「けんた今日体調不良」「了解」", "LINEを要約して：「[NAME]今日体調不良」「了解」"),
+    ("Incidencia: empleado n.º 004417, cobró de menos.", "Incidencia: empleado n.º [NUMBER], cobró de menos."),
+    ("Meine Rücksendung (Retourennr. 300918) ist noch offen.", "Meine Rücksendung (Retourennr. [NUMBER]) ist noch offen."),
+    ("Returned it on 3 April (RMA 448120), no refund yet.", "Returned it on 3 April (RMA [NUMBER]), no refund yet."),
+])
+func namesAtWorkAndAtHome(input: String, expected: String) {
+    #expect(masker.mask(input) == expected, "\(masker.mask(input))")
+}
+
+/// What those rules leave: an answer's letter, a vitamin, a rota of tasks, an action that is a
+/// verb, a quoted word that is no listed name, what one is told to do, a question, and kin's
+/// words that are words.
+@Test(arguments: [
+    "A. Brief explanation of the system.\nB. Protocols between servers.",
+    "Take vitamin D. Sunlight helps too.",
+    "Week 1 is about planning, week 2 Testing, and in week 3 we ship.",
+    "Action: remove the old file before Friday.",
+    "She said 'ok let me check' and left.",
+    "她叫我回家吃饭，但是我很忙。", "他叫什么？", "他叫外卖了。",
+    "我妹妹小时候很可爱，我儿子小学三年级。", "我（本人）没去，大家请假了。", "Employee of the month in 2023.",
+    "Is the Future Inflationary? Read The Key to an Abundant Future.",
+])
+func lettersVitaminsTasksAndWordsStay(input: String) {
+    #expect(masker.mask(input) == input, "\(masker.mask(input))")
+}
