@@ -1917,12 +1917,16 @@ public struct PIIMasker: Sendable {
         // this message: "entre [NAME] et [NAME]… Rose a plus d'expérience".
         if learned != learnedBefore { s = maskListedNames(s, learned: learned) }
         for found in learnedCJK.subtracting(learnedCJKBefore) where found.count >= 2 { s = s.replacingOccurrences(of: found, with: "[NAME]") }
-        s = PIIMasker.replace(Patterns.maidenName, in: s, group: 1) { found in
-            NameLists.isEverydayWord(Substring(found)) && !NameLists.isListedName(found.lowercased()) ? nil : "[NAME]"
+        if has(["geb.", "geborene", "née", "nee ", "nata ", "nacida", "nascida"]) {
+            s = PIIMasker.replace(Patterns.maidenName, in: s, group: 1) { found in
+                NameLists.isEverydayWord(Substring(found)) && !NameLists.isListedName(found.lowercased()) ? nil : "[NAME]"
+            }
         }
-        for group in 1...3 {
-            s = PIIMasker.replace(Patterns.quotedNickname, in: s, group: group) { found in
-                StopWords.all.contains(found.lowercased()) || NameLists.isNoName(found.lowercased()) ? nil : "[NAME]"
+        if has(["appel", "surnomm", "nennt", "nannte", "genannt", "gerufen", "sagt zu", "chama ", "chamava "]) {
+            for group in 1...3 {
+                s = PIIMasker.replace(Patterns.quotedNickname, in: s, group: group) { found in
+                    StopWords.all.contains(found.lowercased()) || NameLists.isNoName(found.lowercased()) ? nil : "[NAME]"
+                }
             }
         }
         if hasNonASCII {
@@ -1949,10 +1953,13 @@ public struct PIIMasker: Sendable {
         return s
     }
 
-    /// Names in a rota's slots and in action items, once the line names someone else in one.
+    /// Names in a rota's slots and in action items, once the line names someone else in one;
+    /// each pattern runs only where `lower` (the text lowercased) holds one of its words.
     func maskRotaAndActionItems(_ text: String, lower: String, learn: (String) -> Void) -> String {
         var s = text
-        for pattern in [Patterns.nameInRotaSlot, Patterns.nameInActionItem] {
+        let rota = ["week", "wk", "semana", "semaine", "sem.", "kw", "woche", "settimana", "sett", "週"].contains { lower.contains($0) }
+        let actions = ["ap:", "ap :", "ai:", "todo", "to-do", "action", "acción", "ação", "azione", "maßnahme", "aktion", "行动项", "アクション"].contains { lower.contains($0) }
+        for pattern in (rota ? [Patterns.nameInRotaSlot] : []) + (actions ? [Patterns.nameInActionItem] : []) {
             s = PIIMasker.replaceInContext(pattern, in: s, group: 1) { found, ns, match in
                 guard found != "NAME" else { return nil }
                 let line = ns.substring(with: ns.lineRange(for: match.range))
