@@ -359,8 +359,18 @@ public struct PIIMasker: Sendable {
             let start = max(0, match.range.location - 40)
             let before = whole.substring(with: NSRange(location: start, length: match.range.location - start))
             let sentence = before.split(omittingEmptySubsequences: false, whereSeparator: { ".!?\n".contains($0) }).last ?? ""
-            if caseCounts(String(sentence), skippingPlaceholders: true).upper > 0 { return nil }
             let words = rest.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            if caseCounts(String(sentence), skippingPlaceholders: true).upper > 0 {
+                // In a sentence with capitals, only a listed name that is no word of any language
+                // ("my old manager [NAME] taylor-evans, she", "meu filho [NAME] henrique no 6º ano").
+                guard let first = words.first, first.count >= 3, !StopWords.all.contains(first), !NameLists.isEverydayWord(Substring(first)),
+                    first.contains("-") ? NameLists.isListedName(first)
+                        : (NameLists.surnames.contains(first) || NameLists.firstNames.contains(first))
+                            && !NameLists.firstNameWords.contains(first) && !NameLists.surnameWords.contains(first)
+                else { return nil }
+                let tail = words.dropFirst().joined(separator: " ")
+                return tail.isEmpty ? "" : " " + tail
+            }
             // "de", "da", "di" are prepositions too ("ana de madrid"): after them only a listed
             // surname; after "van", "ní" any word of three letters or more that is no everyday one.
             var kept = 0, pending = 0, surnameParticle = false
@@ -2559,8 +2569,10 @@ public struct PIIMasker: Sendable {
                     isName[i + 1] = true
                     if particleNext { isName[i + 2] = true }
                 }
+                // "Pero Marta le cae mejor": a function word opening the sentence is no part of the name either.
                 if i > 0 && adjacent(i - 1, i) && !NameLists.isNoName(words[i - 1].lowercased())
-                    && !(PIIMasker.startsLineOrSentence(ns, at: matches[i - 1].range.location) && NameLists.isEverydayWord(Substring(words[i - 1])))
+                    && !(PIIMasker.startsLineOrSentence(ns, at: matches[i - 1].range.location)
+                        && (NameLists.isEverydayWord(Substring(words[i - 1])) || StopWords.all.contains(words[i - 1].lowercased())))
                 {
                     isName[i - 1] = true
                 }
@@ -2577,6 +2589,8 @@ public struct PIIMasker: Sendable {
                     || NameLists.placeFirstNames.contains(first) && NameLists.surnames.contains(last) && !Patterns.streetTypeWords.contains(last) && !Patterns.buildingWords.contains(last),
                 NameLists.surnameWords.contains(last) || NameLists.surnames.contains(last),
                 !NameLists.isNoName(first), !NameLists.isNoName(last), !NameLists.namedWorks.contains(first + " " + last),
+                // "Pero Marta le cae mejor", "Aber Anna kommt": a function word opening the sentence.
+                !(StopWords.all.contains(first) && PIIMasker.startsLineOrSentence(ns, at: matches[i].range.location, openers: true)),
                 !(i > 0 && adjacent(i - 1, i)), !(i + 2 < words.count && adjacent(i + 1, i + 2)),
                 !PIIMasker.inTitleCaseLine(ns, matches[i].range)
             else { continue }
@@ -2719,7 +2733,7 @@ public struct PIIMasker: Sendable {
         // At a line's start "A. Brief explanation" is as often an answer's letter.
         guard p >= 0, let scalar = Unicode.Scalar(text.character(at: p)) else { return (first, false) }
         if scalar == "\n" { return (first, false) }
-        if ":,;(—–-/[、，；：（".unicodeScalars.contains(scalar) { return (first, true) }
+        if ":,;(—–-/[、，；：（'‘“«„\"".unicodeScalars.contains(scalar) { return (first, true) }
         // The word before: a title or "and".
         var q = p
         while q >= 0, isLetter(q) || text.character(at: q) == 0x2E { q -= 1 }

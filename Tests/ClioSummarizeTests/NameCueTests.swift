@@ -1236,6 +1236,10 @@ func amountsBesideAccountsStay(input: String, expected: String) {
     ("Incidencia: empleado n.º 004417, cobró de menos.", "Incidencia: empleado n.º [NUMBER], cobró de menos."),
     ("Meine Rücksendung (Retourennr. 300918) ist noch offen.", "Meine Rücksendung (Retourennr. [NUMBER]) ist noch offen."),
     ("Returned it on 3 April (RMA 448120), no refund yet.", "Returned it on 3 April (RMA [NUMBER]), no refund yet."),
+    ("A LinkedIn note for my old manager bronwyn taylor-evans, she mentored me.", "A LinkedIn note for my old manager [NAME], she mentored me."),
+    ("Proofread: 'J. R. Ortega will chair.'", "Proofread: '[NAME] will chair.'"),
+    ("Pero Marta le cae mejor a mi madre.", "Pero [NAME] le cae mejor a mi madre."),
+    ("Aber Anna kommt heute nicht.", "Aber [NAME] kommt heute nicht."),
 ])
 func namesAtWorkAndAtHome(input: String, expected: String) {
     #expect(masker.mask(input) == expected, "\(masker.mask(input))")
