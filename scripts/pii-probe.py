@@ -26,7 +26,8 @@ rotas, class lists), by one more; cultures.jsonl (320 requests naming people of 
 a fifth of them in several turns) and numbers.jsonl (320 requests full of account, card and ID numbers
 and street addresses), by two more on 7 Dec; streets.jsonl (street addresses in each language's own forms),
 signed.jsonl (the writer's own name, given in every way) and messy.jsonl (text typed in a hurry), by
-three more later that day;
+three more later that day; work.jsonl (colleagues and clients at work), life.jsonl (private life)
+and support.jsonl (customers writing to a support bot), 240 each, by three more that night;
 --file scores them the same way (an address leaks here when any of its distinctive words survives,
 its town included, which is stricter than the held-out check of a street beside its number). They
 are development data too. A line is {"lang", "text" | "turns": [user messages], "pii": [{"type",
