@@ -1968,7 +1968,7 @@ public struct PIIMasker: Sendable {
     func maskRotaAndActionItems(_ text: String, lower: String, learn: (String) -> Void) -> String {
         var s = text
         let rota = ["week", "wk", "semana", "semaine", "sem.", "kw", "woche", "settimana", "sett", "週"].contains { lower.contains($0) }
-        let actions = ["ap:", "ap :", "ai:", "todo", "to-do", "action", "acción", "ação", "azione", "maßnahme", "aktion", "行动项", "アクション"].contains { lower.contains($0) }
+        let actions = ["ap:", "ap :", "todo", "to-do", "action", "acción", "ação", "azione", "maßnahme", "aktion", "行动项", "アクション"].contains { lower.contains($0) }
         for pattern in (rota ? [Patterns.nameInRotaSlot] : []) + (actions ? [Patterns.nameInActionItem] : []) {
             s = PIIMasker.replaceInContext(pattern, in: s, group: 1) { found, ns, match in
                 guard found != "NAME" else { return nil }
@@ -3697,7 +3697,7 @@ enum Patterns {
         #"(?<![\p{L}\p{N}])(?:(?i:week|wk|semana|semaine|sem\.|kw|woche|settimana|sett\.|sett)[ \t]*\d{1,2}|第\d{1,2}週)[ \t]*[:：\-–]?[ \t]*(?:(?i:again|otra vez|de nuevo|à nouveau|encore|wieder|nochmal|di nuovo|ancora|de novo|novamente)[ \t]+(?:(?i:o|a|el|la|il|lo|der|die)[ \t]+)?|また|再び)?((?:\p{L}[\p{L}\p{M}'’\-]*)(?:[ \t]+\p{Lu}[\p{L}\p{M}'’\-]*)?)(?=[ \t]*(?:[,;.、，；。]|$|\n|\(|（|[ \t](?i:again|à nouveau|wieder|di nuovo|de novo|otra vez)))"#)
     /// Who an action item goes to: "AP: ollie → book room", "AP: 福田 → 予算表", "Acción: Quintero actualiza".
     static let nameInActionItem = make(
-        #"(?<![\p{L}])(?:AP|AI|TODO|To-?do|Action|Acción|Ação|Azione|Maßnahme|Aktion|行动项|アクション)[ \t]*[:：][ \t]*(\p{L}[\p{L}\p{M}'’\-]*)(?:-san|さん|様)?(?=[ \t]*(?:→|->|=>|＋|\+)|[ \t]+\p{Ll})"#)
+        #"(?<![\p{L}])(?:AP|TODO|To-?do|Action|Acción|Ação|Azione|Maßnahme|Aktion|行动项|アクション)[ \t]*[:：][ \t]*(\p{L}[\p{L}\p{M}'’\-]*)(?:-san|さん|様)?(?=[ \t]*(?:→|->|=>|＋|\+)|[ \t]+\p{Ll})"#)
     static let nameRestAfterMasked = make(#"\[NAME\]((?:[ \t]+|-)\p{Lu}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\-'’])"#)
     static let nameAfterMaskedPair = make(#"\[NAME\][ \t]+(?:and|or|&|y|e|et|und)[ \t]+"# + nameWords)
     /// A name addressed at the start of a quotation or a line, before a comma and "you": "'Kemal, you

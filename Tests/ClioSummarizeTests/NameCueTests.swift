@@ -1240,6 +1240,8 @@ func amountsBesideAccountsStay(input: String, expected: String) {
     ("Proofread: 'J. R. Ortega will chair.'", "Proofread: '[NAME] will chair.'"),
     ("Pero Marta le cae mejor a mi madre.", "Pero [NAME] le cae mejor a mi madre."),
     ("Aber Anna kommt heute nicht.", "Aber [NAME] kommt heute nicht."),
+    // A transcript's speaker label is no action item.
+    ("AI: Models like this one were trained by Priya Nair.", "AI: Models like this one were trained by [NAME]."),
 ])
 func namesAtWorkAndAtHome(input: String, expected: String) {
     #expect(masker.mask(input) == expected, "\(masker.mask(input))")
