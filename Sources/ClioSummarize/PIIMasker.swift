@@ -363,10 +363,9 @@ public struct PIIMasker: Sendable {
             if caseCounts(String(sentence), skippingPlaceholders: true).upper > 0 {
                 // In a sentence with capitals, only a listed name that is no word of any language
                 // ("my old manager [NAME] taylor-evans, she", "meu filho [NAME] henrique no 6º ano").
-                guard let first = words.first, first.count >= 3, !StopWords.all.contains(first), !NameLists.isEverydayWord(Substring(first)),
-                    first.contains("-") ? NameLists.isListedName(first)
-                        : (NameLists.surnames.contains(first) || NameLists.firstNames.contains(first))
-                            && !NameLists.firstNameWords.contains(first) && !NameLists.surnameWords.contains(first)
+                guard let first = words.first, first.count >= 3,
+                    first.contains("-") ? NameLists.isListedName(first) && !StopWords.all.contains(first) && !NameLists.isEverydayWord(Substring(first))
+                        : isListedNameAndNoWord(first)
                 else { return nil }
                 let tail = words.dropFirst().joined(separator: " ")
                 return tail.isEmpty ? "" : " " + tail
@@ -1997,10 +1996,7 @@ public struct PIIMasker: Sendable {
     /// A name this message masked, written again in lower case: "semaine 1 Hugo … hugo à
     /// nouveau". Only a listed name that is no word of any language counts ("Rose" … "rose").
     func maskLowercaseRecurrences(_ text: String, learned: Set<String>) -> String {
-        let names = learned.filter { key in
-            key.count >= 3 && (NameLists.firstNames.contains(key) || NameLists.surnames.contains(key)) && !NameLists.firstNameWords.contains(key)
-                && !NameLists.surnameWords.contains(key) && !NameLists.isEverydayWord(Substring(key)) && !StopWords.all.contains(key)
-        }
+        let names = learned.filter { $0.count >= 3 && PIIMasker.isListedNameAndNoWord($0) }
         guard !names.isEmpty else { return text }
         return PIIMasker.replace(Patterns.lowercaseWord, in: text) { word in names.contains(word) ? "[NAME]" : nil }
     }
@@ -2706,11 +2702,18 @@ public struct PIIMasker: Sendable {
 
     // MARK: helpers
 
+    /// A listed first name or surname (lower-cased) that is no word of any language the lists
+    /// know, nor an everyday or function word: "henrique", "hugo", not "rose" or "mark".
+    static func isListedNameAndNoWord(_ key: String) -> Bool {
+        (NameLists.firstNames.contains(key) || NameLists.surnames.contains(key)) && !NameLists.firstNameWords.contains(key)
+            && !NameLists.surnameWords.contains(key) && !NameLists.isEverydayWord(Substring(key)) && !StopWords.all.contains(key)
+    }
+
     /// The initials that stand right before `location` ("J. ", "M. A. "), as where they start and
     /// whether what stands before them says a name follows: a list's or a label's punctuation, a
     /// dash, a bracket, "and" or a title ("Dr. R. Schuster").
     static func initialsBefore(_ text: NSString, at location: Int) -> (location: Int, listed: Bool)? {
-        func isLetter(_ i: Int) -> Bool {
+        func isAlphanumeric(_ i: Int) -> Bool {
             guard i >= 0, let scalar = Unicode.Scalar(text.character(at: i)) else { return false }
             return CharacterSet.letters.contains(scalar) || CharacterSet.decimalDigits.contains(scalar)
         }
@@ -2722,7 +2725,7 @@ public struct PIIMasker: Sendable {
         var i = location - 1
         // Each initial: a capital, a dot, one space; the capital stands alone.
         while i >= 2, text.character(at: i) == 0x20, text.character(at: i - 1) == 0x2E, isUpper(i - 2),
-            !isLetter(i - 3), i - 3 < 0 || text.character(at: i - 3) != 0x2E
+            !isAlphanumeric(i - 3), i - 3 < 0 || text.character(at: i - 3) != 0x2E
         {
             start = i - 2
             i -= 3
@@ -2736,7 +2739,7 @@ public struct PIIMasker: Sendable {
         if ":,;(—–-/[、，；：（'‘“«„\"".unicodeScalars.contains(scalar) { return (first, true) }
         // The word before: a title or "and".
         var q = p
-        while q >= 0, isLetter(q) || text.character(at: q) == 0x2E { q -= 1 }
+        while q >= 0, isAlphanumeric(q) || text.character(at: q) == 0x2E { q -= 1 }
         let word = text.substring(with: NSRange(location: q + 1, length: p - q)).lowercased()
         let joined = ["and", "y", "e", "et", "und", "i", "&"].contains(word)
         let bare = String(word.drop { $0 == "." }.reversed().drop { $0 == "." }.reversed())
@@ -3441,11 +3444,7 @@ enum Patterns {
             // A family's lines in a German form ("Kind:" is English too: "kind: Deployment").
             "mutter", "vater", "ehepartner", "ehepartnerin", "ehefrau", "ehemann", "antragsteller", "antragstellerin",
             "versicherte", "versicherter", "vatersname", "patronymic", "patronyme", "patronímico", "отчество",
-            // Who came to a meeting and who sent apologies, in minutes.
-            "attendees", "present", "absent", "apologies", "asistentes", "presentes", "ausentes", "excusados", "falta justificada",
-            "présents", "présentes", "absents", "excusés", "excusées", "anwesend", "abwesend", "entschuldigt", "teilnehmer",
-            "teilnehmende", "presenti", "assenti", "giustificati", "partecipanti", "participantes", "participants",
-        ]) + #")[ \t]*:[ \t]*"# + nameWords,
+        ] + attendanceLabels) + #")[ \t]*:[ \t]*"# + nameWords,
         [.anchorsMatchLines])
     /// A name label's line whose value is in lower case or in capitals, with a reading in brackets:
     /// "nome: antonio", "NOM : DUPUIS", "名前：KIM JIHOON（キム ジフン）". The caller wants a listed name in it.
@@ -3564,8 +3563,15 @@ enum Patterns {
     /// What parts an attendee list: a comma, "and" in the summarizer's languages.
     static let attendeeSeparator = make(#"(,[ \t]*|[ \t]+(?:and|y|e|et|und|en|&)[ \t]+)"#)
     /// An attendee list after its label (group 1), up to the end of the line or sentence.
+    /// Who came to a meeting and who sent apologies, in minutes: a list of people follows.
+    static let attendanceLabels = [
+        "attendees", "present", "absent", "apologies", "asistentes", "presentes", "ausentes", "excusados", "falta justificada",
+        "présents", "présentes", "absents", "excusés", "excusées", "anwesend", "abwesend", "entschuldigt", "teilnehmer",
+        "teilnehmende", "presenti", "assenti", "giustificati", "partecipanti", "participantes", "participants",
+    ]
     static let attendeeList = make(
-        #"(?i:\b(?:attendees|attending|participants|present|presenti|presentes|présents|presents|asistentes|participantes|partecipanti|teilnehmer|teilnehmende|anwesend|anwesende|invitados|invités|guests|guest list|ospiti|convidados|cc|absent|absents|excused|apologies|entschuldigt|abwesend|excusés|excusé|ausentes|assenti|giustificati)[ \t]*:[ \t]*)([^\n.;:!?()]+)"#)
+        #"(?i:\b"# + anyOf(attendanceLabels + ["attending", "presents", "anwesende", "invitados", "invités", "guests", "guest list", "ospiti", "convidados", "cc", "excused", "excusé"])
+            + #"[ \t]*:[ \t]*)([^\n.;:!?()]+)"#)
     /// A transcript line's speaker (group 1): at a line's start, after a time or a bullet, one or
     /// two capitalised words, or a Japanese name, before a colon and what they said.
     static let speakerLine = make(
